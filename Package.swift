@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+// sipas — design-based satisfaction indices (SIPAS and sector surveys) for Vietnam.
+// SPDX-License-Identifier: GPL-3.0-or-later (the statistics core links GSL, which is GPL-3).
+import PackageDescription
+
+let package = Package(
+    name: "sipas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sipas", targets: ["sipas"]),
+        .library(name: "SIPASCore", targets: ["SIPASCore"]),
+        .library(name: "SIPASInstruments", targets: ["SIPASInstruments"]),
+        .library(name: "SIPASImport", targets: ["SIPASImport"]),
+        .library(name: "SIPASStats", targets: ["SIPASStats"]),
+        .library(name: "SIPASReport", targets: ["SIPASReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+        ),
+        // Value types shared by every module, and the 2025 province crosswalk.
+        .target(
+            name: "SIPASCore",
+            resources: [.embedInCode("Resources/vn-provinces-2025.csv")]
+        ),
+        // Instrument definitions (YAML). `Builtin` is a link to the top-level Instruments/ folder,
+        // compiled into the binary so that `sipas` works from any directory.
+        .target(
+            name: "SIPASInstruments",
+            dependencies: ["SIPASCore", .product(name: "Yams", package: "Yams")],
+            exclude: ["Builtin/README.md"],
+            resources: [.embedInCode("Builtin")]
+        ),
+        .target(name: "SIPASImport", dependencies: ["SIPASCore", "SIPASInstruments"]),
+        .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "CGSL"]),
+        .target(name: "SIPASReport", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStats"]),
+        .executableTarget(
+            name: "sipas",
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "SIPASTestSupport", dependencies: ["SIPASCore"], path: "Tests/SIPASTestSupport"),
+        .testTarget(name: "SIPASCoreTests", dependencies: ["SIPASCore", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
+        .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
+    ]
+)

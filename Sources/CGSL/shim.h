@@ -1,0 +1,14 @@
+// The GSL headers sipas uses. Only the SIPASStats module imports this.
+#ifndef CGSL_SHIM_H
+#define CGSL_SHIM_H
+#include <gsl/gsl_version.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_vector.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit.h>
+#endif

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct SIPASCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sipas",
+        abstract: "Chỉ số hài lòng — design-based satisfaction indices for SIPAS and sector surveys."
+    )
+}
