@@ -4,6 +4,7 @@ import ArgumentParser
 struct SIPASCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sipas",
-        abstract: "Chỉ số hài lòng — design-based satisfaction indices for SIPAS and sector surveys."
+        abstract: "Chỉ số hài lòng — design-based satisfaction indices for SIPAS and sector surveys.",
+        subcommands: [AnalyzeCommand.self, InstrumentCommand.self, SampleCommand.self]
     )
 }
