@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -40,7 +41,10 @@ let package = Package(
         ),
         .target(name: "SIPASImport", dependencies: ["SIPASCore", "SIPASInstruments"]),
         .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "CGSL"]),
-        .target(name: "SIPASReport", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStats"]),
+        .target(
+            name: "SIPASReport",
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStats", .product(name: "TextTable", package: "TextTable")]
+        ),
         .executableTarget(
             name: "sipas",
             dependencies: [

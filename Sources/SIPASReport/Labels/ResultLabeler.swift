@@ -1,0 +1,58 @@
+import SIPASCore
+import SIPASInstruments
+import SIPASStats
+
+/// Turns codes into the labels officials read: choice labels from the instrument, province names
+/// from the compiled-in crosswalk for the survey year.
+public struct ResultLabeler: Sendable {
+    public var instrument: Instrument
+    public var language: Language
+    public var year: Int?
+
+    public init(instrument: Instrument, language: Language, year: Int?) {
+        self.instrument = instrument
+        self.language = language
+        self.year = year
+    }
+
+    /// "Toàn bộ mẫu", "Đất đai", "Hà Nội", or "Đất đai × Hà Nội" for a crossing.
+    public func label(of group: Group) -> String {
+        if group.isAll { return ReportStrings.text(.national, language) }
+        let names = group.variable.split(separator: "*").map(String.init)
+        return zip(names, group.values).map { label(value: $1, column: $0) }.joined(separator: " × ")
+    }
+
+    /// The label of one value of a column.
+    public func label(value: String, column: String) -> String {
+        guard let question = instrument.question(named: column) else { return value }
+        if question.lookup == "province" {
+            let catalog = ProvinceCatalog.official
+            if let year, let name = catalog.name(ofCode: value, year: year) { return name }
+            return value
+        }
+        if let list = question.type.listName, let choice = instrument.choices[list]?.first(where: { $0.name == value }) {
+            return choice.label.text(language)
+        }
+        return value
+    }
+
+    /// The label of a breakdown column ("Lĩnh vực", "sector").
+    public func label(ofVariable variable: String) -> String {
+        variable.split(separator: "*").map { name in
+            instrument.question(named: String(name))?.label.text(language) ?? String(name)
+        }.joined(separator: " × ")
+    }
+
+    public func label(of indicator: Indicator) -> String {
+        indicator.label.text(language)
+    }
+
+    public func label(of level: Indicator.Level) -> String {
+        switch level {
+        case .overall: return ReportStrings.text(.overall, language)
+        case .area: return ReportStrings.text(.area, language)
+        case .element: return ReportStrings.text(.element, language)
+        case .item: return ReportStrings.text(.item, language)
+        }
+    }
+}

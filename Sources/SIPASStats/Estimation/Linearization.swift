@@ -1,0 +1,102 @@
+import SIPASCore
+import SIPASInstruments
+
+/// Taylor linearisation of indicators from per-PSU sufficient statistics.
+///
+/// An indicator Σ cⱼ·rⱼ combines item ratios rⱼ = Yⱼ/Xⱼ (Y: weighted satisfied count or code sum,
+/// X: weighted count of valid answers). Its influence total in PSU i is
+/// zᵢ = Σ cⱼ·(Yⱼᵢ − rⱼ·Xⱼᵢ)/Xⱼ, and its variance is the with-replacement between-PSU variance
+/// Σ_h n_h/(n_h−1)·Σ_i (zᵢ − z̄_h)², n_h counting every PSU of the stratum in the full design
+/// (PSUs without domain rows have z = 0). This is R `survey`'s `svyrecvar` for one stage without
+/// fpc, applied to the domain on the full design (Lumley 2010, §2.2, §3.4).
+struct Linearized {
+    var value: Double
+    var z: [PSUKey: Double]
+}
+
+enum Linearization {
+    static func linearize(_ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic) -> Linearized? {
+        let slots = DomainTotals.slots
+        let offset = statistic == .share ? 1 : 2
+        var ratios: [Double] = []
+        var denominators: [Double] = []
+        for component in indicator.components {
+            var x = 0.0, y = 0.0
+            for sums in totals.perPSU.values {
+                x += sums[slots * component.item]
+                y += sums[slots * component.item + offset]
+            }
+            guard x > 0 else { return nil }
+            ratios.append(y / x)
+            denominators.append(x)
+        }
+        var value = 0.0
+        for (k, component) in indicator.components.enumerated() { value += component.coefficient * ratios[k] }
+        var z: [PSUKey: Double] = [:]
+        z.reserveCapacity(totals.perPSU.count)
+        for (psu, sums) in totals.perPSU {
+            var zi = 0.0
+            for (k, component) in indicator.components.enumerated() {
+                let base = slots * component.item
+                zi += component.coefficient * (sums[base + offset] - ratios[k] * sums[base]) / denominators[k]
+            }
+            z[psu] = zi
+        }
+        return Linearized(value: value, z: z)
+    }
+
+    /// The variance of Σ zᵢ under the stratified with-replacement PSU design.
+    static func variance(
+        of z: [PSUKey: Double], psuCount: [String: Int], lonely: LonelyPSU
+    ) throws -> Double {
+        var sum: [String: Double] = [:]
+        var sumOfSquares: [String: Double] = [:]
+        for (psu, value) in z {
+            sum[psu.stratum, default: 0] += value
+            sumOfSquares[psu.stratum, default: 0] += value * value
+        }
+        var variance = 0.0
+        var lonelyStrata: [String] = []
+        for (stratum, s) in sum {
+            let n = psuCount[stratum] ?? 0
+            if n <= 1 {
+                lonelyStrata.append(stratum)
+                continue
+            }
+            let nh = Double(n)
+            variance += nh / (nh - 1) * (sumOfSquares[stratum]! - s * s / nh)
+        }
+        guard !lonelyStrata.isEmpty else { return variance }
+        switch lonely {
+        case .fail:
+            throw StatsError.lonelyPSU(strata: lonelyStrata.sorted())
+        case .remove, .certainty:
+            return variance
+        case .adjust:
+            // Centre each lone PSU on the mean of all PSU totals of the design (R ≥ 4.3).
+            let allPSUs = Double(psuCount.values.reduce(0, +))
+            let grandMean = z.values.reduce(0, +) / allPSUs
+            for stratum in lonelyStrata {
+                let s = sum[stratum]!
+                variance += (s - grandMean) * (s - grandMean)
+            }
+            return variance
+        case .average:
+            let strata = psuCount.count
+            let lonelyInDesign = psuCount.values.filter { $0 == 1 }.count
+            guard strata > lonelyInDesign else { return variance }
+            return variance * Double(strata) / Double(strata - lonelyInDesign)
+        }
+    }
+
+    /// PSUs holding at least one of the given counts, minus the strata they lie in (R `degf`).
+    static func degreesOfFreedom(_ totals: DomainTotals, countSlots: [Int]) -> Int {
+        var strata = Set<String>()
+        var psus = 0
+        for (psu, sums) in totals.perPSU where countSlots.contains(where: { sums[$0] > 0 }) {
+            psus += 1
+            strata.insert(psu.stratum)
+        }
+        return psus - strata.count
+    }
+}

@@ -1,0 +1,125 @@
+import SIPASCore
+import SIPASInstruments
+
+/// Options for turning accumulated sums into estimates.
+public struct EstimationOptions: Hashable, Sendable {
+    /// Confidence level of every interval (default 0.95).
+    public var level: Double
+    /// Interval for shares; mean scores always use estimate ± t·SE.
+    public var shareCI: CIMethod
+
+    public init(level: Double = 0.95, shareCI: CIMethod = .logit) {
+        self.level = level
+        self.shareCI = shareCI
+    }
+}
+
+/// Computes every indicator × statistic for every domain of an accumulator.
+public enum SurveyEstimator {
+    /// - Throws: ``StatsError/lonelyPSU(strata:)`` under `lonely_psu: fail` when a stratum has one PSU;
+    ///   ``StatsError`` when GSL cannot compute a quantile.
+    public static func estimate(_ accumulator: SurveyAccumulator, options: EstimationOptions = .init()) throws -> AnalysisResult {
+        let plan = accumulator.plan
+        let psuCount = accumulator.psuCountByStratum
+        let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
+        if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
+        let context = Context(plan: plan, psuCount: psuCount, options: options)
+
+        var results: [IndicatorResult] = []
+        for key in accumulator.domainKeys {
+            guard let totals = accumulator.domains[key] else { continue }
+            let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
+            for indicator in plan.indicators {
+                for statistic in Statistic.allCases {
+                    if key == .all, plan.national == .meanOfUnits {
+                        results.append(try context.meanOfUnits(accumulator, indicator, statistic))
+                    } else {
+                        results.append(try context.result(group, totals, indicator, statistic))
+                    }
+                }
+            }
+        }
+        let psus = psuCount.values.reduce(0, +)
+        let design = DesignSummary(
+            records: accumulator.records, weightSum: accumulator.weightSum, strata: psuCount.count, psus: psus,
+            degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
+        )
+        let nationalMethod = plan.national == .pooled
+            ? "pooled" : "mean_of_units:\(plan.unitAttribute.map { plan.layout.attributeNames[$0] } ?? "")"
+        return AnalysisResult(
+            instrumentId: plan.instrumentId, design: design, nationalMethod: nationalMethod,
+            confidenceLevel: options.level, results: results
+        )
+    }
+
+    private struct Context {
+        let plan: AnalysisPlan
+        let psuCount: [String: Int]
+        let options: EstimationOptions
+
+        func result(_ group: Group, _ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
+            guard let linear = Linearization.linearize(totals, indicator, statistic) else {
+                return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
+                                       note: "no valid answers")
+            }
+            let slots = DomainTotals.slots
+            let rowSlot = slots * plan.layout.items.count
+            let countSlots = indicator.level == .item
+                ? indicator.components.map { slots * $0.item + 3 } : [rowSlot]
+            let df = Linearization.degreesOfFreedom(totals, countSlots: countSlots)
+            let n = indicator.level == .item
+                ? Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * indicator.components[0].item + 3] })
+                : totals.rows
+            let excluded = indicator.components.reduce(0) { sum, component in
+                sum + Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * component.item + 4] })
+            }
+            let estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded)
+            return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: estimate, note: nil)
+        }
+
+        /// The unweighted mean of the units' estimates (e.g. the mean of provincial indices).
+        func meanOfUnits(_ accumulator: SurveyAccumulator, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
+            let units = accumulator.domains.filter { $0.key.breakdown == -1 }.sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
+            var parts: [Linearized] = []
+            var missing: [String] = []
+            for (key, totals) in units {
+                if let linear = Linearization.linearize(totals, indicator, statistic) {
+                    parts.append(linear)
+                } else {
+                    missing.append(key.values.joined(separator: "*"))
+                }
+            }
+            guard !parts.isEmpty else {
+                return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil, note: "no valid answers")
+            }
+            let k = Double(parts.count)
+            var z: [PSUKey: Double] = [:]
+            for part in parts { for (psu, value) in part.z { z[psu, default: 0] += value / k } }
+            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, z: z)
+            let psus = psuCount.values.reduce(0, +)
+            let all = accumulator.domains[.all]
+            let excluded = indicator.components.reduce(0) { sum, component in
+                sum + Int(all?.perPSU.values.reduce(0) { $0 + $1[DomainTotals.slots * component.item + 4] } ?? 0)
+            }
+            let estimate = try makeEstimate(combined, statistic: statistic, df: psus - psuCount.count,
+                                            n: accumulator.records, excluded: excluded)
+            let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
+            return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
+        }
+
+        func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int) throws -> Estimate {
+            let variance = try Linearization.variance(of: linear.z, psuCount: psuCount, lonely: plan.lonelyPSU)
+            let se = max(variance, 0).squareRoot()
+            switch statistic {
+            case .share:
+                let ci = try ConfidenceInterval.share(p: linear.value, se: se, n: n, df: df, level: options.level, method: options.shareCI)
+                return Estimate(value: linear.value, standardError: se, degreesOfFreedom: df, ciLow: ci.low, ciHigh: ci.high,
+                                ciMethod: ci.method, n: n, nExcluded: excluded)
+            case .mean:
+                let ci = try ConfidenceInterval.mean(value: linear.value, se: se, df: df, level: options.level)
+                return Estimate(value: linear.value, standardError: se, degreesOfFreedom: df, ciLow: ci.low, ciHigh: ci.high,
+                                ciMethod: .t, n: n, nExcluded: excluded)
+            }
+        }
+    }
+}

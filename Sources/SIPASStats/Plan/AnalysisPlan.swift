@@ -1,0 +1,139 @@
+import Foundation
+import SIPASCore
+import SIPASInstruments
+
+/// A grouping of respondents: by one attribute (`sector`) or a crossing (`province_code*sector`).
+public struct Breakdown: Hashable, Sendable, Codable {
+    /// As written on the command line: `sector`, `province_code*sector`.
+    public var name: String
+    /// Positions of the attributes in the record layout.
+    public var attributes: [Int]
+}
+
+/// What to estimate from an instrument's records: the item scales, the indicators, the breakdowns
+/// and the whole-sample method. Built once from an instrument; shared by the accumulators.
+public struct AnalysisPlan: Sendable {
+    public var instrumentId: String
+    public var layout: RecordLayout
+    /// For each item (layout order): its satisfied and excluded codes.
+    public var satisfiedCodes: [Set<Int>]
+    public var excludedCodes: [Set<Int>]
+    public var indicators: [Indicator]
+    public var breakdowns: [Breakdown]
+    public var national: RollupSpec.NationalMethod
+    /// Attribute averaged over when `national` is `mean_of_units`.
+    public var unitAttribute: Int?
+    public var lonelyPSU: LonelyPSU
+    /// Position of the `year` attribute, if the instrument has one (for labels by year).
+    public var yearAttribute: Int?
+
+    /// - Parameters:
+    ///   - breakdowns: attribute names; `a*b` crosses two attributes. Defaults to the instrument's.
+    /// - Throws: ``PlanError`` when a breakdown names no attribute or the rollup cannot be built.
+    public init(instrument: Instrument, breakdowns: [String]? = nil, lonelyPSU: LonelyPSU? = nil) throws {
+        instrumentId = instrument.id
+        layout = instrument.recordLayout
+        let scored = instrument.scoredQuestions
+        satisfiedCodes = scored.map { Set(instrument.scale(of: $0)?.satisfied ?? []) }
+        excludedCodes = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
+        indicators = try Self.indicators(for: instrument)
+        let layout = self.layout
+        self.breakdowns = try (breakdowns ?? instrument.breakdowns).map { name in
+            let parts = name.split(separator: "*").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let indices = try parts.map { part in
+                guard let index = layout.attributeIndex(part) else {
+                    throw PlanError.unknownBreakdown(part, available: layout.attributeNames)
+                }
+                return index
+            }
+            return Breakdown(name: parts.joined(separator: "*"), attributes: indices)
+        }
+        national = instrument.rollup.national
+        if national == .meanOfUnits {
+            guard let unit = instrument.rollup.unit, let index = layout.attributeIndex(unit) else {
+                throw PlanError.missingUnit(instrument.rollup.unit)
+            }
+            unitAttribute = index
+        }
+        self.lonelyPSU = lonelyPSU ?? instrument.design.lonelyPSU
+        yearAttribute = layout.attributeIndex("year")
+    }
+
+    /// Item, element, area and overall indicators, following the instrument's rollup.
+    static func indicators(for instrument: Instrument) throws -> [Indicator] {
+        let scored = instrument.scoredQuestions
+        let rollup = instrument.rollup
+        func items(_ filter: (Question) -> Bool) -> [Int] {
+            scored.indices.filter { filter(scored[$0]) }
+        }
+        let itemIndicators = scored.indices.map { i in
+            Indicator(id: "item:\(scored[i].name)", level: .item, label: scored[i].label,
+                      components: [.init(item: i, coefficient: 1)])
+        }
+        var elements: [Indicator] = []
+        var areas: [Indicator] = []
+        for area in instrument.areas {
+            var areaElements: [Indicator] = []
+            for element in area.elements {
+                let inElement: (Question) -> Bool = { $0.area == area.name && $0.element == element.name }
+                let role: QuestionRole = rollup.element == .overallItem ? .elementOverall : .item
+                let members = items { inElement($0) && instrument.role(of: $0) == role }
+                guard !members.isEmpty else {
+                    throw PlanError.emptyElement(area: area.name, element: element.name, role: role.rawValue)
+                }
+                let indicator = Indicator.mean(id: "element:\(element.name)", level: .element, label: element.label, items: members)
+                areaElements.append(indicator)
+            }
+            elements += areaElements
+            let areaIndicator: Indicator
+            switch rollup.area {
+            case .meanOfElements:
+                areaIndicator = .mean(id: "area:\(area.name)", level: .area, label: area.label, of: areaElements)
+            case .meanOfItems:
+                let members = items { $0.area == area.name && instrument.role(of: $0) == .item }
+                areaIndicator = .mean(id: "area:\(area.name)", level: .area, label: area.label, items: members)
+            }
+            areas.append(areaIndicator)
+        }
+        let overallLabel = LocalizedText(vi: "Chỉ số chung", en: "Overall index")
+        let overall: Indicator
+        switch rollup.overall {
+        case .meanOfAreas:
+            guard !areas.isEmpty else { throw PlanError.noAreas }
+            overall = .mean(id: "overall", level: .overall, label: overallLabel, of: areas)
+        case .meanOfElements:
+            guard !elements.isEmpty else { throw PlanError.noAreas }
+            overall = .mean(id: "overall", level: .overall, label: overallLabel, of: elements)
+        case .overallItem:
+            let members = items { instrument.role(of: $0) == .overall }
+            guard members.count == 1 else { throw PlanError.overallItem(found: members.count) }
+            overall = .mean(id: "overall", level: .overall, label: overallLabel, items: members)
+        }
+        // A single-area instrument would repeat the overall index as its area: keep the area row
+        // anyway, because the report tables name areas explicitly.
+        return [overall] + areas + elements + itemIndicators
+    }
+}
+
+public enum PlanError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownBreakdown(String, available: [String])
+    case missingUnit(String?)
+    case emptyElement(area: String, element: String, role: String)
+    case noAreas
+    case overallItem(found: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownBreakdown(let name, let available):
+            return "cannot break down by '\(name)': not a column of the instrument (available: \(available.joined(separator: ", ")))"
+        case .missingUnit(let unit):
+            return "rollup.national is mean_of_units but rollup.unit '\(unit ?? "")' is not an attribute column"
+        case .emptyElement(let area, let element, let role):
+            return "element '\(element)' of area '\(area)' has no scored question with role \(role)"
+        case .noAreas:
+            return "the instrument declares no areas or elements to roll up"
+        case .overallItem(let found):
+            return "rollup.overall is overall_item but \(found) questions have role overall (need exactly 1)"
+        }
+    }
+}
