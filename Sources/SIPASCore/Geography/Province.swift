@@ -82,7 +82,7 @@ public struct ProvinceCatalog: Sendable {
         provinces(forYear: year).first { $0.code == code }?.name
     }
 
-    public enum CrosswalkError: Error, Sendable {
+    public enum CrosswalkError: Error, Sendable, Hashable {
         case badHeader
         case badRow(Int)
     }
