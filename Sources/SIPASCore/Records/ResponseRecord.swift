@@ -40,10 +40,13 @@ public struct ResponseRecord: Hashable, Sendable {
     public var attributes: [String]
     /// Answers in ``RecordLayout/items`` order.
     public var answers: [ItemAnswer]
+    /// Finite population correction of the row's stratum: the number of PSUs in the stratum's
+    /// population, or the sampling fraction when ≤ 1 (as R `svydesign(fpc=)`); nil for none.
+    public var populationPSUs: Double?
 
     public init(
         location: SourceLocation, weight: Double, stratum: String, cluster: String,
-        attributes: [String], answers: [ItemAnswer]
+        attributes: [String], answers: [ItemAnswer], populationPSUs: Double? = nil
     ) {
         self.location = location
         self.weight = weight
@@ -51,5 +54,6 @@ public struct ResponseRecord: Hashable, Sendable {
         self.cluster = cluster
         self.attributes = attributes
         self.answers = answers
+        self.populationPSUs = populationPSUs
     }
 }

@@ -27,11 +27,12 @@ public struct PSUKey: Hashable, Sendable, Codable {
 
 /// Sufficient statistics of one domain, per primary sampling unit.
 ///
-/// For item j the per-PSU vector holds, at `slot * j`: Σw over valid answers, Σw over satisfied
-/// answers, Σw·code over valid answers, the count of valid answers and the count of excluded
-/// ("don't know") answers; the last entry counts the domain's rows in the PSU.
+/// For item j the per-PSU vector holds, at `slots * j`: Σw over valid answers, Σw over satisfied
+/// answers, Σw·code over valid answers, the count of valid answers, the count of excluded
+/// ("don't know") answers and Σw·code² (for design effects); the last entry counts the domain's
+/// rows in the PSU.
 struct DomainTotals: Sendable {
-    static let slots = 5
+    static let slots = 6
     var perPSU: [PSUKey: [Double]] = [:]
     var rows = 0
     var weightSum = 0.0
@@ -47,6 +48,8 @@ public struct SurveyAccumulator: Sendable {
     var domains: [DomainKey: DomainTotals] = [:]
     /// Every PSU of the full design, by stratum (for the number of PSUs per stratum, n_h).
     var psusByStratum: [String: Set<String>] = [:]
+    /// Finite population correction per stratum, as given in the data.
+    var fpcByStratum: [String: Double] = [:]
     public private(set) var records = 0
     public private(set) var weightSum = 0.0
     /// Records per value of the `year` attribute.
@@ -63,6 +66,15 @@ public struct SurveyAccumulator: Sendable {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
         }
         let psu = PSUKey(stratum: record.stratum, cluster: record.cluster)
+        if let fpc = record.populationPSUs {
+            guard fpc.isFinite, fpc > 0 else {
+                throw StatsError.invalidArgument("\(record.location): finite population correction \(fpc) is not a positive number")
+            }
+            if let known = fpcByStratum[psu.stratum], known != fpc {
+                throw StatsError.invalidArgument("\(record.location): finite population correction \(fpc) differs from \(known) given earlier for stratum \(psu.stratum)")
+            }
+            fpcByStratum[psu.stratum] = fpc
+        }
         psusByStratum[psu.stratum, default: []].insert(psu.cluster)
         records += 1
         weightSum += record.weight
@@ -88,6 +100,7 @@ public struct SurveyAccumulator: Sendable {
         records += other.records
         weightSum += other.weightSum
         yearCounts.merge(other.yearCounts, uniquingKeysWith: +)
+        fpcByStratum.merge(other.fpcByStratum) { first, _ in first }
         for (stratum, clusters) in other.psusByStratum {
             psusByStratum[stratum, default: []].formUnion(clusters)
         }
@@ -126,6 +139,7 @@ public struct SurveyAccumulator: Sendable {
                 vector[slots * j + 1] = plan.satisfiedCodes[j].contains(code) ? 1 : 0
                 vector[slots * j + 2] = Double(code)
                 vector[slots * j + 3] = 1
+                vector[slots * j + 5] = Double(code * code)
             }
         }
         vector[vector.count - 1] = 1
@@ -147,6 +161,7 @@ public struct SurveyAccumulator: Sendable {
             sums[base + 2] += weight * vector[base + 2]
             sums[base + 3] += vector[base + 3]
             sums[base + 4] += vector[base + 4]
+            sums[base + 5] += weight * vector[base + 5]
         }
         sums[vector.count - 1] += 1
         totals.perPSU[psu] = sums
@@ -166,5 +181,15 @@ public struct SurveyAccumulator: Sendable {
     /// Number of PSUs in each stratum of the full design.
     var psuCountByStratum: [String: Int] {
         psusByStratum.mapValues(\.count)
+    }
+
+    /// Sampling fraction of PSUs per stratum (n_h / N_h, or the fraction given), for strata with an fpc.
+    var samplingFractionByStratum: [String: Double] {
+        var fractions: [String: Double] = [:]
+        for (stratum, fpc) in fpcByStratum {
+            let n = Double(psusByStratum[stratum]?.count ?? 0)
+            fractions[stratum] = fpc <= 1 ? fpc : min(1, n / fpc)
+        }
+        return fractions
     }
 }

@@ -16,6 +16,13 @@ public struct Estimate: Hashable, Sendable, Codable {
     public var n: Int
     /// Answers excluded as "don't know / not applicable".
     public var nExcluded: Int
+    /// Design effect (items only; R `deff = TRUE`): design variance / SRS-without-replacement variance.
+    public var designEffect: Double? = nil
+
+    /// Effective sample size n / deff, when the design effect is known.
+    public var effectiveSampleSize: Double? {
+        designEffect.flatMap { $0 > 0 ? Double(n) / $0 : nil }
+    }
 }
 
 /// How a confidence interval was formed.

@@ -7,8 +7,9 @@ import SIPASInstruments
 /// X: weighted count of valid answers). Its influence total in PSU i is
 /// zᵢ = Σ cⱼ·(Yⱼᵢ − rⱼ·Xⱼᵢ)/Xⱼ, and its variance is the with-replacement between-PSU variance
 /// Σ_h n_h/(n_h−1)·Σ_i (zᵢ − z̄_h)², n_h counting every PSU of the stratum in the full design
-/// (PSUs without domain rows have z = 0). This is R `survey`'s `svyrecvar` for one stage without
-/// fpc, applied to the domain on the full design (Lumley 2010, §2.2, §3.4).
+/// (PSUs without domain rows have z = 0), times (1 − f_h) when the stratum's sampling fraction f_h is
+/// known. This is R `survey`'s `svyrecvar` for one stage, applied to the domain on the full design
+/// (Lumley 2010, §2.2, §3.4).
 struct Linearized {
     var value: Double
     var z: [PSUKey: Double]
@@ -47,7 +48,7 @@ enum Linearization {
 
     /// The variance of Σ zᵢ under the stratified with-replacement PSU design.
     static func variance(
-        of z: [PSUKey: Double], psuCount: [String: Int], lonely: LonelyPSU
+        of z: [PSUKey: Double], psuCount: [String: Int], fractions: [String: Double] = [:], lonely: LonelyPSU
     ) throws -> Double {
         var sum: [String: Double] = [:]
         var sumOfSquares: [String: Double] = [:]
@@ -64,7 +65,8 @@ enum Linearization {
                 continue
             }
             let nh = Double(n)
-            variance += nh / (nh - 1) * (sumOfSquares[stratum]! - s * s / nh)
+            let correction = 1 - (fractions[stratum] ?? 0)
+            variance += correction * nh / (nh - 1) * (sumOfSquares[stratum]! - s * s / nh)
         }
         guard !lonelyStrata.isEmpty else { return variance }
         switch lonely {
@@ -87,6 +89,27 @@ enum Linearization {
             guard strata > lonelyInDesign else { return variance }
             return variance * Double(strata) / Double(strata - lonelyInDesign)
         }
+    }
+
+    /// The design effect of item ratio `item` (R `svymean(deff = TRUE)`): the design variance over
+    /// the variance of the same estimate under simple random sampling without replacement,
+    /// (1 − n/N̂)·s²/n, with s² the weighted variance of the answers (n/(n−1) correction) over the
+    /// n valid answers and N̂ their weight sum.
+    static func designEffect(_ totals: DomainTotals, item: Int, statistic: Statistic, variance: Double) -> Double? {
+        let slots = DomainTotals.slots
+        var weight = 0.0, sum = 0.0, squares = 0.0, n = 0.0
+        for sums in totals.perPSU.values {
+            weight += sums[slots * item]
+            sum += sums[slots * item + (statistic == .share ? 1 : 2)]
+            squares += sums[slots * item + (statistic == .share ? 1 : 5)]
+            n += sums[slots * item + 3]
+        }
+        guard n > 1, weight > 0 else { return nil }
+        let mean = sum / weight
+        let s2 = (squares / weight - mean * mean) * n / (n - 1)
+        let srs = (1 - n / weight) * s2 / n
+        guard srs > 0 else { return nil }
+        return variance / srs
     }
 
     /// PSUs holding at least one of the given counts, minus the strata they lie in (R `degf`).

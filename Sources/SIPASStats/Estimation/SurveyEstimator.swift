@@ -21,9 +21,10 @@ public enum SurveyEstimator {
     public static func estimate(_ accumulator: SurveyAccumulator, options: EstimationOptions = .init()) throws -> AnalysisResult {
         let plan = accumulator.plan
         let psuCount = accumulator.psuCountByStratum
+        let fractions = accumulator.samplingFractionByStratum
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
-        let context = Context(plan: plan, psuCount: psuCount, options: options)
+        let context = Context(plan: plan, psuCount: psuCount, fractions: fractions, options: options)
 
         var results: [IndicatorResult] = []
         for key in accumulator.domainKeys {
@@ -55,6 +56,7 @@ public enum SurveyEstimator {
     private struct Context {
         let plan: AnalysisPlan
         let psuCount: [String: Int]
+        let fractions: [String: Double]
         let options: EstimationOptions
 
         func result(_ group: Group, _ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
@@ -73,7 +75,12 @@ public enum SurveyEstimator {
             let excluded = indicator.components.reduce(0) { sum, component in
                 sum + Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * component.item + 4] })
             }
-            let estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded)
+            var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded)
+            if indicator.level == .item {
+                estimate.designEffect = Linearization.designEffect(
+                    totals, item: indicator.components[0].item, statistic: statistic,
+                    variance: estimate.standardError * estimate.standardError)
+            }
             return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: estimate, note: nil)
         }
 
@@ -108,7 +115,7 @@ public enum SurveyEstimator {
         }
 
         func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int) throws -> Estimate {
-            let variance = try Linearization.variance(of: linear.z, psuCount: psuCount, lonely: plan.lonelyPSU)
+            let variance = try Linearization.variance(of: linear.z, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:

@@ -1,0 +1,89 @@
+import Foundation
+import SIPASCore
+import SIPASInstruments
+import SIPASTestSupport
+import Testing
+@testable import SIPASStats
+
+/// R `survey` 4.1-1 on its own `api` data (Tests/Fixtures/r-api: the R script, the data it wrote and
+/// reference.csv): means, shares, SEs with finite population corrections, design effects and domain df,
+/// on simple random, stratified and one-stage cluster designs. Tolerance: 1e-9 relative.
+struct APIReferenceTests {
+    struct Reference { var estimate, se, deff: Double; var df: Int }
+
+    static let references: [String: Reference] = {
+        let text = (try? String(contentsOf: Fixtures.url("r-api/reference.csv"), encoding: .utf8)) ?? ""
+        var table: [String: Reference] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",").map(String.init)
+            table["\(f[0])|\(f[1])|\(f[3])"] = Reference(estimate: Double(f[4])!, se: Double(f[5])!, deff: Double(f[6])!, df: Int(f[7])!)
+        }
+        return table
+    }()
+
+    /// Rows of one of the CSV files R wrote (no embedded commas; strings quoted).
+    static func rows(_ name: String) throws -> [[String: String]] {
+        let lines = try String(contentsOf: Fixtures.url("r-api/\(name)"), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map { $0.replacingOccurrences(of: "\"", with: "") }
+        return lines.dropFirst().map { line in
+            let values = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }
+            return Dictionary(uniqueKeysWithValues: zip(header, values))
+        }
+    }
+
+    /// Items `api00` (a score: its mean) and `schwide` (1 = the school met its target: its share).
+    static func instrument() -> Instrument {
+        var base = oneItemInstrument(attributes: ["stype"])
+        base.questions = [
+            Question(name: "stype", type: .text, label: LocalizedText(vi: "stype"), role: .attribute),
+            Question(name: "api00", type: .selectOne(list: "score"), label: LocalizedText(vi: "api00"), area: "a", element: "e"),
+            Question(name: "schwide", type: .selectOne(list: "yes"), label: LocalizedText(vi: "sch.wide"), area: "a", element: "e"),
+        ]
+        base.choices = ["score": [], "yes": []]
+        base.scales = ["score": Scale(satisfied: []), "yes": Scale(satisfied: [1])]
+        return base
+    }
+
+    static func analyse(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true) throws -> AnalysisResult {
+        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument(), breakdowns: ["stype"]))
+        for (i, row) in try rows(file).enumerated() {
+            try accumulator.add(ResponseRecord(
+                location: SIPASCore.SourceLocation(file: file, row: i + 2), weight: Double(row["pw"]!)!,
+                stratum: stratum.map { row[$0]! } ?? "", cluster: cluster.map { row[$0]! } ?? "row \(i)",
+                attributes: [row["stype"]!], answers: [.code(Int(row["api00"]!)!), .code(row["sch.wide"] == "Yes" ? 1 : 0)],
+                populationPSUs: fpc ? Double(row["fpc"]!) : nil
+            ))
+        }
+        return try SurveyEstimator.estimate(accumulator)
+    }
+
+    func check(_ estimate: Estimate?, _ key: String) throws {
+        let reference = try #require(Self.references[key], "no reference row \(key)")
+        let estimate = try #require(estimate)
+        #expect(close(estimate.value, reference.estimate, relative: 1e-9), "\(key) estimate")
+        #expect(close(estimate.standardError, reference.se, relative: 1e-9), "\(key) SE")
+        #expect(close(estimate.designEffect, reference.deff, relative: 1e-9), "\(key) deff")
+        #expect(estimate.degreesOfFreedom == reference.df, "\(key) df")
+    }
+
+    @Test func simpleRandomSample() throws {
+        try check(try Self.analyse("apisrs.csv", stratum: nil, cluster: nil).find("item:api00", .mean), "srs|all|mean")
+    }
+
+    @Test func stratifiedSample() throws {
+        let result = try Self.analyse("apistrat.csv", stratum: "stype", cluster: nil)
+        try check(result.find("item:api00", .mean), "strat|all|mean")
+        try check(result.find("item:schwide", .share), "strat|all|share")
+    }
+
+    @Test func oneStageClusterSample() throws {
+        let result = try Self.analyse("apiclus1.csv", stratum: nil, cluster: "dnum")
+        try check(result.find("item:api00", .mean), "clus1|all|mean")
+        try check(result.find("item:schwide", .share), "clus1|all|share")
+        for type in ["E", "H", "M"] {
+            try check(result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])), "clus1|stype=\(type)|mean")
+        }
+        let noFPC = try Self.analyse("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: false)
+        try check(noFPC.find("item:api00", .mean), "clus1_nofpc|all|mean")
+    }
+}
