@@ -7,11 +7,22 @@ public struct EstimationOptions: Hashable, Sendable {
     public var level: Double
     /// Interval for shares; mean scores always use estimate ± t·SE.
     public var shareCI: CIMethod
+    /// How standard errors are computed.
+    public var variance: VarianceMethod
 
-    public init(level: Double = 0.95, shareCI: CIMethod = .logit) {
+    public init(level: Double = 0.95, shareCI: CIMethod = .logit, variance: VarianceMethod = .linearization) {
         self.level = level
         self.shareCI = shareCI
+        self.variance = variance
     }
+}
+
+/// Variance estimation methods.
+public enum VarianceMethod: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Taylor linearisation (the default, as R `svydesign`).
+    case linearization
+    /// Delete-one-PSU jackknife: JK1 with one stratum, JKn with several (as R `as.svrepdesign`).
+    case jackknife
 }
 
 /// Computes every indicator × statistic for every domain of an accumulator.
@@ -24,7 +35,8 @@ public enum SurveyEstimator {
         let fractions = accumulator.samplingFractionByStratum
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
-        let context = Context(plan: plan, psuCount: psuCount, fractions: fractions, options: options)
+        let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
+                              fractions: fractions, options: options)
 
         var results: [IndicatorResult] = []
         for key in accumulator.domainKeys {
@@ -56,6 +68,7 @@ public enum SurveyEstimator {
     private struct Context {
         let plan: AnalysisPlan
         let psuCount: [String: Int]
+        let psusByStratum: [String: Set<String>]
         let fractions: [String: Double]
         let options: EstimationOptions
 
@@ -75,7 +88,15 @@ public enum SurveyEstimator {
             let excluded = indicator.components.reduce(0) { sum, component in
                 sum + Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * component.item + 4] })
             }
-            var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded)
+            var variance: Double? = nil
+            if options.variance == .jackknife {
+                guard let jackknife = Jackknife.variance(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
+                    return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
+                                           note: "jackknife replicate without valid answers")
+                }
+                variance = jackknife
+            }
+            var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded, variance: variance)
             if indicator.level == .item {
                 estimate.designEffect = Linearization.designEffect(
                     totals, item: indicator.components[0].item, statistic: statistic,
@@ -114,8 +135,8 @@ public enum SurveyEstimator {
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
 
-        func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int) throws -> Estimate {
-            let variance = try Linearization.variance(of: linear.z, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
+        func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {
+            let variance = try given ?? Linearization.variance(of: linear.z, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:

@@ -45,3 +45,14 @@ for (i in seq_len(nrow(b))) {
 out <- do.call(rbind, rows)
 write.csv(out, "reference.csv", row.names = FALSE, quote = FALSE)
 writeLines(c(R.version.string, paste("survey", packageVersion("survey"))), "versions.txt")
+
+# Jackknife replicate designs (JK1 for the cluster design, JKn for the stratified one).
+rows <- list()
+r1 <- as.svrepdesign(dclus1, type = "JK1")
+m <- svymean(~api00, r1); add("clus1_jk1", "all", "api00", "mean", coef(m), SE(m), NA, degf(r1))
+b <- svyby(~api00, ~stype, r1, svymean)
+for (i in seq_len(nrow(b))) add("clus1_jk1", paste0("stype=", b$stype[i]), "api00", "mean", b$api00[i], b$se[i], NA, NA)
+rs <- as.svrepdesign(dstrat, type = "JKn")
+m <- svymean(~api00, rs); add("strat_jkn", "all", "api00", "mean", coef(m), SE(m), NA, degf(rs))
+m <- svymean(~I(sch.wide == "Yes"), rs); add("strat_jkn", "all", "sch.wide", "share", coef(m)[2], SE(m)[2], NA, degf(rs))
+write.csv(do.call(rbind, rows), "reference-jackknife.csv", row.names = FALSE, quote = FALSE)
