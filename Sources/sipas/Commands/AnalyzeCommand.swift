@@ -1,6 +1,124 @@
 import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+import SIPASReport
+import SIPASStats
 
+extension ReportFormat: ExpressibleByArgument {}
+extension CIMethod: ExpressibleByArgument {}
+extension LonelyPSU: ExpressibleByArgument {}
+extension VarianceMethod: ExpressibleByArgument {}
+
+/// `sipas analyze FILE…`: satisfaction indices with design-based confidence intervals.
 struct AnalyzeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "analyze", abstract: "(not yet implemented)")
-    func run() async throws { throw ExitCode(1) }
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Compute satisfaction indices (overall, areas, elements, items) with 95 % confidence intervals.",
+        discussion: """
+        Reads one or more response files of the same instrument (merged as one sample), checks every \
+        row, and estimates for the whole sample and each breakdown the share of satisfied answers and \
+        the mean score, with Taylor-linearised standard errors for the weights, strata and clusters. \
+        Rejected rows are written to the rejects file; the exit status is then 65.
+        """
+    )
+
+    @Argument(help: "Response files (CSV).")
+    var files: [String]
+
+    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
+    var instrument: String?
+
+    @Option(help: "Breakdowns, comma-separated; `a*b` crosses two columns (default: the instrument's).")
+    var by: String?
+
+    @Option(help: "Output format: table, md, csv or json.")
+    var format: ReportFormat = .table
+
+    @Option(name: [.short, .long], help: "Write the results to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Language of labels and messages: vi or en.")
+    var lang: Language = .vi
+
+    @Flag(help: "Also show each item in the table and Markdown formats.")
+    var items = false
+
+    @Option(help: "Interval for shares: logit (default, as R svyciprop), wald, wilson or beta (Korn–Graubard).")
+    var ci: CIMethod = .logit
+
+    @Option(help: "Standard errors: linearization (default) or jackknife (JK1/JKn from the PSUs).")
+    var variance: VarianceMethod = .linearization
+
+    @Option(help: "Confidence level.")
+    var level: Double = 0.95
+
+    @Option(name: .customLong("lonely-psu"), help: "Strata with one PSU: fail, remove, certainty, adjust or average (default: the instrument's).")
+    var lonelyPSU: LonelyPSU?
+
+    @Option(help: "Where to write rejected rows (default: <input name>.rejects.csv in the current directory).")
+    var rejects: String?
+
+    @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
+    var acceptRejects = false
+
+    func validate() throws {
+        guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
+    }
+
+    func run() async throws {
+        do {
+            let status = try analyze()
+            if status != ExitStatus.ok { throw ExitCode(status) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(ErrorReporter.message(for: error, language: lang))
+            throw ExitCode(ErrorReporter.exitCode(for: error))
+        }
+    }
+
+    private func analyze() throws -> Int32 {
+        let urls = try files.map { path -> URL in
+            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+            return URL(fileURLWithPath: path)
+        }
+        let instrument = try chooseInstrument(for: urls[0])
+        let breakdowns = by.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        let plan = try AnalysisPlan(instrument: instrument, breakdowns: breakdowns, lonelyPSU: lonelyPSU)
+        var accumulator = SurveyAccumulator(plan: plan)
+        var rowsRead = 0, accepted = 0, rejected = 0
+
+        for url in urls {
+            let rejectsURL = URL(fileURLWithPath: rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
+            let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL))
+            let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            rowsRead += summary.rowsRead
+            accepted += summary.accepted
+            rejected += summary.rejected
+            ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: lang)
+        }
+
+        let result = try SurveyEstimator.estimate(accumulator, options: EstimationOptions(level: level, shareCI: ci, variance: variance))
+        let labeler = ResultLabeler(instrument: instrument, language: lang, year: accumulator.surveyYear)
+        let report = AnalysisReport(
+            result: result, labeler: labeler, sources: urls.map(\.lastPathComponent),
+            rowsRead: rowsRead, accepted: accepted, rejected: rejected, includeItems: items
+        )
+        try Console.emit(try report.render(format), to: output)
+        if rejected > 0 && !acceptRejects { return ExitStatus.dataError }
+        return ExitStatus.ok
+    }
+
+    private func chooseInstrument(for url: URL) throws -> Instrument {
+        if let instrument { return try InstrumentResolver.resolve(instrument) }
+        let header = try InstrumentDetector.readHeader(of: url)
+        let (chosen, score) = try InstrumentDetector.detect(header: header, among: try BuiltinInstruments.all(), file: url.lastPathComponent)
+        Console.message(lang == .vi
+            ? "Bộ công cụ: \(chosen.id) (khớp \(Int((score * 100).rounded())) % cột theo tiêu đề; chọn khác bằng --instrument)"
+            : "Instrument: \(chosen.id) (\(Int((score * 100).rounded())) % of its columns found in the header; override with --instrument)")
+        return chosen
+    }
 }

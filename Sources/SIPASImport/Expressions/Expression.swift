@@ -1,0 +1,252 @@
+import Foundation
+
+/// The subset of XLSForm / XPath expressions sipas evaluates in `constraint` and `relevant`:
+/// `.`, `${name}`, numbers, quoted strings, `= != < <= > >=`, `+ - * div mod`, `and`, `or`,
+/// `not(…)`, parentheses, `regex(x, 'pattern')`, `string-length(x)`, `selected(x, 'choice')`,
+/// `count-selected(x)`, `true()`, `false()`.
+///
+/// Written by hand: no package here evaluates XPath, and this subset is a small recursive-descent
+/// parser. An expression outside the subset is rejected when the instrument is loaded, not per row.
+public indirect enum Expression: Hashable, Sendable {
+    case current
+    case reference(String)
+    case number(Double)
+    case string(String)
+    case not(Expression)
+    case and(Expression, Expression)
+    case or(Expression, Expression)
+    case binary(String, Expression, Expression)
+    case call(String, [Expression])
+
+    /// The names referenced as `${name}`.
+    public var references: Set<String> {
+        switch self {
+        case .reference(let name): return [name]
+        case .not(let e): return e.references
+        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): return a.references.union(b.references)
+        case .call(_, let arguments): return arguments.reduce(into: Set()) { $0.formUnion($1.references) }
+        default: return []
+        }
+    }
+
+    public struct ParseError: Error, Hashable, Sendable { public var reason: String }
+
+    public init(parsing text: String) throws {
+        var parser = Parser(tokens: try Self.tokenize(text))
+        self = try parser.parseOr()
+        guard parser.atEnd else { throw ParseError(reason: "unexpected '\(parser.peek ?? "")'") }
+    }
+
+    // MARK: - Evaluation
+
+    /// A value during evaluation: XPath's strings, numbers and booleans.
+    enum Value {
+        case string(String), number(Double), bool(Bool)
+
+        var bool: Bool {
+            switch self {
+            case .bool(let b): return b
+            case .number(let n): return n != 0 && !n.isNaN
+            case .string(let s): return !s.isEmpty
+            }
+        }
+        var number: Double {
+            switch self {
+            case .number(let n): return n
+            case .bool(let b): return b ? 1 : 0
+            case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces)) ?? .nan
+            }
+        }
+        var string: String {
+            switch self {
+            case .string(let s): return s
+            case .bool(let b): return b ? "true" : "false"
+            case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+            }
+        }
+    }
+
+    /// Evaluates to a truth value. `current` is the answer being checked; `lookup` gives other answers.
+    public func isTrue(current: String, lookup: (String) -> String) -> Bool {
+        evaluate(current: current, lookup: lookup).bool
+    }
+
+    func evaluate(current: String, lookup: (String) -> String) -> Value {
+        switch self {
+        case .current: return .string(current)
+        case .reference(let name): return .string(lookup(name))
+        case .number(let n): return .number(n)
+        case .string(let s): return .string(s)
+        case .not(let e): return .bool(!e.evaluate(current: current, lookup: lookup).bool)
+        case .and(let a, let b): return .bool(a.evaluate(current: current, lookup: lookup).bool && b.evaluate(current: current, lookup: lookup).bool)
+        case .or(let a, let b): return .bool(a.evaluate(current: current, lookup: lookup).bool || b.evaluate(current: current, lookup: lookup).bool)
+        case .binary(let op, let a, let b):
+            let x = a.evaluate(current: current, lookup: lookup), y = b.evaluate(current: current, lookup: lookup)
+            return Self.apply(op, x, y)
+        case .call(let name, let arguments):
+            let values = arguments.map { $0.evaluate(current: current, lookup: lookup) }
+            switch name {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            case "string-length": return .number(Double(values.first?.string.count ?? 0))
+            case "regex":
+                let text = values[0].string, pattern = values[1].string
+                return .bool(text.range(of: pattern, options: .regularExpression) != nil)
+            case "selected":
+                return .bool(values[0].string.split(separator: " ").contains { String($0) == values[1].string })
+            case "count-selected":
+                return .number(Double(values[0].string.split(separator: " ").count))
+            default: return .bool(false)
+            }
+        }
+    }
+
+    static func apply(_ op: String, _ x: Value, _ y: Value) -> Value {
+        switch op {
+        case "+": return .number(x.number + y.number)
+        case "-": return .number(x.number - y.number)
+        case "*": return .number(x.number * y.number)
+        case "div": return .number(x.number / y.number)
+        case "mod": return .number(x.number.truncatingRemainder(dividingBy: y.number))
+        default: break
+        }
+        // Comparisons: numeric when both sides read as numbers, else as strings (XPath 1.0 for = and !=).
+        let a = x.number, b = y.number
+        let numeric = !a.isNaN && !b.isNaN
+        switch op {
+        case "=": return .bool(numeric ? a == b : x.string == y.string)
+        case "!=": return .bool(numeric ? a != b : x.string != y.string)
+        case "<": return .bool(numeric && a < b)
+        case "<=": return .bool(numeric && a <= b)
+        case ">": return .bool(numeric && a > b)
+        case ">=": return .bool(numeric && a >= b)
+        default: return .bool(false)
+        }
+    }
+
+    // MARK: - Parsing
+
+    static func tokenize(_ text: String) throws -> [String] {
+        var tokens: [String] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "$", i + 1 < chars.count, chars[i + 1] == "{" {
+                guard let end = chars[i...].firstIndex(of: "}") else { throw ParseError(reason: "unclosed ${") }
+                tokens.append(String(chars[i...end]))
+                i = end + 1
+            } else if c == "'" || c == "\"" {
+                guard let end = chars[(i + 1)...].firstIndex(of: c) else { throw ParseError(reason: "unclosed string") }
+                tokens.append(String(chars[i...end]))
+                i = end + 1
+            } else if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
+                var j = i
+                while j < chars.count, chars[j].isNumber || chars[j] == "." { j += 1 }
+                tokens.append(String(chars[i..<j]))
+                i = j
+            } else if c.isLetter || c == "_" {
+                var j = i
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" { j += 1 }
+                tokens.append(String(chars[i..<j]))
+                i = j
+            } else if ["!", "<", ">"].contains(c), i + 1 < chars.count, chars[i + 1] == "=" {
+                tokens.append(String(chars[i...i + 1]))
+                i += 2
+            } else if "=<>+-*(),.".contains(c) {
+                tokens.append(String(c))
+                i += 1
+            } else {
+                throw ParseError(reason: "unexpected character '\(c)'")
+            }
+        }
+        return tokens
+    }
+
+    struct Parser {
+        var tokens: [String]
+        var index = 0
+        var atEnd: Bool { index >= tokens.count }
+        var peek: String? { atEnd ? nil : tokens[index] }
+
+        mutating func take() -> String? {
+            defer { index += 1 }
+            return peek
+        }
+
+        mutating func expect(_ token: String) throws {
+            guard take() == token else { throw ParseError(reason: "expected '\(token)'") }
+        }
+
+        mutating func parseOr() throws -> Expression {
+            var left = try parseAnd()
+            while peek == "or" { index += 1; left = .or(left, try parseAnd()) }
+            return left
+        }
+
+        mutating func parseAnd() throws -> Expression {
+            var left = try parseComparison()
+            while peek == "and" { index += 1; left = .and(left, try parseComparison()) }
+            return left
+        }
+
+        mutating func parseComparison() throws -> Expression {
+            var left = try parseSum()
+            while let op = peek, ["=", "!=", "<", "<=", ">", ">="].contains(op) {
+                index += 1
+                left = .binary(op, left, try parseSum())
+            }
+            return left
+        }
+
+        mutating func parseSum() throws -> Expression {
+            var left = try parseProduct()
+            while let op = peek, op == "+" || op == "-" {
+                index += 1
+                left = .binary(op, left, try parseProduct())
+            }
+            return left
+        }
+
+        mutating func parseProduct() throws -> Expression {
+            var left = try parsePrimary()
+            while let op = peek, ["*", "div", "mod"].contains(op) {
+                index += 1
+                left = .binary(op, left, try parsePrimary())
+            }
+            return left
+        }
+
+        static let functions: [String: ClosedRange<Int>] = [
+            "not": 1...1, "regex": 2...2, "string-length": 1...1, "selected": 2...2, "count-selected": 1...1,
+            "true": 0...0, "false": 0...0,
+        ]
+
+        mutating func parsePrimary() throws -> Expression {
+            guard let token = take() else { throw ParseError(reason: "unexpected end") }
+            if token == "." { return .current }
+            if token == "(" {
+                let inner = try parseOr()
+                try expect(")")
+                return inner
+            }
+            if token == "-" { return .binary("-", .number(0), try parsePrimary()) }
+            if token.hasPrefix("${") { return .reference(String(token.dropFirst(2).dropLast())) }
+            if token.hasPrefix("'") || token.hasPrefix("\"") { return .string(String(token.dropFirst().dropLast())) }
+            if let number = Double(token) { return .number(number) }
+            if let arity = Self.functions[token] {
+                try expect("(")
+                var arguments: [Expression] = []
+                if peek != ")" {
+                    arguments.append(try parseOr())
+                    while peek == "," { index += 1; arguments.append(try parseOr()) }
+                }
+                try expect(")")
+                guard arity.contains(arguments.count) else { throw ParseError(reason: "\(token)() takes \(arity.lowerBound) argument(s)") }
+                return token == "not" ? .not(arguments[0]) : .call(token, arguments)
+            }
+            throw ParseError(reason: "unknown name '\(token)'")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import SIPASCore
+
+/// Why a row was rejected: one broken rule at one cell.
+public struct Rejection: Sendable, Hashable {
+    public enum Rule: Sendable, Hashable {
+        /// A code that is not in the scale or list.
+        case outOfRange(list: String, allowed: [String])
+        case notInList(list: String)
+        case notANumber(type: String)
+        case required
+        case constraint(expression: String)
+        case notRelevant(expression: String)
+        case unknownProvince(year: Int?)
+        case badWeight
+        case duplicateRespondent(firstRow: Int)
+        case ragged(expected: Int, found: Int)
+
+        /// A short key for counting rejections by rule.
+        public var key: String {
+            switch self {
+            case .outOfRange: return "out of range"
+            case .notInList: return "not in list"
+            case .notANumber: return "not a number"
+            case .required: return "required"
+            case .constraint: return "constraint"
+            case .notRelevant: return "relevant"
+            case .unknownProvince: return "unknown province"
+            case .badWeight: return "weight"
+            case .duplicateRespondent: return "duplicate id"
+            case .ragged: return "field count"
+            }
+        }
+    }
+
+    public var location: SourceLocation
+    public var value: String
+    public var rule: Rule
+    public var question: String?
+
+    public init(location: SourceLocation, value: String, rule: Rule, question: String?) {
+        self.location = location
+        self.value = value
+        self.rule = rule
+        self.question = question
+    }
+
+    /// "2024.csv, row 118, column PAS_E1_c2 (H): '7' is not a code of list sat5 (1, 2, 3, 4, 5, 9)".
+    public func message(_ language: Language) -> String {
+        "\(location): " + reason(language)
+    }
+
+    /// The reason without the location, as written in the rejects file.
+    public func reason(_ language: Language) -> String {
+        let vi = language == .vi
+        let v = "'\(value)'"
+        switch rule {
+        case .outOfRange(let list, let allowed):
+            return vi ? "\(v) không phải mã của danh sách \(list) (\(allowed.joined(separator: ", ")))"
+                : "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))"
+        case .notInList(let list):
+            return vi ? "\(v) không có trong danh sách \(list)" : "\(v) is not in list \(list)"
+        case .notANumber(let type):
+            return vi ? "\(v) không phải số (\(type))" : "\(v) is not a number (\(type))"
+        case .required:
+            return vi ? "bắt buộc trả lời nhưng để trống" : "required but blank"
+        case .constraint(let expression):
+            return vi ? "\(v) vi phạm ràng buộc \(expression)" : "\(v) breaks the constraint \(expression)"
+        case .notRelevant(let expression):
+            return vi ? "\(v) được trả lời dù câu hỏi phải bỏ qua (relevant \(expression) sai)"
+                : "\(v) answered although the question should be skipped (relevant \(expression) is false)"
+        case .unknownProvince(let year):
+            let when = year.map { vi ? " năm \($0)" : " in \($0)" } ?? ""
+            return vi ? "\(v) không phải mã tỉnh\(when)" : "\(v) is not a province code\(when)"
+        case .badWeight:
+            return vi ? "\(v): trọng số phải là số dương" : "\(v): the weight must be a positive number"
+        case .duplicateRespondent(let first):
+            return vi ? "mã phiếu \(v) trùng với dòng \(first)" : "respondent id \(v) repeats row \(first)"
+        case .ragged(let expected, let found):
+            return vi ? "dòng có \(found) ô, tiêu đề có \(expected)" : "the row has \(found) fields, the header \(expected)"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SIPASCore
+import SIPASInstruments
+
+/// Checks one row's values against the instrument and turns them into typed answers.
+///
+/// Built once per instrument (expressions parsed, choice labels indexed), then applied to every row.
+struct RowValidator {
+    struct Compiled {
+        var question: Question
+        var listName: String?
+        /// Choice names of the list, in order.
+        var codes: [String]
+        /// Choice name by loose key of its vi and en labels.
+        var labels: [String: String]
+        var scale: Scale?
+        var constraint: Expression?
+        var relevant: Expression?
+    }
+
+    let instrument: Instrument
+    let compiled: [Compiled]
+    let indexOfName: [String: Int]
+    let catalog = ProvinceCatalog.official
+    let yearQuestion: Int?
+
+    init(instrument: Instrument, file: String) throws {
+        self.instrument = instrument
+        var compiled: [Compiled] = []
+        for q in instrument.questions {
+            let list = q.type.listName
+            let choices = list.flatMap { instrument.choices[$0] } ?? []
+            var labels: [String: String] = [:]
+            for c in choices {
+                labels[c.label.vi.looseKey] = labels[c.label.vi.looseKey] ?? c.name
+                if let en = c.label.en { labels[en.looseKey] = labels[en.looseKey] ?? c.name }
+            }
+            func parse(_ text: String?) throws -> Expression? {
+                guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+                do { return try Expression(parsing: text) } catch let error as Expression.ParseError {
+                    throw ImportError(.badExpression(question: q.name, expression: text, reason: error.reason),
+                                      at: SourceLocation(file: instrument.id))
+                }
+            }
+            compiled.append(Compiled(question: q, listName: list, codes: choices.map(\.name), labels: labels,
+                                     scale: instrument.scale(of: q), constraint: try parse(q.constraint), relevant: try parse(q.relevant)))
+        }
+        self.compiled = compiled
+        indexOfName = Dictionary(instrument.questions.indices.map { (instrument.questions[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
+        yearQuestion = indexOfName["year"]
+    }
+
+    /// Normalises a value for question `q`: a label becomes its code, "4.0" becomes "4".
+    /// Returns the value and, if it changed, what was done; or the rule the raw value breaks.
+    func normalise(_ raw: String, question q: Int, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
+        let c = compiled[q]
+        guard !raw.isEmpty else { return ("", nil, nil) }
+        switch c.question.type {
+        case .selectOne:
+            if c.codes.contains(raw) { return (raw, nil, nil) }
+            if let number = Double(raw.replacingOccurrences(of: ",", with: ".")), number == number.rounded(),
+               abs(number) < 1e9, c.codes.contains(String(Int(number))) {
+                return (String(Int(number)), "number → code", nil)
+            }
+            if let code = c.labels[raw.looseKey] { return (code, "label → code", nil) }
+            if c.scale != nil { return (raw, nil, .outOfRange(list: c.listName ?? "", allowed: c.codes)) }
+            return (raw, nil, .notInList(list: c.listName ?? ""))
+        case .selectMultiple:
+            var out: [String] = []
+            for part in raw.split(separator: " ").map(String.init) {
+                if c.codes.contains(part) { out.append(part) } else if let code = c.labels[part.looseKey] { out.append(code) } else {
+                    return (raw, nil, .notInList(list: c.listName ?? ""))
+                }
+            }
+            let joined = out.joined(separator: " ")
+            return (joined, joined == raw ? nil : "label → code", nil)
+        case .integer:
+            if Int(raw) != nil { return (raw, nil, nil) }
+            if let d = Double(raw), d == d.rounded(), abs(d) < 1e15 { return (String(Int(d)), "number → integer", nil) }
+            return (raw, nil, .notANumber(type: "integer"))
+        case .decimal:
+            if Double(raw) != nil { return (raw, nil, nil) }
+            let dotted = raw.replacingOccurrences(of: ",", with: ".")
+            if Double(dotted) != nil { return (dotted, "decimal comma → dot", nil) }
+            return (raw, nil, .notANumber(type: "decimal"))
+        default:
+            if c.question.lookup == "province" {
+                return province(raw, year: year)
+            }
+            return (raw, nil, nil)
+        }
+    }
+
+    /// A province code valid in `year` (63 codes before 2025, 34 from 2025; either when the year is
+    /// unknown), or a province name turned into its code.
+    private func province(_ raw: String, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
+        let provinces = year.map { catalog.provinces(forYear: $0) } ?? (catalog.provincesBefore2025 + catalog.provincesFrom2025)
+        if provinces.contains(where: { $0.code == raw }) { return (raw, nil, nil) }
+        if raw.count == 1, let padded = provinces.first(where: { $0.code == "0" + raw }) { return (padded.code, "province code padded", nil) }
+        let key = raw.looseKey
+        if let match = provinces.first(where: { $0.name.looseKey == key }) { return (match.code, "province name → code", nil) }
+        return (raw, nil, .unknownProvince(year: year))
+    }
+}

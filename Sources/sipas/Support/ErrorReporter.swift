@@ -1,0 +1,59 @@
+import Foundation
+import ArgumentParser
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+import SIPASStats
+
+/// Renders every error sipas can raise as one message, and maps it to an exit status.
+enum ErrorReporter {
+    static func message(for error: any Error, language: Language) -> String {
+        let prefix = language == .vi ? "Lỗi: " : "error: "
+        switch error {
+        case let error as ImportError: return prefix + error.message(language)
+        case let error as InstrumentError: return prefix + error.description
+        case let error as PlanError: return prefix + error.description
+        case let error as StatsError: return prefix + error.description
+        case let error as CLIError: return prefix + error.description
+        default: return prefix + String(describing: error)
+        }
+    }
+
+    static func exitCode(for error: any Error) -> Int32 {
+        switch error {
+        case let error as ImportError: return error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
+        case is InstrumentError, is PlanError: return ExitStatus.dataError
+        case let error as StatsError:
+            if case .lonelyPSU = error { return ExitStatus.dataError }
+            return ExitStatus.failure
+        case let error as CLIError: return error.exitCode
+        default: return ExitStatus.failure
+        }
+    }
+}
+
+/// Prints an import's accounting to standard error: rows read = accepted + rejected, always.
+enum ImportSummaryPrinter {
+    static func print(_ summary: ImportSummary, rejectsURL: URL?, language: Language, shown: Int = 10) {
+        let vi = language == .vi
+        var line = vi
+            ? "\(summary.file): đọc \(summary.rowsRead) dòng: nhận \(summary.accepted), loại \(summary.rejected)"
+            : "\(summary.file): \(summary.rowsRead) rows read: \(summary.accepted) accepted, \(summary.rejected) rejected"
+        if summary.rejected > 0, let rejectsURL { line += " → \(rejectsURL.path)" }
+        Console.message(line)
+        for rejection in summary.rejections.prefix(shown) {
+            Console.message("  " + rejection.message(language))
+        }
+        if summary.rejections.count > shown {
+            Console.message(vi ? "  … và \(summary.rejected - shown) dòng khác" : "  … and \(summary.rejected - shown) more")
+        }
+        let notes = summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        if !notes.isEmpty {
+            Console.message((vi ? "  Chuẩn hoá: " : "  Normalised: ") + notes.joined(separator: ", "))
+        }
+        if !summary.unmatchedColumns.isEmpty {
+            Console.message((vi ? "  Cột không dùng: " : "  Unused columns: ") + summary.unmatchedColumns.joined(separator: ", "))
+        }
+        for note in summary.designNotes { Console.message("  " + note) }
+    }
+}
