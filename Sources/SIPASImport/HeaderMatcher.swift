@@ -45,11 +45,12 @@ public struct HeaderMatch: Sendable {
         }
         for (column, text) in header.enumerated() where questionOfColumn[column] == nil {
             let lastSegment = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? text
-            if let q = byLooseName[text.looseKey], columnOfQuestion[q] == nil {
+            // A second column claiming a question already matched is an error, never a silent choice.
+            if let q = byLooseName[text.looseKey] {
                 try assign(column, q, how: "name, ignoring case and accents")
-            } else if lastSegment != text, let q = byName[lastSegment] ?? byLooseName[lastSegment.looseKey], columnOfQuestion[q] == nil {
+            } else if lastSegment != text, let q = byName[lastSegment] ?? byLooseName[lastSegment.looseKey] {
                 try assign(column, q, how: "group path")
-            } else if let q = byLabel[text.looseKey], columnOfQuestion[q] == nil {
+            } else if let q = byLabel[text.looseKey] {
                 try assign(column, q, how: "label")
             }
         }
