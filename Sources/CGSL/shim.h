@@ -11,4 +11,8 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multifit.h>
+
+/* GSL exposes its generator types as mutable C globals, which Swift 6 refuses to read from
+   concurrent code; this accessor returns the one sipas uses. */
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 #endif

@@ -14,8 +14,8 @@ struct RowValidator {
         /// Choice name by loose key of its vi and en labels.
         var labels: [String: String]
         var scale: Scale?
-        var constraint: Expression?
-        var relevant: Expression?
+        var constraint: FormExpression?
+        var relevant: FormExpression?
     }
 
     let instrument: Instrument
@@ -35,9 +35,9 @@ struct RowValidator {
                 labels[c.label.vi.looseKey] = labels[c.label.vi.looseKey] ?? c.name
                 if let en = c.label.en { labels[en.looseKey] = labels[en.looseKey] ?? c.name }
             }
-            func parse(_ text: String?) throws -> Expression? {
+            func parse(_ text: String?) throws -> FormExpression? {
                 guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-                do { return try Expression(parsing: text) } catch let error as Expression.ParseError {
+                do { return try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
                     throw ImportError(.badExpression(question: q.name, expression: text, reason: error.reason),
                                       at: SourceLocation(file: instrument.id))
                 }

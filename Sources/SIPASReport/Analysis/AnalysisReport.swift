@@ -58,17 +58,21 @@ public struct AnalysisReport: Sendable {
         return rows
     }
 
-    /// Groups in result order, per breakdown variable (the whole sample first).
+    /// Groups per breakdown variable (the whole sample first), levels in the order of the column's
+    /// choice list (then by value).
     var groupsByVariable: [(variable: String, groups: [Group])] {
         var order: [String] = []
-        var groups: [String: [Group]] = [:]
-        for row in result.results where groups[row.group.variable]?.last != row.group {
+        var groups: [String: Set<Group>] = [:]
+        for row in result.results {
             if groups[row.group.variable] == nil { order.append(row.group.variable) }
-            if !(groups[row.group.variable]?.contains(row.group) ?? false) {
-                groups[row.group.variable, default: []].append(row.group)
-            }
+            groups[row.group.variable, default: []].insert(row.group)
         }
-        return order.map { ($0, groups[$0]!) }
+        return order.map { variable in
+            (variable, groups[variable]!.sorted { a, b in
+                let x = labeler.sortKey(of: a), y = labeler.sortKey(of: b)
+                return x.lexicographicallyPrecedes(y) { ($0.0, $0.1) < ($1.0, $1.1) }
+            })
+        }
     }
 
     /// Indicators in plan order.

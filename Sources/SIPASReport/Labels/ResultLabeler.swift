@@ -36,6 +36,15 @@ public struct ResultLabeler: Sendable {
         return value
     }
 
+    /// Sorts levels as the instrument lists them: (position in the choice list, value) per attribute.
+    public func sortKey(of group: Group) -> [(Int, String)] {
+        let names = group.variable.split(separator: "*").map(String.init)
+        return zip(names, group.values).map { column, value in
+            let list = instrument.question(named: column)?.type.listName.flatMap { instrument.choices[$0] }
+            return (list?.firstIndex { $0.name == value } ?? Int.max, value)
+        }
+    }
+
     /// The label of a breakdown column ("Lĩnh vực", "sector").
     public func label(ofVariable variable: String) -> String {
         variable.split(separator: "*").map { name in

@@ -7,16 +7,16 @@ import Foundation
 ///
 /// Written by hand: no package here evaluates XPath, and this subset is a small recursive-descent
 /// parser. An expression outside the subset is rejected when the instrument is loaded, not per row.
-public indirect enum Expression: Hashable, Sendable {
+public indirect enum FormExpression: Hashable, Sendable {
     case current
     case reference(String)
     case number(Double)
     case string(String)
-    case not(Expression)
-    case and(Expression, Expression)
-    case or(Expression, Expression)
-    case binary(String, Expression, Expression)
-    case call(String, [Expression])
+    case not(FormExpression)
+    case and(FormExpression, FormExpression)
+    case or(FormExpression, FormExpression)
+    case binary(String, FormExpression, FormExpression)
+    case call(String, [FormExpression])
 
     /// The names referenced as `${name}`.
     public var references: Set<String> {
@@ -179,19 +179,19 @@ public indirect enum Expression: Hashable, Sendable {
             guard take() == token else { throw ParseError(reason: "expected '\(token)'") }
         }
 
-        mutating func parseOr() throws -> Expression {
+        mutating func parseOr() throws -> FormExpression {
             var left = try parseAnd()
             while peek == "or" { index += 1; left = .or(left, try parseAnd()) }
             return left
         }
 
-        mutating func parseAnd() throws -> Expression {
+        mutating func parseAnd() throws -> FormExpression {
             var left = try parseComparison()
             while peek == "and" { index += 1; left = .and(left, try parseComparison()) }
             return left
         }
 
-        mutating func parseComparison() throws -> Expression {
+        mutating func parseComparison() throws -> FormExpression {
             var left = try parseSum()
             while let op = peek, ["=", "!=", "<", "<=", ">", ">="].contains(op) {
                 index += 1
@@ -200,7 +200,7 @@ public indirect enum Expression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseSum() throws -> Expression {
+        mutating func parseSum() throws -> FormExpression {
             var left = try parseProduct()
             while let op = peek, op == "+" || op == "-" {
                 index += 1
@@ -209,7 +209,7 @@ public indirect enum Expression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseProduct() throws -> Expression {
+        mutating func parseProduct() throws -> FormExpression {
             var left = try parsePrimary()
             while let op = peek, ["*", "div", "mod"].contains(op) {
                 index += 1
@@ -223,7 +223,7 @@ public indirect enum Expression: Hashable, Sendable {
             "true": 0...0, "false": 0...0,
         ]
 
-        mutating func parsePrimary() throws -> Expression {
+        mutating func parsePrimary() throws -> FormExpression {
             guard let token = take() else { throw ParseError(reason: "unexpected end") }
             if token == "." { return .current }
             if token == "(" {
@@ -237,7 +237,7 @@ public indirect enum Expression: Hashable, Sendable {
             if let number = Double(token) { return .number(number) }
             if let arity = Self.functions[token] {
                 try expect("(")
-                var arguments: [Expression] = []
+                var arguments: [FormExpression] = []
                 if peek != ")" {
                     arguments.append(try parseOr())
                     while peek == "," { index += 1; arguments.append(try parseOr()) }

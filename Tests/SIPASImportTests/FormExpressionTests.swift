@@ -1,9 +1,9 @@
 import Testing
 @testable import SIPASImport
 
-struct ExpressionTests {
+struct FormExpressionTests {
     func truth(_ text: String, _ current: String = "", _ others: [String: String] = [:]) throws -> Bool {
-        try Expression(parsing: text).isTrue(current: current) { others[$0] ?? "" }
+        try FormExpression(parsing: text).isTrue(current: current) { others[$0] ?? "" }
     }
 
     @Test func comparisonsAreNumericWhenBothSidesAreNumbers() throws {
@@ -26,11 +26,11 @@ struct ExpressionTests {
     }
 
     @Test func referencesAreListed() throws {
-        #expect(try Expression(parsing: "${a} = '1' and selected(${b}, 'x')").references == ["a", "b"])
+        #expect(try FormExpression(parsing: "${a} = '1' and selected(${b}, 'x')").references == ["a", "b"])
     }
 
     @Test(arguments: ["${a} = ", "foo(.)", "'open", ". >> 3", "(. = 1"])
     func unparsableExpressionsAreErrors(text: String) {
-        #expect(throws: Expression.ParseError.self) { try Expression(parsing: text) }
+        #expect(throws: FormExpression.ParseError.self) { try FormExpression(parsing: text) }
     }
 }
