@@ -60,9 +60,9 @@ extension CSVImporter {
             }
         }
 
-        var weight = 1.0
         if let name = instrument.design.weight, let q = validator.indexOfName[name], let column = columnOf[q] {
-            if let w = Double(values[q]), w.isFinite, w > 0 { weight = w } else if !problems.contains(where: { $0.location.columnIndex == column }) {
+            let weight = Double(values[q]) ?? .nan
+            if !(weight.isFinite && weight > 0), !problems.contains(where: { $0.location.columnIndex == column }) {
                 problems.append(Rejection(location: location(column), value: cells[column], rule: .badWeight, question: name))
             }
         }

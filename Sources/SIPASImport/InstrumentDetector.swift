@@ -14,17 +14,18 @@ public enum InstrumentDetector {
     }
 
     /// The instrument with the highest share of its scored items found in the header (by name,
-    /// loosely); ties go to the one missing fewer required questions.
+    /// loosely); ties go to the one with more items found (an inpatient form holds every outpatient
+    /// item name), then to the one missing fewer required questions.
     /// - Throws: ``ImportError/Kind/noInstrumentMatches(_:)`` when no instrument reaches 50 %.
     public static func detect(header: [String], among instruments: [Instrument], file: String = "") throws -> (instrument: Instrument, score: Double) {
         let keys = Set(header.map(\.looseKey) + header.compactMap { $0.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map { String($0).looseKey } })
-        let scored = instruments.map { instrument -> (Instrument, Double, Int) in
+        let scored = instruments.map { instrument -> (Instrument, Double, Int, Int) in
             let items = instrument.scoredQuestions
             let found = items.filter { keys.contains($0.name.looseKey) }.count
             let missingRequired = instrument.questions.filter { $0.required && !keys.contains($0.name.looseKey) }.count
-            return (instrument, items.isEmpty ? 0 : Double(found) / Double(items.count), missingRequired)
+            return (instrument, items.isEmpty ? 0 : Double(found) / Double(items.count), found, missingRequired)
         }
-        guard let best = scored.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.2 > $1.2) }), best.1 >= 0.5 else {
+        guard let best = scored.max(by: { ($0.1, $0.2, -$0.3) < ($1.1, $1.2, -$1.3) }), best.1 >= 0.5 else {
             let list = scored.sorted { $0.1 > $1.1 }.map { "\($0.0.id) \(Int(($0.1 * 100).rounded())) %" }
             if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
                 throw ImportError(.wrongDelimiter(guess: String(odd)), at: SourceLocation(file: file, row: 1, column: header[0], columnIndex: 0))

@@ -3,50 +3,85 @@ import SIPASInstruments
 
 /// What synthetic sample to make.
 public struct SampleSpec: Hashable, Sendable {
+    /// The instrument the sample is for (its `id`); empty to accept whichever instrument is passed.
+    public var instrumentId: String
     public var year: Int
     public var rows: Int
     public var seed: UInt
-    /// Target share satisfied (0–1) for the unweighted mean of provincial indices; nil for the
+    /// Target share satisfied (0–1) for the unweighted mean of provincial shares; nil for the
     /// published or assumed level of the instrument's family and year (``SampleSpec/defaultLevel``).
     public var level: Double?
-    /// Clusters (communes, hospitals, schools) per pre-2025 province.
-    public var clustersPerProvince: Int
+    /// Clusters (communes, or hospitals / schools when the design names another cluster column) per
+    /// pre-2025 province. A 2025 province gets this many per old province it absorbed.
+    public var communesPerProvince: Int
 
-    public init(year: Int, rows: Int, seed: UInt, level: Double? = nil, clustersPerProvince: Int = 6) {
+    public init(instrumentId: String = "", year: Int, rows: Int, seed: UInt, level: Double? = nil, communesPerProvince: Int = 6) {
+        self.instrumentId = instrumentId
         self.year = year
         self.rows = rows
         self.seed = seed
         self.level = level
-        self.clustersPerProvince = clustersPerProvince
+        self.communesPerProvince = communesPerProvince
     }
 
-    /// Levels the generator aims at when none is given: published national figures where they exist.
-    /// - sipas 2023: 82.66 %, 2024: 83.94 % (Bộ Nội vụ reports); other years: 84.5 % (assumed).
-    /// - health: 80.8 % (inpatients 2018, Bộ Y tế); education: 88 % (assumed, between the 85 % target
-    ///   and TP.HCM's 90.2 %); land / construction: 80 % (assumed; land is the lowest-rated domain).
+    /// The level the generator aims at when none is given: the published national figure where
+    /// one exists, else an assumption (the second value says which).
+    /// - sipas: 2019 84.45, 2020 85.48, 2021 87.16, 2022 80.08, 2023 82.66, 2024 83.94 (Bộ Nội vụ
+    ///   national reports); other years 84.5 (assumed: 2024 plus about half of the recent yearly rise).
+    /// - health: 80.8 (inpatient satisfaction 2018, Bộ Y tế); education: 88 (assumed, between the
+    ///   85 % target of QĐ 2034/QĐ-BGDĐT and TP.HCM's 90.2 % in 2023); land / construction: 80
+    ///   (assumed; land procedures are the lowest-rated domain in every published breakdown).
     public static func defaultLevel(family: String, year: Int) -> (level: Double, source: String) {
-        switch (family, year) {
-        case ("sipas", 2023): return (0.8266, "published national SIPAS 2023")
-        case ("sipas", 2024): return (0.8394, "published national SIPAS 2024")
-        case ("sipas", _): return (0.845, "assumed")
-        case ("health", _): return (0.808, "published inpatient satisfaction 2018")
-        case ("education", _): return (0.88, "assumed")
-        case ("land", _): return (0.80, "assumed")
-        default: return (0.80, "assumed")
+        switch family {
+        case "sipas":
+            if let published = PublishedFigures.sipasNational[year] {
+                return (published, "published national SIPAS \(year)")
+            }
+            return (0.845, "assumed (no published figure for \(year))")
+        case "health": return (0.808, "published inpatient satisfaction 2018 (assumed for \(year))")
+        case "education": return (0.88, "assumed")
+        case "land": return (0.80, "assumed")
+        default: return (0.80, "assumed (unknown family '\(family)')")
         }
     }
+}
 
-    /// Provinces published at the top and bottom of SIPAS, placed high and low in the synthetic data
-    /// (2023: Quảng Ninh 90.61 … Bắc Kạn 75.03; 2024 top and bottom five).
-    static let published: [Int: (top: [String], bottom: [String])] = [
-        2023: (["Quảng Ninh", "Thái Nguyên", "Hải Dương", "Hải Phòng"], ["Bắc Kạn", "Cao Bằng", "Lạng Sơn", "Quảng Nam"]),
-        2024: (["Hải Phòng", "Thái Nguyên", "Hải Dương", "Quảng Ninh", "Bà Rịa - Vũng Tàu"],
-               ["Bắc Kạn", "Lạng Sơn", "Quảng Nam", "An Giang", "Quảng Ngãi"]),
+/// Published figures the synthetic data imitate (methodology §4).
+enum PublishedFigures {
+    /// National SIPAS, share satisfied (0–1).
+    static let sipasNational: [Int: Double] = [
+        2019: 0.8445, 2020: 0.8548, 2021: 0.8716, 2022: 0.8008, 2023: 0.8266, 2024: 0.8394,
+    ]
+
+    /// Provinces placed at fixed distances (share points) from the national level, by old GSO code.
+    /// 2023: the published top three and the bottom one, at their published distances
+    /// (Quảng Ninh 90.61, Thái Nguyên 90.29, Hải Dương 90.23, Bắc Kạn 75.03 against 82.66).
+    /// 2024: the published top and bottom five in their published order (the distances are assumed).
+    static let placed: [Int: [String: Double]] = [
+        2023: ["22": 0.0795, "19": 0.0763, "30": 0.0757, "06": -0.0763],
+        2024: [
+            "31": 0.070, "19": 0.066, "30": 0.062, "22": 0.059, "77": 0.056,
+            "51": -0.054, "89": -0.058, "49": -0.062, "20": -0.068, "06": -0.075,
+        ],
+    ]
+
+    /// Bounds (share points around the level) for the provinces not placed, in years with placed
+    /// provinces: the others stay between the published bottom and top.
+    static let unplacedBounds: [Int: ClosedRange<Double>] = [
+        2023: -0.055...0.060,
+        2024: -0.045...0.048,
     ]
 }
 
 /// What the generator made.
 public struct SampleSummary: Hashable, Sendable {
+    public struct ProvinceShare: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        /// Satisfied answers / valid answers over all scored items of the province's rows.
+        public var share: Double
+    }
+
     public var rows: Int
     public var provinces: Int
     public var clusters: Int
@@ -54,4 +89,6 @@ public struct SampleSummary: Hashable, Sendable {
     public var levelSource: String
     /// Unweighted mean over provinces of the share of satisfied answers among valid scored answers.
     public var meanOfProvinceShares: Double
+    /// Each province's share, in code order.
+    public var provinceShares: [ProvinceShare]
 }
