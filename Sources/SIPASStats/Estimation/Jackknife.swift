@@ -9,7 +9,7 @@
 /// PSU cannot be jackknifed and contribute no replicate.
 enum Jackknife {
     static func variance(
-        _ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic,
+        _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
         psusByStratum: [String: Set<String>], fractions: [String: Double]
     ) -> Double? {
         let slots = DomainTotals.slots
@@ -18,7 +18,9 @@ enum Jackknife {
         // Whole-domain and per-stratum totals of X (valid weight) and Y (satisfied or code sum).
         var x = [Double](repeating: 0, count: components.count), y = x
         var stratumX: [String: [Double]] = [:], stratumY: [String: [Double]] = [:]
-        for (psu, sums) in totals.perPSU {
+        var byPSU: [PSUKey: [Double]] = [:]
+        for (psu, sums) in zip(totals.psus, totals.sums) {
+            byPSU[psu] = sums
             for (k, c) in components.enumerated() {
                 x[k] += sums[slots * c.item]
                 y[k] += sums[slots * c.item + offset]
@@ -38,7 +40,9 @@ enum Jackknife {
         let totalPSUs = psusByStratum.values.reduce(0) { $0 + $1.count }
         let single = psusByStratum.count == 1
         var replicates: [(theta: Double, scale: Double)] = []
-        for (stratum, clusters) in psusByStratum where clusters.count > 1 {
+        for stratum in psusByStratum.keys.sorted() {
+            let clusters = psusByStratum[stratum]!.sorted()
+            guard clusters.count > 1 else { continue }
             let n = Double(clusters.count)
             let correction = 1 - (fractions[stratum] ?? 0)
             let scale = single ? (Double(totalPSUs) - 1) / Double(totalPSUs) * correction : (n - 1) / n * correction
@@ -48,7 +52,7 @@ enum Jackknife {
                 continue
             }
             for cluster in clusters {
-                let sums = totals.perPSU[PSUKey(stratum: stratum, cluster: cluster)]
+                let sums = byPSU[PSUKey(stratum: stratum, cluster: cluster)]
                 var xr = x, yr = y
                 for (k, c) in components.enumerated() {
                     let xi = sums?[slots * c.item] ?? 0, yi = sums?[slots * c.item + offset] ?? 0

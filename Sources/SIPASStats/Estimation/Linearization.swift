@@ -12,53 +12,75 @@ import SIPASInstruments
 /// (Lumley 2010, §2.2, §3.4).
 struct Linearized {
     var value: Double
-    var z: [PSUKey: Double]
+    /// PSUs in (stratum, cluster) order and their influence totals.
+    var psus: [PSUKey]
+    var z: [Double]
+}
+
+/// A domain's per-PSU sums in (stratum, cluster) order. Every sum sipas forms runs in this order,
+/// so results do not depend on hashing, on the order of input rows within a PSU's totals, or on how
+/// accumulators were split and merged: the same JSON, byte for byte, from any number of threads.
+struct SortedTotals {
+    var psus: [PSUKey]
+    var sums: [[Double]]
+    var rows: Int
+
+    init(_ totals: DomainTotals) {
+        let ordered = totals.perPSU.sorted { ($0.key.stratum, $0.key.cluster) < ($1.key.stratum, $1.key.cluster) }
+        psus = ordered.map(\.key)
+        sums = ordered.map(\.value)
+        rows = totals.rows
+    }
+
+    /// Σ over PSUs of one slot.
+    func total(_ slot: Int) -> Double {
+        sums.reduce(0) { $0 + $1[slot] }
+    }
 }
 
 enum Linearization {
-    static func linearize(_ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic) -> Linearized? {
+    static func linearize(_ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) -> Linearized? {
         let slots = DomainTotals.slots
         let offset = statistic == .share ? 1 : 2
         var ratios: [Double] = []
         var denominators: [Double] = []
         for component in indicator.components {
-            var x = 0.0, y = 0.0
-            for sums in totals.perPSU.values {
-                x += sums[slots * component.item]
-                y += sums[slots * component.item + offset]
-            }
+            let x = totals.total(slots * component.item)
+            let y = totals.total(slots * component.item + offset)
             guard x > 0 else { return nil }
             ratios.append(y / x)
             denominators.append(x)
         }
         var value = 0.0
         for (k, component) in indicator.components.enumerated() { value += component.coefficient * ratios[k] }
-        var z: [PSUKey: Double] = [:]
-        z.reserveCapacity(totals.perPSU.count)
-        for (psu, sums) in totals.perPSU {
+        let z = totals.sums.map { sums in
             var zi = 0.0
             for (k, component) in indicator.components.enumerated() {
                 let base = slots * component.item
                 zi += component.coefficient * (sums[base + offset] - ratios[k] * sums[base]) / denominators[k]
             }
-            z[psu] = zi
+            return zi
         }
-        return Linearized(value: value, z: z)
+        return Linearized(value: value, psus: totals.psus, z: z)
     }
 
-    /// The variance of Σ zᵢ under the stratified with-replacement PSU design.
+    /// The variance of Σ zᵢ under the stratified with-replacement PSU design. `psus` must be in
+    /// (stratum, cluster) order.
     static func variance(
-        of z: [PSUKey: Double], psuCount: [String: Int], fractions: [String: Double] = [:], lonely: LonelyPSU
+        of linear: Linearized, psuCount: [String: Int], fractions: [String: Double] = [:], lonely: LonelyPSU
     ) throws -> Double {
+        var strata: [String] = []
         var sum: [String: Double] = [:]
         var sumOfSquares: [String: Double] = [:]
-        for (psu, value) in z {
+        for (psu, value) in zip(linear.psus, linear.z) {
+            if sum[psu.stratum] == nil { strata.append(psu.stratum) }
             sum[psu.stratum, default: 0] += value
             sumOfSquares[psu.stratum, default: 0] += value * value
         }
         var variance = 0.0
         var lonelyStrata: [String] = []
-        for (stratum, s) in sum {
+        for stratum in strata {
+            let s = sum[stratum]!
             let n = psuCount[stratum] ?? 0
             if n <= 1 {
                 lonelyStrata.append(stratum)
@@ -77,7 +99,7 @@ enum Linearization {
         case .adjust:
             // Centre each lone PSU on the mean of all PSU totals of the design (R ≥ 4.3).
             let allPSUs = Double(psuCount.values.reduce(0, +))
-            let grandMean = z.values.reduce(0, +) / allPSUs
+            let grandMean = linear.z.reduce(0, +) / allPSUs
             for stratum in lonelyStrata {
                 let s = sum[stratum]!
                 variance += (s - grandMean) * (s - grandMean)
@@ -95,15 +117,12 @@ enum Linearization {
     /// the variance of the same estimate under simple random sampling without replacement,
     /// (1 − n/N̂)·s²/n, with s² the weighted variance of the answers (n/(n−1) correction) over the
     /// n valid answers and N̂ their weight sum.
-    static func designEffect(_ totals: DomainTotals, item: Int, statistic: Statistic, variance: Double) -> Double? {
+    static func designEffect(_ totals: SortedTotals, item: Int, statistic: Statistic, variance: Double) -> Double? {
         let slots = DomainTotals.slots
-        var weight = 0.0, sum = 0.0, squares = 0.0, n = 0.0
-        for sums in totals.perPSU.values {
-            weight += sums[slots * item]
-            sum += sums[slots * item + (statistic == .share ? 1 : 2)]
-            squares += sums[slots * item + (statistic == .share ? 1 : 5)]
-            n += sums[slots * item + 3]
-        }
+        let weight = totals.total(slots * item)
+        let sum = totals.total(slots * item + (statistic == .share ? 1 : 2))
+        let squares = totals.total(slots * item + (statistic == .share ? 1 : 5))
+        let n = totals.total(slots * item + 3)
         guard n > 1, weight > 0 else { return nil }
         let mean = sum / weight
         let s2 = (squares / weight - mean * mean) * n / (n - 1)
@@ -113,10 +132,10 @@ enum Linearization {
     }
 
     /// PSUs holding at least one of the given counts, minus the strata they lie in (R `degf`).
-    static func degreesOfFreedom(_ totals: DomainTotals, countSlots: [Int]) -> Int {
+    static func degreesOfFreedom(_ totals: SortedTotals, countSlots: [Int]) -> Int {
         var strata = Set<String>()
         var psus = 0
-        for (psu, sums) in totals.perPSU where countSlots.contains(where: { sums[$0] > 0 }) {
+        for (psu, sums) in zip(totals.psus, totals.sums) where countSlots.contains(where: { sums[$0] > 0 }) {
             psus += 1
             strata.insert(psu.stratum)
         }

@@ -39,13 +39,17 @@ public enum SurveyEstimator {
                               fractions: fractions, options: options)
 
         var results: [IndicatorResult] = []
+        let units = accumulator.domains.filter { $0.key.breakdown == -1 }
+            .sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
+            .map { (name: $0.key.values.joined(separator: "*"), totals: SortedTotals($0.value)) }
         for key in accumulator.domainKeys {
-            guard let totals = accumulator.domains[key] else { continue }
+            guard let unsorted = accumulator.domains[key] else { continue }
+            let totals = SortedTotals(unsorted)
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
             for indicator in plan.indicators {
                 for statistic in Statistic.allCases {
                     if key == .all, plan.national == .meanOfUnits {
-                        results.append(try context.meanOfUnits(accumulator, indicator, statistic))
+                        results.append(try context.meanOfUnits(units, all: totals, records: accumulator.records, indicator, statistic))
                     } else {
                         results.append(try context.result(group, totals, indicator, statistic))
                     }
@@ -72,7 +76,7 @@ public enum SurveyEstimator {
         let fractions: [String: Double]
         let options: EstimationOptions
 
-        func result(_ group: Group, _ totals: DomainTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
+        func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
             guard let linear = Linearization.linearize(totals, indicator, statistic) else {
                 return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                        note: "no valid answers")
@@ -82,12 +86,8 @@ public enum SurveyEstimator {
             let countSlots = indicator.level == .item
                 ? indicator.components.map { slots * $0.item + 3 } : [rowSlot]
             let df = Linearization.degreesOfFreedom(totals, countSlots: countSlots)
-            let n = indicator.level == .item
-                ? Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * indicator.components[0].item + 3] })
-                : totals.rows
-            let excluded = indicator.components.reduce(0) { sum, component in
-                sum + Int(totals.perPSU.values.reduce(0) { $0 + $1[slots * component.item + 4] })
-            }
+            let n = indicator.level == .item ? Int(totals.total(slots * indicator.components[0].item + 3)) : totals.rows
+            let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(slots * $1.item + 4)) }
             var variance: Double? = nil
             if options.variance == .jackknife {
                 guard let jackknife = Jackknife.variance(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
@@ -106,15 +106,17 @@ public enum SurveyEstimator {
         }
 
         /// The unweighted mean of the units' estimates (e.g. the mean of provincial indices).
-        func meanOfUnits(_ accumulator: SurveyAccumulator, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
-            let units = accumulator.domains.filter { $0.key.breakdown == -1 }.sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
+        func meanOfUnits(
+            _ units: [(name: String, totals: SortedTotals)], all: SortedTotals, records: Int,
+            _ indicator: Indicator, _ statistic: Statistic
+        ) throws -> IndicatorResult {
             var parts: [Linearized] = []
             var missing: [String] = []
-            for (key, totals) in units {
-                if let linear = Linearization.linearize(totals, indicator, statistic) {
+            for unit in units {
+                if let linear = Linearization.linearize(unit.totals, indicator, statistic) {
                     parts.append(linear)
                 } else {
-                    missing.append(key.values.joined(separator: "*"))
+                    missing.append(unit.name)
                 }
             }
             guard !parts.isEmpty else {
@@ -122,21 +124,19 @@ public enum SurveyEstimator {
             }
             let k = Double(parts.count)
             var z: [PSUKey: Double] = [:]
-            for part in parts { for (psu, value) in part.z { z[psu, default: 0] += value / k } }
-            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, z: z)
-            let psus = psuCount.values.reduce(0, +)
-            let all = accumulator.domains[.all]
-            let excluded = indicator.components.reduce(0) { sum, component in
-                sum + Int(all?.perPSU.values.reduce(0) { $0 + $1[DomainTotals.slots * component.item + 4] } ?? 0)
-            }
-            let estimate = try makeEstimate(combined, statistic: statistic, df: psus - psuCount.count,
-                                            n: accumulator.records, excluded: excluded)
+            for part in parts { for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k } }
+            let psus = z.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
+            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! })
+            let designPSUs = psuCount.values.reduce(0, +)
+            let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
+            let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
+                                            n: records, excluded: excluded)
             let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
 
         func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {
-            let variance = try given ?? Linearization.variance(of: linear.z, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
+            let variance = try given ?? Linearization.variance(of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:
