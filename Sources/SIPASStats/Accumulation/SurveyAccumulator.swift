@@ -82,7 +82,10 @@ public struct SurveyAccumulator: Sendable {
         let vector = contribution(of: record)
         add(vector, weight: record.weight, psu: psu, to: .all)
         for (index, breakdown) in plan.breakdowns.enumerated() {
-            let key = DomainKey(breakdown: index, values: breakdown.attributes.map { record.attributes[$0] })
+            let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
+                let value = record.attributes[attribute]
+                return plan.recodes[attribute]?[value] ?? value
+            })
             add(vector, weight: record.weight, psu: psu, to: key)
         }
         if let unit = plan.unitAttribute {

@@ -26,6 +26,22 @@ public struct AnalysisPlan: Sendable {
     public var lonelyPSU: LonelyPSU
     /// Position of the `year` attribute, if the instrument has one (for labels by year).
     public var yearAttribute: Int?
+    /// Value maps applied to attributes before they form breakdown groups (attribute position → map),
+    /// e.g. old province codes → the 2025 provinces. Values absent from a map are kept.
+    public private(set) var recodes: [Int: [String: String]] = [:]
+    /// Breakdown attributes that were regrouped, by name.
+    public var regroupedAttributes: [String] { recodes.keys.sorted().map { layout.attributeNames[$0] } }
+
+    /// Regroups the values of `attribute` through `map` in every breakdown (not in the design: the
+    /// original units stay strata and clusters, so a regrouped estimate is a domain estimate over
+    /// them, design-correct).
+    /// - Throws: ``PlanError/unknownBreakdown(_:available:)`` when the attribute does not exist.
+    public mutating func regroup(_ attribute: String, using map: [String: String]) throws {
+        guard let index = layout.attributeIndex(attribute) else {
+            throw PlanError.unknownBreakdown(attribute, available: layout.attributeNames)
+        }
+        recodes[index] = map
+    }
 
     /// - Parameters:
     ///   - breakdowns: attribute names; `a*b` crosses two attributes. Defaults to the instrument's.
