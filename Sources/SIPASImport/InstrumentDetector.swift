@@ -35,3 +35,15 @@ public enum InstrumentDetector {
         return (best.0, best.1)
     }
 }
+
+extension InstrumentDetector {
+    /// The survey year written in the first data row's `year` column, if there is one.
+    public static func peekYear(of file: URL) throws -> Int? {
+        let scanner = try CSVScanner(url: file)
+        guard let header = try scanner.next(file: file.lastPathComponent),
+              let column = header.fields.firstIndex(where: { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "year" }),
+              let row = try scanner.next(file: file.lastPathComponent), column < row.fields.count
+        else { return nil }
+        return Int(String(decoding: row.fields[column], as: UTF8.self).trimmingCharacters(in: .whitespaces))
+    }
+}

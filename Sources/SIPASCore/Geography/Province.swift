@@ -73,6 +73,20 @@ public struct ProvinceCatalog: Sendable {
         year >= 2025 ? provincesFrom2025 : provincesBefore2025
     }
 
+    /// Old code → new code, for regrouping pre-2025 data into the 34 provinces.
+    public var newCodeOfOldCode: [String: String] {
+        Dictionary(uniqueKeysWithValues: rows.map { ($0.old.code, $0.new.code) })
+    }
+
+    /// The merged provinces, described as "Bắc Ninh (24) ← Bắc Giang (24) + Bắc Ninh (27)", in new-code order.
+    public var mergeDescriptions: [String] {
+        provincesFrom2025.compactMap { new in
+            let parts = rows.filter { $0.new.code == new.code }
+            guard parts.count > 1 else { return nil }
+            return "\(new.name) (\(new.code)) ← " + parts.map { "\($0.old.name) (\($0.old.code))" }.joined(separator: " + ")
+        }
+    }
+
     public func newProvince(forOldCode code: String) -> Province? {
         rows.first { $0.old.code == code }?.new
     }

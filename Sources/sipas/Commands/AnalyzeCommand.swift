@@ -81,44 +81,22 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     private func analyze() throws -> Int32 {
-        let urls = try files.map { path -> URL in
-            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
-            return URL(fileURLWithPath: path)
-        }
-        let instrument = try chooseInstrument(for: urls[0])
-        let breakdowns = by.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        let plan = try AnalysisPlan(instrument: instrument, breakdowns: breakdowns, lonelyPSU: lonelyPSU)
-        var accumulator = SurveyAccumulator(plan: plan)
-        var rowsRead = 0, accepted = 0, rejected = 0
-
-        for url in urls {
-            let rejectsURL = URL(fileURLWithPath: rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
-            let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL))
-            let summary = try importer.run(file: url) { record in try accumulator.add(record) }
-            rowsRead += summary.rowsRead
-            accepted += summary.accepted
-            rejected += summary.rejected
-            ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: lang)
-        }
-
-        let result = try SurveyEstimator.estimate(accumulator, options: EstimationOptions(level: level, shareCI: ci, variance: variance))
-        let labeler = ResultLabeler(instrument: instrument, language: lang, year: accumulator.surveyYear)
+        let settings = AnalysisSettings(
+            instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
+            estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang
+        )
+        let run = try AnalysisRunner.run(files, settings)
+        let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         let report = AnalysisReport(
-            result: result, labeler: labeler, sources: urls.map(\.lastPathComponent),
-            rowsRead: rowsRead, accepted: accepted, rejected: rejected, includeItems: items
+            result: run.result, labeler: labeler, sources: files.map { URL(fileURLWithPath: $0).lastPathComponent },
+            rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
         try Console.emit(try report.render(format), to: output)
-        if rejected > 0 && !acceptRejects { return ExitStatus.dataError }
-        return ExitStatus.ok
+        return run.rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
+}
 
-    private func chooseInstrument(for url: URL) throws -> Instrument {
-        if let instrument { return try InstrumentResolver.resolve(instrument) }
-        let header = try InstrumentDetector.readHeader(of: url)
-        let (chosen, score) = try InstrumentDetector.detect(header: header, among: try BuiltinInstruments.all(), file: url.lastPathComponent)
-        Console.message(lang == .vi
-            ? "Bộ công cụ: \(chosen.id) (khớp \(Int((score * 100).rounded())) % cột theo tiêu đề; chọn khác bằng --instrument)"
-            : "Instrument: \(chosen.id) (\(Int((score * 100).rounded())) % of its columns found in the header; override with --instrument)")
-        return chosen
-    }
+/// "sector, province_code" → ["sector", "province_code"].
+func splitList(_ text: String) -> [String] {
+    text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }

@@ -1,6 +1,207 @@
 import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASInstruments
 
+/// `sipas instrument list | show NAME | check FILE`: the questionnaires sipas knows, and a checker
+/// for instruments written by users.
 struct InstrumentCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "instrument", abstract: "(not yet implemented)")
-    func run() async throws { throw ExitCode(1) }
+    static let configuration = CommandConfiguration(
+        commandName: "instrument",
+        abstract: "List, show and check survey instruments (questionnaire definitions).",
+        discussion: """
+        Built-in instruments are compiled into sipas; your own instruments are YAML files in the \
+        same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`.
+        """,
+        subcommands: [List.self, Show.self, Check.self]
+    )
+
+    /// Runs `body`, printing any error to standard error with its exit status.
+    static func reporting(language: Language, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(ErrorReporter.message(for: error, language: language))
+            throw ExitCode(ErrorReporter.exitCode(for: error))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the built-in instruments: id, family, method version, years and title."
+        )
+
+        @Option(help: "Language of the titles: vi or en.")
+        var lang: Language = .vi
+
+        func run() async throws {
+            try InstrumentCommand.reporting(language: lang) {
+                let rows = try BuiltinInstruments.all().map { instrument in
+                    [instrument.id, instrument.family, instrument.methodVersion,
+                     InstrumentText.years(instrument.years), instrument.title.text(lang)]
+                }
+                let header = lang == .vi
+                    ? ["Mã", "Nhóm", "Phương pháp", "Năm", "Tên"]
+                    : ["Id", "Family", "Method", "Years", "Title"]
+                try Console.emit(InstrumentText.columns([header] + rows), to: nil)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an instrument: areas, elements and items with their labels, scales, design and rollup."
+        )
+
+        @Argument(help: "A built-in instrument id (see `sipas instrument list`) or an instrument YAML file.")
+        var name: String
+
+        @Option(help: "Language of the labels: vi or en.")
+        var lang: Language = .vi
+
+        func run() async throws {
+            try InstrumentCommand.reporting(language: lang) {
+                let instrument = try InstrumentResolver.resolve(name)
+                try Console.emit(InstrumentText.describe(instrument, language: lang), to: nil)
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check an instrument file; print each problem as file:line: message.",
+            discussion: "Exit status: 0 when the file is usable, 65 when it has problems, 66 when it cannot be found."
+        )
+
+        @Argument(help: "The instrument YAML file (or a built-in id).")
+        var file: String
+
+        func run() async throws {
+            try InstrumentCommand.reporting(language: .en) {
+                let text: String
+                if FileManager.default.fileExists(atPath: file) {
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        throw InstrumentError(file: file, line: nil, message: "cannot read the file")
+                    }
+                    guard let decoded = String(data: data, encoding: .utf8) else {
+                        throw InstrumentError(file: file, line: nil, message: "the file is not UTF-8 text")
+                    }
+                    text = decoded
+                } else if let builtin = BuiltinInstruments.files.first(where: { $0.name == file || $0.name == file + ".yaml" }) {
+                    text = String(decoding: builtin.bytes, as: UTF8.self)
+                } else {
+                    throw CLIError.inputMissing(file)
+                }
+                let problems = Instrument.check(yaml: text, file: file)
+                guard problems.isEmpty else {
+                    for problem in problems { Console.message(problem.description) }
+                    Console.message("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                    throw ExitCode(ExitStatus.dataError)
+                }
+                let instrument = try InstrumentLoader.load(yaml: text, file: file)
+                try Console.emit(InstrumentText.summary(instrument) + "\n", to: nil)
+            }
+        }
+    }
+}
+
+/// Plain-text renderings of instruments for the terminal.
+enum InstrumentText {
+    static func years(_ range: YearRange?) -> String {
+        guard let range else { return "–" }
+        return range.to.map { "\(range.from)–\($0)" } ?? "\(range.from)–"
+    }
+
+    /// "OK: 98 questions, 58 scored (2 areas, 14 elements), 8 choice lists".
+    static func summary(_ instrument: Instrument) -> String {
+        let elements = instrument.areas.reduce(0) { $0 + $1.elements.count }
+        return "OK: \(instrument.questions.count) questions, \(instrument.scoredQuestions.count) scored "
+            + "(\(instrument.areas.count) area\(instrument.areas.count == 1 ? "" : "s"), \(elements) elements), "
+            + "\(instrument.choices.count) choice lists"
+    }
+
+    /// Left-aligned columns separated by two spaces; the first row is underlined.
+    static func columns(_ rows: [[String]]) -> String {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { c, cell in
+                c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count)
+            }.joined(separator: "  ")
+        }
+        guard let header = rows.first else { return "" }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.dropFirst().map(line)).joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ instrument: Instrument, language lang: Language) -> String {
+        let vi = lang == .vi
+        var out: [String] = []
+        out.append("\(instrument.title.text(lang))")
+        out.append("  id: \(instrument.id)   \(vi ? "nhóm" : "family"): \(instrument.family)   "
+            + "\(vi ? "phương pháp" : "method"): \(instrument.methodVersion)   \(vi ? "năm" : "years"): \(years(instrument.years))")
+        out.append("")
+        out.append(vi ? "Nguồn chính thức:" : "Official sources:")
+        out += instrument.provenance.official.map { "  • \($0)" }
+        out.append(vi ? "Phần tái dựng [I]:" : "Reconstructed [I]:")
+        out += instrument.provenance.reconstructed.map { "  • \($0)" }
+        out.append("")
+        out.append(vi ? "Thang đo:" : "Scales:")
+        for name in instrument.scales.keys.sorted() {
+            let scale = instrument.scales[name]!
+            let codes = (instrument.choices[name] ?? []).map { "\($0.name) \($0.label.text(lang))" }.joined(separator: "; ")
+            out.append("  \(name): \(codes)")
+            out.append("    \(vi ? "hài lòng" : "satisfied"): \(scale.satisfied.map(String.init).joined(separator: ", "))   "
+                + "\(vi ? "loại khỏi mẫu số" : "excluded"): \(scale.excluded.map(String.init).joined(separator: ", "))")
+        }
+        let design = instrument.design
+        out.append(vi ? "Thiết kế mẫu:" : "Design:")
+        out.append("  weight: \(design.weight ?? "–")   strata: \(design.strata ?? "–")   cluster: \(design.cluster ?? "–")   "
+            + "fpc: \(design.fpc ?? "–")   lonely_psu: \(design.lonelyPSU.rawValue)")
+        let rollup = instrument.rollup
+        out.append(vi ? "Cách tổng hợp (rollup):" : "Rollup:")
+        out.append("  element: \(rollup.element.rawValue)   area: \(rollup.area.rawValue)   overall: \(rollup.overall.rawValue)   "
+            + "national: \(rollup.national.rawValue)" + (rollup.unit.map { " (unit: \($0))" } ?? ""))
+        out.append("\(vi ? "Phân tổ mặc định" : "Default breakdowns"): \(instrument.breakdowns.joined(separator: ", "))")
+        out.append("")
+        let scored = instrument.scoredQuestions
+        for area in instrument.areas {
+            out.append("\(vi ? "Lĩnh vực" : "Area") \(area.name): \(area.label.text(lang))")
+            for element in area.elements {
+                out.append("  \(vi ? "Yếu tố" : "Element") \(element.name): \(element.label.text(lang))")
+                for q in scored where q.area == area.name && q.element == element.name {
+                    out.append("    " + item(q, instrument: instrument, language: lang))
+                }
+            }
+        }
+        let placed = Set(instrument.elementsWithAreas.map { "\($0.area.name)/\($0.element.name)" })
+        let loose = scored.filter { !placed.contains("\($0.area ?? "")/\($0.element ?? "")") }
+        if !loose.isEmpty {
+            out.append(vi ? "Câu hỏi hài lòng chung:" : "Overall items:")
+            out += loose.map { "  " + item($0, instrument: instrument, language: lang) }
+        }
+        out.append("")
+        out.append(vi ? "Cột thông tin (attribute):" : "Attributes:")
+        out += instrument.attributeQuestions.map { "  " + item($0, instrument: instrument, language: lang) }
+        let info = instrument.questions.filter { instrument.role(of: $0) == .info }
+        if !info.isEmpty {
+            out.append(vi ? "Câu hỏi khác (info, không tính chỉ số):" : "Other questions (info, not scored):")
+            out += info.map { "  " + item($0, instrument: instrument, language: lang) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func item(_ q: Question, instrument: Instrument, language: Language) -> String {
+        var tags = [q.type.description]
+        let role = instrument.role(of: q)
+        if role == .elementOverall || role == .overall { tags.append(role.rawValue) }
+        if let criterion = q.criterion { tags.append("criterion \(criterion)") }
+        if q.required { tags.append("required") }
+        if let lookup = q.lookup { tags.append("lookup \(lookup)") }
+        if let constraint = q.constraint { tags.append("constraint \(constraint)") }
+        if let relevant = q.relevant { tags.append("relevant \(relevant)") }
+        return "\(q.name)  \(q.label.text(language))  [\(tags.joined(separator: "; "))]"
+    }
 }

@@ -72,11 +72,12 @@ struct SampleCommand: AsyncParsableCommand {
                 Console.message((lang == .vi ? "Lỗi: " : "error: ") + reason)
                 throw ExitCode(ExitStatus.usage)
             }
+            let index = String(format: "%.2f", summary.meanOfProvinceIndices * 100)
             let share = String(format: "%.2f", summary.meanOfProvinceShares * 100)
             let target = String(format: "%.2f", summary.level * 100)
             Console.message(lang == .vi
-                ? "\(output): \(summary.rows) dòng, \(summary.provinces) tỉnh, \(summary.clusters) cụm, hạt giống \(seed); tỷ lệ hài lòng trung bình các tỉnh \(share) % (mục tiêu \(target) %, \(summary.levelSource)); dữ liệu tổng hợp"
-                : "\(output): \(summary.rows) rows, \(summary.provinces) provinces, \(summary.clusters) clusters, seed \(seed); mean provincial share satisfied \(share) % (target \(target) %, \(summary.levelSource)); synthetic data")
+                ? "\(output): \(summary.rows) dòng, \(summary.provinces) tỉnh, \(summary.clusters) cụm, hạt giống \(seed); chỉ số chung trung bình các tỉnh \(index) % (mục tiêu \(target) %, \(summary.levelSource)), tỷ lệ câu trả lời hài lòng \(share) %; dữ liệu tổng hợp"
+                : "\(output): \(summary.rows) rows, \(summary.provinces) provinces, \(summary.clusters) clusters, seed \(seed); mean provincial overall index \(index) % (target \(target) %, \(summary.levelSource)), share of satisfied answers \(share) %; synthetic data")
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,0 +1,93 @@
+import Foundation
+import SIPASCore
+import SIPASStats
+
+extension ComparisonReport {
+    /// One machine-readable record per group × indicator × statistic. Shares and changes in percent
+    /// (points), means in score points.
+    public struct Record: Codable, Hashable, Sendable {
+        public var groupVariable: String
+        public var groupValue: String
+        public var groupLabel: String
+        public var indicator: String
+        public var statistic: String
+        public var estimates: [Double?]
+        public var standardErrors: [Double?]
+        public var change: Double?
+        public var changeSE: Double?
+        public var changeCILow: Double?
+        public var changeCIHigh: Double?
+        public var df: Int?
+        public var pValue: Double?
+        public var pAdjusted: Double?
+        public var significant: Bool
+        public var ranks: [Int?]
+        public var rankChange: Int?
+        public var methodBreak: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case groupVariable = "group_variable", groupValue = "group_value", groupLabel = "group_label", indicator, statistic
+            case estimates, standardErrors = "se", change, changeSE = "change_se", changeCILow = "change_ci_low"
+            case changeCIHigh = "change_ci_high", df, pValue = "p_value", pAdjusted = "p_adjusted", significant, ranks
+            case rankChange = "rank_change", methodBreak = "method_break"
+        }
+    }
+
+    public var records: [Record] {
+        comparison.rows.map { row in
+            let scale = row.statistic == .share ? 100.0 : 1.0
+            let d = row.latestChange
+            return Record(
+                groupVariable: row.group.variable, groupValue: row.group.values.joined(separator: "*"), groupLabel: labeler.label(of: row.group),
+                indicator: row.indicator.id, statistic: row.statistic.rawValue,
+                estimates: row.estimates.map { $0.map { $0.value * scale } }, standardErrors: row.estimates.map { $0.map { $0.standardError * scale } },
+                change: d.map { $0.estimate * scale }, changeSE: d.map { $0.standardError * scale },
+                changeCILow: d?.ciLow.map { $0 * scale }, changeCIHigh: d?.ciHigh.map { $0 * scale }, df: d?.degreesOfFreedom,
+                pValue: d?.pValue, pAdjusted: row.adjustedPValue, significant: row.isSignificant(), ranks: row.ranks,
+                rankChange: row.rankChange, methodBreak: comparison.methodBreak
+            )
+        }
+    }
+
+    func csv() -> String {
+        let writer = CSVWriter()
+        let years = comparison.years
+        var out = writer.line(["group_variable", "group_value", "group_label", "indicator", "statistic"]
+            + years.map { "estimate_\($0)" } + years.map { "se_\($0)" }
+            + ["change", "change_se", "change_ci_low", "change_ci_high", "df", "p_value", "p_adjusted", "significant"]
+            + years.map { "rank_\($0)" } + ["rank_change", "method_break"])
+        func n(_ v: Double?) -> String { v.map { String(format: "%.10g", $0) } ?? "" }
+        for r in records {
+            out += writer.line([r.groupVariable, r.groupValue, r.groupLabel, r.indicator, r.statistic] + r.estimates.map(n) + r.standardErrors.map(n)
+                + [n(r.change), n(r.changeSE), n(r.changeCILow), n(r.changeCIHigh), r.df.map(String.init) ?? "", n(r.pValue), n(r.pAdjusted), String(r.significant)]
+                + r.ranks.map { $0.map(String.init) ?? "" } + [r.rankChange.map(String.init) ?? "", String(r.methodBreak)])
+        }
+        return out
+    }
+
+    struct Document: Codable {
+        var sipasVersion: String
+        var years: [String]
+        var sources: [String]
+        var methodVersions: [String]
+        var methodBreak: Bool
+        var regrouped: [String]
+        var adjustment: String
+        var movements: [YearComparison.Movement]
+        var records: [Record]
+
+        enum CodingKeys: String, CodingKey {
+            case sipasVersion = "sipas_version", years, sources, methodVersions = "method_versions", methodBreak = "method_break"
+            case regrouped, adjustment, movements, records
+        }
+    }
+
+    func json() throws -> String {
+        let document = Document(sipasVersion: SIPASVersion.string, years: comparison.years, sources: sources,
+                                methodVersions: comparison.methodVersions, methodBreak: comparison.methodBreak, regrouped: regrouped,
+                                adjustment: comparison.adjustment.rawValue, movements: comparison.movements, records: records)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}

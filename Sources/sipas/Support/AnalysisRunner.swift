@@ -1,0 +1,69 @@
+import Foundation
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+import SIPASStats
+
+/// Options shared by the commands that analyse response files.
+struct AnalysisSettings {
+    var instrument: String?
+    var breakdowns: [String]?
+    var lonelyPSU: LonelyPSU?
+    var estimation: EstimationOptions
+    var rejects: String?
+    var language: Language
+    /// Regroup the province breakdown into the 34 provinces in force from 1 July 2025.
+    var regroupProvinces = false
+}
+
+/// One analysed sample: the instrument, the estimates and the row accounting.
+struct AnalysisRun {
+    var instrument: Instrument
+    var result: AnalysisResult
+    var year: Int?
+    var rowsRead = 0
+    var accepted = 0
+    var rejected = 0
+}
+
+/// Imports files, accumulates and estimates: the pipeline `analyze` and `compare` share.
+enum AnalysisRunner {
+    static func run(_ paths: [String], _ settings: AnalysisSettings) throws -> AnalysisRun {
+        let urls = try paths.map { path -> URL in
+            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+            return URL(fileURLWithPath: path)
+        }
+        let instrument = try chooseInstrument(settings.instrument, for: urls[0], language: settings.language)
+        var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
+        if settings.regroupProvinces {
+            for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
+                try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
+            }
+        }
+        var accumulator = SurveyAccumulator(plan: plan)
+        var rowsRead = 0, accepted = 0, rejected = 0
+        for url in urls {
+            let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
+            let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL))
+            let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            rowsRead += summary.rowsRead
+            accepted += summary.accepted
+            rejected += summary.rejected
+            ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: settings.language)
+        }
+        let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
+        return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
+                           rowsRead: rowsRead, accepted: accepted, rejected: rejected)
+    }
+
+    static func chooseInstrument(_ name: String?, for url: URL, language: Language) throws -> Instrument {
+        if let name { return try InstrumentResolver.resolve(name) }
+        let header = try InstrumentDetector.readHeader(of: url)
+        let (chosen, score) = try InstrumentDetector.detect(header: header, among: try BuiltinInstruments.all(), file: url.lastPathComponent)
+        let percent = Int((score * 100).rounded())
+        Console.message(language == .vi
+            ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
+            : "\(url.lastPathComponent): instrument \(chosen.id) (\(percent) % of its items found in the header; override with --instrument)")
+        return chosen
+    }
+}
