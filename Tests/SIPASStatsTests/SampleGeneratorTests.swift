@@ -199,6 +199,27 @@ struct SampleGeneratorTests {
         #expect(sd > 0.02 && sd < 0.09, "provincial sd \(sd)")
     }
 
+    @Test func indexWeightsFollowTheRollup() throws {
+        // One area, two elements: A1, A2 (A_gen is the "in general" item) and S1, S2.
+        let names = Self.household.scoredQuestions.map(\.name)
+        let weights = Dictionary(uniqueKeysWithValues: zip(names, IndexWeights.of(Self.household)))
+        #expect(weights == ["A1": 0.25, "A2": 0.25, "A_gen": 0, "S1": 0.25, "S2": 0.25])
+        var general = Self.household
+        general.rollup = RollupSpec(element: .overallItem)
+        let generalWeights = Dictionary(uniqueKeysWithValues: zip(names, IndexWeights.of(general)))
+        #expect(generalWeights == ["A1": 0, "A2": 0, "A_gen": 1, "S1": 0, "S2": 0], "staff has no general item")
+        var itemsOnly = Self.household
+        itemsOnly.rollup = RollupSpec(area: .meanOfItems)
+        #expect(IndexWeights.of(itemsOnly).reduce(0, +) == 1)
+    }
+
+    @Test func overallIndexLandsNearTheLevel() throws {
+        let (_, summary) = try Self.generate(SampleSpec(year: 2024, rows: 5000, seed: 31, level: 0.75))
+        #expect(abs(summary.meanOfProvinceIndices - 0.75) < 0.01, "index \(summary.meanOfProvinceIndices)")
+        let recomputed = summary.provinceShares.map(\.index).reduce(0, +) / Double(summary.provinceShares.count)
+        #expect(abs(recomputed - summary.meanOfProvinceIndices) < 1e-12)
+    }
+
     @Test func defaultLevelIsThePublishedFigureAndPlacesTopAndBottomProvinces() throws {
         let (_, summary) = try Self.generate(SampleSpec(year: 2024, rows: 6300, seed: 8))
         #expect(summary.level == 0.8394)

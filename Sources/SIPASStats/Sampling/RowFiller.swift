@@ -12,8 +12,9 @@ import SIPASInstruments
 struct RowFiller {
     struct Row {
         var fields: [String]
-        var satisfied: Int
-        var valid: Int
+        /// Per scored question (in `scoredQuestions` order): 2 satisfied, 1 valid and not satisfied,
+        /// 0 blank, excluded code or not asked.
+        var outcomes: [UInt8]
     }
 
     private enum Column {
@@ -37,6 +38,9 @@ struct RowFiller {
     private let relevant: [FormExpression?]
     private let constraint: [FormExpression?]
     private let index: [String: Int]
+    /// Position among the scored questions of each column (nil when not scored).
+    private let scoredPosition: [Int?]
+    private let scoredCount: Int
     /// Per choice list: choices and their probabilities (the first option most common).
     private let lists: [String: (codes: [String], weights: [Double])]
 
@@ -49,6 +53,13 @@ struct RowFiller {
         for (i, q) in instrument.questions.enumerated() { index[q.name] = i }
         self.index = index
         let scored = Set(instrument.scoredQuestions.map(\.name))
+        var position = 0
+        scoredPosition = instrument.questions.map { q in
+            guard scored.contains(q.name) else { return nil }
+            defer { position += 1 }
+            return position
+        }
+        scoredCount = scored.count
         var lists: [String: (codes: [String], weights: [Double])] = [:]
         var columns: [Column] = []
         for q in instrument.questions {
@@ -103,7 +114,7 @@ struct RowFiller {
     func row(serial: Int, cluster: SampleFrame.Cluster, frame: SampleFrame) -> Row {
         var values = [String](repeating: "", count: columns.count)
         let person = random.gaussian(sd: SampleFrame.respondentSD)
-        var satisfied = 0, valid = 0
+        var outcomes = [UInt8](repeating: 0, count: scoredCount)
         for (i, column) in columns.enumerated() {
             if let rule = relevant[i], !rule.isTrue(current: "", lookup: { index[$0].map { values[$0] } ?? "" }) { continue }
             switch column {
@@ -117,9 +128,8 @@ struct RowFiller {
             case .scored(let scale, let happy, let unhappy):
                 let logit = cluster.logit + frame.itemShift[i] + frame.calibration + person
                 values[i] = answer(scale: scale, satisfiedCodes: happy, otherCodes: unhappy, logit: logit)
-                if let code = Int(values[i]), !scale.excluded.contains(code) {
-                    valid += 1
-                    if scale.satisfied.contains(code) { satisfied += 1 }
+                if let code = Int(values[i]), !scale.excluded.contains(code), let k = scoredPosition[i] {
+                    outcomes[k] = scale.satisfied.contains(code) ? 2 : 1
                 }
             case .choice(let list, let multiple):
                 values[i] = choice(list, multiple: multiple)
@@ -130,7 +140,7 @@ struct RowFiller {
             case .blank: break
             }
         }
-        return Row(fields: values, satisfied: satisfied, valid: valid)
+        return Row(fields: values, outcomes: outcomes)
     }
 
     /// A code of the scale: 1 % blank, 3 % "don't know", else satisfied with probability
@@ -158,18 +168,30 @@ struct RowFiller {
     }
 
     /// A number in the question's range that satisfies its constraint: ages about 45 ± 14 (18–80
-    /// within the constraint), percentages about 82 ± 12, other numbers uniform in the range.
+    /// within the constraint), percentages (0–100) about 82 ± 12, integers on a short range (≤ 12
+    /// steps) uniform, other integers (counts) the low end plus Poisson(a tenth of the range), other
+    /// decimals uniform in the range.
     private func number(decimal: Bool, range: ClosedRange<Double>, isAge: Bool, constraint: FormExpression?) -> String {
-        for _ in 0..<50 {
+        for attempt in 0..<50 {
             var value: Double
             if isAge {
                 value = 45 + random.gaussian(sd: 14)
             } else if range.lowerBound >= 0, range.upperBound == 100 {
                 value = 82 + random.gaussian(sd: 12)
+            } else if !decimal, range.upperBound - range.lowerBound <= 12 {
+                // Short integer scales (a school grade 1–12): uniform.
+                value = range.lowerBound + Double(random.uniformInt(below: Int(range.upperBound - range.lowerBound) + 1))
+            } else if !decimal {
+                // Counts (visits 1–20, days): the low end plus a small Poisson number.
+                value = range.lowerBound + Double(random.poisson(mean: max(0.5, (range.upperBound - range.lowerBound) * 0.1)))
             } else {
                 value = range.lowerBound + random.uniform() * (range.upperBound - range.lowerBound)
             }
-            value = min(range.upperBound, max(range.lowerBound, value))
+            // Redraw outside the range (no pile-up at the bounds); clamp only on the last try.
+            if !range.contains(value) {
+                guard attempt == 49 else { continue }
+                value = min(range.upperBound, max(range.lowerBound, value))
+            }
             let text = decimal && !isAge ? String(format: "%.1f", value) : String(Int(value.rounded()))
             if constraint?.isTrue(current: text, lookup: { _ in "" }) ?? true { return text }
         }

@@ -42,6 +42,8 @@ struct SampleFrame {
     private(set) var itemShift: [Double]
     /// Indices (form order) of the scored questions.
     private(set) var scoredIndices: [Int] = []
+    /// Weight of each scored question in the overall index (aligned with `scoredIndices`).
+    let indexWeights: [Double]
     /// Logit shift that makes the expected mean of provincial shares equal the level.
     private(set) var calibration = 0.0
 
@@ -49,6 +51,7 @@ struct SampleFrame {
         let catalog = ProvinceCatalog.official
         provinces = catalog.provinces(forYear: spec.year)
         itemShift = Array(repeating: 0, count: instrument.questions.count)
+        indexWeights = IndexWeights.of(instrument)
         drawProvinces(instrument: instrument, year: spec.year, level: level, random: random)
         drawClusters(instrument: instrument, spec: spec, catalog: catalog, random: random)
         drawItems(instrument: instrument, random: random)
@@ -108,7 +111,7 @@ struct SampleFrame {
     }
 
     /// Element effects (sd 0.15 logit ≈ 2 points) and item effects within them (sd 0.1), centred
-    /// over the scored items so that items differ without moving the level.
+    /// (with the index weights) so that items differ without moving the level.
     private mutating func drawItems(instrument: Instrument, random: RandomSource) {
         let scored = Set(instrument.scoredQuestions.map(\.name))
         var elementShift: [String: Double] = [:]
@@ -119,11 +122,12 @@ struct SampleFrame {
             scoredIndices.append(i)
         }
         guard !scoredIndices.isEmpty else { return }
-        let mean = scoredIndices.map { itemShift[$0] }.reduce(0, +) / Double(scoredIndices.count)
+        let mean = zip(scoredIndices, indexWeights).map { itemShift[$0] * $1 }.reduce(0, +)
         for i in scoredIndices { itemShift[i] -= mean }
     }
 
-    /// The logit shift Δ solving mean_provinces mean_rows,items E[expit(a_c + s_j + Δ + u)] = level,
+    /// The logit shift Δ solving mean_provinces mean_rows Σ_j w_j E[expit(a_c + s_j + Δ + u)] = level
+    /// (w_j: the index weights, so the target is the overall index of the instrument's rollup),
     /// u ~ N(0, σ²) integrated on a 41-point grid, by bisection. This aims the model, not the
     /// output: the generated share still varies with the sample (a few tenths of a point).
     private func calibrate(to level: Double) -> Double {
@@ -142,13 +146,15 @@ struct SampleFrame {
                 var share = 0.0, rows = 0.0
                 for cluster in members {
                     var clusterShare = 0.0
-                    for shift in shifts {
-                        for (u, d) in zip(grid, density) { clusterShare += d / (1 + exp(-(cluster.logit + shift + delta + u))) }
+                    for (shift, w) in zip(shifts, indexWeights) where w > 0 {
+                        var item = 0.0
+                        for (u, d) in zip(grid, density) { item += d / (1 + exp(-(cluster.logit + shift + delta + u))) }
+                        clusterShare += w * item
                     }
                     share += clusterShare * Double(cluster.respondents)
                     rows += Double(cluster.respondents)
                 }
-                total += share / (densityTotal * Double(shifts.count) * rows)
+                total += share / (densityTotal * rows)
             }
             return total / Double(max(byProvince.count, 1))
         }

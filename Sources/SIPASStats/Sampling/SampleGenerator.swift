@@ -15,7 +15,8 @@ import SIPASInstruments
 /// points; the published top and bottom provinces placed high and low), cluster effect (sd 2
 /// points), element and item effects (sd 0.15 and 0.1 logit, a few points) and a respondent effect
 /// (sd 0.6 logit, which makes a respondent's items correlate), then one logit shift, computed from
-/// the model, that puts the expected mean of provincial shares on the level. Codes: satisfied → 4
+/// the model, that puts the expected mean of provincial overall indices (the instrument's rollup,
+/// unweighted within provinces; ``IndexWeights``) on the level. Codes: satisfied → 4
 /// or 5, else 1, 2 or 3 (mostly 3); 3 % "don't know" (the scale's last excluded code), 1 % blank.
 /// Other questions: choice lists with uneven probabilities, numbers within their constraints,
 /// blanks where `relevant` is false. See ``SampleFrame`` and ``RowFiller``.
@@ -52,15 +53,20 @@ public enum SampleGenerator {
         defer { try? handle.close() }
         let writer = CSVWriter()
         var buffer = writer.line(instrument.questions.map(\.name))
-        var satisfied = [Int](repeating: 0, count: frame.provinces.count)
-        var valid = [Int](repeating: 0, count: frame.provinces.count)
+        let items = frame.scoredIndices.count
+        // Per province and scored item: satisfied and valid answers.
+        var satisfied = [Int](repeating: 0, count: frame.provinces.count * items)
+        var valid = [Int](repeating: 0, count: frame.provinces.count * items)
         var serial = 0
         for cluster in frame.clusters {
             for _ in 0..<cluster.respondents {
                 serial += 1
                 let row = fill.row(serial: serial, cluster: cluster, frame: frame)
-                satisfied[cluster.provinceIndex] += row.satisfied
-                valid[cluster.provinceIndex] += row.valid
+                let base = cluster.provinceIndex * items
+                for (k, outcome) in row.outcomes.enumerated() where outcome > 0 {
+                    valid[base + k] += 1
+                    if outcome == 2 { satisfied[base + k] += 1 }
+                }
                 buffer += writer.line(row.fields)
                 if buffer.utf8.count > 1 << 20 {
                     try handle.write(contentsOf: Data(buffer.utf8))
@@ -71,13 +77,24 @@ public enum SampleGenerator {
         try handle.write(contentsOf: Data(buffer.utf8))
 
         var shares: [SampleSummary.ProvinceShare] = []
-        for (p, province) in frame.provinces.enumerated() where valid[p] > 0 {
-            shares.append(.init(code: province.code, name: province.name, share: Double(satisfied[p]) / Double(valid[p])))
+        for (p, province) in frame.provinces.enumerated() {
+            let range = (p * items)..<((p + 1) * items)
+            let yes = satisfied[range].reduce(0, +), total = valid[range].reduce(0, +)
+            guard total > 0 else { continue }
+            // The overall index: Σ weight × item share (items without a valid answer left out).
+            var index = 0.0, weightUsed = 0.0
+            for (k, w) in frame.indexWeights.enumerated() where valid[p * items + k] > 0 {
+                index += w * Double(satisfied[p * items + k]) / Double(valid[p * items + k])
+                weightUsed += w
+            }
+            shares.append(.init(code: province.code, name: province.name, share: Double(yes) / Double(total),
+                                index: weightUsed > 0 ? index / weightUsed : 0))
         }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(values.count, 1)) }
         return SampleSummary(
             rows: serial, provinces: shares.count, clusters: frame.clusters.filter { $0.respondents > 0 }.count,
             level: level, levelSource: source,
-            meanOfProvinceShares: shares.map(\.share).reduce(0, +) / Double(max(shares.count, 1)),
+            meanOfProvinceShares: mean(shares.map(\.share)), meanOfProvinceIndices: mean(shares.map(\.index)),
             provinceShares: shares
         )
     }

@@ -8,7 +8,7 @@ public struct SampleSpec: Hashable, Sendable {
     public var year: Int
     public var rows: Int
     public var seed: UInt
-    /// Target share satisfied (0–1) for the unweighted mean of provincial shares; nil for the
+    /// Target share satisfied (0–1) for the unweighted mean of provincial overall indices; nil for the
     /// published or assumed level of the instrument's family and year (``SampleSpec/defaultLevel``).
     public var level: Double?
     /// Clusters (communes, or hospitals / schools when the design names another cluster column) per
@@ -54,13 +54,17 @@ enum PublishedFigures {
     ]
 
     /// Provinces placed at fixed distances (share points) from the national level, by old GSO code.
-    /// 2023: the published top three and the bottom one, at their published distances
-    /// (Quảng Ninh 90.61, Thái Nguyên 90.29, Hải Dương 90.23, Bắc Kạn 75.03 against 82.66).
-    /// 2024: the published top and bottom five in their published order (the distances are assumed).
+    /// 2023, at their published distances from 82.66: Quảng Ninh 90.61, Thái Nguyên 90.29, Hải Dương
+    /// 90.23, Hải Phòng 88.90, Gia Lai 83.84, Hà Nội 83.57, Đà Nẵng 83.38, Cần Thơ 83.12, Hồ Chí Minh
+    /// 81.78, Bắc Kạn 75.03. 2024: Hà Nội 86.50 against 83.94, and the published top and bottom five
+    /// in their published order (those distances are assumed).
     static let placed: [Int: [String: Double]] = [
-        2023: ["22": 0.0795, "19": 0.0763, "30": 0.0757, "06": -0.0763],
+        2023: [
+            "22": 0.0795, "19": 0.0763, "30": 0.0757, "31": 0.0624, "64": 0.0118,
+            "01": 0.0091, "48": 0.0072, "92": 0.0046, "79": -0.0088, "06": -0.0763,
+        ],
         2024: [
-            "31": 0.070, "19": 0.066, "30": 0.062, "22": 0.059, "77": 0.056,
+            "31": 0.070, "19": 0.066, "30": 0.062, "22": 0.059, "77": 0.056, "01": 0.0256,
             "51": -0.054, "89": -0.058, "49": -0.062, "20": -0.068, "06": -0.075,
         ],
     ]
@@ -80,6 +84,8 @@ public struct SampleSummary: Hashable, Sendable {
         public var name: String
         /// Satisfied answers / valid answers over all scored items of the province's rows.
         public var share: Double
+        /// The province's overall index under the instrument's rollup, unweighted (0–1).
+        public var index: Double
     }
 
     public var rows: Int
@@ -87,8 +93,12 @@ public struct SampleSummary: Hashable, Sendable {
     public var clusters: Int
     public var level: Double
     public var levelSource: String
-    /// Unweighted mean over provinces of the share of satisfied answers among valid scored answers.
+    /// Unweighted mean over provinces of the share of satisfied answers among valid scored answers
+    /// (all scored items pooled).
     public var meanOfProvinceShares: Double
+    /// Unweighted mean over provinces of their overall index (the instrument's rollup of item
+    /// shares, unweighted within provinces): the figure the level is aimed at.
+    public var meanOfProvinceIndices: Double
     /// Each province's share, in code order.
     public var provinceShares: [ProvinceShare]
 }
