@@ -65,6 +65,7 @@ extension AnalysisReport {
             out += heading("\(s(.byGroup)) \(labeler.label(ofVariable: variable))")
             out += (breakdownTable.string(for: groups, style: style) ?? "") + "\n"
         }
+        if let targets { out += targets.render(labeler: labeler, markdown: markdown) }
         return out
     }
 }

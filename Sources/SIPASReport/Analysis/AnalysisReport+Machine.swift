@@ -77,11 +77,13 @@ extension AnalysisReport {
         var confidenceLevel: Double
         var language: String
         var records: [Record]
+        var targetPlan: String?
+        var targets: [TargetAssessment]?
 
         enum CodingKeys: String, CodingKey {
             case sipasVersion = "sipas_version", instrument, methodVersion = "method_version", sources
             case rowsRead = "rows_read", accepted, rejected, design, nationalMethod = "national_method"
-            case confidenceLevel = "confidence_level", language, records
+            case confidenceLevel = "confidence_level", language, records, targetPlan = "target_plan", targets
         }
     }
 
@@ -90,7 +92,8 @@ extension AnalysisReport {
             sipasVersion: SIPASVersion.string, instrument: result.instrumentId,
             methodVersion: labeler.instrument.methodVersion, sources: sources, rowsRead: rowsRead,
             accepted: accepted, rejected: rejected, design: result.design, nationalMethod: result.nationalMethod,
-            confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records
+            confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records,
+            targetPlan: targets?.plan.id, targets: targets?.assessments
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -25,6 +25,8 @@ public struct AnalysisReport: Sendable {
     public var rejected: Int
     /// Show item rows in the human formats (machine formats always hold every row).
     public var includeItems: Bool
+    /// Target attainment, when a plan was given.
+    public var targets: TargetTable?
 
     public init(
         result: AnalysisResult, labeler: ResultLabeler, sources: [String],

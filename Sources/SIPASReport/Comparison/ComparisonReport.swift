@@ -13,6 +13,8 @@ public struct ComparisonReport: Sendable {
     /// Groups formed by regrouping earlier years' units, e.g. "Bắc Ninh (24) ← Bắc Giang (24), Bắc Ninh (27)".
     public var regrouped: [String]
     public var includeItems: Bool
+    /// Target attainment in the latest year, when a plan was given.
+    public var targets: TargetTable?
 
     public init(comparison: YearComparison, labeler: ResultLabeler, sources: [String], regrouped: [String], includeItems: Bool = false) {
         self.comparison = comparison
@@ -112,6 +114,7 @@ public struct ComparisonReport: Sendable {
             }
         }
         _ = last
+        if let targets { out += targets.render(labeler: labeler, markdown: markdown) }
         return out
     }
 }

@@ -39,6 +39,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Write the results to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file.")
+    var targets: String?
+
     @Option(help: "Language of labels and messages: vi or en.")
     var lang: Language = .vi
 
@@ -87,10 +90,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
         )
         let run = try AnalysisRunner.run(files, settings)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
-        let report = AnalysisReport(
+        var report = AnalysisReport(
             result: run.result, labeler: labeler, sources: files.map { URL(fileURLWithPath: $0).lastPathComponent },
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
+        if let targets { report.targets = InstrumentResolver.assess(try InstrumentResolver.targets(targets), run) }
         try Console.emit(try report.render(format), to: output)
         return run.rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }

@@ -35,6 +35,9 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Write the results to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file.")
+    var targets: String?
+
     @Option(help: "Language of labels and messages: vi or en.")
     var lang: Language = .vi
 
@@ -86,10 +89,11 @@ struct CompareCommand: AsyncParsableCommand {
         )
         let latest = runs[runs.count - 1]
         let regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
-        let report = ComparisonReport(
+        var report = ComparisonReport(
             comparison: comparison, labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
             sources: files.map { URL(fileURLWithPath: $0).lastPathComponent }, regrouped: regrouped, includeItems: items
         )
+        if let targets { report.targets = InstrumentResolver.assess(try InstrumentResolver.targets(targets), latest) }
         try Console.emit(try report.render(format), to: output)
         return runs.contains { $0.rejected > 0 } && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }

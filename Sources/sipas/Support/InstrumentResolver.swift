@@ -1,4 +1,6 @@
 import Foundation
+import SIPASReport
+import SIPASStats
 import SIPASInstruments
 
 /// Finds the instrument a command should use: a built-in id, or a user's YAML file.
@@ -11,5 +13,22 @@ enum InstrumentResolver {
         }
         let instrument = try InstrumentLoader.load(contentsOf: url)
         return instrument
+    }
+}
+
+extension InstrumentResolver {
+    /// A built-in target plan (`bac-giang-2025`) or a user's YAML file.
+    static func targets(_ name: String) throws -> TargetPlan {
+        if let builtin = try BuiltinTargets.named(name) { return builtin }
+        guard FileManager.default.fileExists(atPath: name) else {
+            throw CLIError.unknownInstrument(name, available: try BuiltinTargets.all().map(\.id))
+        }
+        return try TargetPlan.load(contentsOf: URL(fileURLWithPath: name))
+    }
+
+    /// Assesses `plan` on `run`, on the plan's province when the results break down by province.
+    static func assess(_ plan: TargetPlan, _ run: AnalysisRun) -> TargetTable {
+        let province = run.instrument.questions.first { $0.lookup == "province" }?.name
+        return TargetTable(plan: plan, assessments: TargetAssessment.assess(plan, family: run.instrument.family, result: run.result, provinceColumn: province))
     }
 }
