@@ -13,10 +13,15 @@ public enum BuiltinInstruments {
         ("land-construction.yaml", PackageResources.land_construction_yaml),
     ]
 
-    /// Every built-in instrument, decoded. A built-in file that fails to decode is a build defect
-    /// caught by the tests; here it is reported as an error rather than trapping.
+    /// Every built-in instrument, decoded and checked (``Instrument/checkInvariants()``). A built-in
+    /// file that fails either is a build defect caught by the tests; here it is reported as an error
+    /// rather than trapping.
     public static func all() throws -> [Instrument] {
-        try files.map { try InstrumentLoader.load(yaml: String(decoding: $0.bytes, as: UTF8.self), file: $0.name) }
+        try files.map {
+            let instrument = try InstrumentLoader.load(yaml: String(decoding: $0.bytes, as: UTF8.self), file: $0.name)
+            try instrument.checkInvariants()
+            return instrument
+        }
     }
 
     /// The built-in instrument with this id (`sipas-2023`) or file name (`sipas-2023.yaml`).
