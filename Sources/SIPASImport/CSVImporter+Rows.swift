@@ -78,27 +78,43 @@ extension CSVImporter {
     }
 
     private func makeRecord(_ values: [String], row: Int, file: String, columnOf: [Int?]) -> ResponseRecord {
-        let index = validator.indexOfName
-        func value(_ name: String?) -> String? {
-            guard let name, let q = index[name], columnOf[q] != nil else { return nil }
+        let plan = recordPlan
+        func value(_ q: Int?) -> String? {
+            guard let q, columnOf[q] != nil else { return nil }
             return values[q]
         }
-        let layout = instrument.recordLayout
-        let attributes = layout.attributeNames.map { value($0) ?? "" }
-        let answers: [ItemAnswer] = instrument.scoredQuestions.map { question in
-            let text = value(question.name) ?? ""
-            guard !text.isEmpty, let code = Int(text) else { return .blank }
-            if instrument.scale(of: question)?.excluded.contains(code) ?? false { return .excluded(code: code) }
-            return .code(code)
+        let attributes = plan.attributes.map { value($0) ?? "" }
+        let answers: [ItemAnswer] = zip(plan.items, plan.excluded).map { q, excluded in
+            guard let text = value(q), !text.isEmpty, let code = Int(text) else { return .blank }
+            return excluded.contains(code) ? .excluded(code: code) : .code(code)
         }
         return ResponseRecord(
             location: SourceLocation(file: file, row: row),
-            weight: value(instrument.design.weight).flatMap(Double.init) ?? 1,
-            stratum: value(instrument.design.strata) ?? "",
-            cluster: value(instrument.design.cluster) ?? "row \(row)",
+            weight: value(plan.weight).flatMap(Double.init) ?? 1,
+            stratum: value(plan.strata) ?? "",
+            cluster: value(plan.cluster) ?? "row \(row)",
             attributes: attributes, answers: answers,
-            populationPSUs: value(instrument.design.fpc).flatMap(Double.init)
+            populationPSUs: value(plan.fpc).flatMap(Double.init)
         )
+    }
+}
+
+/// Question positions a record is built from, worked out once per instrument (not per row).
+struct RecordPlan {
+    var attributes: [Int]
+    var items: [Int]
+    var excluded: [Set<Int>]
+    var weight, strata, cluster, fpc: Int?
+
+    init(instrument: Instrument, index: [String: Int]) {
+        attributes = instrument.recordLayout.attributeNames.map { index[$0]! }
+        let scored = instrument.scoredQuestions
+        items = scored.map { index[$0.name]! }
+        excluded = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
+        weight = instrument.design.weight.flatMap { index[$0] }
+        strata = instrument.design.strata.flatMap { index[$0] }
+        cluster = instrument.design.cluster.flatMap { index[$0] }
+        fpc = instrument.design.fpc.flatMap { index[$0] }
     }
 }
 

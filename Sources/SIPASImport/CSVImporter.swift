@@ -42,6 +42,7 @@ public final class CSVImporter {
     public let instrument: Instrument
     public let options: ImportOptions
     let validator: RowValidator
+    let recordPlan: RecordPlan
     private let layout: RecordLayout
 
     /// - Throws: ``ImportError/Kind/badExpression(question:expression:reason:)`` when a constraint or
@@ -51,6 +52,7 @@ public final class CSVImporter {
         self.options = options
         self.validator = try RowValidator(instrument: instrument, file: instrument.id)
         self.layout = instrument.recordLayout
+        self.recordPlan = RecordPlan(instrument: instrument, index: validator.indexOfName)
     }
 
     /// Streams `file`, calling `accept` for every valid row.
@@ -98,23 +100,32 @@ public final class CSVImporter {
     }
 
     /// Decodes a cell as UTF-8, trims surrounding spaces and normalises to NFC, counting each change.
-    private func decode(_ bytes: [UInt8], file: String, row: Int, column: Int, header: [String]?, summary: inout ImportSummary) throws -> String {
+    ///
+    /// Spaces and tabs are trimmed on the bytes (Foundation's `trimmingCharacters` costs more than the
+    /// whole scan); a no-break space (U+00A0) at either end is trimmed too.
+    private func decode(_ raw: [UInt8], file: String, row: Int, column: Int, header: [String]?, summary: inout ImportSummary) throws -> String {
+        var start = raw.startIndex, end = raw.endIndex
+        func isSpace(_ i: Int) -> Bool { raw[i] == 0x20 || raw[i] == 0x09 }
+        while true {
+            if start < end, isSpace(start) { start += 1 } else if end - start >= 2, raw[start] == 0xC2, raw[start + 1] == 0xA0 { start += 2 } else { break }
+        }
+        while true {
+            if end > start, isSpace(end - 1) { end -= 1 } else if end - start >= 2, raw[end - 2] == 0xC2, raw[end - 1] == 0xA0 { end -= 2 } else { break }
+        }
+        let bytes = raw[start..<end]
         guard let text = String(validating: bytes, as: UTF8.self) else {
             var valid = 0
-            while valid < bytes.count, String(validating: bytes[..<(valid + 1)], as: UTF8.self) != nil || bytes[valid] < 0x80 { valid += 1 }
-            let bad = Array(bytes[valid..<min(bytes.count, valid + 2)])
+            let all = Array(raw)
+            while valid < all.count, String(validating: all[..<(valid + 1)], as: UTF8.self) != nil || all[valid] < 0x80 { valid += 1 }
+            let bad = Array(all[valid..<min(all.count, valid + 2)])
             throw ImportError(.notUTF8(byteOffset: valid, bytes: bad),
                               at: SourceLocation(file: file, row: row, column: header.flatMap { column < $0.count ? $0[column] : nil }, columnIndex: column))
         }
-        var value = text
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if trimmed != value { value = trimmed; summary.normalisations["trimmed spaces", default: 0] += 1 }
-        if value.utf8.contains(where: { $0 >= 0x80 }) {
-            let nfc = value.nfc
-            if Array(nfc.utf8) != Array(value.utf8) { summary.normalisations["NFC", default: 0] += 1 }
-            value = nfc
-        }
-        return value
+        if start != raw.startIndex || end != raw.endIndex { summary.normalisations["trimmed spaces", default: 0] += 1 }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return text }
+        let nfc = text.nfc
+        if !nfc.utf8.elementsEqual(text.utf8) { summary.normalisations["NFC", default: 0] += 1 }
+        return nfc
     }
 
     private func designNotes(_ match: HeaderMatch) -> [String] {

@@ -54,7 +54,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             switch self {
             case .number(let n): return n
             case .bool(let b): return b ? 1 : 0
-            case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces)) ?? .nan
+            case .string(let s): return Double(s) ?? .nan   // cells arrive trimmed
             }
         }
         var string: String {
