@@ -11,6 +11,8 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multifit.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_permutation.h>
 
 /* GSL exposes its generator types as mutable C globals, which Swift 6 refuses to read from
    concurrent code; this accessor returns the one sipas uses. */

@@ -49,6 +49,11 @@ struct APIReferenceTests {
 
     static func analyse(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true,
                         options: EstimationOptions = .init()) throws -> AnalysisResult {
+        try SurveyEstimator.estimate(try accumulate(file, stratum: stratum, cluster: cluster, fpc: fpc), options: options)
+    }
+
+    /// The file's records in an accumulator with one breakdown, school type.
+    static func accumulate(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true) throws -> SurveyAccumulator {
         var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument(), breakdowns: ["stype"]))
         for (i, row) in try rows(file).enumerated() {
             try accumulator.add(ResponseRecord(
@@ -58,7 +63,7 @@ struct APIReferenceTests {
                 populationPSUs: fpc ? Double(row["fpc"]!) : nil
             ))
         }
-        return try SurveyEstimator.estimate(accumulator, options: options)
+        return accumulator
     }
 
     func check(_ estimate: Estimate?, _ key: String) throws {

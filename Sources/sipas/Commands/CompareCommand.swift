@@ -44,6 +44,12 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Adjustment of p-values across a breakdown's groups: holm, BH, bonferroni or none.")
     var adjust: PValueAdjustment = .holm
 
+    @Option(help: "A crosswalk CSV (old_code,new_code) regrouping an earlier year's codes of --crosswalk-column, e.g. communes before and after 1 July 2025.")
+    var crosswalk: String?
+
+    @Option(name: .customLong("crosswalk-column"), help: "The column the crosswalk applies to.")
+    var crosswalkColumn = "commune_code"
+
     @Flag(help: "Also show each item in the whole-sample table.")
     var items = false
 
@@ -73,13 +79,19 @@ struct CompareCommand: AsyncParsableCommand {
         }
         // Regroup pre-merger years when the comparison reaches a year from 2025 on.
         let acrossMerger = years.contains { ($0 ?? 0) >= 2025 } && years.contains { ($0 ?? 9999) < 2025 }
+        let userCrosswalk = try crosswalk.map { path -> (column: String, map: [String: String]) in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.inputMissing(path) }
+            let walk = try Crosswalk(csv: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: path).lastPathComponent)
+            return (crosswalkColumn, walk.newCodeOfOldCode)
+        }
         var runs: [AnalysisRun] = []
-        for (path, year) in zip(files, years) {
+        for (index, (path, year)) in zip(files, years).enumerated() {
             let first = try AnalysisRunner.chooseInstrument(instrument, for: URL(fileURLWithPath: path), language: lang)
             let breakdowns = by.map(splitList) ?? (first.breakdowns + [first.rollup.unit].compactMap { $0 })
             let settings = AnalysisSettings(
                 instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
-                rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025
+                rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
+                crosswalk: index < files.count - 1 ? userCrosswalk : nil
             )
             runs.append(try AnalysisRunner.run([path], settings))
         }
@@ -88,7 +100,12 @@ struct CompareCommand: AsyncParsableCommand {
             results: runs.map(\.result), years: labels, methodVersions: runs.map(\.instrument.methodVersion), adjustment: adjust
         )
         let latest = runs[runs.count - 1]
-        let regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
+        var regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
+        if let userCrosswalk {
+            let merged = Dictionary(grouping: userCrosswalk.map, by: \.value).filter { $0.value.count > 1 }
+            regrouped.append((lang == .vi ? "\(userCrosswalk.column): \(merged.count) mã mới gộp từ nhiều mã cũ theo \(crosswalk!)"
+                                           : "\(userCrosswalk.column): \(merged.count) new codes regrouping several old ones, from \(crosswalk!)"))
+        }
         var report = ComparisonReport(
             comparison: comparison, labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
             sources: files.map { URL(fileURLWithPath: $0).lastPathComponent }, regrouped: regrouped, includeItems: items

@@ -14,6 +14,8 @@ struct AnalysisSettings {
     var language: Language
     /// Regroup the province breakdown into the 34 provinces in force from 1 July 2025.
     var regroupProvinces = false
+    /// A user's crosswalk for another column (e.g. communes): column name and old → new codes.
+    var crosswalk: (column: String, map: [String: String])?
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -40,6 +42,7 @@ enum AnalysisRunner {
                 try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
             }
         }
+        if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
         var accumulator = SurveyAccumulator(plan: plan)
         var rowsRead = 0, accepted = 0, rejected = 0
         for url in urls {

@@ -15,6 +15,7 @@ enum ErrorReporter {
         case let error as PlanError: return prefix + error.description
         case let error as StatsError: return prefix + error.description
         case let error as CLIError: return prefix + error.description
+        case let error as Crosswalk.ReadError: return prefix + error.description
         default: return prefix + String(describing: error)
         }
     }
@@ -22,7 +23,7 @@ enum ErrorReporter {
     static func exitCode(for error: any Error) -> Int32 {
         switch error {
         case let error as ImportError: return error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
-        case is InstrumentError, is PlanError: return ExitStatus.dataError
+        case is InstrumentError, is PlanError, is Crosswalk.ReadError: return ExitStatus.dataError
         case let error as StatsError:
             if case .lonelyPSU = error { return ExitStatus.dataError }
             return ExitStatus.failure

@@ -56,3 +56,12 @@ rs <- as.svrepdesign(dstrat, type = "JKn")
 m <- svymean(~api00, rs); add("strat_jkn", "all", "api00", "mean", coef(m), SE(m), NA, degf(rs))
 m <- svymean(~I(sch.wide == "Yes"), rs); add("strat_jkn", "all", "sch.wide", "share", coef(m)[2], SE(m)[2], NA, degf(rs))
 write.csv(do.call(rbind, rows), "reference-jackknife.csv", row.names = FALSE, quote = FALSE)
+
+# Rao–Scott tests of independence, school type × met the school-wide target (svychisq).
+chisq_row <- function(name, design) {
+  F <- svychisq(~sch.wide + stype, design)
+  X <- svychisq(~sch.wide + stype, design, statistic = "Chisq")
+  data.frame(design = name, f = f(F$statistic), ndf = f(F$parameter[1]), ddf = f(F$parameter[2]), p = f(F$p.value),
+             chisq = f(X$statistic), chisq_df = X$parameter, chisq_p = f(X$p.value))
+}
+write.csv(rbind(chisq_row("clus1", dclus1), chisq_row("strat", dstrat)), "reference-chisq.csv", row.names = FALSE, quote = FALSE)
