@@ -7,12 +7,16 @@ struct RowContext {
     let match: HeaderMatch
     let header: [String]
     let file: String
+    /// Column holding the survey year (for province codes), if any.
+    let yearColumn: Int?
+    /// Questions whose `relevant` reads a column the file lacks: neither relevance nor `required` is checked.
+    var uncheckedRelevant: Set<Int> = []
     /// First row of each respondent id seen so far.
     var firstRowOfID: [String: Int] = [:]
 }
 
 extension CSVImporter {
-    /// Checks one row; returns the record when the row is valid, and every rule it breaks.
+    /// Checks one row (trimmed NFC values); returns the record when the row is valid, and every rule it breaks.
     func check(_ cells: [String], row: Int, context: inout RowContext, summary: inout ImportSummary) -> (ResponseRecord?, [Rejection]) {
         var cells = cells
         let header = context.header
@@ -30,43 +34,48 @@ extension CSVImporter {
         let questions = instrument.questions
         let columnOf = context.match.columnOfQuestion
         var problems: [Rejection] = []
+        var broken = [Bool](repeating: false, count: questions.count)
         var values = [String](repeating: "", count: questions.count)
-        let year = validator.yearQuestion.flatMap { columnOf[$0] }.flatMap { Int(cells[$0]) }
+        let year = context.yearColumn.flatMap { Self.year(cells[$0]) }
         for q in questions.indices {
             guard let column = columnOf[q] else { continue }
-            let (value, note, broken) = validator.normalise(cells[column], question: q, year: year)
+            let (value, note, rule) = validator.normalise(cells[column], question: q, year: year)
             if let note { summary.normalisations[note, default: 0] += 1 }
-            if let broken {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: broken, question: questions[q].name))
+            if let rule {
+                problems.append(Rejection(location: location(column), value: cells[column], rule: rule, question: questions[q].name))
+                broken[q] = true
             }
             values[q] = value
         }
-        func lookup(_ name: String) -> String { validator.indexOfName[name].map { values[$0] } ?? "" }
+        let indexOfName = validator.indexOfName
+        func lookup(_ name: String) -> String { indexOfName[name].map { values[$0] } ?? "" }
         for q in questions.indices {
-            let column = columnOf[q]
+            guard let column = columnOf[q] else { continue }
             let value = values[q]
             let compiled = validator.compiled[q]
+            let unchecked = context.uncheckedRelevant.contains(q)
+            let relevant = unchecked || (compiled.relevant?.isTrue(current: value, lookup: lookup) ?? true)
             if value.isEmpty {
-                if questions[q].required, column != nil {
+                if questions[q].required, relevant, !unchecked {
                     problems.append(Rejection(location: location(column), value: "", rule: .required, question: questions[q].name))
                 }
                 continue
             }
-            if let relevant = compiled.relevant, !relevant.isTrue(current: value, lookup: lookup) {
-                problems.append(Rejection(location: location(column), value: cells[column!], rule: .notRelevant(expression: questions[q].relevant ?? ""), question: questions[q].name))
+            if !relevant {
+                problems.append(Rejection(location: location(column), value: cells[column], rule: .notRelevant(expression: questions[q].relevant ?? ""), question: questions[q].name))
             }
-            if let constraint = compiled.constraint, !constraint.isTrue(current: value, lookup: lookup) {
-                problems.append(Rejection(location: location(column), value: cells[column!], rule: .constraint(expression: questions[q].constraint ?? ""), question: questions[q].name))
+            if !broken[q], let constraint = compiled.constraint, !constraint.isTrue(current: value, lookup: lookup) {
+                problems.append(Rejection(location: location(column), value: cells[column], rule: .constraint(expression: questions[q].constraint ?? ""), question: questions[q].name))
             }
         }
 
-        if let name = instrument.design.weight, let q = validator.indexOfName[name], let column = columnOf[q] {
+        if let q = recordPlan.weight, let column = columnOf[q], !broken[q] {
             let weight = Double(values[q]) ?? .nan
-            if !(weight.isFinite && weight > 0), !problems.contains(where: { $0.location.columnIndex == column }) {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: .badWeight, question: name))
+            if !(weight.isFinite && weight > 0) {
+                problems.append(Rejection(location: location(column), value: cells[column], rule: .badWeight, question: questions[q].name))
             }
         }
-        if let name = instrument.respondentId, let q = validator.indexOfName[name], let column = columnOf[q], !values[q].isEmpty {
+        if let name = instrument.respondentId, let q = indexOfName[name], let column = columnOf[q], !values[q].isEmpty {
             if let first = context.firstRowOfID[values[q]] {
                 problems.append(Rejection(location: location(column), value: values[q], rule: .duplicateRespondent(firstRow: first), question: name))
             } else {
@@ -75,6 +84,13 @@ extension CSVImporter {
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (makeRecord(values, row: row, file: context.file, columnOf: columnOf), [])
+    }
+
+    /// A survey year written as `2024` or `2024.0`.
+    static func year(_ text: String) -> Int? {
+        if let year = Int(text) { return year }
+        if let value = Double(text), value == value.rounded(), abs(value) < 1e5 { return Int(value) }
+        return nil
     }
 
     private func makeRecord(_ values: [String], row: Int, file: String, columnOf: [Int?]) -> ResponseRecord {
@@ -107,42 +123,14 @@ struct RecordPlan {
     var weight, strata, cluster, fpc: Int?
 
     init(instrument: Instrument, index: [String: Int]) {
-        attributes = instrument.recordLayout.attributeNames.map { index[$0]! }
+        // Layout names are question names, so every one is in the index.
+        attributes = instrument.recordLayout.attributeNames.compactMap { index[$0] }
         let scored = instrument.scoredQuestions
-        items = scored.map { index[$0.name]! }
+        items = scored.compactMap { index[$0.name] }
         excluded = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
         weight = instrument.design.weight.flatMap { index[$0] }
         strata = instrument.design.strata.flatMap { index[$0] }
         cluster = instrument.design.cluster.flatMap { index[$0] }
         fpc = instrument.design.fpc.flatMap { index[$0] }
     }
-}
-
-/// Writes rejected rows: the original fields, then `_row` and `_reasons`. The file is created at the
-/// first rejection only.
-final class RejectsWriter {
-    private let url: URL?
-    private let header: [String]
-    private var handle: FileHandle?
-    private let writer = CSVWriter()
-
-    init(url: URL?, header: [String]) {
-        self.url = url
-        self.header = header
-    }
-
-    func write(_ cells: [String], row: Int, reasons: [String]) throws {
-        guard let url else { return }
-        if handle == nil {
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(writer.line(header + ["_row", "_reasons"]).utf8)),
-                  let opened = FileHandle(forWritingAtPath: url.path) else {
-                throw ImportError(.unreadable("cannot create the rejects file \(url.path)"), at: SourceLocation(file: url.lastPathComponent))
-            }
-            opened.seekToEndOfFile()
-            handle = opened
-        }
-        handle?.write(Data(writer.line(cells + [String(row), reasons.joined(separator: "; ")]).utf8))
-    }
-
-    func close() { try? handle?.close() }
 }

@@ -2,42 +2,9 @@ import Foundation
 import SIPASCore
 import SIPASInstruments
 
-/// Options of an import.
-public struct ImportOptions: Sendable {
-    /// The delimiter byte; nil to sniff `,` `;` or tab from the header.
-    public var delimiter: UInt8?
-    /// Where rejected rows go (original fields + `_row` + `_reasons`); created only if a row is rejected.
-    public var rejectsURL: URL?
-    /// How many rejections the summary keeps in full (all are counted and written to the rejects file).
-    public var maxReportedRejections: Int
-
-    public init(delimiter: UInt8? = nil, rejectsURL: URL? = nil, maxReportedRejections: Int = 1000) {
-        self.delimiter = delimiter
-        self.rejectsURL = rejectsURL
-        self.maxReportedRejections = maxReportedRejections
-    }
-}
-
-/// What happened to every row of a file. Invariant: `accepted + rejected == rowsRead`.
-public struct ImportSummary: Sendable {
-    public var file: String
-    public var rowsRead = 0
-    public var accepted = 0
-    public var rejected = 0
-    public var blankLines = 0
-    /// The first `maxReportedRejections` rejections (a row may have several).
-    public var rejections: [Rejection] = []
-    public var rejectionsByRule: [String: Int] = [:]
-    /// Every change made to a value, counted: "trimmed", "NFC", "label → code" …
-    public var normalisations: [String: Int] = [:]
-    public var unmatchedColumns: [String] = []
-    /// Design columns absent from the file and what was assumed, and inexact header matches.
-    public var designNotes: [String] = []
-    public var layout: RecordLayout
-}
-
 /// Reads one CSV file of an instrument: every row accepted (handed on as a ``ResponseRecord``) or
-/// rejected with its reasons. One importer serves one file at a time, in one task.
+/// rejected with its reasons; nothing is changed silently. One importer serves one file at a time,
+/// in one task (it is a class holding no shared state, deliberately not `Sendable`).
 public final class CSVImporter {
     public let instrument: Instrument
     public let options: ImportOptions
@@ -46,7 +13,7 @@ public final class CSVImporter {
     private let layout: RecordLayout
 
     /// - Throws: ``ImportError/Kind/badExpression(question:expression:reason:)`` when a constraint or
-    ///   relevant expression of the instrument cannot be parsed.
+    ///   relevant expression of the instrument cannot be parsed (at load time, not per row).
     public init(instrument: Instrument, options: ImportOptions = .init()) throws {
         self.instrument = instrument
         self.options = options
@@ -55,32 +22,44 @@ public final class CSVImporter {
         self.recordPlan = RecordPlan(instrument: instrument, index: validator.indexOfName)
     }
 
-    /// Streams `file`, calling `accept` for every valid row.
+    /// Streams `file`, calling `accept` for every valid row, and writes the rejected rows (original
+    /// fields + `_row` + `_reasons`) to `options.rejectsURL` when set.
     /// - Throws: ``ImportError`` for problems of the whole file (missing columns, not UTF-8 …), and
     ///   whatever `accept` throws.
     public func run(file: URL, accept: (ResponseRecord) throws -> Void) throws -> ImportSummary {
         let name = file.lastPathComponent
         let scanner = try CSVScanner(url: file, delimiter: options.delimiter)
         var summary = ImportSummary(file: name, layout: layout)
-        guard let headerRecord = try scanner.next(file: name) else {
+        summary.delimiter = scanner.delimiter
+        summary.encoding = scanner.encoding
+        let decoder = CellDecoder(file: name)
+        guard let headerRecord = try scanner.next() else {
             throw ImportError(.emptyFile, at: SourceLocation(file: name))
         }
-        let header = try headerRecord.fields.enumerated().map { column, bytes in
-            try decode(bytes, file: name, row: headerRecord.line, column: column, header: nil, summary: &summary)
+        var header = try decoder.decode(headerRecord, header: nil, counts: &summary.normalisations).map(\.value)
+        while header.count > 1, header.last == "" {
+            header.removeLast()
+            summary.normalisations["trailing delimiter in header", default: 0] += 1
         }
         let match = try HeaderMatch.match(header: header, instrument: instrument, file: name)
-        summary.unmatchedColumns = match.unmatched
-        summary.designNotes = match.notes + designNotes(match)
+        summary.normalisations.merge(match.counts, uniquingKeysWith: +)
+        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil }.map { column in
+            header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
+        }
+        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match))
+        summary.designNotes = match.notes + notes(&context)
         let rejects = RejectsWriter(url: options.rejectsURL, header: header)
         defer { rejects.close() }
-        var context = RowContext(match: match, header: header, file: name)
 
-        while let record = try scanner.next(file: name) {
-            summary.rowsRead += 1
-            let cells = try record.fields.enumerated().map { column, bytes in
-                try decode(bytes, file: name, row: record.line, column: column, header: header, summary: &summary)
+        while let record = try next(scanner, header: header) {
+            let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
+            if cells.allSatisfy({ $0.value.isEmpty }) {
+                summary.blankLines += 1
+                summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
+                continue
             }
-            let (built, problems) = check(cells, row: record.line, context: &context, summary: &summary)
+            summary.rowsRead += 1
+            let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
             if let built, problems.isEmpty {
                 summary.accepted += 1
                 try accept(built)
@@ -90,53 +69,71 @@ public final class CSVImporter {
                     summary.rejectionsByRule[problem.rule.key, default: 0] += 1
                     if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
                 }
-                try rejects.write(cells, row: record.line, reasons: problems.map { p in
-                    (p.location.column.map { "\($0): " } ?? "") + p.reason(.vi)
+                try rejects.write(cells.map(\.original), row: record.row, reasons: problems.map { p in
+                    (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
                 })
             }
         }
-        summary.blankLines = scanner.blankLines
+        summary.blankLines += scanner.blankLines
+        if scanner.strayQuotes > 0 {
+            summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes
+        }
         return summary
     }
 
-    /// Decodes a cell as UTF-8, trims surrounding spaces and normalises to NFC, counting each change.
-    ///
-    /// Spaces and tabs are trimmed on the bytes (Foundation's `trimmingCharacters` costs more than the
-    /// whole scan); a no-break space (U+00A0) at either end is trimmed too.
-    private func decode(_ raw: [UInt8], file: String, row: Int, column: Int, header: [String]?, summary: inout ImportSummary) throws -> String {
-        var start = raw.startIndex, end = raw.endIndex
-        func isSpace(_ i: Int) -> Bool { raw[i] == 0x20 || raw[i] == 0x09 }
-        while true {
-            if start < end, isSpace(start) { start += 1 } else if end - start >= 2, raw[start] == 0xC2, raw[start + 1] == 0xA0 { start += 2 } else { break }
+    /// The scanner's next record; an unterminated quote is given its column name.
+    private func next(_ scanner: CSVScanner, header: [String]) throws -> CSVScanner.Record? {
+        do { return try scanner.next() } catch var error as ImportError {
+            if let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
+            throw error
         }
-        while true {
-            if end > start, isSpace(end - 1) { end -= 1 } else if end - start >= 2, raw[end - 2] == 0xC2, raw[end - 1] == 0xA0 { end -= 2 } else { break }
-        }
-        let bytes = raw[start..<end]
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            var valid = 0
-            let all = Array(raw)
-            while valid < all.count, String(validating: all[..<(valid + 1)], as: UTF8.self) != nil || all[valid] < 0x80 { valid += 1 }
-            let bad = Array(all[valid..<min(all.count, valid + 2)])
-            throw ImportError(.notUTF8(byteOffset: valid, bytes: bad),
-                              at: SourceLocation(file: file, row: row, column: header.flatMap { column < $0.count ? $0[column] : nil }, columnIndex: column))
-        }
-        if start != raw.startIndex || end != raw.endIndex { summary.normalisations["trimmed spaces", default: 0] += 1 }
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return text }
-        let nfc = text.nfc
-        if !nfc.utf8.elementsEqual(text.utf8) { summary.normalisations["NFC", default: 0] += 1 }
-        return nfc
     }
 
-    private func designNotes(_ match: HeaderMatch) -> [String] {
+    /// The column giving each row's survey year: the question `year`, else a header column named
+    /// `year` or `năm` (loosely).
+    private func yearColumn(_ header: [String], _ match: HeaderMatch) -> Int? {
+        if let q = validator.indexOfName["year"], let column = match.columnOfQuestion[q] { return column }
+        return header.firstIndex { ["year", "nam"].contains($0.looseKey) }
+    }
+
+    /// What the import assumes because of the file's columns, in the options' language; also marks
+    /// the relevant rules that cannot be checked because a column they read is absent.
+    private func notes(_ context: inout RowContext) -> [String] {
+        let vi = options.language == .vi
         var notes: [String] = []
         func present(_ name: String?) -> Bool {
-            guard let name, let q = instrument.questions.firstIndex(where: { $0.name == name }) else { return false }
-            return match.columnOfQuestion[q] != nil
+            guard let name, let q = validator.indexOfName[name] else { return false }
+            return context.match.columnOfQuestion[q] != nil
         }
-        if !present(instrument.design.weight) { notes.append("no weight column: every row has weight 1") }
-        if !present(instrument.design.strata) { notes.append("no strata column: one stratum") }
-        if !present(instrument.design.cluster) { notes.append("no cluster column: every row is its own primary sampling unit") }
+        let design = instrument.design
+        if !present(design.weight) {
+            notes.append(vi ? "không có cột trọng số\(design.weight.map { " (\($0))" } ?? ""): mọi dòng có trọng số 1"
+                : "no weight column\(design.weight.map { " (\($0))" } ?? ""): every row has weight 1")
+        }
+        if !present(design.strata) {
+            notes.append(vi ? "không có cột tầng\(design.strata.map { " (\($0))" } ?? ""): một tầng duy nhất"
+                : "no strata column\(design.strata.map { " (\($0))" } ?? ""): one stratum")
+        }
+        if !present(design.cluster) {
+            notes.append(vi ? "không có cột cụm\(design.cluster.map { " (\($0))" } ?? ""): mỗi dòng là một đơn vị mẫu cấp 1"
+                : "no cluster column\(design.cluster.map { " (\($0))" } ?? ""): every row is its own primary sampling unit")
+        }
+        let hasProvince = instrument.questions.indices.contains {
+            instrument.questions[$0].lookup == "province" && context.match.columnOfQuestion[$0] != nil
+        }
+        if hasProvince && context.yearColumn == nil {
+            notes.append(vi ? "không có cột năm: mã tỉnh được kiểm theo cả 63 mã trước 2025 và 34 mã từ 2025"
+                : "no year column: province codes checked against both the 63 codes before 2025 and the 34 from 2025")
+        }
+        for (q, compiled) in validator.compiled.enumerated() where context.match.columnOfQuestion[q] != nil {
+            guard let relevant = compiled.relevant else { continue }
+            let absent = relevant.references.filter { !present($0) }.sorted()
+            guard !absent.isEmpty else { continue }
+            context.uncheckedRelevant.insert(q)
+            let names = absent.joined(separator: ", ")
+            notes.append(vi ? "điều kiện relevant của \(compiled.question.name) không kiểm được (thiếu cột \(names)); câu này không bị coi là bắt buộc"
+                : "relevant of \(compiled.question.name) not checked (column \(names) absent); the question is not treated as required")
+        }
         return notes
     }
 }

@@ -5,7 +5,9 @@ import SIPASInstruments
 ///
 /// Order of preference for each column: the question name exactly; the name ignoring case,
 /// diacritics and separators (`looseKey`); the last segment of an ODK/Kobo group path (`grp-q1`,
-/// `grp/q1`); the Vietnamese or English label (loosely). Every match that is not exact is reported.
+/// `grp/q1`); the Vietnamese or English label (loosely, as Kobo's default export writes labels).
+/// Every match that is not exact is reported and counted; a column that could answer two questions
+/// equally, or two columns answering one question, is an error, never a silent choice.
 public struct HeaderMatch: Sendable {
     /// For each column, the index of the question it answers (nil: not part of the instrument).
     public var questionOfColumn: [Int?]
@@ -13,66 +15,112 @@ public struct HeaderMatch: Sendable {
     public var columnOfQuestion: [Int?]
     /// Columns that answer no question, by header text.
     public var unmatched: [String]
-    /// How inexact matches were made, e.g. "column 'Hai long' matched q5 by label".
+    /// How inexact matches were made, e.g. "'Câu 3' → s3 (label)".
     public var notes: [String]
+    /// Inexact matches counted by kind ("header: label" …), for the import summary.
+    public var counts: [String: Int]
+
+    /// How a column was matched, weakest last.
+    enum How: String {
+        case exact = ""
+        case looseName = "name, ignoring case and accents"
+        case groupPath = "group path"
+        case label = "label"
+    }
+
+    /// Keys of an instrument's questions, built once.
+    struct Keys {
+        var byName: [String: Int] = [:]
+        var byLooseName: [String: [Int]] = [:]
+        var byLabel: [String: [Int]] = [:]
+
+        init(_ questions: [Question]) {
+            for (i, q) in questions.enumerated() {
+                if byName[q.name] == nil { byName[q.name] = i }
+                Self.add(i, q.name.looseKey, to: &byLooseName)
+                Self.add(i, q.label.vi.looseKey, to: &byLabel)
+                if let en = q.label.en { Self.add(i, en.looseKey, to: &byLabel) }
+            }
+        }
+
+        private static func add(_ i: Int, _ key: String, to map: inout [String: [Int]]) {
+            guard !key.isEmpty else { return }
+            if !(map[key]?.contains(i) ?? false) { map[key, default: []].append(i) }
+        }
+
+        /// The candidate questions for a column that matched no name exactly, and how.
+        func candidates(_ text: String) -> (questions: [Int], how: How)? {
+            let key = text.looseKey
+            if let found = byLooseName[key] { return (found, .looseName) }
+            let segment = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? text
+            if segment != text {
+                if let q = byName[segment] { return ([q], .groupPath) }
+                if let found = byLooseName[segment.looseKey] { return (found, .groupPath) }
+            }
+            if let found = byLabel[key] { return (found, .label) }
+            return nil
+        }
+    }
+
+    /// The questions each column answers, without judging the result (shared with detection).
+    /// Ambiguous columns are left unmatched and listed.
+    static func pairs(header: [String], questions: [Question]) -> (pairs: [(column: Int, question: Int, how: How)], ambiguous: [(column: Int, questions: [Int])]) {
+        let keys = Keys(questions)
+        var pairs: [(column: Int, question: Int, how: How)] = []
+        var ambiguous: [(column: Int, questions: [Int])] = []
+        for (column, text) in header.enumerated() {
+            if let q = keys.byName[text] {
+                pairs.append((column, q, .exact))
+            } else if let (found, how) = keys.candidates(text) {
+                if found.count == 1 { pairs.append((column, found[0], how)) } else { ambiguous.append((column, found)) }
+            }
+        }
+        return (pairs, ambiguous)
+    }
 
     public static func match(header: [String], instrument: Instrument, file: String) throws -> HeaderMatch {
         let questions = instrument.questions
+        func at(_ column: Int) -> SourceLocation {
+            SourceLocation(file: file, row: 1, column: header[column], columnIndex: column)
+        }
+        if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
+            throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0))
+        }
+        let (pairs, ambiguous) = Self.pairs(header: header, questions: questions)
+        if let first = ambiguous.first {
+            throw ImportError(.ambiguousMatch(column: header[first.column], questions: first.questions.map { questions[$0].name }),
+                              at: at(first.column))
+        }
         var questionOfColumn = [Int?](repeating: nil, count: header.count)
         var columnOfQuestion = [Int?](repeating: nil, count: questions.count)
         var notes: [String] = []
-        let byName = Dictionary(questions.indices.map { (questions[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
-        let byLooseName = Dictionary(questions.indices.map { (questions[$0].name.looseKey, $0) }, uniquingKeysWith: { a, _ in a })
-        var byLabel: [String: Int] = [:]
-        for (i, q) in questions.enumerated() {
-            byLabel[q.label.vi.looseKey] = byLabel[q.label.vi.looseKey] ?? i
-            if let en = q.label.en { byLabel[en.looseKey] = byLabel[en.looseKey] ?? i }
-        }
-
-        func assign(_ column: Int, _ question: Int, how: String?) throws {
-            if let other = columnOfQuestion[question] {
-                throw ImportError(.ambiguousColumns(question: questions[question].name, columns: [header[other], header[column]]),
-                                  at: SourceLocation(file: file, row: 1, column: header[column], columnIndex: column))
+        var counts: [String: Int] = [:]
+        // Exact names first, so that the error for a second column names the exact one first.
+        for (column, q, how) in pairs.filter({ $0.how == .exact }) + pairs.filter({ $0.how != .exact }) {
+            if let other = columnOfQuestion[q] {
+                throw ImportError(.ambiguousColumns(question: questions[q].name, columns: [header[other], header[column]]), at: at(column))
             }
-            columnOfQuestion[question] = column
-            questionOfColumn[column] = question
-            if let how { notes.append("'\(header[column])' → \(questions[question].name) (\(how))") }
-        }
-
-        // Exact names first, so that a loose match never takes a question an exact column answers.
-        for (column, text) in header.enumerated() {
-            if let q = byName[text] { try assign(column, q, how: nil) }
-        }
-        for (column, text) in header.enumerated() where questionOfColumn[column] == nil {
-            let lastSegment = text.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? text
-            // A second column claiming a question already matched is an error, never a silent choice.
-            if let q = byLooseName[text.looseKey] {
-                try assign(column, q, how: "name, ignoring case and accents")
-            } else if lastSegment != text, let q = byName[lastSegment] ?? byLooseName[lastSegment.looseKey] {
-                try assign(column, q, how: "group path")
-            } else if let q = byLabel[text.looseKey] {
-                try assign(column, q, how: "label")
+            columnOfQuestion[q] = column
+            questionOfColumn[column] = q
+            if how != .exact {
+                notes.append("'\(header[column])' → \(questions[q].name) (\(how.rawValue))")
+                counts["header: \(how.rawValue)", default: 0] += 1
             }
         }
         let unmatched = header.indices.filter { questionOfColumn[$0] == nil }.map { header[$0] }
 
-        if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
-            throw ImportError(.wrongDelimiter(guess: String(odd)), at: SourceLocation(file: file, row: 1, column: header[0], columnIndex: 0))
-        }
         // Required questions and every scored item must have a column.
         let scored = Set(instrument.scoredQuestions.map(\.name))
         let missing = questions.indices.filter { i in
             columnOfQuestion[i] == nil && (questions[i].required || scored.contains(questions[i].name))
-        }.map { questions[$0].name }
-        if !missing.isEmpty {
-            let shown = missing.prefix(12).joined(separator: ", ") + (missing.count > 12 ? " … (\(missing.count))" : "")
-            var error = ImportError(.missingColumns([shown]), at: SourceLocation(file: file, row: 1))
-            if header.count == 1, let only = header.first, only.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "_" }) {
-                error = ImportError(.wrongDelimiter(guess: String(only.first { !$0.isLetter && !$0.isNumber && $0 != "_" }!)),
-                                    at: SourceLocation(file: file, row: 1, column: only, columnIndex: 0))
-            }
-            throw error
         }
-        return HeaderMatch(questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion, unmatched: unmatched, notes: notes)
+        if !missing.isEmpty {
+            let odd = header.count == 1 ? header[0].first { !$0.isLetter && !$0.isNumber && !"_ .".contains($0) } : nil
+            if let odd { throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0)) }
+            throw ImportError(.missingColumns(missing.map { .init(name: questions[$0].name, label: questions[$0].label) }, header: header),
+                              at: SourceLocation(file: file, row: 1))
+        }
+        return HeaderMatch(questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion,
+                           unmatched: unmatched, notes: notes, counts: counts)
     }
 }

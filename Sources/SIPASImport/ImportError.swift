@@ -1,22 +1,44 @@
+import Foundation
 import SIPASCore
 
-/// A problem that stops the import of a whole file.
+/// A problem that stops the import of a whole file (as opposed to a ``Rejection`` of one row).
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A question the file has no column for.
+    public struct MissingColumn: Sendable, Hashable {
+        public var name: String
+        public var label: LocalizedText
+        public init(name: String, label: LocalizedText) { self.name = name; self.label = label }
+    }
+
+    /// An instrument considered by ``InstrumentDetector`` and the share of its scored items found.
+    public struct Candidate: Sendable, Hashable {
+        public var id: String
+        public var score: Double
+        public init(id: String, score: Double) { self.id = id; self.score = score }
+    }
+
     public enum Kind: Sendable, Hashable {
         case fileNotFound
         case unreadable(String)
         case emptyFile
-        /// Bytes that are not UTF-8, at this offset within the cell.
+        /// Bytes that are not UTF-8, at this 0-based byte offset of the file.
         case notUTF8(byteOffset: Int, bytes: [UInt8])
+        /// UTF-16 without a byte-order mark (NUL bytes in the header). With a BOM it is decoded.
         case utf16
-        case unterminatedQuote
-        /// Required questions with no column.
-        case missingColumns([String])
-        /// Two columns matched the same question.
+        /// A UTF-16 file with an unpaired surrogate (or an odd byte at the end) at this byte offset.
+        case badUTF16(byteOffset: Int)
+        /// A quote opened on this physical line (location: its row and column) and never closed.
+        case unterminatedQuote(line: Int)
+        /// Required questions (and scored items) with no column; `header` is the file's header.
+        case missingColumns([MissingColumn], header: [String])
+        /// Several columns matched the same question.
         case ambiguousColumns(question: String, columns: [String])
+        /// One column matched several questions equally well (a shared loose name or label).
+        case ambiguousMatch(column: String, questions: [String])
         /// The header has one column holding this character: probably the delimiter.
         case wrongDelimiter(guess: String)
-        case noInstrumentMatches([String])
+        /// No instrument reaches 50 % of its scored items; every candidate with its score.
+        case noInstrumentMatches([Candidate])
         case badExpression(question: String, expression: String, reason: String)
     }
 
@@ -44,28 +66,37 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .emptyFile:
             return vi ? "\(at): tệp rỗng, không có dòng tiêu đề" : "\(at): the file is empty (no header row)"
         case .notUTF8(let offset, let bytes):
-            let hex = bytes.map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+            let hex = bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
             return vi
-                ? "\(at): byte \(hex) ở vị trí \(offset + 1) của ô không phải UTF-8. Tệp có thể được lưu bằng Excel “CSV” trên Windows tiếng Việt (Windows-1258): hãy lưu lại dạng “CSV UTF-8”"
-                : "\(at): byte \(hex) at position \(offset + 1) of the cell is not UTF-8. The file may have been saved by Excel as plain “CSV” on Vietnamese Windows (Windows-1258): save it again as “CSV UTF-8”"
+                ? "\(at): các byte \(hex) (vị trí byte \(offset) của tệp) không phải UTF-8. Tệp có thể được lưu bằng Excel “CSV” trên Windows tiếng Việt (Windows-1258, hoặc TCVN3/VNI) hay là UTF-16: hãy lưu lại dạng “CSV UTF-8”"
+                : "\(at): bytes \(hex) (byte offset \(offset) of the file) are not UTF-8. The file may have been saved by Excel as plain “CSV” on Vietnamese Windows (Windows-1258, or TCVN3/VNI) or be UTF-16: save it again as “CSV UTF-8”"
         case .utf16:
-            return vi ? "\(at): tệp mã hoá UTF-16 (Excel “Unicode Text”); hãy lưu lại dạng “CSV UTF-8”"
-                : "\(at): the file is UTF-16 (Excel “Unicode Text”); save it again as “CSV UTF-8”"
-        case .unterminatedQuote:
-            return vi ? "\(at): dấu ngoặc kép mở ở dòng này không được đóng đến hết tệp"
-                : "\(at): a quote opened on this row is never closed before the end of the file"
-        case .missingColumns(let names):
-            return vi ? "\(at): thiếu cột bắt buộc: \(names.joined(separator: ", "))"
-                : "\(at): required columns missing: \(names.joined(separator: ", "))"
+            return vi ? "\(at): tệp có vẻ mã hoá UTF-16 không có BOM (có byte 0 trong dòng tiêu đề); hãy lưu lại dạng “CSV UTF-8”"
+                : "\(at): the file looks like UTF-16 without a byte-order mark (NUL bytes in the header); save it again as “CSV UTF-8”"
+        case .badUTF16(let offset):
+            return vi ? "\(at): tệp UTF-16 hỏng ở vị trí byte \(offset) (surrogate lẻ hoặc thiếu byte cuối); hãy lưu lại dạng “CSV UTF-8”"
+                : "\(at): the UTF-16 file is broken at byte offset \(offset) (unpaired surrogate or odd final byte); save it again as “CSV UTF-8”"
+        case .unterminatedQuote(let line):
+            return vi ? "\(at): dấu ngoặc kép mở ở đây (dòng văn bản \(line)) không được đóng đến hết tệp"
+                : "\(at): a quote opened here (text line \(line)) is never closed before the end of the file"
+        case .missingColumns(let missing, let header):
+            let names = missing.map { "\($0.name) (“\($0.label.text(language))”)" }.joined(separator: ", ")
+            let shown = header.prefix(60).joined(separator: ", ") + (header.count > 60 ? ", … (\(header.count))" : "")
+            return vi ? "\(at): thiếu cột bắt buộc: \(names). Tiêu đề của tệp: \(shown)"
+                : "\(at): required columns missing: \(names). The file's header: \(shown)"
         case .ambiguousColumns(let question, let columns):
             return vi ? "\(at): nhiều cột cùng khớp câu hỏi \(question): \(columns.joined(separator: ", "))"
                 : "\(at): several columns match question \(question): \(columns.joined(separator: ", "))"
+        case .ambiguousMatch(let column, let questions):
+            return vi ? "\(at): cột “\(column)” khớp nhiều câu hỏi như nhau: \(questions.joined(separator: ", ")); hãy đổi tên cột thành tên câu hỏi"
+                : "\(at): column “\(column)” matches several questions equally: \(questions.joined(separator: ", ")); rename it to the question's name"
         case .wrongDelimiter(let guess):
             return vi ? "\(at): dòng tiêu đề chỉ có một cột và chứa “\(guess)”: dấu phân cách có vẻ sai (sipas đọc dấu phẩy, chấm phẩy hoặc tab)"
                 : "\(at): the header is a single column containing “\(guess)”: the delimiter looks wrong (sipas reads comma, semicolon or tab)"
-        case .noInstrumentMatches(let scores):
-            return vi ? "\(at): không bộ công cụ nào khớp với tiêu đề (\(scores.joined(separator: "; "))); chọn bằng --instrument"
-                : "\(at): no instrument matches the header (\(scores.joined(separator: "; "))); choose one with --instrument"
+        case .noInstrumentMatches(let candidates):
+            let list = candidates.map { "\($0.id) \(Int(($0.score * 100).rounded())) %" }.joined(separator: "; ")
+            return vi ? "\(at): không bộ công cụ nào khớp quá 50 % câu hỏi với tiêu đề (\(list)); chọn bằng --instrument"
+                : "\(at): no instrument has more than 50 % of its items in the header (\(list)); choose one with --instrument"
         case .badExpression(let question, let expression, let reason):
             return vi ? "\(at): biểu thức của câu \(question) không hiểu được: \(expression) (\(reason))"
                 : "\(at): cannot parse the expression of question \(question): \(expression) (\(reason))"

@@ -4,45 +4,52 @@ import SIPASInstruments
 
 /// Chooses the instrument a file was collected with, from its header.
 public enum InstrumentDetector {
-    /// The header row of a CSV file (decoded leniently: the import itself reports bad bytes).
+    /// The header row of a CSV file: delimiter sniffed, UTF-8 checked, trimmed, NFC.
+    /// - Throws: ``ImportError`` for an empty, unreadable or non-UTF-8 file.
     public static func readHeader(of file: URL) throws -> [String] {
         let scanner = try CSVScanner(url: file)
-        guard let record = try scanner.next(file: file.lastPathComponent) else {
+        guard let record = try scanner.next() else {
             throw ImportError(.emptyFile, at: SourceLocation(file: file.lastPathComponent))
         }
-        return record.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces).nfc }
+        var counts: [String: Int] = [:]
+        return try CellDecoder(file: file.lastPathComponent).decode(record, header: nil, counts: &counts).map(\.value)
     }
 
-    /// The instrument with the highest share of its scored items found in the header (by name,
-    /// loosely); ties go to the one with more items found (an inpatient form holds every outpatient
-    /// item name), then to the one missing fewer required questions.
-    /// - Throws: ``ImportError/Kind/noInstrumentMatches(_:)`` when no instrument reaches 50 %.
+    /// The instrument with the highest share of its scored items found in the header (matched as
+    /// the importer matches: name, loose name, group path, label); ties go to the one missing fewer
+    /// required questions, then to the one with more items found (an inpatient form holds every
+    /// outpatient item).
+    /// - Throws: ``ImportError/Kind/noInstrumentMatches(_:)`` listing every candidate and its score
+    ///   when none has more than 50 % of its items in the header.
     public static func detect(header: [String], among instruments: [Instrument], file: String = "") throws -> (instrument: Instrument, score: Double) {
-        let keys = Set(header.map(\.looseKey) + header.compactMap { $0.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map { String($0).looseKey } })
-        let scored = instruments.map { instrument -> (Instrument, Double, Int, Int) in
-            let items = instrument.scoredQuestions
-            let found = items.filter { keys.contains($0.name.looseKey) }.count
-            let missingRequired = instrument.questions.filter { $0.required && !keys.contains($0.name.looseKey) }.count
-            return (instrument, items.isEmpty ? 0 : Double(found) / Double(items.count), found, missingRequired)
+        let scored = instruments.map { instrument -> (instrument: Instrument, score: Double, missingRequired: Int, found: Int) in
+            let (pairs, _) = HeaderMatch.pairs(header: header, questions: instrument.questions)
+            let present = Set(pairs.map(\.question))
+            let scoredNames = Set(instrument.scoredQuestions.map(\.name))
+            let items = instrument.questions.indices.filter { scoredNames.contains(instrument.questions[$0].name) }
+            let found = items.filter(present.contains).count
+            let missingRequired = instrument.questions.indices.filter { instrument.questions[$0].required && !present.contains($0) }.count
+            return (instrument, items.isEmpty ? 0 : Double(found) / Double(items.count), missingRequired, found)
         }
-        guard let best = scored.max(by: { ($0.1, $0.2, -$0.3) < ($1.1, $1.2, -$1.3) }), best.1 >= 0.5 else {
-            let list = scored.sorted { $0.1 > $1.1 }.map { "\($0.0.id) \(Int(($0.1 * 100).rounded())) %" }
+        let best = scored.max { a, b in
+            (a.score, -a.missingRequired, a.found) < (b.score, -b.missingRequired, b.found)
+        }
+        guard let best, best.score > 0.5 else {
             if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
                 throw ImportError(.wrongDelimiter(guess: String(odd)), at: SourceLocation(file: file, row: 1, column: header[0], columnIndex: 0))
             }
-            throw ImportError(.noInstrumentMatches(list), at: SourceLocation(file: file, row: 1))
+            let candidates = scored.sorted { $0.score > $1.score }.map { ImportError.Candidate(id: $0.instrument.id, score: $0.score) }
+            throw ImportError(.noInstrumentMatches(candidates), at: SourceLocation(file: file, row: 1))
         }
-        return (best.0, best.1)
+        return (best.instrument, best.score)
     }
-}
 
-extension InstrumentDetector {
     /// The survey year written in the first data row's `year` column, if there is one.
     public static func peekYear(of file: URL) throws -> Int? {
         let scanner = try CSVScanner(url: file)
-        guard let header = try scanner.next(file: file.lastPathComponent),
+        guard let header = try scanner.next(),
               let column = header.fields.firstIndex(where: { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "year" }),
-              let row = try scanner.next(file: file.lastPathComponent), column < row.fields.count
+              let row = try scanner.next(), column < row.fields.count
         else { return nil }
         return Int(String(decoding: row.fields[column], as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }

@@ -66,8 +66,8 @@ public struct Rejection: Sendable, Hashable {
         case .constraint(let expression):
             return vi ? "\(v) vi phạm ràng buộc \(expression)" : "\(v) breaks the constraint \(expression)"
         case .notRelevant(let expression):
-            return vi ? "\(v) được trả lời dù câu hỏi phải bỏ qua (relevant \(expression) sai)"
-                : "\(v) answered although the question should be skipped (relevant \(expression) is false)"
+            return vi ? "\(v) được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant \(expression) sai"
+                : "\(v) answered although skipped: relevant \(expression) is false"
         case .unknownProvince(let year):
             let when = year.map { vi ? " năm \($0)" : " in \($0)" } ?? ""
             return vi ? "\(v) không phải mã tỉnh\(when)" : "\(v) is not a province code\(when)"

@@ -31,13 +31,21 @@ struct RowValidator {
             let list = q.type.listName
             let choices = list.flatMap { instrument.choices[$0] } ?? []
             var labels: [String: String] = [:]
+            // A label shared (loosely) by two choices converts to neither: "" marks it ambiguous.
             for c in choices {
-                labels[c.label.vi.looseKey] = labels[c.label.vi.looseKey] ?? c.name
-                if let en = c.label.en { labels[en.looseKey] = labels[en.looseKey] ?? c.name }
+                for key in [c.label.vi.looseKey] + (c.label.en.map { [$0.looseKey] } ?? []) {
+                    labels[key] = labels[key].map { $0 == c.name ? $0 : "" } ?? c.name
+                }
             }
             func parse(_ text: String?) throws -> FormExpression? {
                 guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-                do { return try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
+                do {
+                    let expression = try FormExpression(parsing: text)
+                    if let pattern = expression.invalidPatterns.first {
+                        throw FormExpression.ParseError(reason: "invalid regular expression '\(pattern)'")
+                    }
+                    return expression
+                } catch let error as FormExpression.ParseError {
                     throw ImportError(.badExpression(question: q.name, expression: text, reason: error.reason),
                                       at: SourceLocation(file: instrument.id))
                 }
@@ -55,6 +63,8 @@ struct RowValidator {
     func normalise(_ raw: String, question q: Int, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
         let c = compiled[q]
         guard !raw.isEmpty else { return ("", nil, nil) }
+        // A lookup list replaces the question's own type check (codes may be typed as text or integer).
+        if c.question.lookup == "province" { return province(raw, year: year) }
         switch c.question.type {
         case .selectOne:
             if c.codes.contains(raw) { return (raw, nil, nil) }
@@ -62,13 +72,13 @@ struct RowValidator {
                abs(number) < 1e9, c.codes.contains(String(Int(number))) {
                 return (String(Int(number)), "number → code", nil)
             }
-            if let code = c.labels[raw.looseKey] { return (code, "label → code", nil) }
+            if let code = c.labels[raw.looseKey], !code.isEmpty { return (code, "label → code", nil) }
             if c.scale != nil { return (raw, nil, .outOfRange(list: c.listName ?? "", allowed: c.codes)) }
             return (raw, nil, .notInList(list: c.listName ?? ""))
         case .selectMultiple:
             var out: [String] = []
             for part in raw.split(separator: " ").map(String.init) {
-                if c.codes.contains(part) { out.append(part) } else if let code = c.labels[part.looseKey] { out.append(code) } else {
+                if c.codes.contains(part) { out.append(part) } else if let code = c.labels[part.looseKey], !code.isEmpty { out.append(code) } else {
                     return (raw, nil, .notInList(list: c.listName ?? ""))
                 }
             }
@@ -84,9 +94,6 @@ struct RowValidator {
             if Double(dotted) != nil { return (dotted, "decimal comma → dot", nil) }
             return (raw, nil, .notANumber(type: "decimal"))
         default:
-            if c.question.lookup == "province" {
-                return province(raw, year: year)
-            }
             return (raw, nil, nil)
         }
     }

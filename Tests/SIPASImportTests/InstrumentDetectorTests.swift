@@ -5,29 +5,53 @@ import Testing
 @testable import SIPASImport
 
 struct InstrumentDetectorTests {
-    @Test func picksTheInstrumentWhoseItemsAreInTheHeader() throws {
-        let mini = try miniInstrument()
-        var other = mini
-        other.id = "other"
-        other.questions = other.questions.map { q in
-            var q = q
-            if q.name.hasPrefix("s") && q.name.count == 2 { q.name = "x" + q.name }
-            return q
+    /// The mini instrument with its item names prefixed, so that the mini header matches none of them.
+    func renamed(_ id: String, prefix: String) throws -> Instrument {
+        var other = try miniInstrument()
+        other.id = id
+        for i in other.questions.indices where other.scoredQuestions.contains(where: { $0.name == other.questions[i].name }) {
+            other.questions[i].name = prefix + other.questions[i].name
+            other.questions[i].label = .init(vi: prefix + other.questions[i].label.vi)
         }
+        return other
+    }
+
+    @Test func picksTheInstrumentWhoseItemsAreInTheHeader() throws {
         let header = miniHeader.split(separator: ",").map(String.init)
-        let (chosen, score) = try InstrumentDetector.detect(header: header, among: [other, mini])
+        let (chosen, score) = try InstrumentDetector.detect(header: header, among: [try renamed("other", prefix: "x"), try miniInstrument()])
         #expect(chosen.id == "r-fixture")
         #expect(score == 1)
     }
 
-    @Test func noMatchListsTheCandidates() throws {
-        #expect(throws: ImportError(.noInstrumentMatches(["r-fixture 0 %"]), at: .init(file: "z.csv", row: 1))) {
-            try InstrumentDetector.detect(header: ["a", "b"], among: [try miniInstrument()], file: "z.csv")
-        }
+    @Test func labelsCountAsKoboWritesThem() throws {
+        let header = ["Mã phiếu", "Câu 1", "Câu 2", "Item 3"]
+        let (chosen, score) = try InstrumentDetector.detect(header: header, among: [try miniInstrument()])
+        #expect(chosen.id == "r-fixture" && score == 0.75)
+    }
+
+    @Test func tiesGoToFewerMissingRequiredQuestions() throws {
+        var strict = try miniInstrument()
+        strict.id = "strict"
+        strict.questions[1].required = true   // year
+        let header = ["form_id", "province_code", "commune_code", "weight", "s1", "s2", "s3", "s4"]
+        #expect(try InstrumentDetector.detect(header: header, among: [strict, try miniInstrument()]).instrument.id == "r-fixture")
+        #expect(try InstrumentDetector.detect(header: header, among: [try miniInstrument(), strict]).instrument.id == "r-fixture")
+    }
+
+    @Test func noMatchListsTheCandidatesAndTheirScores() throws {
+        let error = importError { _ = try InstrumentDetector.detect(header: ["a", "s1", "s2"], among: [try miniInstrument(), try renamed("other", prefix: "x")], file: "z.csv") }
+        #expect(error == ImportError(.noInstrumentMatches([.init(id: "r-fixture", score: 0.5), .init(id: "other", score: 0)]), at: .init(file: "z.csv", row: 1)))
+        #expect(error?.message(.en) == "z.csv, row 1: no instrument has more than 50 % of its items in the header (r-fixture 50 %; other 0 %); choose one with --instrument")
     }
 
     @Test func readsTheHeaderOfAFile() throws {
-        let url = try temporaryFile("h.csv", "\u{FEFF}a; b ;c\n1;2;3\n")
-        #expect(try InstrumentDetector.readHeader(of: url) == ["a", "b", "c"])
+        let url = try temporaryFile("h.csv", "\u{FEFF}a; b ;Ha\u{0300}\n1;2;3\n")
+        #expect(try InstrumentDetector.readHeader(of: url) == ["a", "b", "Hà"])
+        #expect(try InstrumentDetector.peekYear(of: try temporaryFile("y.csv", "id,year\n1,2025\n")) == 2025)
+    }
+
+    @Test func aNonUTF8HeaderIsReportedNotGuessed() throws {
+        let url = try temporaryFile("w.csv", Array("id,".utf8) + [0x4E, 0x61, 0x6D, 0x20, 0xE0] + Array("\n1,2\n".utf8))
+        #expect(importError { _ = try InstrumentDetector.readHeader(of: url) }?.kind == .notUTF8(byteOffset: 7, bytes: [0xE0]))
     }
 }

@@ -31,6 +31,23 @@ public indirect enum FormExpression: Hashable, Sendable {
 
     public struct ParseError: Error, Hashable, Sendable { public var reason: String }
 
+    /// Literal `regex(…, 'pattern')` patterns that do not compile (checked when an instrument is
+    /// loaded, so that a typo is not a rejection of every row).
+    public var invalidPatterns: [String] {
+        switch self {
+        case .not(let e): return e.invalidPatterns
+        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): return a.invalidPatterns + b.invalidPatterns
+        case .call(let name, let arguments):
+            var bad = arguments.flatMap(\.invalidPatterns)
+            if name == "regex", arguments.count == 2, case .string(let pattern) = arguments[1],
+               (try? NSRegularExpression(pattern: pattern)) == nil {
+                bad.append(pattern)
+            }
+            return bad
+        default: return []
+        }
+    }
+
     public init(parsing text: String) throws {
         var parser = Parser(tokens: try Self.tokenize(text))
         self = try parser.parseOr()

@@ -1,0 +1,84 @@
+import Foundation
+import SIPASCore
+
+/// Decodes the scanner's raw fields: checks UTF-8, trims surrounding spaces, normalises to NFC.
+///
+/// Every change is counted (`trimmed spaces`, `NFC`), never silent. A byte sequence that is not
+/// UTF-8 stops the import with its file, row, column and byte offset: a garbled value must never
+/// reach the analysis (see research/ecosystem.md §1.2 on Windows-1258 files).
+struct CellDecoder {
+    static let trimmedKey = "trimmed spaces"
+    static let nfcKey = "NFC"
+
+    /// A decoded cell: the text exactly as in the file, and the trimmed NFC value checked and kept.
+    struct Cell {
+        var original: String
+        var value: String
+    }
+
+    let file: String
+
+    /// Decodes every field of `record`. `header` names the columns (nil while reading the header).
+    func decode(_ record: CSVScanner.Record, header: [String]?, counts: inout [String: Int]) throws -> [Cell] {
+        var cells: [Cell] = []
+        cells.reserveCapacity(record.fields.count)
+        for (column, bytes) in record.fields.enumerated() {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let bad = Self.firstInvalidUTF8(bytes) ?? 0
+                // Inside a quoted field each doubled quote stood for two bytes of the file.
+                let doubled = record.quoted[column] ? bytes[..<bad].filter { $0 == CSVScanner.quote }.count : 0
+                let name = header.flatMap { column < $0.count ? $0[column] : nil }
+                throw ImportError(
+                    .notUTF8(byteOffset: record.fieldOffsets[column] + bad + doubled,
+                             bytes: Array(bytes[bad..<min(bytes.count, bad + 3)])),
+                    at: SourceLocation(file: file, row: record.row, column: name, columnIndex: column))
+            }
+            cells.append(Cell(original: text, value: Self.normalise(text, counts: &counts)))
+        }
+        return cells
+    }
+
+    /// Trims spaces (including no-break spaces) and normalises to NFC, counting each change.
+    static func normalise(_ text: String, counts: inout [String: Int]) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+           CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) {
+            value = value.trimmingCharacters(in: .whitespaces)
+            counts[trimmedKey, default: 0] += 1
+        }
+        if value.utf8.contains(where: { $0 >= 0x80 }) {
+            let nfc = value.nfc
+            if !nfc.utf8.elementsEqual(value.utf8) { counts[nfcKey, default: 0] += 1 }
+            value = nfc
+        }
+        return value
+    }
+
+    /// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
+    /// surrogates and values above U+10FFFF are ill-formed, as in Unicode §3.9 table 3-7).
+    static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i - bytes.startIndex
+            }
+            guard i + length <= end else { return i - bytes.startIndex }
+            guard (low...high).contains(bytes[i + 1]) else { return i - bytes.startIndex }
+            for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { return i - bytes.startIndex }
+            i += length
+        }
+        return nil
+    }
+}

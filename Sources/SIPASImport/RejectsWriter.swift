@@ -1,0 +1,31 @@
+import Foundation
+import SIPASCore
+
+/// Writes rejected rows: the original fields (as in the file, before trimming or NFC), then `_row`
+/// and `_reasons`. The file is created at the first rejection only, so a clean import leaves none.
+final class RejectsWriter {
+    private let url: URL?
+    private let header: [String]
+    private var handle: FileHandle?
+    private let writer = CSVWriter()
+
+    init(url: URL?, header: [String]) {
+        self.url = url
+        self.header = header
+    }
+
+    func write(_ fields: [String], row: Int, reasons: [String]) throws {
+        guard let url else { return }
+        if handle == nil {
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(writer.line(header + ["_row", "_reasons"]).utf8)),
+                  let opened = FileHandle(forWritingAtPath: url.path) else {
+                throw ImportError(.unreadable("cannot create the rejects file \(url.path)"), at: SourceLocation(file: url.lastPathComponent))
+            }
+            opened.seekToEndOfFile()
+            handle = opened
+        }
+        try handle?.write(contentsOf: Data(writer.line(fields + [String(row), reasons.joined(separator: "; ")]).utf8))
+    }
+
+    func close() { try? handle?.close() }
+}
