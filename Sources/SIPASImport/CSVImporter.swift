@@ -69,7 +69,7 @@ public final class CSVImporter {
                     summary.rejectionsByRule[problem.rule.key, default: 0] += 1
                     if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
                 }
-                try rejects.write(cells.map(\.original), row: record.row, reasons: problems.map { p in
+                try rejects.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
                     (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
                 })
             }
@@ -79,6 +79,16 @@ public final class CSVImporter {
             summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes
         }
         return summary
+    }
+
+    /// A rejected row's original fields with `_row` and `_reasons` kept under their header: a short
+    /// row padded with empty fields, a trailing delimiter's empty field dropped.
+    static func aligned(_ fields: [String], to count: Int) -> [String] {
+        if fields.count < count { return fields + Array(repeating: "", count: count - fields.count) }
+        if fields.count > count, fields[count...].allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+            return Array(fields.prefix(count))
+        }
+        return fields
     }
 
     /// The scanner's next record; an unterminated quote is given its column name.

@@ -128,6 +128,7 @@ struct CSVImporterTests {
         #expect(summary.encoding == .utf8BOM)
         let lines = try String(contentsOf: rejects, encoding: .utf8).components(separatedBy: "\n")
         #expect(lines.count == 4)  // header, two rejects, final newline
+        #expect(lines[1] == "F2,2024,01,X,01001,1,dat_dai,5,5,5,,,5,\"the row has 10 fields, the header 12\"")
         #expect(lines[2] == " F3 ,2024,01,X,01001,1,dat_dai,5,5,5,6,x,6,\"s4: '6' is not a code of list sat5 (1, 2, 3, 4, 5, 9)\"")
     }
 
