@@ -51,6 +51,17 @@ struct ConfidenceIntervalTests {
         #expect(close(none.high, 0.1684334710, relative: 1e-8))
     }
 
+    /// A weighted share one rounding error below 1 (found on a 400-row 2017-method sample): the
+    /// Korn–Graubard upper limit is 1, not a GSL failure on Beta(·, 1e−15).
+    @Test func shareWithinRoundingOfOneHasUpperLimitOne() throws {
+        let ci = try ConfidenceInterval.share(p: 1 - 1e-16 * 2, se: 1e-9, n: 7, df: 5, level: 0.95, method: .beta)
+        #expect(ci.high == 1)
+        #expect(try #require(ci.low) > 0 && ci.low! < 1)
+        let exact = try ConfidenceInterval.clopperPearson(x: 7 - 8.9e-16, n: 7, alpha: 0.05)
+        #expect(exact.1 == 1)
+        #expect(close(exact.0, 0.5903836028, relative: 1e-8))  // 0.025^(1/7)
+    }
+
     @Test func noDegreesOfFreedomGivesNoInterval() throws {
         let ci = try ConfidenceInterval.share(p: 0.8, se: 0.02, n: 30, df: 0, level: 0.95, method: .logit)
         #expect(ci.low == nil && ci.high == nil)

@@ -55,9 +55,12 @@ public enum ConfidenceInterval {
 
     /// Clopper–Pearson limits for x successes in n trials (x and n may be fractional):
     /// Beta(α/2; x, n−x+1) and Beta(1−α/2; x+1, n−x).
+    /// A count within rounding of 0 or n (a weighted share of 1 − 1e−16) takes the exact limit:
+    /// a beta quantile with a shape of 1e−15 has no value GSL can compute.
     static func clopperPearson(x: Double, n: Double, alpha: Double) throws -> (Double, Double) {
-        let low = x <= 0 ? 0 : try Distribution.betaQuantile(alpha / 2, a: x, b: n - x + 1)
-        let high = x >= n ? 1 : try Distribution.betaQuantile(1 - alpha / 2, a: x + 1, b: n - x)
+        let tolerance = max(n, 1) * 1e-12
+        let low = x <= tolerance ? 0 : try Distribution.betaQuantile(alpha / 2, a: x, b: n - x + 1)
+        let high = n - x <= tolerance ? 1 : try Distribution.betaQuantile(1 - alpha / 2, a: x + 1, b: n - x)
         return (low, high)
     }
 
