@@ -1,7 +1,7 @@
 import Testing
 @testable import SIPASImport
 
-struct ExpressionTests {
+struct FormExpressionTests {
     func truth(_ text: String, _ current: String = "", _ others: [String: String] = [:]) throws -> Bool {
         try FormExpression(parsing: text).isTrue(current: current) { others[$0] ?? "" }
     }
