@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -39,7 +40,10 @@ let package = Package(
             exclude: ["Builtin/README.md"],
             resources: [.embedInCode("Builtin")]
         ),
-        .target(name: "SIPASImport", dependencies: ["SIPASCore", "SIPASInstruments"]),
+        .target(
+            name: "SIPASImport",
+            dependencies: ["SIPASCore", "SIPASInstruments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "CGSL"]),
         .target(
             name: "SIPASReport",
@@ -52,7 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SIPASTestSupport", dependencies: ["SIPASCore"], path: "Tests/SIPASTestSupport"),
+        .target(
+            name: "SIPASTestSupport",
+            dependencies: ["SIPASCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/SIPASTestSupport"
+        ),
         .testTarget(name: "SIPASCoreTests", dependencies: ["SIPASCore", "SIPASTestSupport"]),
         .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),

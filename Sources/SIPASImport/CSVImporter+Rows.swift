@@ -78,6 +78,9 @@ extension CSVImporter {
         if let name = instrument.respondentId, let q = indexOfName[name], let column = columnOf[q], !values[q].isEmpty {
             if let first = context.firstRowOfID[values[q]] {
                 problems.append(Rejection(location: location(column), value: values[q], rule: .duplicateRespondent(firstRow: first), question: name))
+            } else if let first = knownRespondents[values[q]] {
+                problems.append(Rejection(location: location(column), value: values[q],
+                                          rule: .duplicateRespondentElsewhere(file: first.file, row: first.row ?? 0), question: name))
             } else {
                 context.firstRowOfID[values[q]] = row
             }

@@ -11,6 +11,10 @@ public final class CSVImporter {
     let validator: RowValidator
     let recordPlan: RecordPlan
     private let layout: RecordLayout
+    /// Respondent ids seen by this importer in earlier files, with where each first appeared:
+    /// an id repeated in a later file is rejected naming that place. Carry it from one importer to
+    /// the next to check several files together.
+    public var knownRespondents: [String: SourceLocation] = [:]
 
     /// - Throws: ``ImportError/Kind/badExpression(question:expression:reason:)`` when a constraint or
     ///   relevant expression of the instrument cannot be parsed (at load time, not per row).
@@ -22,44 +26,39 @@ public final class CSVImporter {
         self.recordPlan = RecordPlan(instrument: instrument, index: validator.indexOfName)
     }
 
-    /// Streams `file`, calling `accept` for every valid row, and writes the rejected rows (original
-    /// fields + `_row` + `_reasons`) to `options.rejectsURL` when set.
+    /// Streams `file` (CSV in any supported encoding, or a sheet of an xlsx workbook), calling
+    /// `accept` for every valid row, and writes the rejected rows (original fields + `_row` +
+    /// `_reasons`) to `options.rejectsURL` when set.
     /// - Throws: ``ImportError`` for problems of the whole file (missing columns, not UTF-8 …), and
     ///   whatever `accept` throws.
     public func run(file: URL, accept: (ResponseRecord) throws -> Void) throws -> ImportSummary {
-        let name = file.lastPathComponent
-        let scanner = try CSVScanner(url: file, delimiter: options.delimiter)
+        let source = try RecordSources.open(file, options.source)
+        let name = source.name
         var summary = ImportSummary(file: name, layout: layout)
-        summary.delimiter = scanner.delimiter
-        summary.encoding = scanner.encoding
-        let decoder = CellDecoder(file: name)
-        guard let headerRecord = try scanner.next() else {
-            throw ImportError(.emptyFile, at: SourceLocation(file: name))
-        }
-        var header = try decoder.decode(headerRecord, header: nil, counts: &summary.normalisations).map(\.value)
-        while header.count > 1, header.last == "" {
-            header.removeLast()
-            summary.normalisations["trailing delimiter in header", default: 0] += 1
-        }
-        let match = try HeaderMatch.match(header: header, instrument: instrument, file: name)
-        summary.normalisations.merge(match.counts, uniquingKeysWith: +)
-        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil }.map { column in
-            header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
-        }
-        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match))
-        summary.designNotes = match.notes + notes(&context)
-        let rejects = RejectsWriter(url: options.rejectsURL, header: header)
-        defer { rejects.close() }
+        summary.delimiter = source.fieldDelimiter ?? summary.delimiter
+        summary.isWorkbook = source.fieldDelimiter == nil
+        summary.encoding = source.encoding
+        summary.encodingGuess = source.encodingGuess
+        let decoder = RecordSources.decoder(for: source)
+        var header: [String] = []
+        var context: RowContext?
+        var rejects: RejectsWriter?
+        defer { rejects?.close() }
 
-        while let record = try next(scanner, header: header) {
+        do { try source.forEachRecord { record in
+            guard var rowContext = context, let writer = rejects else {
+                (header, context, rejects) = try start(record, decoder, &summary)
+                return
+            }
             let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
             if cells.allSatisfy({ $0.value.isEmpty }) {
                 summary.blankLines += 1
                 summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
-                continue
+                return
             }
             summary.rowsRead += 1
-            let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
+            let (built, problems) = check(cells.map(\.value), row: record.row, context: &rowContext, summary: &summary)
+            context = rowContext
             if let built, problems.isEmpty {
                 summary.accepted += 1
                 try accept(built)
@@ -67,18 +66,41 @@ public final class CSVImporter {
                 summary.rejected += 1
                 for problem in problems {
                     summary.rejectionsByRule[problem.rule.key, default: 0] += 1
+                    summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
                     if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
                 }
-                try rejects.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
+                try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
                     (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
                 })
             }
-        }
-        summary.blankLines += scanner.blankLines
-        if scanner.strayQuotes > 0 {
-            summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes
+        } } catch let error as ImportError { throw named(error, header) }
+        guard let context else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
+        for (id, row) in context.firstRowOfID { knownRespondents[id] = SourceLocation(file: name, row: row) }
+        summary.blankLines += source.blankLines
+        if source.strayQuotes > 0 {
+            summary.normalisations["text after a closing quote kept", default: 0] += source.strayQuotes
         }
         return summary
+    }
+
+    /// Reads the header record: matches it to the instrument and prepares the row context.
+    private func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
+        let name = summary.file
+        var header = try decoder.decode(record, header: nil, counts: &summary.normalisations).map(\.value)
+        while header.count > 1, header.last == "" {
+            header.removeLast()
+            summary.normalisations["trailing delimiter in header", default: 0] += 1
+        }
+        let match = try HeaderMatch.match(header: header, instrument: instrument, file: name, headerRow: record.row)
+        summary.normalisations.merge(match.counts, uniquingKeysWith: +)
+        summary.metadataColumns = match.metadata.map { header[$0] }
+        let metadata = Set(match.metadata)
+        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil && !metadata.contains($0) }.map { column in
+            header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
+        }
+        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match))
+        summary.designNotes = match.notes + notes(&context)
+        return (header, context, RejectsWriter(url: options.rejectsURL, header: header))
     }
 
     /// A rejected row's original fields with `_row` and `_reasons` kept under their header: a short
@@ -92,11 +114,11 @@ public final class CSVImporter {
     }
 
     /// The scanner's next record; an unterminated quote is given its column name.
-    private func next(_ scanner: CSVScanner, header: [String]) throws -> CSVScanner.Record? {
-        do { return try scanner.next() } catch var error as ImportError {
-            if let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
-            throw error
-        }
+    /// An error of the source (an unterminated quote) given its column's name.
+    private func named(_ error: ImportError, _ header: [String]) -> ImportError {
+        var error = error
+        if error.location.column == nil, let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
+        return error
     }
 
     /// The column giving each row's survey year: the question `year`, else a header column named

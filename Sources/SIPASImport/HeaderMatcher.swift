@@ -19,6 +19,26 @@ public struct HeaderMatch: Sendable {
     public var notes: [String]
     /// Inexact matches counted by kind ("header: label" …), for the import summary.
     public var counts: [String: Int]
+    /// Columns that answer no question and are ODK Central / KoboToolbox / SurveyCTO metadata.
+    public var metadata: [Int] = []
+
+    /// Metadata columns of ODK Central, KoboToolbox and SurveyCTO exports and XLSForm metadata
+    /// types (research/ecosystem.md §1.2), compared by the last segment of a group path.
+    static let metadataNames: Set<String> = [
+        "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__",
+        "_tags", "_index", "_parent_index", "_parent_table_name", "_xform_id_string", "_attachments", "_geolocation",
+        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit",
+        "instanceID", "instanceName", "uuid", "KEY", "PARENT_KEY", "SubmissionDate", "SubmitterID", "SubmitterName",
+        "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion",
+        "formdef_version", "review_status", "review_comments", "review_quality",
+    ]
+
+    /// True when `header` names a metadata column (`meta-instanceID`, `formhub/uuid`, `_uuid` …).
+    static func isMetadata(_ header: String) -> Bool {
+        if metadataNames.contains(header) { return true }
+        let segment = header.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? header
+        return metadataNames.contains(segment) || header.hasPrefix("meta/") || header.hasPrefix("meta-")
+    }
 
     /// How a column was matched, weakest last.
     enum How: String {
@@ -78,10 +98,10 @@ public struct HeaderMatch: Sendable {
         return (pairs, ambiguous)
     }
 
-    public static func match(header: [String], instrument: Instrument, file: String) throws -> HeaderMatch {
+    public static func match(header: [String], instrument: Instrument, file: String, headerRow: Int = 1) throws -> HeaderMatch {
         let questions = instrument.questions
         func at(_ column: Int) -> SourceLocation {
-            SourceLocation(file: file, row: 1, column: header[column], columnIndex: column)
+            SourceLocation(file: file, row: headerRow, column: header[column], columnIndex: column)
         }
         if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
             throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0))
@@ -118,9 +138,11 @@ public struct HeaderMatch: Sendable {
             let odd = header.count == 1 ? header[0].first { !$0.isLetter && !$0.isNumber && !"_ .".contains($0) } : nil
             if let odd { throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0)) }
             throw ImportError(.missingColumns(missing.map { .init(name: questions[$0].name, label: questions[$0].label) }, header: header),
-                              at: SourceLocation(file: file, row: 1))
+                              at: SourceLocation(file: file, row: headerRow))
         }
+        let metadata = header.indices.filter { questionOfColumn[$0] == nil && isMetadata(header[$0]) }
+        if !metadata.isEmpty { counts["metadata columns kept aside", default: 0] += metadata.count }
         return HeaderMatch(questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion,
-                           unmatched: unmatched, notes: notes, counts: counts)
+                           unmatched: unmatched, notes: notes, counts: counts, metadata: metadata)
     }
 }

@@ -23,6 +23,9 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         case emptyFile
         /// Bytes that are not UTF-8, at this 0-based byte offset of the file.
         case notUTF8(byteOffset: Int, bytes: [UInt8])
+        /// A byte that the file's single-byte Vietnamese encoding (cp1258, tcvn3, vni) does not define
+        /// there, at this 0-based byte offset of the file.
+        case undecodable(encoding: String, byteOffset: Int, byte: UInt8)
         /// UTF-16 without a byte-order mark (NUL bytes in the header). With a BOM it is decoded.
         case utf16
         /// A UTF-16 file with an unpaired surrogate (or an odd byte at the end) at this byte offset.
@@ -40,6 +43,10 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         /// No instrument reaches 50 % of its scored items; every candidate with its score.
         case noInstrumentMatches([Candidate])
         case badExpression(question: String, expression: String, reason: String)
+        /// An xlsx file that cannot be read (not a zip, a part missing, malformed XML …).
+        case badWorkbook(String)
+        /// `--sheet` names no sheet of the workbook; its sheets in order.
+        case noSuchSheet(String, available: [String])
     }
 
     public var kind: Kind
@@ -70,6 +77,11 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
             return vi
                 ? "\(at): các byte \(hex) (vị trí byte \(offset) của tệp) không phải UTF-8. Tệp có thể được lưu bằng Excel “CSV” trên Windows tiếng Việt (Windows-1258, hoặc TCVN3/VNI) hay là UTF-16: hãy lưu lại dạng “CSV UTF-8”"
                 : "\(at): bytes \(hex) (byte offset \(offset) of the file) are not UTF-8. The file may have been saved by Excel as plain “CSV” on Vietnamese Windows (Windows-1258, or TCVN3/VNI) or be UTF-16: save it again as “CSV UTF-8”"
+        case .undecodable(let encoding, let offset, let byte):
+            let hex = String(format: "%02X", byte)
+            return vi
+                ? "\(at): byte \(hex) (vị trí byte \(offset) của tệp) không đọc được theo bảng mã \(encoding); kiểm tra --encoding (utf8, utf16, cp1258, tcvn3, vni)"
+                : "\(at): byte \(hex) (byte offset \(offset) of the file) cannot be read as \(encoding); check --encoding (utf8, utf16, cp1258, tcvn3, vni)"
         case .utf16:
             return vi ? "\(at): tệp có vẻ mã hoá UTF-16 không có BOM (có byte 0 trong dòng tiêu đề); hãy lưu lại dạng “CSV UTF-8”"
                 : "\(at): the file looks like UTF-16 without a byte-order mark (NUL bytes in the header); save it again as “CSV UTF-8”"
@@ -97,6 +109,11 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
             let list = candidates.map { "\($0.id) \(Int(($0.score * 100).rounded())) %" }.joined(separator: "; ")
             return vi ? "\(at): không bộ công cụ nào khớp quá 50 % câu hỏi với tiêu đề (\(list)); chọn bằng --instrument"
                 : "\(at): no instrument has more than 50 % of its items in the header (\(list)); choose one with --instrument"
+        case .badWorkbook(let reason):
+            return vi ? "\(at): không đọc được tệp Excel: \(reason)" : "\(at): cannot read the Excel workbook: \(reason)"
+        case .noSuchSheet(let sheet, let available):
+            return vi ? "\(at): không có trang tính “\(sheet)”; các trang: \(available.joined(separator: ", "))"
+                : "\(at): no sheet “\(sheet)”; the sheets are: \(available.joined(separator: ", "))"
         case .badExpression(let question, let expression, let reason):
             return vi ? "\(at): biểu thức của câu \(question) không hiểu được: \(expression) (\(reason))"
                 : "\(at): cannot parse the expression of question \(question): \(expression) (\(reason))"

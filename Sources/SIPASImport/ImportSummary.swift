@@ -3,8 +3,13 @@ import SIPASCore
 
 /// Options of an import.
 public struct ImportOptions: Sendable {
+    /// How the file is opened: delimiter, encoding, sheet.
+    public var source: SourceOptions
     /// The delimiter byte; nil to sniff `,` `;` or tab from the header.
-    public var delimiter: UInt8?
+    public var delimiter: UInt8? {
+        get { source.delimiter }
+        set { source.delimiter = newValue }
+    }
     /// Where rejected rows go (original fields + `_row` + `_reasons`); created only if a row is rejected.
     public var rejectsURL: URL?
     /// How many rejections the summary keeps in full (all are counted and written to the rejects file).
@@ -12,8 +17,9 @@ public struct ImportOptions: Sendable {
     /// Language of the `_reasons` column of the rejects file.
     public var language: Language
 
-    public init(delimiter: UInt8? = nil, rejectsURL: URL? = nil, maxReportedRejections: Int = 1000, language: Language = .vi) {
-        self.delimiter = delimiter
+    public init(delimiter: UInt8? = nil, encoding: EncodingChoice = .auto, sheet: String? = nil, rejectsURL: URL? = nil,
+                maxReportedRejections: Int = 1000, language: Language = .vi) {
+        self.source = SourceOptions(delimiter: delimiter, encoding: encoding, sheet: sheet)
         self.rejectsURL = rejectsURL
         self.maxReportedRejections = maxReportedRejections
         self.language = language
@@ -33,6 +39,11 @@ public struct ImportSummary: Sendable {
     public var rejections: [Rejection] = []
     /// Every rejection counted by ``Rejection/Rule/key`` (a row breaking two rules counts twice).
     public var rejectionsByRule: [String: Int] = [:]
+    /// Every rejection counted by the header of its column ("" for a whole-row problem).
+    public var rejectionsByColumn: [String: Int] = [:]
+    /// ODK Central / KoboToolbox metadata columns (`_uuid`, `SubmissionDate`, `meta-instanceID` …),
+    /// recognised and kept aside.
+    public var metadataColumns: [String] = []
     /// Every change made to a value or a header match, counted: "trimmed spaces", "NFC",
     /// "label → code", "header: label" …
     public var normalisations: [String: Int] = [:]
@@ -43,6 +54,10 @@ public struct ImportSummary: Sendable {
     /// The delimiter and encoding the file was read with.
     public var delimiter: UInt8 = UInt8(ascii: ",")
     public var encoding: CSVScanner.Encoding = .utf8
+    /// How the encoding was detected, with its confidence (nil when given or told by a BOM).
+    public var encodingGuess: EncodingDetector.Guess?
+    /// True when the rows came from a sheet of an xlsx workbook.
+    public var isWorkbook = false
     public var layout: RecordLayout
 
     public init(file: String, layout: RecordLayout) {

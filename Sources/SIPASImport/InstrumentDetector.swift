@@ -4,15 +4,22 @@ import SIPASInstruments
 
 /// Chooses the instrument a file was collected with, from its header.
 public enum InstrumentDetector {
-    /// The header row of a CSV file: delimiter sniffed, UTF-8 checked, trimmed, NFC.
-    /// - Throws: ``ImportError`` for an empty, unreadable or non-UTF-8 file.
-    public static func readHeader(of file: URL) throws -> [String] {
-        let scanner = try CSVScanner(url: file)
-        guard let record = try scanner.next() else {
-            throw ImportError(.emptyFile, at: SourceLocation(file: file.lastPathComponent))
-        }
+    /// The header row of a CSV file (delimiter sniffed, encoding checked) or of a workbook's sheet:
+    /// trimmed, NFC.
+    /// - Throws: ``ImportError`` for an empty, unreadable or undecodable file.
+    public static func readHeader(of file: URL, options: SourceOptions = .init()) throws -> [String] {
+        let source = try RecordSources.open(file, options)
+        var header: [String]?
+        struct Stop: Error {}
         var counts: [String: Int] = [:]
-        return try CellDecoder(file: file.lastPathComponent).decode(record, header: nil, counts: &counts).map(\.value)
+        do {
+            try source.forEachRecord { record in
+                header = try RecordSources.decoder(for: source).decode(record, header: nil, counts: &counts).map(\.value)
+                throw Stop()
+            }
+        } catch is Stop {}
+        guard let header else { throw ImportError(.emptyFile, at: SourceLocation(file: source.name)) }
+        return header
     }
 
     /// The instrument with the highest share of its scored items found in the header (matched as
@@ -46,6 +53,7 @@ public enum InstrumentDetector {
 
     /// The survey year written in the first data row's `year` column, if there is one.
     public static func peekYear(of file: URL) throws -> Int? {
+        guard !RecordSources.isWorkbook(file) else { return nil }
         let scanner = try CSVScanner(url: file)
         guard let header = try scanner.next(),
               let column = header.fields.firstIndex(where: { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "year" }),

@@ -13,6 +13,8 @@ public struct Rejection: Sendable, Hashable {
         case unknownProvince(year: Int?)
         case badWeight
         case duplicateRespondent(firstRow: Int)
+        /// The id was first seen in another file (or sheet) of the same import.
+        case duplicateRespondentElsewhere(file: String, row: Int)
         case ragged(expected: Int, found: Int)
 
         /// A short key for counting rejections by rule.
@@ -26,7 +28,7 @@ public struct Rejection: Sendable, Hashable {
             case .notRelevant: return "relevant"
             case .unknownProvince: return "unknown province"
             case .badWeight: return "weight"
-            case .duplicateRespondent: return "duplicate id"
+            case .duplicateRespondent, .duplicateRespondentElsewhere: return "duplicate id"
             case .ragged: return "field count"
             }
         }
@@ -75,6 +77,8 @@ public struct Rejection: Sendable, Hashable {
             return vi ? "\(v): trọng số phải là số dương" : "\(v): the weight must be a positive number"
         case .duplicateRespondent(let first):
             return vi ? "mã phiếu \(v) trùng với dòng \(first)" : "respondent id \(v) repeats row \(first)"
+        case .duplicateRespondentElsewhere(let file, let row):
+            return vi ? "mã phiếu \(v) trùng với \(file), dòng \(row)" : "respondent id \(v) repeats \(file), row \(row)"
         case .ragged(let expected, let found):
             return vi ? "dòng có \(found) ô, tiêu đề có \(expected)" : "the row has \(found) fields, the header \(expected)"
         }

@@ -35,10 +35,16 @@ public final class CSVScanner {
     /// How the file's bytes are encoded.
     public enum Encoding: String, Sendable {
         case utf8, utf8BOM = "utf8-bom", utf16LE = "utf16le", utf16BE = "utf16be"
+        /// Single-byte Vietnamese encodings, decoded field by field (see ``LegacyDecoder``).
+        case cp1258, tcvn3, vni
     }
 
     public private(set) var delimiter: UInt8 = comma
     public private(set) var encoding: Encoding = .utf8
+    /// How the encoding was chosen when it was detected (no byte-order mark, `--encoding auto`).
+    public private(set) var encodingGuess: EncodingDetector.Guess?
+    /// Decodes each field when the file is in CP1258, TCVN3 or VNI.
+    private(set) var legacyDecoder: (any LegacyDecoder)?
     /// Blank lines skipped so far.
     public private(set) var blankLines = 0
     /// Fields with characters after their closing quote (`"ab"c`), read leniently as `abc`.
@@ -47,7 +53,7 @@ public final class CSVScanner {
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
 
     private let handle: FileHandle
-    private let file: String
+    let file: String
     private var buffer: [UInt8] = []
     private var position = 0
     /// Stream offset of `buffer[0]`.
@@ -59,9 +65,10 @@ public final class CSVScanner {
     private var lastFieldCount = 8
     private let chunkSize: Int
 
-    /// Opens `url`; the delimiter is given, or sniffed from the first line.
+    /// Opens `url`; the delimiter is given, or sniffed from the first line; the encoding is given,
+    /// or told by a byte-order mark, or guessed from the first chunk (``EncodingDetector``).
     /// - Throws: ``ImportError`` when the file cannot be opened, or looks like UTF-16 without a BOM.
-    public init(url: URL, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
+    public init(url: URL, delimiter: UInt8? = nil, encoding choice: EncodingChoice = .auto, chunkSize: Int = 1 << 20) throws {
         file = url.lastPathComponent
         self.chunkSize = max(chunkSize, 4)
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
@@ -78,6 +85,18 @@ public final class CSVScanner {
             let raw = buffer
             buffer = []
             try transcoder?.append(Array(raw.dropFirst(2)), to: &buffer, file: file)
+        } else {
+            switch choice {
+            case .auto:
+                let guess = EncodingDetector.guess(buffer[...])
+                encodingGuess = guess
+                encoding = guess.encoding
+            case .utf8, .utf16: encoding = .utf8  // UTF-16 is read only with its byte-order mark
+            case .cp1258: encoding = .cp1258
+            case .tcvn3: encoding = .tcvn3
+            case .vni: encoding = .vni
+            }
+            legacyDecoder = try encoding.makeLegacyDecoder()
         }
         // The whole first line is needed to sniff the delimiter, whatever the chunk size.
         while !atEnd, Self.firstLine(buffer[position...]).endIndex == buffer.endIndex { try readChunk() }

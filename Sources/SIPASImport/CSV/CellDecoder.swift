@@ -16,13 +16,31 @@ struct CellDecoder {
         var value: String
     }
 
+    static let decodedKey = "decoded from "
+
     let file: String
+    /// The file's single-byte Vietnamese encoding, if any: fields are decoded before the UTF-8 check.
+    var legacy: (any LegacyDecoder)? = nil
 
     /// Decodes every field of `record`. `header` names the columns (nil while reading the header).
     func decode(_ record: CSVScanner.Record, header: [String]?, counts: inout [String: Int]) throws -> [Cell] {
         var cells: [Cell] = []
         cells.reserveCapacity(record.fields.count)
-        for (column, bytes) in record.fields.enumerated() {
+        for (column, raw) in record.fields.enumerated() {
+            var bytes = raw
+            if let legacy, raw.contains(where: { $0 >= 0x80 }) {
+                do {
+                    bytes = try legacy.decode(raw)
+                    counts[Self.decodedKey + legacy.encoding.rawValue, default: 0] += 1
+                } catch let failure as Undecodable {
+                    let doubled = record.quoted[column] ? raw[..<failure.offset].filter { $0 == CSVScanner.quote }.count : 0
+                    let name = header.flatMap { column < $0.count ? $0[column] : nil }
+                    throw ImportError(
+                        .undecodable(encoding: legacy.encoding.rawValue, byteOffset: record.fieldOffsets[column] + failure.offset + doubled,
+                                     byte: raw[failure.offset]),
+                        at: SourceLocation(file: file, row: record.row, column: name, columnIndex: column))
+                }
+            }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 let bad = Self.firstInvalidUTF8(bytes) ?? 0
                 // Inside a quoted field each doubled quote stood for two bytes of the file.
