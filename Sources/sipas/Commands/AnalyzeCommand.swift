@@ -24,7 +24,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Response files (CSV).")
+    @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
     var files: [String]
 
     @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
@@ -66,6 +66,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
 
+    @Flag(help: "Accept nothing when any row is invalid: no results, exit status 65.")
+    var strict = false
+
+    @OptionGroup var importFlags: ImportFlags
+
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
@@ -86,7 +91,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     private func analyze() throws -> Int32 {
         let settings = AnalysisSettings(
             instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
-            estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang
+            estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang,
+            source: importFlags.source, strict: strict
         )
         let run = try AnalysisRunner.run(files, settings)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)

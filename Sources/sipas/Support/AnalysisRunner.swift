@@ -16,6 +16,10 @@ struct AnalysisSettings {
     var regroupProvinces = false
     /// A user's crosswalk for another column (e.g. communes): column name and old → new codes.
     var crosswalk: (column: String, map: [String: String])?
+    /// Encoding and sheet of the response files.
+    var source = SourceOptions()
+    /// Accept nothing when any row is invalid.
+    var strict = false
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -35,7 +39,7 @@ enum AnalysisRunner {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             return URL(fileURLWithPath: path)
         }
-        let instrument = try chooseInstrument(settings.instrument, for: urls[0], language: settings.language)
+        let instrument = try chooseInstrument(settings.instrument, for: urls[0], source: settings.source, language: settings.language)
         var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
         if settings.regroupProvinces {
             for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
@@ -45,23 +49,30 @@ enum AnalysisRunner {
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
         var accumulator = SurveyAccumulator(plan: plan)
         var rowsRead = 0, accepted = 0, rejected = 0
+        var respondents: [String: SourceLocation] = [:]
         for url in urls {
             let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
-            let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL))
+            var options = ImportOptions(rejectsURL: rejectsURL, language: settings.language)
+            options.source = settings.source
+            let importer = try CSVImporter(instrument: instrument, options: options)
+            // Respondent ids are checked across all the files of one sample.
+            importer.knownRespondents = respondents
             let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            respondents = importer.knownRespondents
             rowsRead += summary.rowsRead
             accepted += summary.accepted
             rejected += summary.rejected
             ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: settings.language)
         }
+        if settings.strict && rejected > 0 { throw CLIError.strictRejected(rejected: rejected, rowsRead: rowsRead) }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
                            rowsRead: rowsRead, accepted: accepted, rejected: rejected)
     }
 
-    static func chooseInstrument(_ name: String?, for url: URL, language: Language) throws -> Instrument {
+    static func chooseInstrument(_ name: String?, for url: URL, source: SourceOptions = .init(), language: Language) throws -> Instrument {
         if let name { return try InstrumentResolver.resolve(name) }
-        let header = try InstrumentDetector.readHeader(of: url)
+        let header = try InstrumentDetector.readHeader(of: url, options: source)
         let (chosen, score) = try InstrumentDetector.detect(header: header, among: try BuiltinInstruments.all(), file: url.lastPathComponent)
         let percent = Int((score * 100).rounded())
         Console.message(language == .vi

@@ -41,6 +41,8 @@ enum CLIError: Error, CustomStringConvertible {
     case unknownInstrument(String, available: [String])
     case cannotWrite(path: String, reason: String)
     case inputMissing(String)
+    /// `--strict`: some rows were rejected, so nothing is accepted.
+    case strictRejected(rejected: Int, rowsRead: Int)
 
     var description: String {
         switch self {
@@ -50,6 +52,8 @@ enum CLIError: Error, CustomStringConvertible {
             return "cannot write \(path): \(reason)"
         case .inputMissing(let path):
             return "\(path): no such file"
+        case .strictRejected(let rejected, let rowsRead):
+            return "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed"
         }
     }
 
@@ -57,6 +61,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .unknownInstrument, .inputMissing: return ExitStatus.noInput
         case .cannotWrite: return ExitStatus.failure
+        case .strictRejected: return ExitStatus.dataError
         }
     }
 }

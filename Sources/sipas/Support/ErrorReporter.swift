@@ -48,6 +48,16 @@ enum ImportSummaryPrinter {
         if summary.rejections.count > shown {
             Console.message(vi ? "  … và \(summary.rejected - shown) dòng khác" : "  … and \(summary.rejected - shown) more")
         }
+        if let guess = summary.encodingGuess, guess.encoding != .utf8 || guess.confidence < 1 {
+            let percent = Int((guess.confidence * 100).rounded())
+            Console.message(vi ? "  Bảng mã: \(guess.encoding.rawValue), tự nhận biết, độ tin cậy \(percent) % (\(guess.evidence)); đổi bằng --encoding"
+                : "  Encoding: \(guess.encoding.rawValue), detected with \(percent) % confidence (\(guess.evidence)); override with --encoding")
+        } else if summary.encoding != .utf8, !summary.isWorkbook {
+            Console.message((vi ? "  Bảng mã: " : "  Encoding: ") + summary.encoding.rawValue)
+        }
+        if !summary.metadataColumns.isEmpty {
+            Console.message((vi ? "  Cột siêu dữ liệu (để riêng): " : "  Metadata columns (kept aside): ") + summary.metadataColumns.joined(separator: ", "))
+        }
         let notes = summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         if !notes.isEmpty {
             Console.message((vi ? "  Chuẩn hoá: " : "  Normalised: ") + notes.joined(separator: ", "))

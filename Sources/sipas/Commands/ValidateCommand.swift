@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+
+/// `sipas validate FILE…`: a dry run of the import that writes nothing.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check response files against an instrument without importing or writing anything.",
+        discussion: """
+        Reads every row as `analyze` would and reports, per file, the rows read, accepted and \
+        rejected, the rejections counted by rule and by column, the first rejections in full, and \
+        every normalisation made. Respondent ids are checked across all the files. Exit status 0 when \
+        every row is valid, 65 when any row or file is invalid, 66 when a file is missing.
+        """
+    )
+
+    @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
+    var files: [String]
+
+    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the first file's header).")
+    var instrument: String?
+
+    @Option(help: "Language of the report: vi or en.")
+    var lang: Language = .vi
+
+    @Option(help: "How many rejections to show in full per file.")
+    var show: Int = 20
+
+    @OptionGroup var importFlags: ImportFlags
+
+    func run() async throws {
+        do {
+            let status = try validateFiles()
+            if status != ExitStatus.ok { throw ExitCode(status) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(ErrorReporter.message(for: error, language: lang))
+            throw ExitCode(ErrorReporter.exitCode(for: error))
+        }
+    }
+
+    private func validateFiles() throws -> Int32 {
+        for path in files where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        let chosen = try AnalysisRunner.chooseInstrument(instrument, for: urls[0], source: importFlags.source, language: lang)
+        let vi = lang == .vi
+        var report = ""
+        var status = ExitStatus.ok
+        var respondents: [String: SourceLocation] = [:]
+        for url in urls {
+            var options = ImportOptions(maxReportedRejections: show, language: lang)
+            options.source = importFlags.source
+            let importer = try CSVImporter(instrument: chosen, options: options)
+            importer.knownRespondents = respondents
+            do {
+                let summary = try importer.run(file: url) { _ in }
+                respondents = importer.knownRespondents
+                report += ValidationReport.render(summary, language: lang, shown: show)
+                if summary.rejected > 0 { status = ExitStatus.dataError }
+            } catch let error as ImportError {
+                report += (vi ? "Lỗi: " : "error: ") + error.message(lang) + "\n\n"
+                status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
+            }
+        }
+        FileHandle.standardOutput.write(Data(report.utf8))
+        return status
+    }
+}
+
+/// The text of `sipas validate` for one file.
+enum ValidationReport {
+    static func render(_ summary: ImportSummary, language: Language, shown: Int) -> String {
+        let vi = language == .vi
+        var out = vi
+            ? "\(summary.file): đọc \(summary.rowsRead) dòng: hợp lệ \(summary.accepted), không hợp lệ \(summary.rejected)\n"
+            : "\(summary.file): \(summary.rowsRead) rows read: \(summary.accepted) valid, \(summary.rejected) invalid\n"
+        if let guess = summary.encodingGuess {
+            out += (vi ? "  bảng mã: " : "  encoding: ") + "\(guess.encoding.rawValue) (\(Int((guess.confidence * 100).rounded())) %: \(guess.evidence))\n"
+        } else if !summary.isWorkbook {
+            out += (vi ? "  bảng mã: " : "  encoding: ") + summary.encoding.rawValue + "\n"
+        }
+        if !summary.rejectionsByRule.isEmpty {
+            out += vi ? "  theo quy tắc:\n" : "  by rule:\n"
+            for (rule, count) in summary.rejectionsByRule.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                out += "    \(rule): \(count)\n"
+            }
+            out += vi ? "  theo cột:\n" : "  by column:\n"
+            for (column, count) in summary.rejectionsByColumn.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                out += "    \(column.isEmpty ? (vi ? "(cả dòng)" : "(whole row)") : column): \(count)\n"
+            }
+            for rejection in summary.rejections.prefix(shown) { out += "  " + rejection.message(language) + "\n" }
+            let total = summary.rejectionsByRule.values.reduce(0, +)
+            if total > shown { out += vi ? "  … và \(total - shown) lỗi khác\n" : "  … and \(total - shown) more\n" }
+        }
+        if !summary.normalisations.isEmpty {
+            out += (vi ? "  chuẩn hoá: " : "  normalised: ")
+                + summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        if !summary.metadataColumns.isEmpty {
+            out += (vi ? "  cột siêu dữ liệu: " : "  metadata columns: ") + summary.metadataColumns.joined(separator: ", ") + "\n"
+        }
+        if !summary.unmatchedColumns.isEmpty {
+            out += (vi ? "  cột không dùng: " : "  unused columns: ") + summary.unmatchedColumns.joined(separator: ", ") + "\n"
+        }
+        for note in summary.designNotes { out += "  \(note)\n" }
+        return out + "\n"
+    }
+}
