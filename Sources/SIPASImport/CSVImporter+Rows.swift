@@ -47,6 +47,20 @@ extension CSVImporter {
             }
             values[q] = value
         }
+        // A select_multiple answered in split 0/1 columns: the chosen names, space-separated.
+        for (q, columns) in context.match.splitChoices {
+            var chosen: [String] = []
+            for (column, choice) in columns {
+                switch cells[column] {
+                case "1", "1.0", "TRUE", "true": chosen.append(choice)
+                case "0", "0.0", "FALSE", "false", "": continue
+                default:
+                    problems.append(Rejection(location: location(column), value: cells[column], rule: .notInList(list: "0/1"), question: questions[q].name))
+                    broken[q] = true
+                }
+            }
+            values[q] = chosen.joined(separator: " ")
+        }
         let indexOfName = validator.indexOfName
         func lookup(_ name: String) -> String { indexOfName[name].map { values[$0] } ?? "" }
         for q in questions.indices {

@@ -94,8 +94,8 @@ public final class CSVImporter {
         let match = try HeaderMatch.match(header: header, instrument: instrument, file: name, headerRow: record.row)
         summary.normalisations.merge(match.counts, uniquingKeysWith: +)
         summary.metadataColumns = match.metadata.map { header[$0] }
-        let metadata = Set(match.metadata)
-        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil && !metadata.contains($0) }.map { column in
+        let keptAside = Set(match.metadata + match.redundantSplitColumns + match.splitChoices.values.flatMap { $0.map(\.column) })
+        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil && !keptAside.contains($0) }.map { column in
             header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
         }
         var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match))
@@ -135,7 +135,7 @@ public final class CSVImporter {
         var notes: [String] = []
         func present(_ name: String?) -> Bool {
             guard let name, let q = validator.indexOfName[name] else { return false }
-            return context.match.columnOfQuestion[q] != nil
+            return context.match.columnOfQuestion[q] != nil || context.match.splitChoices[q] != nil
         }
         let design = instrument.design
         if !present(design.weight) {

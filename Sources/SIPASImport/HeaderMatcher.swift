@@ -21,6 +21,11 @@ public struct HeaderMatch: Sendable {
     public var counts: [String: Int]
     /// Columns that answer no question and are ODK Central / KoboToolbox / SurveyCTO metadata.
     public var metadata: [Int] = []
+    /// Split `select_multiple` columns (`q/choice` or `q-choice`, holding 1/0) by question: they
+    /// build the answer when the question has no column of its own, else they are kept aside.
+    public var splitChoices: [Int: [(column: Int, choice: String)]] = [:]
+    /// Split columns of questions that have their own column too, kept aside.
+    public var redundantSplitColumns: [Int] = []
 
     /// Metadata columns of ODK Central, KoboToolbox and SurveyCTO exports and XLSForm metadata
     /// types (research/ecosystem.md §1.2), compared by the last segment of a group path.
@@ -32,6 +37,20 @@ public struct HeaderMatch: Sendable {
         "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion",
         "formdef_version", "review_status", "review_comments", "review_quality",
     ]
+
+    /// The select_multiple question and choice a split column stands for (`grp/q/choice`, `q-choice`).
+    static func splitChoice(_ header: String, _ instrument: Instrument) -> (question: Int, choice: String)? {
+        for separator in ["/", "-"] {
+            guard let cut = header.range(of: separator, options: .backwards) else { continue }
+            let path = String(header[..<cut.lowerBound]), choice = String(header[cut.upperBound...])
+            let name = path.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? path
+            guard let q = instrument.questions.firstIndex(where: { $0.name == name }),
+                  case .selectMultiple(let list) = instrument.questions[q].type,
+                  instrument.choices[list]?.contains(where: { $0.name == choice }) == true else { continue }
+            return (q, choice)
+        }
+        return nil
+    }
 
     /// True when `header` names a metadata column (`meta-instanceID`, `formhub/uuid`, `_uuid` …).
     static func isMetadata(_ header: String) -> Bool {
@@ -106,8 +125,10 @@ public struct HeaderMatch: Sendable {
         if header.count == 1, let odd = header[0].first(where: { "|:#~^".contains($0) }) {
             throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0))
         }
-        let (pairs, ambiguous) = Self.pairs(header: header, questions: questions)
-        if let first = ambiguous.first {
+        // `channels/phone` is a choice of the select_multiple `channels`, not the question `phone`.
+        let (allPairs, ambiguous) = Self.pairs(header: header, questions: questions)
+        let pairs = allPairs.filter { $0.how == .exact || splitChoice(header[$0.column], instrument) == nil }
+        if let first = ambiguous.first(where: { splitChoice(header[$0.column], instrument) == nil }) {
             throw ImportError(.ambiguousMatch(column: header[first.column], questions: first.questions.map { questions[$0].name }),
                               at: at(first.column))
         }
@@ -127,12 +148,26 @@ public struct HeaderMatch: Sendable {
                 counts["header: \(how.rawValue)", default: 0] += 1
             }
         }
-        let unmatched = header.indices.filter { questionOfColumn[$0] == nil }.map { header[$0] }
+        // KoboToolbox's (and ODK Central's optional) split select_multiple columns.
+        var splitChoices: [Int: [(column: Int, choice: String)]] = [:]
+        for column in header.indices where questionOfColumn[column] == nil {
+            if let (q, choice) = splitChoice(header[column], instrument) { splitChoices[q, default: []].append((column, choice)) }
+        }
+        var redundant: [Int] = []
+        for (q, columns) in splitChoices {
+            let used = columnOfQuestion[q] == nil
+            if !used { redundant += columns.map(\.column) }
+            counts[used ? "select_multiple built from split 0/1 columns" : "select_multiple split 0/1 columns kept aside", default: 0] += columns.count
+            if !used { splitChoices[q] = nil }
+            for (column, _) in columns { questionOfColumn[column] = nil }
+        }
+        let split = Set(splitChoices.values.flatMap { $0.map(\.column) } + redundant)
+        let unmatched = header.indices.filter { questionOfColumn[$0] == nil && !split.contains($0) }.map { header[$0] }
 
         // Required questions and every scored item must have a column.
         let scored = Set(instrument.scoredQuestions.map(\.name))
         let missing = questions.indices.filter { i in
-            columnOfQuestion[i] == nil && (questions[i].required || scored.contains(questions[i].name))
+            columnOfQuestion[i] == nil && splitChoices[i] == nil && (questions[i].required || scored.contains(questions[i].name))
         }
         if !missing.isEmpty {
             let odd = header.count == 1 ? header[0].first { !$0.isLetter && !$0.isNumber && !"_ .".contains($0) } : nil
@@ -140,9 +175,9 @@ public struct HeaderMatch: Sendable {
             throw ImportError(.missingColumns(missing.map { .init(name: questions[$0].name, label: questions[$0].label) }, header: header),
                               at: SourceLocation(file: file, row: headerRow))
         }
-        let metadata = header.indices.filter { questionOfColumn[$0] == nil && isMetadata(header[$0]) }
+        let metadata = header.indices.filter { questionOfColumn[$0] == nil && !split.contains($0) && isMetadata(header[$0]) }
         if !metadata.isEmpty { counts["metadata columns kept aside", default: 0] += metadata.count }
         return HeaderMatch(questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion,
-                           unmatched: unmatched, notes: notes, counts: counts, metadata: metadata)
+                           unmatched: unmatched, notes: notes, counts: counts, metadata: metadata, splitChoices: splitChoices, redundantSplitColumns: redundant.sorted())
     }
 }

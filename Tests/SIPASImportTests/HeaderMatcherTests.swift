@@ -1,4 +1,6 @@
+import Foundation
 import SIPASCore
+import SIPASTestSupport
 import SIPASInstruments
 import Testing
 @testable import SIPASImport
@@ -61,5 +63,42 @@ struct HeaderMatcherTests {
         #expect(throws: ImportError(.wrongDelimiter(guess: odd), at: .init(file: "a.csv", row: 1, column: single[0], columnIndex: 0))) {
             try HeaderMatch.match(header: single, instrument: try miniInstrument(), file: "a.csv")
         }
+    }
+}
+
+/// ODK Central and KoboToolbox export shapes (research/ecosystem.md §1.2).
+struct ODKExportTests {
+    func odkInstrument() throws -> Instrument {
+        try InstrumentLoader.load(contentsOf: Fixtures.url("import/odk-instrument.yaml"))
+    }
+
+    @Test func centralExportMetadataIsKeptAsideAndSplitColumnsAreRedundant() throws {
+        // ODK Central: SubmissionDate first, group paths joined by "-", KEY and meta-instanceID last.
+        let header = "SubmissionDate,form_id,year,province_code,province_name,commune_code,weight,sector,svc-s1,svc-s2,svc-s3,svc-s4,channels,channels/web,channels/phone,channels/office,office_wait,meta-instanceID,KEY"
+        let row = "2024-05-17T08:30:00.000Z,F1,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,web office,1,0,1,15,uuid:1,uuid:1"
+        let (summary, records) = try importMini(try temporaryFile("central.csv", header + "\n" + row + "\n"), instrument: try odkInstrument())
+        #expect(summary.accepted == 1 && records.count == 1)
+        #expect(summary.metadataColumns == ["SubmissionDate", "meta-instanceID", "KEY"])
+        #expect(summary.unmatchedColumns.isEmpty)
+        #expect(summary.normalisations["metadata columns kept aside"] == 3)
+        #expect(summary.normalisations["select_multiple split 0/1 columns kept aside"] == 3)
+    }
+
+    @Test func koboSplitColumnsBuildTheAnswerAndSkipLogicReadsIt() throws {
+        // KoboToolbox: "/" group paths, _uuid/_submission_time metadata, only the split 0/1 columns.
+        let header = "start,end,form_id,year,province_code,province_name,commune_code,weight,sector,svc/s1,svc/s2,svc/s3,svc/s4,channels/web,channels/phone,channels/office,office_wait,_id,_uuid,_submission_time,__version__"
+        let rows = [
+            "2024-05-17,2024-05-17,F1,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,0,0,1,15,1,u1,2024-05-17,v1",  // office chosen: wait relevant
+            "2024-05-17,2024-05-17,F2,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,1,0,0,20,2,u2,2024-05-17,v1",  // web only: wait answered although skipped
+            "2024-05-17,2024-05-17,F3,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,1,x,0,,3,u3,2024-05-17,v1",   // not 0/1
+        ]
+        let (summary, _) = try importMini(try temporaryFile("kobo.csv", header + "\n" + rows.joined(separator: "\n") + "\n"), instrument: try odkInstrument())
+        #expect(summary.accepted == 1 && summary.rejected == 2)
+        #expect(summary.metadataColumns == ["start", "end", "_id", "_uuid", "_submission_time", "__version__"])
+        #expect(summary.rejections.map { $0.message(.en) } == [
+            "kobo.csv, row 3, column office_wait (Q): '20' answered although skipped: relevant selected(${channels}, 'office') is false",
+            "kobo.csv, row 4, column channels/phone (O): 'x' is not in list 0/1",
+        ])
+        #expect(summary.normalisations["select_multiple built from split 0/1 columns"] == 3)
     }
 }
