@@ -20,6 +20,11 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         onText = { _ in }
     }
 
+    /// "column 57: malformed XML (libxml2 error 68)": Foundation's own description says nothing more.
+    static func reason(_ error: any Error, _ parser: XMLParser) -> String {
+        "column \(parser.columnNumber): malformed XML (libxml2 error \((error as NSError).code))"
+    }
+
     static func localName(_ name: String) -> String {
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
@@ -32,8 +37,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if let failure { throw failure }
         if !ok {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw XMLProblem(line: parser.lineNumber, reason: reason)
+            throw XMLProblem(line: parser.lineNumber, reason: parser.parserError.map { Self.reason($0, parser) } ?? "malformed XML")
         }
     }
 
@@ -52,6 +56,13 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             failure = error
             parser.abortParsing()
         }
+    }
+
+    /// libxml2 recovers from some errors and would go on reporting elements: stop at the first.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard failure == nil else { return }
+        failure = XMLProblem(line: parser.lineNumber, reason: Self.reason(parseError, parser))
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
