@@ -113,3 +113,14 @@ public enum XLSXWriter {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+/// Replaces one part of an existing workbook (for damaged-file tests).
+public enum XLSXWriterPatch {
+    public static func replace(entry path: String, in url: URL, with data: Data) throws {
+        let archive = try Archive(url: url, accessMode: .update)
+        if let entry = archive[path] { try archive.remove(entry) }
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+}
