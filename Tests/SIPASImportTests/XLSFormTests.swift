@@ -1,0 +1,86 @@
+import Foundation
+import SIPASCore
+import SIPASInstruments
+import SIPASTestSupport
+import Testing
+@testable import SIPASImport
+
+struct XLSFormTests {
+    typealias C = XLSXCell
+
+    /// A small ODK-style form: groups, select_one/select_multiple, vi/en labels, hint, required,
+    /// constraint with message, relevant, a metadata type, a note, an appearance and a third language.
+    static func writeForm(_ url: URL) throws {
+        let survey: [[XLSXCell?]] = [
+            [C.text("type"), .text("name"), .text("label::Vietnamese (vi)"), .text("label::English (en)"), .text("label::Français (fr)"),
+             .text("hint::Vietnamese (vi)"), .text("required"), .text("constraint"), .text("constraint_message::English (en)"),
+             .text("relevant"), .text("appearance")],
+            [.text("start"), .text("start")],
+            [.text("text"), .text("form_id"), .text("Mã phiếu"), .text("Form id"), nil, nil, .text("yes")],
+            [.text("begin_group"), .text("svc"), .text("Dịch vụ"), .text("Services")],
+            [.text("select_one sat5"), .text("s1"), .text("Thái độ của công chức"), .text("Civil servants' attitude"), .text("Attitude"),
+             .text("Chọn một"), .text("yes"), nil, nil, nil, .text("likert")],
+            [.text("select_multiple channel"), .text("channels"), .text("Kênh đã dùng"), .text("Channels used")],
+            [.text("integer"), .text("office_wait"), .text("Số phút chờ \"tại quầy\""), .text("Minutes waited"), nil, nil, .text("no"),
+             .text(". >= 0 and . <= 600"), .text("0 to 600"), .text("selected(${channels}, 'office')")],
+            [.text("end_group"), .text("svc")],
+            [.text("note"), .text("thanks"), .text("Cảm ơn!"), .text("Thank you!")],
+        ]
+        let choices: [[XLSXCell?]] = [
+            [.text("list_name"), .text("name"), .text("label::Vietnamese (vi)"), .text("label::English (en)")],
+            [.text("sat5"), .number("1"), .text("Rất không hài lòng"), .text("Very dissatisfied")],
+            [.text("sat5"), .number("5"), .text("Rất hài lòng"), .text("Very satisfied")],
+            [.text("sat5"), .number("9"), .text("Không biết"), .text("Don't know")],
+            [.text("channel"), .text("web"), .text("Cổng dịch vụ công"), .text("Web portal")],
+            [.text("channel"), .text("office"), .text("Bộ phận một cửa"), .text("One-stop office")],
+        ]
+        let settings: [[XLSXCell?]] = [
+            [.text("form_title"), .text("form_id"), .text("version"), .text("default_language")],
+            [.text("Khảo sát dịch vụ công"), .text("xa_2025"), .number("2025051701"), .text("Vietnamese (vi)")],
+        ]
+        try XLSXWriter.write([("survey", survey), ("choices", choices), ("settings", settings)], to: url)
+    }
+
+    @Test func aFormRoundTripsIntoAnInstrument() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("form.xlsx")
+        try Self.writeForm(url)
+        let yaml = try XLSForm(url: url).instrumentYAML()
+        let instrument = try InstrumentLoader.load(yaml: yaml, file: "form.yaml")
+        #expect(instrument.id == "xa_2025" && instrument.title.vi == "Khảo sát dịch vụ công" && instrument.methodVersion == "2025051701")
+        #expect(instrument.questions.map(\.name) == ["start", "form_id", "s1", "channels", "office_wait", "thanks"])
+        #expect(instrument.questions.map(\.type.description) == ["start", "text", "select_one sat5", "select_multiple channel", "integer", "note"])
+        let s1 = instrument.questions[2], wait = instrument.questions[4]
+        #expect(s1.label == LocalizedText(vi: "Thái độ của công chức", en: "Civil servants' attitude"))
+        #expect(s1.hint == LocalizedText(vi: "Chọn một") && s1.required)
+        #expect(wait.label.vi == "Số phút chờ \"tại quầy\"" && !wait.required)
+        #expect(wait.constraint == ". >= 0 and . <= 600" && wait.relevant == "selected(${channels}, 'office')")
+        #expect(wait.constraintMessage == LocalizedText(vi: "0 to 600", en: "0 to 600"))
+        #expect(instrument.questions[1].required)
+        #expect(instrument.choices["sat5"]?.map(\.name) == ["1", "5", "9"])
+        #expect(instrument.choices["channel"]?.map(\.label.en) == ["Web portal", "One-stop office"])
+        // What the instrument has no field for stays visible as comments.
+        #expect(yaml.contains("# row 4: begin_group svc (Dịch vụ)"))
+        #expect(yaml.contains("# row 5: appearance = likert; label::Français (fr) = Attitude"))
+        #expect(yaml.contains("# row 8: end_group svc"))
+        // Converting the converted form again gives the same text.
+        #expect(try XLSForm(url: url).instrumentYAML() == yaml)
+    }
+
+    @Test func theImportedFormReadsAnExportOfTheSameForm() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let form = directory.appendingPathComponent("form.xlsx")
+        try Self.writeForm(form)
+        var instrument = try InstrumentLoader.load(yaml: try XLSForm(url: form).instrumentYAML(), file: "form.yaml")
+        instrument.scales["sat5"] = Scale(satisfied: [5], excluded: [9])  // a SIPAS field added by hand
+        let export = try temporaryFile("export.csv", "start,form_id,svc/s1,svc/channels,svc/office_wait,_uuid\n2025-05-17,A1,5,web office,12,u1\n2025-05-17,A2,3,web,,u2\n2025-05-17,A3,,web,5,u3\n")
+        let (summary, _) = try importMini(export, instrument: instrument)
+        #expect(summary.rowsRead == 3 && summary.accepted == 1 && summary.rejected == 2)
+        #expect(summary.rejections.map(\.rule.key) == ["out of range", "required", "relevant"])
+    }
+
+    @Test func aWorkbookWithoutSurveySheetIsATypedError() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("nosurvey.xlsx")
+        try XLSXWriter.write([("Sheet1", [[.text("a")]])], to: url)
+        #expect(importError { _ = try XLSForm(url: url) }?.kind == .noSuchSheet("survey", available: ["Sheet1"]))
+    }
+}
