@@ -11,8 +11,8 @@ struct RowContext {
     let yearColumn: Int?
     /// Questions whose `relevant` reads a column the file lacks: neither relevance nor `required` is checked.
     var uncheckedRelevant: Set<Int> = []
-    /// First row of each respondent id seen so far.
-    var firstRowOfID: [String: Int] = [:]
+    /// This file's number in the importer's ``CSVImporter/RespondentRegistry``.
+    var fileNumber = 0
 }
 
 extension CSVImporter {
@@ -90,13 +90,11 @@ extension CSVImporter {
             }
         }
         if let name = instrument.respondentId, let q = indexOfName[name], let column = columnOf[q], !values[q].isEmpty {
-            if let first = context.firstRowOfID[values[q]] {
-                problems.append(Rejection(location: location(column), value: values[q], rule: .duplicateRespondent(firstRow: first), question: name))
-            } else if let first = knownRespondents[values[q]] {
-                problems.append(Rejection(location: location(column), value: values[q],
-                                          rule: .duplicateRespondentElsewhere(file: first.file, row: first.row ?? 0), question: name))
-            } else {
-                context.firstRowOfID[values[q]] = row
+            if let first = knownRespondents.firstOccurrence(of: values[q], file: context.fileNumber, row: row) {
+                let rule: Rejection.Rule = first.file == context.fileNumber
+                    ? .duplicateRespondent(firstRow: first.row)
+                    : .duplicateRespondentElsewhere(file: knownRespondents.files[first.file], row: first.row)
+                problems.append(Rejection(location: location(column), value: values[q], rule: rule, question: name))
             }
         }
         guard problems.isEmpty else { return (nil, problems) }

@@ -11,10 +11,10 @@ public final class CSVImporter {
     let validator: RowValidator
     let recordPlan: RecordPlan
     private let layout: RecordLayout
-    /// Respondent ids seen by this importer in earlier files, with where each first appeared:
-    /// an id repeated in a later file is rejected naming that place. Carry it from one importer to
-    /// the next to check several files together.
-    public var knownRespondents: [String: SourceLocation] = [:]
+    /// Respondent ids seen so far, in this file and in earlier ones, with where each first appeared:
+    /// a repeated id is rejected naming that place. Carry it from one importer to the next to check
+    /// several files together.
+    public var knownRespondents = RespondentRegistry()
 
     /// - Throws: ``ImportError/Kind/badExpression(question:expression:reason:)`` when a constraint or
     ///   relevant expression of the instrument cannot be parsed (at load time, not per row).
@@ -46,7 +46,7 @@ public final class CSVImporter {
         defer { rejects?.close() }
 
         do { try source.forEachRecord { record in
-            guard var rowContext = context, let writer = rejects else {
+            guard context != nil, let writer = rejects else {
                 (header, context, rejects) = try start(record, decoder, &summary)
                 return
             }
@@ -57,8 +57,8 @@ public final class CSVImporter {
                 return
             }
             summary.rowsRead += 1
-            let (built, problems) = check(cells.map(\.value), row: record.row, context: &rowContext, summary: &summary)
-            context = rowContext
+            // In place: a copy of the context would copy its table of respondent ids at every row.
+            let (built, problems) = check(cells.map(\.value), row: record.row, context: &context!, summary: &summary)
             if let built, problems.isEmpty {
                 summary.accepted += 1
                 try accept(built)
@@ -75,7 +75,6 @@ public final class CSVImporter {
             }
         } } catch let error as ImportError { throw named(error, header) }
         guard let context else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
-        for (id, row) in context.firstRowOfID { knownRespondents[id] = SourceLocation(file: name, row: row) }
         summary.blankLines += source.blankLines
         if source.strayQuotes > 0 {
             summary.normalisations["text after a closing quote kept", default: 0] += source.strayQuotes
@@ -98,7 +97,8 @@ public final class CSVImporter {
         summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil && !keptAside.contains($0) }.map { column in
             header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
         }
-        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match))
+        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match),
+                                 fileNumber: knownRespondents.add(file: name))
         summary.designNotes = match.notes + notes(&context)
         return (header, context, RejectsWriter(url: options.rejectsURL, header: header))
     }
@@ -119,6 +119,33 @@ public final class CSVImporter {
         var error = error
         if error.location.column == nil, let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
         return error
+    }
+
+    /// Respondent ids and where each was first seen, across the files of one import.
+    ///
+    /// One table for all files, each entry packing the file's number and the row into 64 bits, so a
+    /// million ids cost one string and one integer each (no copy per file).
+    public struct RespondentRegistry: Sendable {
+        var files: [String] = []
+        var firstSeen: [String: UInt64] = [:]
+
+        public init() {}
+
+        /// Registers a file; its number.
+        mutating func add(file: String) -> Int {
+            files.append(file)
+            return files.count - 1
+        }
+
+        /// Records `id` at (`file`, `row`) unless seen before; returns the earlier place.
+        mutating func firstOccurrence(of id: String, file: Int, row: Int) -> (file: Int, row: Int)? {
+            if let packed = firstSeen[id] { return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF)) }
+            firstSeen[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
+            return nil
+        }
+
+        /// Number of distinct ids seen.
+        public var count: Int { firstSeen.count }
     }
 
     /// The column giving each row's survey year: the question `year`, else a header column named

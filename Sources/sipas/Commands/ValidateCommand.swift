@@ -50,18 +50,20 @@ struct ValidateCommand: AsyncParsableCommand {
         let vi = lang == .vi
         var report = ""
         var status = ExitStatus.ok
-        var respondents: [String: SourceLocation] = [:]
+        var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
             var options = ImportOptions(maxReportedRejections: show, language: lang)
             options.source = importFlags.source
             let importer = try CSVImporter(instrument: chosen, options: options)
             importer.knownRespondents = respondents
+            respondents = .init()  // one owner, so the table is not copied when the importer adds to it
             do {
                 let summary = try importer.run(file: url) { _ in }
                 respondents = importer.knownRespondents
                 report += ValidationReport.render(summary, language: lang, shown: show)
                 if summary.rejected > 0 { status = ExitStatus.dataError }
             } catch let error as ImportError {
+                respondents = importer.knownRespondents
                 report += (vi ? "Lỗi: " : "error: ") + error.message(lang) + "\n\n"
                 status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
             }

@@ -49,7 +49,7 @@ enum AnalysisRunner {
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
         var accumulator = SurveyAccumulator(plan: plan)
         var rowsRead = 0, accepted = 0, rejected = 0
-        var respondents: [String: SourceLocation] = [:]
+        var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
             let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
             var options = ImportOptions(rejectsURL: rejectsURL, language: settings.language)
@@ -57,6 +57,7 @@ enum AnalysisRunner {
             let importer = try CSVImporter(instrument: instrument, options: options)
             // Respondent ids are checked across all the files of one sample.
             importer.knownRespondents = respondents
+            respondents = .init()  // one owner, so the table is not copied when the importer adds to it
             let summary = try importer.run(file: url) { record in try accumulator.add(record) }
             respondents = importer.knownRespondents
             rowsRead += summary.rowsRead
