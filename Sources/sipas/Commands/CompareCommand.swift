@@ -53,6 +53,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(help: "Also show each item in the whole-sample table.")
     var items = false
 
+    @OptionGroup var importFlags: ImportFlags
+
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
 
@@ -86,12 +88,12 @@ struct CompareCommand: AsyncParsableCommand {
         }
         var runs: [AnalysisRun] = []
         for (index, (path, year)) in zip(files, years).enumerated() {
-            let first = try AnalysisRunner.chooseInstrument(instrument, for: URL(fileURLWithPath: path), language: lang)
+            let first = try AnalysisRunner.chooseInstrument(instrument, for: URL(fileURLWithPath: path), source: importFlags.source, language: lang)
             let breakdowns = by.map(splitList) ?? (first.breakdowns + [first.rollup.unit].compactMap { $0 })
             let settings = AnalysisSettings(
                 instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
-                crosswalk: index < files.count - 1 ? userCrosswalk : nil
+                crosswalk: index < files.count - 1 ? userCrosswalk : nil, source: importFlags.source
             )
             runs.append(try AnalysisRunner.run([path], settings))
         }
