@@ -15,6 +15,10 @@ public final class CSVImporter {
     /// a repeated id is rejected naming that place. Carry it from one importer to the next to check
     /// several files together.
     public var knownRespondents = RespondentRegistry()
+    /// Called every `progressInterval` rows with the rows read and, for a text file, the share of
+    /// its bytes consumed (nil for a workbook): for a progress display.
+    public var onProgress: ((_ rows: Int, _ fraction: Double?) -> Void)?
+    public var progressInterval = 5_000
 
     /// - Throws: ``ImportError/Kind/badExpression(question:expression:reason:)`` when a constraint or
     ///   relevant expression of the instrument cannot be parsed (at load time, not per row).
@@ -40,6 +44,9 @@ public final class CSVImporter {
         summary.encoding = source.encoding
         summary.encodingGuess = source.encodingGuess
         let decoder = RecordSources.decoder(for: source)
+        let fileSize = source is CSVScanner
+            ? (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.map { $0.intValue }
+            : nil
         var header: [String] = []
         var context: RowContext?
         var rejects: RejectsWriter?
@@ -57,6 +64,9 @@ public final class CSVImporter {
                 return
             }
             summary.rowsRead += 1
+            if let onProgress, summary.rowsRead % progressInterval == 0 {
+                onProgress(summary.rowsRead, fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) })
+            }
             // In place: a copy of the context would copy its table of respondent ids at every row.
             let (built, problems) = check(cells.map(\.value), row: record.row, context: &context!, summary: &summary)
             if let built, problems.isEmpty {
@@ -74,7 +84,7 @@ public final class CSVImporter {
                 })
             }
         } } catch let error as ImportError { throw named(error, header) }
-        guard let context else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
+        guard context != nil else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
         summary.blankLines += source.blankLines
         if source.strayQuotes > 0 {
             summary.normalisations["text after a closing quote kept", default: 0] += source.strayQuotes

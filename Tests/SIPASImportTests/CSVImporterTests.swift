@@ -224,3 +224,18 @@ struct CSVImporterTests {
         #expect(question == "s1" && expression == ". >> 3")
     }
 }
+
+struct ImportProgressTests {
+    @Test func progressIsReportedEveryIntervalWithTheShareOfBytesRead() throws {
+        let rows = (1...50).map { "F\($0),2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4" }.joined(separator: "\n")
+        let importer = try CSVImporter(instrument: try miniInstrument())
+        importer.progressInterval = 10
+        var calls: [(Int, Double?)] = []
+        importer.onProgress = { calls.append(($0, $1)) }
+        let summary = try importer.run(file: try temporaryFile("p.csv", miniHeader + "\n" + rows + "\n")) { _ in }
+        #expect(summary.accepted == 50)
+        #expect(calls.map(\.0) == [10, 20, 30, 40, 50])
+        let fractions = calls.compactMap(\.1)
+        #expect(fractions.count == 5 && fractions == fractions.sorted() && fractions.allSatisfy { $0 > 0 && $0 <= 1 })
+    }
+}

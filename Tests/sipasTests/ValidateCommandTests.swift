@@ -51,3 +51,11 @@ struct ValidateCommandTests {
         #expect(run.stdout.contains("b.csv, row 2, column form_id (A): respondent id '\(id)' repeats a.csv, row 8"), "\(run.stdout)")
     }
 }
+
+extension ValidateCommandTests {
+    @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
+        let (directory, path) = try AnalyzeCommandTests.write(try AnalyzeCommandTests.sampleLines(30), name: "quiet.csv")
+        let run = try CLI.sipas(["validate", path], in: directory)
+        #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}["), "\(run.stderr)")
+    }
+}

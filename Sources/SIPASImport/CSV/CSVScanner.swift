@@ -56,6 +56,8 @@ public final class CSVScanner {
     let file: String
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Bytes of the (UTF-8) stream consumed so far: with the file's size, how far the import is.
+    public var bytesConsumed: Int { bufferStart + position }
     /// Stream offset of `buffer[0]`.
     private var bufferStart = 0
     private var atEnd = false

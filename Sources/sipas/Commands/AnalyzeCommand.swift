@@ -92,7 +92,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let settings = AnalysisSettings(
             instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
             estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang,
-            source: importFlags.source, strict: strict
+            source: importFlags.source, strict: strict, quiet: importFlags.quiet
         )
         let run = try AnalysisRunner.run(files, settings)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)

@@ -57,6 +57,9 @@ struct ValidateCommand: AsyncParsableCommand {
             let importer = try CSVImporter(instrument: chosen, options: options)
             importer.knownRespondents = respondents
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
+            let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: importFlags.quiet)
+            importer.onProgress = progress.map { display in { display.update(rows: $0, fraction: $1) } }
+            defer { progress?.finish() }
             do {
                 let summary = try importer.run(file: url) { _ in }
                 respondents = importer.knownRespondents

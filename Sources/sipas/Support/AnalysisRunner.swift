@@ -20,6 +20,8 @@ struct AnalysisSettings {
     var source = SourceOptions()
     /// Accept nothing when any row is invalid.
     var strict = false
+    /// No progress line on the terminal.
+    var quiet = false
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -58,7 +60,10 @@ enum AnalysisRunner {
             // Respondent ids are checked across all the files of one sample.
             importer.knownRespondents = respondents
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
+            let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: settings.quiet)
+            importer.onProgress = progress.map { display in { display.update(rows: $0, fraction: $1) } }
             let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            progress?.finish()
             respondents = importer.knownRespondents
             rowsRead += summary.rowsRead
             accepted += summary.accepted

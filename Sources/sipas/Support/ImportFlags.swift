@@ -11,5 +11,8 @@ struct ImportFlags: ParsableArguments {
     @Option(help: "Sheet of an .xlsx workbook: its name or 1-based position (default: the first sheet).")
     var sheet: String?
 
+    @Flag(help: "No progress line on the terminal while reading long files.")
+    var quiet = false
+
     var source: SourceOptions { SourceOptions(encoding: encoding, sheet: sheet) }
 }
