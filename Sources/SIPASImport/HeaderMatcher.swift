@@ -97,6 +97,10 @@ public struct HeaderMatch: Sendable {
                 if let found = byLooseName[segment.looseKey] { return (found, .groupPath) }
             }
             if let found = byLabel[key] { return (found, .label) }
+            // Kobo's label headers with groups: "Dịch vụ/Câu 3" (group label / question label).
+            if let slash = text.lastIndex(of: "/"), let found = byLabel[String(text[text.index(after: slash)...]).looseKey] {
+                return (found, .label)
+            }
             return nil
         }
     }

@@ -102,3 +102,14 @@ struct ODKExportTests {
         #expect(summary.normalisations["select_multiple built from split 0/1 columns"] == 3)
     }
 }
+
+extension ODKExportTests {
+    @Test func koboLabelHeadersWithGroupLabelsAreMatchedByTheQuestionLabel() throws {
+        let header = ["Mã phiếu", "Năm", "Tỉnh", "Xã", "Trọng số", "Dịch vụ/Câu 1", "Dịch vụ/Câu 2", "Dịch vụ/Câu 3", "Dịch vụ/Item 4", "Kênh đã dùng"]
+        let match = try HeaderMatch.match(header: header, instrument: try odkInstrument(), file: "kobo-labels.csv")
+        let instrument = try odkInstrument()
+        #expect(header.indices.map { match.questionOfColumn[$0].map { instrument.questions[$0].name } } ==
+            ["form_id", "year", "province_code", "commune_code", "weight", "s1", "s2", "s3", "s4", "channels"])
+        #expect(match.counts["header: label"] == 10)
+    }
+}
