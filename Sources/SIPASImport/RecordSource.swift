@@ -37,7 +37,7 @@ public struct SourceOptions: Sendable {
 public enum RecordSources {
     /// An xlsx workbook (by its `.xlsx`/`.xlsm` extension or its zip signature) or a text file.
     public static func open(_ url: URL, _ options: SourceOptions = .init()) throws -> any RecordSource {
-        if isWorkbook(url) { return try XLSXReader(url: url, sheet: options.sheet) }
+        if isWorkbook(url) { return try XLSXReader(url: url, sheet: options.sheet, encoding: options.encoding) }
         return try CSVScanner(url: url, delimiter: options.delimiter, encoding: options.encoding)
     }
 
@@ -50,7 +50,7 @@ public enum RecordSources {
 
     /// A cell decoder for `source`'s records.
     static func decoder(for source: any RecordSource) -> CellDecoder {
-        CellDecoder(file: source.name, legacy: (source as? CSVScanner)?.legacyDecoder)
+        CellDecoder(file: source.name, legacy: (source as? CSVScanner)?.legacyDecoder ?? (source as? XLSXReader)?.fontDecoder)
     }
 }
 

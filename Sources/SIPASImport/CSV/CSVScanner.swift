@@ -37,6 +37,8 @@ public final class CSVScanner {
         case utf8, utf8BOM = "utf8-bom", utf16LE = "utf16le", utf16BE = "utf16be"
         /// Single-byte Vietnamese encodings, decoded field by field (see ``LegacyDecoder``).
         case cp1258, tcvn3, vni
+        /// Valid UTF-8 (or xlsx) whose text was typed with a TCVN3 or VNI font (``LegacyFontDecoder``).
+        case tcvn3Font = "tcvn3-font", vniFont = "vni-font"
     }
 
     public private(set) var delimiter: UInt8 = comma
@@ -90,7 +92,11 @@ public final class CSVScanner {
         } else {
             switch choice {
             case .auto:
-                let guess = EncodingDetector.guess(buffer[...])
+                var guess = EncodingDetector.guess(buffer[...])
+                if guess.encoding == .utf8, guess.confidence == 1,
+                   let font = EncodingDetector.guessFont([String(decoding: buffer[position...], as: UTF8.self)]) {
+                    guess = font
+                }
                 encodingGuess = guess
                 encoding = guess.encoding
             case .utf8, .utf16: encoding = .utf8  // UTF-16 is read only with its byte-order mark

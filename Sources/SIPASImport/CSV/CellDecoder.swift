@@ -31,7 +31,11 @@ struct CellDecoder {
             if let legacy, raw.contains(where: { $0 >= 0x80 }) {
                 do {
                     bytes = try legacy.decode(raw)
-                    counts[Self.decodedKey + legacy.encoding.rawValue, default: 0] += 1
+                    if bytes != raw {
+                        counts[Self.decodedKey + legacy.encoding.rawValue, default: 0] += 1
+                    } else {
+                        counts["kept as Unicode (not \(legacy.encoding.rawValue) text)", default: 0] += 1
+                    }
                 } catch let failure as Undecodable {
                     let doubled = record.quoted[column] ? raw[..<failure.offset].filter { $0 == CSVScanner.quote }.count : 0
                     let name = header.flatMap { column < $0.count ? $0[column] : nil }

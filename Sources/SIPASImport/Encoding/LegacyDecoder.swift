@@ -28,6 +28,8 @@ extension CSVScanner.Encoding {
         case .cp1258: return try CP1258Decoder()
         case .tcvn3: return TCVN3Decoder()
         case .vni: return VNIDecoder()
+        case .tcvn3Font: return LegacyFontDecoder(font: .tcvn3)
+        case .vniFont: return LegacyFontDecoder(font: .vni)
         case .utf8, .utf8BOM, .utf16LE, .utf16BE: return nil
         }
     }

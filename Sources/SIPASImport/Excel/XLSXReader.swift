@@ -22,16 +22,20 @@ public final class XLSXReader: RecordSource {
     let workbook: XLSXWorkbook
     private let sheet: XLSXWorkbook.Sheet
 
-    public var encoding: CSVScanner.Encoding { .utf8 }
-    public var encodingGuess: EncodingDetector.Guess? { nil }
+    public var encoding: CSVScanner.Encoding { fontDecoder?.encoding ?? .utf8 }
+    public private(set) var encodingGuess: EncodingDetector.Guess?
+    /// Set when the text was typed with a TCVN3 or VNI font (`--encoding tcvn3|vni`, or detected
+    /// from the shared strings).
+    private(set) var fontDecoder: LegacyFontDecoder?
     public var fieldDelimiter: UInt8? { nil }
     public var strayQuotes: Int { 0 }
     var legacyDecoder: (any LegacyDecoder)? { nil }
 
     /// Opens `url` and chooses the sheet: by name (exactly, else ignoring case and accents), by
-    /// 1-based position, or the first sheet.
+    /// 1-based position, or the first sheet. `encoding` `tcvn3` or `vni` says the text was typed
+    /// with that legacy font; `auto` looks at the shared strings (``EncodingDetector/guessFont(_:)``).
     /// - Throws: ``ImportError`` (`badWorkbook`, `noSuchSheet`).
-    public init(url: URL, sheet selector: String? = nil) throws {
+    public init(url: URL, sheet selector: String? = nil, encoding: EncodingChoice = .auto) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImportError(.fileNotFound, at: SourceLocation(file: url.lastPathComponent))
         }
@@ -39,6 +43,16 @@ public final class XLSXReader: RecordSource {
         sheet = try workbook.sheet(selector)
         sheetName = sheet.name
         name = "\(url.lastPathComponent), sheet \(sheet.name)"
+        switch encoding {
+        case .tcvn3: fontDecoder = LegacyFontDecoder(font: .tcvn3)
+        case .vni: fontDecoder = LegacyFontDecoder(font: .vni)
+        case .auto:
+            if let guess = EncodingDetector.guessFont(Array(workbook.sharedStrings.prefix(5_000))) {
+                encodingGuess = guess
+                fontDecoder = LegacyFontDecoder(font: guess.encoding == .vniFont ? .vni : .tcvn3)
+            }
+        case .utf8, .utf16, .cp1258: break
+        }
     }
 
     /// The names of the workbook's sheets, in order.
