@@ -94,7 +94,7 @@ public final class CSVScanner {
             case .auto:
                 var guess = EncodingDetector.guess(buffer[...])
                 if guess.encoding == .utf8, guess.confidence == 1,
-                   let font = EncodingDetector.guessFont([String(decoding: buffer[position...], as: UTF8.self)]) {
+                   let font = EncodingDetector.guessFont([String(decoding: buffer[position..<min(buffer.count, position + 65_536)], as: UTF8.self)]) {
                     guess = font
                 }
                 encodingGuess = guess

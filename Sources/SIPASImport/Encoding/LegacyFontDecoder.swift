@@ -61,8 +61,15 @@ extension EncodingDetector {
     /// font text: fewer than half their accented words are Vietnamese as they stand, more than
     /// nine in ten once decoded, and at least three of them.
     static func guessFont(_ texts: [String]) -> Guess? {
-        let words = texts.flatMap { $0.split(whereSeparator: { $0.isWhitespace || ",;.:()\"'/-_0123456789".contains($0) }) }
-            .filter { $0.unicodeScalars.contains { $0.value >= 0x80 } }
+        // The first 500 accented words are evidence enough (and keep this cheap on large files).
+        var words: [Substring] = []
+        for text in texts where words.count < 500 {
+            for word in text.split(whereSeparator: { $0.isWhitespace || ",;.:()\"'/-_0123456789".contains($0) })
+            where word.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+                words.append(word)
+                if words.count == 500 { break }
+            }
+        }
         guard words.count >= minimumWords else { return nil }
         let asIs = words.filter { isVietnamese(String($0)) }.count
         guard asIs * 2 < words.count else { return nil }
