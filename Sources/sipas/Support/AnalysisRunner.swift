@@ -16,6 +16,10 @@ struct AnalysisSettings {
     var regroupProvinces = false
     /// A user's crosswalk for another column (e.g. communes): column name and old → new codes.
     var crosswalk: (column: String, map: [String: String])?
+    /// Also fit the key-driver regression (`sipas report`).
+    var keyDrivers = false
+    /// Keep the accepted records (`sipas report` writes them for SPSS).
+    var keepRecords = false
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -26,6 +30,10 @@ struct AnalysisRun {
     var rowsRead = 0
     var accepted = 0
     var rejected = 0
+    /// Key drivers, when asked for and estimable.
+    var drivers: KeyDrivers?
+    /// The accepted records, when asked for.
+    var records: [ResponseRecord] = []
 }
 
 /// Imports files, accumulates and estimates: the pipeline `analyze` and `compare` share.
@@ -44,11 +52,17 @@ enum AnalysisRunner {
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
         var accumulator = SurveyAccumulator(plan: plan)
+        var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
+        var records: [ResponseRecord] = []
         var rowsRead = 0, accepted = 0, rejected = 0
         for url in urls {
             let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
             let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL))
-            let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            let summary = try importer.run(file: url) { record in
+                try accumulator.add(record)
+                collector?.add(record)
+                if settings.keepRecords { records.append(record) }
+            }
             rowsRead += summary.rowsRead
             accepted += summary.accepted
             rejected += summary.rejected
@@ -56,7 +70,8 @@ enum AnalysisRunner {
         }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
-                           rowsRead: rowsRead, accepted: accepted, rejected: rejected)
+                           rowsRead: rowsRead, accepted: accepted, rejected: rejected,
+                           drivers: try? collector?.fit(), records: records)
     }
 
     static func chooseInstrument(_ name: String?, for url: URL, language: Language) throws -> Instrument {
