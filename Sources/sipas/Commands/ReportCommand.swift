@@ -87,11 +87,17 @@ struct ReportCommand: AsyncParsableCommand {
         let chosen = try AnalysisRunner.chooseInstrument(instrument, for: URL(fileURLWithPath: file), language: lang)
         let identifying = Set(chosen.questions.filter(\.identifying).map(\.name))
         let breakdowns = (chosen.breakdowns + [chosen.rollup.unit].compactMap { $0 }).filter { !identifying.contains($0) }
+        let directory = URL(fileURLWithPath: out ?? "Reports/\(years.last.flatMap { $0 }.map(String.init) ?? "report")", isDirectory: true)
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw CLIError.cannotWrite(path: directory.path, reason: error.localizedDescription)
+        }
         var runs: [AnalysisRun] = []
         for (index, (path, year)) in zip(paths, years).enumerated() {
             let isCurrent = index == paths.count - 1
             let settings = AnalysisSettings(
                 instrument: instrument ?? chosen.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
+                // Rejected rows keep every original column (identifying ones too), so they go beside the
+                // input as with `analyze` (<name>.rejects.csv in the current folder), never into the report.
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
                 keyDrivers: isCurrent, keepRecords: isCurrent
             )
@@ -118,7 +124,6 @@ struct ReportCommand: AsyncParsableCommand {
         let report = AnnualReportBuilder(input).build()
         let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
                               language: lang, year: current.year)
-        let directory = URL(fileURLWithPath: out ?? "Reports/\(current.year.map(String.init) ?? "report")", isDirectory: true)
         let writer = ReportWriter(templates: try ReportTemplates(directory: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }), bom: bom)
         let formats = splitList(format).compactMap(AnnualReportFormat.init(rawValue:))
         let written: [URL]
