@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )
