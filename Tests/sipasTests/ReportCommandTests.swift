@@ -151,6 +151,19 @@ struct ReportCommandTests {
         #expect(!dump.stdout.contains("Bí Mật") && !dump.stdout.contains("0912345678"))
     }
 
+    @Test func acrossTheMergerLastYearIsRegroupedIntoThe34Provinces() throws {
+        let out = try Fixtures.temporaryDirectory()
+        let run = try CLI.sipas(["report", Self.data.appendingPathComponent("2025.csv").path, "--previous",
+                                 Self.data.appendingPathComponent("2024.csv").path, "--out", out.path, "--format", "json", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tables = try #require(try Self.json(out)["tables"] as? [[String: Any]])
+        let provinces = try #require(tables.first { $0["id"] as? String == "provinces" })
+        let rows = try #require(provinces["rows"] as? [[String: Any]])
+        #expect(rows.count == 34)
+        #expect(rows.allSatisfy { $0["previous"] is Double && $0["rank_previous"] is Double })
+        #expect((provinces["note"] as? String)?.contains("Bắc Ninh (24) ← Bắc Giang (24) + Bắc Ninh (27)") == true)
+    }
+
     @Test func englishAndChosenFormats() throws {
         let out = try Fixtures.temporaryDirectory()
         let run = try CLI.sipas(["report", Self.hostile.appendingPathComponent("hostile.csv").path, "--instrument",

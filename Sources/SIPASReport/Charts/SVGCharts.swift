@@ -18,7 +18,8 @@ public struct SVGCharts: Sendable {
     /// Scale bounds covering values, CIs and the target, widened to whole multiples of 5.
     func bounds(_ values: [Double]) -> (Double, Double) {
         let low = (values.min() ?? 0), high = (values.max() ?? 100)
-        return (max(0, (low / 5).rounded(.down) * 5 - 5), min(100, (high / 5).rounded(.up) * 5 + (high >= 100 ? 0 : 0)))
+        let lo = max(0, (low / 5).rounded(.down) * 5), hi = min(100, (high / 5).rounded(.up) * 5)
+        return hi > lo ? (lo, hi) : (max(0, lo - 5), min(100, hi + 5))
     }
 
     /// Provinces from highest to lowest: a dot at the index, a whisker for the 95 % CI, and the
@@ -45,7 +46,7 @@ public struct SVGCharts: Sendable {
         }
         if let target = charts.target {
             svg += #"<line class="target" x1="\#(f(x(target)))" x2="\#(f(x(target)))" y1="\#(f(top - 8))" y2="\#(f(height - 24))"/>"#
-            svg += #"<text class="target-label" x="\#(f(x(target) + 4))" y="\#(f(top - 12))">\#(CellSafety.xml(charts.targetLabel ?? "")) \#(numbers.format(target, digits: 0)) %</text>"#
+            svg += #"<text class="target-label" text-anchor="end" x="\#(f(x(target) - 4))" y="\#(f(top - 12))">\#(CellSafety.xml(charts.targetLabel ?? "")) \#(numbers.format(target, digits: 0)) %</text>"#
         }
         return svg + "</svg>"
     }
@@ -93,13 +94,18 @@ public struct SVGCharts: Sendable {
             svg += #"<line class="grid" x1="\#(f(leftX))" x2="\#(f(rightX))" y1="\#(f(y(tick)))" y2="\#(f(y(tick)))"/>"#
             svg += #"<text x="\#(f(leftX - 8))" y="\#(f(y(tick) + 4))" text-anchor="end" class="tick">\#(numbers.format(tick, digits: 0))</text>"#
         }
-        let extremes = Set(lines.sorted { $0.after > $1.after }.prefix(3).map(\.label) + lines.sorted { $0.after < $1.after }.prefix(3).map(\.label))
         for line in lines {
             let kind = line.after >= line.before ? "up" : "down"
             svg += #"<line class="slope \#(kind)" x1="\#(f(leftX))" x2="\#(f(rightX))" y1="\#(f(y(line.before)))" y2="\#(f(y(line.after)))"><title>\#(CellSafety.xml(line.label)): \#(numbers.format(line.before, digits: 2)) → \#(numbers.format(line.after, digits: 2))</title></line>"#
-            if extremes.contains(line.label) {
-                svg += #"<text x="\#(f(rightX + 6))" y="\#(f(y(line.after) + 4))" class="label">\#(CellSafety.xml(line.label))</text>"#
-            }
+        }
+        // Name the three highest and three lowest this year, pushed apart so that labels do not overlap.
+        let byValue = lines.sorted { $0.after > $1.after }
+        let named = byValue.count > 6 ? Array(byValue.prefix(3) + byValue.suffix(3)) : byValue
+        var lastY = -Double.infinity
+        for line in named {
+            let labelY = max(y(line.after) + 4, lastY + 11)
+            lastY = labelY
+            svg += #"<text x="\#(f(rightX + 6))" y="\#(f(labelY))" class="label">\#(CellSafety.xml(line.label)) \#(numbers.format(line.after, digits: 1))</text>"#
         }
         return svg + "</svg>"
     }
