@@ -32,6 +32,15 @@ struct XLSXWriterTests {
         #expect(try Self.part("[Content_Types].xml", of: url).contains("/xl/worksheets/sheet2.xml"))
     }
 
+    @Test func theSameReportGivesTheSameBytes() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let a = directory.appendingPathComponent("a.xlsx"), b = directory.appendingPathComponent("b.xlsx")
+        try XLSXWriter.write(AnnualReportFixtures.report(), to: a)
+        Thread.sleep(forTimeInterval: 2.1)   // ZIP times have a 2-second resolution
+        try XLSXWriter.write(AnnualReportFixtures.report(), to: b)
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+    }
+
     @Test func sheetNamesFollowExcelRules() {
         let names = XLSXWriter.sheetNames(["a/b", "A/B", String(repeating: "x", count: 40), "[]"])
         #expect(names[0] == "a b")

@@ -26,11 +26,15 @@ public enum XLSXWriter {
         }
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                                 compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
     }
+
+    /// Every part carries the same date (1 January 2000, UTC), so the same report gives the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
     /// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitive).
     static func sheetNames(_ wanted: [String]) -> [String] {
