@@ -9,6 +9,8 @@ struct CellTextTests {
         #expect(ReportValue.number(-0.5).humanText(.change, language: .vi, minimumN: 30) == "-0,50")
         #expect(ReportValue.number(12).humanText(.integer, language: .vi, minimumN: 30) == "12")
         #expect(ReportValue.suppressed.humanText(.percent, language: .vi, minimumN: 30) == "n<30")
+        #expect(ReportValue.number(0.00001).humanText(.probability, language: .vi, minimumN: 30) == "< 0,0001")
+        #expect(ReportValue.number(0.0123).humanText(.probability, language: .en, minimumN: 30) == "0.0123")
         #expect(ReportValue.missing.humanText(.percent, language: .vi, minimumN: 30) == "–")
     }
 

@@ -14,6 +14,7 @@ extension ReportValue {
             switch kind {
             case .integer: return String(Int(value.rounded()))
             case .change: return (value > 0 ? "+" : "") + numbers.format(value, digits: kind.digits)
+            case .probability where value < 0.0001: return "< " + numbers.format(0.0001, digits: 4)
             default: return numbers.format(value, digits: kind.digits)
             }
         }
