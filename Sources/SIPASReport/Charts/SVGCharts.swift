@@ -83,7 +83,7 @@ public struct SVGCharts: Sendable {
     public func slopes(before: String, after: String) -> String {
         let lines = charts.slopes
         guard !lines.isEmpty else { return "" }
-        let width = 680.0, height = 520.0, top = 40.0, bottom = 30.0, leftX = 200.0, rightX = 480.0
+        let width = 680.0, height = 440.0, top = 40.0, bottom = 30.0, leftX = 200.0, rightX = 480.0
         let (lo, hi) = bounds(lines.flatMap { [$0.before, $0.after] })
         func y(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * (height - top - bottom) }
         var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="chart-slopes" role="img" viewBox="0 0 \#(f(width)) \#(f(height))" width="100%">"#

@@ -54,6 +54,9 @@ public struct ReportTemplates: Sendable {
         html.render(Self.context(report, charts: true))
     }
 
+    /// Text columns holding codes, which need no minimum width in the HTML tables.
+    static let codeColumns: Set<String> = ["code", "id", "level", "year", "file"]
+
     /// The values templates see (see `Templates/README.md`).
     static func context(_ report: AnnualReport, charts: Bool) -> [String: Any] {
         let vi = report.language == .vi
@@ -64,7 +67,8 @@ public struct ReportTemplates: Sendable {
                 "rows": t.rows.map { row in
                     ["cells": zip(t.columns, row).map { column, value in
                         ["text": value.humanText(column.kind, language: report.language, minimumN: report.minimumN),
-                         "numeric": column.kind.isNumeric, "suppressed": value == .suppressed] as [String: Any]
+                         "numeric": column.kind.isNumeric, "suppressed": value == .suppressed,
+                         "name": column.kind == .text && !Self.codeColumns.contains(column.id)] as [String: Any]
                     }]
                 },
             ]
