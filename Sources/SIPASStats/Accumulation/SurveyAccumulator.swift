@@ -25,15 +25,38 @@ public struct PSUKey: Hashable, Sendable, Codable {
     public var cluster: String
 }
 
+/// A second-stage unit (e.g. a household or school within a sampled commune or district).
+public struct SSUKey: Hashable, Sendable, Codable {
+    public var psu: PSUKey
+    public var unit: String
+}
+
+/// A record's second-stage sampling unit and, optionally, the number of such units in its PSU's
+/// population (or the second-stage sampling fraction when ≤ 1), as R `svydesign(id = ~psu + ssu,
+/// fpc = ~fpc1 + fpc2)`.
+public struct SecondStageUnit: Hashable, Sendable {
+    public var unit: String
+    public var populationUnits: Double?
+
+    public init(unit: String, populationUnits: Double? = nil) {
+        self.unit = unit
+        self.populationUnits = populationUnits
+    }
+}
+
 /// Sufficient statistics of one domain, per primary sampling unit.
 ///
 /// For item j the per-PSU vector holds, at `slots * j`: Σw over valid answers, Σw over satisfied
 /// answers, Σw·code over valid answers, the count of valid answers, the count of excluded
-/// ("don't know") answers and Σw·code² (for design effects); the last entry counts the domain's
-/// rows in the PSU.
+/// ("don't know") answers and Σw·code² (for design effects); then the count of the domain's rows in
+/// the PSU (``rowSlot(items:)``) and their weight sum.
 struct DomainTotals: Sendable {
     static let slots = 6
+    static func rowSlot(items: Int) -> Int { slots * items }
+    static func weightSlot(items: Int) -> Int { slots * items + 1 }
     var perPSU: [PSUKey: [Double]] = [:]
+    /// The same sums per second-stage unit, for two-stage designs.
+    var perSSU: [SSUKey: [Double]] = [:]
     var rows = 0
     var weightSum = 0.0
 }
@@ -50,6 +73,9 @@ public struct SurveyAccumulator: Sendable {
     var psusByStratum: [String: Set<String>] = [:]
     /// Finite population correction per stratum, as given in the data.
     var fpcByStratum: [String: Double] = [:]
+    /// Second-stage units of each PSU, and the PSU's second-stage fpc (two-stage designs only).
+    var ssusByPSU: [PSUKey: Set<String>] = [:]
+    var fpc2ByPSU: [PSUKey: Double] = [:]
     public private(set) var records = 0
     public private(set) var weightSum = 0.0
     /// Records per value of the `year` attribute.
@@ -62,6 +88,14 @@ public struct SurveyAccumulator: Sendable {
     /// Adds one accepted record.
     /// - Throws: ``StatsError/invalidWeight(_:)`` for a weight that is not a positive number.
     public mutating func add(_ record: ResponseRecord) throws {
+        try add(record, secondStage: nil)
+    }
+
+    /// Adds one accepted record of a two-stage design: `secondStage` names the record's unit within
+    /// its PSU (`record.cluster`). Every record of an accumulator must then carry one.
+    /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalidArgument(_:)`` for an fpc that
+    ///   is not positive or differs within a stratum (first stage) or a PSU (second stage).
+    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?) throws {
         guard record.weight.isFinite, record.weight > 0 else {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
         }
@@ -75,21 +109,36 @@ public struct SurveyAccumulator: Sendable {
             }
             fpcByStratum[psu.stratum] = fpc
         }
+        var ssu: SSUKey? = nil
+        if let secondStage {
+            if let fpc2 = secondStage.populationUnits {
+                guard fpc2.isFinite, fpc2 > 0 else {
+                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) is not a positive number")
+                }
+                if let known = fpc2ByPSU[psu], known != fpc2 {
+                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) differs from \(known) given earlier for PSU \(psu.cluster)")
+                }
+                fpc2ByPSU[psu] = fpc2
+            }
+            ssusByPSU[psu, default: []].insert(secondStage.unit)
+            ssu = SSUKey(psu: psu, unit: secondStage.unit)
+        }
         psusByStratum[psu.stratum, default: []].insert(psu.cluster)
         records += 1
         weightSum += record.weight
         if let year = plan.yearAttribute { yearCounts[record.attributes[year], default: 0] += 1 }
         let vector = contribution(of: record)
-        add(vector, weight: record.weight, psu: psu, to: .all)
+        add(vector, weight: record.weight, psu: psu, ssu: ssu, to: .all)
+        let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
                 let value = record.attributes[attribute]
-                return plan.recodes[attribute]?[value] ?? value
+                return recodes[attribute]?[value] ?? value
             })
-            add(vector, weight: record.weight, psu: psu, to: key)
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, to: key)
         }
         if let unit = plan.unitAttribute {
-            add(vector, weight: record.weight, psu: psu, to: Self.unitKey(record.attributes[unit]))
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, to: Self.unitKey(record.attributes[unit]))
         }
     }
 
@@ -104,29 +153,40 @@ public struct SurveyAccumulator: Sendable {
         weightSum += other.weightSum
         yearCounts.merge(other.yearCounts, uniquingKeysWith: +)
         fpcByStratum.merge(other.fpcByStratum) { first, _ in first }
+        fpc2ByPSU.merge(other.fpc2ByPSU) { first, _ in first }
         for (stratum, clusters) in other.psusByStratum {
             psusByStratum[stratum, default: []].formUnion(clusters)
+        }
+        for (psu, units) in other.ssusByPSU {
+            ssusByPSU[psu, default: []].formUnion(units)
         }
         for (key, totals) in other.domains {
             var mine = domains.removeValue(forKey: key) ?? DomainTotals()
             mine.rows += totals.rows
             mine.weightSum += totals.weightSum
-            for (psu, vector) in totals.perPSU {
-                if var existing = mine.perPSU.removeValue(forKey: psu) {
-                    for i in existing.indices { existing[i] += vector[i] }
-                    mine.perPSU[psu] = existing
-                } else {
-                    mine.perPSU[psu] = vector
-                }
-            }
+            Self.merge(totals.perPSU, into: &mine.perPSU)
+            Self.merge(totals.perSSU, into: &mine.perSSU)
             domains[key] = mine
+        }
+    }
+
+    /// Adds per-unit sums; units only in `other` are taken as they are (no arithmetic), so
+    /// accumulators holding disjoint PSUs merge without any rounding.
+    private static func merge<Key: Hashable>(_ other: [Key: [Double]], into mine: inout [Key: [Double]]) {
+        for (key, vector) in other {
+            if var existing = mine.removeValue(forKey: key) {
+                for i in existing.indices { existing[i] += vector[i] }
+                mine[key] = existing
+            } else {
+                mine[key] = vector
+            }
         }
     }
 
     /// The record's unweighted contribution: per item, valid / satisfied / code / count / excluded.
     private func contribution(of record: ResponseRecord) -> [Double] {
         let slots = DomainTotals.slots
-        var vector = [Double](repeating: 0, count: slots * plan.layout.items.count + 1)
+        var vector = [Double](repeating: 0, count: slots * plan.layout.items.count + 2)
         for (j, answer) in record.answers.enumerated() {
             switch answer {
             case .blank:
@@ -145,11 +205,11 @@ public struct SurveyAccumulator: Sendable {
                 vector[slots * j + 5] = Double(code * code)
             }
         }
-        vector[vector.count - 1] = 1
+        vector[vector.count - 2] = 1
         return vector
     }
 
-    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, to key: DomainKey) {
+    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, to key: DomainKey) {
         let slots = DomainTotals.slots
         // Values are moved out of the dictionaries and back, so that they are uniquely
         // referenced and mutated in place (no copy of the PSU table per record).
@@ -157,6 +217,18 @@ public struct SurveyAccumulator: Sendable {
         totals.rows += 1
         totals.weightSum += weight
         var sums = totals.perPSU.removeValue(forKey: psu) ?? [Double](repeating: 0, count: vector.count)
+        Self.add(vector, weight: weight, to: &sums)
+        totals.perPSU[psu] = sums
+        if let ssu {
+            var unitSums = totals.perSSU.removeValue(forKey: ssu) ?? [Double](repeating: 0, count: vector.count)
+            Self.add(vector, weight: weight, to: &unitSums)
+            totals.perSSU[ssu] = unitSums
+        }
+        domains[key] = totals
+    }
+
+    private static func add(_ vector: [Double], weight: Double, to sums: inout [Double]) {
+        let slots = DomainTotals.slots
         for j in 0..<(vector.count / slots) {
             let base = slots * j
             sums[base] += weight * vector[base]
@@ -166,9 +238,8 @@ public struct SurveyAccumulator: Sendable {
             sums[base + 4] += vector[base + 4]
             sums[base + 5] += weight * vector[base + 5]
         }
-        sums[vector.count - 1] += 1
-        totals.perPSU[psu] = sums
-        domains[key] = totals
+        sums[vector.count - 2] += 1
+        sums[vector.count - 1] += weight
     }
 
     /// The domains seen, in report order (whole sample first, then each breakdown's levels).
@@ -195,4 +266,24 @@ public struct SurveyAccumulator: Sendable {
         }
         return fractions
     }
+
+    /// The second stage of a two-stage design (nil for one stage): SSUs sampled per PSU and their
+    /// sampling fraction where a second-stage fpc was given.
+    var secondStage: SecondStageDesign? {
+        guard !ssusByPSU.isEmpty else { return nil }
+        var fractions: [PSUKey: Double] = [:]
+        for (psu, fpc) in fpc2ByPSU {
+            let n = Double(ssusByPSU[psu]?.count ?? 0)
+            fractions[psu] = fpc <= 1 ? fpc : min(1, n / fpc)
+        }
+        return SecondStageDesign(unitCount: ssusByPSU.mapValues(\.count), fractions: fractions)
+    }
+}
+
+/// The second stage as the variance needs it.
+struct SecondStageDesign: Sendable {
+    /// SSUs sampled in each PSU of the full design.
+    var unitCount: [PSUKey: Int]
+    /// n₂/N₂ per PSU where a second-stage fpc was given (with replacement otherwise).
+    var fractions: [PSUKey: Double]
 }

@@ -36,7 +36,7 @@ public enum SurveyEstimator {
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
-                              fractions: fractions, options: options)
+                              fractions: fractions, secondStage: accumulator.secondStage, options: options)
 
         var results: [IndicatorResult] = []
         let units = accumulator.domains.filter { $0.key.breakdown == -1 }
@@ -57,8 +57,12 @@ public enum SurveyEstimator {
             }
         }
         let psus = psuCount.values.reduce(0, +)
+        // Summed over PSUs in order, so that it does not depend on how records were split and merged.
+        let weightSum = accumulator.domains[.all].map {
+            SortedTotals($0).total(DomainTotals.weightSlot(items: plan.layout.items.count))
+        } ?? 0
         let design = DesignSummary(
-            records: accumulator.records, weightSum: accumulator.weightSum, strata: psuCount.count, psus: psus,
+            records: accumulator.records, weightSum: weightSum, strata: psuCount.count, psus: psus,
             degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
         )
         let nationalMethod = plan.national == .pooled
@@ -74,6 +78,7 @@ public enum SurveyEstimator {
         let psuCount: [String: Int]
         let psusByStratum: [String: Set<String>]
         let fractions: [String: Double]
+        let secondStage: SecondStageDesign?
         let options: EstimationOptions
 
         func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
@@ -124,9 +129,15 @@ public enum SurveyEstimator {
             }
             let k = Double(parts.count)
             var z: [PSUKey: Double] = [:]
-            for part in parts { for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k } }
+            var ssuZ: [SSUKey: Double] = [:]
+            for part in parts {
+                for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k }
+                for (ssu, value) in zip(part.ssus, part.ssuZ) { ssuZ[ssu, default: 0] += value / k }
+            }
             let psus = z.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
-            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! })
+            let ssus = ssuZ.keys.sorted { ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit) }
+            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! },
+                                      ssus: ssus, ssuZ: ssus.map { ssuZ[$0]! })
             let designPSUs = psuCount.values.reduce(0, +)
             let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
             let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
@@ -136,7 +147,8 @@ public enum SurveyEstimator {
         }
 
         func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {
-            let variance = try given ?? Linearization.variance(of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
+            let variance = try given ?? Linearization.variance(
+                of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU, secondStage: secondStage)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:
