@@ -73,6 +73,10 @@ public struct SurveyAccumulator: Sendable {
     var psusByStratum: [String: Set<String>] = [:]
     /// Finite population correction per stratum, as given in the data.
     var fpcByStratum: [String: Double] = [:]
+    /// Per-domain totals under each supplied replicate weight.
+    var replicateSums: [DomainKey: ReplicateTotals] = [:]
+    /// Number of replicate weights per record, once one record has brought them.
+    public private(set) var replicateCount: Int?
     /// Second-stage units of each PSU, and the PSU's second-stage fpc (two-stage designs only).
     var ssusByPSU: [PSUKey: Set<String>] = [:]
     var fpc2ByPSU: [PSUKey: Double] = [:]
@@ -91,13 +95,27 @@ public struct SurveyAccumulator: Sendable {
         try add(record, secondStage: nil)
     }
 
-    /// Adds one accepted record of a two-stage design: `secondStage` names the record's unit within
-    /// its PSU (`record.cluster`). Every record of an accumulator must then carry one.
+    /// Adds one accepted record.
+    /// - Parameters:
+    ///   - secondStage: the record's unit within its PSU (`record.cluster`) in a two-stage design;
+    ///     every record of the accumulator must then carry one.
+    ///   - replicateWeights: replicate weights that came with the data (the same number on every
+    ///     record); ``VarianceMethod/replicateWeights`` computes SEs from them.
     /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalidArgument(_:)`` for an fpc that
-    ///   is not positive or differs within a stratum (first stage) or a PSU (second stage).
-    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?) throws {
+    ///   is not positive or differs within a stratum (first stage) or a PSU (second stage), or for a
+    ///   replicate weight count that differs from earlier records'.
+    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?, replicateWeights: [Double]? = nil) throws {
         guard record.weight.isFinite, record.weight > 0 else {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
+        }
+        if let replicateWeights {
+            guard replicateCount == nil || replicateCount == replicateWeights.count, !replicateWeights.isEmpty else {
+                throw StatsError.invalidArgument("\(record.location): \(replicateWeights.count) replicate weights, expected \(replicateCount ?? 1)")
+            }
+            guard replicateWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw StatsError.invalidWeight("\(record.location): replicate weights must be finite and ≥ 0")
+            }
+            replicateCount = replicateWeights.count
         }
         let psu = PSUKey(stratum: record.stratum, cluster: record.cluster)
         if let fpc = record.populationPSUs {
@@ -128,6 +146,7 @@ public struct SurveyAccumulator: Sendable {
         weightSum += record.weight
         if let year = plan.yearAttribute { yearCounts[record.attributes[year], default: 0] += 1 }
         let vector = contribution(of: record)
+        var keys: [DomainKey] = [.all]
         add(vector, weight: record.weight, psu: psu, ssu: ssu, to: .all)
         let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
@@ -136,9 +155,14 @@ public struct SurveyAccumulator: Sendable {
                 return recodes[attribute]?[value] ?? value
             })
             add(vector, weight: record.weight, psu: psu, ssu: ssu, to: key)
+            keys.append(key)
         }
         if let unit = plan.unitAttribute {
             add(vector, weight: record.weight, psu: psu, ssu: ssu, to: Self.unitKey(record.attributes[unit]))
+            keys.append(Self.unitKey(record.attributes[unit]))
+        }
+        if let replicateWeights {
+            for key in keys { addReplicates(vector, weights: replicateWeights, to: key) }
         }
     }
 
@@ -156,6 +180,15 @@ public struct SurveyAccumulator: Sendable {
         fpc2ByPSU.merge(other.fpc2ByPSU) { first, _ in first }
         for (stratum, clusters) in other.psusByStratum {
             psusByStratum[stratum, default: []].formUnion(clusters)
+        }
+        if replicateCount == nil { replicateCount = other.replicateCount }
+        for (key, totals) in other.replicateSums {
+            if var mine = replicateSums.removeValue(forKey: key) {
+                mine.add(totals)
+                replicateSums[key] = mine
+            } else {
+                replicateSums[key] = totals
+            }
         }
         for (psu, units) in other.ssusByPSU {
             ssusByPSU[psu, default: []].formUnion(units)
@@ -225,6 +258,20 @@ public struct SurveyAccumulator: Sendable {
             totals.perSSU[ssu] = unitSums
         }
         domains[key] = totals
+    }
+
+    private mutating func addReplicates(_ vector: [Double], weights: [Double], to key: DomainKey) {
+        let items = plan.layout.items.count
+        let slots = DomainTotals.slots
+        var totals = replicateSums.removeValue(forKey: key) ?? ReplicateTotals(replicates: weights.count, items: items)
+        for (r, w) in weights.enumerated() where w != 0 {
+            for j in 0..<items where vector[slots * j] != 0 {
+                totals.values[r][3 * j] += w
+                totals.values[r][3 * j + 1] += w * vector[slots * j + 1]
+                totals.values[r][3 * j + 2] += w * vector[slots * j + 2]
+            }
+        }
+        replicateSums[key] = totals
     }
 
     private static func add(_ vector: [Double], weight: Double, to sums: inout [Double]) {

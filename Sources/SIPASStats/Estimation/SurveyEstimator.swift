@@ -10,6 +10,13 @@ public struct EstimationOptions: Hashable, Sendable {
     /// How standard errors are computed.
     public var variance: VarianceMethod
 
+    /// Bootstrap replicates and the seed of their GSL generator (``VarianceMethod/bootstrap``).
+    public var replicates: Int = 500
+    public var seed: UInt = 20_261_123
+    /// How supplied replicate weights become a variance (``VarianceMethod/replicateWeights``);
+    /// nil: bootstrap convention, scale 1/(R − 1).
+    public var replicateSettings: ReplicateSettings? = nil
+
     public init(level: Double = 0.95, shareCI: CIMethod = .logit, variance: VarianceMethod = .linearization) {
         self.level = level
         self.shareCI = shareCI
@@ -23,6 +30,10 @@ public enum VarianceMethod: String, Hashable, Sendable, Codable, CaseIterable {
     case linearization
     /// Delete-one-PSU jackknife: JK1 with one stratum, JKn with several (as R `as.svrepdesign`).
     case jackknife
+    /// Rao–Wu rescaling bootstrap, seeded GSL random numbers (as R `type = "subbootstrap"`).
+    case bootstrap
+    /// Replicate weights supplied with the data (``SurveyAccumulator/add(_:secondStage:replicateWeights:)``).
+    case replicateWeights = "replicate-weights"
 }
 
 /// Computes every indicator × statistic for every domain of an accumulator.
@@ -35,6 +46,14 @@ public enum SurveyEstimator {
         let fractions = accumulator.samplingFractionByStratum
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
+        if options.variance == .replicateWeights, accumulator.replicateCount == nil {
+            throw StatsError.invalidArgument("replicate-weight variance needs replicate weights with the records")
+        }
+        if options.variance == .bootstrap, options.replicates < 2 {
+            throw StatsError.invalidArgument("the bootstrap needs at least 2 replicates, got \(options.replicates)")
+        }
+        let bootstrap = options.variance == .bootstrap
+            ? BootstrapMultipliers(psusByStratum: accumulator.psusByStratum, replicates: options.replicates, seed: options.seed) : nil
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
                               fractions: fractions, secondStage: accumulator.secondStage, options: options)
 
@@ -45,13 +64,14 @@ public enum SurveyEstimator {
         for key in accumulator.domainKeys {
             guard let unsorted = accumulator.domains[key] else { continue }
             let totals = SortedTotals(unsorted)
+            let replicates = bootstrap?.totals(totals, items: plan.layout.items.count) ?? accumulator.replicateSums[key]
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
             for indicator in plan.indicators {
                 for statistic in Statistic.allCases {
                     if key == .all, plan.national == .meanOfUnits {
                         results.append(try context.meanOfUnits(units, all: totals, records: accumulator.records, indicator, statistic))
                     } else {
-                        results.append(try context.result(group, totals, indicator, statistic))
+                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates))
                     }
                 }
             }
@@ -81,7 +101,8 @@ public enum SurveyEstimator {
         let secondStage: SecondStageDesign?
         let options: EstimationOptions
 
-        func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
+        func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
+                    replicates: ReplicateTotals? = nil) throws -> IndicatorResult {
             guard let linear = Linearization.linearize(totals, indicator, statistic) else {
                 return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                        note: "no valid answers")
@@ -100,6 +121,15 @@ public enum SurveyEstimator {
                                            note: "jackknife replicate without valid answers")
                 }
                 variance = jackknife
+            }
+            if options.variance == .bootstrap || options.variance == .replicateWeights {
+                guard let thetas = replicates?.thetas(indicator, statistic) else {
+                    return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
+                                           note: "replicate without valid answers")
+                }
+                let settings = options.variance == .bootstrap
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                variance = settings.variance(thetas, full: linear.value)
             }
             var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded, variance: variance)
             if indicator.level == .item {
