@@ -31,6 +31,14 @@ public struct SSUKey: Hashable, Sendable, Codable {
     public var unit: String
 }
 
+/// A PSU (unit nil) or SSU within a calibration cell (the record's values of the calibration
+/// variables, joined by U+001F).
+struct CellKey: Hashable, Sendable {
+    var psu: PSUKey
+    var unit: String?
+    var cell: String
+}
+
 /// A record's second-stage sampling unit and, optionally, the number of such units in its PSU's
 /// population (or the second-stage sampling fraction when ≤ 1), as R `svydesign(id = ~psu + ssu,
 /// fpc = ~fpc1 + fpc2)`.
@@ -57,6 +65,10 @@ struct DomainTotals: Sendable {
     var perPSU: [PSUKey: [Double]] = [:]
     /// The same sums per second-stage unit, for two-stage designs.
     var perSSU: [SSUKey: [Double]] = [:]
+    /// With calibration: the sums per PSU (or SSU) × calibration cell, and the unweighted sums of the
+    /// record vectors per cell.
+    var perUnitCell: [CellKey: [Double]] = [:]
+    var unweightedByCell: [String: [Double]] = [:]
     var rows = 0
     var weightSum = 0.0
 }
@@ -147,18 +159,20 @@ public struct SurveyAccumulator: Sendable {
         if let year = plan.yearAttribute { yearCounts[record.attributes[year], default: 0] += 1 }
         let vector = contribution(of: record)
         var keys: [DomainKey] = [.all]
-        add(vector, weight: record.weight, psu: psu, ssu: ssu, to: .all)
+        let cell = plan.calibrationAttributes.isEmpty
+            ? nil : plan.calibrationAttributes.map { record.attributes[$0] }.joined(separator: "\u{1F}")
+        add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: .all)
         let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
                 let value = record.attributes[attribute]
                 return recodes[attribute]?[value] ?? value
             })
-            add(vector, weight: record.weight, psu: psu, ssu: ssu, to: key)
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: key)
             keys.append(key)
         }
         if let unit = plan.unitAttribute {
-            add(vector, weight: record.weight, psu: psu, ssu: ssu, to: Self.unitKey(record.attributes[unit]))
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: Self.unitKey(record.attributes[unit]))
             keys.append(Self.unitKey(record.attributes[unit]))
         }
         if let replicateWeights {
@@ -199,6 +213,8 @@ public struct SurveyAccumulator: Sendable {
             mine.weightSum += totals.weightSum
             Self.merge(totals.perPSU, into: &mine.perPSU)
             Self.merge(totals.perSSU, into: &mine.perSSU)
+            Self.merge(totals.perUnitCell, into: &mine.perUnitCell)
+            Self.merge(totals.unweightedByCell, into: &mine.unweightedByCell)
             domains[key] = mine
         }
     }
@@ -242,7 +258,7 @@ public struct SurveyAccumulator: Sendable {
         return vector
     }
 
-    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, to key: DomainKey) {
+    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, cell: String?, to key: DomainKey) {
         let slots = DomainTotals.slots
         // Values are moved out of the dictionaries and back, so that they are uniquely
         // referenced and mutated in place (no copy of the PSU table per record).
@@ -256,6 +272,16 @@ public struct SurveyAccumulator: Sendable {
             var unitSums = totals.perSSU.removeValue(forKey: ssu) ?? [Double](repeating: 0, count: vector.count)
             Self.add(vector, weight: weight, to: &unitSums)
             totals.perSSU[ssu] = unitSums
+        }
+        if let cell {
+            for unitKey in [CellKey(psu: psu, unit: nil, cell: cell)] + (ssu.map { [CellKey(psu: psu, unit: $0.unit, cell: cell)] } ?? []) {
+                var cellSums = totals.perUnitCell.removeValue(forKey: unitKey) ?? [Double](repeating: 0, count: vector.count)
+                Self.add(vector, weight: weight, to: &cellSums)
+                totals.perUnitCell[unitKey] = cellSums
+            }
+            var unweighted = totals.unweightedByCell.removeValue(forKey: cell) ?? [Double](repeating: 0, count: vector.count)
+            for i in vector.indices { unweighted[i] += vector[i] }
+            totals.unweightedByCell[cell] = unweighted
         }
         domains[key] = totals
     }

@@ -52,18 +52,24 @@ public enum SurveyEstimator {
         if options.variance == .bootstrap, options.replicates < 2 {
             throw StatsError.invalidArgument("the bootstrap needs at least 2 replicates, got \(options.replicates)")
         }
+        let calibration = plan.calibration == nil ? nil : try CalibratedDesign(accumulator)
+        if calibration != nil, options.variance != .linearization {
+            throw StatsError.invalidArgument("calibrated designs are estimated by linearisation only (replicates would need recalibrating)")
+        }
+        let items = plan.layout.items.count
+        func sorted(_ totals: DomainTotals) -> SortedTotals { SortedTotals(calibration?.calibrate(totals, items: items) ?? totals) }
         let bootstrap = options.variance == .bootstrap
             ? BootstrapMultipliers(psusByStratum: accumulator.psusByStratum, replicates: options.replicates, seed: options.seed) : nil
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
-                              fractions: fractions, secondStage: accumulator.secondStage, options: options)
+                              fractions: fractions, secondStage: accumulator.secondStage, calibration: calibration, options: options)
 
         var results: [IndicatorResult] = []
         let units = accumulator.domains.filter { $0.key.breakdown == -1 }
             .sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
-            .map { (name: $0.key.values.joined(separator: "*"), totals: SortedTotals($0.value)) }
+            .map { (name: $0.key.values.joined(separator: "*"), totals: sorted($0.value), original: $0.value) }
         for key in accumulator.domainKeys {
             guard let unsorted = accumulator.domains[key] else { continue }
-            let totals = SortedTotals(unsorted)
+            let totals = sorted(unsorted)
             let replicates = bootstrap?.totals(totals, items: plan.layout.items.count) ?? accumulator.replicateSums[key]
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
             for indicator in plan.indicators {
@@ -71,16 +77,14 @@ public enum SurveyEstimator {
                     if key == .all, plan.national == .meanOfUnits {
                         results.append(try context.meanOfUnits(units, all: totals, records: accumulator.records, indicator, statistic))
                     } else {
-                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates))
+                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates, original: unsorted))
                     }
                 }
             }
         }
         let psus = psuCount.values.reduce(0, +)
         // Summed over PSUs in order, so that it does not depend on how records were split and merged.
-        let weightSum = accumulator.domains[.all].map {
-            SortedTotals($0).total(DomainTotals.weightSlot(items: plan.layout.items.count))
-        } ?? 0
+        let weightSum = accumulator.domains[.all].map { sorted($0).total(DomainTotals.weightSlot(items: items)) } ?? 0
         let design = DesignSummary(
             records: accumulator.records, weightSum: weightSum, strata: psuCount.count, psus: psus,
             degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
@@ -89,7 +93,7 @@ public enum SurveyEstimator {
             ? "pooled" : "mean_of_units:\(plan.unitAttribute.map { plan.layout.attributeNames[$0] } ?? "")"
         return AnalysisResult(
             instrumentId: plan.instrumentId, design: design, nationalMethod: nationalMethod,
-            confidenceLevel: options.level, results: results
+            confidenceLevel: options.level, results: results, calibration: calibration?.summary
         )
     }
 
@@ -99,14 +103,16 @@ public enum SurveyEstimator {
         let psusByStratum: [String: Set<String>]
         let fractions: [String: Double]
         let secondStage: SecondStageDesign?
+        let calibration: CalibratedDesign?
         let options: EstimationOptions
 
         func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
-                    replicates: ReplicateTotals? = nil) throws -> IndicatorResult {
-            guard let linear = Linearization.linearize(totals, indicator, statistic) else {
+                    replicates: ReplicateTotals? = nil, original: DomainTotals? = nil) throws -> IndicatorResult {
+            guard var linear = Linearization.linearize(totals, indicator, statistic) else {
                 return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                        note: "no valid answers")
             }
+            if let calibration, let original { calibration.correct(&linear, original: original, calibrated: totals, indicator, statistic) }
             let slots = DomainTotals.slots
             let rowSlot = slots * plan.layout.items.count
             let countSlots = indicator.level == .item
@@ -142,13 +148,14 @@ public enum SurveyEstimator {
 
         /// The unweighted mean of the units' estimates (e.g. the mean of provincial indices).
         func meanOfUnits(
-            _ units: [(name: String, totals: SortedTotals)], all: SortedTotals, records: Int,
+            _ units: [(name: String, totals: SortedTotals, original: DomainTotals)], all: SortedTotals, records: Int,
             _ indicator: Indicator, _ statistic: Statistic
         ) throws -> IndicatorResult {
             var parts: [Linearized] = []
             var missing: [String] = []
             for unit in units {
-                if let linear = Linearization.linearize(unit.totals, indicator, statistic) {
+                if var linear = Linearization.linearize(unit.totals, indicator, statistic) {
+                    calibration?.correct(&linear, original: unit.original, calibrated: unit.totals, indicator, statistic)
                     parts.append(linear)
                 } else {
                     missing.append(unit.name)
