@@ -157,7 +157,28 @@ struct CalibratedDesign {
 
     /// Subtracts the calibration residual correction from an indicator's PSU (and SSU) influence
     /// totals. `original` is the domain's uncalibrated sums, `calibrated` the same after ``calibrate``.
-    func correct(_ linear: inout Linearized, original: DomainTotals, calibrated: SortedTotals,
+    /// A domain's design-weighted sums per cell (over all its PSUs, in order) and unweighted sums per
+    /// cell: what ``correct`` needs, formed once per domain.
+    struct DomainCells {
+        var weighted: [String: [Double]] = [:]
+        var unweighted: [String: [Double]] = [:]
+    }
+
+    func cells(of original: DomainTotals) -> DomainCells {
+        var result = DomainCells(unweighted: original.unweightedByCell)
+        for key in original.perUnitCell.keys.sorted(by: Self.order) where key.unit == nil {
+            let sums = original.perUnitCell[key]!
+            if var existing = result.weighted.removeValue(forKey: key.cell) {
+                for i in existing.indices { existing[i] += sums[i] }
+                result.weighted[key.cell] = existing
+            } else {
+                result.weighted[key.cell] = sums
+            }
+        }
+        return result
+    }
+
+    func correct(_ linear: inout Linearized, original: DomainCells, calibrated: SortedTotals,
                  _ indicator: Indicator, _ statistic: Statistic) {
         let slots = DomainTotals.slots, offset = statistic == .share ? 1 : 2
         var coefficients: [(item: Int, c: Double, r: Double)] = []
@@ -174,15 +195,11 @@ struct CalibratedDesign {
         switch spec.method {
         case .postStratify:
             // ū_c = Σ_{i∈c} w_i·u_i / Σ_{i∈c} w_i over all records; d_c = G_c·ū_c.
-            var weightedU: [String: Double] = [:]
-            for key in original.perUnitCell.keys.sorted(by: Self.order) where key.unit == nil {
-                weightedU[key.cell, default: 0] += u(original.perUnitCell[key]!)
-            }
-            for cell in cells { d[cell] = factors[cell]! * (weightedU[cell] ?? 0) / cellWeight[cell]! }
+            for cell in cells { d[cell] = factors[cell]! * (original.weighted[cell].map(u) ?? 0) / cellWeight[cell]! }
         case .rake:
             // t_i = G_c·u_i; T_c = Σ_{i∈c} t_i; each step subtracts G⁽ᵐ⁾_c·A_l from t_i in cell c.
             var t: [String: Double] = [:]
-            for cell in cells { t[cell] = factors[cell]! * (original.unweightedByCell[cell].map(u) ?? 0); d[cell] = 0 }
+            for cell in cells { t[cell] = factors[cell]! * (original.unweighted[cell].map(u) ?? 0); d[cell] = 0 }
             for _ in 0..<10 {
                 for (m, partial) in partialFactors.enumerated() {
                     var sum: [[String]: Double] = [:], rows: [[String]: Double] = [:]

@@ -66,18 +66,20 @@ public enum SurveyEstimator {
         var results: [IndicatorResult] = []
         let units = accumulator.domains.filter { $0.key.breakdown == -1 }
             .sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
-            .map { (name: $0.key.values.joined(separator: "*"), totals: sorted($0.value), original: $0.value) }
+            .map { (name: $0.key.values.joined(separator: "*"), totals: sorted($0.value), cells: calibration?.cells(of: $0.value),
+                    replicates: bootstrap?.totals(sorted($0.value), items: items) ?? accumulator.replicateSums[$0.key]) }
         for key in accumulator.domainKeys {
             guard let unsorted = accumulator.domains[key] else { continue }
             let totals = sorted(unsorted)
             let replicates = bootstrap?.totals(totals, items: plan.layout.items.count) ?? accumulator.replicateSums[key]
+            let cells = calibration?.cells(of: unsorted)
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
             for indicator in plan.indicators {
                 for statistic in Statistic.allCases {
                     if key == .all, plan.national == .meanOfUnits {
                         results.append(try context.meanOfUnits(units, all: totals, records: accumulator.records, indicator, statistic))
                     } else {
-                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates, original: unsorted))
+                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates, cells: cells))
                     }
                 }
             }
@@ -97,6 +99,8 @@ public enum SurveyEstimator {
         )
     }
 
+    typealias Unit = (name: String, totals: SortedTotals, cells: CalibratedDesign.DomainCells?, replicates: ReplicateTotals?)
+
     private struct Context {
         let plan: AnalysisPlan
         let psuCount: [String: Int]
@@ -107,12 +111,12 @@ public enum SurveyEstimator {
         let options: EstimationOptions
 
         func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
-                    replicates: ReplicateTotals? = nil, original: DomainTotals? = nil) throws -> IndicatorResult {
+                    replicates: ReplicateTotals? = nil, cells: CalibratedDesign.DomainCells? = nil) throws -> IndicatorResult {
             guard var linear = Linearization.linearize(totals, indicator, statistic) else {
                 return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                        note: "no valid answers")
             }
-            if let calibration, let original { calibration.correct(&linear, original: original, calibrated: totals, indicator, statistic) }
+            if let calibration, let cells { calibration.correct(&linear, original: cells, calibrated: totals, indicator, statistic) }
             let slots = DomainTotals.slots
             let rowSlot = slots * plan.layout.items.count
             let countSlots = indicator.level == .item
@@ -148,15 +152,17 @@ public enum SurveyEstimator {
 
         /// The unweighted mean of the units' estimates (e.g. the mean of provincial indices).
         func meanOfUnits(
-            _ units: [(name: String, totals: SortedTotals, original: DomainTotals)], all: SortedTotals, records: Int,
+            _ units: [Unit], all: SortedTotals, records: Int,
             _ indicator: Indicator, _ statistic: Statistic
         ) throws -> IndicatorResult {
             var parts: [Linearized] = []
+            var included: [Unit] = []
             var missing: [String] = []
             for unit in units {
                 if var linear = Linearization.linearize(unit.totals, indicator, statistic) {
-                    calibration?.correct(&linear, original: unit.original, calibrated: unit.totals, indicator, statistic)
+                    if let cells = unit.cells { calibration?.correct(&linear, original: cells, calibrated: unit.totals, indicator, statistic) }
                     parts.append(linear)
+                    included.append(unit)
                 } else {
                     missing.append(unit.name)
                 }
@@ -177,9 +183,32 @@ public enum SurveyEstimator {
                                       ssus: ssus, ssuZ: ssus.map { ssuZ[$0]! })
             let designPSUs = psuCount.values.reduce(0, +)
             let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
+            // Replicates: θ_r is the mean of the units' replicate estimates. The jackknife of a mean of
+            // units is not implemented: its SE is the linearised one, and the note says so.
+            var variance: Double? = nil
+            var method = ""
+            switch options.variance {
+            case .bootstrap, .replicateWeights:
+                var mean: [Double]? = nil
+                for unit in included {
+                    guard let thetas = unit.replicates?.thetas(indicator, statistic) else {
+                        return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil,
+                                               note: "replicate without valid answers in \(unit.name)")
+                    }
+                    mean = mean.map { zip($0, thetas).map { $0 + $1 / k } } ?? thetas.map { $0 / k }
+                }
+                let thetas = mean ?? []
+                let settings = options.variance == .bootstrap
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                variance = settings.variance(thetas, full: combined.value)
+            case .jackknife:
+                method = "; SE by linearisation"
+            case .linearization:
+                break
+            }
             let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
-                                            n: records, excluded: excluded)
-            let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
+                                            n: records, excluded: excluded, variance: variance)
+            let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)") + method
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
 
