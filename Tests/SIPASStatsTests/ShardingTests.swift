@@ -10,9 +10,10 @@ import Testing
 /// by PSU) gives the same results, encoded as the same JSON byte for byte, by linearisation and by
 /// the bootstrap.
 struct ShardingTests {
-    static func sample() throws -> (AnalysisPlan, [ResponseRecord]) {
-        let instrument = try #require(try BuiltinInstruments.named("sipas-2023"))
-        let plan = try AnalysisPlan(instrument: instrument, breakdowns: ["sector", "province_code"])
+    static func sample(breakdowns: [String] = ["sector", "province_code"], national: RollupSpec.NationalMethod? = nil) throws -> (AnalysisPlan, [ResponseRecord]) {
+        var instrument = try #require(try BuiltinInstruments.named("sipas-2023"))
+        if let national { instrument.rollup.national = national }
+        let plan = try AnalysisPlan(instrument: instrument, breakdowns: breakdowns)
         var records: [ResponseRecord] = []
         let file = Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv")
         _ = try CSVImporter(instrument: instrument).run(file: file) { records.append($0) }
@@ -40,6 +41,24 @@ struct ShardingTests {
         var serial = SurveyAccumulator(plan: plan)
         for record in records { try serial.add(record) }
         #expect(try Self.json(try SurveyEstimator.estimate(serial, options: options)) == one)
+    }
+
+    /// Raked to sex and agency-level margins (the sample's own counts × 1000): the same bytes too
+    /// (pooled whole sample and sector domains, to keep the debug-build test short).
+    @Test func calibratedSameJSONWithOneAndThreeThreads() throws {
+        var (plan, records) = try Self.sample(breakdowns: ["sector"], national: .pooled)
+        var margins: [PopulationMargin] = []
+        for variable in ["sex", "agency_level"] {
+            let index = try #require(plan.layout.attributeIndex(variable))
+            var counts: [[String]: Double] = [:]
+            for record in records { counts[[record.attributes[index]], default: 0] += 1000 }
+            margins.append(PopulationMargin(variables: [variable], totals: counts))
+        }
+        try plan.calibrate(CalibrationSpec(method: .rake, margins: margins))
+        let one = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 1)))
+        let three = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 3)))
+        #expect(one == three)
+        #expect(String(decoding: one, as: UTF8.self).contains("\"calibratedWeightSum\""))
     }
 
     @Test func shardIsStableAndSpreadsPSUs() {

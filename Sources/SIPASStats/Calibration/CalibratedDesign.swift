@@ -21,8 +21,9 @@ struct CalibratedDesign {
     let cellWeight: [String: Double]
     let cellRows: [String: Double]
     /// Every PSU and SSU of the design in sorted order, with its design weight per cell.
-    let psuCells: [(psu: PSUKey, cells: [(cell: String, weight: Double)])]
-    let ssuCells: [(ssu: SSUKey, cells: [(cell: String, weight: Double)])]
+    /// (cells are positions in ``cells``).
+    let psuCells: [(psu: PSUKey, cells: [(cell: Int, weight: Double)])]
+    let ssuCells: [(ssu: SSUKey, cells: [(cell: Int, weight: Double)])]
     /// For each margin, the level of each cell.
     let levels: [[String: [String]]]
     let summary: CalibrationSummary
@@ -46,16 +47,17 @@ struct CalibratedDesign {
         }
         cells = weight.keys.sorted()
         cellWeight = weight
-        var byPSU: [(psu: PSUKey, cells: [(cell: String, weight: Double)])] = []
-        var bySSU: [(ssu: SSUKey, cells: [(cell: String, weight: Double)])] = []
+        var byPSU: [(psu: PSUKey, cells: [(cell: Int, weight: Double)])] = []
+        var bySSU: [(ssu: SSUKey, cells: [(cell: Int, weight: Double)])] = []
+        let position = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         for key in unit.keys.sorted(by: Self.order) {
             if let name = key.unit {
                 let ssu = SSUKey(psu: key.psu, unit: name)
                 if bySSU.last?.ssu != ssu { bySSU.append((ssu, [])) }
-                bySSU[bySSU.count - 1].cells.append((key.cell, unit[key]!))
+                bySSU[bySSU.count - 1].cells.append((position[key.cell]!, unit[key]!))
             } else {
                 if byPSU.last?.psu != key.psu { byPSU.append((key.psu, [])) }
-                byPSU[byPSU.count - 1].cells.append((key.cell, unit[key]!))
+                byPSU[byPSU.count - 1].cells.append((position[key.cell]!, unit[key]!))
             }
         }
         psuCells = byPSU
@@ -150,8 +152,16 @@ struct CalibratedDesign {
                 psu[key.psu] = v
             }
         }
-        for (key, v) in psu { for i in weighted { result.perPSU[key]![i] = v[i] } }
-        for (key, v) in ssu { for i in weighted { result.perSSU[key]![i] = v[i] } }
+        for (key, v) in psu {
+            var sums = result.perPSU.removeValue(forKey: key)!
+            for i in weighted { sums[i] = v[i] }
+            result.perPSU[key] = sums
+        }
+        for (key, v) in ssu {
+            var sums = result.perSSU.removeValue(forKey: key)!
+            for i in weighted { sums[i] = v[i] }
+            result.perSSU[key] = sums
+        }
         return result
     }
 
@@ -217,16 +227,17 @@ struct CalibratedDesign {
             }
         }
         // Records outside the domain are corrected too, so every PSU (and SSU) of the design gets a total.
+        let shift = cells.map { d[$0]! }
         let z = Dictionary(uniqueKeysWithValues: zip(linear.psus, linear.z))
         linear.psus = psuCells.map(\.psu)
         linear.z = psuCells.map { entry in
-            (z[entry.psu] ?? 0) - entry.cells.reduce(0) { $0 + d[$1.cell]! * $1.weight }
+            (z[entry.psu] ?? 0) - entry.cells.reduce(0) { $0 + shift[$1.cell] * $1.weight }
         }
         if !linear.ssus.isEmpty {
             let ssuZ = Dictionary(uniqueKeysWithValues: zip(linear.ssus, linear.ssuZ))
             linear.ssus = ssuCells.map(\.ssu)
             linear.ssuZ = ssuCells.map { entry in
-                (ssuZ[entry.ssu] ?? 0) - entry.cells.reduce(0) { $0 + d[$1.cell]! * $1.weight }
+                (ssuZ[entry.ssu] ?? 0) - entry.cells.reduce(0) { $0 + shift[$1.cell] * $1.weight }
             }
         }
     }
