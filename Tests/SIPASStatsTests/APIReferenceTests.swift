@@ -15,7 +15,7 @@ struct APIReferenceTests {
 
     static let references: [String: Reference] = {
         var table: [String: Reference] = [:]
-        for file in ["reference.csv", "reference-jackknife.csv", "reference-twostage.csv", "reference-replicates.csv"] {
+        for file in ["reference.csv", "reference-jackknife.csv", "reference-twostage.csv", "reference-replicates.csv", "reference-mean-of-units.csv"] {
             let text = (try? String(contentsOf: Fixtures.url("r-api/\(file)"), encoding: .utf8)) ?? ""
             for line in text.split(separator: "\n").dropFirst() {
                 let f = line.split(separator: ",").map(String.init)
@@ -37,7 +37,8 @@ struct APIReferenceTests {
     }
 
     /// Items `api00` (a score: its mean) and `schwide` (1 = the school met its target: its share).
-    static func instrument() -> Instrument {
+    /// - Parameter meanOfTypes: the whole-sample figure is the unweighted mean of the school types'.
+    static func instrument(meanOfTypes: Bool = false) -> Instrument {
         var base = oneItemInstrument(attributes: ["stype"])
         base.questions = [
             Question(name: "stype", type: .text, label: LocalizedText(vi: "stype"), role: .attribute),
@@ -46,6 +47,10 @@ struct APIReferenceTests {
         ]
         base.choices = ["score": [], "yes": []]
         base.scales = ["score": Scale(satisfied: []), "yes": Scale(satisfied: [1])]
+        if meanOfTypes {
+            base.rollup.national = .meanOfUnits
+            base.rollup.unit = "stype"
+        }
         return base
     }
 
@@ -59,8 +64,8 @@ struct APIReferenceTests {
     ///   - fpc: the column of the first-stage fpc (`fpc`, or `fpc1` in apiclus2), or nil for none.
     ///   - secondStage: the SSU column and its fpc column (apiclus2: `snum`, `fpc2`).
     static func accumulate(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true, fpcColumn: String = "fpc",
-                           secondStage: (unit: String, fpc: String?)? = nil) throws -> SurveyAccumulator {
-        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument(), breakdowns: ["stype"]))
+                           secondStage: (unit: String, fpc: String?)? = nil, meanOfTypes: Bool = false) throws -> SurveyAccumulator {
+        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
         for (i, row) in try rows(file).enumerated() {
             let record = try ResponseRecord(
                 location: SIPASCore.SourceLocation(file: file, row: i + 2), weight: Double(row["pw"]!)!,
@@ -115,5 +120,19 @@ struct APIReferenceTests {
         let strat = try Self.analyse("apistrat.csv", stratum: "stype", cluster: nil, options: options)
         try check(strat.find("item:api00", .mean), "strat_jkn|all|mean")
         try check(strat.find("item:schwide", .share), "strat_jkn|all|share")
+    }
+
+    /// The unweighted mean of the three school types' means (`mean_of_units`), against
+    /// `svycontrast(svyby(…, covmat = TRUE), rep(1/3, 3))` by linearisation, JK1 and R's own
+    /// subbootstrap weights (reference-mean-of-units.csv).
+    @Test func meanOfSchoolTypesByEveryVarianceMethod() throws {
+        let accumulator = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", meanOfTypes: true)
+        try check(try SurveyEstimator.estimate(accumulator).find("item:api00", .mean), "clus1|mean_of_stype|mean")
+        let jackknife = try SurveyEstimator.estimate(accumulator, options: .init(variance: .jackknife))
+        try check(jackknife.find("item:api00", .mean), "clus1_jk1|mean_of_stype|mean")
+        var options = EstimationOptions(variance: .replicateWeights)
+        options.replicateSettings = ReplicateSettings(scale: 1.0 / 49)
+        let boot = try SurveyEstimator.estimate(try BootstrapTests.withRReplicates(meanOfTypes: true), options: options)
+        try check(boot.find("item:api00", .mean), "clus1_subboot|mean_of_stype|mean")
     }
 }

@@ -10,13 +10,13 @@ import Testing
 /// 1e-9 relative; (b) sipas's own GSL replicates must converge to the linearisation SE and repeat
 /// exactly for a seed.
 struct BootstrapTests {
-    static func withRReplicates() throws -> SurveyAccumulator {
+    static func withRReplicates(meanOfTypes: Bool = false) throws -> SurveyAccumulator {
         let replicates = try APIReferenceTests.rows("apiclus1-subboot.csv")
         var bySchool: [String: [Double]] = [:]
         for row in replicates {
             bySchool[row["snum"]!] = (1...50).map { Double(row["rep\($0)"]!)! }
         }
-        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: APIReferenceTests.instrument(), breakdowns: ["stype"]))
+        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: APIReferenceTests.instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
         for (i, row) in try APIReferenceTests.rows("apiclus1.csv").enumerated() {
             let record = ResponseRecord(
                 location: SIPASCore.SourceLocation(file: "apiclus1.csv", row: i + 2), weight: Double(row["pw"]!)!,

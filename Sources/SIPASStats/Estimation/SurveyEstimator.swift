@@ -183,10 +183,8 @@ public enum SurveyEstimator {
                                       ssus: ssus, ssuZ: ssus.map { ssuZ[$0]! })
             let designPSUs = psuCount.values.reduce(0, +)
             let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
-            // Replicates: θ_r is the mean of the units' replicate estimates. The jackknife of a mean of
-            // units is not implemented: its SE is the linearised one, and the note says so.
+            // Replicates: θ_r is the mean of the units' replicate estimates.
             var variance: Double? = nil
-            var method = ""
             switch options.variance {
             case .bootstrap, .replicateWeights:
                 var mean: [Double]? = nil
@@ -202,13 +200,21 @@ public enum SurveyEstimator {
                     ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? .bootstrap(replicates: thetas.count)
                 variance = settings.variance(thetas, full: combined.value)
             case .jackknife:
-                method = "; SE by linearisation"
+                var mean: [(theta: Double, scale: Double)]? = nil
+                for unit in included {
+                    guard let replicates = Jackknife.replicates(unit.totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
+                        return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil,
+                                               note: "jackknife replicate without valid answers in \(unit.name)")
+                    }
+                    mean = mean.map { zip($0, replicates).map { ($0.theta + $1.theta / k, $0.scale) } } ?? replicates.map { ($0.theta / k, $0.scale) }
+                }
+                variance = mean.flatMap(Jackknife.variance)
             case .linearization:
                 break
             }
             let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
                                             n: records, excluded: excluded, variance: variance)
-            let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)") + method
+            let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
 

@@ -126,3 +126,16 @@ write.csv(do.call(rbind, rows), "reference-calibration.csv", row.names = FALSE, 
 # Calibrated weights per school (first rows of apiclus1 in file order).
 write.csv(data.frame(snum = apiclus1$snum, ps = f(weights(ps1)), rake = f(weights(rk1))), "apiclus1-calibrated-weights.csv",
           row.names = FALSE, quote = FALSE)
+
+# The unweighted mean of the school types' means (sipas's mean_of_units with unit = stype), by
+# linearisation, JK1 and the subbootstrap weights above: svyby(covmat = TRUE) + svycontrast.
+rows <- list()
+mean_of_types <- function(name, design) {
+  b <- svyby(~api00, ~stype, design, svymean, covmat = TRUE)
+  m <- svycontrast(b, rep(1 / 3, 3))
+  add(name, "mean_of_stype", "api00", "mean", coef(m), SE(m), NA, NA)
+}
+mean_of_types("clus1", dclus1)
+mean_of_types("clus1_jk1", r1)
+mean_of_types("clus1_subboot", boot)
+write.csv(do.call(rbind, rows), "reference-mean-of-units.csv", row.names = FALSE, quote = FALSE)
