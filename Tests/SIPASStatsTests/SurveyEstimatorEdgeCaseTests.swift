@@ -7,7 +7,7 @@ import Testing
 /// Edge cases of the estimator: every case gives a defined result (finite numbers, or no estimate with
 /// a note) or a typed error; never NaN, never a crash. Every result is also encoded as JSON, which
 /// refuses NaN and infinities.
-struct EdgeCaseTests {
+struct SurveyEstimatorEdgeCaseTests {
     /// Two strata × two PSUs of satisfied (code 5) and other answers; group "g" from `attributes`.
     static func accumulate(_ rows: [(stratum: String, cluster: String, weight: Double, code: Int?, group: String)],
                            lonely: LonelyPSU = .fail) throws -> SurveyAccumulator {
