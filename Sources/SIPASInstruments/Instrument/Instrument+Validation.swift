@@ -256,7 +256,8 @@ private struct ProblemFinder {
     private mutating func checkColumns() {
         func missing(_ name: String?) -> Bool { name.map { index[$0] == nil } ?? false }
         let design = instrument.design
-        for (key, column) in [("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc)]
+        for (key, column) in [("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc),
+                              ("ssu", design.ssu), ("fpc2", design.fpc2)]
         where missing(column) {
             add([.key("design"), .key(key)], "design.\(key) '\(column!)' is not a question")
         }

@@ -27,19 +27,27 @@ public struct DesignSpec: Hashable, Sendable, Codable {
     public var cluster: String?
     /// Column holding the number of PSUs in the stratum's population (finite population correction).
     public var fpc: String?
+    /// Two-stage designs: the column naming the second-stage unit within its PSU (e.g. household
+    /// or school), and the column holding the number of such units in the PSU's population (R
+    /// `svydesign(id = ~cluster + ssu, fpc = ~fpc + fpc2)`).
+    public var ssu: String?
+    public var fpc2: String?
     /// What to do with a stratum holding a single PSU (R `survey.lonely.psu`).
     public var lonelyPSU: LonelyPSU
 
-    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil, lonelyPSU: LonelyPSU = .fail) {
+    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil, lonelyPSU: LonelyPSU = .fail,
+                ssu: String? = nil, fpc2: String? = nil) {
         self.weight = weight
         self.strata = strata
         self.cluster = cluster
         self.fpc = fpc
         self.lonelyPSU = lonelyPSU
+        self.ssu = ssu
+        self.fpc2 = fpc2
     }
 
     enum CodingKeys: String, CodingKey {
-        case weight, strata, cluster, fpc
+        case weight, strata, cluster, fpc, ssu, fpc2
         case lonelyPSU = "lonely_psu"
     }
 
@@ -49,6 +57,8 @@ public struct DesignSpec: Hashable, Sendable, Codable {
         strata = try c.decodeIfPresent(String.self, forKey: .strata)
         cluster = try c.decodeIfPresent(String.self, forKey: .cluster)
         fpc = try c.decodeIfPresent(String.self, forKey: .fpc)
+        ssu = try c.decodeIfPresent(String.self, forKey: .ssu)
+        fpc2 = try c.decodeIfPresent(String.self, forKey: .fpc2)
         lonelyPSU = try c.decodeIfPresent(LonelyPSU.self, forKey: .lonelyPSU) ?? .fail
     }
 }

@@ -103,8 +103,10 @@ public struct SurveyAccumulator: Sendable {
 
     /// Adds one accepted record.
     /// - Throws: ``StatsError/invalidWeight(_:)`` for a weight that is not a positive number.
+    /// A two-stage record (``ResponseRecord/secondaryCluster`` set, from the instrument's `design.ssu`)
+    /// is added with its second-stage unit.
     public mutating func add(_ record: ResponseRecord) throws {
-        try add(record, secondStage: nil)
+        try add(record, secondStage: record.secondaryCluster.map { SecondStageUnit(unit: $0, populationUnits: record.populationSSUs) })
     }
 
     /// Adds one accepted record.
