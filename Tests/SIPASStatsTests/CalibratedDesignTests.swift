@@ -11,12 +11,12 @@ import Testing
 /// Estimates and SEs within 1e-9 relative (raking reproduces R's sweeps of weights and its 10 sweeps of residuals);
 /// a raked margin's own share has SE ≈ 0 in R (1e-13): checked below 1e-6 absolute.
 struct CalibratedDesignTests {
-    struct Reference { var estimate: Double; var se: Double? }
+    struct Reference { var estimate: Double; var se: Double?; var deff: Double? }
 
     static let references: [String: Reference] = {
         var table: [String: Reference] = [:]
         for row in (try? APIReferenceTests.rows("reference-calibration.csv")) ?? [] {
-            table["\(row["design"]!)|\(row["group"]!)|\(row["statistic"]!)"] = Reference(estimate: Double(row["estimate"]!)!, se: Double(row["se"]!))
+            table["\(row["design"]!)|\(row["group"]!)|\(row["statistic"]!)"] = Reference(estimate: Double(row["estimate"]!)!, se: Double(row["se"]!), deff: Double(row["deff"]!))
         }
         return table
     }()
@@ -59,6 +59,9 @@ struct CalibratedDesignTests {
             let estimate = try #require(estimate, "\(key) missing")
             #expect(close(estimate.value, reference.estimate, relative: tolerance), "\(key) estimate \(estimate.value)")
             let se = try #require(reference.se)
+            if let deff = reference.deff, se >= 1e-6 {
+                #expect(close(estimate.designEffect, deff, relative: tolerance), "\(key) deff \(String(describing: estimate.designEffect)) vs \(deff)")
+            }
             if se < 1e-6 {
                 #expect(estimate.standardError < 1e-6, "\(key) SE \(estimate.standardError)")
             } else {
