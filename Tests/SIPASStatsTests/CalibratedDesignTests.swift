@@ -53,7 +53,7 @@ struct CalibratedDesignTests {
         return accumulator
     }
 
-    func check(_ result: AnalysisResult, _ design: String, tolerance: Double) throws {
+    func check(_ result: AnalysisResult, _ design: String, tolerance: Double, replicates: Bool = false) throws {
         func compare(_ estimate: Estimate?, _ key: String) throws {
             let reference = try #require(Self.references[key], "no reference \(key)")
             let estimate = try #require(estimate, "\(key) missing")
@@ -73,9 +73,22 @@ struct CalibratedDesignTests {
         for type in ["E", "H", "M"] {
             try compare(result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])), "\(design)|stype=\(type)|mean")
         }
+        guard !replicates else { return }
         let total = try #require(Self.references["\(design)|all|total"]).estimate
         #expect(close(result.design.weightSum, total, relative: 1e-12))
         #expect(close(result.calibration?.calibratedWeightSum, total, relative: 1e-12))
+    }
+
+    /// R calibrates every replicate of `as.svrepdesign(…, "JK1" / "JKn")` again; so does sipas.
+    @Test func jackknifeOfCalibratedDesigns() throws {
+        let options = EstimationOptions(variance: .jackknife)
+        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.postStratify))
+        try check(try SurveyEstimator.estimate(clus1, options: options), "clus1_jk1_ps", tolerance: 1e-9, replicates: true)
+        let strat = try Self.accumulate("apistrat.csv", stratum: "stype", cluster: nil, fpc: "fpc", calibration: try Self.spec(.postStratify))
+        try check(try SurveyEstimator.estimate(strat, options: options), "strat_jkn_ps", tolerance: 1e-9, replicates: true)
+        let raked = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
+        try check(try SurveyEstimator.estimate(raked, options: options), "clus1_jk1_rake", tolerance: 1e-9, replicates: true)
+        #expect(throws: StatsError.self) { try SurveyEstimator.estimate(raked, options: .init(variance: .bootstrap)) }
     }
 
     @Test func postStratifiedClusterAndStratifiedSamples() throws {

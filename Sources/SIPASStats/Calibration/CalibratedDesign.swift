@@ -27,6 +27,9 @@ struct CalibratedDesign {
     /// For each margin, the level of each cell.
     let levels: [[String: [String]]]
     let summary: CalibrationSummary
+    /// Position of each cell in ``cells``; sweeps run for the full sample (1 for post-stratification).
+    let cellPosition: [String: Int]
+    let sweeps: Int
 
     init(_ accumulator: SurveyAccumulator) throws {
         let plan = accumulator.plan
@@ -50,6 +53,7 @@ struct CalibratedDesign {
         var byPSU: [(psu: PSUKey, cells: [(cell: Int, weight: Double)])] = []
         var bySSU: [(ssu: SSUKey, cells: [(cell: Int, weight: Double)])] = []
         let position = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+        cellPosition = position
         for key in unit.keys.sorted(by: Self.order) {
             if let name = key.unit {
                 let ssu = SSUKey(psu: key.psu, unit: name)
@@ -107,6 +111,7 @@ struct CalibratedDesign {
         }
         factors = g
         partialFactors = partial
+        sweeps = spec.method == .postStratify ? 1 : (converged ? iterations + 1 : iterations)
         let calibratedCells = cells.map { cell in
             CalibrationSummary.CalibratedCell(values: cellValues[cell]!, respondents: Int(rows[cell]!), designWeight: weight[cell]!,
                                               calibratedWeight: weight[cell]! * g[cell]!, factor: g[cell]!)
@@ -172,12 +177,15 @@ struct CalibratedDesign {
     struct DomainCells {
         var weighted: [String: [Double]] = [:]
         var unweighted: [String: [Double]] = [:]
+        /// Design-weighted sums per PSU × cell (cell positions), PSUs in order.
+        var perPSU: [PSUKey: [(cell: Int, sums: [Double])]] = [:]
     }
 
     func cells(of original: DomainTotals) -> DomainCells {
         var result = DomainCells(unweighted: original.unweightedByCell)
         for key in original.perUnitCell.keys.sorted(by: Self.order) where key.unit == nil {
             let sums = original.perUnitCell[key]!
+            result.perPSU[key.psu, default: []].append((cellPosition[key.cell]!, sums))
             if var existing = result.weighted.removeValue(forKey: key.cell) {
                 for i in existing.indices { existing[i] += sums[i] }
                 result.weighted[key.cell] = existing

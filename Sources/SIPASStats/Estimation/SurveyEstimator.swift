@@ -53,8 +53,8 @@ public enum SurveyEstimator {
             throw StatsError.invalidArgument("the bootstrap needs at least 2 replicates, got \(options.replicates)")
         }
         let calibration = plan.calibration == nil ? nil : try CalibratedDesign(accumulator)
-        if calibration != nil, options.variance != .linearization {
-            throw StatsError.invalidArgument("calibrated designs are estimated by linearisation only (replicates would need recalibrating)")
+        if calibration != nil, options.variance == .bootstrap || options.variance == .replicateWeights {
+            throw StatsError.invalidArgument("calibrated designs take linearisation or the jackknife (bootstrap replicates would need recalibrating)")
         }
         let items = plan.layout.items.count
         func sorted(_ totals: DomainTotals) -> SortedTotals { SortedTotals(calibration?.calibrate(totals, items: items) ?? totals) }
@@ -126,7 +126,7 @@ public enum SurveyEstimator {
             let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(slots * $1.item + 4)) }
             var variance: Double? = nil
             if options.variance == .jackknife {
-                guard let jackknife = Jackknife.variance(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
+                guard let jackknife = jackknifeReplicates(totals, cells, indicator, statistic).flatMap(Jackknife.variance) else {
                     return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                            note: "jackknife replicate without valid answers")
                 }
@@ -202,7 +202,7 @@ public enum SurveyEstimator {
             case .jackknife:
                 var mean: [(theta: Double, scale: Double)]? = nil
                 for unit in included {
-                    guard let replicates = Jackknife.replicates(unit.totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
+                    guard let replicates = jackknifeReplicates(unit.totals, unit.cells, indicator, statistic) else {
                         return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil,
                                                note: "jackknife replicate without valid answers in \(unit.name)")
                     }
@@ -216,6 +216,15 @@ public enum SurveyEstimator {
                                             n: records, excluded: excluded, variance: variance)
             let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
+        }
+
+        /// Delete-one-PSU replicates, recalibrated when the design is calibrated.
+        func jackknifeReplicates(_ totals: SortedTotals, _ cells: CalibratedDesign.DomainCells?,
+                                 _ indicator: Indicator, _ statistic: Statistic) -> [(theta: Double, scale: Double)]? {
+            if let calibration, let cells {
+                return calibration.jackknifeReplicates(cells, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions)
+            }
+            return Jackknife.replicates(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions)
         }
 
         func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {

@@ -113,7 +113,7 @@ cal_rows <- function(name, design) {
   add(name, "all", "sch.wide", "share", coef(m)[2], SE(m)[2], deff(m)[2], degf(design))
   b <- svyby(~api00, ~stype, design, svymean)
   for (i in seq_len(nrow(b))) add(name, paste0("stype=", b$stype[i]), "api00", "mean", b$api00[i], b$se[i], NA, NA)
-  add(name, "all", "weight_sum", "total", sum(weights(design)), NA, NA, NA)
+  if (!inherits(design, "svyrep.design")) add(name, "all", "weight_sum", "total", sum(weights(design)), NA, NA, NA)
 }
 ps1 <- postStratify(dclus1, ~stype, pop.types)
 cal_rows("clus1_ps", ps1)
@@ -123,6 +123,11 @@ rk1 <- rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
 cal_rows("clus1_rake", rk1)
 rk2 <- rake(dclus2, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
 cal_rows("clus2_rake", rk2)
+# Replicate designs calibrated afterwards: every replicate is recalibrated (R postStratify / rake on an
+# svyrep.design; raking gives replicates the sweeps of the full sample).
+cal_rows("clus1_jk1_ps", postStratify(as.svrepdesign(dclus1, type = "JK1"), ~stype, pop.types))
+cal_rows("strat_jkn_ps", postStratify(as.svrepdesign(dstrat, type = "JKn"), ~stype, pop.types))
+cal_rows("clus1_jk1_rake", rake(as.svrepdesign(dclus1, type = "JK1"), list(~stype, ~sch.wide), list(pop.types, pop.schwide)))
 write.csv(do.call(rbind, rows), "reference-calibration.csv", row.names = FALSE, quote = FALSE)
 # Calibrated weights per school (first rows of apiclus1 in file order).
 write.csv(data.frame(snum = apiclus1$snum, ps = f(weights(ps1)), rake = f(weights(rk1))), "apiclus1-calibrated-weights.csv",
