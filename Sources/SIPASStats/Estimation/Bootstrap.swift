@@ -23,9 +23,10 @@ struct BootstrapMultipliers: Sendable {
         for stratum in strata {
             for cluster in psusByStratum[stratum]! { table[PSUKey(stratum: stratum, cluster: cluster)] = [] }
         }
+        let sortedClusters = strata.map { psusByStratum[$0]!.sorted() }
         for _ in 0..<replicates {
-            for stratum in strata {
-                let clusters = psusByStratum[stratum]!.sorted()
+            for (s, stratum) in strata.enumerated() {
+                let clusters = sortedClusters[s]
                 let n = clusters.count
                 var counts = [Int](repeating: 0, count: n)
                 if n > 1 {
