@@ -112,6 +112,9 @@ extension CSVImporter {
             attributes: attributes, answers: answers,
             populationPSUs: value(plan.fpc).flatMap(Double.init)
         )
+        if !plan.replicateWeights.isEmpty {
+            record.replicateWeights = plan.replicateWeights.map { value($0).flatMap(Double.init) ?? .nan }
+        }
         if plan.ssu != nil {
             record.secondaryCluster = value(plan.ssu) ?? "row \(row)"
             record.populationSSUs = value(plan.fpc2).flatMap(Double.init)
@@ -127,6 +130,7 @@ struct RecordPlan {
     var excluded: [Set<Int>]
     var weight, strata, cluster, fpc: Int?
     var ssu, fpc2: Int?
+    var replicateWeights: [Int] = []
 
     init(instrument: Instrument, index: [String: Int]) {
         // Layout names are question names, so every one is in the index.
@@ -140,5 +144,6 @@ struct RecordPlan {
         fpc = instrument.design.fpc.flatMap { index[$0] }
         ssu = instrument.design.ssu.flatMap { index[$0] }
         fpc2 = instrument.design.fpc2.flatMap { index[$0] }
+        replicateWeights = (instrument.design.replicateWeights?.columns ?? []).compactMap { index[$0] }
     }
 }

@@ -47,6 +47,9 @@ public struct ResponseRecord: Hashable, Sendable {
     /// the cluster's population (or the second-stage sampling fraction when ≤ 1); nil for one stage.
     public var secondaryCluster: String? = nil
     public var populationSSUs: Double? = nil
+    /// Replicate weights supplied with the data (the instrument's `design.replicate_weights`); a blank
+    /// or unreadable cell is NaN, which the statistics core refuses as an invalid weight naming the row.
+    public var replicateWeights: [Double]? = nil
 
     public init(
         location: SourceLocation, weight: Double, stratum: String, cluster: String,

@@ -261,6 +261,9 @@ private struct ProblemFinder {
         where missing(column) {
             add([.key("design"), .key(key)], "design.\(key) '\(column!)' is not a question")
         }
+        for (r, column) in (design.replicateWeights?.columns ?? []).enumerated() where missing(column) {
+            add([.key("design"), .key("replicate_weights"), .key("columns"), .index(r)], "design.replicate_weights column '\(column)' is not a question")
+        }
         if missing(instrument.respondentId) {
             add([.key("respondent_id")], "respondent_id '\(instrument.respondentId!)' is not a question")
         }

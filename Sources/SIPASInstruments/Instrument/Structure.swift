@@ -32,6 +32,8 @@ public struct DesignSpec: Hashable, Sendable, Codable {
     /// `svydesign(id = ~cluster + ssu, fpc = ~fpc + fpc2)`).
     public var ssu: String?
     public var fpc2: String?
+    /// Replicate weights that come with the data (columns) and how their variance is formed.
+    public var replicateWeights: ReplicateWeightsSpec?
     /// What to do with a stratum holding a single PSU (R `survey.lonely.psu`).
     public var lonelyPSU: LonelyPSU
 
@@ -49,6 +51,7 @@ public struct DesignSpec: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case weight, strata, cluster, fpc, ssu, fpc2
         case lonelyPSU = "lonely_psu"
+        case replicateWeights = "replicate_weights"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,7 +62,27 @@ public struct DesignSpec: Hashable, Sendable, Codable {
         fpc = try c.decodeIfPresent(String.self, forKey: .fpc)
         ssu = try c.decodeIfPresent(String.self, forKey: .ssu)
         fpc2 = try c.decodeIfPresent(String.self, forKey: .fpc2)
+        replicateWeights = try c.decodeIfPresent(ReplicateWeightsSpec.self, forKey: .replicateWeights)
         lonelyPSU = try c.decodeIfPresent(LonelyPSU.self, forKey: .lonelyPSU) ?? .fail
+    }
+}
+
+/// Replicate weight columns supplied with the data (e.g. by a statistics office), as R
+/// `svrepdesign(repweights =, scale =, rscales =, mse =)`: the variance of an estimate is
+/// scale · Σ_r rscale_r · (θ_r − c)², c the mean of the replicates (or the estimate when `mse`).
+public struct ReplicateWeightsSpec: Hashable, Sendable, Codable {
+    /// Columns holding the replicate weights (analysis weights, not multipliers), in order.
+    public var columns: [String]
+    /// Defaults to 1/(R − 1), the bootstrap convention.
+    public var scale: Double?
+    public var rscales: [Double]?
+    public var mse: Bool?
+
+    public init(columns: [String], scale: Double? = nil, rscales: [Double]? = nil, mse: Bool? = nil) {
+        self.columns = columns
+        self.scale = scale
+        self.rscales = rscales
+        self.mse = mse
     }
 }
 

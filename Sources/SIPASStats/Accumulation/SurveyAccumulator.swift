@@ -106,7 +106,8 @@ public struct SurveyAccumulator: Sendable {
     /// A two-stage record (``ResponseRecord/secondaryCluster`` set, from the instrument's `design.ssu`)
     /// is added with its second-stage unit.
     public mutating func add(_ record: ResponseRecord) throws {
-        try add(record, secondStage: record.secondaryCluster.map { SecondStageUnit(unit: $0, populationUnits: record.populationSSUs) })
+        try add(record, secondStage: record.secondaryCluster.map { SecondStageUnit(unit: $0, populationUnits: record.populationSSUs) },
+                replicateWeights: record.replicateWeights)
     }
 
     /// Adds one accepted record.

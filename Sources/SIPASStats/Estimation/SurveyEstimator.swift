@@ -138,7 +138,7 @@ public enum SurveyEstimator {
                                            note: "replicate without valid answers")
                 }
                 let settings = options.variance == .bootstrap
-                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? plan.replicateSettings ?? .bootstrap(replicates: thetas.count)
                 variance = settings.variance(thetas, full: linear.value)
             }
             var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded, variance: variance)
@@ -197,7 +197,7 @@ public enum SurveyEstimator {
                 }
                 let thetas = mean ?? []
                 let settings = options.variance == .bootstrap
-                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? plan.replicateSettings ?? .bootstrap(replicates: thetas.count)
                 variance = settings.variance(thetas, full: combined.value)
             case .jackknife:
                 var mean: [(theta: Double, scale: Double)]? = nil

@@ -53,6 +53,9 @@ public struct AnalysisPlan: Sendable {
     /// Names of the calibration attributes, in cell order.
     var calibrationVariables: [String] { calibrationAttributes.map { layout.attributeNames[$0] } }
 
+    /// How the instrument's supplied replicate weights become a variance (nil without them).
+    public var replicateSettings: ReplicateSettings?
+
     /// Breakdown attributes that were regrouped, by name.
     public var regroupedAttributes: [String] { recodes.keys.sorted().map { layout.attributeNames[$0] } }
 
@@ -97,6 +100,10 @@ public struct AnalysisPlan: Sendable {
         }
         self.lonelyPSU = lonelyPSU ?? instrument.design.lonelyPSU
         yearAttribute = layout.attributeIndex("year")
+        if let spec = instrument.design.replicateWeights {
+            replicateSettings = ReplicateSettings(
+                scale: spec.scale ?? 1 / Double(max(spec.columns.count - 1, 1)), rscales: spec.rscales ?? [], mse: spec.mse ?? false)
+        }
     }
 
     /// Item, element, area and overall indicators, following the instrument's rollup.

@@ -52,7 +52,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Interval for shares: logit (default, as R svyciprop), wald, wilson or beta (Korn–Graubard).")
     var ci: CIMethod = .logit
 
-    @Option(help: "Standard errors: linearization (default), jackknife (JK1/JKn from the PSUs) or bootstrap (Rao–Wu).")
+    @Option(help: "Standard errors: linearization (default), jackknife (JK1/JKn from the PSUs), bootstrap (Rao–Wu) or replicate-weights (the instrument's design.replicate_weights columns).")
     var variance: VarianceMethod = .linearization
 
     @Option(help: "Bootstrap replicates (with --variance bootstrap).")
@@ -82,7 +82,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
-        guard variance != .replicateWeights else { throw ValidationError("--variance replicate-weights: reading replicate weights from files is not supported yet") }
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2") }
         guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
     }
