@@ -16,6 +16,8 @@ struct AnalysisSettings {
     var regroupProvinces = false
     /// A user's crosswalk for another column (e.g. communes): column name and old → new codes.
     var crosswalk: (column: String, map: [String: String])?
+    /// Population margins to calibrate the weights to (`--calibrate`).
+    var calibration: CalibrationSpec?
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -43,6 +45,7 @@ enum AnalysisRunner {
             }
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
+        if let calibration = settings.calibration { try plan.calibrate(calibration) }
         var accumulator = SurveyAccumulator(plan: plan)
         var rowsRead = 0, accepted = 0, rejected = 0
         for url in urls {
