@@ -16,6 +16,8 @@ struct AnalysisSettings {
     var regroupProvinces = false
     /// A user's crosswalk for another column (e.g. communes): column name and old → new codes.
     var crosswalk: (column: String, map: [String: String])?
+    /// Population margins to calibrate the weights to (`--calibrate`).
+    var calibration: CalibrationSpec?
     /// Also fit the key-driver regression (`sipas report`).
     var keyDrivers = false
     /// Keep the accepted records (`sipas report` writes them for SPSS).
@@ -51,6 +53,7 @@ enum AnalysisRunner {
             }
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
+        if let calibration = settings.calibration { try plan.calibrate(calibration) }
         var accumulator = SurveyAccumulator(plan: plan)
         var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
         var records: [ResponseRecord] = []
