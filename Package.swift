@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -45,9 +47,17 @@ let package = Package(
             dependencies: ["SIPASCore", "SIPASInstruments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "CGSL"]),
+        // Report tables and their writers. Templates/ holds the default Markdown and HTML templates
+        // (swift-mustache), compiled in; `sipas report --templates DIR` overrides them.
         .target(
             name: "SIPASReport",
-            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStats", .product(name: "TextTable", package: "TextTable")]
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASStats", .product(name: "TextTable", package: "TextTable"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Templates/README.md"],
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "sipas",
@@ -65,7 +75,7 @@ let package = Package(
         .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

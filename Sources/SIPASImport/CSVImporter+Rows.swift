@@ -119,7 +119,7 @@ extension CSVImporter {
             guard let text = value(q), !text.isEmpty, let code = Int(text) else { return .blank }
             return excluded.contains(code) ? .excluded(code: code) : .code(code)
         }
-        return ResponseRecord(
+        var record = ResponseRecord(
             location: SourceLocation(file: file, row: row),
             weight: value(plan.weight).flatMap(Double.init) ?? 1,
             stratum: value(plan.strata) ?? "",
@@ -127,6 +127,14 @@ extension CSVImporter {
             attributes: attributes, answers: answers,
             populationPSUs: value(plan.fpc).flatMap(Double.init)
         )
+        if !plan.replicateWeights.isEmpty {
+            record.replicateWeights = plan.replicateWeights.map { value($0).flatMap(Double.init) ?? .nan }
+        }
+        if plan.ssu != nil {
+            record.secondaryCluster = value(plan.ssu) ?? "row \(row)"
+            record.populationSSUs = value(plan.fpc2).flatMap(Double.init)
+        }
+        return record
     }
 }
 
@@ -136,6 +144,8 @@ struct RecordPlan {
     var items: [Int]
     var excluded: [Set<Int>]
     var weight, strata, cluster, fpc: Int?
+    var ssu, fpc2: Int?
+    var replicateWeights: [Int] = []
 
     init(instrument: Instrument, index: [String: Int]) {
         // Layout names are question names, so every one is in the index.
@@ -147,5 +157,8 @@ struct RecordPlan {
         strata = instrument.design.strata.flatMap { index[$0] }
         cluster = instrument.design.cluster.flatMap { index[$0] }
         fpc = instrument.design.fpc.flatMap { index[$0] }
+        ssu = instrument.design.ssu.flatMap { index[$0] }
+        fpc2 = instrument.design.fpc2.flatMap { index[$0] }
+        replicateWeights = (instrument.design.replicateWeights?.columns ?? []).compactMap { index[$0] }
     }
 }

@@ -43,6 +43,13 @@ public struct ResponseRecord: Hashable, Sendable {
     /// Finite population correction of the row's stratum: the number of PSUs in the stratum's
     /// population, or the sampling fraction when ≤ 1 (as R `svydesign(fpc=)`); nil for none.
     public var populationPSUs: Double?
+    /// Two-stage designs: the second-stage unit within the cluster, and the number of such units in
+    /// the cluster's population (or the second-stage sampling fraction when ≤ 1); nil for one stage.
+    public var secondaryCluster: String? = nil
+    public var populationSSUs: Double? = nil
+    /// Replicate weights supplied with the data (the instrument's `design.replicate_weights`); a blank
+    /// or unreadable cell is NaN, which the statistics core refuses as an invalid weight naming the row.
+    public var replicateWeights: [Double]? = nil
 
     public init(
         location: SourceLocation, weight: Double, stratum: String, cluster: String,

@@ -256,9 +256,13 @@ private struct ProblemFinder {
     private mutating func checkColumns() {
         func missing(_ name: String?) -> Bool { name.map { index[$0] == nil } ?? false }
         let design = instrument.design
-        for (key, column) in [("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc)]
+        for (key, column) in [("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc),
+                              ("ssu", design.ssu), ("fpc2", design.fpc2)]
         where missing(column) {
             add([.key("design"), .key(key)], "design.\(key) '\(column!)' is not a question")
+        }
+        for (r, column) in (design.replicateWeights?.columns ?? []).enumerated() where missing(column) {
+            add([.key("design"), .key("replicate_weights"), .key("columns"), .index(r)], "design.replicate_weights column '\(column)' is not a question")
         }
         if missing(instrument.respondentId) {
             add([.key("respondent_id")], "respondent_id '\(instrument.respondentId!)' is not a question")

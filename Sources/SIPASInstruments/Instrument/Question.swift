@@ -24,6 +24,9 @@ public struct Question: Hashable, Sendable, Codable {
     /// A built-in code list the values must come from: `province` (the GSO province codes in force
     /// in the survey year; labels come from the compiled-in crosswalk).
     public var lookup: String?
+    /// The question identifies a person (name, phone, address, ID number): its values never reach a
+    /// report, a table or an exported data file. YAML `identifying: true`.
+    public var identifying: Bool = false
 
     public init(
         name: String, type: QuestionType, label: LocalizedText, hint: LocalizedText? = nil,
@@ -47,7 +50,7 @@ public struct Question: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, type, label, hint, required, constraint, relevant, area, element, criterion, role, lookup
+        case name, type, label, hint, required, constraint, relevant, area, element, criterion, role, lookup, identifying
         case constraintMessage = "constraint_message"
     }
 
@@ -73,6 +76,7 @@ public struct Question: Hashable, Sendable, Codable {
         criterion = try c.decodeIfPresent(String.self, forKey: .criterion)
         role = try c.decodeIfPresent(QuestionRole.self, forKey: .role)
         lookup = try c.decodeIfPresent(String.self, forKey: .lookup)
+        identifying = try c.decodeIfPresent(Bool.self, forKey: .identifying) ?? false
     }
 }
 

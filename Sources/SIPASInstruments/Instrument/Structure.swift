@@ -27,20 +27,31 @@ public struct DesignSpec: Hashable, Sendable, Codable {
     public var cluster: String?
     /// Column holding the number of PSUs in the stratum's population (finite population correction).
     public var fpc: String?
+    /// Two-stage designs: the column naming the second-stage unit within its PSU (e.g. household
+    /// or school), and the column holding the number of such units in the PSU's population (R
+    /// `svydesign(id = ~cluster + ssu, fpc = ~fpc + fpc2)`).
+    public var ssu: String?
+    public var fpc2: String?
+    /// Replicate weights that come with the data (columns) and how their variance is formed.
+    public var replicateWeights: ReplicateWeightsSpec?
     /// What to do with a stratum holding a single PSU (R `survey.lonely.psu`).
     public var lonelyPSU: LonelyPSU
 
-    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil, lonelyPSU: LonelyPSU = .fail) {
+    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil, lonelyPSU: LonelyPSU = .fail,
+                ssu: String? = nil, fpc2: String? = nil) {
         self.weight = weight
         self.strata = strata
         self.cluster = cluster
         self.fpc = fpc
         self.lonelyPSU = lonelyPSU
+        self.ssu = ssu
+        self.fpc2 = fpc2
     }
 
     enum CodingKeys: String, CodingKey {
-        case weight, strata, cluster, fpc
+        case weight, strata, cluster, fpc, ssu, fpc2
         case lonelyPSU = "lonely_psu"
+        case replicateWeights = "replicate_weights"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,7 +60,29 @@ public struct DesignSpec: Hashable, Sendable, Codable {
         strata = try c.decodeIfPresent(String.self, forKey: .strata)
         cluster = try c.decodeIfPresent(String.self, forKey: .cluster)
         fpc = try c.decodeIfPresent(String.self, forKey: .fpc)
+        ssu = try c.decodeIfPresent(String.self, forKey: .ssu)
+        fpc2 = try c.decodeIfPresent(String.self, forKey: .fpc2)
+        replicateWeights = try c.decodeIfPresent(ReplicateWeightsSpec.self, forKey: .replicateWeights)
         lonelyPSU = try c.decodeIfPresent(LonelyPSU.self, forKey: .lonelyPSU) ?? .fail
+    }
+}
+
+/// Replicate weight columns supplied with the data (e.g. by a statistics office), as R
+/// `svrepdesign(repweights =, scale =, rscales =, mse =)`: the variance of an estimate is
+/// scale · Σ_r rscale_r · (θ_r − c)², c the mean of the replicates (or the estimate when `mse`).
+public struct ReplicateWeightsSpec: Hashable, Sendable, Codable {
+    /// Columns holding the replicate weights (analysis weights, not multipliers), in order.
+    public var columns: [String]
+    /// Defaults to 1/(R − 1), the bootstrap convention.
+    public var scale: Double?
+    public var rscales: [Double]?
+    public var mse: Bool?
+
+    public init(columns: [String], scale: Double? = nil, rscales: [Double]? = nil, mse: Bool? = nil) {
+        self.columns = columns
+        self.scale = scale
+        self.rscales = rscales
+        self.mse = mse
     }
 }
 

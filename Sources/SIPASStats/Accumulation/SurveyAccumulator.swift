@@ -25,15 +25,50 @@ public struct PSUKey: Hashable, Sendable, Codable {
     public var cluster: String
 }
 
+/// A second-stage unit (e.g. a household or school within a sampled commune or district).
+public struct SSUKey: Hashable, Sendable, Codable {
+    public var psu: PSUKey
+    public var unit: String
+}
+
+/// A PSU (unit nil) or SSU within a calibration cell (the record's values of the calibration
+/// variables, joined by U+001F).
+struct CellKey: Hashable, Sendable {
+    var psu: PSUKey
+    var unit: String?
+    var cell: String
+}
+
+/// A record's second-stage sampling unit and, optionally, the number of such units in its PSU's
+/// population (or the second-stage sampling fraction when ≤ 1), as R `svydesign(id = ~psu + ssu,
+/// fpc = ~fpc1 + fpc2)`.
+public struct SecondStageUnit: Hashable, Sendable {
+    public var unit: String
+    public var populationUnits: Double?
+
+    public init(unit: String, populationUnits: Double? = nil) {
+        self.unit = unit
+        self.populationUnits = populationUnits
+    }
+}
+
 /// Sufficient statistics of one domain, per primary sampling unit.
 ///
 /// For item j the per-PSU vector holds, at `slots * j`: Σw over valid answers, Σw over satisfied
 /// answers, Σw·code over valid answers, the count of valid answers, the count of excluded
-/// ("don't know") answers and Σw·code² (for design effects); the last entry counts the domain's
-/// rows in the PSU.
+/// ("don't know") answers and Σw·code² (for design effects); then the count of the domain's rows in
+/// the PSU (``rowSlot(items:)``) and their weight sum.
 struct DomainTotals: Sendable {
     static let slots = 6
+    static func rowSlot(items: Int) -> Int { slots * items }
+    static func weightSlot(items: Int) -> Int { slots * items + 1 }
     var perPSU: [PSUKey: [Double]] = [:]
+    /// The same sums per second-stage unit, for two-stage designs.
+    var perSSU: [SSUKey: [Double]] = [:]
+    /// With calibration: the sums per PSU (or SSU) × calibration cell, and the unweighted sums of the
+    /// record vectors per cell.
+    var perUnitCell: [CellKey: [Double]] = [:]
+    var unweightedByCell: [String: [Double]] = [:]
     var rows = 0
     var weightSum = 0.0
 }
@@ -50,6 +85,13 @@ public struct SurveyAccumulator: Sendable {
     var psusByStratum: [String: Set<String>] = [:]
     /// Finite population correction per stratum, as given in the data.
     var fpcByStratum: [String: Double] = [:]
+    /// Per-domain totals under each supplied replicate weight.
+    var replicateSums: [DomainKey: ReplicateTotals] = [:]
+    /// Number of replicate weights per record, once one record has brought them.
+    public private(set) var replicateCount: Int?
+    /// Second-stage units of each PSU, and the PSU's second-stage fpc (two-stage designs only).
+    var ssusByPSU: [PSUKey: Set<String>] = [:]
+    var fpc2ByPSU: [PSUKey: Double] = [:]
     public private(set) var records = 0
     public private(set) var weightSum = 0.0
     /// Records per value of the `year` attribute.
@@ -61,9 +103,34 @@ public struct SurveyAccumulator: Sendable {
 
     /// Adds one accepted record.
     /// - Throws: ``StatsError/invalidWeight(_:)`` for a weight that is not a positive number.
+    /// A two-stage record (``ResponseRecord/secondaryCluster`` set, from the instrument's `design.ssu`)
+    /// is added with its second-stage unit.
     public mutating func add(_ record: ResponseRecord) throws {
+        try add(record, secondStage: record.secondaryCluster.map { SecondStageUnit(unit: $0, populationUnits: record.populationSSUs) },
+                replicateWeights: record.replicateWeights)
+    }
+
+    /// Adds one accepted record.
+    /// - Parameters:
+    ///   - secondStage: the record's unit within its PSU (`record.cluster`) in a two-stage design;
+    ///     every record of the accumulator must then carry one.
+    ///   - replicateWeights: replicate weights that came with the data (the same number on every
+    ///     record); ``VarianceMethod/replicateWeights`` computes SEs from them.
+    /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalidArgument(_:)`` for an fpc that
+    ///   is not positive or differs within a stratum (first stage) or a PSU (second stage), or for a
+    ///   replicate weight count that differs from earlier records'.
+    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?, replicateWeights: [Double]? = nil) throws {
         guard record.weight.isFinite, record.weight > 0 else {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
+        }
+        if let replicateWeights {
+            guard replicateCount == nil || replicateCount == replicateWeights.count, !replicateWeights.isEmpty else {
+                throw StatsError.invalidArgument("\(record.location): \(replicateWeights.count) replicate weights, expected \(replicateCount ?? 1)")
+            }
+            guard replicateWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw StatsError.invalidWeight("\(record.location): replicate weights must be finite and ≥ 0")
+            }
+            replicateCount = replicateWeights.count
         }
         let psu = PSUKey(stratum: record.stratum, cluster: record.cluster)
         if let fpc = record.populationPSUs {
@@ -75,21 +142,44 @@ public struct SurveyAccumulator: Sendable {
             }
             fpcByStratum[psu.stratum] = fpc
         }
+        var ssu: SSUKey? = nil
+        if let secondStage {
+            if let fpc2 = secondStage.populationUnits {
+                guard fpc2.isFinite, fpc2 > 0 else {
+                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) is not a positive number")
+                }
+                if let known = fpc2ByPSU[psu], known != fpc2 {
+                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) differs from \(known) given earlier for PSU \(psu.cluster)")
+                }
+                fpc2ByPSU[psu] = fpc2
+            }
+            ssusByPSU[psu, default: []].insert(secondStage.unit)
+            ssu = SSUKey(psu: psu, unit: secondStage.unit)
+        }
         psusByStratum[psu.stratum, default: []].insert(psu.cluster)
         records += 1
         weightSum += record.weight
         if let year = plan.yearAttribute { yearCounts[record.attributes[year], default: 0] += 1 }
         let vector = contribution(of: record)
-        add(vector, weight: record.weight, psu: psu, to: .all)
+        var keys: [DomainKey] = [.all]
+        let cell = plan.calibrationAttributes.isEmpty
+            ? nil : plan.calibrationAttributes.map { record.attributes[$0] }.joined(separator: "\u{1F}")
+        add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: .all)
+        let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
                 let value = record.attributes[attribute]
-                return plan.recodes[attribute]?[value] ?? value
+                return recodes[attribute]?[value] ?? value
             })
-            add(vector, weight: record.weight, psu: psu, to: key)
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: key)
+            keys.append(key)
         }
         if let unit = plan.unitAttribute {
-            add(vector, weight: record.weight, psu: psu, to: Self.unitKey(record.attributes[unit]))
+            add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: Self.unitKey(record.attributes[unit]))
+            keys.append(Self.unitKey(record.attributes[unit]))
+        }
+        if let replicateWeights {
+            for key in keys { addReplicates(vector, weights: replicateWeights, to: key) }
         }
     }
 
@@ -104,29 +194,51 @@ public struct SurveyAccumulator: Sendable {
         weightSum += other.weightSum
         yearCounts.merge(other.yearCounts, uniquingKeysWith: +)
         fpcByStratum.merge(other.fpcByStratum) { first, _ in first }
+        fpc2ByPSU.merge(other.fpc2ByPSU) { first, _ in first }
         for (stratum, clusters) in other.psusByStratum {
             psusByStratum[stratum, default: []].formUnion(clusters)
+        }
+        if replicateCount == nil { replicateCount = other.replicateCount }
+        for (key, totals) in other.replicateSums {
+            if var mine = replicateSums.removeValue(forKey: key) {
+                mine.add(totals)
+                replicateSums[key] = mine
+            } else {
+                replicateSums[key] = totals
+            }
+        }
+        for (psu, units) in other.ssusByPSU {
+            ssusByPSU[psu, default: []].formUnion(units)
         }
         for (key, totals) in other.domains {
             var mine = domains.removeValue(forKey: key) ?? DomainTotals()
             mine.rows += totals.rows
             mine.weightSum += totals.weightSum
-            for (psu, vector) in totals.perPSU {
-                if var existing = mine.perPSU.removeValue(forKey: psu) {
-                    for i in existing.indices { existing[i] += vector[i] }
-                    mine.perPSU[psu] = existing
-                } else {
-                    mine.perPSU[psu] = vector
-                }
-            }
+            Self.merge(totals.perPSU, into: &mine.perPSU)
+            Self.merge(totals.perSSU, into: &mine.perSSU)
+            Self.merge(totals.perUnitCell, into: &mine.perUnitCell)
+            Self.merge(totals.unweightedByCell, into: &mine.unweightedByCell)
             domains[key] = mine
+        }
+    }
+
+    /// Adds per-unit sums; units only in `other` are taken as they are (no arithmetic), so
+    /// accumulators holding disjoint PSUs merge without any rounding.
+    private static func merge<Key: Hashable>(_ other: [Key: [Double]], into mine: inout [Key: [Double]]) {
+        for (key, vector) in other {
+            if var existing = mine.removeValue(forKey: key) {
+                for i in existing.indices { existing[i] += vector[i] }
+                mine[key] = existing
+            } else {
+                mine[key] = vector
+            }
         }
     }
 
     /// The record's unweighted contribution: per item, valid / satisfied / code / count / excluded.
     private func contribution(of record: ResponseRecord) -> [Double] {
         let slots = DomainTotals.slots
-        var vector = [Double](repeating: 0, count: slots * plan.layout.items.count + 1)
+        var vector = [Double](repeating: 0, count: slots * plan.layout.items.count + 2)
         for (j, answer) in record.answers.enumerated() {
             switch answer {
             case .blank:
@@ -145,11 +257,11 @@ public struct SurveyAccumulator: Sendable {
                 vector[slots * j + 5] = Double(code * code)
             }
         }
-        vector[vector.count - 1] = 1
+        vector[vector.count - 2] = 1
         return vector
     }
 
-    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, to key: DomainKey) {
+    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, cell: String?, to key: DomainKey) {
         let slots = DomainTotals.slots
         // Values are moved out of the dictionaries and back, so that they are uniquely
         // referenced and mutated in place (no copy of the PSU table per record).
@@ -157,6 +269,42 @@ public struct SurveyAccumulator: Sendable {
         totals.rows += 1
         totals.weightSum += weight
         var sums = totals.perPSU.removeValue(forKey: psu) ?? [Double](repeating: 0, count: vector.count)
+        Self.add(vector, weight: weight, to: &sums)
+        totals.perPSU[psu] = sums
+        if let ssu {
+            var unitSums = totals.perSSU.removeValue(forKey: ssu) ?? [Double](repeating: 0, count: vector.count)
+            Self.add(vector, weight: weight, to: &unitSums)
+            totals.perSSU[ssu] = unitSums
+        }
+        if let cell {
+            for unitKey in [CellKey(psu: psu, unit: nil, cell: cell)] + (ssu.map { [CellKey(psu: psu, unit: $0.unit, cell: cell)] } ?? []) {
+                var cellSums = totals.perUnitCell.removeValue(forKey: unitKey) ?? [Double](repeating: 0, count: vector.count)
+                Self.add(vector, weight: weight, to: &cellSums)
+                totals.perUnitCell[unitKey] = cellSums
+            }
+            var unweighted = totals.unweightedByCell.removeValue(forKey: cell) ?? [Double](repeating: 0, count: vector.count)
+            for i in vector.indices { unweighted[i] += vector[i] }
+            totals.unweightedByCell[cell] = unweighted
+        }
+        domains[key] = totals
+    }
+
+    private mutating func addReplicates(_ vector: [Double], weights: [Double], to key: DomainKey) {
+        let items = plan.layout.items.count
+        let slots = DomainTotals.slots
+        var totals = replicateSums.removeValue(forKey: key) ?? ReplicateTotals(replicates: weights.count, items: items)
+        for (r, w) in weights.enumerated() where w != 0 {
+            for j in 0..<items where vector[slots * j] != 0 {
+                totals.values[r][3 * j] += w
+                totals.values[r][3 * j + 1] += w * vector[slots * j + 1]
+                totals.values[r][3 * j + 2] += w * vector[slots * j + 2]
+            }
+        }
+        replicateSums[key] = totals
+    }
+
+    private static func add(_ vector: [Double], weight: Double, to sums: inout [Double]) {
+        let slots = DomainTotals.slots
         for j in 0..<(vector.count / slots) {
             let base = slots * j
             sums[base] += weight * vector[base]
@@ -166,9 +314,8 @@ public struct SurveyAccumulator: Sendable {
             sums[base + 4] += vector[base + 4]
             sums[base + 5] += weight * vector[base + 5]
         }
-        sums[vector.count - 1] += 1
-        totals.perPSU[psu] = sums
-        domains[key] = totals
+        sums[vector.count - 2] += 1
+        sums[vector.count - 1] += weight
     }
 
     /// The domains seen, in report order (whole sample first, then each breakdown's levels).
@@ -195,4 +342,24 @@ public struct SurveyAccumulator: Sendable {
         }
         return fractions
     }
+
+    /// The second stage of a two-stage design (nil for one stage): SSUs sampled per PSU and their
+    /// sampling fraction where a second-stage fpc was given.
+    var secondStage: SecondStageDesign? {
+        guard !ssusByPSU.isEmpty else { return nil }
+        var fractions: [PSUKey: Double] = [:]
+        for (psu, fpc) in fpc2ByPSU {
+            let n = Double(ssusByPSU[psu]?.count ?? 0)
+            fractions[psu] = fpc <= 1 ? fpc : min(1, n / fpc)
+        }
+        return SecondStageDesign(unitCount: ssusByPSU.mapValues(\.count), fractions: fractions)
+    }
+}
+
+/// The second stage as the variance needs it.
+struct SecondStageDesign: Sendable {
+    /// SSUs sampled in each PSU of the full design.
+    var unitCount: [PSUKey: Int]
+    /// n₂/N₂ per PSU where a second-stage fpc was given (with replacement otherwise).
+    var fractions: [PSUKey: Double]
 }

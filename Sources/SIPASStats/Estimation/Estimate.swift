@@ -83,4 +83,6 @@ public struct AnalysisResult: Hashable, Sendable, Codable {
     public var nationalMethod: String
     public var confidenceLevel: Double
     public var results: [IndicatorResult]
+    /// The calibrated weights per cell, when the design was calibrated to population margins.
+    public var calibration: CalibrationSummary? = nil
 }

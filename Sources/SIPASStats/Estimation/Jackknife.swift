@@ -12,6 +12,22 @@ enum Jackknife {
         _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
         psusByStratum: [String: Set<String>], fractions: [String: Double]
     ) -> Double? {
+        replicates(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions).flatMap(variance)
+    }
+
+    /// Σ_r s_r·(θ_r − θ̄)².
+    static func variance(_ replicates: [(theta: Double, scale: Double)]) -> Double? {
+        guard !replicates.isEmpty else { return nil }
+        let mean = replicates.reduce(0) { $0 + $1.theta } / Double(replicates.count)
+        return replicates.reduce(0) { $0 + $1.scale * ($1.theta - mean) * ($1.theta - mean) }
+    }
+
+    /// The replicate estimates and their scales, replicates in (stratum, cluster) order — the same
+    /// order for every domain, so the replicates of several domains can be combined.
+    static func replicates(
+        _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
+        psusByStratum: [String: Set<String>], fractions: [String: Double]
+    ) -> [(theta: Double, scale: Double)]? {
         let slots = DomainTotals.slots
         let offset = statistic == .share ? 1 : 2
         let components = indicator.components
@@ -63,8 +79,6 @@ enum Jackknife {
                 replicates.append((value, scale))
             }
         }
-        guard !replicates.isEmpty else { return nil }
-        let mean = replicates.reduce(0) { $0 + $1.theta } / Double(replicates.count)
-        return replicates.reduce(0) { $0 + $1.scale * ($1.theta - mean) * ($1.theta - mean) }
+        return replicates
     }
 }

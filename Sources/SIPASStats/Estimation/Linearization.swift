@@ -9,12 +9,17 @@ import SIPASInstruments
 /// Σ_h n_h/(n_h−1)·Σ_i (zᵢ − z̄_h)², n_h counting every PSU of the stratum in the full design
 /// (PSUs without domain rows have z = 0), times (1 − f_h) when the stratum's sampling fraction f_h is
 /// known. This is R `survey`'s `svyrecvar` for one stage, applied to the domain on the full design
-/// (Lumley 2010, §2.2, §3.4).
+/// (Lumley 2010, §2.2, §3.4). A two-stage design with a first-stage fpc adds, per PSU, f₁·(1 − f₂)·
+/// n₂/(n₂−1)·Σ_k (z_k − z̄)² over its n₂ sampled second-stage units (R `multistage`; Särndal et al.
+/// 1992, §4.3).
 struct Linearized {
     var value: Double
     /// PSUs in (stratum, cluster) order and their influence totals.
     var psus: [PSUKey]
     var z: [Double]
+    /// Second-stage units in (stratum, cluster, unit) order and their influence totals (two stages only).
+    var ssus: [SSUKey] = []
+    var ssuZ: [Double] = []
 }
 
 /// A domain's per-PSU sums in (stratum, cluster) order. Every sum sipas forms runs in this order,
@@ -24,12 +29,19 @@ struct SortedTotals {
     var psus: [PSUKey]
     var sums: [[Double]]
     var rows: Int
+    var ssus: [SSUKey]
+    var ssuSums: [[Double]]
 
     init(_ totals: DomainTotals) {
         let ordered = totals.perPSU.sorted { ($0.key.stratum, $0.key.cluster) < ($1.key.stratum, $1.key.cluster) }
         psus = ordered.map(\.key)
         sums = ordered.map(\.value)
         rows = totals.rows
+        let units = totals.perSSU.sorted {
+            ($0.key.psu.stratum, $0.key.psu.cluster, $0.key.unit) < ($1.key.psu.stratum, $1.key.psu.cluster, $1.key.unit)
+        }
+        ssus = units.map(\.key)
+        ssuSums = units.map(\.value)
     }
 
     /// Σ over PSUs of one slot.
@@ -53,7 +65,7 @@ enum Linearization {
         }
         var value = 0.0
         for (k, component) in indicator.components.enumerated() { value += component.coefficient * ratios[k] }
-        let z = totals.sums.map { sums in
+        func influence(_ sums: [Double]) -> Double {
             var zi = 0.0
             for (k, component) in indicator.components.enumerated() {
                 let base = slots * component.item
@@ -61,13 +73,55 @@ enum Linearization {
             }
             return zi
         }
-        return Linearized(value: value, psus: totals.psus, z: z)
+        return Linearized(value: value, psus: totals.psus, z: totals.sums.map(influence),
+                          ssus: totals.ssus, ssuZ: totals.ssuSums.map(influence))
     }
 
     /// The variance of Σ zᵢ under the stratified with-replacement PSU design. `psus` must be in
     /// (stratum, cluster) order.
     static func variance(
-        of linear: Linearized, psuCount: [String: Int], fractions: [String: Double] = [:], lonely: LonelyPSU
+        of linear: Linearized, psuCount: [String: Int], fractions: [String: Double] = [:], lonely: LonelyPSU,
+        secondStage: SecondStageDesign? = nil
+    ) throws -> Double {
+        let first = try firstStageVariance(of: linear, psuCount: psuCount, fractions: fractions, lonely: lonely)
+        guard let secondStage else { return first }
+        return first + (try secondStageVariance(of: linear, fractions: fractions, design: secondStage, lonely: lonely))
+    }
+
+    /// Σ over PSUs of f₁·(1 − f₂)·n₂/(n₂−1)·Σ_k (z_k − z̄)², the n₂ SSUs counted in the full design.
+    /// Without a first-stage fpc (f₁ unknown) the PSU totals carry the whole variance (R's ultimate
+    /// cluster). A PSU with one sampled SSU and f₂ < 1 fails under `lonely_psu: fail`, as R does, and
+    /// contributes 0 otherwise.
+    static func secondStageVariance(
+        of linear: Linearized, fractions: [String: Double], design: SecondStageDesign, lonely: LonelyPSU
+    ) throws -> Double {
+        var variance = 0.0
+        var start = 0
+        while start < linear.ssus.count {
+            let psu = linear.ssus[start].psu
+            var end = start, sum = 0.0, squares = 0.0
+            while end < linear.ssus.count, linear.ssus[end].psu == psu {
+                sum += linear.ssuZ[end]
+                squares += linear.ssuZ[end] * linear.ssuZ[end]
+                end += 1
+            }
+            start = end
+            guard let f1 = fractions[psu.stratum], f1 > 0 else { continue }
+            let correction = 1 - (design.fractions[psu] ?? 0)
+            guard correction >= 1e-7 else { continue }
+            let n = design.unitCount[psu] ?? 0
+            guard n > 1 else {
+                if lonely == .fail { throw StatsError.lonelyPSU(strata: ["\(psu.stratum)/\(psu.cluster) (stage 2)"]) }
+                continue
+            }
+            let n2 = Double(n)
+            variance += f1 * correction * n2 / (n2 - 1) * (squares - sum * sum / n2)
+        }
+        return variance
+    }
+
+    static func firstStageVariance(
+        of linear: Linearized, psuCount: [String: Int], fractions: [String: Double], lonely: LonelyPSU
     ) throws -> Double {
         var strata: [String] = []
         var sum: [String: Double] = [:]

@@ -10,6 +10,13 @@ public struct EstimationOptions: Hashable, Sendable {
     /// How standard errors are computed.
     public var variance: VarianceMethod
 
+    /// Bootstrap replicates and the seed of their GSL generator (``VarianceMethod/bootstrap``).
+    public var replicates: Int = 500
+    public var seed: UInt = 20_261_123
+    /// How supplied replicate weights become a variance (``VarianceMethod/replicateWeights``);
+    /// nil: bootstrap convention, scale 1/(R − 1).
+    public var replicateSettings: ReplicateSettings? = nil
+
     public init(level: Double = 0.95, shareCI: CIMethod = .logit, variance: VarianceMethod = .linearization) {
         self.level = level
         self.shareCI = shareCI
@@ -23,6 +30,10 @@ public enum VarianceMethod: String, Hashable, Sendable, Codable, CaseIterable {
     case linearization
     /// Delete-one-PSU jackknife: JK1 with one stratum, JKn with several (as R `as.svrepdesign`).
     case jackknife
+    /// Rao–Wu rescaling bootstrap, seeded GSL random numbers (as R `type = "subbootstrap"`).
+    case bootstrap
+    /// Replicate weights supplied with the data (``SurveyAccumulator/add(_:secondStage:replicateWeights:)``).
+    case replicateWeights = "replicate-weights"
 }
 
 /// Computes every indicator × statistic for every domain of an accumulator.
@@ -35,52 +46,77 @@ public enum SurveyEstimator {
         let fractions = accumulator.samplingFractionByStratum
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
+        if options.variance == .replicateWeights, accumulator.replicateCount == nil {
+            throw StatsError.invalidArgument("replicate-weight variance needs replicate weights with the records")
+        }
+        if options.variance == .bootstrap, options.replicates < 2 {
+            throw StatsError.invalidArgument("the bootstrap needs at least 2 replicates, got \(options.replicates)")
+        }
+        let calibration = plan.calibration == nil ? nil : try CalibratedDesign(accumulator)
+        if calibration != nil, options.variance == .bootstrap || options.variance == .replicateWeights {
+            throw StatsError.invalidArgument("calibrated designs take linearisation or the jackknife (bootstrap replicates would need recalibrating)")
+        }
+        let items = plan.layout.items.count
+        func sorted(_ totals: DomainTotals) -> SortedTotals { SortedTotals(calibration?.calibrate(totals, items: items) ?? totals) }
+        let bootstrap = options.variance == .bootstrap
+            ? BootstrapMultipliers(psusByStratum: accumulator.psusByStratum, replicates: options.replicates, seed: options.seed) : nil
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
-                              fractions: fractions, options: options)
+                              fractions: fractions, secondStage: accumulator.secondStage, calibration: calibration, options: options)
 
         var results: [IndicatorResult] = []
         let units = accumulator.domains.filter { $0.key.breakdown == -1 }
             .sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
-            .map { (name: $0.key.values.joined(separator: "*"), totals: SortedTotals($0.value)) }
+            .map { (name: $0.key.values.joined(separator: "*"), totals: sorted($0.value), cells: calibration?.cells(of: $0.value),
+                    replicates: bootstrap?.totals(sorted($0.value), items: items) ?? accumulator.replicateSums[$0.key]) }
         for key in accumulator.domainKeys {
             guard let unsorted = accumulator.domains[key] else { continue }
-            let totals = SortedTotals(unsorted)
+            let totals = sorted(unsorted)
+            let replicates = bootstrap?.totals(totals, items: plan.layout.items.count) ?? accumulator.replicateSums[key]
+            let cells = calibration?.cells(of: unsorted)
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
             for indicator in plan.indicators {
                 for statistic in Statistic.allCases {
                     if key == .all, plan.national == .meanOfUnits {
                         results.append(try context.meanOfUnits(units, all: totals, records: accumulator.records, indicator, statistic))
                     } else {
-                        results.append(try context.result(group, totals, indicator, statistic))
+                        results.append(try context.result(group, totals, indicator, statistic, replicates: replicates, cells: cells))
                     }
                 }
             }
         }
         let psus = psuCount.values.reduce(0, +)
+        // Summed over PSUs in order, so that it does not depend on how records were split and merged.
+        let weightSum = accumulator.domains[.all].map { sorted($0).total(DomainTotals.weightSlot(items: items)) } ?? 0
         let design = DesignSummary(
-            records: accumulator.records, weightSum: accumulator.weightSum, strata: psuCount.count, psus: psus,
+            records: accumulator.records, weightSum: weightSum, strata: psuCount.count, psus: psus,
             degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
         )
         let nationalMethod = plan.national == .pooled
             ? "pooled" : "mean_of_units:\(plan.unitAttribute.map { plan.layout.attributeNames[$0] } ?? "")"
         return AnalysisResult(
             instrumentId: plan.instrumentId, design: design, nationalMethod: nationalMethod,
-            confidenceLevel: options.level, results: results
+            confidenceLevel: options.level, results: results, calibration: calibration?.summary
         )
     }
+
+    typealias Unit = (name: String, totals: SortedTotals, cells: CalibratedDesign.DomainCells?, replicates: ReplicateTotals?)
 
     private struct Context {
         let plan: AnalysisPlan
         let psuCount: [String: Int]
         let psusByStratum: [String: Set<String>]
         let fractions: [String: Double]
+        let secondStage: SecondStageDesign?
+        let calibration: CalibratedDesign?
         let options: EstimationOptions
 
-        func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) throws -> IndicatorResult {
-            guard let linear = Linearization.linearize(totals, indicator, statistic) else {
+        func result(_ group: Group, _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
+                    replicates: ReplicateTotals? = nil, cells: CalibratedDesign.DomainCells? = nil) throws -> IndicatorResult {
+            guard var linear = Linearization.linearize(totals, indicator, statistic) else {
                 return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                        note: "no valid answers")
             }
+            if let calibration, let cells { calibration.correct(&linear, original: cells, calibrated: totals, indicator, statistic) }
             let slots = DomainTotals.slots
             let rowSlot = slots * plan.layout.items.count
             let countSlots = indicator.level == .item
@@ -90,11 +126,20 @@ public enum SurveyEstimator {
             let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(slots * $1.item + 4)) }
             var variance: Double? = nil
             if options.variance == .jackknife {
-                guard let jackknife = Jackknife.variance(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions) else {
+                guard let jackknife = jackknifeReplicates(totals, cells, indicator, statistic).flatMap(Jackknife.variance) else {
                     return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
                                            note: "jackknife replicate without valid answers")
                 }
                 variance = jackknife
+            }
+            if options.variance == .bootstrap || options.variance == .replicateWeights {
+                guard let thetas = replicates?.thetas(indicator, statistic) else {
+                    return IndicatorResult(group: group, indicator: indicator, statistic: statistic, estimate: nil,
+                                           note: "replicate without valid answers")
+                }
+                let settings = options.variance == .bootstrap
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? plan.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                variance = settings.variance(thetas, full: linear.value)
             }
             var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded, variance: variance)
             if indicator.level == .item {
@@ -107,14 +152,17 @@ public enum SurveyEstimator {
 
         /// The unweighted mean of the units' estimates (e.g. the mean of provincial indices).
         func meanOfUnits(
-            _ units: [(name: String, totals: SortedTotals)], all: SortedTotals, records: Int,
+            _ units: [Unit], all: SortedTotals, records: Int,
             _ indicator: Indicator, _ statistic: Statistic
         ) throws -> IndicatorResult {
             var parts: [Linearized] = []
+            var included: [Unit] = []
             var missing: [String] = []
             for unit in units {
-                if let linear = Linearization.linearize(unit.totals, indicator, statistic) {
+                if var linear = Linearization.linearize(unit.totals, indicator, statistic) {
+                    if let cells = unit.cells { calibration?.correct(&linear, original: cells, calibrated: unit.totals, indicator, statistic) }
                     parts.append(linear)
+                    included.append(unit)
                 } else {
                     missing.append(unit.name)
                 }
@@ -124,19 +172,64 @@ public enum SurveyEstimator {
             }
             let k = Double(parts.count)
             var z: [PSUKey: Double] = [:]
-            for part in parts { for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k } }
+            var ssuZ: [SSUKey: Double] = [:]
+            for part in parts {
+                for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k }
+                for (ssu, value) in zip(part.ssus, part.ssuZ) { ssuZ[ssu, default: 0] += value / k }
+            }
             let psus = z.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
-            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! })
+            let ssus = ssuZ.keys.sorted { ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit) }
+            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! },
+                                      ssus: ssus, ssuZ: ssus.map { ssuZ[$0]! })
             let designPSUs = psuCount.values.reduce(0, +)
             let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
+            // Replicates: θ_r is the mean of the units' replicate estimates.
+            var variance: Double? = nil
+            switch options.variance {
+            case .bootstrap, .replicateWeights:
+                var mean: [Double]? = nil
+                for unit in included {
+                    guard let thetas = unit.replicates?.thetas(indicator, statistic) else {
+                        return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil,
+                                               note: "replicate without valid answers in \(unit.name)")
+                    }
+                    mean = mean.map { zip($0, thetas).map { $0 + $1 / k } } ?? thetas.map { $0 / k }
+                }
+                let thetas = mean ?? []
+                let settings = options.variance == .bootstrap
+                    ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? plan.replicateSettings ?? .bootstrap(replicates: thetas.count)
+                variance = settings.variance(thetas, full: combined.value)
+            case .jackknife:
+                var mean: [(theta: Double, scale: Double)]? = nil
+                for unit in included {
+                    guard let replicates = jackknifeReplicates(unit.totals, unit.cells, indicator, statistic) else {
+                        return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil,
+                                               note: "jackknife replicate without valid answers in \(unit.name)")
+                    }
+                    mean = mean.map { zip($0, replicates).map { ($0.theta + $1.theta / k, $0.scale) } } ?? replicates.map { ($0.theta / k, $0.scale) }
+                }
+                variance = mean.flatMap(Jackknife.variance)
+            case .linearization:
+                break
+            }
             let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
-                                            n: records, excluded: excluded)
+                                            n: records, excluded: excluded, variance: variance)
             let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
 
+        /// Delete-one-PSU replicates, recalibrated when the design is calibrated.
+        func jackknifeReplicates(_ totals: SortedTotals, _ cells: CalibratedDesign.DomainCells?,
+                                 _ indicator: Indicator, _ statistic: Statistic) -> [(theta: Double, scale: Double)]? {
+            if let calibration, let cells {
+                return calibration.jackknifeReplicates(cells, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions)
+            }
+            return Jackknife.replicates(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions)
+        }
+
         func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {
-            let variance = try given ?? Linearization.variance(of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU)
+            let variance = try given ?? Linearization.variance(
+                of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU, secondStage: secondStage)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:

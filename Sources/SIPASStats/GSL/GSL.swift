@@ -55,6 +55,14 @@ public enum Distribution {
         return try GSL.checked(gsl_cdf_tdist_Q(x, df), "gsl_cdf_tdist_Q", [x, df])
     }
 
+    /// Quantile of Fisher's F with `df1` and `df2` degrees of freedom (`gsl_cdf_fdist_Pinv`).
+    public static func fQuantile(_ p: Double, df1: Double, df2: Double) throws -> Double {
+        GSL.prepare()
+        guard p > 0, p < 1 else { throw StatsError.invalidArgument("F quantile needs 0 < p < 1, got \(p)") }
+        guard df1 > 0, df2 > 0, df1.isFinite, df2.isFinite else { throw StatsError.noDegreesOfFreedom }
+        return try GSL.checked(gsl_cdf_fdist_Pinv(p, df1, df2), "gsl_cdf_fdist_Pinv", [p, df1, df2])
+    }
+
     /// Quantile of the Beta(a, b) distribution.
     ///
     /// GSL's `gsl_cdf_beta_Pinv` loops forever when `a` or `b` is 0; those limits are answered here

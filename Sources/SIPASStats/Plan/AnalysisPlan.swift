@@ -29,6 +29,33 @@ public struct AnalysisPlan: Sendable {
     /// Value maps applied to attributes before they form breakdown groups (attribute position → map),
     /// e.g. old province codes → the 2025 provinces. Values absent from a map are kept.
     public private(set) var recodes: [Int: [String: String]] = [:]
+    /// Calibration to population margins, if any, and the attributes whose crossing forms its cells.
+    public private(set) var calibration: CalibrationSpec?
+    public private(set) var calibrationAttributes: [Int] = []
+
+    /// Calibrates the design weights to `spec`'s population margins (post-stratification or raking).
+    /// Must be set before records are accumulated: the accumulator keeps sums per calibration cell.
+    /// - Throws: ``PlanError/unknownBreakdown(_:available:)`` when a margin names no attribute.
+    public mutating func calibrate(_ spec: CalibrationSpec) throws {
+        var attributes: [Int] = []
+        for margin in spec.margins {
+            for name in margin.variables {
+                guard let index = layout.attributeIndex(name) else {
+                    throw PlanError.unknownBreakdown(name, available: layout.attributeNames)
+                }
+                if !attributes.contains(index) { attributes.append(index) }
+            }
+        }
+        calibration = spec
+        calibrationAttributes = attributes
+    }
+
+    /// Names of the calibration attributes, in cell order.
+    var calibrationVariables: [String] { calibrationAttributes.map { layout.attributeNames[$0] } }
+
+    /// How the instrument's supplied replicate weights become a variance (nil without them).
+    public var replicateSettings: ReplicateSettings?
+
     /// Breakdown attributes that were regrouped, by name.
     public var regroupedAttributes: [String] { recodes.keys.sorted().map { layout.attributeNames[$0] } }
 
@@ -73,6 +100,10 @@ public struct AnalysisPlan: Sendable {
         }
         self.lonelyPSU = lonelyPSU ?? instrument.design.lonelyPSU
         yearAttribute = layout.attributeIndex("year")
+        if let spec = instrument.design.replicateWeights {
+            replicateSettings = ReplicateSettings(
+                scale: spec.scale ?? 1 / Double(max(spec.columns.count - 1, 1)), rscales: spec.rscales ?? [], mse: spec.mse ?? false)
+        }
     }
 
     /// Item, element, area and overall indicators, following the instrument's rollup.

@@ -10,6 +10,7 @@ extension ReportFormat: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
 extension LonelyPSU: ExpressibleByArgument {}
 extension VarianceMethod: ExpressibleByArgument {}
+extension CalibrationSpec.Method: ExpressibleByArgument {}
 
 /// `sipas analyze FILE…`: satisfaction indices with design-based confidence intervals.
 struct AnalyzeCommand: AsyncParsableCommand {
@@ -51,8 +52,20 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Interval for shares: logit (default, as R svyciprop), wald, wilson or beta (Korn–Graubard).")
     var ci: CIMethod = .logit
 
-    @Option(help: "Standard errors: linearization (default) or jackknife (JK1/JKn from the PSUs).")
+    @Option(help: "Standard errors: linearization (default), jackknife (JK1/JKn from the PSUs), bootstrap (Rao–Wu) or replicate-weights (the instrument's design.replicate_weights columns).")
     var variance: VarianceMethod = .linearization
+
+    @Option(help: "Bootstrap replicates (with --variance bootstrap).")
+    var replicates: Int = 500
+
+    @Option(help: "Seed of the bootstrap's random numbers (GSL mt19937); the same seed gives the same SEs.")
+    var seed: UInt = 20_261_123
+
+    @Option(help: "Population margins CSV (variables…, population) to calibrate the weights to; repeat for raking.")
+    var calibrate: [String] = []
+
+    @Option(help: "Calibration: post-stratify (default with one margins file) or rake (default with several).")
+    var calibration: CalibrationSpec.Method?
 
     @Option(help: "Confidence level.")
     var level: Double = 0.95
@@ -74,6 +87,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
+        guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2") }
+        guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
     }
 
     func run() async throws {
@@ -89,11 +104,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     private func analyze() throws -> Int32 {
-        let settings = AnalysisSettings(
+        var estimation = EstimationOptions(level: level, shareCI: ci, variance: variance)
+        estimation.replicates = replicates
+        estimation.seed = seed
+        var settings = AnalysisSettings(
             instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
-            estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang,
+            estimation: estimation, rejects: rejects, language: lang,
             source: importFlags.source, strict: strict, quiet: importFlags.quiet
         )
+        if !calibrate.isEmpty {
+            let margins = try calibrate.map { path -> PopulationMargin in
+                guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+                return try PopulationMargin.parse(csv: String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8))
+            }
+            settings.calibration = CalibrationSpec(method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
+        }
         let run = try AnalysisRunner.run(files, settings)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(

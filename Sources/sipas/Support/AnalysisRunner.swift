@@ -22,6 +22,12 @@ struct AnalysisSettings {
     var strict = false
     /// No progress line on the terminal.
     var quiet = false
+    /// Population margins to calibrate the weights to (`--calibrate`).
+    var calibration: CalibrationSpec?
+    /// Also fit the key-driver regression (`sipas report`).
+    var keyDrivers = false
+    /// Keep the accepted records (`sipas report` writes them for SPSS).
+    var keepRecords = false
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -32,6 +38,10 @@ struct AnalysisRun {
     var rowsRead = 0
     var accepted = 0
     var rejected = 0
+    /// Key drivers, when asked for and estimable.
+    var drivers: KeyDrivers?
+    /// The accepted records, when asked for.
+    var records: [ResponseRecord] = []
 }
 
 /// Imports files, accumulates and estimates: the pipeline `analyze` and `compare` share.
@@ -49,7 +59,10 @@ enum AnalysisRunner {
             }
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
+        if let calibration = settings.calibration { try plan.calibrate(calibration) }
         var accumulator = SurveyAccumulator(plan: plan)
+        var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
+        var records: [ResponseRecord] = []
         var rowsRead = 0, accepted = 0, rejected = 0
         var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
@@ -62,7 +75,11 @@ enum AnalysisRunner {
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
             let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: settings.quiet)
             importer.onProgress = progress.map { display in { display.update(rows: $0, fraction: $1) } }
-            let summary = try importer.run(file: url) { record in try accumulator.add(record) }
+            let summary = try importer.run(file: url) { record in
+                try accumulator.add(record)
+                collector?.add(record)
+                if settings.keepRecords { records.append(record) }
+            }
             progress?.finish()
             respondents = importer.knownRespondents
             rowsRead += summary.rowsRead
@@ -73,7 +90,8 @@ enum AnalysisRunner {
         if settings.strict && rejected > 0 { throw CLIError.strictRejected(rejected: rejected, rowsRead: rowsRead) }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
-                           rowsRead: rowsRead, accepted: accepted, rejected: rejected)
+                           rowsRead: rowsRead, accepted: accepted, rejected: rejected,
+                           drivers: try? collector?.fit(), records: records)
     }
 
     static func chooseInstrument(_ name: String?, for url: URL, source: SourceOptions = .init(), language: Language) throws -> Instrument {

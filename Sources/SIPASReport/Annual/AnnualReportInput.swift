@@ -1,0 +1,68 @@
+import SIPASCore
+import SIPASInstruments
+import SIPASStats
+
+/// What the annual report is built from: this year's estimates, optionally last year's (as a
+/// ``YearComparison`` of the two), targets, key drivers and the import accounting.
+public struct AnnualReportInput: Sendable {
+    /// One input file, for the data-quality and methodology annexes.
+    public struct SourceFile: Sendable, Hashable {
+        public var name: String
+        /// The survey year (or file name) the file stands for.
+        public var year: String
+        public var sha256: String
+        public var rowsRead: Int
+        public var accepted: Int
+        public var rejected: Int
+        public init(name: String, year: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int) {
+            self.name = name
+            self.year = year
+            self.sha256 = sha256
+            self.rowsRead = rowsRead
+            self.accepted = accepted
+            self.rejected = rejected
+        }
+    }
+
+    public var instrument: Instrument
+    public var result: AnalysisResult
+    public var year: Int?
+    /// Last year against this year (two years, oldest first), when `--previous` was given.
+    public var comparison: YearComparison?
+    /// Provinces regrouped across the 1 July 2025 merger ("Bắc Ninh (24) ← …").
+    public var regrouped: [String]
+    public var targets: TargetTable?
+    public var drivers: KeyDrivers?
+    /// This year's file(s) first, then the previous year's.
+    public var files: [SourceFile]
+    public var language: Language
+    /// Cells resting on fewer answers are suppressed (default 30).
+    public var minimumN: Int
+
+    public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
+                regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,
+                files: [SourceFile] = [], language: Language = .vi, minimumN: Int = 30) {
+        self.instrument = instrument
+        self.result = result
+        self.year = year
+        self.comparison = comparison
+        self.regrouped = regrouped
+        self.targets = targets
+        self.drivers = drivers
+        self.files = files
+        self.language = language
+        self.minimumN = minimumN
+    }
+
+    /// The province column (the question looked up in the province list), when the results break
+    /// down by it.
+    public var provinceColumn: String? {
+        guard let name = instrument.questions.first(where: { $0.lookup == "province" })?.name else { return nil }
+        return result.results.contains { $0.group.variable == name } ? name : nil
+    }
+
+    /// Columns marked identifying (never shown).
+    public var identifyingColumns: Set<String> {
+        Set(instrument.questions.filter(\.identifying).map(\.name))
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes the report's tables as an Excel workbook (`.xlsx`, Office Open XML SpreadsheetML).
+///
+/// No package available to sipas writes xlsx (the Swift packages here only read it), so the few
+/// XML parts are written by hand and zipped with ZIPFoundation: one sheet per table, a bold
+/// header row frozen in place, numbers stored as numbers with a number format by column kind
+/// (`0.00`, `+0.00;-0.00;0.00`, `0`, `0.0000`), text as inline strings (Vietnamese kept as UTF-8),
+/// every text cell neutralised against formulas (``CellSafety/spreadsheet(_:)``) and XML-escaped.
+/// Suppressed cells hold the text "n<30"; missing cells are left empty.
+public enum XLSXWriter {
+    public static func write(_ report: AnnualReport, to url: URL) throws {
+        try? FileManager.default.removeItem(at: url)
+        let archive = try Archive(url: url, accessMode: .create)
+        let names = sheetNames(report.tables.map(\.sheetName))
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheets: report.tables.count)),
+            ("_rels/.rels", rootRelationships),
+            ("xl/workbook.xml", workbook(names)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: report.tables.count)),
+            ("xl/styles.xml", styles),
+        ]
+        for (i, table) in report.tables.enumerated() {
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(table, minimumN: report.minimumN)))
+        }
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
+
+    /// Every part carries the same date (1 January 2000, UTC), so the same report gives the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
+
+    /// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitive).
+    static func sheetNames(_ wanted: [String]) -> [String] {
+        var used = Set<String>()
+        return wanted.map { name in
+            var clean = String(name.map { "[]:*?/\\".contains($0) ? " " : $0 }.prefix(31)).trimmingCharacters(in: .whitespaces)
+            if clean.isEmpty { clean = "Sheet" }
+            var candidate = clean, k = 2
+            while used.contains(candidate.lowercased()) {
+                let suffix = " (\(k))"
+                candidate = String(clean.prefix(31 - suffix.count)) + suffix
+                k += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// "A", "B", … "Z", "AA" for a 0-based column.
+    static func columnLetter(_ index: Int) -> String {
+        var n = index + 1, letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
+    /// Style index (cellXfs) for a column kind; 1 is the bold header.
+    static func style(_ kind: ReportColumn.Kind) -> Int {
+        switch kind {
+        case .text: return 0
+        case .percent, .score: return 2
+        case .change: return 3
+        case .integer: return 4
+        case .probability: return 5
+        }
+    }
+
+    static func sheet(_ table: ReportTable, minimumN: Int) -> String {
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        xml += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#
+        xml += "<cols>"
+        for (i, column) in table.columns.enumerated() {
+            let longest = table.rows.map { row -> Int in
+                if case .text(let text) = row[i] { return text.count }
+                return 10
+            }.max() ?? 10
+            let width = min(max(Double(max(longest, min(column.title.count, 24))) * 1.1 + 2, 8), 60)
+            xml += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(String(format: "%.1f", width))" customWidth="1"/>"#
+        }
+        xml += "</cols><sheetData>"
+        xml += #"<row r="1">"#
+        for (i, column) in table.columns.enumerated() {
+            xml += inlineString(ref: "\(columnLetter(i))1", text: column.title, style: 1)
+        }
+        xml += "</row>"
+        for (r, row) in table.rows.enumerated() {
+            let rowNumber = r + 2
+            xml += #"<row r="\#(rowNumber)">"#
+            for (i, value) in row.enumerated() {
+                let ref = "\(columnLetter(i))\(rowNumber)"
+                switch value {
+                case .number(let number):
+                    xml += #"<c r="\#(ref)" s="\#(style(table.columns[i].kind))"><v>\#(ReportValue.machineNumber(number))</v></c>"#
+                case .text(let text):
+                    if !text.isEmpty { xml += inlineString(ref: ref, text: CellSafety.spreadsheet(text), style: 0) }
+                case .suppressed:
+                    xml += inlineString(ref: ref, text: "n<\(minimumN)", style: 0)
+                case .missing:
+                    break
+                }
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData></worksheet>"
+        return xml
+    }
+
+    static func inlineString(ref: String, text: String, style: Int) -> String {
+        #"<c r="\#(ref)" t="inlineStr" s="\#(style)"><is><t xml:space="preserve">\#(CellSafety.xml(text))</t></is></c>"#
+    }
+
+    static func contentTypes(sheets: Int) -> String {
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        xml += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
+        xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        for i in 1...max(sheets, 1) {
+            xml += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        }
+        return xml + "</Types>"
+    }
+
+    static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
+        + "</Relationships>"
+
+    static func workbook(_ names: [String]) -> String {
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+        for (i, name) in names.enumerated() {
+            xml += #"<sheet name="\#(CellSafety.xml(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+        }
+        return xml + "</sheets></workbook>"
+    }
+
+    static func workbookRelationships(sheets: Int) -> String {
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        xml += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        for i in 1...max(sheets, 1) {
+            xml += #"<Relationship Id="rId\#(i)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
+        }
+        xml += #"<Relationship Id="rId\#(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        return xml + "</Relationships>"
+    }
+
+    /// Fonts: 0 regular, 1 bold. Number formats 164–166 are custom. cellXfs: 0 text, 1 bold header,
+    /// 2 `0.00`, 3 `+0.00;-0.00;0.00`, 4 `0`, 5 `0.0000`.
+    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        + #"<numFmts count="3"><numFmt numFmtId="164" formatCode="0.00"/><numFmt numFmtId="165" formatCode="+0.00;-0.00;0.00"/><numFmt numFmtId="166" formatCode="0.0000"/></numFmts>"#
+        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        + #"<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#
+        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+        + "</styleSheet>"
+}

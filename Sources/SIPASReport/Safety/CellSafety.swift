@@ -1,0 +1,57 @@
+/// Escaping and neutralising of strings that come from data files, for every output format.
+///
+/// - HTML and XML: `&`, `<`, `>`, `"` and `'` become entities, so no data string can open a tag,
+///   an attribute or a script.
+/// - Spreadsheets (CSV opened in Excel, `.xlsx`): a text cell beginning with `=`, `+`, `-`, `@`
+///   (or a tab or carriage return, which Excel also reads as the start of a formula) gets a
+///   leading `'`, so `=HYPERLINK(…)` stays text (OWASP "CSV injection").
+/// - Markdown: `|`, `\`, `<`, `>`, `&`, `*`, `_`, `[`, `]` and backticks are escaped and line
+///   breaks become spaces, so a data string neither breaks a table nor becomes HTML or a link.
+public enum CellSafety {
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// XML text and attribute content: as ``html(_:)``, and characters XML 1.0 forbids removed.
+    public static func xml(_ text: String) -> String {
+        html(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            scalar.value == 0x9 || scalar.value == 0xA || scalar.value == 0xD || scalar.value >= 0x20
+        })))
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `'` + text when the text would start a formula; the text otherwise.
+    public static func spreadsheet(_ text: String) -> String {
+        guard let first = text.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    public static func markdown(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "|", "\\", "*", "_", "[", "]", "`": out += "\\" + String(c)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,58 @@
+import Dispatch
+import SIPASCore
+
+/// Filling accumulators on several threads with results identical, bit for bit, to one thread.
+///
+/// Floating-point addition is not associative, so a PSU's sums must be formed from its rows in one
+/// order. Records are therefore routed by PSU: every record of a PSU goes to the same shard, in input
+/// order, and shards hold disjoint PSUs, which ``SurveyAccumulator/merge(_:)`` joins without adding
+/// any two floating-point sums. Every later sum runs over PSUs in sorted order (``SortedTotals``).
+/// The same holds for bootstrap replicates (drawn per sorted PSU); replicate weights supplied with
+/// the data are summed per domain, so their SEs may differ in the last bits between thread counts.
+extension SurveyAccumulator {
+    /// The shard (0..<count) of a record: FNV-1a of its stratum and PSU labels, the same on every
+    /// machine and run (Swift's `Hasher` is seeded per process, so it is not used).
+    public static func shard(of record: ResponseRecord, count: Int) -> Int {
+        precondition(count > 0, "shard(of:count:) needs count > 0")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in record.stratum.utf8 + [0x1f] + record.cluster.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(count))
+    }
+
+    /// Accumulates `records` on `threads` threads (routed by ``shard(of:count:)``) and merges the shards.
+    /// - Throws: the first error any record raised (``StatsError/invalidWeight(_:)`` …).
+    public static func accumulate(_ records: [ResponseRecord], plan: AnalysisPlan, threads: Int) throws -> SurveyAccumulator {
+        let count = max(threads, 1)
+        var routing = [[Int]](repeating: [], count: count)
+        for (i, record) in records.enumerated() { routing[shard(of: record, count: count)].append(i) }
+        let routed = routing
+        let shards = ShardResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { shard in
+            var accumulator = SurveyAccumulator(plan: plan)
+            do {
+                for i in routed[shard] { try accumulator.add(records[i]) }
+                shards.set(shard, .success(accumulator))
+            } catch {
+                shards.set(shard, .failure(error))
+            }
+        }
+        var merged = SurveyAccumulator(plan: plan)
+        for result in shards.results { merged.merge(try result!.get()) }
+        return merged
+    }
+}
+
+/// One slot per shard, written once by its own thread.
+private final class ShardResults: @unchecked Sendable {
+    private var slots: [Result<SurveyAccumulator, any Error>?]
+    private let lock = DispatchQueue(label: "sipas.shards")
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<SurveyAccumulator, any Error>) { lock.sync { slots[index] = result } }
+
+    var results: [Result<SurveyAccumulator, any Error>?] { lock.sync { slots } }
+}

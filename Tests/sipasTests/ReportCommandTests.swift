@@ -1,0 +1,186 @@
+import Foundation
+import SIPASTestSupport
+import Testing
+
+/// `sipas report` end to end: the sample report in every format, read back by the programs
+/// officials and analysts use (Chromium for the HTML, openpyxl for the workbook, PSPP for the
+/// syntax), and a hostile data file whose text must stay inert.
+///
+/// These tests need Debian's `chromium`, `python3-openpyxl` and `pspp` (`scripts/install-deps`);
+/// when one is missing the test fails and says which.
+struct ReportCommandTests {
+    typealias CLI = CommandLineTests
+    static let data = Fixtures.repositoryRoot.appendingPathComponent("SampleData")
+    static let hostile = Fixtures.url("report")
+
+    /// The sample report, written once per test run (importing two years takes most of the time).
+    static let sample: Result<(URL, CLI.Run), any Error> = Result {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("2024")
+        let run = try CLI.sipas(["report", data.appendingPathComponent("2024.csv").path, "--previous", data.appendingPathComponent("2023.csv").path,
+                                 "--targets", "bac-giang-2021-2030", "--out", out.path])
+        return (out, run)
+    }
+
+    static func sampleReport() throws -> URL {
+        let (out, run) = try sample.get()
+        #expect(run.status == 0, "\(run.stderr)")
+        return out
+    }
+
+    static let hostileReport: Result<(URL, CLI.Run), any Error> = Result {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("hostile")
+        let run = try CLI.sipas(["report", hostile.appendingPathComponent("hostile.csv").path, "--instrument",
+                                 hostile.appendingPathComponent("hostile.yaml").path, "--out", out.path, "--min-n", "5"])
+        return (out, run)
+    }
+
+    static func json(_ directory: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("report.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func theSampleReportHasEveryFormatAndTable() throws {
+        let out = try Self.sampleReport()
+        for name in ["report.md", "report.html", "report.xlsx", "report.json", "responses.csv", "responses.sps", "csv/provinces.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let object = try Self.json(out)
+        let tables = try #require(object["tables"] as? [[String: Any]])
+        #expect(tables.compactMap { $0["id"] as? String } == [
+            "summary", "provinces", "top_bottom", "elements", "by_sector", "by_agency_level", "targets", "drivers",
+            "quality_files", "quality_provinces", "quality_items", "quality_small_cells", "methodology",
+        ])
+        let provinces = try #require(tables[1]["rows"] as? [[String: Any]])
+        #expect(provinces.count == 63)
+        #expect(provinces.allSatisfy { $0["rank_change"] is Double && $0["change"] is Double })
+        #expect(provinces.first?["rank"] as? Double == 1)
+        let topBottom = try #require(tables[2]["rows"] as? [[String: Any]])
+        #expect(topBottom.count == 10)
+        let methodology = try #require(tables.last?["rows"] as? [[String: Any]])
+        let sha = methodology.first { ($0["item"] as? String)?.hasPrefix("SHA-256 của tệp 2024.csv") == true }?["value"] as? String
+        #expect(sha?.count == 64)
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(md.contains("Chỉ số hài lòng chung: 84,12 %"))
+    }
+
+    @Test func chromiumRendersTheChartsAndTables() throws {
+        let out = try Self.sampleReport()
+        guard let chromium = ExternalProgram.find("chromium") else { return }
+        let profile = try Fixtures.temporaryDirectory()
+        let run = try ExternalProgram.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                                                     "--dump-dom", out.appendingPathComponent("report.html").absoluteString])
+        #expect(run.status == 0, "\(run.stderr)")
+        let dom = run.stdout
+        for id in ["chart-provinces", "chart-elements", "chart-slopes"] {
+            #expect(dom.contains("id=\"\(id)\""), "\(id) not rendered")
+        }
+        #expect(dom.components(separatedBy: "<circle class=\"dot\"").count - 1 == 63)
+        #expect(dom.components(separatedBy: "<line class=\"slope").count - 1 == 63)
+        #expect(dom.contains("<line class=\"target\""))
+        #expect(dom.components(separatedBy: "<table>").count - 1 == 13)
+        #expect(dom.contains("<td class=\"num\">84,12</td>"))
+        #expect(!dom.contains("<script"))
+    }
+
+    @Test func theWorkbookHoldsTheJSONNumbers() throws {
+        let out = try Self.sampleReport()
+        guard let python = ExternalProgram.python(with: "openpyxl") else { return }
+        let run = try ExternalProgram.run(python, ["-c", ExternalProgram.openpyxlDump, out.appendingPathComponent("report.xlsx").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let workbook = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let tables = try #require(try Self.json(out)["tables"] as? [[String: Any]])
+        #expect(workbook.count == tables.count)
+        var compared = 0
+        for (sheet, table) in zip(workbook, tables) {
+            #expect(sheet["freeze"] as? String == "A2")
+            let columns = try #require(table["columns"] as? [[String: Any]])
+            let rows = try #require(table["rows"] as? [[String: Any]])
+            let cells = try #require(sheet["rows"] as? [[Any]])
+            #expect(cells.first?.compactMap { $0 as? String } == columns.compactMap { $0["title"] as? String })
+            #expect(cells.count == rows.count + 1)
+            for (r, row) in rows.enumerated() {
+                for (c, column) in columns.enumerated() {
+                    guard let id = column["id"] as? String, let number = row[id] as? Double else { continue }
+                    let cell = cells[r + 1][c] as? Double
+                    #expect(cell == number, "\(table["id"]!) row \(r) \(id): xlsx \(String(describing: cell)) ≠ json \(number)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 1000)
+        let formats = try #require(workbook[1]["formats"] as? [String])
+        #expect(formats.contains("0.00") && formats.contains("+0.00;-0.00;0.00"))
+    }
+
+    @Test func psppRunsTheSyntaxOnTheResponses() throws {
+        let out = try Self.sampleReport()
+        guard let pspp = ExternalProgram.find("pspp") else { return }
+        let check = out.appendingPathComponent("check.sps")
+        try Data("INSERT FILE='responses.sps'.\nWEIGHT OFF.\nDESCRIPTIVES /VARIABLES=PAS_E1_c1.\n".utf8).write(to: check)
+        defer { try? FileManager.default.removeItem(at: check) }
+        let run = try ExternalProgram.run(pspp, ["check.sps"], in: out)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stdout.lowercased().contains("error"), "\(run.stdout)")
+        #expect(run.stdout.contains("Biển hiệu, chỉ dẫn rõ ràng"))   // the variable label, in Vietnamese
+        #expect(run.stdout.contains("12000"))
+    }
+
+    @Test func hostileTextIsNeverExecutableAndIdentifyingColumnsNeverWritten() throws {
+        let (out, run) = try Self.hostileReport.get()
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try #require(FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
+        for file in files where !file.hasDirectoryPath && file.pathExtension != "xlsx" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(!text.contains("Bí Mật") && !text.contains("0912345678") && !text.contains("onerror"), "\(file.lastPathComponent)")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(html.contains("Ủy ban nhân dân phường Hà Đông"))
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(!md.contains("<script") && md.contains("&lt;script&gt;"))
+        let csv = try String(contentsOf: out.appendingPathComponent("csv/by_unit_name.csv"), encoding: .utf8)
+        #expect(csv.contains("\"'=HYPERLINK(") && !csv.contains(",\"=HYPERLINK("))
+        let responses = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
+        #expect(responses.hasPrefix("form_id,year,province_code,commune_code,weight,unit_name,s1,s2\n"))
+        guard let python = ExternalProgram.python(with: "openpyxl") else { return }
+        let dump = try ExternalProgram.run(python, ["-c", ExternalProgram.openpyxlDump, out.appendingPathComponent("report.xlsx").path])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        #expect(dump.stdout.contains("'=HYPERLINK("))
+        #expect(!dump.stdout.contains("\"f\""))   // no formula cell anywhere
+        #expect(!dump.stdout.contains("Bí Mật") && !dump.stdout.contains("0912345678"))
+    }
+
+    @Test func acrossTheMergerLastYearIsRegroupedIntoThe34Provinces() throws {
+        // Every 10th row of each sample (all provinces, several communes each) keeps the test fast.
+        let out = try Fixtures.temporaryDirectory()
+        for year in ["2024", "2025"] {
+            let lines = try String(contentsOf: Self.data.appendingPathComponent("\(year).csv"), encoding: .utf8).split(separator: "\n")
+            let kept = lines.enumerated().filter { $0.offset == 0 || $0.offset % 10 == 9 }.map(\.element)
+            try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: out.appendingPathComponent("\(year).csv"))
+        }
+        let run = try CLI.sipas(["report", out.appendingPathComponent("2025.csv").path, "--previous", out.appendingPathComponent("2024.csv").path,
+                                 "--out", out.appendingPathComponent("report").path, "--format", "json", "--lang", "en", "--min-n", "5"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tables = try #require(try Self.json(out.appendingPathComponent("report"))["tables"] as? [[String: Any]])
+        let provinces = try #require(tables.first { $0["id"] as? String == "provinces" })
+        let rows = try #require(provinces["rows"] as? [[String: Any]])
+        #expect(rows.count == 34)
+        #expect(rows.allSatisfy { $0["previous"] is Double && $0["rank_previous"] is Double })
+        #expect((provinces["note"] as? String)?.contains("Bắc Ninh (24) ← Bắc Giang (24) + Bắc Ninh (27)") == true)
+    }
+
+    @Test func englishAndChosenFormats() throws {
+        let out = try Fixtures.temporaryDirectory()
+        let run = try CLI.sipas(["report", Self.hostile.appendingPathComponent("hostile.csv").path, "--instrument",
+                                 Self.hostile.appendingPathComponent("hostile.yaml").path, "--out", out.path, "--lang", "en",
+                                 "--format", "md,csv", "--min-n", "25"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(md.contains("# Satisfaction index report 2024"))
+        #expect(md.contains("n&lt;25"))   // "n<25": 20 respondents per unit, suppressed
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+        let bad = try CLI.sipas(["report", "x.csv", "--format", "pdf"])
+        #expect(bad.status == 64)
+    }
+}
