@@ -13,11 +13,14 @@ let package = Package(
         .library(name: "SIPASImport", targets: ["SIPASImport"]),
         .library(name: "SIPASStats", targets: ["SIPASStats"]),
         .library(name: "SIPASReport", targets: ["SIPASReport"]),
+        .library(name: "SIPASStore", targets: ["SIPASStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -45,10 +48,18 @@ let package = Package(
             name: "SIPASReport",
             dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStats", .product(name: "TextTable", package: "TextTable")]
         ),
+        // The survey store: batches, accepted responses and rejections in SQLite (GRDB).
+        .target(
+            name: "SIPASStore",
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASImport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sipas",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +69,7 @@ let package = Package(
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASTestSupport"]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

@@ -25,7 +25,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Response files (CSV).")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: "Analyse the responses in force in this survey store (a SQLite file) instead of files.")
+    var store: String?
+
+    @Option(help: "With --store: only responses of this survey year.")
+    var year: Int?
 
     @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
     var instrument: String?
@@ -69,6 +75,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
+        guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
+        if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
     }
 
     func run() async throws {
@@ -88,10 +96,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
             instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
             estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang
         )
-        let run = try AnalysisRunner.run(files, settings)
+        var sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let run: AnalysisRun
+        if let store {
+            (run, sources) = try AnalysisRunner.run(store: store, year: year, settings)
+        } else {
+            run = try AnalysisRunner.run(files, settings)
+        }
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(
-            result: run.result, labeler: labeler, sources: files.map { URL(fileURLWithPath: $0).lastPathComponent },
+            result: run.result, labeler: labeler, sources: sources,
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
         if let targets { report.targets = InstrumentResolver.assess(try InstrumentResolver.targets(targets), run) }
