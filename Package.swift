@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 import SIPASCore
 
 /// A store failure: what went wrong, and the store it happened in.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The store file or server could not be opened (bad path, no permission, not a database).
         case cannotOpen(reason: String)

@@ -112,3 +112,10 @@ public final class SurveyStore: Sendable {
         }
     }
 }
+
+extension SurveyStore {
+    /// Holds the write lock while `body` runs (for tests of a locked store).
+    public func writeTransactionForTesting(_ body: () throws -> Void) throws {
+        try writeTransaction { _ in try body() }
+    }
+}
