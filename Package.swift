@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SIPASStats", targets: ["SIPASStats"]),
         .library(name: "SIPASReport", targets: ["SIPASReport"]),
         .library(name: "SIPASStore", targets: ["SIPASStore"]),
+        .library(name: "SIPASStorePostgres", targets: ["SIPASStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -56,10 +59,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The same store on a PostgreSQL server (postgres-nio), in its own target so the rest builds fast.
+        .target(
+            name: "SIPASStorePostgres",
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStore",
+                           .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "sipas",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +79,7 @@ let package = Package(
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

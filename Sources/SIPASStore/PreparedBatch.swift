@@ -16,6 +16,8 @@ public struct PreparedBatch: Sendable {
     public var instrumentID: String
     public var methodVersion: String
     public var layout: RecordLayout
+    /// Position of the province attribute (the question with `lookup: province`), if any.
+    public var provinceAttribute: Int?
     public var header: [String]
     public var summary: ImportSummary
     public var responses: [StoredResponse]
@@ -46,7 +48,9 @@ public struct PreparedBatch: Sendable {
         }
         return PreparedBatch(
             name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
-            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout, header: header,
+            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
+            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
+            header: header,
             summary: summary, responses: responses, rejections: rejections
         )
     }

@@ -96,6 +96,12 @@ public struct SelectionSummary: Hashable, Sendable {
     public var batches: [BatchInfo]
     public var responses: Int
 
+    public init(instrumentID: String, batches: [BatchInfo], responses: Int) {
+        self.instrumentID = instrumentID
+        self.batches = batches
+        self.responses = responses
+    }
+
     public var rowsRead: Int { batches.reduce(0) { $0 + $1.rowsRead } }
     public var accepted: Int { batches.reduce(0) { $0 + $1.accepted } }
     public var rejected: Int { batches.reduce(0) { $0 + $1.rejected } }

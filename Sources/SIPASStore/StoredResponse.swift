@@ -59,6 +59,9 @@ public struct StoredResponse: Hashable, Sendable {
     private static let separator: Character = "\u{1F}"
     private static let escape: Character = "\u{1B}"
 
+    /// The attribute values again (the inverse of the stored text).
+    public var attributeValues: [String] { Self.decode(attributes: attributes) }
+
     static func encode(attributes: [String]) -> String {
         var out = ""
         out.reserveCapacity(attributes.reduce(attributes.count) { $0 + $1.utf8.count })

@@ -82,7 +82,7 @@ struct ImportCommandTests {
         let directory = try Fixtures.temporaryDirectory()
         let store = directory.appendingPathComponent("sipas.db").path
         let log = directory.appendingPathComponent("import.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["import", CLI.sample2024, "--store", store]

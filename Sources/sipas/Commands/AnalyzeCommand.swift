@@ -5,6 +5,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASReport
 import SIPASStats
+import SIPASStorePostgres
 
 extension ReportFormat: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
@@ -27,7 +28,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Argument(help: "Response files (CSV).")
     var files: [String] = []
 
-    @Option(help: "Analyse the responses in force in this survey store (a SQLite file) instead of files.")
+    @Option(help: "Analyse the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
     var store: String?
 
     @Option(help: "With --store: only responses of this survey year.")
@@ -81,7 +82,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let status = try analyze()
+            let status = try await analyze()
             if status != ExitStatus.ok { throw ExitCode(status) }
         } catch let error as ExitCode {
             throw error
@@ -91,14 +92,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
     }
 
-    private func analyze() throws -> Int32 {
+    private func analyze() async throws -> Int32 {
         let settings = AnalysisSettings(
             instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
             estimation: EstimationOptions(level: level, shareCI: ci, variance: variance), rejects: rejects, language: lang
         )
         var sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         let run: AnalysisRun
-        if let store {
+        if let store, PostgresStore.isURL(store) {
+            (run, sources) = try await AnalysisRunner.run(postgres: store, year: year, settings)
+        } else if let store {
             (run, sources) = try AnalysisRunner.run(store: store, year: year, settings)
         } else {
             run = try AnalysisRunner.run(files, settings)

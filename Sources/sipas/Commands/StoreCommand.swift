@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStore
+import SIPASStorePostgres
 
 /// Options every `sipas store` subcommand takes.
 struct StoreOptionGroup: ParsableArguments {
@@ -32,7 +33,7 @@ struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "List, show and export the batches of a survey store.",
-        subcommands: [Batches.self, Show.self, Export.self]
+        subcommands: [Batches.self, Show.self, Export.self, Setup.self]
     )
 
     struct Batches: AsyncParsableCommand {
@@ -99,6 +100,49 @@ struct StoreCommand: AsyncParsableCommand {
                 var text = ""
                 try store.exportCSV(selection, year: year, layout: layout) { text += $0 }
                 try Console.emit(text, to: output)
+            }
+        }
+    }
+
+    struct Setup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "PostgreSQL store (as its administrator): create the tables, and a team or analyst role.",
+            discussion: "Example: sipas store setup --store postgres://sipas_admin@127.0.0.1/sipas --team hanoi --provinces 01 --password …"
+        )
+        @Option(help: "The store: a postgres://administrator@host/database URL.")
+        var store: String
+        @Option(help: "Create (or update) this team's login role.")
+        var team: String?
+        @Option(help: "With --team: the province codes the team may load and read, comma-separated.")
+        var provinces: String?
+        @Option(help: "Create (or update) this analyst's login role (reads every batch).")
+        var analyst: String?
+        @Option(help: "Password of the role created.")
+        var password: String?
+        @Option(help: "Language of messages: vi or en.")
+        var lang: Language = .vi
+
+        func run() async throws {
+            let vi = lang == .vi
+            do {
+                guard PostgresStore.isURL(store) else {
+                    throw StoreError(.cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"), store: store)
+                }
+                let opened = try await PostgresStore.connect(store, migrate: true)
+                defer { Task { await opened.close() } }
+                Console.message(vi ? "\(opened.location): bảng và quyền đã sẵn sàng" : "\(opened.location): tables and policies are up to date")
+                if let team {
+                    let codes = splitList(provinces ?? "")
+                    try await opened.createTeam(team, password: password, provinces: codes)
+                    Console.message(vi ? "nhóm \(team): tỉnh \(codes.joined(separator: ", "))" : "team \(team): provinces \(codes.joined(separator: ", "))")
+                }
+                if let analyst {
+                    try await opened.createAnalyst(analyst, password: password)
+                    Console.message(vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
+                }
+            } catch {
+                Console.message(ErrorReporter.message(for: error, language: lang))
+                throw ExitCode(ErrorReporter.exitCode(for: error))
             }
         }
     }
