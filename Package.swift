@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "SIPASImport", targets: ["SIPASImport"]),
         .library(name: "SIPASStats", targets: ["SIPASStats"]),
         .library(name: "SIPASReport", targets: ["SIPASReport"]),
+        .library(name: "SIPASStore", targets: ["SIPASStore"]),
+        .library(name: "SIPASStorePostgres", targets: ["SIPASStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -59,10 +64,24 @@ let package = Package(
             exclude: ["Templates/README.md"],
             resources: [.embedInCode("Templates")]
         ),
+        // The survey store: batches, accepted responses and rejections in SQLite (GRDB).
+        .target(
+            name: "SIPASStore",
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASImport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The same store on a PostgreSQL server (postgres-nio), in its own target so the rest builds fast.
+        .target(
+            name: "SIPASStorePostgres",
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStore",
+                           .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "sipas",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +95,8 @@ let package = Package(
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

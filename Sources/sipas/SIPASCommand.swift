@@ -5,6 +5,9 @@ struct SIPASCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sipas",
         abstract: "Chỉ số hài lòng — design-based satisfaction indices for SIPAS and sector surveys.",
-        subcommands: [AnalyzeCommand.self, CompareCommand.self, InstrumentCommand.self, SampleCommand.self, ReportCommand.self, ValidateCommand.self]
+        subcommands: [
+            AnalyzeCommand.self, CompareCommand.self, ReportCommand.self, ValidateCommand.self, ImportCommand.self,
+            StoreCommand.self, InstrumentCommand.self, SampleCommand.self,
+        ]
     )
 }

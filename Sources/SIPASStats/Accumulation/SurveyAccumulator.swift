@@ -183,6 +183,13 @@ public struct SurveyAccumulator: Sendable {
         }
     }
 
+    /// Counts `rows` records of total weight `weight` (and their year) in the whole-sample totals.
+    mutating func addCounts(rows: Int, weight: Double, year: String?) {
+        records += rows
+        weightSum += weight
+        if let year { yearCounts[year, default: 0] += rows }
+    }
+
     /// The domain of one unit (e.g. one province) used by `mean_of_units`.
     static func unitKey(_ value: String) -> DomainKey {
         DomainKey(breakdown: -1, values: [value])

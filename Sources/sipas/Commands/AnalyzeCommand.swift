@@ -5,6 +5,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASReport
 import SIPASStats
+import SIPASStorePostgres
 
 extension ReportFormat: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
@@ -26,7 +27,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: "Analyse the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
+    var store: String?
+
+    @Option(help: "With --store: only responses of this survey year.")
+    var year: Int?
 
     @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
     var instrument: String?
@@ -89,11 +96,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2") }
         guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
+        guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
+        if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
     }
 
     func run() async throws {
         do {
-            let status = try analyze()
+            let status = try await analyze()
             if status != ExitStatus.ok { throw ExitCode(status) }
         } catch let error as ExitCode {
             throw error
@@ -103,7 +112,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
     }
 
-    private func analyze() throws -> Int32 {
+    private func analyze() async throws -> Int32 {
         var estimation = EstimationOptions(level: level, shareCI: ci, variance: variance)
         estimation.replicates = replicates
         estimation.seed = seed
@@ -119,10 +128,18 @@ struct AnalyzeCommand: AsyncParsableCommand {
             }
             settings.calibration = CalibrationSpec(method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
         }
-        let run = try AnalysisRunner.run(files, settings)
+        var sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let run: AnalysisRun
+        if let store, PostgresStore.isURL(store) {
+            (run, sources) = try await AnalysisRunner.run(postgres: store, year: year, settings)
+        } else if let store {
+            (run, sources) = try AnalysisRunner.run(store: store, year: year, settings)
+        } else {
+            run = try AnalysisRunner.run(files, settings)
+        }
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(
-            result: run.result, labeler: labeler, sources: files.map { URL(fileURLWithPath: $0).lastPathComponent },
+            result: run.result, labeler: labeler, sources: sources,
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
         if let targets { report.targets = InstrumentResolver.assess(try InstrumentResolver.targets(targets), run) }

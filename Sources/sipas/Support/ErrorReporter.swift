@@ -4,6 +4,7 @@ import SIPASCore
 import SIPASImport
 import SIPASInstruments
 import SIPASStats
+import SIPASStore
 
 /// Renders every error sipas can raise as one message, and maps it to an exit status.
 enum ErrorReporter {
@@ -16,6 +17,7 @@ enum ErrorReporter {
         case let error as StatsError: return prefix + error.description
         case let error as CLIError: return prefix + error.description
         case let error as Crosswalk.ReadError: return prefix + error.description
+        case let error as StoreError: return prefix + error.message(language)
         default: return prefix + String(describing: error)
         }
     }
@@ -28,6 +30,9 @@ enum ErrorReporter {
             if case .lonelyPSU = error { return ExitStatus.dataError }
             return ExitStatus.failure
         case let error as CLIError: return error.exitCode
+        case let error as StoreError:
+            if case .noSuchBatch = error.kind { return ExitStatus.noInput }
+            return error.isDataError ? ExitStatus.dataError : ExitStatus.failure
         default: return ExitStatus.failure
         }
     }

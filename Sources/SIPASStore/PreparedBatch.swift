@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+
+/// A file read, checked and encoded, ready to be written to a store in one transaction.
+///
+/// Reading happens before the store is locked, so several importers parse at the same time and
+/// hold the write lock only while inserting.
+public struct PreparedBatch: Sendable {
+    public var name: String
+    public var team: String
+    public var fileName: String
+    public var sha256: String
+    public var instrumentID: String
+    public var methodVersion: String
+    public var layout: RecordLayout
+    /// Position of the province attribute (the question with `lookup: province`), if any.
+    public var provinceAttribute: Int?
+    public var header: [String]
+    public var summary: ImportSummary
+    public var responses: [StoredResponse]
+    public var rejections: [StoredRejection]
+
+    /// Reads `file` with the importer; accepted rows become ``StoredResponse``s, rejected rows
+    /// ``StoredRejection``s with the importer's reasons.
+    /// - Throws: ``ImportError`` for problems of the whole file.
+    /// - Complexity: O(rows × columns); memory O(rows × items).
+    public static func read(file: URL, instrument: Instrument, team: String = "", name: String? = nil,
+                            language: Language = .vi) throws -> PreparedBatch {
+        let digest = try sha256(of: file)
+        let layout = instrument.recordLayout
+        let respondentIndex = instrument.respondentId.flatMap { layout.attributeIndex($0) }
+        let yearIndex = layout.attributeIndex("year")
+        let rejectsURL = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sipas-store-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: rejectsURL) }
+        let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL, language: language))
+        var responses: [StoredResponse] = []
+        let summary = try importer.run(file: file) { record in
+            responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
+        }
+        var header = try InstrumentDetector.readHeader(of: file)
+        var rejections: [StoredRejection] = []
+        if summary.rejected > 0, FileManager.default.fileExists(atPath: rejectsURL.path) {
+            (header, rejections) = try readRejects(rejectsURL)
+        }
+        return PreparedBatch(
+            name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
+            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
+            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
+            header: header,
+            summary: summary, responses: responses, rejections: rejections
+        )
+    }
+
+    /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.
+    static func readRejects(_ url: URL) throws -> ([String], [StoredRejection]) {
+        let scanner = try CSVScanner(url: url, delimiter: UInt8(ascii: ","))
+        guard let first = try scanner.next() else { return ([], []) }
+        let header = Array(first.fields.map { String(decoding: $0, as: UTF8.self) }.dropLast(2))
+        var rejections: [StoredRejection] = []
+        while let record = try scanner.next() {
+            let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count >= 2, let row = Int(fields[fields.count - 2]) else { continue }
+            rejections.append(StoredRejection(row: row, fields: Array(fields.dropLast(2)), reasons: fields[fields.count - 1]))
+        }
+        return (header, rejections)
+    }
+
+    /// SHA-256 of the file's bytes, lowercase hex, read in 1 MiB pieces.
+    public static func sha256(of file: URL) throws -> String {
+        guard let handle = try? FileHandle(forReadingFrom: file) else {
+            throw ImportError(.unreadable("cannot open \(file.path)"), at: SourceLocation(file: file.lastPathComponent))
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

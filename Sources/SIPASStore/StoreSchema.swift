@@ -1,0 +1,59 @@
+import GRDB
+
+/// The store's tables, created and upgraded by numbered migrations.
+///
+/// - `batch`: one row per load (team, file, SHA-256, instrument and method version, row counts,
+///   time, `replaced_by`). At most one batch in force per name and per file digest.
+/// - `response`: one row per accepted answer sheet, keyed by (batch, row): respondent id, year,
+///   design columns (weight, stratum, cluster, fpc), attributes and answers (``StoredResponse``).
+/// - `rejection`: one row per rejected row: its original fields and the reasons.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: batches, responses, rejections") { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS batch (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    team TEXT NOT NULL DEFAULT '',
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    instrument_id TEXT NOT NULL,
+                    method_version TEXT NOT NULL,
+                    items TEXT NOT NULL,
+                    attribute_names TEXT NOT NULL,
+                    header TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    loaded_at TEXT NOT NULL,
+                    replaced_by INTEGER REFERENCES batch(id)
+                );
+                CREATE UNIQUE INDEX IF NOT EXISTS batch_name_in_force ON batch(name) WHERE replaced_by IS NULL;
+                CREATE UNIQUE INDEX IF NOT EXISTS batch_file_in_force ON batch(sha256) WHERE replaced_by IS NULL;
+                CREATE TABLE IF NOT EXISTS response (
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    row INTEGER NOT NULL,
+                    respondent_id TEXT,
+                    year INTEGER,
+                    weight REAL NOT NULL,
+                    stratum TEXT NOT NULL,
+                    cluster TEXT NOT NULL,
+                    population_psus REAL,
+                    attributes TEXT NOT NULL,
+                    answers TEXT NOT NULL,
+                    PRIMARY KEY (batch_id, row)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS response_respondent ON response(respondent_id);
+                CREATE TABLE IF NOT EXISTS rejection (
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    row INTEGER NOT NULL,
+                    fields TEXT NOT NULL,
+                    reasons TEXT NOT NULL,
+                    PRIMARY KEY (batch_id, row)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import SIPASCore
+
+extension SurveyStore {
+    /// Writes a prepared batch in one transaction.
+    ///
+    /// - The same file (same SHA-256) already in force: nothing is written, ``LoadOutcome/alreadyLoaded(_:)``.
+    /// - A batch of the same name from another file: ``StoreError/Kind/batchExists(name:sha256:)``
+    ///   unless `replace`; with `replace` the old batch stays in the store, marked `replaced_by` the new one.
+    /// - Respondent ids already in force in other batches are reported, not refused.
+    /// - Throws: ``StoreError`` (locked, disk full, batch exists); the store is then unchanged.
+    /// - Complexity: O(rows) inserts, one transaction.
+    public func load(_ batch: PreparedBatch, replace: Bool = false, maxDuplicatesReported: Int = 20) throws -> LoadOutcome {
+        try writeTransaction { db in
+            if let same = try Self.batches(db, where: "sha256 = ? AND replaced_by IS NULL", [batch.sha256]).first {
+                return .alreadyLoaded(same)
+            }
+            let old = try Self.batches(db, where: "name = ? AND replaced_by IS NULL", [batch.name]).first
+            if let old {
+                guard replace else { throw StoreError(.batchExists(name: batch.name, sha256: old.sha256), store: path) }
+                // Out of the way of the unique index first; pointed at the new batch below.
+                try db.execute(sql: "UPDATE batch SET replaced_by = id WHERE id = ?", arguments: [old.id])
+            }
+            let summary = batch.summary
+            try db.execute(sql: """
+                INSERT INTO batch (name, team, file_name, sha256, instrument_id, method_version, items, attribute_names,
+                                   header, rows_read, accepted, rejected, loaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    batch.name, batch.team, batch.fileName, batch.sha256, batch.instrumentID, batch.methodVersion,
+                    Self.json(batch.layout.items), Self.json(batch.layout.attributeNames), Self.json(batch.header),
+                    summary.rowsRead, summary.accepted, summary.rejected, Date().storeTimestamp,
+                ])
+            let id = db.lastInsertedRowID
+            if let old { try db.execute(sql: "UPDATE batch SET replaced_by = ? WHERE id = ?", arguments: [id, old.id]) }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO response (batch_id, row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in batch.responses {
+                try insert.execute(arguments: [id, r.row, r.respondentID, r.year, r.weight, r.stratum, r.cluster,
+                                               r.populationPSUs, r.attributes, r.answers])
+            }
+            let reject = try db.makeStatement(sql: "INSERT INTO rejection (batch_id, row, fields, reasons) VALUES (?, ?, ?, ?)")
+            for r in batch.rejections {
+                try reject.execute(arguments: [id, r.row, Self.json(r.fields), r.reasons])
+            }
+            let (duplicates, count) = try Self.duplicates(db, batch: id, limit: maxDuplicatesReported)
+            let info = try Self.batches(db, where: "id = ?", [id])[0]
+            let replaced = try old.map { try Self.batches(db, where: "id = ?", [$0.id])[0] }
+            return .loaded(info, replaced: replaced, duplicates: duplicates, duplicateCount: count)
+        }
+    }
+
+    /// Respondent ids of `batch` that also occur in another batch in force.
+    static func duplicates(_ db: Database, batch: Int64, limit: Int) throws -> ([DuplicateRespondent], Int) {
+        let from = """
+            FROM response r JOIN response o ON o.respondent_id = r.respondent_id AND o.batch_id <> r.batch_id
+            JOIN batch b ON b.id = o.batch_id AND b.replaced_by IS NULL
+            WHERE r.batch_id = ? AND r.respondent_id IS NOT NULL
+            """
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) " + from, arguments: [batch]) ?? 0
+        guard count > 0 else { return ([], 0) }
+        let rows = try Row.fetchAll(db, sql: "SELECT r.respondent_id, r.row, b.name, o.row " + from + " ORDER BY r.row, b.id LIMIT ?",
+                                    arguments: [batch, limit])
+        return (rows.map { DuplicateRespondent(respondentID: $0[0], row: $0[1], otherBatch: $0[2], otherRow: $0[3]) }, count)
+    }
+
+    static func json(_ values: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func strings(_ json: String) -> [String] {
+        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String] ?? []
+    }
+}

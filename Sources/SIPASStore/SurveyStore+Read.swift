@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import SIPASCore
+
+extension SurveyStore {
+    /// Every batch, in force or replaced, in load order.
+    public func batches() throws -> [BatchInfo] {
+        try read { db in try Self.batches(db, where: "1", []) }
+    }
+
+    /// The batch named `name` (the one in force, else the latest of that name), or numbered `name`.
+    /// - Throws: ``StoreError/Kind/noSuchBatch(_:)``.
+    public func batch(_ name: String) throws -> BatchInfo {
+        try read { db in
+            if let found = try Self.batches(db, where: "name = ? ORDER BY replaced_by IS NOT NULL, id DESC", [name]).first {
+                return found
+            }
+            if let id = Int64(name), let found = try Self.batches(db, where: "id = ?", [id]).first { return found }
+            throw StoreError(.noSuchBatch(name), store: path)
+        }
+    }
+
+    /// The rejected rows of a batch, by row, with the file's header.
+    public func rejections(of batch: BatchInfo) throws -> (header: [String], rows: [StoredRejection]) {
+        try read { db in
+            let header = try String.fetchOne(db, sql: "SELECT header FROM batch WHERE id = ?", arguments: [batch.id]) ?? "[]"
+            let rows = try Row.fetchAll(db, sql: "SELECT row, fields, reasons FROM rejection WHERE batch_id = ? ORDER BY row",
+                                        arguments: [batch.id])
+            return (Self.strings(header), rows.map { StoredRejection(row: $0[0], fields: Self.strings($0[1]), reasons: $0[2]) })
+        }
+    }
+
+    /// The batches in force that hold responses of the selection, and the instrument they share.
+    /// - Throws: ``StoreError/Kind/noResponses(year:instrument:)``, ``StoreError/Kind/severalInstruments(_:)``,
+    ///   ``StoreError/Kind/noSuchBatch(_:)``.
+    public func select(_ selection: ResponseSelection) throws -> SelectionSummary {
+        try read { db in
+            var sql = "SELECT DISTINCT b.id FROM batch b JOIN response r ON r.batch_id = b.id WHERE b.replaced_by IS NULL"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let year = selection.year {
+                sql += " AND r.year = ?"
+                arguments.append(year)
+            }
+            if let instrument = selection.instrumentID {
+                sql += " AND b.instrument_id = ?"
+                arguments.append(instrument)
+            }
+            if let names = selection.batches {
+                for name in names where try Self.batches(db, where: "name = ? AND replaced_by IS NULL", [name]).isEmpty {
+                    throw StoreError(.noSuchBatch(name), store: path)
+                }
+                sql += " AND b.name IN (\(names.map { _ in "?" }.joined(separator: ",")))"
+                arguments += names.map { $0 }
+            }
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let batches = try Self.batches(db, where: "id IN (\(ids.map(String.init).joined(separator: ",")))", [])
+            let instruments = Array(Set(batches.map(\.instrumentID))).sorted()
+            guard let instrument = instruments.first else {
+                throw StoreError(.noResponses(year: selection.year, instrument: selection.instrumentID), store: path)
+            }
+            guard instruments.count == 1 else { throw StoreError(.severalInstruments(instruments), store: path) }
+            var count = "SELECT count(*) FROM response WHERE batch_id IN (\(ids.map(String.init).joined(separator: ",")))"
+            if let year = selection.year { count += " AND year = \(year)" }
+            let responses = try Int.fetchOne(db, sql: count) ?? 0
+            return SelectionSummary(instrumentID: instrument, batches: batches, responses: responses)
+        }
+    }
+
+    /// Calls `body` with every response of the selected batches, in batch then row order, as the
+    /// record the importer made of it (located at the batch's file name and row).
+    /// - Throws: ``StoreError/Kind/layoutChanged(instrument:batch:)`` when a batch was loaded with
+    ///   other items or attributes than `layout`; whatever `body` throws.
+    /// - Complexity: O(rows), streamed (one row in memory at a time).
+    public func forEachRecord(in selection: SelectionSummary, year: Int?, layout: RecordLayout,
+                              _ body: (ResponseRecord) throws -> Void) throws {
+        try read { db in
+            for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
+                let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+                guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
+                    throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
+                }
+                var sql = """
+                    SELECT row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers
+                    FROM response WHERE batch_id = ?
+                    """
+                if year != nil { sql += " AND year = ?" }
+                sql += " ORDER BY row"
+                let arguments: StatementArguments = year.map { [batch.id, $0] } ?? [batch.id]
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let r = try cursor.next() {
+                    let stored = StoredResponse(row: r[0], respondentID: r[1], year: r[2], weight: r[3], stratum: r[4],
+                                                cluster: r[5], populationPSUs: r[6], attributes: r[7], answers: r[8])
+                    try body(try stored.record(file: batch.fileName, batch: batch.id,
+                                               attributeCount: layout.attributeNames.count, itemCount: layout.items.count))
+                }
+            }
+        }
+    }
+
+    static func batches(_ db: Database, where condition: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [BatchInfo] {
+        let order = condition.contains("ORDER BY") ? "" : " ORDER BY id"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, name, team, file_name, sha256, instrument_id, method_version, rows_read, accepted, rejected,
+                   loaded_at, replaced_by FROM batch WHERE
+            """ + " " + condition + order, arguments: StatementArguments(arguments))
+        return rows.map { r in
+            BatchInfo(id: r[0], name: r[1], team: r[2], fileName: r[3], sha256: r[4], instrumentID: r[5], methodVersion: r[6],
+                      rowsRead: r[7], accepted: r[8], rejected: r[9], loadedAt: r[10], replacedBy: r[11])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import SIPASCore
+
+/// How a store file is opened.
+public struct StoreOptions: Sendable {
+    /// How long to wait for another process's transaction before failing with ``StoreError/Kind/locked(seconds:)``.
+    public var busyTimeout: Double
+    /// A size limit in pages (4 KiB each), for tests of a full disk; nil for none.
+    public var maxPageCount: Int?
+
+    public init(busyTimeout: Double = 300, maxPageCount: Int? = nil) {
+        self.busyTimeout = busyTimeout
+        self.maxPageCount = maxPageCount
+    }
+}
+
+/// The embedded survey store: one SQLite file (GRDB) in WAL mode, safe for several `sipas import`
+/// processes at once. Each batch is written in one IMMEDIATE transaction, so a batch is either
+/// complete or absent, whatever happens to the process.
+///
+/// ```swift
+/// let store = try SurveyStore(path: "sipas.db")
+/// let batch = try PreparedBatch.read(file: url, instrument: instrument, team: "ha-noi")
+/// let outcome = try store.load(batch)
+/// ```
+public final class SurveyStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+    let options: StoreOptions
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// - Throws: ``StoreError`` (``StoreError/Kind/cannotOpen(reason:)`` for a bad path or a file that is not a store).
+    public init(path: String, options: StoreOptions = .init()) throws {
+        self.path = path
+        self.options = options
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.label = "sipas-store"
+        if let pages = options.maxPageCount {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.translate(error, store: path, options: options, opening: true)
+        }
+        try migrate()
+    }
+
+    /// Runs the migrations. Several processes may open a new store at once: a process that loses
+    /// the race sees the winner's migration applied on its next try.
+    private func migrate() throws {
+        var attempt = 0
+        while true {
+            do {
+                try StoreSchema.migrator.migrate(queue)
+                return
+            } catch {
+                attempt += 1
+                if attempt >= 3 { throw Self.translate(error, store: path, options: options, opening: true) }
+            }
+        }
+    }
+
+    /// Runs `body` in one write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.translate(error, store: path, options: options)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the store.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.translate(error, store: path, options: options)
+        }
+    }
+
+    /// A database error as a ``StoreError``: locked, full, cannot open, refused, or the database's own message.
+    static func translate(_ error: any Error, store: String, options: StoreOptions, opening: Bool = false) -> StoreError {
+        guard let error = error as? DatabaseError else {
+            return StoreError(.database(code: -1, message: String(describing: error)), store: store)
+        }
+        let message = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(.locked(seconds: options.busyTimeout), store: store)
+        case .SQLITE_FULL: return StoreError(.diskFull, store: store)
+        case .SQLITE_CANTOPEN, .SQLITE_NOTADB: return StoreError(.cannotOpen(reason: message), store: store)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return StoreError(.refused(reason: message), store: store)
+        case .SQLITE_IOERR:
+            if opening { return StoreError(.cannotOpen(reason: message), store: store) }
+            return StoreError(.database(code: Int(error.extendedResultCode.rawValue), message: message), store: store)
+        default:
+            return StoreError(.database(code: Int(error.extendedResultCode.rawValue), message: message), store: store)
+        }
+    }
+}
+
+extension SurveyStore {
+    /// Holds the write lock while `body` runs (for tests of a locked store).
+    public func writeTransactionForTesting(_ body: () throws -> Void) throws {
+        try writeTransaction { _ in try body() }
+    }
+}

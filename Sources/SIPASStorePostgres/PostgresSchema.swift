@@ -1,0 +1,100 @@
+/// The PostgreSQL store's tables, roles and row-level security, as numbered migrations run by the
+/// administrator (the tables' owner).
+///
+/// Same tables as the SQLite store, plus `team` on every row (the loading role, `current_user`),
+/// `province` on each response, `codes`/`excluded` arrays for aggregation in SQL, and
+/// `team_province` (which provinces each team may load and read).
+///
+/// Roles: `sipas_team` (group of the team roles) may insert and read only its own batches and the
+/// responses of its assigned provinces; `sipas_analyst` reads everything; nobody but the owner
+/// (the administrator) may delete.
+enum PostgresSchema {
+    static let migrations: [(id: String, sql: [String])] = [
+        ("v1: batches, responses, rejections, roles, row-level security", [
+            """
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sipas_team') THEN CREATE ROLE sipas_team NOLOGIN; END IF;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sipas_analyst') THEN CREATE ROLE sipas_analyst NOLOGIN; END IF;
+            END $$
+            """,
+            """
+            CREATE TABLE batch (
+                id bigserial PRIMARY KEY,
+                name text NOT NULL,
+                team name NOT NULL DEFAULT current_user,
+                file_name text NOT NULL,
+                sha256 text NOT NULL,
+                instrument_id text NOT NULL,
+                method_version text NOT NULL,
+                items text[] NOT NULL,
+                attribute_names text[] NOT NULL,
+                header text[] NOT NULL,
+                rows_read integer NOT NULL,
+                accepted integer NOT NULL,
+                rejected integer NOT NULL,
+                loaded_at text NOT NULL,
+                replaced_by bigint REFERENCES batch(id)
+            )
+            """,
+            "CREATE UNIQUE INDEX batch_name_in_force ON batch(team, name) WHERE replaced_by IS NULL",
+            "CREATE UNIQUE INDEX batch_file_in_force ON batch(team, sha256) WHERE replaced_by IS NULL",
+            """
+            CREATE TABLE response (
+                batch_id bigint NOT NULL REFERENCES batch(id),
+                row integer NOT NULL,
+                team name NOT NULL DEFAULT current_user,
+                province text,
+                respondent_id text,
+                year integer,
+                weight double precision NOT NULL,
+                stratum text NOT NULL,
+                cluster text NOT NULL,
+                population_psus double precision,
+                attributes text[] NOT NULL,
+                answers text NOT NULL,
+                codes integer[] NOT NULL,
+                excluded integer[] NOT NULL,
+                PRIMARY KEY (batch_id, row)
+            )
+            """,
+            "CREATE INDEX response_respondent ON response(respondent_id)",
+            "CREATE INDEX response_year ON response(year)",
+            """
+            CREATE TABLE rejection (
+                batch_id bigint NOT NULL REFERENCES batch(id),
+                row integer NOT NULL,
+                team name NOT NULL DEFAULT current_user,
+                fields text[] NOT NULL,
+                reasons text NOT NULL,
+                PRIMARY KEY (batch_id, row)
+            )
+            """,
+            "CREATE TABLE team_province (team name NOT NULL, province text NOT NULL, PRIMARY KEY (team, province))",
+            "GRANT SELECT ON sipas_migrations, team_province TO sipas_team, sipas_analyst",
+            "GRANT SELECT, INSERT ON batch, response, rejection TO sipas_team",
+            "GRANT UPDATE (replaced_by) ON batch TO sipas_team",
+            "GRANT USAGE ON SEQUENCE batch_id_seq TO sipas_team",
+            "GRANT SELECT ON batch, response, rejection TO sipas_analyst",
+            "ALTER TABLE batch ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE response ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE rejection ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY team_batches ON batch FOR ALL TO sipas_team USING (team = current_user) WITH CHECK (team = current_user)",
+            """
+            CREATE POLICY team_reads_its_provinces ON response FOR SELECT TO sipas_team
+            USING (team = current_user AND province IN (SELECT province FROM team_province WHERE team = current_user))
+            """,
+            """
+            CREATE POLICY team_inserts_its_provinces ON response FOR INSERT TO sipas_team
+            WITH CHECK (team = current_user AND province IN (SELECT province FROM team_province WHERE team = current_user)
+                        AND batch_id IN (SELECT id FROM batch WHERE team = current_user))
+            """,
+            """
+            CREATE POLICY team_rejections ON rejection FOR ALL TO sipas_team USING (team = current_user)
+            WITH CHECK (team = current_user AND batch_id IN (SELECT id FROM batch WHERE team = current_user))
+            """,
+            "CREATE POLICY analyst_reads_batches ON batch FOR SELECT TO sipas_analyst USING (true)",
+            "CREATE POLICY analyst_reads_responses ON response FOR SELECT TO sipas_analyst USING (true)",
+            "CREATE POLICY analyst_reads_rejections ON rejection FOR SELECT TO sipas_analyst USING (true)",
+        ]),
+    ]
+}

@@ -1,0 +1,101 @@
+import Foundation
+import PostgresNIO
+import SIPASStore
+
+extension PostgresStore {
+    /// Writes a prepared batch in one transaction, as the connected role (its team).
+    ///
+    /// Same rules as ``SurveyStore/load(_:replace:maxDuplicatesReported:)``, per team: the same
+    /// file is a no-op, a batch name needs `replace` to be loaded again. Rows of a province the
+    /// team is not assigned are refused by the server's row-level security
+    /// (``StoreError/Kind/refused(reason:)``), and nothing of the batch is written.
+    /// - Complexity: O(rows), sent in chunks of `chunk` rows.
+    public func load(_ batch: PreparedBatch, replace: Bool = false, chunk: Int = 2000) async throws -> LoadOutcome {
+        try await transaction {
+            try await query("SELECT pg_advisory_xact_lock(hashtext(current_user::text))")
+            if let same = try await batches(where: "sha256 = $1 AND replaced_by IS NULL AND team = current_user", [batch.sha256]).first {
+                return .alreadyLoaded(same)
+            }
+            let old = try await batches(where: "name = $1 AND replaced_by IS NULL AND team = current_user", [batch.name]).first
+            if let old {
+                guard replace else { throw StoreError(.batchExists(name: batch.name, sha256: old.sha256), store: location) }
+                try await query("UPDATE batch SET replaced_by = id WHERE id = \(old.id)")
+            }
+            let s = batch.summary
+            let stamp = ISO8601DateFormatter().string(from: Date())
+            let inserted = try await query("""
+                INSERT INTO batch (name, file_name, sha256, instrument_id, method_version, items, attribute_names, header,
+                                   rows_read, accepted, rejected, loaded_at)
+                VALUES (\(batch.name), \(batch.fileName), \(batch.sha256), \(batch.instrumentID), \(batch.methodVersion),
+                        \(batch.layout.items), \(batch.layout.attributeNames), \(batch.header), \(s.rowsRead), \(s.accepted),
+                        \(s.rejected), \(stamp)) RETURNING id
+                """)
+            var id: Int64 = 0
+            for try await value in inserted.decode(Int64.self) { id = value }
+            if let old { try await query("UPDATE batch SET replaced_by = \(id) WHERE id = \(old.id)") }
+            var start = 0
+            while start < batch.responses.count {
+                try await insert(batch.responses[start..<min(start + chunk, batch.responses.count)], batch: id,
+                                 province: batch.provinceAttribute)
+                start += chunk
+            }
+            for piece in stride(from: 0, to: batch.rejections.count, by: chunk) {
+                let rows = batch.rejections[piece..<min(piece + chunk, batch.rejections.count)]
+                try await query("""
+                    INSERT INTO rejection (batch_id, row, fields, reasons)
+                    SELECT \(id), r, string_to_array(f, chr(31)), why FROM unnest(\(rows.map { Int32($0.row) }), \(rows.map { $0.fields.joined(separator: "\u{1F}") }), \(rows.map(\.reasons))) AS t(r, f, why)
+                    """)
+            }
+            let (duplicates, count) = try await duplicates(of: id)
+            let info = try await batches(where: "id = $1::bigint", [String(id)])[0]
+            let replaced = try await old.asyncMap { try await self.batches(where: "id = $1::bigint", [String($0.id)])[0] }
+            return .loaded(info, replaced: replaced, duplicates: duplicates, duplicateCount: count)
+        }
+    }
+
+    private func insert(_ rows: ArraySlice<StoredResponse>, batch: Int64, province: Int?) async throws {
+        var codes: [String] = [], excluded: [String] = []
+        codes.reserveCapacity(rows.count)
+        excluded.reserveCapacity(rows.count)
+        for r in rows {
+            let fields = r.answers.split(separator: ",", omittingEmptySubsequences: false)
+            codes.append(fields.map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }.joined(separator: ","))
+            excluded.append(fields.indices.filter { fields[$0].hasPrefix("x") }.map { String($0 + 1) }.joined(separator: ","))
+        }
+        try await query("""
+            INSERT INTO response (batch_id, row, province, respondent_id, year, weight, stratum, cluster, population_psus,
+                                  attributes, answers, codes, excluded)
+            SELECT \(batch), r, NULLIF(p, ''), NULLIF(rid, ''), NULLIF(y, '')::integer, w, s, c, NULLIF(f, '')::double precision,
+                   string_to_array(a, chr(31)), ans, string_to_array(cd, ',', '')::integer[], string_to_array(ex, ',')::integer[]
+            FROM unnest(\(rows.map { Int32($0.row) }), \(rows.map { r in province.map { r.attributeValues[$0] } ?? "" }),
+                        \(rows.map { $0.respondentID ?? "" }), \(rows.map { $0.year.map(String.init) ?? "" }), \(rows.map(\.weight)),
+                        \(rows.map(\.stratum)), \(rows.map(\.cluster)), \(rows.map { $0.populationPSUs.map { String($0) } ?? "" }),
+                        \(rows.map(\.attributes)), \(rows.map(\.answers)), \(codes), \(excluded))
+                 AS t(r, p, rid, y, w, s, c, f, a, ans, cd, ex)
+            """)
+    }
+
+    private func duplicates(of batch: Int64, limit: Int = 20) async throws -> ([DuplicateRespondent], Int) {
+        let from = """
+            FROM response r JOIN response o ON o.respondent_id = r.respondent_id AND o.batch_id <> r.batch_id
+            JOIN batch b ON b.id = o.batch_id AND b.replaced_by IS NULL
+            WHERE r.batch_id = \(batch) AND r.respondent_id IS NOT NULL
+            """
+        var count = 0
+        for try await n in try await query(PostgresQuery(unsafeSQL: "SELECT count(*) " + from)).decode(Int.self) { count = n }
+        guard count > 0 else { return ([], 0) }
+        var found: [DuplicateRespondent] = []
+        let rows = try await query(PostgresQuery(unsafeSQL: "SELECT r.respondent_id, r.row, b.name, o.row " + from + " ORDER BY r.row, b.id LIMIT \(limit)"))
+        for try await (id, row, name, other) in rows.decode((String, Int32, String, Int32).self) {
+            found.append(DuplicateRespondent(respondentID: id, row: Int(row), otherBatch: name, otherRow: Int(other)))
+        }
+        return (found, count)
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

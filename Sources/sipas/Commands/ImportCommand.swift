@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASImport
+import SIPASStore
+import SIPASStorePostgres
+
+/// `sipas import FILE… --store sipas.db`: checked rows into the survey store, one batch per file.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load response files into a survey store, one batch per file (one transaction each).",
+        discussion: """
+            Every row is checked as by `analyze`; accepted rows and rejected rows (with their reasons) \
+            are written in one transaction, so a batch is complete or absent. The same file loaded \
+            again is a no-op; a corrected file replaces its batch only with --replace (the old batch \
+            stays in the store, marked as replaced). Respondent ids already loaded in another batch \
+            are reported. Several imports may run at once on one store.
+
+            Example: sipas import 2024-hanoi.csv --store sipas.db --team ha-noi
+            """
+    )
+
+    @Argument(help: "Response files (CSV); each becomes one batch.")
+    var files: [String]
+
+    @Option(help: "The store: a SQLite file (created if absent) or a postgres://user@host/database URL (the user is the team).")
+    var store: String
+
+    @Option(help: "The survey team loading the files.")
+    var team: String = ""
+
+    @Option(help: "Batch name (default: the file name); only with one file.")
+    var batch: String?
+
+    @Flag(help: "Replace the batch of the same name loaded from another file (the old one is kept, marked replaced).")
+    var replace = false
+
+    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
+    var instrument: String?
+
+    @Option(help: "Language of messages: vi or en.")
+    var lang: Language = .vi
+
+    @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
+    var acceptRejects = false
+
+    func validate() throws {
+        if batch != nil, files.count > 1 { throw ValidationError("--batch names one batch: give one file") }
+    }
+
+    func run() async throws {
+        do {
+            let status = PostgresStore.isURL(store) ? try await loadPostgres() : try load()
+            if status != ExitStatus.ok { throw ExitCode(status) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(ErrorReporter.message(for: error, language: lang))
+            throw ExitCode(ErrorReporter.exitCode(for: error))
+        }
+    }
+
+    private func load() throws -> Int32 {
+        let vi = lang == .vi
+        let opened = try StoreOpener.open(store, language: lang)
+        var rejected = 0
+        for path in files {
+            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+            let url = URL(fileURLWithPath: path)
+            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
+            let start = Date()
+            let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang)
+            ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
+            Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
+            let outcome = try opened.load(prepared, replace: replace)
+            rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start))
+        }
+        return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
+    }
+
+    /// Loads into a PostgreSQL store as the URL's role (its team).
+    private func loadPostgres() async throws -> Int32 {
+        let vi = lang == .vi
+        let opened = try await PostgresStore.connect(store, migrate: false)
+        var rejected = 0
+        do {
+            for path in files {
+                guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+                let url = URL(fileURLWithPath: path)
+                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
+                let start = Date()
+                let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang)
+                ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
+                Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
+                let outcome = try await opened.load(prepared, replace: replace)
+                rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start))
+            }
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
+        return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
+    }
+
+    /// Prints what a load did; returns the number of rejected rows written.
+    private func report(_ outcome: LoadOutcome, url: URL, seconds: Double) -> Int {
+        let vi = lang == .vi
+        var rejected = 0
+        switch outcome {
+        case .alreadyLoaded(let info):
+            Console.message(vi
+                ? "\(url.lastPathComponent): tệp này (SHA-256 \(info.sha256.prefix(12))…) đã có trong kho là lô '\(info.name)' (#\(info.id), \(info.loadedAt)); không ghi gì thêm"
+                : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written")
+        case .loaded(let info, let replaced, let duplicates, let count):
+            rejected += info.rejected
+            let rate = Int(Double(info.rowsRead) / max(seconds, 0.001))
+            Console.message(vi
+                ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(String(format: "%.1f", seconds)) giây (\(rate) dòng/giây)"
+                : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(String(format: "%.1f", seconds)) s (\(rate) rows/s)")
+            if let replaced {
+                Console.message(vi
+                    ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"
+                    : "  replaces batch #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); the old batch stays in the store, marked replaced")
+            }
+            if count > 0 {
+                Console.message(vi ? "  \(count) mã phiếu đã có trong lô khác:" : "  \(count) respondent ids are already in other batches:")
+                for d in duplicates {
+                    Console.message(vi ? "    \(d.respondentID): dòng \(d.row) ↔ lô '\(d.otherBatch)' dòng \(d.otherRow)"
+                                       : "    \(d.respondentID): row \(d.row) ↔ batch '\(d.otherBatch)' row \(d.otherRow)")
+                }
+                if count > duplicates.count { Console.message(vi ? "    … và \(count - duplicates.count) mã khác" : "    … and \(count - duplicates.count) more") }
+            }
+        }
+        return rejected
+    }
+}

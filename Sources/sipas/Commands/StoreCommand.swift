@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASStore
+import SIPASStorePostgres
+
+/// Options every `sipas store` subcommand takes.
+struct StoreOptionGroup: ParsableArguments {
+    @Option(help: "The store: a SQLite file.")
+    var store: String
+
+    @Option(help: "Language of messages: vi or en.")
+    var lang: Language = .vi
+
+    /// Runs `body`, reporting any error in the chosen language with its exit status.
+    func run(_ body: (SurveyStore) throws -> Void) throws {
+        do {
+            guard FileManager.default.fileExists(atPath: store) else {
+                throw StoreError(.cannotOpen(reason: lang == .vi ? "không có tệp này" : "no such file"), store: store)
+            }
+            try body(try StoreOpener.open(store, language: lang))
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(ErrorReporter.message(for: error, language: lang))
+            throw ExitCode(ErrorReporter.exitCode(for: error))
+        }
+    }
+}
+
+/// `sipas store batches|show|export`: what a store holds.
+struct StoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "List, show and export the batches of a survey store.",
+        subcommands: [Batches.self, Show.self, Export.self, Setup.self]
+    )
+
+    struct Batches: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
+        @OptionGroup var options: StoreOptionGroup
+
+        func run() async throws {
+            try options.run { store in
+                let vi = options.lang == .vi
+                var lines = [(vi ? ["#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc", "trạng thái"]
+                                 : ["#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected", "loaded", "status"]).joined(separator: "\t")]
+                for b in try store.batches() {
+                    let status = b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" } ?? (vi ? "hiệu lực" : "in force")
+                    lines.append([String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
+                                  String(b.rowsRead), String(b.accepted), String(b.rejected), b.loadedAt, status].joined(separator: "\t"))
+                }
+                try Console.emit(lines.joined(separator: "\n") + "\n", to: nil)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
+        @OptionGroup var options: StoreOptionGroup
+        @Argument(help: "Batch name or number.")
+        var batch: String
+
+        func run() async throws {
+            try options.run { store in
+                let vi = options.lang == .vi
+                let b = try store.batch(batch)
+                var text = """
+                    \(vi ? "Lô" : "Batch") #\(b.id) '\(b.name)'
+                    \(vi ? "Nhóm" : "Team"): \(b.team)
+                    \(vi ? "Tệp" : "File"): \(b.fileName)
+                    SHA-256: \(b.sha256)
+                    \(vi ? "Bộ công cụ" : "Instrument"): \(b.instrumentID) (\(b.methodVersion))
+                    \(vi ? "Dòng đọc" : "Rows read"): \(b.rowsRead); \(vi ? "nhận" : "accepted") \(b.accepted); \(vi ? "loại" : "rejected") \(b.rejected)
+                    \(vi ? "Nạp lúc" : "Loaded"): \(b.loadedAt)
+                    \(vi ? "Trạng thái" : "Status"): \(b.replacedBy.map { vi ? "đã thay bằng lô #\($0)" : "replaced by batch #\($0)" } ?? (vi ? "hiệu lực" : "in force"))
+
+                    """
+                let (_, rejections) = try store.rejections(of: b)
+                for r in rejections { text += "  \(vi ? "dòng" : "row") \(r.row): \(r.reasons)\n" }
+                try Console.emit(text, to: nil)
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
+        @OptionGroup var options: StoreOptionGroup
+        @Option(help: "Only this survey year.")
+        var year: Int?
+        @Option(help: "Only batches of this instrument (needed when the store holds several).")
+        var instrument: String?
+        @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() async throws {
+            try options.run { store in
+                let selection = try store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
+                let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
+                var text = ""
+                try store.exportCSV(selection, year: year, layout: layout) { text += $0 }
+                try Console.emit(text, to: output)
+            }
+        }
+    }
+
+    struct Setup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "PostgreSQL store (as its administrator): create the tables, and a team or analyst role.",
+            discussion: "Example: sipas store setup --store postgres://sipas_admin@127.0.0.1/sipas --team hanoi --provinces 01 --password …"
+        )
+        @Option(help: "The store: a postgres://administrator@host/database URL.")
+        var store: String
+        @Option(help: "Create (or update) this team's login role.")
+        var team: String?
+        @Option(help: "With --team: the province codes the team may load and read, comma-separated.")
+        var provinces: String?
+        @Option(help: "Create (or update) this analyst's login role (reads every batch).")
+        var analyst: String?
+        @Option(help: "Password of the role created.")
+        var password: String?
+        @Option(help: "Language of messages: vi or en.")
+        var lang: Language = .vi
+
+        func run() async throws {
+            let vi = lang == .vi
+            do {
+                guard PostgresStore.isURL(store) else {
+                    throw StoreError(.cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"), store: store)
+                }
+                let opened = try await PostgresStore.connect(store, migrate: true)
+                defer { Task { await opened.close() } }
+                Console.message(vi ? "\(opened.location): bảng và quyền đã sẵn sàng" : "\(opened.location): tables and policies are up to date")
+                if let team {
+                    let codes = splitList(provinces ?? "")
+                    try await opened.createTeam(team, password: password, provinces: codes)
+                    Console.message(vi ? "nhóm \(team): tỉnh \(codes.joined(separator: ", "))" : "team \(team): provinces \(codes.joined(separator: ", "))")
+                }
+                if let analyst {
+                    try await opened.createAnalyst(analyst, password: password)
+                    Console.message(vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
+                }
+            } catch {
+                Console.message(ErrorReporter.message(for: error, language: lang))
+                throw ExitCode(ErrorReporter.exitCode(for: error))
+            }
+        }
+    }
+}
