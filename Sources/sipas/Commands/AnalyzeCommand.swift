@@ -98,6 +98,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
         guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
         if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
+        // A PostgreSQL store sums per stratum × PSU × breakdown group on the server, not per calibration cell.
+        if let store, PostgresStore.isURL(store), !calibrate.isEmpty {
+            throw ValidationError("--calibrate works on files and SQLite stores, not yet on a PostgreSQL store")
+        }
     }
 
     func run() async throws {

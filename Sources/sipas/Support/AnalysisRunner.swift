@@ -52,14 +52,7 @@ enum AnalysisRunner {
             return URL(fileURLWithPath: path)
         }
         let instrument = try chooseInstrument(settings.instrument, for: urls[0], source: settings.source, language: settings.language)
-        var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
-        if settings.regroupProvinces {
-            for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
-                try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
-            }
-        }
-        if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
-        if let calibration = settings.calibration { try plan.calibrate(calibration) }
+        let plan = try makePlan(instrument, settings)
         var accumulator = SurveyAccumulator(plan: plan)
         var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
         var records: [ResponseRecord] = []
@@ -92,6 +85,19 @@ enum AnalysisRunner {
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
                            rowsRead: rowsRead, accepted: accepted, rejected: rejected,
                            drivers: try? collector?.fit(), records: records)
+    }
+
+    /// The analysis plan of a run: breakdowns, merger or crosswalk regrouping, calibration.
+    static func makePlan(_ instrument: Instrument, _ settings: AnalysisSettings) throws -> AnalysisPlan {
+        var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
+        if settings.regroupProvinces {
+            for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
+                try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
+            }
+        }
+        if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
+        if let calibration = settings.calibration { try plan.calibrate(calibration) }
+        return plan
     }
 
     static func chooseInstrument(_ name: String?, for url: URL, source: SourceOptions = .init(), language: Language) throws -> Instrument {

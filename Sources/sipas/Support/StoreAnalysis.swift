@@ -45,17 +45,6 @@ extension AnalysisRunner {
         return try finish(accumulator, instrument, selection, location: store.location, year: year, settings)
     }
 
-    private static func makePlan(_ instrument: Instrument, _ settings: AnalysisSettings) throws -> AnalysisPlan {
-        var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
-        if settings.regroupProvinces {
-            for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
-                try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
-            }
-        }
-        if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
-        return plan
-    }
-
     private static func finish(_ accumulator: SurveyAccumulator, _ instrument: Instrument, _ selection: SelectionSummary,
                                location: String, year: Int?, _ settings: AnalysisSettings) throws -> (AnalysisRun, sources: [String]) {
         let vi = settings.language == .vi
