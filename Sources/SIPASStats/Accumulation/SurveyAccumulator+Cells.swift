@@ -27,7 +27,8 @@ extension SurveyAccumulator {
         }
         psusByStratum[psu.stratum, default: []].insert(psu.cluster)
         addCounts(rows: cell.rows, weight: cell.weightSum, year: plan.yearAttribute.map { cell.attributes[$0] })
-        let sums = cell.sums + [Double(cell.rows)]
+        // The per-PSU vector ends with the row count and the weight sum (DomainTotals.rowSlot, weightSlot).
+        let sums = cell.sums + [Double(cell.rows), cell.weightSum]
         addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: .all)
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in

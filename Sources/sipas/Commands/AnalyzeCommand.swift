@@ -105,15 +105,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let status = try await analyze()
-            if status != ExitStatus.ok { throw ExitCode(status) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
-        }
+        try await ErrorReporter.exit(language: lang) { try await analyze() }
     }
 
     private func analyze() async throws -> Int32 {

@@ -63,15 +63,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let status = try compare()
-            if status != ExitStatus.ok { throw ExitCode(status) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
-        }
+        try await ErrorReporter.exit(language: lang) { try compare() }
     }
 
     private func compare() throws -> Int32 {

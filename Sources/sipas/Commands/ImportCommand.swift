@@ -50,15 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let status = PostgresStore.isURL(store) ? try await loadPostgres() : try load()
-            if status != ExitStatus.ok { throw ExitCode(status) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
-        }
+        try await ErrorReporter.exit(language: lang) { PostgresStore.isURL(store) ? try await loadPostgres() : try load() }
     }
 
     private func load() throws -> Int32 {

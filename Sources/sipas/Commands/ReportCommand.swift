@@ -64,15 +64,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let status = try report()
-            if status != ExitStatus.ok { throw ExitCode(status) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
-        }
+        try await ErrorReporter.exit(language: lang) { try report() }
     }
 
     private func report() throws -> Int32 {

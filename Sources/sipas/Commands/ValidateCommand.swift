@@ -32,15 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var importFlags: ImportFlags
 
     func run() async throws {
-        do {
-            let status = try validateFiles()
-            if status != ExitStatus.ok { throw ExitCode(status) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
-        }
+        try await ErrorReporter.exit(language: lang) { try validateFiles() }
     }
 
     private func validateFiles() throws -> Int32 {

@@ -8,6 +8,21 @@ import SIPASStore
 
 /// Renders every error sipas can raise as one message, and maps it to an exit status.
 enum ErrorReporter {
+    /// Runs a command's body: a status other than 0 becomes the exit code; an error is printed as
+    /// its message on standard error and exits with its status (an `ExitCode` passes through).
+    static func exit(language: Language, _ body: () async throws -> Int32) async throws {
+        let status: Int32
+        do {
+            status = try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.message(message(for: error, language: language))
+            throw ExitCode(exitCode(for: error))
+        }
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+
     static func message(for error: any Error, language: Language) -> String {
         let prefix = language == .vi ? "Lỗi: " : "error: "
         switch error {
