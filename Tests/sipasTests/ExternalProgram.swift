@@ -10,7 +10,15 @@ enum ExternalProgram {
         var stderr: String
     }
 
-    static let packages = ["chromium": "chromium", "pspp": "pspp", "python3": "python3-openpyxl"]
+    static let packages = ["chromium": "chromium", "pspp": "pspp", "python3": "python3-openpyxl", "soffice": "libreoffice-calc-nogui"]
+
+    /// True when `name` is an executable on PATH (or in /usr/bin), for tests that are skipped without it.
+    static func exists(_ name: String) -> Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return (path.split(separator: ":").map(String.init) + ["/usr/bin"]).contains {
+            FileManager.default.isExecutableFile(atPath: URL(fileURLWithPath: $0).appendingPathComponent(name).path)
+        }
+    }
 
     /// The program's path on PATH (or /usr/bin), or nil after recording an issue.
     static func find(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
@@ -37,10 +45,17 @@ enum ExternalProgram {
         return nil
     }
 
-    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs `program`; with `timeout`, under coreutils' timeout, which ends the program's whole
+    /// process group (LibreOffice starts helpers) after that many seconds, and kills it 10 s later.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, timeout: Int? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
+        if let timeout {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["-k", "10", String(timeout), program.path] + arguments
+        } else {
+            process.executableURL = program
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -130,6 +130,10 @@ extension AnnualReportBuilder {
                                                           "\(Int((input.result.confidenceLevel * 100).rounded())) %, shares: logit with t(design df); means: t; Taylor-linearised standard errors")),
             (t("Cỡ mẫu tối thiểu mỗi ô", "Minimum n per cell"), String(input.minimumN)),
         ]
+        if let store = input.store {
+            let batches = input.files.compactMap { f in f.batch.map { "\($0) (\(f.name), \(f.year))" } }
+            rows.append((t("Kho dữ liệu khảo sát", "Survey store"), store + t("; các lô: ", "; batches: ") + batches.joined(separator: ", ")))
+        }
         for file in input.files {
             rows.append((t("SHA-256 của tệp ", "SHA-256 of ") + file.name, file.sha256))
         }

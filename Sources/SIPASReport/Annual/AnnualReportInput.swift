@@ -14,8 +14,11 @@ public struct AnnualReportInput: Sendable {
         public var rowsRead: Int
         public var accepted: Int
         public var rejected: Int
-        public init(name: String, year: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int) {
+        /// The survey-store batch the file was loaded as, when the report reads a store.
+        public var batch: String?
+        public init(name: String, year: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int, batch: String? = nil) {
             self.name = name
+            self.batch = batch
             self.year = year
             self.sha256 = sha256
             self.rowsRead = rowsRead
@@ -38,6 +41,9 @@ public struct AnnualReportInput: Sendable {
     public var language: Language
     /// Cells resting on fewer answers are suppressed (default 30).
     public var minimumN: Int
+    /// The survey store the responses were read from (a path, or a URL without its password);
+    /// nil when they were read from files.
+    public var store: String?
 
     public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
                 regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,

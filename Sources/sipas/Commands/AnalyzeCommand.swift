@@ -29,29 +29,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
     var files: [String] = []
 
-    @Option(help: "Analyse the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
-    var store: String?
-
     @Option(help: "With --store: only responses of this survey year.")
     var year: Int?
 
-    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
-    var instrument: String?
-
     @Option(help: "Breakdowns, comma-separated; `a*b` crosses two columns (default: the instrument's).")
     var by: String?
-
-    @Option(help: "Output format: table, md, csv or json.")
-    var format: ReportFormat = .table
-
-    @Option(name: [.short, .long], help: "Write the results to this file instead of standard output.")
-    var output: String?
-
-    @Option(help: "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file.")
-    var targets: String?
-
-    @Option(help: "Language of labels and messages: vi or en.")
-    var lang: Language = .vi
 
     @Flag(help: "Also show each item in the table and Markdown formats.")
     var items = false
@@ -83,19 +65,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Where to write rejected rows (default: <input name>.rejects.csv in the current directory).")
     var rejects: String?
 
-    @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
-    var acceptRejects = false
-
     @Flag(help: "Accept nothing when any row is invalid: no results, exit status 65.")
     var strict = false
 
-    @OptionGroup var importFlags: ImportFlags
+    @OptionGroup var common: AnalysisCommandOptions
 
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2") }
         guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
+        let store = common.store
         guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
         if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
         // A PostgreSQL store sums per stratum × PSU × breakdown group on the server, not per calibration cell.
@@ -105,17 +85,18 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await ErrorReporter.exit(language: lang) { try await analyze() }
+        try await ErrorReporter.exit(language: common.lang) { try await analyze() }
     }
 
     private func analyze() async throws -> Int32 {
+        let lang = common.lang
         var estimation = EstimationOptions(level: level, shareCI: ci, variance: variance)
         estimation.replicates = replicates
         estimation.seed = seed
         var settings = AnalysisSettings(
-            instrument: instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
+            instrument: common.instrument, breakdowns: by.map(splitList), lonelyPSU: lonelyPSU,
             estimation: estimation, rejects: rejects, language: lang,
-            source: importFlags.source, strict: strict, quiet: importFlags.quiet
+            source: common.importFlags.source, strict: strict, quiet: common.importFlags.quiet
         )
         if !calibrate.isEmpty {
             let margins = try calibrate.map { path -> PopulationMargin in
@@ -124,23 +105,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
             }
             settings.calibration = CalibrationSpec(method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
         }
-        var sources = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         let run: AnalysisRun
-        if let store, PostgresStore.isURL(store) {
-            (run, sources) = try await AnalysisRunner.run(postgres: store, year: year, settings)
-        } else if let store {
-            (run, sources) = try AnalysisRunner.run(store: store, year: year, settings)
+        if let store = common.store {
+            run = try await AnalysisRunner.run(store: store, year: year, settings)
         } else {
             run = try AnalysisRunner.run(files, settings)
         }
+        let sources = common.store == nil ? files.map { URL(fileURLWithPath: $0).lastPathComponent } : run.batches.map(\.fileName)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(
             result: run.result, labeler: labeler, sources: sources,
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
-        if let targets { report.targets = InstrumentResolver.assess(try InstrumentResolver.targets(targets), run) }
-        try Console.emit(try report.render(format), to: output)
-        return run.rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
+        report.targets = try common.outcome.assess(run)
+        try Console.emit(try report.render(common.output.format), to: common.output.output)
+        return common.outcome.status([run])
     }
 }
 

@@ -20,11 +20,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
     var files: [String]
 
-    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the first file's header).")
-    var instrument: String?
-
-    @Option(help: "Language of the report: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var instrumentOptions: InstrumentOptions
 
     @Option(help: "How many rejections to show in full per file.")
     var show: Int = 20
@@ -32,13 +28,14 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var importFlags: ImportFlags
 
     func run() async throws {
-        try await ErrorReporter.exit(language: lang) { try validateFiles() }
+        try await ErrorReporter.exit(language: instrumentOptions.lang) { try validateFiles() }
     }
 
     private func validateFiles() throws -> Int32 {
+        let lang = instrumentOptions.lang
         for path in files where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
         let urls = files.map { URL(fileURLWithPath: $0) }
-        let chosen = try AnalysisRunner.chooseInstrument(instrument, for: urls[0], source: importFlags.source, language: lang)
+        let chosen = try AnalysisRunner.chooseInstrument(instrumentOptions.instrument, for: urls[0], source: importFlags.source, language: lang)
         let vi = lang == .vi
         var report = ""
         var status = ExitStatus.ok

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASImport
 import SIPASInstruments
 import SIPASStats
+import SIPASStore
 
 /// Options shared by the commands that analyse response files.
 struct AnalysisSettings {
@@ -42,6 +43,12 @@ struct AnalysisRun {
     var drivers: KeyDrivers?
     /// The accepted records, when asked for.
     var records: [ResponseRecord] = []
+    /// The store's batches the responses came from (empty for files), in load order.
+    var batches: [BatchInfo] = []
+    /// The store read, as shown in messages (a path, or a URL without its password); nil for files.
+    var storeLocation: String?
+    /// The records were summed on a PostgreSQL server: no records, hence no key drivers.
+    var aggregatedOnServer = false
 }
 
 /// Imports files, accumulates and estimates: the pipeline `analyze` and `compare` share.

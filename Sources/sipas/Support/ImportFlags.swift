@@ -3,7 +3,7 @@ import SIPASImport
 
 extension EncodingChoice: ExpressibleByArgument {}
 
-/// How response files are read: options shared by `analyze`, `compare` and `validate`.
+/// How response files are read: options shared by `analyze`, `compare`, `report` and `validate`.
 struct ImportFlags: ParsableArguments {
     @Option(help: "Text encoding of CSV files: auto (default: byte-order mark, else detected with a stated confidence), utf8, utf16, cp1258, tcvn3 or vni.")
     var encoding: EncodingChoice = .auto

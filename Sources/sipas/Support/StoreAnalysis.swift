@@ -17,21 +17,53 @@ enum StoreOpener {
 }
 
 extension AnalysisRunner {
-    /// The analysis of the responses in force in a store (optionally one year), read back in batch
-    /// and row order, so that a store holding one file gives the numbers of that file.
-    static func run(store location: String, year: Int?, _ settings: AnalysisSettings) throws -> (AnalysisRun, sources: [String]) {
+    /// The analysis of a store's responses in force (optionally one year): SQLite or PostgreSQL by
+    /// the location's form. `run.batches` lists the batches read, in load order.
+    static func run(store location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
+        PostgresStore.isURL(location)
+            ? try await run(postgres: location, year: year, settings)
+            : try run(sqlite: location, year: year, settings)
+    }
+
+    /// The instrument of a store's selection: the one asked for, else the one its batches share.
+    static func instrument(ofStore location: String, year: Int?, requested: String?, language: Language) async throws -> Instrument {
+        let requested = try requested.map { try InstrumentResolver.resolve($0) }
+        if let requested { return requested }
+        let selection = ResponseSelection(year: year)
+        if PostgresStore.isURL(location) {
+            let store = try await PostgresStore.connect(location)
+            defer { Task { await store.close() } }
+            return try InstrumentResolver.resolve(try await store.select(selection).instrumentID)
+        }
+        return try InstrumentResolver.resolve(try StoreOpener.open(location, language: language).select(selection).instrumentID)
+    }
+
+    /// The analysis of the responses in force in a SQLite store, read back in batch and row order,
+    /// so that a store holding one file gives the numbers of that file (key drivers and records too).
+    static func run(sqlite location: String, year: Int?, _ settings: AnalysisSettings) throws -> AnalysisRun {
         let store = try StoreOpener.open(location, language: settings.language)
         let requested = try settings.instrument.map { try InstrumentResolver.resolve($0) }
         let selection = try store.select(ResponseSelection(year: year, instrumentID: requested?.id))
         let instrument = try requested ?? InstrumentResolver.resolve(selection.instrumentID)
-        var accumulator = SurveyAccumulator(plan: try makePlan(instrument, settings))
-        try store.forEachRecord(in: selection, year: year, layout: instrument.recordLayout) { try accumulator.add($0) }
-        return try finish(accumulator, instrument, selection, location: location, year: year, settings)
+        let plan = try makePlan(instrument, settings)
+        var accumulator = SurveyAccumulator(plan: plan)
+        var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
+        var records: [ResponseRecord] = []
+        try store.forEachRecord(in: selection, year: year, layout: instrument.recordLayout) { record in
+            try accumulator.add(record)
+            collector?.add(record)
+            if settings.keepRecords { records.append(record) }
+        }
+        var run = try finish(accumulator, instrument, selection, location: location, year: year, settings)
+        run.drivers = try? collector?.fit()
+        run.records = records
+        return run
     }
 
     /// The same analysis on a PostgreSQL store: the server sums per stratum × PSU × group
-    /// (``ResponseCell``s) and only those sums come back.
-    static func run(postgres location: String, year: Int?, _ settings: AnalysisSettings) async throws -> (AnalysisRun, sources: [String]) {
+    /// (``ResponseCell``s) and only those sums come back, so there are no records: no key drivers
+    /// and no SPSS file (said on standard error when asked for).
+    static func run(postgres location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
         let store = try await PostgresStore.connect(location)
         defer { Task { await store.close() } }
         let requested = try settings.instrument.map { try InstrumentResolver.resolve($0) }
@@ -42,18 +74,25 @@ extension AnalysisRunner {
         let cells = try await store.aggregate(selection, year: year, layout: plan.layout, groupAttributes: accumulator.cellAttributes,
                                               satisfied: plan.satisfiedCodes.map { $0.sorted() }, excluded: plan.excludedCodes.map { $0.sorted() })
         for cell in cells { try accumulator.add(cell) }
-        return try finish(accumulator, instrument, selection, location: store.location, year: year, settings)
+        if settings.keyDrivers || settings.keepRecords {
+            Console.message(settings.language == .vi
+                ? "\(store.location): kho PostgreSQL chỉ trả về các tổng theo ô, không trả từng phiếu: không có bảng yếu tố tác động và tệp SPSS (dùng kho SQLite hoặc tệp để có chúng)"
+                : "\(store.location): a PostgreSQL store returns sums per cell, not the responses: no key-driver table and no SPSS file (use a SQLite store or the files for them)")
+        }
+        var run = try finish(accumulator, instrument, selection, location: store.location, year: year, settings)
+        run.aggregatedOnServer = true
+        return run
     }
 
     private static func finish(_ accumulator: SurveyAccumulator, _ instrument: Instrument, _ selection: SelectionSummary,
-                               location: String, year: Int?, _ settings: AnalysisSettings) throws -> (AnalysisRun, sources: [String]) {
+                               location: String, year: Int?, _ settings: AnalysisSettings) throws -> AnalysisRun {
         let vi = settings.language == .vi
         Console.message(vi
             ? "\(location): \(selection.batches.count) lô, \(selection.responses) phiếu\(year.map { " năm \($0)" } ?? "") (bộ công cụ \(instrument.id))"
             : "\(location): \(selection.batches.count) batches, \(selection.responses) responses\(year.map { " of \($0)" } ?? "") (instrument \(instrument.id))")
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
-        let run = AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
-                              rowsRead: selection.rowsRead, accepted: selection.accepted, rejected: selection.rejected)
-        return (run, selection.batches.sorted { $0.id < $1.id }.map(\.fileName))
+        return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
+                           rowsRead: selection.rowsRead, accepted: selection.accepted, rejected: selection.rejected,
+                           batches: selection.batches.sorted { $0.id < $1.id }, storeLocation: location)
     }
 }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import SIPASCore
+import SIPASReport
+
+/// The instrument and language of `analyze`, `compare`, `report` and `validate`.
+struct InstrumentOptions: ParsableArguments {
+    @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
+    var instrument: String?
+
+    @Option(help: "Language of labels and messages: vi or en.")
+    var lang: Language = .vi
+}
+
+/// Where the results of `analyze` and `compare` go, and in which format.
+struct TableOutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, md, csv or json.")
+    var format: ReportFormat = .table
+
+    @Option(name: [.short, .long], help: "Write the results to this file instead of standard output.")
+    var output: String?
+}
+
+/// The target plan and the exit status of a run with rejected rows: `analyze`, `compare`, `report`.
+struct OutcomeOptions: ParsableArguments {
+    @Option(help: "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file.")
+    var targets: String?
+
+    @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
+    var acceptRejects = false
+
+    /// The targets assessed on `run`, when a plan was given.
+    func assess(_ run: AnalysisRun) throws -> TargetTable? {
+        try targets.map { InstrumentResolver.assess(try InstrumentResolver.targets($0), run) }
+    }
+
+    /// 65 when any run rejected rows (unless `--accept-rejects`), else 0.
+    func status(_ runs: [AnalysisRun]) -> Int32 {
+        runs.contains { $0.rejected > 0 } && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
+    }
+}
+
+/// A survey store read instead of files: `analyze`, `compare`, `report`.
+struct StoreOption: ParsableArguments {
+    @Option(help: "Read the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
+    var store: String?
+}
+
+/// What `analyze` and `compare` share besides their own options: the store read instead of files,
+/// the instrument and language, the output and its format, the targets, the exit status with
+/// rejected rows, and how files are read.
+struct AnalysisCommandOptions: ParsableArguments {
+    @OptionGroup var storeOption: StoreOption
+    @OptionGroup var instrumentOptions: InstrumentOptions
+    @OptionGroup var output: TableOutputOptions
+    @OptionGroup var outcome: OutcomeOptions
+    @OptionGroup var importFlags: ImportFlags
+
+    var store: String? { storeOption.store }
+    var instrument: String? { instrumentOptions.instrument }
+    var lang: Language { instrumentOptions.lang }
+}
