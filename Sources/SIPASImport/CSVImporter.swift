@@ -57,31 +57,10 @@ public final class CSVImporter {
                 (header, context, rejects) = try start(record, decoder, &summary)
                 return
             }
-            let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
-            if cells.allSatisfy({ $0.value.isEmpty }) {
-                summary.blankLines += 1
-                summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
-                return
-            }
-            summary.rowsRead += 1
-            if let onProgress, summary.rowsRead % progressInterval == 0 {
-                onProgress(summary.rowsRead, fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) })
-            }
             // In place: a copy of the context would copy its table of respondent ids at every row.
-            let (built, problems) = check(cells.map(\.value), row: record.row, context: &context!, summary: &summary)
-            if let built, problems.isEmpty {
-                summary.accepted += 1
+            if let built = try process(record, decoder: decoder, header: header, context: &context!, summary: &summary, writer: writer,
+                                       fraction: { fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) } }) {
                 try accept(built)
-            } else {
-                summary.rejected += 1
-                for problem in problems {
-                    summary.rejectionsByRule[problem.rule.key, default: 0] += 1
-                    summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
-                    if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
-                }
-                try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
-                    (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
-                })
             }
         } } catch let error as ImportError { throw named(error, header) }
         guard context != nil else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
@@ -92,8 +71,37 @@ public final class CSVImporter {
         return summary
     }
 
+    /// Decodes and checks one data record: the record when the row is valid; a rejected row is
+    /// counted and written to the rejects file. Blank rows are counted and skipped.
+    func process(_ record: CSVScanner.Record, decoder: CellDecoder, header: [String], context: inout RowContext,
+                 summary: inout ImportSummary, writer: RejectsWriter, fraction: () -> Double?) throws -> ResponseRecord? {
+        let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
+        if cells.allSatisfy({ $0.value.isEmpty }) {
+            summary.blankLines += 1
+            summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
+            return nil
+        }
+        summary.rowsRead += 1
+        if let onProgress, summary.rowsRead % progressInterval == 0 { onProgress(summary.rowsRead, fraction()) }
+        let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
+        if let built, problems.isEmpty {
+            summary.accepted += 1
+            return built
+        }
+        summary.rejected += 1
+        for problem in problems {
+            summary.rejectionsByRule[problem.rule.key, default: 0] += 1
+            summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
+            if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
+        }
+        try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
+            (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
+        })
+        return nil
+    }
+
     /// Reads the header record: matches it to the instrument and prepares the row context.
-    private func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
+    func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
         let name = summary.file
         var header = try decoder.decode(record, header: nil, counts: &summary.normalisations).map(\.value)
         while header.count > 1, header.last == "" {
@@ -125,7 +133,7 @@ public final class CSVImporter {
 
     /// The scanner's next record; an unterminated quote is given its column name.
     /// An error of the source (an unterminated quote) given its column's name.
-    private func named(_ error: ImportError, _ header: [String]) -> ImportError {
+    func named(_ error: ImportError, _ header: [String]) -> ImportError {
         var error = error
         if error.location.column == nil, let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
         return error
@@ -153,6 +161,9 @@ public final class CSVImporter {
             firstSeen[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
             return nil
         }
+
+        /// Whether `id` was seen before.
+        func contains(_ id: String) -> Bool { firstSeen[id] != nil }
 
         /// Number of distinct ids seen.
         public var count: Int { firstSeen.count }
