@@ -51,11 +51,17 @@ public final class CSVImporter {
         var context: RowContext?
         var rejects: RejectsWriter?
         defer { rejects?.close() }
+        var records = 0
 
         do { try source.forEachRecord { record in
             guard context != nil, let writer = rejects else {
                 (header, context, rejects) = try start(record, decoder, &summary)
+                registerRereadable(source, url: file, context: context!)
                 return
+            }
+            records += 1
+            if records % 64 == 0, let scanner = source as? CSVScanner {
+                knownRespondents.checkpoint(file: context!.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
             }
             // In place: a copy of the context would copy its table of respondent ids at every row.
             if let built = try process(record, decoder: decoder, header: header, context: &context!, summary: &summary, writer: writer,
@@ -139,34 +145,17 @@ public final class CSVImporter {
         return error
     }
 
-    /// Respondent ids and where each was first seen, across the files of one import.
-    ///
-    /// One table for all files, each entry packing the file's number and the row into 64 bits, so a
-    /// million ids cost one string and one integer each (no copy per file).
-    public struct RespondentRegistry: Sendable {
-        var files: [String] = []
-        var firstSeen: [String: UInt64] = [:]
-
-        public init() {}
-
-        /// Registers a file; its number.
-        mutating func add(file: String) -> Int {
-            files.append(file)
-            return files.count - 1
-        }
-
-        /// Records `id` at (`file`, `row`) unless seen before; returns the earlier place.
-        mutating func firstOccurrence(of id: String, file: Int, row: Int) -> (file: Int, row: Int)? {
-            if let packed = firstSeen[id] { return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF)) }
-            firstSeen[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
-            return nil
-        }
-
-        /// Whether `id` was seen before.
-        func contains(_ id: String) -> Bool { firstSeen[id] != nil }
-
-        /// Number of distinct ids seen.
-        public var count: Int { firstSeen.count }
+    /// Lets the respondent registry keep this file's ids as hashes, re-reading an id from the file
+    /// when a hash matches (UTF-8 CSV files only).
+    func registerRereadable(_ source: any RecordSource, url: URL, context: RowContext) {
+        guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
+              scanner.legacyDecoder == nil, let name = instrument.respondentId, let q = validator.indexOfName[name],
+              let column = context.match.columnOfQuestion[q] else { return }
+        let validator = self.validator
+        knownRespondents.makeRereadable(file: context.fileNumber, source: IdSource(
+            url: url, delimiter: scanner.delimiter, column: column,
+            normalise: { validator.normalise($0, question: q, year: nil).value },
+            checkpoints: [(scanner.bytesConsumed, scanner.row, scanner.line)]))
     }
 
     /// The column giving each row's survey year: the question `year`, else a header column named

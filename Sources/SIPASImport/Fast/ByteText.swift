@@ -131,20 +131,46 @@ enum ByteText {
     }
 }
 
-/// A set of short byte strings (choice codes, province codes) looked up without allocating.
+/// A set of short byte strings (choice codes, province codes) looked up without allocating:
+/// strings of up to 7 bytes packed into sorted 64-bit words (binary search), longer ones by hash.
 struct ByteSet: Sendable {
-    private var buckets: [UInt64: [[UInt8]]] = [:]
+    private var packed: [UInt64] = []
+    private var long: [UInt64: [[UInt8]]] = [:]
 
     init<S: Sequence>(_ strings: S) where S.Element == String {
         for s in strings {
             let bytes = Array(s.utf8)
-            let h = bytes.withUnsafeBufferPointer { ByteText.fnv($0) }
-            if !(buckets[h]?.contains(bytes) ?? false) { buckets[h, default: []].append(bytes) }
+            if let word = bytes.withUnsafeBufferPointer(Self.pack) {
+                packed.append(word)
+            } else {
+                let h = bytes.withUnsafeBufferPointer { ByteText.fnv($0) }
+                if !(long[h]?.contains(bytes) ?? false) { long[h, default: []].append(bytes) }
+            }
         }
+        packed = Array(Set(packed)).sorted()
+    }
+
+    /// Up to 7 bytes and their count in one word.
+    @inline(__always)
+    private static func pack(_ b: ByteText.Bytes) -> UInt64? {
+        guard b.count <= 7 else { return nil }
+        var word = UInt64(b.count) << 56
+        for i in 0..<b.count { word |= UInt64(b[i]) << (8 * UInt64(i)) }
+        return word
     }
 
     func contains(_ b: ByteText.Bytes) -> Bool {
-        guard let candidates = buckets[ByteText.fnv(b)] else { return false }
-        return candidates.contains { $0.elementsEqual(b) }
+        guard let word = Self.pack(b) else {
+            guard let candidates = long[ByteText.fnv(b)] else { return false }
+            return candidates.contains { $0.elementsEqual(b) }
+        }
+        return packed.withUnsafeBufferPointer { p in
+            var low = 0, high = p.count
+            while low < high {
+                let mid = (low + high) >> 1
+                if p[mid] < word { low = mid + 1 } else { high = mid }
+            }
+            return low < p.count && p[low] == word
+        }
     }
 }

@@ -50,9 +50,15 @@ extension CSVImporter {
             header = names
             defer { writer.close() }
             var context = started
+            registerRereadable(scanner, url: file, context: context)
             guard let rules = FastRules(importer: self, context: context, delimiter: scanner.delimiter) else {
                 // Not for the fast rules: the rest of the file through the full importer.
+                var records = 0
                 while let record = try scanner.next() {
+                    records += 1
+                    if records % 64 == 0 {
+                        knownRespondents.checkpoint(file: context.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
+                    }
                     if let built = try process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
                                                fraction: { Double(scanner.bytesConsumed) / Double(max(fileSize, 1)) }) {
                         try sink.take(built)
@@ -145,7 +151,12 @@ struct FastReader {
         let scanner = CSVScanner(bytes: block, file: file.lastPathComponent, delimiter: delimiter, final: final,
                                  row: row, line: line, streamOffset: offset)
         let start = offset
+        var records = 0
         while let record = try scanner.nextComplete() {
+            records += 1
+            if records % 64 == 0 {
+                importer.knownRespondents.checkpoint(file: context.fileNumber, offset: start + scanner.consumed, row: scanner.row, line: scanner.line)
+            }
             if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
                                                 fraction: { Double(start + scanner.consumed) / Double(max(fileSize, 1)) }) {
                 try sink.take(built)
@@ -180,6 +191,9 @@ struct FastReader {
         let blockOffset = offset
         for (b, batch) in batches.enumerated() {
             for l in batch.kind.indices {
+                if l % 64 == 0 {
+                    importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(batch.lineStart[l]), row: row, line: line)
+                }
                 row += 1
                 defer { line += 1 }
                 switch batch.kind[l] {
@@ -193,11 +207,8 @@ struct FastReader {
                         let e = Int(batch.ends[rank * rules.columns.count + idColumn])
                         if e > s {
                             let id = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
-                            if importer.knownRespondents.contains(id) {
-                                slow = true
-                            } else {
-                                _ = importer.knownRespondents.firstOccurrence(of: id, file: context.fileNumber, row: row)
-                            }
+                            // A repeated id: the full importer rejects the row, naming the first one.
+                            if importer.knownRespondents.firstOccurrence(of: id, file: context.fileNumber, row: row) != nil { slow = true }
                         }
                     }
                     if slow {

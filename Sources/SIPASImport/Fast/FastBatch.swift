@@ -33,8 +33,8 @@ public final class FastBatch: @unchecked Sendable {
         let strata = rules.columns.strata, cluster = rules.columns.cluster
         var p = from
         while p < to {
-            var end = p
-            while end < to && base[end] != 10 { end += 1 }
+            let found = memchr(base + p, 10, to - p)
+            let end = found.map { p + (UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - (base + p)) } ?? to
             let next = end < to ? end + 1 : end
             var lineEnd = end
             if lineEnd > p && base[lineEnd - 1] == 13 { lineEnd -= 1 }

@@ -24,8 +24,10 @@ public struct FastColumns: Sendable {
 /// `constraint` satisfied, a positive weight. Any other row is handed to the full importer, which
 /// decides it exactly as it always did; the fast rules never reject a row themselves.
 struct FastRules: Sendable {
+    /// Plain values only (no payload to retain per row): a list is an index into ``codeSets``, an
+    /// expression one into ``expressions`` (-1: none).
     enum Kind: Sendable {
-        case text, integer, decimal, codes(ByteSet), province, unsupported
+        case text, integer, decimal, codes(Int), province, unsupported
     }
     struct QuestionRule: Sendable {
         var question: Int
@@ -33,9 +35,11 @@ struct FastRules: Sendable {
         var kind: Kind
         var required: Bool
         var uncheckedRelevant: Bool
-        var relevant: FastExpression?
-        var constraint: FastExpression?
+        var relevant: Int
+        var constraint: Int
     }
+    let codeSets: [ByteSet]
+    let expressions: [FastExpression]
 
     let delimiter: UInt8
     let columns: FastColumns
@@ -60,6 +64,13 @@ struct FastRules: Sendable {
         columnOf = match.columnOfQuestion
         let validator = importer.validator
         var rules: [QuestionRule] = []
+        var codeSets: [ByteSet] = []
+        var expressions: [FastExpression] = []
+        func add(_ expression: FormExpression?) -> Int {
+            guard let expression else { return -1 }
+            expressions.append(FastExpression(expression, indexOfName: validator.indexOfName))
+            return expressions.count - 1
+        }
         for (q, question) in instrument.questions.enumerated() {
             guard let column = match.columnOfQuestion[q] else { continue }
             let compiled = validator.compiled[q]
@@ -68,7 +79,9 @@ struct FastRules: Sendable {
                 kind = .province
             } else {
                 switch question.type {
-                case .selectOne: kind = .codes(ByteSet(compiled.codes))
+                case .selectOne:
+                    codeSets.append(ByteSet(compiled.codes))
+                    kind = .codes(codeSets.count - 1)
                 case .selectMultiple: kind = .unsupported
                 case .integer: kind = .integer
                 case .decimal: kind = .decimal
@@ -78,10 +91,11 @@ struct FastRules: Sendable {
             rules.append(QuestionRule(
                 question: q, column: column, kind: kind, required: question.required,
                 uncheckedRelevant: context.uncheckedRelevant.contains(q),
-                relevant: compiled.relevant.map { FastExpression($0, indexOfName: validator.indexOfName) },
-                constraint: compiled.constraint.map { FastExpression($0, indexOfName: validator.indexOfName) }))
+                relevant: add(compiled.relevant), constraint: add(compiled.constraint)))
         }
         self.rules = rules
+        self.codeSets = codeSets
+        self.expressions = expressions
         yearColumn = context.yearColumn
         weightColumn = plan.weight.flatMap { match.columnOfQuestion[$0] }
         idColumn = instrument.respondentId.flatMap { validator.indexOfName[$0] }.flatMap { match.columnOfQuestion[$0] }
@@ -119,7 +133,7 @@ struct FastRules: Sendable {
             case .text: break
             case .integer: guard ByteText.int(text) != nil else { return false }
             case .decimal: guard ByteText.plainDecimal(text) != nil else { return false }
-            case .codes(let set): guard set.contains(text) else { return false }
+            case .codes(let k): guard codeSets[k].contains(text) else { return false }
             case .province:
                 let known: Bool
                 switch year {
@@ -137,13 +151,13 @@ struct FastRules: Sendable {
         }
         for rule in rules {
             let empty = starts[rule.column] == ends[rule.column]
-            let relevant = rule.uncheckedRelevant || (rule.relevant?.isTrue(current: rule.question, cells: cells) ?? true)
+            let relevant = rule.uncheckedRelevant || rule.relevant < 0 || expressions[rule.relevant].isTrue(current: rule.question, cells: cells)
             if empty {
                 if rule.required, relevant, !rule.uncheckedRelevant { return false }
                 continue
             }
             guard relevant else { return false }
-            if let constraint = rule.constraint, !constraint.isTrue(current: rule.question, cells: cells) { return false }
+            if rule.constraint >= 0, !expressions[rule.constraint].isTrue(current: rule.question, cells: cells) { return false }
         }
         if let weightColumn {
             guard let w = ByteText.plainDecimal(cell(weightColumn)), w.isFinite, w > 0 else { return false }
