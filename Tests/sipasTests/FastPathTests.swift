@@ -125,6 +125,29 @@ struct FastPathTests {
         #expect(slow.rejects.split(separator: "\n").count > 100)
     }
 
+    /// Ids repeated within a file and across two files: the compact registry (hashes, with the
+    /// earlier id read back from its file) finds the same duplicates, naming the same rows.
+    @Test func duplicateIdsAcrossFilesAreFoundOnBothPaths() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let first = try Self.sample(rows: 6000, seed: 5, in: directory)
+        let lines = try String(contentsOf: first, encoding: .utf8).split(separator: "\n").map(String.init)
+        // The second file: rows of the first (same ids) every 97th row, the rest with new ids.
+        var second = lines[0] + "\n"
+        for i in 1..<lines.count where i % 3 == 0 {
+            second += (i % 97 == 0 ? lines[i] : "B" + lines[i]) + "\n"
+        }
+        second += lines[10] + "\n" + lines[10].replacingOccurrences(of: "2024-", with: "C2024-") + "\n"
+        let file2 = directory.appendingPathComponent("second.csv")
+        try second.write(to: file2, atomically: true, encoding: .utf8)
+        let slow = try Self.analyze(first, [file2.path, "--by", "sector"], slow: true, in: directory)
+        for threads in [1, 2] {
+            let fast = try Self.analyze(first, [file2.path, "--by", "sector"], slow: false, threads: threads, block: 8192, in: directory)
+            #expect(fast == slow)
+        }
+        #expect(slow.status == 65)
+        #expect(slow.rejects.contains("land-6000.csv"))
+    }
+
     @Test func invalidUTF8StopsBothPathsAlike() throws {
         let directory = try Fixtures.temporaryDirectory()
         let clean = try Self.sample(rows: 500, seed: 3, in: directory)

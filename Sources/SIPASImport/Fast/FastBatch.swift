@@ -3,6 +3,11 @@ import Foundation
 /// The lines of one slice of a block, decoded on one thread: for each line whether it is blank,
 /// passed the fast rules, or goes to the full importer; for a passed row its field positions,
 /// weight, item codes and PSU hash.
+///
+/// The line splitter is hand-written: ``CSVScanner`` copies every field into its own array, and no
+/// package the project may use splits RFC 4180 text into byte ranges without copying. It only
+/// handles what needs no quoting rules (blocks holding a quote go to ``CSVScanner``), so it is
+/// short: line feeds, an optional carriage return before them, and the delimiter.
 public final class FastBatch: @unchecked Sendable {
     public static let blank = Int32.min
 
