@@ -51,37 +51,22 @@ public final class CSVImporter {
         var context: RowContext?
         var rejects: RejectsWriter?
         defer { rejects?.close() }
+        var records = 0
 
         do { try source.forEachRecord { record in
             guard context != nil, let writer = rejects else {
                 (header, context, rejects) = try start(record, decoder, &summary)
+                registerRereadable(source, url: file, context: context!)
                 return
             }
-            let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
-            if cells.allSatisfy({ $0.value.isEmpty }) {
-                summary.blankLines += 1
-                summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
-                return
-            }
-            summary.rowsRead += 1
-            if let onProgress, summary.rowsRead % progressInterval == 0 {
-                onProgress(summary.rowsRead, fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) })
+            records += 1
+            if records % 64 == 0, let scanner = source as? CSVScanner {
+                knownRespondents.checkpoint(file: context!.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
             }
             // In place: a copy of the context would copy its table of respondent ids at every row.
-            let (built, problems) = check(cells.map(\.value), row: record.row, context: &context!, summary: &summary)
-            if let built, problems.isEmpty {
-                summary.accepted += 1
+            if let built = try process(record, decoder: decoder, header: header, context: &context!, summary: &summary, writer: writer,
+                                       fraction: { fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) } }) {
                 try accept(built)
-            } else {
-                summary.rejected += 1
-                for problem in problems {
-                    summary.rejectionsByRule[problem.rule.key, default: 0] += 1
-                    summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
-                    if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
-                }
-                try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
-                    (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
-                })
             }
         } } catch let error as ImportError { throw named(error, header) }
         guard context != nil else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
@@ -92,8 +77,37 @@ public final class CSVImporter {
         return summary
     }
 
+    /// Decodes and checks one data record: the record when the row is valid; a rejected row is
+    /// counted and written to the rejects file. Blank rows are counted and skipped.
+    func process(_ record: CSVScanner.Record, decoder: CellDecoder, header: [String], context: inout RowContext,
+                 summary: inout ImportSummary, writer: RejectsWriter, fraction: () -> Double?) throws -> ResponseRecord? {
+        let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
+        if cells.allSatisfy({ $0.value.isEmpty }) {
+            summary.blankLines += 1
+            summary.normalisations["empty row (only delimiters or spaces) skipped", default: 0] += 1
+            return nil
+        }
+        summary.rowsRead += 1
+        if let onProgress, summary.rowsRead % progressInterval == 0 { onProgress(summary.rowsRead, fraction()) }
+        let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
+        if let built, problems.isEmpty {
+            summary.accepted += 1
+            return built
+        }
+        summary.rejected += 1
+        for problem in problems {
+            summary.rejectionsByRule[problem.rule.key, default: 0] += 1
+            summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
+            if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
+        }
+        try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
+            (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
+        })
+        return nil
+    }
+
     /// Reads the header record: matches it to the instrument and prepares the row context.
-    private func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
+    func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
         let name = summary.file
         var header = try decoder.decode(record, header: nil, counts: &summary.normalisations).map(\.value)
         while header.count > 1, header.last == "" {
@@ -125,37 +139,23 @@ public final class CSVImporter {
 
     /// The scanner's next record; an unterminated quote is given its column name.
     /// An error of the source (an unterminated quote) given its column's name.
-    private func named(_ error: ImportError, _ header: [String]) -> ImportError {
+    func named(_ error: ImportError, _ header: [String]) -> ImportError {
         var error = error
         if error.location.column == nil, let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
         return error
     }
 
-    /// Respondent ids and where each was first seen, across the files of one import.
-    ///
-    /// One table for all files, each entry packing the file's number and the row into 64 bits, so a
-    /// million ids cost one string and one integer each (no copy per file).
-    public struct RespondentRegistry: Sendable {
-        var files: [String] = []
-        var firstSeen: [String: UInt64] = [:]
-
-        public init() {}
-
-        /// Registers a file; its number.
-        mutating func add(file: String) -> Int {
-            files.append(file)
-            return files.count - 1
-        }
-
-        /// Records `id` at (`file`, `row`) unless seen before; returns the earlier place.
-        mutating func firstOccurrence(of id: String, file: Int, row: Int) -> (file: Int, row: Int)? {
-            if let packed = firstSeen[id] { return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF)) }
-            firstSeen[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
-            return nil
-        }
-
-        /// Number of distinct ids seen.
-        public var count: Int { firstSeen.count }
+    /// Lets the respondent registry keep this file's ids as hashes, re-reading an id from the file
+    /// when a hash matches (UTF-8 CSV files only).
+    func registerRereadable(_ source: any RecordSource, url: URL, context: RowContext) {
+        guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
+              scanner.legacyDecoder == nil, let name = instrument.respondentId, let q = validator.indexOfName[name],
+              let column = context.match.columnOfQuestion[q] else { return }
+        let validator = self.validator
+        knownRespondents.makeRereadable(file: context.fileNumber, source: IdSource(
+            url: url, delimiter: scanner.delimiter, column: column,
+            normalise: { validator.normalise($0, question: q, year: nil).value },
+            checkpoints: [(scanner.bytesConsumed, scanner.row, scanner.line)]))
     }
 
     /// The column giving each row's survey year: the question `year`, else a header column named

@@ -54,7 +54,10 @@ public final class CSVScanner {
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
 
-    private let handle: FileHandle
+    /// nil for a scanner over bytes in memory (``init(bytes:file:delimiter:final:row:line:streamOffset:)``).
+    private let handle: FileHandle?
+    /// In memory and not the end of the stream: running out of bytes inside a record is ``NeedMore``.
+    private var final = true
     let file: String
     private var buffer: [UInt8] = []
     private var position = 0
@@ -63,8 +66,8 @@ public final class CSVScanner {
     /// Stream offset of `buffer[0]`.
     private var bufferStart = 0
     private var atEnd = false
-    private var line = 1
-    private var row = 0
+    private(set) var line = 1
+    private(set) var row = 0
     private var transcoder: UTF16Transcoder?
     private var lastFieldCount = 8
     private let chunkSize: Int
@@ -115,7 +118,39 @@ public final class CSVScanner {
         self.delimiter = delimiter ?? Self.sniffDelimiter(firstLine)
     }
 
-    deinit { try? handle.close() }
+    /// A scanner over `bytes`, a slice of a UTF-8 stream that starts at a record boundary at
+    /// `streamOffset`, after `row` rows and `line` - 1 lines (the fast importer's blocks that hold quotes).
+    /// When `final` is false the bytes may end inside a record: ``nextComplete()`` then stops before it.
+    init(bytes: [UInt8], file: String, delimiter: UInt8, final: Bool, row: Int, line: Int, streamOffset: Int) {
+        self.file = file
+        self.handle = nil
+        self.chunkSize = 4
+        self.buffer = bytes
+        self.atEnd = true
+        self.final = final
+        self.row = row
+        self.line = line
+        self.bufferStart = streamOffset
+        self.delimiter = delimiter
+    }
+
+    /// Thrown inside ``next()`` when an in-memory, non-final scanner runs out of bytes.
+    struct NeedMore: Error {}
+
+    /// The next whole record of an in-memory scanner; nil when the bytes end (``position`` then
+    /// tells whether an incomplete record was left for the next block).
+    func nextComplete() throws -> Record? {
+        let saved = (position, row, line, blankLines, strayQuotes)
+        do { return try next() } catch is NeedMore {
+            (position, row, line, blankLines, strayQuotes) = saved
+            return nil
+        }
+    }
+
+    /// Bytes of an in-memory scanner consumed so far.
+    var consumed: Int { position }
+
+    deinit { try? handle?.close() }
 
     /// The bytes of the first line (up to an unquoted line end).
     static func firstLine(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -145,6 +180,10 @@ public final class CSVScanner {
     // MARK: - Buffering
 
     private func readChunk() throws {
+        guard let handle else {
+            atEnd = true
+            return
+        }
         let data: Data?
         do { data = try handle.read(upToCount: chunkSize) } catch {
             throw ImportError(.unreadable(error.localizedDescription), at: SourceLocation(file: file))
@@ -159,6 +198,10 @@ public final class CSVScanner {
 
     /// Drops consumed bytes and reads the next chunk; false at end of file.
     private func refill() throws -> Bool {
+        if handle == nil {
+            if !final { throw NeedMore() }
+            return false
+        }
         if position > 0 {
             buffer.removeFirst(position)
             bufferStart += position

@@ -92,10 +92,10 @@ public struct SurveyAccumulator: Sendable {
     /// Second-stage units of each PSU, and the PSU's second-stage fpc (two-stage designs only).
     var ssusByPSU: [PSUKey: Set<String>] = [:]
     var fpc2ByPSU: [PSUKey: Double] = [:]
-    public private(set) var records = 0
-    public private(set) var weightSum = 0.0
+    public internal(set) var records = 0
+    public internal(set) var weightSum = 0.0
     /// Records per value of the `year` attribute.
-    public private(set) var yearCounts: [String: Int] = [:]
+    public internal(set) var yearCounts: [String: Int] = [:]
 
     public init(plan: AnalysisPlan) {
         self.plan = plan

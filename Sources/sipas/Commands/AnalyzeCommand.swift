@@ -70,6 +70,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var common: AnalysisCommandOptions
 
+    @Option(help: "Threads for reading CSV files (default: the active processors); results are the same for any number.")
+    var threads: Int?
+
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
         guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
@@ -98,6 +101,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             estimation: estimation, rejects: rejects, language: lang,
             source: common.importFlags.source, strict: strict, quiet: common.importFlags.quiet
         )
+        if let threads { settings.threads = max(1, threads) }
         if !calibrate.isEmpty {
             let margins = try calibrate.map { path -> PopulationMargin in
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }

@@ -29,6 +29,10 @@ struct AnalysisSettings {
     var keyDrivers = false
     /// Keep the accepted records (`sipas report` writes them for SPSS).
     var keepRecords = false
+    /// Threads of the fast path (`--threads`); results do not depend on it.
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Read every row with the full importer (`SIPAS_SLOW_PATH=1`): for tests comparing the paths.
+    var slowPath = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1"
 }
 
 /// One analysed sample: the instrument, the estimates and the row accounting.
@@ -60,6 +64,10 @@ enum AnalysisRunner {
         }
         let instrument = try chooseInstrument(settings.instrument, for: urls[0], source: settings.source, language: settings.language)
         let plan = try makePlan(instrument, settings)
+        let design = instrument.design
+        let fast = !settings.slowPath && !settings.keyDrivers && !settings.keepRecords && FastAccumulator.supports(plan, design: SurveyDesignColumns(
+            hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil))
+        let sink = fast ? FastAccumulator(plan: plan, threads: settings.threads) : nil
         var accumulator = SurveyAccumulator(plan: plan)
         var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
         var records: [ResponseRecord] = []
@@ -75,7 +83,7 @@ enum AnalysisRunner {
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
             let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: settings.quiet)
             importer.onProgress = progress.map { display in { display.update(rows: $0, fraction: $1) } }
-            let summary = try importer.run(file: url) { record in
+            let summary = try sink.map { try importer.runFast(file: url, threads: settings.threads, sink: $0) } ?? importer.run(file: url) { record in
                 try accumulator.add(record)
                 collector?.add(record)
                 if settings.keepRecords { records.append(record) }
@@ -87,6 +95,7 @@ enum AnalysisRunner {
             rejected += summary.rejected
             ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: settings.language)
         }
+        if let sink { accumulator = sink.finish() }
         if settings.strict && rejected > 0 { throw CLIError.strictRejected(rejected: rejected, rowsRead: rowsRead) }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,

@@ -1,0 +1,278 @@
+import Dispatch
+import Foundation
+import SIPASCore
+
+/// Receives the accepted rows of a fast import, block by block, in input order.
+public protocol FastSink: AnyObject {
+    /// The accepted rows of one block (valid only during the call).
+    func take(_ block: FastBlock) throws
+    /// One accepted record of a file (or part of a file) read by the full importer.
+    func take(_ record: ResponseRecord) throws
+}
+
+/// The accepted rows of one block, in input order.
+public struct FastBlock {
+    /// The block's bytes; fields of fast rows are offsets into it.
+    public let bytes: UnsafePointer<UInt8>
+    public let columns: FastColumns
+    public let batches: [FastBatch]
+    /// Accepted rows in input order: `batch << 32 | rank` for a fast row (its rank among its batch's
+    /// fast rows), or `~index` for ``records``[index], a row the full importer accepted.
+    public let order: [Int64]
+    public let records: [ResponseRecord]
+}
+
+extension CSVImporter {
+    /// Bytes read per block of the fast path (memory is a few times this, whatever the file's size);
+    /// `SIPAS_FAST_BLOCK_BYTES` sets it smaller, for tests of rows across block boundaries.
+    static let fastBlockSize = ProcessInfo.processInfo.environment["SIPAS_FAST_BLOCK_BYTES"].flatMap(Int.init).map { max($0, 16) } ?? 4 << 20
+
+    /// Imports `file` like ``run(file:accept:)``, with the same summary, rejects file and
+    /// respondent-id checks, handing the accepted rows to `sink`. A UTF-8 CSV file is read in blocks
+    /// whose ordinary rows are checked on raw bytes on `threads` threads (``FastRules``); the other
+    /// rows, and every row of other files, go through the full importer in input order.
+    public func runFast(file: URL, threads: Int, sink: FastSink) throws -> ImportSummary {
+        let source = try RecordSources.open(file, options.source)
+        guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
+              scanner.legacyDecoder == nil else {
+            return try run(file: file) { try sink.take($0) }
+        }
+        var summary = ImportSummary(file: scanner.name, layout: recordPlanLayout)
+        summary.delimiter = scanner.delimiter
+        summary.encoding = scanner.encoding
+        summary.encodingGuess = scanner.encodingGuess
+        let decoder = RecordSources.decoder(for: scanner)
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        var header: [String] = []
+        do {
+            guard let first = try scanner.next() else { throw ImportError(.emptyFile, at: SourceLocation(file: scanner.name)) }
+            let (names, started, writer) = try start(first, decoder, &summary)
+            header = names
+            defer { writer.close() }
+            var context = started
+            registerRereadable(scanner, url: file, context: context)
+            guard let rules = FastRules(importer: self, context: context, delimiter: scanner.delimiter) else {
+                // Not for the fast rules: the rest of the file through the full importer.
+                var records = 0
+                while let record = try scanner.next() {
+                    records += 1
+                    if records % 64 == 0 {
+                        knownRespondents.checkpoint(file: context.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
+                    }
+                    if let built = try process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
+                                               fraction: { Double(scanner.bytesConsumed) / Double(max(fileSize, 1)) }) {
+                        try sink.take(built)
+                    }
+                }
+                summary.blankLines += scanner.blankLines
+                if scanner.strayQuotes > 0 { summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes }
+                return summary
+            }
+            var reader = FastReader(file: file, scanner: scanner, rules: rules, threads: max(threads, 1))
+            try reader.read(importer: self, decoder: decoder, header: header, context: &context, summary: &summary,
+                            writer: writer, fileSize: fileSize, sink: sink)
+            summary.blankLines += reader.blankLines
+            if reader.strayQuotes > 0 { summary.normalisations["text after a closing quote kept", default: 0] += reader.strayQuotes }
+        } catch let error as ImportError { throw named(error, header) }
+        return summary
+    }
+
+    var recordPlanLayout: RecordLayout { instrument.recordLayout }
+}
+
+/// Reads a UTF-8 file after its header in blocks ending at a line feed: blocks without quotes are
+/// split into lines and checked in parallel slices; a block holding a quote (or a lone carriage
+/// return) is read by ``CSVScanner`` itself, record by record, so quoted fields keep their exact
+/// RFC 4180 reading and row numbers.
+struct FastReader {
+    let file: URL
+    let rules: FastRules
+    let threads: Int
+    let delimiter: UInt8
+    var row: Int, line: Int
+    var blankLines: Int, strayQuotes: Int
+    /// Stream offset of the next unread byte (after the header).
+    var offset: Int
+
+    init(file: URL, scanner: CSVScanner, rules: FastRules, threads: Int) {
+        self.file = file
+        self.rules = rules
+        self.threads = threads
+        delimiter = scanner.delimiter
+        row = scanner.row
+        line = scanner.line
+        blankLines = scanner.blankLines
+        strayQuotes = scanner.strayQuotes
+        offset = scanner.bytesConsumed
+    }
+
+    mutating func read(importer: CSVImporter, decoder: CellDecoder, header: [String], context: inout RowContext,
+                       summary: inout ImportSummary, writer: RejectsWriter, fileSize: Int, sink: FastSink) throws {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent))
+        }
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(offset))
+        var block: [UInt8] = []
+        var atEnd = false
+        while true {
+            if !atEnd {
+                let data = try handle.read(upToCount: CSVImporter.fastBlockSize) ?? Data()
+                if data.isEmpty { atEnd = true } else { block.append(contentsOf: data) }
+            }
+            if block.isEmpty { break }
+            var cut = block.count
+            if !atEnd {
+                guard let lastLF = block.lastIndex(of: 10) else { continue }
+                cut = lastLF + 1
+            }
+            let quoted = block[0..<cut].contains(CSVScanner.quote)
+            var consumed = cut
+            if quoted {
+                consumed = try scan(block, final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+            } else {
+                let done = try block.withUnsafeBufferPointer { buffer in
+                    try fast(buffer.baseAddress!, cut, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                }
+                if !done {
+                    consumed = try scan(block, final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                }
+            }
+            offset += consumed
+            block.removeFirst(consumed)
+            if atEnd && consumed == 0 { break }
+        }
+    }
+
+    /// Reads records from `block` with ``CSVScanner``; the bytes consumed.
+    private mutating func scan(_ block: [UInt8], final: Bool, _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String],
+                               _ context: inout RowContext, _ summary: inout ImportSummary, _ writer: RejectsWriter,
+                               _ fileSize: Int, _ sink: FastSink) throws -> Int {
+        let scanner = CSVScanner(bytes: block, file: file.lastPathComponent, delimiter: delimiter, final: final,
+                                 row: row, line: line, streamOffset: offset)
+        let start = offset
+        var records = 0
+        while let record = try scanner.nextComplete() {
+            records += 1
+            if records % 64 == 0 {
+                importer.knownRespondents.checkpoint(file: context.fileNumber, offset: start + scanner.consumed, row: scanner.row, line: scanner.line)
+            }
+            if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
+                                                fraction: { Double(start + scanner.consumed) / Double(max(fileSize, 1)) }) {
+                try sink.take(built)
+            }
+        }
+        row = scanner.row
+        line = scanner.line
+        blankLines += scanner.blankLines
+        strayQuotes += scanner.strayQuotes
+        return scanner.consumed
+    }
+
+    /// Checks the lines of `base[0..<count]` in parallel slices, then goes through them in order:
+    /// blank lines counted, slow rows to the full importer, respondent ids registered. False (and
+    /// nothing done) when a line holds a lone carriage return.
+    private mutating func fast(_ base: UnsafePointer<UInt8>, _ count: Int, _ importer: CSVImporter, _ decoder: CellDecoder,
+                               _ header: [String], _ context: inout RowContext, _ summary: inout ImportSummary,
+                               _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws -> Bool {
+        // Slice boundaries just after a line feed.
+        var bounds = [0]
+        for k in 1..<threads {
+            var p = max(count * k / threads, bounds.last!)
+            while p < count && base[p - 1] != 10 { p += 1 }
+            bounds.append(p)
+        }
+        bounds.append(count)
+        let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules)
+        if batches.contains(where: \.needsScanner) { return false }
+        var order: [Int64] = []
+        var records: [ResponseRecord] = []
+        let idColumn = rules.idColumn
+        let blockOffset = offset
+        for (b, batch) in batches.enumerated() {
+            for l in batch.kind.indices {
+                if l % 64 == 0 {
+                    importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(batch.lineStart[l]), row: row, line: line)
+                }
+                row += 1
+                defer { line += 1 }
+                switch batch.kind[l] {
+                case .blankLine:
+                    blankLines += 1
+                case .fast, .slow:
+                    var slow = batch.kind[l] == .slow
+                    let rank = Int(batch.fastIndex[l])
+                    if !slow, let idColumn {
+                        let s = Int(batch.starts[rank * rules.columns.count + idColumn])
+                        let e = Int(batch.ends[rank * rules.columns.count + idColumn])
+                        if e > s {
+                            let id = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+                            // A repeated id: the full importer rejects the row, naming the first one.
+                            if importer.knownRespondents.firstOccurrence(of: id, file: context.fileNumber, row: row) != nil { slow = true }
+                        }
+                    }
+                    if slow {
+                        let record = Self.record(base, Int(batch.lineStart[l]), Int(batch.lineEnd[l]), delimiter: delimiter,
+                                                 row: row, line: line, streamOffset: blockOffset)
+                        let position = blockOffset + Int(batch.lineEnd[l])
+                        if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary,
+                                                            writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) }) {
+                            order.append(~Int64(records.count))
+                            records.append(built)
+                        }
+                    } else {
+                        summary.rowsRead += 1
+                        summary.accepted += 1
+                        if let onProgress = importer.onProgress, summary.rowsRead % importer.progressInterval == 0 {
+                            onProgress(summary.rowsRead, Double(blockOffset + Int(batch.lineEnd[l])) / Double(max(fileSize, 1)))
+                        }
+                        order.append(Int64(b) << 32 | Int64(rank))
+                    }
+                }
+            }
+        }
+        try sink.take(FastBlock(bytes: base, columns: rules.columns, batches: batches, order: order, records: records))
+        return true
+    }
+
+    /// The scanner's record for an unquoted line without carriage returns.
+    static func record(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8, row: Int, line: Int, streamOffset: Int) -> CSVScanner.Record {
+        var fields: [[UInt8]] = [], offsets: [Int] = []
+        var fieldStart = start
+        for i in start...end where i == end || base[i] == delimiter {
+            fields.append(Array(UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)))
+            offsets.append(streamOffset + fieldStart)
+            fieldStart = i + 1
+        }
+        return CSVScanner.Record(fields: fields, row: row, line: line, fieldOffsets: offsets, quoted: Array(repeating: false, count: fields.count))
+    }
+}
+
+/// Decodes the slices of a block on several threads.
+enum ParallelSlices {
+    private struct Shared: @unchecked Sendable {
+        let base: UnsafePointer<UInt8>
+        let bounds: [Int]
+        let rules: FastRules
+        let results: Results
+    }
+    private final class Results: @unchecked Sendable {
+        var batches: [FastBatch?]
+        let lock = NSLock()
+        init(_ n: Int) { batches = Array(repeating: nil, count: n) }
+        func set(_ i: Int, _ batch: FastBatch) { lock.lock(); batches[i] = batch; lock.unlock() }
+    }
+
+    static func run(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules) -> [FastBatch] {
+        let n = bounds.count - 1
+        let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
+        if n == 1 {
+            shared.results.set(0, FastBatch.decode(base, from: bounds[0], to: bounds[1], rules: rules))
+        } else {
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                shared.results.set(i, FastBatch.decode(shared.base, from: shared.bounds[i], to: shared.bounds[i + 1], rules: shared.rules))
+            }
+        }
+        return shared.results.batches.map { $0! }
+    }
+}

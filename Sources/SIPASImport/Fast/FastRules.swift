@@ -1,0 +1,177 @@
+import Foundation
+import SIPASCore
+import SIPASInstruments
+
+/// Where the fast importer finds a record's design values, attributes and items in a file's
+/// columns (from its header), for the statistics side to read accepted rows without records.
+public struct FastColumns: Sendable {
+    public var count: Int
+    public var strata: Int?
+    public var cluster: Int
+    /// Column of each attribute of the instrument's ``RecordLayout`` (nil: absent, value "").
+    public var attributes: [Int?]
+    /// Column of each scored item (nil: absent, blank).
+    public var items: [Int?]
+    /// Codes each item's record carries as "excluded" (the scale's don't-know codes).
+    public var excluded: [Set<Int>]
+}
+
+/// An instrument's rules compiled for one file's header into checks on raw cell bytes.
+///
+/// A row passes when the full importer would accept it with no normalisation at all: every cell
+/// ASCII or plain Latin UTF-8 (``ByteText/isPlainLatin(_:)``), unquoted and untrimmed, each value already in its canonical form (a code of its list, an
+/// integer, a plain decimal, a province code of the row's year), `required`, `relevant` and
+/// `constraint` satisfied, a positive weight. Any other row is handed to the full importer, which
+/// decides it exactly as it always did; the fast rules never reject a row themselves.
+struct FastRules: Sendable {
+    /// Plain values only (no payload to retain per row): a list is an index into ``codeSets``, an
+    /// expression one into ``expressions`` (-1: none).
+    enum Kind: Sendable {
+        case text, integer, decimal, codes(Int), province, unsupported
+    }
+    struct QuestionRule: Sendable {
+        var question: Int
+        var column: Int
+        var kind: Kind
+        var required: Bool
+        var uncheckedRelevant: Bool
+        var relevant: Int
+        var constraint: Int
+    }
+    let codeSets: [ByteSet]
+    let expressions: [FastExpression]
+
+    let delimiter: UInt8
+    let columns: FastColumns
+    let rules: [QuestionRule]
+    /// Column of each question (nil: absent), for expressions.
+    let columnOf: [Int?]
+    let yearColumn: Int?
+    let weightColumn: Int?
+    let idColumn: Int?
+    let provincesBefore2025: ByteSet, provincesFrom2025: ByteSet
+
+    /// nil when the file or instrument uses something the fast rules do not cover (split
+    /// select_multiple columns, two-stage or replicate designs, an fpc, no cluster column).
+    init?(importer: CSVImporter, context: RowContext, delimiter: UInt8) {
+        let instrument = importer.instrument
+        let match = context.match
+        let plan = importer.recordPlan
+        guard match.splitChoices.isEmpty, plan.ssu == nil, plan.replicateWeights.isEmpty,
+              plan.fpc.flatMap({ match.columnOfQuestion[$0] }) == nil,
+              let clusterQuestion = plan.cluster, let cluster = match.columnOfQuestion[clusterQuestion] else { return nil }
+        self.delimiter = delimiter
+        columnOf = match.columnOfQuestion
+        let validator = importer.validator
+        var rules: [QuestionRule] = []
+        var codeSets: [ByteSet] = []
+        var expressions: [FastExpression] = []
+        func add(_ expression: FormExpression?) -> Int {
+            guard let expression else { return -1 }
+            expressions.append(FastExpression(expression, indexOfName: validator.indexOfName))
+            return expressions.count - 1
+        }
+        for (q, question) in instrument.questions.enumerated() {
+            guard let column = match.columnOfQuestion[q] else { continue }
+            let compiled = validator.compiled[q]
+            let kind: Kind
+            if question.lookup == "province" {
+                kind = .province
+            } else {
+                switch question.type {
+                case .selectOne:
+                    codeSets.append(ByteSet(compiled.codes))
+                    kind = .codes(codeSets.count - 1)
+                case .selectMultiple: kind = .unsupported
+                case .integer: kind = .integer
+                case .decimal: kind = .decimal
+                default: kind = .text
+                }
+            }
+            rules.append(QuestionRule(
+                question: q, column: column, kind: kind, required: question.required,
+                uncheckedRelevant: context.uncheckedRelevant.contains(q),
+                relevant: add(compiled.relevant), constraint: add(compiled.constraint)))
+        }
+        self.rules = rules
+        self.codeSets = codeSets
+        self.expressions = expressions
+        yearColumn = context.yearColumn
+        weightColumn = plan.weight.flatMap { match.columnOfQuestion[$0] }
+        idColumn = instrument.respondentId.flatMap { validator.indexOfName[$0] }.flatMap { match.columnOfQuestion[$0] }
+        let catalog = ProvinceCatalog.official
+        provincesBefore2025 = ByteSet(catalog.provincesBefore2025.map(\.code))
+        provincesFrom2025 = ByteSet(catalog.provincesFrom2025.map(\.code))
+        columns = FastColumns(
+            count: context.header.count,
+            strata: plan.strata.flatMap { match.columnOfQuestion[$0] },
+            cluster: cluster,
+            attributes: plan.attributes.map { match.columnOfQuestion[$0] },
+            items: plan.items.map { match.columnOfQuestion[$0] },
+            excluded: plan.excluded)
+    }
+
+    /// Checks one row whose fields are `starts[c]..<ends[c]` in `base`; on success writes the weight
+    /// and the item codes (``FastBatch/blank`` for no answer) and returns true.
+    func accept(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
+                weight: inout Double, codes: UnsafeMutablePointer<Int32>) -> Bool {
+        @inline(__always) func cell(_ c: Int) -> ByteText.Bytes {
+            ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))
+        }
+        var year: Int? = nil
+        if let yearColumn {
+            let text = cell(yearColumn)
+            if !text.isEmpty {
+                guard let value = ByteText.int(text) else { return false }
+                year = value
+            }
+        }
+        for rule in rules {
+            let text = cell(rule.column)
+            if text.isEmpty { continue }
+            switch rule.kind {
+            case .text: break
+            case .integer: guard ByteText.int(text) != nil else { return false }
+            case .decimal: guard ByteText.plainDecimal(text) != nil else { return false }
+            case .codes(let k): guard codeSets[k].contains(text) else { return false }
+            case .province:
+                let known: Bool
+                switch year {
+                case .some(let y): known = y >= 2025 ? provincesFrom2025.contains(text) : provincesBefore2025.contains(text)
+                case .none: known = provincesBefore2025.contains(text) || provincesFrom2025.contains(text)
+                }
+                guard known else { return false }
+            case .unsupported: return false
+            }
+        }
+        let columnOf = self.columnOf
+        let cells: FastExpression.Cells = { q in
+            guard let c = columnOf[q] else { return ByteText.Bytes(start: nil, count: 0) }
+            return cell(c)
+        }
+        for rule in rules {
+            let empty = starts[rule.column] == ends[rule.column]
+            let relevant = rule.uncheckedRelevant || rule.relevant < 0 || expressions[rule.relevant].isTrue(current: rule.question, cells: cells)
+            if empty {
+                if rule.required, relevant, !rule.uncheckedRelevant { return false }
+                continue
+            }
+            guard relevant else { return false }
+            if rule.constraint >= 0, !expressions[rule.constraint].isTrue(current: rule.question, cells: cells) { return false }
+        }
+        if let weightColumn {
+            guard let w = ByteText.plainDecimal(cell(weightColumn)), w.isFinite, w > 0 else { return false }
+            weight = w
+        } else {
+            weight = 1
+        }
+        for (j, column) in columns.items.enumerated() {
+            guard let column else { codes[j] = FastBatch.blank; continue }
+            let text = cell(column)
+            guard !text.isEmpty, let code = ByteText.int(text) else { codes[j] = FastBatch.blank; continue }
+            guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
+            codes[j] = small
+        }
+        return true
+    }
+}

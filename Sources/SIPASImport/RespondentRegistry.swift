@@ -1,0 +1,170 @@
+import Foundation
+import SIPASCore
+
+extension CSVImporter {
+    /// Respondent ids and where each was first seen, across the files of one import.
+    ///
+    /// Ids of UTF-8 CSV files are kept as 64-bit words: 28 bits of the id's hash and the id's
+    /// place (a row number counted across files), in an open-addressing table, about 13 bytes per
+    /// id at most, so 10 million ids fit in ≈ 130 MB instead of a `String` each. When a new id
+    /// matches a stored hash, the earlier id is read again from its file (from a checkpoint at
+    /// most 64 records before it) and compared in full: a duplicate is never invented by a hash
+    /// collision, nor missed. Ids of workbooks and legacy-encoded files, which cannot be re-read
+    /// cheaply, are kept as strings.
+    public struct RespondentRegistry: @unchecked Sendable {
+        public private(set) var files: [String] = []
+        /// First row number (across files) of each file; a file's rows follow its predecessor's.
+        private var fileBase: [UInt64] = []
+        private var maxRow: [Int] = []
+        private var slots: [UInt64] = []
+        private var used = 0
+        private var exact: [String: UInt64] = [:]
+        private var sources: [Int: IdSource] = [:]
+        private static let placeBits: UInt64 = 36
+        private static let placeMask: UInt64 = (1 << 36) - 1
+
+        public init() {}
+
+        /// Registers a file; its number.
+        mutating func add(file: String) -> Int {
+            let base = fileBase.last.map { $0 + UInt64(maxRow.last! + 1) } ?? 0
+            files.append(file)
+            fileBase.append(base)
+            maxRow.append(0)
+            return files.count - 1
+        }
+
+        /// Lets the ids of `file` be kept as hashes: the file can be read again to compare an id.
+        mutating func makeRereadable(file: Int, source: IdSource) { sources[file] = source }
+
+        /// Notes that the record after `row` starts at byte `offset` (line `line`) of `file`.
+        mutating func checkpoint(file: Int, offset: Int, row: Int, line: Int) {
+            sources[file]?.checkpoints.append((offset, row, line))
+        }
+
+        /// Whether `file` keeps checkpoints, and how many records since the last one.
+        func wantsCheckpoint(file: Int) -> Bool { sources[file] != nil }
+
+        /// Records `id` at (`file`, `row`) unless seen before; returns the earlier place.
+        mutating func firstOccurrence(of id: String, file: Int, row: Int) -> (file: Int, row: Int)? {
+            if let packed = exact[id] { return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF)) }
+            let hash = Self.hash(id)
+            let tag = hash >> Self.placeBits
+            if !slots.isEmpty {
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: hash >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
+                while slots[i] != 0 {
+                    if slots[i] >> Self.placeBits == tag {
+                        let place = self.place(slots[i] & Self.placeMask)
+                        if sources[place.file]?.id(atRow: place.row) == id { return place }
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+            if sources[file] != nil, row >= 0 {
+                let global = fileBase[file] + UInt64(row)
+                if global <= Self.placeMask {
+                    insert(tag << Self.placeBits | global)
+                    maxRow[file] = max(maxRow[file], row)
+                    return nil
+                }
+            }
+            exact[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
+            maxRow[file] = max(maxRow[file], row)
+            return nil
+        }
+
+        /// Number of distinct ids seen.
+        public var count: Int { used + exact.count }
+
+        private func place(_ global: UInt64) -> (file: Int, row: Int) {
+            var file = fileBase.count - 1
+            while file > 0 && fileBase[file] > global { file -= 1 }
+            return (file, Int(global - fileBase[file]))
+        }
+
+        private mutating func insert(_ word: UInt64) {
+            if slots.isEmpty || (used + 1) * 4 > slots.count * 3 { grow() }
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: word >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = word
+            used += 1
+        }
+
+        /// Doubles the table. A slot's home is the top bits of its hash, which the word keeps.
+        private mutating func grow() {
+            let old = slots
+            slots = []
+            slots = Array(repeating: 0, count: max(1 << 12, old.count * 2))
+            let mask = slots.count - 1
+            let shift = UInt64(64 - slots.count.trailingZeroBitCount)
+            for word in old where word != 0 {
+                var i = Int(truncatingIfNeeded: word >> shift) & mask
+                while slots[i] != 0 { i = (i + 1) & mask }
+                slots[i] = word
+            }
+        }
+
+        /// FNV-1a with a final mix (the top 28 bits choose the slot and tell ids apart). A stored word is
+        /// never 0 (empty): its place is at least 2, the first data row.
+        static func hash(_ id: String) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in id.utf8 {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            h ^= h >> 33
+            h = h &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 33
+            h = h &* 0xc4ce_b9fe_1a85_ec53
+            h ^= h >> 33
+            return h
+        }
+    }
+
+    /// How to read the respondent id of a row of a UTF-8 CSV file again.
+    struct IdSource {
+        let url: URL
+        let delimiter: UInt8
+        let column: Int
+        /// The id as the importer keeps it (trimmed NFC value, normalised for its question).
+        let normalise: (String) -> String
+        var checkpoints: [(offset: Int, row: Int, line: Int)]
+
+        /// The id of the record at `row`, read from the file, or nil.
+        func id(atRow row: Int) -> String? {
+            // The last checkpoint before the row (the first is the end of the header).
+            var low = 0, high = checkpoints.count - 1
+            guard high >= 0 else { return nil }
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if checkpoints[mid].row < row { low = mid } else { high = mid - 1 }
+            }
+            let start = checkpoints[low]
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+            defer { try? handle.close() }
+            var bytes: [UInt8] = []
+            var atEnd = false
+            var chunk = 1 << 16
+            while true {
+                try? handle.seek(toOffset: UInt64(start.offset + bytes.count))
+                if let data = try? handle.read(upToCount: chunk), !data.isEmpty { bytes.append(contentsOf: data) } else { atEnd = true }
+                let scanner = CSVScanner(bytes: bytes, file: url.lastPathComponent, delimiter: delimiter, final: atEnd,
+                                         row: start.row, line: start.line, streamOffset: start.offset)
+                while let record = try? scanner.nextComplete() {
+                    if record.row == row {
+                        guard column < record.fields.count else { return nil }
+                        var counts: [String: Int] = [:]
+                        let decoder = CellDecoder(file: url.lastPathComponent)
+                        guard let cells = try? decoder.decode(record, header: nil, counts: &counts) else { return nil }
+                        return normalise(cells[column].value)
+                    }
+                    if record.row > row { return nil }
+                }
+                if atEnd { return nil }
+                chunk *= 2
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Dispatch
+import Foundation
+import SIPASCore
+import SIPASImport
+
+/// The fast importer's sink: per-PSU sums filled from raw row bytes, in parallel shards, then
+/// turned into a ``SurveyAccumulator`` equal, bit for bit, to the one ``SurveyAccumulator/add(_:)``
+/// builds from the same rows.
+///
+/// As in ``SurveyAccumulator/accumulate(_:plan:threads:)``, every row of a PSU goes to the same
+/// shard (FNV-1a of its stratum and cluster), which adds its contribution to that PSU's sums in
+/// input order with the arithmetic of ``SurveyAccumulator/add(_:)``; shards hold disjoint PSUs, so
+/// no two sums are ever added and the result does not depend on the number of threads. Stratum,
+/// cluster and attribute values are interned from their bytes (no `String` per row).
+///
+/// Only for plans without calibration and designs without fpc, second stage or replicate weights
+/// (``supports(_:)``).
+public final class FastAccumulator: FastSink {
+    public let plan: AnalysisPlan
+    private let shards: [FastShard]
+    private var records = 0
+    private var weightSum = 0.0
+
+    public init(plan: AnalysisPlan, threads: Int) {
+        self.plan = plan
+        shards = (0..<max(threads, 1)).map { _ in FastShard(plan: plan) }
+    }
+
+    /// Whether the fast sums cover `plan` for `instrument`'s design.
+    public static func supports(_ plan: AnalysisPlan, design: SurveyDesignColumns) -> Bool {
+        plan.calibrationAttributes.isEmpty && plan.replicateSettings == nil && !design.hasFPC && !design.hasSecondStage && !design.hasReplicates
+    }
+
+    public func take(_ record: ResponseRecord) throws {
+        guard record.weight.isFinite, record.weight > 0 else {
+            throw StatsError.invalidWeight("\(record.location): \(record.weight)")
+        }
+        records += 1
+        weightSum += record.weight
+        let hash = FastShard.hash(record)
+        shards[Int(hash % UInt64(shards.count))].add(record)
+    }
+
+    public func take(_ block: FastBlock) throws {
+        var recordHashes: [UInt64] = []
+        recordHashes.reserveCapacity(block.records.count)
+        for record in block.records {
+            guard record.weight.isFinite, record.weight > 0 else {
+                throw StatsError.invalidWeight("\(record.location): \(record.weight)")
+            }
+            recordHashes.append(FastShard.hash(record))
+        }
+        // In input order, as the slow path adds them.
+        for entry in block.order {
+            records += 1
+            weightSum += entry >= 0 ? block.batches[Int(entry >> 32)].weights[Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
+        }
+        let work = ShardWork(block: block, hashes: recordHashes, shards: shards)
+        if shards.count == 1 {
+            shards[0].add(work.block, hashes: recordHashes, shard: 0, of: 1)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: shards.count) { s in
+                work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
+            }
+        }
+    }
+
+    /// The accumulator the slow path would have built from the same rows.
+    public func finish() -> SurveyAccumulator {
+        var accumulator = SurveyAccumulator(plan: plan)
+        for shard in shards { shard.export(into: &accumulator) }
+        accumulator.records = records
+        accumulator.weightSum = weightSum
+        return accumulator
+    }
+}
+
+/// Which optional design columns an instrument has (the fast sums support none of them).
+public struct SurveyDesignColumns: Sendable {
+    public var hasFPC: Bool, hasSecondStage: Bool, hasReplicates: Bool
+    public init(hasFPC: Bool, hasSecondStage: Bool, hasReplicates: Bool) {
+        self.hasFPC = hasFPC
+        self.hasSecondStage = hasSecondStage
+        self.hasReplicates = hasReplicates
+    }
+}
+
+private struct ShardWork: @unchecked Sendable {
+    let block: FastBlock
+    let hashes: [UInt64]
+    let shards: [FastShard]
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import SIPASImport
+
+/// The compact respondent registry: hashes in a table, the earlier id read back from its file on a
+/// hash match.
+struct RespondentRegistryTests {
+    func place(_ found: (file: Int, row: Int)?) -> [Int]? { found.map { [$0.file, $0.row] } }
+
+    /// A CSV file of ids (`id,x`), one per row from row 2; the registry source for it.
+    func file(_ ids: [String]) throws -> (URL, CSVImporter.IdSource) {
+        let header = "id,x\n"
+        let url = try temporaryFile("ids.csv", header + ids.map { "\($0),1\n" }.joined())
+        return (url, CSVImporter.IdSource(url: url, delimiter: UInt8(ascii: ","), column: 0, normalise: { $0 },
+                                          checkpoints: [(header.utf8.count, 1, 2)]))
+    }
+
+    @Test func findsEveryRepeatAcrossGrowthAndFiles() throws {
+        let ids = (0..<20_000).map { "ID-\($0 * 7919 % 100_003)" }
+        let (_, source) = try file(ids)
+        var registry = CSVImporter.RespondentRegistry()
+        let first = registry.add(file: "ids.csv")
+        registry.makeRereadable(file: first, source: source)
+        for (k, id) in ids.enumerated() {
+            let found1 = registry.firstOccurrence(of: id, file: first, row: k + 2)
+            #expect(found1 == nil)
+        }
+        #expect(registry.count == 20_000)
+        // A second file (kept as strings) repeating two ids of the first.
+        let second = registry.add(file: "more.xlsx")
+        let found2 = registry.firstOccurrence(of: ids[12_345], file: second, row: 2)
+        #expect(place(found2) == [first, 12_347])
+        let found3 = registry.firstOccurrence(of: "new", file: second, row: 3)
+        #expect(found3 == nil)
+        let found4 = registry.firstOccurrence(of: "new", file: second, row: 4)
+        #expect(place(found4) == [second, 3])
+        let found5 = registry.firstOccurrence(of: ids[0], file: second, row: 5)
+        #expect(place(found5) == [first, 2])
+    }
+
+    /// A stored hash alone never makes a duplicate: the id is compared with the one in the file.
+    @Test func aHashMatchIsVerifiedAgainstTheFile() throws {
+        let (_, source) = try file(["A1", "B2", "Z9"])
+        var registry = CSVImporter.RespondentRegistry()
+        let number = registry.add(file: "ids.csv")
+        registry.makeRereadable(file: number, source: source)
+        // Register "Q7" as if it were at row 4, where the file holds "Z9": the same id again has
+        // the same hash, but the file says row 4 is another id, so it is not a repeat.
+        let found6 = registry.firstOccurrence(of: "Q7", file: number, row: 4)
+        #expect(found6 == nil)
+        let found7 = registry.firstOccurrence(of: "Q7", file: number, row: 5)
+        #expect(found7 == nil)
+        let found8 = registry.firstOccurrence(of: "B2", file: number, row: 3)
+        #expect(found8 == nil)
+        let found9 = registry.firstOccurrence(of: "B2", file: number, row: 6)
+        #expect(place(found9) == [number, 3])
+    }
+}
