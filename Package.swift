@@ -69,7 +69,7 @@ let package = Package(
             name: "SIPASStore",
             dependencies: [
                 "SIPASCore", "SIPASInstruments", "SIPASImport",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The same store on a PostgreSQL server (postgres-nio), in its own target so the rest builds fast.

@@ -62,7 +62,7 @@ public struct StoredResponse: Hashable, Sendable {
     /// The attribute values again (the inverse of the stored text).
     public var attributeValues: [String] { Self.decode(attributes: attributes) }
 
-    static func encode(attributes: [String]) -> String {
+    public static func encode(attributes: [String]) -> String {
         var out = ""
         out.reserveCapacity(attributes.reduce(attributes.count) { $0 + $1.utf8.count })
         for (i, value) in attributes.enumerated() {
@@ -78,22 +78,39 @@ public struct StoredResponse: Hashable, Sendable {
         return out
     }
 
+    /// The values between U+001F bytes (both separators are ASCII, so splitting the UTF-8 bytes
+    /// splits the characters); escapes undone only in a value that holds U+001B.
     static func decode(attributes text: String) -> [String] {
-        text.split(separator: separator, omittingEmptySubsequences: false).map { part in
-            guard part.contains(escape) else { return String(part) }
-            var out = "", escaped = false
-            for c in part {
-                if escaped {
-                    out.append(c == "s" ? separator : escape)
-                    escaped = false
-                } else if c == escape {
-                    escaped = true
-                } else {
-                    out.append(c)
-                }
-            }
-            return out
+        var text = text
+        return text.withUTF8 { decode(attributes: $0) }
+    }
+
+    static func decode(attributes bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var values: [String] = []
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x1F {
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            values.append(part.contains(0x1B) ? unescape(part) : String(decoding: part, as: UTF8.self))
+            start = i + 1
         }
+        return values
+    }
+
+    private static func unescape(_ part: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(part.count)
+        var escaped = false
+        for byte in part {
+            if escaped {
+                out.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
+                escaped = false
+            } else if byte == 0x1B {
+                escaped = true
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func encode(answers: [ItemAnswer]) -> String {
@@ -110,19 +127,40 @@ public struct StoredResponse: Hashable, Sendable {
         return out
     }
 
+    /// Parses the answers' bytes in one pass (no string per field); nil for a field that is not
+    /// blank, `[x][-]digits`.
     static func decode(answers text: String) -> [ItemAnswer]? {
+        var text = text
+        return text.withUTF8 { decode(answers: $0) }
+    }
+
+    static func decode(answers bytes: UnsafeBufferPointer<UInt8>) -> [ItemAnswer]? {
         var answers: [ItemAnswer] = []
-        for field in text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            if field.isEmpty {
+        answers.reserveCapacity(bytes.count / 2 + 1)
+        let comma = UInt8(ascii: ","), count = bytes.count
+        var i = 0
+        while true {
+            if i == count || bytes[i] == comma {
                 answers.append(.blank)
-            } else if field.first == UInt8(ascii: "x") {
-                guard let code = Int(String(decoding: field.dropFirst(), as: UTF8.self)) else { return nil }
-                answers.append(.excluded(code: code))
             } else {
-                guard let code = Int(String(decoding: field, as: UTF8.self)) else { return nil }
-                answers.append(.code(code))
+                let excluded = bytes[i] == UInt8(ascii: "x")
+                if excluded { i += 1 }
+                let negative = i < count && bytes[i] == UInt8(ascii: "-")
+                if negative { i += 1 }
+                var value = 0, digits = 0
+                while i < count, bytes[i] != comma {
+                    let digit = bytes[i] &- UInt8(ascii: "0")
+                    guard digit < 10, digits < 18 else { return nil }
+                    value = value * 10 + Int(digit)
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0 else { return nil }
+                let code = negative ? -value : value
+                answers.append(excluded ? .excluded(code: code) : .code(code))
             }
+            if i == count { return answers }
+            i += 1
         }
-        return answers
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SIPASCore
 
 extension SurveyStore {
@@ -79,20 +80,7 @@ extension SurveyStore {
                 guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
                     throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
                 }
-                var sql = """
-                    SELECT row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers
-                    FROM response WHERE batch_id = ?
-                    """
-                if year != nil { sql += " AND year = ?" }
-                sql += " ORDER BY row"
-                let arguments: StatementArguments = year.map { [batch.id, $0] } ?? [batch.id]
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let r = try cursor.next() {
-                    let stored = StoredResponse(row: r[0], respondentID: r[1], year: r[2], weight: r[3], stratum: r[4],
-                                                cluster: r[5], populationPSUs: r[6], attributes: r[7], answers: r[8])
-                    try body(try stored.record(file: batch.fileName, batch: batch.id,
-                                               attributeCount: layout.attributeNames.count, itemCount: layout.items.count))
-                }
+                try ResponseReader.forEach(db, batch: batch, year: year, layout: layout, store: path, body)
             }
         }
     }
@@ -107,5 +95,50 @@ extension SurveyStore {
             BatchInfo(id: r[0], name: r[1], team: r[2], fileName: r[3], sha256: r[4], instrumentID: r[5], methodVersion: r[6],
                       rowsRead: r[7], accepted: r[8], rejected: r[9], loadedAt: r[10], replacedBy: r[11])
         }
+    }
+}
+
+/// Reads the responses of one batch with SQLite's C API: numbers read as numbers, attributes and
+/// answers decoded straight from SQLite's bytes (no `Row`, no intermediate strings).
+enum ResponseReader {
+    /// Calls `body` with each response of `batch` (of `year` when given), in row order.
+    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)``; `DatabaseError`; what `body` throws.
+    static func forEach(_ db: Database, batch: BatchInfo, year: Int?, layout: RecordLayout, store: String,
+                        _ body: (ResponseRecord) throws -> Void) throws {
+        var sql = "SELECT row, weight, stratum, cluster, population_psus, attributes, answers FROM response WHERE batch_id = ?"
+        if year != nil { sql += " AND year = ?" }
+        let statement = try db.makeStatement(sql: sql + " ORDER BY row")
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 1, batch.id)
+        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
+        defer { sqlite3_reset(s) }
+        let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            let row = Int(sqlite3_column_int64(s, 0))
+            let attributeBytes = bytes(s, 5), answerBytes = bytes(s, 6)
+            let attributes = attributeCount == 0 && attributeBytes.isEmpty ? [] : StoredResponse.decode(attributes: attributeBytes)
+            let answers = itemCount == 0 && answerBytes.isEmpty ? [] : StoredResponse.decode(answers: answerBytes)
+            guard attributes.count == attributeCount, let answers, answers.count == itemCount else {
+                throw StoreError(.corruptRow(batch: batch.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"),
+                                 store: store)
+            }
+            try body(ResponseRecord(
+                location: SourceLocation(file: batch.fileName, row: row), weight: sqlite3_column_double(s, 1),
+                stratum: String(decoding: bytes(s, 2), as: UTF8.self), cluster: String(decoding: bytes(s, 3), as: UTF8.self),
+                attributes: attributes, answers: answers,
+                populationPSUs: sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : sqlite3_column_double(s, 4)))
+        }
+    }
+
+    /// Column `index`'s text as bytes, valid until the next step.
+    private static func bytes(_ s: SQLiteStatement, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        let text = sqlite3_column_text(s, index)
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, index)))
     }
 }

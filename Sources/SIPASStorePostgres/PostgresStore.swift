@@ -120,6 +120,10 @@ public final class PostgresStore: Sendable {
             case "53100": return StoreError(.diskFull, store: store)
             case "55P03", "40P01": return StoreError(.locked(seconds: 0), store: store)
             case "28P01", "28000", "3D000": return StoreError(.cannotOpen(reason: message), store: store)
+            case "57P01", "57P02", "57P03": // the backend was terminated, the server crashed or is shutting down
+                return StoreError(opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
+            case _ where state.hasPrefix("08"): // connection exception
+                return StoreError(opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
             default: return StoreError(.database(code: Int(state, radix: 36) ?? -1, message: "\(state) \(message)"), store: store)
             }
         }

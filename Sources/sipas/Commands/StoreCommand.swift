@@ -6,24 +6,24 @@ import SIPASStorePostgres
 
 /// Options every `sipas store` subcommand takes.
 struct StoreOptionGroup: ParsableArguments {
-    @Option(help: "The store: a SQLite file.")
+    @Option(help: "The store: a SQLite file or a postgres://user@host/database URL (read as that role).")
     var store: String
 
     @Option(help: "Language of messages: vi or en.")
     var lang: Language = .vi
 
-    /// Runs `body`, reporting any error in the chosen language with its exit status.
-    func run(_ body: (SurveyStore) throws -> Void) throws {
-        do {
-            guard FileManager.default.fileExists(atPath: store) else {
-                throw StoreError(.cannotOpen(reason: lang == .vi ? "không có tệp này" : "no such file"), store: store)
+    /// Runs `body` on the opened store, reporting any error in the chosen language with its exit status.
+    func run(_ body: (OpenedStore) async throws -> Void) async throws {
+        try await ErrorReporter.exit(language: lang) {
+            let opened = try await OpenedStore.open(store, language: lang)
+            do {
+                try await body(opened)
+            } catch {
+                await opened.close()
+                throw error
             }
-            try body(try StoreOpener.open(store, language: lang))
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.message(ErrorReporter.message(for: error, language: lang))
-            throw ExitCode(ErrorReporter.exitCode(for: error))
+            await opened.close()
+            return ExitStatus.ok
         }
     }
 }
@@ -41,11 +41,11 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var options: StoreOptionGroup
 
         func run() async throws {
-            try options.run { store in
+            try await options.run { store in
                 let vi = options.lang == .vi
                 var lines = [(vi ? ["#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc", "trạng thái"]
                                  : ["#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected", "loaded", "status"]).joined(separator: "\t")]
-                for b in try store.batches() {
+                for b in try await store.batches() {
                     let status = b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" } ?? (vi ? "hiệu lực" : "in force")
                     lines.append([String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
                                   String(b.rowsRead), String(b.accepted), String(b.rejected), b.loadedAt, status].joined(separator: "\t"))
@@ -62,9 +62,9 @@ struct StoreCommand: AsyncParsableCommand {
         var batch: String
 
         func run() async throws {
-            try options.run { store in
+            try await options.run { store in
                 let vi = options.lang == .vi
-                let b = try store.batch(batch)
+                let b = try await store.batch(batch)
                 var text = """
                     \(vi ? "Lô" : "Batch") #\(b.id) '\(b.name)'
                     \(vi ? "Nhóm" : "Team"): \(b.team)
@@ -76,7 +76,7 @@ struct StoreCommand: AsyncParsableCommand {
                     \(vi ? "Trạng thái" : "Status"): \(b.replacedBy.map { vi ? "đã thay bằng lô #\($0)" : "replaced by batch #\($0)" } ?? (vi ? "hiệu lực" : "in force"))
 
                     """
-                let (_, rejections) = try store.rejections(of: b)
+                let rejections = try await store.rejections(of: b)
                 for r in rejections { text += "  \(vi ? "dòng" : "row") \(r.row): \(r.reasons)\n" }
                 try Console.emit(text, to: nil)
             }
@@ -94,11 +94,11 @@ struct StoreCommand: AsyncParsableCommand {
         var output: String?
 
         func run() async throws {
-            try options.run { store in
-                let selection = try store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
+            try await options.run { store in
+                let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
                 let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
                 var text = ""
-                try store.exportCSV(selection, year: year, layout: layout) { text += $0 }
+                try await store.exportCSV(selection, year: year, layout: layout) { text += $0 }
                 try Console.emit(text, to: output)
             }
         }

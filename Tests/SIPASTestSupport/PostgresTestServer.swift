@@ -1,16 +1,15 @@
 import Foundation
-import SIPASTestSupport
 
 /// A PostgreSQL server for the tests: `SIPAS_TEST_POSTGRES_URL` (an administrator's URL) when set,
 /// else a throwaway cluster started once with the Debian binaries (initdb and pg_ctl, as the
 /// `postgres` user when run as root) on a free loopback port, stopped when the test process ends.
-enum PostgresTestServer {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+public enum PostgresTestServer {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The administrator URL of the server, or why there is none.
-    static let adminURL: Result<String, Unavailable> = {
+    public static let adminURL: Result<String, Unavailable> = {
         if let url = ProcessInfo.processInfo.environment["SIPAS_TEST_POSTGRES_URL"], !url.isEmpty { return .success(url) }
         do { return .success(try startCluster()) } catch let error as Unavailable { return .failure(error) } catch {
             return .failure(Unavailable(description: "\(error)"))
@@ -18,7 +17,7 @@ enum PostgresTestServer {
     }()
 
     /// A fresh database on the server, migrated; returns its administrator URL.
-    static func freshDatabase() throws -> String {
+    public static func freshDatabase() throws -> String {
         let admin = try adminURL.get()
         let name = "sipas_test_" + UUID().uuidString.prefix(8).lowercased()
         try psql(admin, "CREATE DATABASE \(name)")
@@ -28,12 +27,35 @@ enum PostgresTestServer {
     }
 
     /// Runs one SQL command with psql.
-    static func psql(_ url: String, _ sql: String) throws {
+    public static func psql(_ url: String, _ sql: String) throws {
         let status = try run(["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
         guard status == 0 else { throw Unavailable(description: "psql failed (\(status)): \(sql)") }
     }
 
-    static func binaries() -> URL? {
+    /// The output of one SQL query by psql, unaligned and trimmed (`-At`).
+    public static func psqlValue(_ url: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Unavailable(description: "psql failed (\(process.terminationStatus)): \(sql)") }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `admin` with another user (no password: the throwaway cluster trusts loopback).
+    public static func url(_ admin: String, as role: String) -> String {
+        var parts = URLComponents(string: admin)!
+        parts.user = role
+        parts.password = nil
+        return parts.string!
+    }
+
+    public static func binaries() -> URL? {
         let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
             .map { URL(fileURLWithPath: "/usr/lib/postgresql/\($0)/bin") }
@@ -72,7 +94,7 @@ enum PostgresTestServer {
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> Int32 {
+    public static func run(_ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
