@@ -76,16 +76,20 @@ extension PostgresStore {
     }
 
     private func duplicates(of batch: Int64, limit: Int = 20) async throws -> ([DuplicateRespondent], Int) {
+        // The new batch's ids are read once (a materialised CTE) and each is looked up in the other
+        // batches through the respondent index. Joining `response` to itself directly let the planner,
+        // working from statistics taken before this uncommitted batch existed, intersect the batch's
+        // whole bitmap at every probe: 4 concurrent 250 000-row imports ran for over 24 min here.
         let from = """
-            FROM response r JOIN response o ON o.respondent_id = r.respondent_id AND o.batch_id <> r.batch_id
+            FROM mine r JOIN response o ON o.respondent_id = r.respondent_id AND o.batch_id <> \(batch)
             JOIN batch b ON b.id = o.batch_id AND b.replaced_by IS NULL
-            WHERE r.batch_id = \(batch) AND r.respondent_id IS NOT NULL
             """
+        let mine = "WITH mine AS MATERIALIZED (SELECT respondent_id, row FROM response WHERE batch_id = \(batch) AND respondent_id IS NOT NULL) "
         var count = 0
-        for try await n in try await query(PostgresQuery(unsafeSQL: "SELECT count(*) " + from)).decode(Int.self) { count = n }
+        for try await n in try await query(PostgresQuery(unsafeSQL: mine + "SELECT count(*) " + from)).decode(Int.self) { count = n }
         guard count > 0 else { return ([], 0) }
         var found: [DuplicateRespondent] = []
-        let rows = try await query(PostgresQuery(unsafeSQL: "SELECT r.respondent_id, r.row, b.name, o.row " + from + " ORDER BY r.row, b.id LIMIT \(limit)"))
+        let rows = try await query(PostgresQuery(unsafeSQL: mine + "SELECT r.respondent_id, r.row, b.name, o.row " + from + " ORDER BY r.row, b.id LIMIT \(limit)"))
         for try await (id, row, name, other) in rows.decode((String, Int32, String, Int32).self) {
             found.append(DuplicateRespondent(respondentID: id, row: Int(row), otherBatch: name, otherRow: Int(other)))
         }
