@@ -20,6 +20,8 @@ extension CSVImporter {
         private var used = 0
         private var exact: [String: UInt64] = [:]
         private var sources: [Int: IdSource] = [:]
+        /// Whether ``sources`` has file k (looked up per id without hashing).
+        private var rereadable: [Bool] = []
         // The slot index is the tag's top bits, so within a probe run only the tag's remaining bits
         // tell ids apart: with 28 of them a 10 M-id table (2²⁴ slots) had 4 bits left and about half
         // the lookups re-read an earlier id from its file (10 M rows took 14.8 × the time of 1 M).
@@ -38,7 +40,11 @@ extension CSVImporter {
         }
 
         /// Lets the ids of `file` be kept as hashes: the file can be read again to compare an id.
-        mutating func makeRereadable(file: Int, source: IdSource) { sources[file] = source }
+        mutating func makeRereadable(file: Int, source: IdSource) {
+            sources[file] = source
+            if rereadable.count <= file { rereadable += Array(repeating: false, count: file + 1 - rereadable.count) }
+            rereadable[file] = true
+        }
 
         /// Notes that the record after `row` starts at byte `offset` (line `line`) of `file`.
         mutating func checkpoint(file: Int, offset: Int, row: Int, line: Int) {
@@ -50,8 +56,17 @@ extension CSVImporter {
 
         /// Records `id` at (`file`, `row`) unless seen before; returns the earlier place.
         mutating func firstOccurrence(of id: String, file: Int, row: Int) -> (file: Int, row: Int)? {
-            if let packed = exact[id] { return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF)) }
-            let hash = Self.hash(id)
+            var id = id
+            return id.withUTF8 { bytes in firstOccurrence(of: bytes, hash: Self.hash(bytes), file: file, row: row) }
+        }
+
+        /// Records the id whose UTF-8 bytes are `id` (``hash(_:)`` `hash`) at (`file`, `row`) unless
+        /// seen before; returns the earlier place. A `String` is made only to compare with an id
+        /// read again or kept as a string.
+        mutating func firstOccurrence(of id: ByteText.Bytes, hash: UInt64, file: Int, row: Int) -> (file: Int, row: Int)? {
+            if !exact.isEmpty, let packed = exact[String(decoding: id, as: UTF8.self)] {
+                return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF))
+            }
             let tag = hash >> Self.placeBits
             if !slots.isEmpty {
                 let mask = slots.count - 1
@@ -59,12 +74,12 @@ extension CSVImporter {
                 while slots[i] != 0 {
                     if slots[i] >> Self.placeBits == tag {
                         let place = self.place(slots[i] & Self.placeMask)
-                        if sources[place.file]?.id(atRow: place.row) == id { return place }
+                        if let earlier = sources[place.file]?.id(atRow: place.row), earlier.utf8.elementsEqual(id) { return place }
                     }
                     i = (i + 1) & mask
                 }
             }
-            if sources[file] != nil, row >= 0 {
+            if file < rereadable.count, rereadable[file], row >= 0 {
                 let global = fileBase[file] + UInt64(row)
                 if global <= Self.placeMask {
                     insert(tag << Self.placeBits | global)
@@ -72,7 +87,7 @@ extension CSVImporter {
                     return nil
                 }
             }
-            exact[id] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
+            exact[String(decoding: id, as: UTF8.self)] = UInt64(file) << 32 | UInt64(UInt32(truncatingIfNeeded: row))
             maxRow[file] = max(maxRow[file], row)
             return nil
         }
@@ -112,8 +127,13 @@ extension CSVImporter {
         /// FNV-1a with a final mix (the top 34 bits choose the slot and tell ids apart). A stored word is
         /// never 0 (empty): its place is at least 2, the first data row.
         static func hash(_ id: String) -> UInt64 {
+            var id = id
+            return id.withUTF8 { hash($0) }
+        }
+
+        static func hash(_ id: ByteText.Bytes) -> UInt64 {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in id.utf8 {
+            for byte in id {
                 h ^= UInt64(byte)
                 h = h &* 0x0000_0100_0000_01b3
             }

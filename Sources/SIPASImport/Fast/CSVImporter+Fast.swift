@@ -19,6 +19,8 @@ public struct FastBlock {
     /// Accepted rows in input order: `batch << 32 | rank` for a fast row (its rank among its batch's
     /// fast rows), or `~index` for ``records``[index], a row the full importer accepted.
     public let order: [Int64]
+    /// The row number (as in messages: the header is row 1) of each entry of ``order``.
+    public let rows: [Int]
     public let records: [ResponseRecord]
 }
 
@@ -185,7 +187,9 @@ struct FastReader {
         bounds.append(count)
         let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules)
         if batches.contains(where: \.needsScanner) { return false }
-        var order: [Int64] = []
+        var order: [Int64] = [], rows: [Int] = []
+        order.reserveCapacity(batches.reduce(0) { $0 + $1.kind.count })
+        rows.reserveCapacity(order.capacity)
         var records: [ResponseRecord] = []
         let idColumn = rules.idColumn
         let blockOffset = offset
@@ -206,9 +210,11 @@ struct FastReader {
                         let s = Int(batch.starts[rank * rules.columns.count + idColumn])
                         let e = Int(batch.ends[rank * rules.columns.count + idColumn])
                         if e > s {
-                            let id = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
                             // A repeated id: the full importer rejects the row, naming the first one.
-                            if importer.knownRespondents.firstOccurrence(of: id, file: context.fileNumber, row: row) != nil { slow = true }
+                            let id = UnsafeBufferPointer(start: base + s, count: e - s)
+                            if importer.knownRespondents.firstOccurrence(of: id, hash: batch.idHashes[rank], file: context.fileNumber, row: row) != nil {
+                                slow = true
+                            }
                         }
                     }
                     if slow {
@@ -218,6 +224,7 @@ struct FastReader {
                         if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary,
                                                             writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) }) {
                             order.append(~Int64(records.count))
+                            rows.append(row)
                             records.append(built)
                         }
                     } else {
@@ -227,11 +234,12 @@ struct FastReader {
                             onProgress(summary.rowsRead, Double(blockOffset + Int(batch.lineEnd[l])) / Double(max(fileSize, 1)))
                         }
                         order.append(Int64(b) << 32 | Int64(rank))
+                        rows.append(row)
                     }
                 }
             }
         }
-        try sink.take(FastBlock(bytes: base, columns: rules.columns, batches: batches, order: order, records: records))
+        try sink.take(FastBlock(bytes: base, columns: rules.columns, batches: batches, order: order, rows: rows, records: records))
         return true
     }
 

@@ -19,36 +19,74 @@ public final class FastBatch: @unchecked Sendable {
     /// For a fast line: where its fields start in ``starts``/``ends`` and its values in ``weights``
     /// and ``codes`` (its rank among the fast lines).
     var fastIndex: [Int32] = []
-    public internal(set) var starts: [Int32] = [], ends: [Int32] = []
-    public internal(set) var weights: [Double] = []
-    public internal(set) var codes: [Int32] = []
-    public internal(set) var psuHashes: [UInt64] = []
     /// A line holds a carriage return other than its line end: the block needs the full scanner.
     var needsScanner = false
+    // Per fast row, in buffers written without per-append checks and read from several threads
+    // without reference counting (``UnsafeGrowableBuffer``); freed with the batch.
+    private var startStore: UnsafeGrowableBuffer<Int32>, endStore: UnsafeGrowableBuffer<Int32>
+    private var weightStore: UnsafeGrowableBuffer<Double>, codeStore: UnsafeGrowableBuffer<Int32>
+    private var psuHashStore: UnsafeGrowableBuffer<UInt64>, idHashStore: UnsafeGrowableBuffer<UInt64>
+
+    /// Fast row `r`'s field `c` is `bytes[starts[r * columns + c]..<ends[r * columns + c]]`.
+    public var starts: UnsafeBufferPointer<Int32> { startStore.buffer }
+    public var ends: UnsafeBufferPointer<Int32> { endStore.buffer }
+    public var weights: UnsafeBufferPointer<Double> { weightStore.buffer }
+    /// Item `j` of fast row `r` is `codes[r * items + j]` (``blank`` for no answer).
+    public var codes: UnsafeBufferPointer<Int32> { codeStore.buffer }
+    /// FNV-1a of each fast row's stratum, 0x1F and cluster (the shard key).
+    public var psuHashes: UnsafeBufferPointer<UInt64> { psuHashStore.buffer }
+    /// For a fast line: ``CSVImporter/RespondentRegistry/hash(_:)`` of its respondent id (when the
+    /// instrument has one), computed here so that the in-order pass over ids only probes the table.
+    var idHashes: UnsafeBufferPointer<UInt64> { idHashStore.buffer }
+
+    private init(rows: Int, columns: Int, items: Int) {
+        startStore = UnsafeGrowableBuffer(capacity: rows * columns)
+        endStore = UnsafeGrowableBuffer(capacity: rows * columns)
+        weightStore = UnsafeGrowableBuffer(capacity: rows)
+        codeStore = UnsafeGrowableBuffer(capacity: rows * items)
+        psuHashStore = UnsafeGrowableBuffer(capacity: rows)
+        idHashStore = UnsafeGrowableBuffer(capacity: rows)
+    }
+
+    deinit {
+        startStore.deallocate(); endStore.deallocate(); weightStore.deallocate()
+        codeStore.deallocate(); psuHashStore.deallocate(); idHashStore.deallocate()
+    }
 
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).
+    ///
+    /// Everything is built in local arrays and stored once at the end: appending to a class's
+    /// arrays row by row pays a dynamic exclusivity check and a uniqueness check per append.
     static func decode(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: FastRules) -> FastBatch {
-        let batch = FastBatch()
         let columnCount = rules.columns.count
         let itemCount = rules.columns.items.count
         let delimiter = rules.delimiter
+        let rowGuess = max((to - from) / max(2 * columnCount, 16), 16)
+        let batch = FastBatch(rows: rowGuess, columns: columnCount, items: itemCount)
+        var lineStart: [Int32] = [], lineEnd: [Int32] = [], kinds: [Kind] = [], fastIndex: [Int32] = []
+        lineStart.reserveCapacity(rowGuess); lineEnd.reserveCapacity(rowGuess)
+        kinds.reserveCapacity(rowGuess); fastIndex.reserveCapacity(rowGuess)
+        var allStarts = batch.startStore, allEnds = batch.endStore, weights = batch.weightStore, allCodes = batch.codeStore
+        var psuHashes = batch.psuHashStore, idHashes = batch.idHashStore
+        var fastRows: Int32 = 0
+        var needsScanner = false
         var starts = [Int32](repeating: 0, count: columnCount + 1)
         var ends = [Int32](repeating: 0, count: columnCount + 1)
         var codes = [Int32](repeating: 0, count: max(itemCount, 1))
-        let strata = rules.columns.strata, cluster = rules.columns.cluster
+        let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
         var p = from
         while p < to {
             let found = memchr(base + p, 10, to - p)
             let end = found.map { p + (UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - (base + p)) } ?? to
             let next = end < to ? end + 1 : end
-            var lineEnd = end
-            if lineEnd > p && base[lineEnd - 1] == 13 { lineEnd -= 1 }
-            batch.lineStart.append(Int32(p))
-            batch.lineEnd.append(Int32(lineEnd))
+            var lineStop = end
+            if lineStop > p && base[lineStop - 1] == 13 { lineStop -= 1 }
+            lineStart.append(Int32(p))
+            lineEnd.append(Int32(lineStop))
             defer { p = next }
-            if lineEnd == p {
-                batch.kind.append(.blankLine)
-                batch.fastIndex.append(-1)
+            if lineStop == p {
+                kinds.append(.blankLine)
+                fastIndex.append(-1)
                 continue
             }
             // Split on the delimiter; anything unusual makes the line slow.
@@ -56,7 +94,7 @@ public final class FastBatch: @unchecked Sendable {
             var fieldStart = p
             var plain = true, allEmpty = true, latin = false
             var i = p
-            while i < lineEnd {
+            while i < lineStop {
                 let byte = base[i]
                 if byte == delimiter {
                     if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(i) }
@@ -66,57 +104,67 @@ public final class FastBatch: @unchecked Sendable {
                 } else if byte >= 0x80 {
                     latin = true
                 } else if byte == 13 {
-                    batch.needsScanner = true
+                    needsScanner = true
                     plain = false
                 }
                 i += 1
             }
-            if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(lineEnd) }
-            if lineEnd > fieldStart { allEmpty = false }
+            if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(lineStop) }
+            if lineStop > fieldStart { allEmpty = false }
             fields += 1
-            var fast = plain && !allEmpty && fields == columnCount
-            if fast && latin {
-                for c in 0..<columnCount where !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))) {
-                    fast = false
-                    break
-                }
-            }
-            if fast {
-                // Cells are trimmed of spaces and tabs by the full importer, which counts it.
-                for c in 0..<columnCount where starts[c] < ends[c] {
-                    let first = base[Int(starts[c])], last = base[Int(ends[c]) - 1]
-                    if first == 32 || first == 9 || last == 32 || last == 9 { fast = false; break }
-                }
-            }
             var weight = 1.0
-            if fast {
-                fast = starts.withUnsafeMutableBufferPointer { s in
-                    ends.withUnsafeMutableBufferPointer { e in
-                        codes.withUnsafeMutableBufferPointer { k in
-                            rules.accept(base, s.baseAddress!, e.baseAddress!, weight: &weight, codes: k.baseAddress!)
+            let fast = plain && !allEmpty && fields == columnCount && starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    codes.withUnsafeMutableBufferPointer { k in
+                        let s = s.baseAddress!, e = e.baseAddress!
+                        for c in 0..<columnCount where s[c] < e[c] {
+                            // Cells are trimmed of spaces and tabs by the full importer, which counts it.
+                            let first = base[Int(s[c])], last = base[Int(e[c]) - 1]
+                            if first == 32 || first == 9 || last == 32 || last == 9 { return false }
+                            if latin && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(s[c]), count: Int(e[c] - s[c]))) {
+                                return false
+                            }
                         }
+                        return rules.accept(base, s, e, weight: &weight, codes: k.baseAddress!)
                     }
                 }
             }
             guard fast else {
-                batch.kind.append(.slow)
-                batch.fastIndex.append(-1)
+                kinds.append(.slow)
+                fastIndex.append(-1)
                 continue
             }
-            batch.kind.append(.fast)
-            batch.fastIndex.append(Int32(batch.weights.count))
-            batch.weights.append(weight)
-            batch.starts.append(contentsOf: starts[0..<columnCount])
-            batch.ends.append(contentsOf: ends[0..<columnCount])
-            batch.codes.append(contentsOf: codes[0..<itemCount])
+            kinds.append(.fast)
+            fastIndex.append(fastRows)
+            fastRows += 1
+            weights.append(weight)
+            starts.withUnsafeBufferPointer { allStarts.append($0.baseAddress!, count: columnCount) }
+            ends.withUnsafeBufferPointer { allEnds.append($0.baseAddress!, count: columnCount) }
+            codes.withUnsafeBufferPointer { allCodes.append($0.baseAddress!, count: itemCount) }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             if let strata {
                 hash = ByteText.fnv(ByteText.Bytes(start: base + Int(starts[strata]), count: Int(ends[strata] - starts[strata])), hash)
             }
             hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
             hash = ByteText.fnv(ByteText.Bytes(start: base + Int(starts[cluster]), count: Int(ends[cluster] - starts[cluster])), hash)
-            batch.psuHashes.append(hash)
+            psuHashes.append(hash)
+            if let idColumn {
+                idHashes.append(CSVImporter.RespondentRegistry.hash(ByteText.Bytes(start: base + Int(starts[idColumn]),
+                                                                                   count: Int(ends[idColumn] - starts[idColumn]))))
+            }
         }
+        batch.lineStart = lineStart
+        batch.lineEnd = lineEnd
+        batch.kind = kinds
+        batch.fastIndex = fastIndex
+        // The stores were moved out into locals (which may have grown): hand them back.
+        batch.startStore = allStarts
+        batch.endStore = allEnds
+        batch.weightStore = weights
+        batch.codeStore = allCodes
+        batch.psuHashStore = psuHashes
+        batch.idHashStore = idHashes
+        batch.needsScanner = needsScanner
         return batch
     }
 }

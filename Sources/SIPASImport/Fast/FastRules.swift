@@ -44,8 +44,8 @@ struct FastRules: Sendable {
     let delimiter: UInt8
     let columns: FastColumns
     let rules: [QuestionRule]
-    /// Column of each question (nil: absent), for expressions.
-    let columnOf: [Int?]
+    /// Column of each question (-1: absent), for expressions.
+    let columnOf: [Int32]
     let yearColumn: Int?
     let weightColumn: Int?
     let idColumn: Int?
@@ -61,7 +61,7 @@ struct FastRules: Sendable {
               plan.fpc.flatMap({ match.columnOfQuestion[$0] }) == nil,
               let clusterQuestion = plan.cluster, let cluster = match.columnOfQuestion[clusterQuestion] else { return nil }
         self.delimiter = delimiter
-        columnOf = match.columnOfQuestion
+        columnOf = match.columnOfQuestion.map { $0.map(Int32.init) ?? -1 }
         let validator = importer.validator
         var rules: [QuestionRule] = []
         var codeSets: [ByteSet] = []
@@ -144,21 +144,10 @@ struct FastRules: Sendable {
             case .unsupported: return false
             }
         }
-        let columnOf = self.columnOf
-        let cells: FastExpression.Cells = { q in
-            guard let c = columnOf[q] else { return ByteText.Bytes(start: nil, count: 0) }
-            return cell(c)
+        let passed = columnOf.withUnsafeBufferPointer { columnOf in
+            checkExpressions(FastExpression.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
         }
-        for rule in rules {
-            let empty = starts[rule.column] == ends[rule.column]
-            let relevant = rule.uncheckedRelevant || rule.relevant < 0 || expressions[rule.relevant].isTrue(current: rule.question, cells: cells)
-            if empty {
-                if rule.required, relevant, !rule.uncheckedRelevant { return false }
-                continue
-            }
-            guard relevant else { return false }
-            if rule.constraint >= 0, !expressions[rule.constraint].isTrue(current: rule.question, cells: cells) { return false }
-        }
+        guard passed else { return false }
         if let weightColumn {
             guard let w = ByteText.plainDecimal(cell(weightColumn)), w.isFinite, w > 0 else { return false }
             weight = w
@@ -171,6 +160,22 @@ struct FastRules: Sendable {
             guard !text.isEmpty, let code = ByteText.int(text) else { codes[j] = FastBatch.blank; continue }
             guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
             codes[j] = small
+        }
+        return true
+    }
+
+    /// `required`, `relevant` and `constraint` of every question, on one row's cells.
+    private func checkExpressions(_ cells: FastExpression.Cells) -> Bool {
+        for rule in rules {
+            let starts = cells.starts, ends = cells.ends
+            let empty = starts[rule.column] == ends[rule.column]
+            let relevant = rule.uncheckedRelevant || rule.relevant < 0 || expressions[rule.relevant].isTrue(current: rule.question, cells: cells)
+            if empty {
+                if rule.required, relevant, !rule.uncheckedRelevant { return false }
+                continue
+            }
+            guard relevant else { return false }
+            if rule.constraint >= 0, !expressions[rule.constraint].isTrue(current: rule.question, cells: cells) { return false }
         }
         return true
     }

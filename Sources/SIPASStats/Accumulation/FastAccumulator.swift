@@ -51,9 +51,10 @@ public final class FastAccumulator: FastSink {
             recordHashes.append(FastShard.hash(record))
         }
         // In input order, as the slow path adds them.
+        let weights = block.batches.map(\.weights)
         for entry in block.order {
             records += 1
-            weightSum += entry >= 0 ? block.batches[Int(entry >> 32)].weights[Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
+            weightSum += entry >= 0 ? weights[Int(entry >> 32)][Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
         }
         let work = ShardWork(block: block, hashes: recordHashes, shards: shards)
         if shards.count == 1 {

@@ -1,95 +1,29 @@
+import Foundation
 import SIPASCore
 import SIPASImport
 
-/// Byte strings interned to small ids (FNV-1a hash, then an exact comparison of the bytes).
-struct ByteInterner {
-    private var first: [UInt64: Int32] = [:]
-    private var next: [Int32] = []
-    private(set) var keys: [[UInt8]] = []
-
-    /// The id of the bytes `a` (followed by 0x1F and `b` when given); `isNew` for a first sighting.
-    mutating func id(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>? = nil, hash: UInt64) -> (id: Int32, isNew: Bool) {
-        var candidate = first[hash] ?? -1
-        while candidate >= 0 {
-            if Self.matches(keys[Int(candidate)], a, b) { return (candidate, false) }
-            candidate = next[Int(candidate)]
-        }
-        let id = Int32(keys.count)
-        var key = Array(a)
-        if let b { key.append(0x1f); key.append(contentsOf: b) }
-        keys.append(key)
-        next.append(first[hash] ?? -1)
-        first[hash] = id
-        return (id, true)
-    }
-
-    private static func matches(_ key: [UInt8], _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>?) -> Bool {
-        guard key.count == a.count + (b.map { $0.count + 1 } ?? 0) else { return false }
-        for i in 0..<a.count where key[i] != a[i] { return false }
-        if let b {
-            guard key[a.count] == 0x1f else { return false }
-            for i in 0..<b.count where key[a.count + 1 + i] != b[i] { return false }
-        }
-        return true
-    }
-}
-
 /// The sums of the PSUs routed to one shard (see ``FastAccumulator``).
+///
+/// The class only owns the state; the work happens in ``ShardState``'s mutating methods, where
+/// every access is checked for exclusivity at compile time (a class's stored properties are checked
+/// at run time, on every access: a fifth of the profile when this class held the state).
 final class FastShard: @unchecked Sendable {
-    let plan: AnalysisPlan
-    private let items: Int
-    private let width: Int
-    /// Attributes whose values make domains or counts: breakdowns, unit, year.
-    private let needed: [Int]
-    private var psus = ByteInterner()
-    private var psuKeys: [PSUKey] = []
-    private var values: [Int: ByteInterner] = [:]
-    private var domainOfKey: [DomainKey: Int32] = [.all: 0]
-    private var domainKeys: [DomainKey] = [.all]
-    private var domainRows: [Int] = [0]
-    private var domainWeights: [Double] = [0]
-    private var breakdownDomains: [[[Int32]: Int32]]
-    private var unitDomains: [Int32: Int32] = [:]
-    private var yearCounts: [Int32: Int] = [:]
-    private var slots: [UInt64: Int] = [:]
-    private var slotList: [(domain: Int32, psu: Int32, offset: Int)] = []
-    private var sums: [Double] = []
-    /// Per item: codes counted as excluded (the plan's don't-know codes).
-    private let excluded: [Set<Int>]
-    private var valueIds: [Int32]
-    /// The current row's items: state (0 blank, 1 excluded, 2 valid, 3 valid and satisfied) and code.
-    private var states: [UInt8]
-    private var codes: [Int]
-    /// State of codes 0..<64 per item for the fast rows (`item * 64 + code`), made at the first block.
-    private var table: [UInt8] = []
-    private static let tableWidth = 64
+    private var state: ShardState
 
-    init(plan: AnalysisPlan) {
-        self.plan = plan
-        items = plan.layout.items.count
-        width = DomainTotals.slots * items + 2
-        needed = Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
-        breakdownDomains = plan.breakdowns.map { _ in [:] }
-        excluded = plan.excludedCodes
-        valueIds = Array(repeating: 0, count: plan.layout.attributeNames.count)
-        states = Array(repeating: 0, count: items)
-        codes = Array(repeating: 0, count: items)
+    init(plan: AnalysisPlan) { state = ShardState(plan: plan) }
+
+    deinit { state.deallocate() }
+
+    /// Adds the rows of `block` whose PSU hash falls in `shard`, in input order.
+    func add(_ block: FastBlock, hashes: [UInt64], shard: Int, of count: Int) {
+        state.add(block, hashes: hashes, shard: shard, of: count)
     }
 
-    /// The state of code `c` of item `j` (a record's don't-know codes, then the plan's).
-    private func state(_ j: Int, _ c: Int, recordExcluded: Set<Int>) -> UInt8 {
-        if recordExcluded.contains(c) || excluded[j].contains(c) { return 1 }
-        return plan.satisfiedCodes[j].contains(c) ? 3 : 2
-    }
+    /// Adds a record of the full importer.
+    func add(_ record: ResponseRecord) { state.add(record) }
 
-    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
+    /// Puts this shard's sums into `accumulator` (its PSUs are in no other shard).
+    func export(into accumulator: inout SurveyAccumulator) { state.export(into: &accumulator) }
 
     /// The shard hash of a record: FNV-1a of its stratum, 0x1F and cluster, as ``FastBatch``.
     static func hash(_ record: ResponseRecord) -> UInt64 {
@@ -100,83 +34,191 @@ final class FastShard: @unchecked Sendable {
         }
         return h
     }
+}
 
-    /// Adds the rows of `block` whose PSU hash falls in `shard`, in input order.
-    func add(_ block: FastBlock, hashes: [UInt64], shard: Int, of count: Int) {
-        let columns = block.columns
-        let width = columns.count
-        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        if table.isEmpty {
-            table = (0..<(items * Self.tableWidth)).map { k in state(k / Self.tableWidth, k % Self.tableWidth, recordExcluded: columns.excluded[k / Self.tableWidth]) }
-        }
-        for entry in block.order {
-            if entry < 0 {
-                let index = Int(~entry)
-                if Int(hashes[index] % UInt64(count)) == shard { add(block.records[index]) }
-                continue
-            }
-            let batch = block.batches[Int(entry >> 32)]
-            let rank = Int(entry & 0xFFFF_FFFF)
-            let hash = batch.psuHashes[rank]
-            guard Int(hash % UInt64(count)) == shard else { continue }
-            let fields = rank * width
-            func cell(_ column: Int?) -> UnsafeBufferPointer<UInt8> {
-                guard let column else { return empty }
-                let s = Int(batch.starts[fields + column]), e = Int(batch.ends[fields + column])
-                return UnsafeBufferPointer(start: block.bytes + s, count: e - s)
-            }
-            let psu = psuId(cell(columns.strata), cell(columns.cluster), hash: hash)
-            for a in needed { valueIds[a] = valueId(a, cell(columns.attributes[a])) }
-            let first = rank * items
-            for j in 0..<items {
-                let code = batch.codes[first + j]
-                if code == FastBatch.blank {
-                    states[j] = 0
-                } else {
-                    let c = Int(code)
-                    codes[j] = c
-                    states[j] = c >= 0 && c < Self.tableWidth ? table[j * Self.tableWidth + c] : state(j, c, recordExcluded: columns.excluded[j])
+/// One shard's domains, PSUs and sums. Its per-row buffers are ``UnsafeGrowableBuffer``s, freed
+/// by ``deallocate()`` (called once, by ``FastShard``).
+struct ShardState {
+    private let plan: AnalysisPlan
+    private let items: Int
+    private let width: Int
+    /// Attributes whose values make domains or counts: breakdowns, unit, year.
+    private let needed: [Int]
+    private let breakdownAttributes: [[Int]]
+    private var psus = ByteInterner()
+    private var psuKeys: [PSUKey] = []
+    private var values: [ByteInterner]
+    private var domainOfKey: [DomainKey: Int32] = [.all: 0]
+    private var domainKeys: [DomainKey] = [.all]
+    private var domainRows = UnsafeGrowableBuffer<Int>()
+    private var domainWeights = UnsafeGrowableBuffer<Double>()
+    /// Per breakdown of one or two attributes: its domain by the attributes' value ids packed in a word.
+    private var breakdownDomains: [WordTable]
+    /// Per breakdown of more attributes: its domain by the value ids.
+    private var wideBreakdownDomains: [[[Int32]: Int32]]
+    /// Per value id of the unit attribute: its domain (-1: none yet).
+    private var unitDomains: [Int32] = []
+    /// Rows per value id of the year attribute.
+    private var yearCounts = UnsafeGrowableBuffer<Int>()
+    /// Slot of each (domain, PSU) seen: its sums are `sums[slot * width ..< (slot + 1) * width]`.
+    private var slots = WordTable()
+    /// The slot of each PSU in the whole-sample domain (-1: none yet), looked up without hashing.
+    private var allSlots: [Int32] = []
+    private var slotList: [(domain: Int32, psu: Int32)] = []
+    private var sums = UnsafeGrowableBuffer<Double>(capacity: 1 << 12)
+    /// Per item: codes counted as excluded (the plan's don't-know codes).
+    private let excluded: [Set<Int>]
+    /// State of codes 0..<64 per item for the fast rows (`item * 64 + code`), made at the first block.
+    private var table: [UInt8] = []
+    private static let tableWidth = 64
+
+    init(plan: AnalysisPlan) {
+        self.plan = plan
+        items = plan.layout.items.count
+        width = DomainTotals.slots * items + 2
+        needed = Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
+        breakdownAttributes = plan.breakdowns.map { Array($0.attributes) }
+        breakdownDomains = plan.breakdowns.map { _ in WordTable() }
+        wideBreakdownDomains = plan.breakdowns.map { _ in [:] }
+        values = Array(repeating: ByteInterner(), count: plan.layout.attributeNames.count)
+        excluded = plan.excludedCodes
+        domainRows.append(0)
+        domainWeights.append(0)
+    }
+
+    func deallocate() {
+        domainRows.deallocate()
+        domainWeights.deallocate()
+        yearCounts.deallocate()
+        sums.deallocate()
+    }
+
+    /// The state of code `c` of item `j` (0 blank, 1 excluded, 2 valid, 3 valid and satisfied):
+    /// a record's don't-know codes, then the plan's.
+    private func state(_ j: Int, _ c: Int, recordExcluded: Set<Int>) -> UInt8 {
+        if recordExcluded.contains(c) || excluded[j].contains(c) { return 1 }
+        return plan.satisfiedCodes[j].contains(c) ? 3 : 2
+    }
+
+    /// A row's values while it is added: item states and codes, and the value id of each attribute.
+    private struct Row {
+        let states: UnsafeMutablePointer<UInt8>
+        let codes: UnsafeMutablePointer<Int>
+        let valueIds: UnsafeMutablePointer<Int32>
+    }
+
+    private static func withRow<R>(items: Int, attributes: Int, _ body: (Row) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(items, 1)) { states in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(items, 1)) { codes in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(attributes, 1)) { ids in
+                    ids.initialize(repeating: 0)
+                    return body(Row(states: states.baseAddress!, codes: codes.baseAddress!, valueIds: ids.baseAddress!))
                 }
             }
-            accumulate(psu: psu, weight: batch.weights[rank])
+        }
+    }
+
+    /// Adds the rows of `block` whose PSU hash falls in `shard`, in input order.
+    mutating func add(_ block: FastBlock, hashes: [UInt64], shard: Int, of count: Int) {
+        let columns = block.columns
+        let columnCount = columns.count
+        if table.isEmpty {
+            table = (0..<(items * Self.tableWidth)).map { k in
+                state(k / Self.tableWidth, k % Self.tableWidth, recordExcluded: columns.excluded[k / Self.tableWidth])
+            }
+        }
+        // Thread-private copies of what each row reads.
+        let neededColumns = needed.map { columns.attributes[$0] ?? -1 }
+        let strataColumn = columns.strata ?? -1, clusterColumn = columns.cluster
+        let excludedByRecord = columns.excluded
+        let table = self.table
+        let items = self.items
+        let bytes = block.bytes
+        let divisor = UInt64(count)
+        Self.withRow(items: items, attributes: values.count) { row in
+            table.withUnsafeBufferPointer { table in
+                var batchIndex = -1
+                var starts = UnsafeBufferPointer<Int32>(start: nil, count: 0), ends = starts, codes = starts
+                var weights = UnsafeBufferPointer<Double>(start: nil, count: 0)
+                var psuHashes = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
+                @inline(__always) func cell(_ fields: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
+                    guard column >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+                    let s = Int(starts[fields + column]), e = Int(ends[fields + column])
+                    return UnsafeBufferPointer(start: bytes + s, count: e - s)
+                }
+                for entry in block.order {
+                    if entry < 0 {
+                        let index = Int(~entry)
+                        if hashes[index] % divisor == UInt64(shard) { add(block.records[index]) }
+                        continue
+                    }
+                    let b = Int(entry >> 32)
+                    if b != batchIndex {
+                        let batch = block.batches[b]
+                        batchIndex = b
+                        (starts, ends, codes, weights, psuHashes) = (batch.starts, batch.ends, batch.codes, batch.weights, batch.psuHashes)
+                    }
+                    let rank = Int(entry & 0xFFFF_FFFF)
+                    let hash = psuHashes[rank]
+                    guard hash % divisor == UInt64(shard) else { continue }
+                    let fields = rank * columnCount
+                    let psu = psuId(cell(fields, strataColumn), cell(fields, clusterColumn), hash: hash)
+                    for (k, a) in needed.enumerated() {
+                        let value = cell(fields, neededColumns[k])
+                        row.valueIds[a] = values[a].id(value, hash: fnv1a(value)).id
+                    }
+                    let first = rank * items
+                    for j in 0..<items {
+                        let code = codes[first + j]
+                        if code == FastBatch.blank {
+                            row.states[j] = 0
+                        } else {
+                            let c = Int(code)
+                            row.codes[j] = c
+                            row.states[j] = c >= 0 && c < Self.tableWidth ? table[j * Self.tableWidth + c]
+                                : state(j, c, recordExcluded: excludedByRecord[j])
+                        }
+                    }
+                    accumulate(row, psu: psu, weight: weights[rank])
+                }
+            }
         }
     }
 
     /// Adds a record of the full importer.
-    func add(_ record: ResponseRecord) {
+    mutating func add(_ record: ResponseRecord) {
         let stratum = Array(record.stratum.utf8), cluster = Array(record.cluster.utf8)
-        let psu = stratum.withUnsafeBufferPointer { s in cluster.withUnsafeBufferPointer { c in psuId(s, c, hash: Self.hash(record)) } }
-        for a in needed {
-            let value = Array(record.attributes[a].utf8)
-            valueIds[a] = value.withUnsafeBufferPointer { valueId(a, $0) }
-        }
-        for j in 0..<items {
-            switch record.answers[j] {
-            case .blank: states[j] = 0
-            case .excluded(let code): states[j] = 1; codes[j] = code
-            case .code(let code): states[j] = state(j, code, recordExcluded: []); codes[j] = code
+        let psu = stratum.withUnsafeBufferPointer { s in cluster.withUnsafeBufferPointer { c in psuId(s, c, hash: FastShard.hash(record)) } }
+        Self.withRow(items: items, attributes: values.count) { row in
+            for a in needed {
+                let value = Array(record.attributes[a].utf8)
+                row.valueIds[a] = value.withUnsafeBufferPointer { values[a].id($0, hash: fnv1a($0)).id }
             }
+            for j in 0..<items {
+                switch record.answers[j] {
+                case .blank: row.states[j] = 0
+                case .excluded(let code): row.states[j] = 1; row.codes[j] = code
+                case .code(let code): row.states[j] = state(j, code, recordExcluded: []); row.codes[j] = code
+                }
+            }
+            accumulate(row, psu: psu, weight: record.weight)
         }
-        accumulate(psu: psu, weight: record.weight)
     }
 
-    private func psuId(_ stratum: UnsafeBufferPointer<UInt8>, _ cluster: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+    private mutating func psuId(_ stratum: UnsafeBufferPointer<UInt8>, _ cluster: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let (id, isNew) = psus.id(stratum, cluster, hash: hash)
         if isNew {
             psuKeys.append(PSUKey(stratum: String(decoding: stratum, as: UTF8.self), cluster: String(decoding: cluster, as: UTF8.self)))
+            allSlots.append(-1)
         }
         return id
     }
 
-    private func valueId(_ attribute: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        values[attribute, default: ByteInterner()].id(bytes, hash: Self.fnv(bytes)).id
-    }
-
     private func value(_ attribute: Int, _ id: Int32) -> String {
-        String(decoding: values[attribute]!.keys[Int(id)], as: UTF8.self)
+        String(decoding: values[attribute].key(id), as: UTF8.self)
     }
 
-    private func domain(_ key: DomainKey) -> Int32 {
+    private mutating func domain(_ key: DomainKey) -> Int32 {
         if let id = domainOfKey[key] { return id }
         let id = Int32(domainKeys.count)
         domainOfKey[key] = id
@@ -188,67 +230,101 @@ final class FastShard: @unchecked Sendable {
 
     /// One row's contribution to its domains × PSU, with the arithmetic of `SurveyAccumulator.add`:
     /// per item Σw, Σw·satisfied, Σw·code, count, excluded count, Σw·code²; then rows and Σw.
-    private func accumulate(psu: Int32, weight: Double) {
-        if let year = plan.yearAttribute { yearCounts[valueIds[year], default: 0] += 1 }
-        add(to: 0, psu: psu, weight: weight)
-        for (index, breakdown) in plan.breakdowns.enumerated() {
-            let ids = breakdown.attributes.map { valueIds[$0] }
+    private mutating func accumulate(_ row: Row, psu: Int32, weight: Double) {
+        if let year = plan.yearAttribute {
+            let id = Int(row.valueIds[year])
+            while yearCounts.count <= id { yearCounts.append(0) }
+            yearCounts[id] += 1
+        }
+        var slot = allSlots[Int(psu)]
+        if slot < 0 {
+            slot = newSlot(domain: 0, psu: psu)
+            allSlots[Int(psu)] = slot
+        }
+        add(row, to: 0, slot: slot, weight: weight)
+        for (index, attributes) in breakdownAttributes.enumerated() {
             let d: Int32
-            if let known = breakdownDomains[index][ids] {
-                d = known
+            if attributes.count <= 2 {
+                var key = UInt64(0)
+                for a in attributes { key = key << 32 | UInt64(UInt32(bitPattern: row.valueIds[a])) }
+                let known = breakdownDomains[index].value(key)
+                if known >= 0 {
+                    d = known
+                } else {
+                    d = breakdownDomain(index, row)
+                    breakdownDomains[index].insert(key, d)
+                }
             } else {
-                d = domain(DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
-                    let value = self.value(attribute, valueIds[attribute])
-                    return plan.recodes[attribute]?[value] ?? value
-                }))
-                breakdownDomains[index][ids] = d
+                let ids = attributes.map { row.valueIds[$0] }
+                if let known = wideBreakdownDomains[index][ids] {
+                    d = known
+                } else {
+                    d = breakdownDomain(index, row)
+                    wideBreakdownDomains[index][ids] = d
+                }
             }
-            add(to: d, psu: psu, weight: weight)
+            // The slot first, in its own statement: it may grow `sums`, which `add` then reads.
+            let slot = slotOf(domain: d, psu: psu)
+            add(row, to: d, slot: slot, weight: weight)
         }
         if let unit = plan.unitAttribute {
-            let id = valueIds[unit]
-            let d = unitDomains[id] ?? domain(SurveyAccumulator.unitKey(value(unit, id)))
-            unitDomains[id] = d
-            add(to: d, psu: psu, weight: weight)
+            let id = Int(row.valueIds[unit])
+            while unitDomains.count <= id { unitDomains.append(-1) }
+            if unitDomains[id] < 0 { unitDomains[id] = domain(SurveyAccumulator.unitKey(value(unit, Int32(id)))) }
+            let d = unitDomains[id]
+            // The slot first, in its own statement: it may grow `sums`, which `add` then reads.
+            let slot = slotOf(domain: d, psu: psu)
+            add(row, to: d, slot: slot, weight: weight)
         }
     }
 
-    private func add(to domain: Int32, psu: Int32, weight w: Double) {
+    /// The domain of breakdown `index` for the row's values (recoded as the plan says).
+    private mutating func breakdownDomain(_ index: Int, _ row: Row) -> Int32 {
+        domain(DomainKey(breakdown: index, values: breakdownAttributes[index].map { attribute in
+            let value = self.value(attribute, row.valueIds[attribute])
+            return plan.recodes[attribute]?[value] ?? value
+        }))
+    }
+
+    @inline(__always)
+    private mutating func slotOf(domain: Int32, psu: Int32) -> Int32 {
+        let key = UInt64(UInt32(bitPattern: domain)) << 32 | UInt64(UInt32(bitPattern: psu))
+        let known = slots.value(key)
+        return known >= 0 ? known : newSlot(domain: domain, psu: psu)
+    }
+
+    private mutating func newSlot(domain: Int32, psu: Int32) -> Int32 {
+        let slot = Int32(slotList.count)
+        sums.append(repeating: 0, count: width)
+        slots.insert(UInt64(UInt32(bitPattern: domain)) << 32 | UInt64(UInt32(bitPattern: psu)), slot)
+        slotList.append((domain, psu))
+        return slot
+    }
+
+    @inline(__always)
+    private func add(_ row: Row, to domain: Int32, slot: Int32, weight w: Double) {
         domainRows[Int(domain)] += 1
         domainWeights[Int(domain)] += w
-        let key = UInt64(UInt32(bitPattern: domain)) << 32 | UInt64(UInt32(bitPattern: psu))
-        let offset: Int
-        if let known = slots[key] {
-            offset = known
-        } else {
-            offset = sums.count
-            sums.append(contentsOf: repeatElement(0, count: width))
-            slots[key] = offset
-            slotList.append((domain, psu, offset))
-        }
         let slots = DomainTotals.slots
-        let items = self.items, width = self.width
-        let states = self.states, codes = self.codes
-        sums.withUnsafeMutableBufferPointer { s in
-            for j in 0..<items {
-                let state = states[j]
-                if state == 0 { continue }
-                let base = offset + slots * j
-                if state == 1 {
-                    s[base + 4] += 1
-                    continue
-                }
-                let c = codes[j]
-                let satisfied: Double = state == 3 ? 1 : 0
-                s[base] += w * 1
-                s[base + 1] += w * satisfied
-                s[base + 2] += w * Double(c)
-                s[base + 3] += 1
-                s[base + 5] += w * Double(c * c)
+        let s = sums.base + Int(slot) * width
+        for j in 0..<items {
+            let state = row.states[j]
+            if state == 0 { continue }
+            let base = slots * j
+            if state == 1 {
+                s[base + 4] += 1
+                continue
             }
-            s[offset + width - 2] += 1
-            s[offset + width - 1] += w
+            let c = row.codes[j]
+            let satisfied: Double = state == 3 ? 1 : 0
+            s[base] += w * 1
+            s[base + 1] += w * satisfied
+            s[base + 2] += w * Double(c)
+            s[base + 3] += 1
+            s[base + 5] += w * Double(c * c)
         }
+        s[width - 2] += 1
+        s[width - 1] += w
     }
 
     /// Puts this shard's sums into `accumulator` (its PSUs are in no other shard).
@@ -259,13 +335,16 @@ final class FastShard: @unchecked Sendable {
             totals.weightSum += domainWeights[d]
             accumulator.domains[key] = totals
         }
-        for slot in slotList {
-            let key = domainKeys[Int(slot.domain)]
-            accumulator.domains[key]!.perPSU[psuKeys[Int(slot.psu)]] = Array(sums[slot.offset..<(slot.offset + width)])
+        for (slot, entry) in slotList.enumerated() {
+            let key = domainKeys[Int(entry.domain)]
+            let start = sums.base + slot * width
+            accumulator.domains[key]!.perPSU[psuKeys[Int(entry.psu)]] = Array(UnsafeBufferPointer(start: start, count: width))
         }
         for psu in psuKeys { accumulator.psusByStratum[psu.stratum, default: []].insert(psu.cluster) }
         if let year = plan.yearAttribute {
-            for (id, count) in yearCounts { accumulator.yearCounts[value(year, id), default: 0] += count }
+            for id in 0..<yearCounts.count where yearCounts[id] > 0 {
+                accumulator.yearCounts[value(year, Int32(id)), default: 0] += yearCounts[id]
+            }
         }
     }
 }
