@@ -132,15 +132,20 @@ enum ByteText {
 }
 
 /// A set of short byte strings (choice codes, province codes) looked up without allocating:
-/// strings of up to 7 bytes packed into sorted 64-bit words (binary search), longer ones by hash.
+/// strings of one or two bytes in a bitmap (the usual codes: "1"…"9", "01"…"96"), up to 7 bytes
+/// packed into 64-bit words (searched), longer ones by hash.
 struct ByteSet: Sendable {
+    /// Bit `b` for the one-byte string b, bit `256 + (b0 << 8 | b1)` for the two-byte string b0 b1.
+    private var short = [UInt64](repeating: 0, count: (256 + 65536) / 64)
     private var packed: [UInt64] = []
     private var long: [UInt64: [[UInt8]]] = [:]
 
     init<S: Sequence>(_ strings: S) where S.Element == String {
         for s in strings {
             let bytes = Array(s.utf8)
-            if let word = bytes.withUnsafeBufferPointer(Self.pack) {
+            if let bit = Self.shortBit(bytes) {
+                short[bit >> 6] |= 1 << UInt64(bit & 63)
+            } else if let word = bytes.withUnsafeBufferPointer(Self.pack) {
                 packed.append(word)
             } else {
                 let h = bytes.withUnsafeBufferPointer { ByteText.fnv($0) }
@@ -148,6 +153,15 @@ struct ByteSet: Sendable {
             }
         }
         packed = Array(Set(packed)).sorted()
+    }
+
+    @inline(__always)
+    private static func shortBit<C: Collection>(_ b: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        switch b.count {
+        case 1: return Int(b[b.startIndex])
+        case 2: return 256 + (Int(b[b.startIndex]) << 8 | Int(b[b.startIndex + 1]))
+        default: return nil
+        }
     }
 
     /// Up to 7 bytes and their count in one word.
@@ -160,15 +174,14 @@ struct ByteSet: Sendable {
     }
 
     func contains(_ b: ByteText.Bytes) -> Bool {
+        if let bit = Self.shortBit(b) {
+            return short.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        }
         guard let word = Self.pack(b) else {
             guard let candidates = long[ByteText.fnv(b)] else { return false }
             return candidates.contains { $0.elementsEqual(b) }
         }
         return packed.withUnsafeBufferPointer { p in
-            if p.count <= 16 {
-                for candidate in p where candidate == word { return true }
-                return false
-            }
             var low = 0, high = p.count
             while low < high {
                 let mid = (low + high) >> 1

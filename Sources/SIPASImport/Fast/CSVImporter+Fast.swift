@@ -191,36 +191,38 @@ struct FastReader {
         order.reserveCapacity(batches.reduce(0) { $0 + $1.kind.count })
         rows.reserveCapacity(order.capacity)
         var records: [ResponseRecord] = []
-        let idColumn = rules.idColumn
+        let idColumn = rules.idColumn, columnCount = rules.columns.count
         let blockOffset = offset
         for (b, batch) in batches.enumerated() {
-            for l in batch.kind.indices {
+            let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
+            let starts = batch.starts, ends = batch.ends
+            for l in kinds.indices {
                 if l % 64 == 0 {
-                    importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(batch.lineStart[l]), row: row, line: line)
+                    importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(lines[2 * l]), row: row, line: line)
                 }
                 row += 1
                 defer { line += 1 }
-                switch batch.kind[l] {
+                switch kinds[l] {
                 case .blankLine:
                     blankLines += 1
                 case .fast, .slow:
-                    var slow = batch.kind[l] == .slow
-                    let rank = Int(batch.fastIndex[l])
+                    var slow = kinds[l] == .slow
+                    let rank = Int(fastIndex[l])
                     if !slow, let idColumn {
-                        let s = Int(batch.starts[rank * rules.columns.count + idColumn])
-                        let e = Int(batch.ends[rank * rules.columns.count + idColumn])
+                        let s = Int(starts[rank * columnCount + idColumn])
+                        let e = Int(ends[rank * columnCount + idColumn])
                         if e > s {
                             // A repeated id: the full importer rejects the row, naming the first one.
                             let id = UnsafeBufferPointer(start: base + s, count: e - s)
-                            if importer.knownRespondents.firstOccurrence(of: id, hash: batch.idHashes[rank], file: context.fileNumber, row: row) != nil {
+                            if importer.knownRespondents.firstOccurrence(of: id, hash: idHashes[rank], file: context.fileNumber, row: row) != nil {
                                 slow = true
                             }
                         }
                     }
                     if slow {
-                        let record = Self.record(base, Int(batch.lineStart[l]), Int(batch.lineEnd[l]), delimiter: delimiter,
+                        let record = Self.record(base, Int(lines[2 * l]), Int(lines[2 * l + 1]), delimiter: delimiter,
                                                  row: row, line: line, streamOffset: blockOffset)
-                        let position = blockOffset + Int(batch.lineEnd[l])
+                        let position = blockOffset + Int(lines[2 * l + 1])
                         if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary,
                                                             writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) }) {
                             order.append(~Int64(records.count))
@@ -231,7 +233,7 @@ struct FastReader {
                         summary.rowsRead += 1
                         summary.accepted += 1
                         if let onProgress = importer.onProgress, summary.rowsRead % importer.progressInterval == 0 {
-                            onProgress(summary.rowsRead, Double(blockOffset + Int(batch.lineEnd[l])) / Double(max(fileSize, 1)))
+                            onProgress(summary.rowsRead, Double(blockOffset + Int(lines[2 * l + 1])) / Double(max(fileSize, 1)))
                         }
                         order.append(Int64(b) << 32 | Int64(rank))
                         rows.append(row)

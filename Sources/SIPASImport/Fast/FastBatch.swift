@@ -13,20 +13,22 @@ public final class FastBatch: @unchecked Sendable {
 
     enum Kind: UInt8 { case blankLine, fast, slow }
 
-    /// Block offsets of each line (without its line end).
-    var lineStart: [Int32] = [], lineEnd: [Int32] = []
-    var kind: [Kind] = []
-    /// For a fast line: where its fields start in ``starts``/``ends`` and its values in ``weights``
-    /// and ``codes`` (its rank among the fast lines).
-    var fastIndex: [Int32] = []
     /// A line holds a carriage return other than its line end: the block needs the full scanner.
     var needsScanner = false
-    // Per fast row, in buffers written without per-append checks and read from several threads
-    // without reference counting (``UnsafeGrowableBuffer``); freed with the batch.
+    // Per line and per fast row, in buffers written without per-append checks and read from
+    // several threads without reference counting (``UnsafeGrowableBuffer``); freed with the batch.
+    private var lineStore: UnsafeGrowableBuffer<Int32>, kindStore: UnsafeGrowableBuffer<Kind>
+    private var fastIndexStore: UnsafeGrowableBuffer<Int32>
     private var startStore: UnsafeGrowableBuffer<Int32>, endStore: UnsafeGrowableBuffer<Int32>
     private var weightStore: UnsafeGrowableBuffer<Double>, codeStore: UnsafeGrowableBuffer<Int32>
     private var psuHashStore: UnsafeGrowableBuffer<UInt64>, idHashStore: UnsafeGrowableBuffer<UInt64>
 
+    /// Block offsets of line `l`: `lines[2 l]` its start, `lines[2 l + 1]` its end (before its line end).
+    var lines: UnsafeBufferPointer<Int32> { lineStore.buffer }
+    var kind: UnsafeBufferPointer<Kind> { kindStore.buffer }
+    /// For a fast line: its rank among the fast lines, where its fields are in ``starts``/``ends``
+    /// and its values in ``weights`` and ``codes``; -1 for other lines.
+    var fastIndex: UnsafeBufferPointer<Int32> { fastIndexStore.buffer }
     /// Fast row `r`'s field `c` is `bytes[starts[r * columns + c]..<ends[r * columns + c]]`.
     public var starts: UnsafeBufferPointer<Int32> { startStore.buffer }
     public var ends: UnsafeBufferPointer<Int32> { endStore.buffer }
@@ -40,6 +42,9 @@ public final class FastBatch: @unchecked Sendable {
     var idHashes: UnsafeBufferPointer<UInt64> { idHashStore.buffer }
 
     private init(rows: Int, columns: Int, items: Int) {
+        lineStore = UnsafeGrowableBuffer(capacity: 2 * rows)
+        kindStore = UnsafeGrowableBuffer(capacity: rows)
+        fastIndexStore = UnsafeGrowableBuffer(capacity: rows)
         startStore = UnsafeGrowableBuffer(capacity: rows * columns)
         endStore = UnsafeGrowableBuffer(capacity: rows * columns)
         weightStore = UnsafeGrowableBuffer(capacity: rows)
@@ -49,30 +54,28 @@ public final class FastBatch: @unchecked Sendable {
     }
 
     deinit {
+        lineStore.deallocate(); kindStore.deallocate(); fastIndexStore.deallocate()
         startStore.deallocate(); endStore.deallocate(); weightStore.deallocate()
         codeStore.deallocate(); psuHashStore.deallocate(); idHashStore.deallocate()
     }
 
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).
     ///
-    /// Everything is built in local arrays and stored once at the end: appending to a class's
-    /// arrays row by row pays a dynamic exclusivity check and a uniqueness check per append.
+    /// A line's fields and codes are written straight into the tails of the batch's buffers and
+    /// counted only when the line passes the fast rules.
     static func decode(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: FastRules) -> FastBatch {
         let columnCount = rules.columns.count
         let itemCount = rules.columns.items.count
         let delimiter = rules.delimiter
         let rowGuess = max((to - from) / max(2 * columnCount, 16), 16)
         let batch = FastBatch(rows: rowGuess, columns: columnCount, items: itemCount)
-        var lineStart: [Int32] = [], lineEnd: [Int32] = [], kinds: [Kind] = [], fastIndex: [Int32] = []
-        lineStart.reserveCapacity(rowGuess); lineEnd.reserveCapacity(rowGuess)
-        kinds.reserveCapacity(rowGuess); fastIndex.reserveCapacity(rowGuess)
+        // Moved into locals for the loop (a class's stored properties are checked for exclusivity
+        // at every access) and handed back at the end, after any growth.
+        var lines = batch.lineStore, kinds = batch.kindStore, fastIndex = batch.fastIndexStore
         var allStarts = batch.startStore, allEnds = batch.endStore, weights = batch.weightStore, allCodes = batch.codeStore
         var psuHashes = batch.psuHashStore, idHashes = batch.idHashStore
         var fastRows: Int32 = 0
         var needsScanner = false
-        var starts = [Int32](repeating: 0, count: columnCount + 1)
-        var ends = [Int32](repeating: 0, count: columnCount + 1)
-        var codes = [Int32](repeating: 0, count: max(itemCount, 1))
         let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
         var p = from
         while p < to {
@@ -81,8 +84,8 @@ public final class FastBatch: @unchecked Sendable {
             let next = end < to ? end + 1 : end
             var lineStop = end
             if lineStop > p && base[lineStop - 1] == 13 { lineStop -= 1 }
-            lineStart.append(Int32(p))
-            lineEnd.append(Int32(lineStop))
+            lines.append(Int32(p))
+            lines.append(Int32(lineStop))
             defer { p = next }
             if lineStop == p {
                 kinds.append(.blankLine)
@@ -90,6 +93,7 @@ public final class FastBatch: @unchecked Sendable {
                 continue
             }
             // Split on the delimiter; anything unusual makes the line slow.
+            let starts = allStarts.tail(columnCount), ends = allEnds.tail(columnCount)
             var fields = 0
             var fieldStart = p
             var plain = true, allEmpty = true, latin = false
@@ -113,22 +117,19 @@ public final class FastBatch: @unchecked Sendable {
             if lineStop > fieldStart { allEmpty = false }
             fields += 1
             var weight = 1.0
-            let fast = plain && !allEmpty && fields == columnCount && starts.withUnsafeMutableBufferPointer { s in
-                ends.withUnsafeMutableBufferPointer { e in
-                    codes.withUnsafeMutableBufferPointer { k in
-                        let s = s.baseAddress!, e = e.baseAddress!
-                        for c in 0..<columnCount where s[c] < e[c] {
-                            // Cells are trimmed of spaces and tabs by the full importer, which counts it.
-                            let first = base[Int(s[c])], last = base[Int(e[c]) - 1]
-                            if first == 32 || first == 9 || last == 32 || last == 9 { return false }
-                            if latin && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(s[c]), count: Int(e[c] - s[c]))) {
-                                return false
-                            }
-                        }
-                        return rules.accept(base, s, e, weight: &weight, codes: k.baseAddress!)
+            var fast = plain && !allEmpty && fields == columnCount
+            if fast {
+                for c in 0..<columnCount where starts[c] < ends[c] {
+                    // Cells are trimmed of spaces and tabs by the full importer, which counts it.
+                    let first = base[Int(starts[c])], last = base[Int(ends[c]) - 1]
+                    if first == 32 || first == 9 || last == 32 || last == 9
+                        || latin && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))) {
+                        fast = false
+                        break
                     }
                 }
             }
+            if fast { fast = rules.accept(base, starts, ends, weight: &weight, codes: allCodes.tail(max(itemCount, 1))) }
             guard fast else {
                 kinds.append(.slow)
                 fastIndex.append(-1)
@@ -138,9 +139,9 @@ public final class FastBatch: @unchecked Sendable {
             fastIndex.append(fastRows)
             fastRows += 1
             weights.append(weight)
-            starts.withUnsafeBufferPointer { allStarts.append($0.baseAddress!, count: columnCount) }
-            ends.withUnsafeBufferPointer { allEnds.append($0.baseAddress!, count: columnCount) }
-            codes.withUnsafeBufferPointer { allCodes.append($0.baseAddress!, count: itemCount) }
+            allStarts.commit(columnCount)
+            allEnds.commit(columnCount)
+            allCodes.commit(itemCount)
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             if let strata {
                 hash = ByteText.fnv(ByteText.Bytes(start: base + Int(starts[strata]), count: Int(ends[strata] - starts[strata])), hash)
@@ -153,11 +154,9 @@ public final class FastBatch: @unchecked Sendable {
                                                                                    count: Int(ends[idColumn] - starts[idColumn]))))
             }
         }
-        batch.lineStart = lineStart
-        batch.lineEnd = lineEnd
-        batch.kind = kinds
-        batch.fastIndex = fastIndex
-        // The stores were moved out into locals (which may have grown): hand them back.
+        batch.lineStore = lines
+        batch.kindStore = kinds
+        batch.fastIndexStore = fastIndex
         batch.startStore = allStarts
         batch.endStore = allEnds
         batch.weightStore = weights

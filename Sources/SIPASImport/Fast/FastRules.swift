@@ -39,7 +39,7 @@ struct FastRules: Sendable {
         var constraint: Int
     }
     let codeSets: [ByteSet]
-    let expressions: [FastExpression]
+    let expressions: FastExpressions
 
     let delimiter: UInt8
     let columns: FastColumns
@@ -65,12 +65,8 @@ struct FastRules: Sendable {
         let validator = importer.validator
         var rules: [QuestionRule] = []
         var codeSets: [ByteSet] = []
-        var expressions: [FastExpression] = []
-        func add(_ expression: FormExpression?) -> Int {
-            guard let expression else { return -1 }
-            expressions.append(FastExpression(expression, indexOfName: validator.indexOfName))
-            return expressions.count - 1
-        }
+        var expressions = FastExpressions(indexOfName: validator.indexOfName)
+        func add(_ expression: FormExpression?) -> Int { expression.map { expressions.add($0) } ?? -1 }
         for (q, question) in instrument.questions.enumerated() {
             guard let column = match.columnOfQuestion[q] else { continue }
             let compiled = validator.compiled[q]
@@ -145,7 +141,7 @@ struct FastRules: Sendable {
             }
         }
         let passed = columnOf.withUnsafeBufferPointer { columnOf in
-            checkExpressions(FastExpression.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
+            checkExpressions(FastExpressions.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
         }
         guard passed else { return false }
         if let weightColumn {
@@ -165,18 +161,20 @@ struct FastRules: Sendable {
     }
 
     /// `required`, `relevant` and `constraint` of every question, on one row's cells.
-    private func checkExpressions(_ cells: FastExpression.Cells) -> Bool {
-        for rule in rules {
+    private func checkExpressions(_ cells: FastExpressions.Cells) -> Bool {
+        expressions.withEvaluator(cells) { evaluator in
             let starts = cells.starts, ends = cells.ends
-            let empty = starts[rule.column] == ends[rule.column]
-            let relevant = rule.uncheckedRelevant || rule.relevant < 0 || expressions[rule.relevant].isTrue(current: rule.question, cells: cells)
-            if empty {
-                if rule.required, relevant, !rule.uncheckedRelevant { return false }
-                continue
+            for rule in rules {
+                let empty = starts[rule.column] == ends[rule.column]
+                let relevant = rule.uncheckedRelevant || rule.relevant < 0 || evaluator.isTrue(rule.relevant, current: rule.question)
+                if empty {
+                    if rule.required, relevant, !rule.uncheckedRelevant { return false }
+                    continue
+                }
+                guard relevant else { return false }
+                if rule.constraint >= 0, !evaluator.isTrue(rule.constraint, current: rule.question) { return false }
             }
-            guard relevant else { return false }
-            if rule.constraint >= 0, !expressions[rule.constraint].isTrue(current: rule.question, cells: cells) { return false }
+            return true
         }
-        return true
     }
 }

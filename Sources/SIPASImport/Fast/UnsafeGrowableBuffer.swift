@@ -38,6 +38,17 @@ public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
         count += n
     }
 
+    /// Room for `n` more values after the last one (not yet counted: see ``commit(_:)``).
+    @inline(__always)
+    public mutating func tail(_ n: Int) -> UnsafeMutablePointer<Element> {
+        if count + n > capacity { grow(to: count + n) }
+        return base + count
+    }
+
+    /// Counts `n` values written at ``tail(_:)``.
+    @inline(__always)
+    public mutating func commit(_ n: Int) { count += n }
+
     @inline(__always)
     public subscript(index: Int) -> Element {
         get { base[index] }
