@@ -173,10 +173,15 @@ struct ByteSet: Sendable {
         return word
     }
 
+    @inline(__always)
     func contains(_ b: ByteText.Bytes) -> Bool {
         if let bit = Self.shortBit(b) {
             return short.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
         }
+        return containsLong(b)
+    }
+
+    private func containsLong(_ b: ByteText.Bytes) -> Bool {
         guard let word = Self.pack(b) else {
             guard let candidates = long[ByteText.fnv(b)] else { return false }
             return candidates.contains { $0.elementsEqual(b) }

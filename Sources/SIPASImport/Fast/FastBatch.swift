@@ -77,6 +77,11 @@ public final class FastBatch: @unchecked Sendable {
         var fastRows: Int32 = 0
         var needsScanner = false
         let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
+        // Bytes the splitter must look at: the delimiter, carriage return, and bytes ≥ 0x80.
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        byteClass[Int(delimiter)] = 1
+        byteClass[13] = 1
+        for b in 0x80...0xFF { byteClass[b] = 1 }
         var p = from
         while p < to {
             let found = memchr(base + p, 10, to - p)
@@ -96,20 +101,25 @@ public final class FastBatch: @unchecked Sendable {
             let starts = allStarts.tail(columnCount), ends = allEnds.tail(columnCount)
             var fields = 0
             var fieldStart = p
-            var plain = true, allEmpty = true, latin = false
+            var plain = true, allEmpty = true
+            /// Bit c: field c holds a byte ≥ 0x80 (fields past 63 share bit 63).
+            var latinFields: UInt64 = 0
             var i = p
             while i < lineStop {
                 let byte = base[i]
-                if byte == delimiter {
-                    if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(i) }
-                    if i > fieldStart { allEmpty = false }
-                    fields += 1
-                    fieldStart = i + 1
-                } else if byte >= 0x80 {
-                    latin = true
-                } else if byte == 13 {
-                    needsScanner = true
-                    plain = false
+                // One table load per byte; the rare bytes are told apart below.
+                if byteClass[Int(byte)] != 0 {
+                    if byte == delimiter {
+                        if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(i) }
+                        if i > fieldStart { allEmpty = false }
+                        fields += 1
+                        fieldStart = i + 1
+                    } else if byte >= 0x80 {
+                        latinFields |= 1 << UInt64(min(fields, 63))
+                    } else {
+                        needsScanner = true
+                        plain = false
+                    }
                 }
                 i += 1
             }
@@ -123,7 +133,8 @@ public final class FastBatch: @unchecked Sendable {
                     // Cells are trimmed of spaces and tabs by the full importer, which counts it.
                     let first = base[Int(starts[c])], last = base[Int(ends[c]) - 1]
                     if first == 32 || first == 9 || last == 32 || last == 9
-                        || latin && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))) {
+                        || latinFields & (1 << UInt64(min(c, 63))) != 0
+                           && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))) {
                         fast = false
                         break
                     }
