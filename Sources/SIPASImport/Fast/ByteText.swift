@@ -187,6 +187,10 @@ struct ByteSet: Sendable {
             return candidates.contains { $0.elementsEqual(b) }
         }
         return packed.withUnsafeBufferPointer { p in
+            if p.count <= 16 {
+                for candidate in p where candidate == word { return true }
+                return false
+            }
             var low = 0, high = p.count
             while low < high {
                 let mid = (low + high) >> 1
