@@ -2,28 +2,6 @@ import Dispatch
 import Foundation
 import SIPASCore
 
-/// Receives the accepted rows of a fast import, block by block, in input order.
-public protocol FastSink: AnyObject {
-    /// The accepted rows of one block (valid only during the call).
-    func take(_ block: FastBlock) throws
-    /// One accepted record of a file (or part of a file) read by the full importer.
-    func take(_ record: ResponseRecord) throws
-}
-
-/// The accepted rows of one block, in input order.
-public struct FastBlock {
-    /// The block's bytes; fields of fast rows are offsets into it.
-    public let bytes: UnsafePointer<UInt8>
-    public let columns: FastColumns
-    public let batches: [FastBatch]
-    /// Accepted rows in input order: `batch << 32 | rank` for a fast row (its rank among its batch's
-    /// fast rows), or `~index` for ``records``[index], a row the full importer accepted.
-    public let order: [Int64]
-    /// The row number (as in messages: the header is row 1) of each entry of ``order``.
-    public let rows: [Int]
-    public let records: [ResponseRecord]
-}
-
 extension CSVImporter {
     /// Bytes read per block of the fast path (memory is a few times this, whatever the file's size);
     /// `SIPAS_FAST_BLOCK_BYTES` sets it smaller, for tests of rows across block boundaries.
@@ -115,33 +93,37 @@ struct FastReader {
         }
         defer { try? handle.close() }
         try handle.seek(toOffset: UInt64(offset))
-        var block: [UInt8] = []
+        var leftover: [UInt8] = []
         var atEnd = false
         while true {
+            // A fresh buffer per block: the sink may still read the previous one (``FastSink``).
+            let block = BlockBytes(capacity: leftover.count + (atEnd ? 0 : CSVImporter.fastBlockSize))
+            block.append(leftover)
             if !atEnd {
                 let data = try handle.read(upToCount: CSVImporter.fastBlockSize) ?? Data()
-                if data.isEmpty { atEnd = true } else { block.append(contentsOf: data) }
+                if data.isEmpty { atEnd = true } else { block.append(data) }
             }
-            if block.isEmpty { break }
+            if block.count == 0 { break }
             var cut = block.count
             if !atEnd {
-                guard let lastLF = block.lastIndex(of: 10) else { continue }
+                guard let lastLF = block.lastIndex(of: 10) else {
+                    leftover = Array(block.buffer)
+                    continue
+                }
                 cut = lastLF + 1
             }
-            let quoted = block[0..<cut].contains(CSVScanner.quote)
+            let quoted = memchr(block.base, Int32(CSVScanner.quote), cut) != nil
             var consumed = cut
             if quoted {
-                consumed = try scan(block, final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
             } else {
-                let done = try block.withUnsafeBufferPointer { buffer in
-                    try fast(buffer.baseAddress!, cut, importer, decoder, header, &context, &summary, writer, fileSize, sink)
-                }
+                let done = try fast(block, cut, importer, decoder, header, &context, &summary, writer, fileSize, sink)
                 if !done {
-                    consumed = try scan(block, final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                    consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
                 }
             }
             offset += consumed
-            block.removeFirst(consumed)
+            leftover = Array(block.buffer[consumed...])
             if atEnd && consumed == 0 { break }
         }
     }
@@ -174,9 +156,10 @@ struct FastReader {
     /// Checks the lines of `base[0..<count]` in parallel slices, then goes through them in order:
     /// blank lines counted, slow rows to the full importer, respondent ids registered. False (and
     /// nothing done) when a line holds a lone carriage return.
-    private mutating func fast(_ base: UnsafePointer<UInt8>, _ count: Int, _ importer: CSVImporter, _ decoder: CellDecoder,
+    private mutating func fast(_ block: BlockBytes, _ count: Int, _ importer: CSVImporter, _ decoder: CellDecoder,
                                _ header: [String], _ context: inout RowContext, _ summary: inout ImportSummary,
                                _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws -> Bool {
+        let base = UnsafePointer(block.base)
         // Slice boundaries just after a line feed.
         var bounds = [0]
         for k in 1..<threads {
@@ -241,7 +224,7 @@ struct FastReader {
                 }
             }
         }
-        try sink.take(FastBlock(bytes: base, columns: rules.columns, batches: batches, order: order, rows: rows, records: records))
+        try sink.take(FastBlock(storage: block, columns: rules.columns, batches: batches, order: order, rows: rows, records: records))
         return true
     }
 

@@ -20,6 +20,8 @@ public final class FastAccumulator: FastSink {
     private let shards: [FastShard]
     private var records = 0
     private var weightSum = 0.0
+    /// The shards' work on the last block, when it runs on other threads.
+    private var pending: DispatchGroup?
 
     public init(plan: AnalysisPlan, threads: Int) {
         self.plan = plan
@@ -32,6 +34,7 @@ public final class FastAccumulator: FastSink {
     }
 
     public func take(_ record: ResponseRecord) throws {
+        wait()
         guard record.weight.isFinite, record.weight > 0 else {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
         }
@@ -41,7 +44,11 @@ public final class FastAccumulator: FastSink {
         shards[Int(hash % UInt64(shards.count))].add(record)
     }
 
+    /// Adds the block's rows. With several shards they are added on other threads while this one
+    /// returns to read the next block (the block stays alive in the work handed to them); the
+    /// next call waits for them first, so every PSU's rows are still added in input order.
     public func take(_ block: FastBlock) throws {
+        wait()
         var recordHashes: [UInt64] = []
         recordHashes.reserveCapacity(block.records.count)
         for record in block.records {
@@ -60,14 +67,25 @@ public final class FastAccumulator: FastSink {
         if shards.count == 1 {
             shards[0].add(work.block, hashes: recordHashes, shard: 0, of: 1)
         } else {
-            DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-                work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
+            let group = DispatchGroup()
+            for s in shards.indices {
+                DispatchQueue.global().async(group: group) {
+                    work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
+                }
             }
+            pending = group
         }
+    }
+
+    /// Waits for the shards still adding the last block.
+    private func wait() {
+        pending?.wait()
+        pending = nil
     }
 
     /// The accumulator the slow path would have built from the same rows.
     public func finish() -> SurveyAccumulator {
+        wait()
         var accumulator = SurveyAccumulator(plan: plan)
         for shard in shards { shard.export(into: &accumulator) }
         accumulator.records = records

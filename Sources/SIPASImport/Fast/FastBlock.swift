@@ -1,0 +1,66 @@
+import Foundation
+import SIPASCore
+
+/// Receives the accepted rows of a fast import, block by block, in input order.
+public protocol FastSink: AnyObject {
+    /// The accepted rows of one block. The block (its bytes and batches) stays valid as long as
+    /// the sink keeps it, so a sink may go on adding it up while the reader decodes the next one;
+    /// it must have finished with it before its next `take` returns.
+    func take(_ block: FastBlock) throws
+    /// One accepted record of a file (or part of a file) read by the full importer.
+    func take(_ record: ResponseRecord) throws
+}
+
+/// The accepted rows of one block, in input order.
+public struct FastBlock: @unchecked Sendable {
+    /// Owns ``bytes`` (freed when the last copy of the block goes).
+    let storage: BlockBytes
+    public let columns: FastColumns
+    public let batches: [FastBatch]
+    /// Accepted rows in input order: `batch << 32 | rank` for a fast row (its rank among its batch's
+    /// fast rows), or `~index` for ``records``[index], a row the full importer accepted.
+    public let order: [Int64]
+    /// The row number (as in messages: the header is row 1) of each entry of ``order``.
+    public let rows: [Int]
+    public let records: [ResponseRecord]
+
+    /// The block's bytes; fields of fast rows are offsets into it.
+    public var bytes: UnsafePointer<UInt8> { UnsafePointer(storage.base) }
+}
+
+/// The bytes of one block of a file, in memory owned by this object (not an `Array`), so that a
+/// ``FastBlock`` can be handed to another thread and read there after the reader has moved on.
+final class BlockBytes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func append(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        precondition(count + bytes.count <= capacity, "BlockBytes: append past the capacity")
+        bytes.withUnsafeBufferPointer { (base + count).initialize(from: $0.baseAddress!, count: $0.count) }
+        count += bytes.count
+    }
+
+    func append(_ data: Data) {
+        precondition(count + data.count <= capacity, "BlockBytes: append past the capacity")
+        data.copyBytes(to: base + count, count: data.count)
+        count += data.count
+    }
+
+    /// Index of the last `byte`, or nil.
+    func lastIndex(of byte: UInt8) -> Int? {
+        var i = count - 1
+        while i >= 0 && base[i] != byte { i -= 1 }
+        return i >= 0 ? i : nil
+    }
+}
