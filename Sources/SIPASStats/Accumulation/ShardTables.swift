@@ -67,6 +67,9 @@ struct ByteInterner {
     /// Key `k`'s bytes are `bytes[offsets[k]..<offsets[k + 1]]`.
     private var bytes: [UInt8] = []
     private var offsets: [Int] = [0]
+    /// Per key: the length of its first part (-1 when it has one part), so that ("a\u{1F}", "b")
+    /// and ("a", "\u{1F}b"), whose bytes are the same, stay two keys.
+    private var splits: [Int] = []
     private var last: Int32 = -1
 
     var count: Int { next.count }
@@ -93,6 +96,7 @@ struct ByteInterner {
             bytes.append(contentsOf: b)
         }
         offsets.append(bytes.count)
+        splits.append(b == nil ? -1 : a.count)
         hashes.append(hash)
         let head = first.value(hash)
         if head >= 0 {
@@ -110,7 +114,7 @@ struct ByteInterner {
     @inline(__always)
     private func matches(_ id: Int32, _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>?) -> Bool {
         let start = offsets[Int(id)], end = offsets[Int(id) + 1]
-        guard end - start == a.count + (b.map { $0.count + 1 } ?? 0) else { return false }
+        guard end - start == a.count + (b.map { $0.count + 1 } ?? 0), splits[Int(id)] == (b == nil ? -1 : a.count) else { return false }
         return bytes.withUnsafeBufferPointer { key in
             if a.count > 0, memcmp(key.baseAddress! + start, a.baseAddress!, a.count) != 0 { return false }
             guard let b else { return true }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import SIPASImport
+
+/// The fast importer's compiled expressions give what ``FormExpression`` gives on the same cells.
+struct FastExpressionsTests {
+    /// Questions 0 (`.` when checking it), 1 `${a}`, 2 `${b}`; question 3 has no column.
+    private let names = ["self": 0, "a": 1, "b": 2, "missing": 3]
+
+    private func compare(_ source: String, _ rows: [[String]]) throws {
+        let expression = try FormExpression(parsing: source)
+        var program = FastExpressions(indexOfName: names)
+        let index = program.add(expression)
+        let columnOf: [Int32] = [0, 1, 2, -1]
+        for row in rows {
+            var bytes: [UInt8] = [], starts: [Int32] = [], ends: [Int32] = []
+            for cell in row {
+                starts.append(Int32(bytes.count))
+                bytes += Array(cell.utf8)
+                ends.append(Int32(bytes.count))
+            }
+            bytes.append(0)
+            let fast = bytes.withUnsafeBufferPointer { b in
+                starts.withUnsafeBufferPointer { s in
+                    ends.withUnsafeBufferPointer { e in
+                        columnOf.withUnsafeBufferPointer { c in
+                            let cells = FastExpressions.Cells(base: b.baseAddress!, starts: s.baseAddress!, ends: e.baseAddress!, columnOf: c.baseAddress!)
+                            return program.withEvaluator(cells) { $0.isTrue(index, current: 0) }
+                        }
+                    }
+                }
+            }
+            let lookup: (String) -> String = { name in self.names[name].flatMap { $0 < row.count ? row[$0] : "" } ?? "" }
+            let slow = expression.isTrue(current: row[0], lookup: lookup)
+            #expect(fast == slow, "\(source) on \(row)")
+        }
+    }
+
+    private let rows: [[String]] = [
+        ["18", "truc_tiep", "3"], ["17", "qua_mang", ""], ["100", "", "2.5"], ["101", "truc_tiep", "-1"],
+        ["", "truc_tiep", "x"], ["abc", "1", "1.0"], ["1e2", "01", "1"], ["2035", "2015", "0"], ["NaN", "nan", "inf"],
+        ["-0", "0", "+0"], ["4.50", "4.5", "true"], ["2024", "false", "5"],
+    ]
+
+    @Test func comparisonsOfTheCheckedCellWithNumbers() throws {
+        for source in [". >= 18", ". > 18", ". <= 100", ". < 100", ". >= 18 and . <= 100", ". >= 2015 and . <= 2035", ". > 0",
+                       ". = 18", ". != 18", "18 <= .", "not(. > 5)"] {
+            try compare(source, rows)
+        }
+    }
+
+    @Test func referencesStringsArithmeticAndLogic() throws {
+        for source in ["${a} = 'truc_tiep'", "${a} != 'truc_tiep'", "${a} = ''", "${missing} = ''", "${a} = 1", "${b} + 1 > 3",
+                       "${b} * 2 = 5", "${b} div 2 >= 1", "${b} mod 2 = 1", ". - ${b} > 10", "${a} or ${b}", "${a} and ${missing}",
+                       "true()", "false() or . = 17", "${a} = 'truc_tiep' and (. > 17 or ${b} = 'x')", "${b} = 'true'", ". = ${a}"] {
+            try compare(source, rows)
+        }
+    }
+
+    @Test func expressionsItCannotCompileFallBackToFormExpression() throws {
+        for source in ["string-length(.) > 2", "regex(., '^[0-9]+$')", "selected(${a}, 'truc_tiep')", "${a} = 'trực_tiếp'"] {
+            try compare(source, rows)
+        }
+    }
+
+    @Test func byteSetsHoldExactlyTheirStrings() {
+        let members = ["1", "2", "9", "01", "96", "truc_tiep", "khac", "abcdefg", "a-much-longer-code", "Hà Nội"]
+        let set = ByteSet(members)
+        let probes = members + ["", "0", "3", "10", "1 ", "001", "97", "truc_tie", "truc_tiepx", "abcdefgh", "a-much-longer-cod", "Ha Noi"]
+        for probe in probes {
+            let inSet = Array(probe.utf8).withUnsafeBufferPointer { set.contains($0) }
+            #expect(inSet == members.contains(probe), "\(probe)")
+        }
+    }
+}
