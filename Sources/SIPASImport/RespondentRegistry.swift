@@ -92,6 +92,17 @@ extension CSVImporter {
             return nil
         }
 
+        /// Makes room for `more` ids beyond those seen, so that a large file's table is allocated
+        /// once: doubling a full table holds the old one and the new one, 1.5 times the final size,
+        /// at the same moment (192 MB of the peak for 10 M ids).
+        mutating func reserve(_ more: Int) {
+            let needed = (used + more) * 4 / 3 + 1
+            guard needed > slots.count, needed <= Int(Self.placeMask) else { return }
+            var size = max(slots.count, 1 << 12)
+            while size < needed { size *= 2 }
+            rehash(into: size)
+        }
+
         /// Number of distinct ids seen.
         public var count: Int { used + exact.count }
 
@@ -110,11 +121,15 @@ extension CSVImporter {
             used += 1
         }
 
-        /// Doubles the table. A slot's home is the top bits of its hash, which the word keeps.
-        private mutating func grow() {
+        /// Doubles the table.
+        private mutating func grow() { rehash(into: max(1 << 12, slots.count * 2)) }
+
+        /// Moves the ids into a table of `size` slots. A slot's home is the top bits of its hash,
+        /// which the word keeps.
+        private mutating func rehash(into size: Int) {
             let old = slots
             slots = []
-            slots = Array(repeating: 0, count: max(1 << 12, old.count * 2))
+            slots = Array(repeating: 0, count: size)
             let mask = slots.count - 1
             let shift = UInt64(64 - slots.count.trailingZeroBitCount)
             for word in old where word != 0 {

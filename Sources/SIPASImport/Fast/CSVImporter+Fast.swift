@@ -73,6 +73,8 @@ struct FastReader {
     var blankLines: Int, strayQuotes: Int
     /// Stream offset of the next unread byte (after the header).
     var offset: Int
+    /// Whether the respondent-id table was sized for the file.
+    var reservedIds = false
 
     init(file: URL, scanner: CSVScanner, rules: FastRules, threads: Int) {
         self.file = file
@@ -170,6 +172,12 @@ struct FastReader {
         bounds.append(count)
         let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules)
         if batches.contains(where: \.needsScanner) { return false }
+        if !reservedIds, rules.idColumn != nil, count > 0 {
+            // The ids of the whole file, estimated from this block's rows per byte.
+            let rows = batches.reduce(0) { $0 + $1.kind.count }
+            importer.knownRespondents.reserve(Int(Double(max(fileSize - offset, count)) * Double(rows) / Double(count) * 1.05))
+            reservedIds = true
+        }
         var order: [Int64] = [], rows: [Int] = []
         order.reserveCapacity(batches.reduce(0) { $0 + $1.kind.count })
         rows.reserveCapacity(order.capacity)
