@@ -75,6 +75,8 @@ struct FastReader {
     var offset: Int
     /// Whether the respondent-id table was sized for the file.
     var reservedIds = false
+    /// The words read ahead of the id checks (kept so that the loads are not optimised away).
+    var peeked: UInt64 = 0
 
     init(file: URL, scanner: CSVScanner, rules: FastRules, threads: Int) {
         self.file = file
@@ -184,6 +186,17 @@ struct FastReader {
         var records: [ResponseRecord] = []
         let idColumn = rules.idColumn, columnCount = rules.columns.count
         let blockOffset = offset
+        if idColumn != nil {
+            // A copy of the registry for the read-ahead only; it goes before any id is added, so
+            // the table is not copied on write.
+            peeked ^= { (registry: CSVImporter.RespondentRegistry) in
+                var touched: UInt64 = 0
+                for batch in batches {
+                    for hash in batch.idHashes { touched ^= registry.peek(hash) }
+                }
+                return touched
+            }(importer.knownRespondents)
+        }
         for (b, batch) in batches.enumerated() {
             let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
             let starts = batch.starts, ends = batch.ends
