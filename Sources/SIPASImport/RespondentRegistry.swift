@@ -103,12 +103,18 @@ extension CSVImporter {
             rehash(into: size)
         }
 
-        /// The word in the home slot of `hash`. Reading the homes of a block's ids before checking
-        /// them one by one brings their cache lines in with many loads in flight at once, instead
-        /// of one miss at a time in the in-order pass (a 10 M-id table is 128 MB).
-        func peek(_ hash: UInt64) -> UInt64 {
+        /// Reads the home slot of each of `hashes`, ahead of checking those ids one by one: this
+        /// short loop keeps many cache misses in flight at once, where the in-order checks, each
+        /// long, wait for one miss at a time (a 10 M-id table is 128 MB). The XOR of the words
+        /// read, so that the loads are kept.
+        func peek(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
             guard !slots.isEmpty else { return 0 }
-            return slots[Int(truncatingIfNeeded: hash >> UInt64(64 - slots.count.trailingZeroBitCount)) & (slots.count - 1)]
+            let shift = UInt64(64 - slots.count.trailingZeroBitCount), mask = slots.count - 1
+            return slots.withUnsafeBufferPointer { table in
+                var touched: UInt64 = 0
+                for hash in hashes { touched ^= table[Int(truncatingIfNeeded: hash >> shift) & mask] }
+                return touched
+            }
         }
 
         /// Number of distinct ids seen.

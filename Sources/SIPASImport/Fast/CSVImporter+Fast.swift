@@ -77,6 +77,9 @@ struct FastReader {
     var reservedIds = false
     /// The words read ahead of the id checks (kept so that the loads are not optimised away).
     var peeked: UInt64 = 0
+    /// How many ids' table slots are read at once, ahead of their checks
+    /// (``CSVImporter/RespondentRegistry/peek(_:)``): 256 cache lines, well within the L2 cache.
+    static let readAhead = 256
 
     init(file: URL, scanner: CSVScanner, rules: FastRules, threads: Int) {
         self.file = file
@@ -186,20 +189,10 @@ struct FastReader {
         var records: [ResponseRecord] = []
         let idColumn = rules.idColumn, columnCount = rules.columns.count
         let blockOffset = offset
-        if idColumn != nil {
-            // A copy of the registry for the read-ahead only; it goes before any id is added, so
-            // the table is not copied on write.
-            peeked ^= { (registry: CSVImporter.RespondentRegistry) in
-                var touched: UInt64 = 0
-                for batch in batches {
-                    for hash in batch.idHashes { touched ^= registry.peek(hash) }
-                }
-                return touched
-            }(importer.knownRespondents)
-        }
         for (b, batch) in batches.enumerated() {
             let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
             let starts = batch.starts, ends = batch.ends
+            var readUpTo = 0
             for l in kinds.indices {
                 if l % 64 == 0 {
                     importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(lines[2 * l]), row: row, line: line)
@@ -212,6 +205,10 @@ struct FastReader {
                 case .fast, .slow:
                     var slow = kinds[l] == .slow
                     let rank = Int(fastIndex[l])
+                    if !slow, rank >= readUpTo {
+                        readUpTo = min(rank + Self.readAhead, idHashes.count)
+                        peeked ^= importer.knownRespondents.peek(UnsafeBufferPointer(rebasing: idHashes[rank..<readUpTo]))
+                    }
                     if !slow, let idColumn {
                         let s = Int(starts[rank * columnCount + idColumn])
                         let e = Int(ends[rank * columnCount + idColumn])
