@@ -138,6 +138,8 @@ struct ByteSet: Sendable {
     /// Bit `b` for the one-byte string b, bit `256 + (b0 << 8 | b1)` for the two-byte string b0 b1.
     private var short = [UInt64](repeating: 0, count: (256 + 65536) / 64)
     private var packed: [UInt64] = []
+    /// Strings of 8 bytes or more (`"truc_tiep"`): compared one by one when there are few, else by hash.
+    private var longList: [[UInt8]] = []
     private var long: [UInt64: [[UInt8]]] = [:]
 
     init<S: Sequence>(_ strings: S) where S.Element == String {
@@ -153,6 +155,7 @@ struct ByteSet: Sendable {
             }
         }
         packed = Array(Set(packed)).sorted()
+        longList = long.count <= 16 ? long.values.flatMap { $0 } : []
     }
 
     @inline(__always)
@@ -183,6 +186,9 @@ struct ByteSet: Sendable {
 
     private func containsLong(_ b: ByteText.Bytes) -> Bool {
         guard let word = Self.pack(b) else {
+            if !longList.isEmpty || long.isEmpty {
+                return longList.contains { $0.count == b.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 } }
+            }
             guard let candidates = long[ByteText.fnv(b)] else { return false }
             return candidates.contains { $0.elementsEqual(b) }
         }

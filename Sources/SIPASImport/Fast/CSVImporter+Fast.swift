@@ -73,6 +73,8 @@ struct FastReader {
     var blankLines: Int, strayQuotes: Int
     /// Stream offset of the next unread byte (after the header).
     var offset: Int
+    /// Threads decoding the slices after the first (one fewer than ``threads``).
+    var workers: [WorkerThread] = []
     /// Whether the respondent-id table was sized for the file.
     var reservedIds = false
     /// The words read ahead of the id checks (kept so that the loads are not optimised away).
@@ -99,6 +101,8 @@ struct FastReader {
             throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent))
         }
         defer { try? handle.close() }
+        workers = (1..<max(threads, 1)).map { WorkerThread(name: "sipas-decode-\($0)") }
+        defer { for worker in workers { worker.stop() } }
         try handle.seek(toOffset: UInt64(offset))
         var leftover: [UInt8] = []
         var atEnd = false
@@ -175,7 +179,7 @@ struct FastReader {
             bounds.append(p)
         }
         bounds.append(count)
-        let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules)
+        let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules, workers: workers)
         if batches.contains(where: \.needsScanner) { return false }
         if !reservedIds, rules.idColumn != nil, count > 0 {
             // The ids of the whole file, estimated from this block's rows per byte.
@@ -259,7 +263,8 @@ struct FastReader {
     }
 }
 
-/// Decodes the slices of a block on several threads.
+/// Decodes the slices of a block on several threads: the first on the calling thread, the others
+/// on the reader's ``WorkerThread``s.
 enum ParallelSlices {
     private struct Shared: @unchecked Sendable {
         let base: UnsafePointer<UInt8>
@@ -274,16 +279,17 @@ enum ParallelSlices {
         func set(_ i: Int, _ batch: FastBatch) { lock.lock(); batches[i] = batch; lock.unlock() }
     }
 
-    static func run(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules) -> [FastBatch] {
+    static func run(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> [FastBatch] {
         let n = bounds.count - 1
+        precondition(workers.count >= n - 1, "ParallelSlices: a worker per slice after the first")
         let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
-        if n == 1 {
-            shared.results.set(0, FastBatch.decode(base, from: bounds[0], to: bounds[1], rules: rules))
-        } else {
-            DispatchQueue.concurrentPerform(iterations: n) { i in
+        for i in 1..<max(n, 1) {
+            workers[i - 1].submit {
                 shared.results.set(i, FastBatch.decode(shared.base, from: shared.bounds[i], to: shared.bounds[i + 1], rules: shared.rules))
             }
         }
+        shared.results.set(0, FastBatch.decode(base, from: bounds[0], to: bounds[1], rules: rules))
+        for i in 1..<max(n, 1) { workers[i - 1].wait() }
         return shared.results.batches.map { $0! }
     }
 }

@@ -26,7 +26,7 @@ public struct FastColumns: Sendable {
 struct FastRules: Sendable {
     /// Plain values only (no payload to retain per row): a list is an index into ``codeSets``, an
     /// expression one into ``expressions`` (-1: none).
-    enum Kind: Sendable {
+    enum Kind: Sendable, Equatable {
         case text, integer, decimal, codes(Int), province, unsupported
     }
     struct QuestionRule: Sendable {
@@ -84,8 +84,11 @@ struct FastRules: Sendable {
                 default: kind = .text
                 }
             }
+            // The weight's cell is read as a plain positive decimal after the rules, which implies
+            // the decimal check: it is not read twice.
+            let isWeight = plan.weight == q
             rules.append(QuestionRule(
-                question: q, column: column, kind: kind, required: question.required,
+                question: q, column: column, kind: isWeight && kind == .decimal ? .text : kind, required: question.required,
                 uncheckedRelevant: context.uncheckedRelevant.contains(q),
                 relevant: add(compiled.relevant), constraint: add(compiled.constraint)))
         }

@@ -20,13 +20,17 @@ public final class FastAccumulator: FastSink {
     private let shards: [FastShard]
     private var records = 0
     private var weightSum = 0.0
-    /// The shards' work on the last block, when it runs on other threads.
-    private var pending: DispatchGroup?
+    /// One thread per shard when there are several (``WorkerThread``), each adding its shard's
+    /// rows block after block.
+    private let workers: [WorkerThread]
 
     public init(plan: AnalysisPlan, threads: Int) {
         self.plan = plan
         shards = (0..<max(threads, 1)).map { _ in FastShard(plan: plan) }
+        workers = threads > 1 ? shards.indices.map { WorkerThread(name: "sipas-shard-\($0)") } : []
     }
+
+    deinit { for worker in workers { worker.stop() } }
 
     /// Whether the fast sums cover `plan` for `instrument`'s design.
     public static func supports(_ plan: AnalysisPlan, design: SurveyDesignColumns) -> Bool {
@@ -67,20 +71,15 @@ public final class FastAccumulator: FastSink {
         if shards.count == 1 {
             shards[0].add(work.block, hashes: recordHashes, shard: 0, of: 1)
         } else {
-            let group = DispatchGroup()
             for s in shards.indices {
-                DispatchQueue.global().async(group: group) {
-                    work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
-                }
+                workers[s].submit { work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count) }
             }
-            pending = group
         }
     }
 
     /// Waits for the shards still adding the last block.
     private func wait() {
-        pending?.wait()
-        pending = nil
+        for worker in workers { worker.wait() }
     }
 
     /// The accumulator the slow path would have built from the same rows.
