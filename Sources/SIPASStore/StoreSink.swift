@@ -45,6 +45,14 @@ final class StoreSink: FastSink {
         }
         let base = block.bytes
         let columnCount = columns.count, itemCount = columns.items.count
+        // Filled as a local and put back: appending through the class's property costs an
+        // exclusivity check and a uniqueness check per byte.
+        var responses = self.responses
+        self.responses = EncodedResponses()
+        defer { self.responses = responses }
+        var fastRows = self.fastRows
+        defer { self.fastRows = fastRows }
+        let excludedBits = self.excludedBits
         let idColumn = respondentIndex.flatMap { columns.attributes[$0] }
         let yearColumn = yearIndex.flatMap { columns.attributes[$0] }
         for (k, entry) in block.order.enumerated() {
@@ -55,8 +63,10 @@ final class StoreSink: FastSink {
             let batch = block.batches[Int(entry >> 32)]
             let rank = Int(entry & 0xFFFF_FFFF)
             let cellBase = rank * columnCount
+            // Read once per row: each access to a class's array property is checked.
+            let starts = batch.starts, ends = batch.ends, codes = batch.codes
             func cell(_ c: Int) -> UnsafeBufferPointer<UInt8> {
-                let s = Int(batch.starts[cellBase + c]), e = Int(batch.ends[cellBase + c])
+                let s = Int(starts[cellBase + c]), e = Int(ends[cellBase + c])
                 return UnsafeBufferPointer(start: base + s, count: e - s)
             }
             fastRows += 1
@@ -85,17 +95,19 @@ final class StoreSink: FastSink {
             let codeBase = rank * itemCount
             for i in 0..<itemCount {
                 if i > 0 { responses.bytes.append(UInt8(ascii: ",")) }
-                let code = batch.codes[codeBase + i]
+                let code = codes[codeBase + i]
                 guard code != FastBatch.blank else { continue }
-                if isExcluded(Int(code), item: i) { responses.bytes.append(UInt8(ascii: "x")) }
-                Self.appendDigits(Int(code), to: &responses.bytes)
+                if (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code)) {
+                    responses.bytes.append(UInt8(ascii: "x"))
+                }
+                if (0..<10).contains(code) {
+                    responses.bytes.append(UInt8(ascii: "0") + UInt8(code))
+                } else {
+                    Self.appendDigits(Int(code), to: &responses.bytes)
+                }
             }
             responses.endField()
         }
-    }
-
-    private func isExcluded(_ code: Int, item: Int) -> Bool {
-        (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : excludedSets[item].contains(code)
     }
 
     /// `String(code)`'s bytes, without making the string.

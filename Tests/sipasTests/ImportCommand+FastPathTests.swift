@@ -16,11 +16,15 @@ struct ImportCommandFastPathTests {
     /// Imports `files` into a new store; the store's tables dumped with the `sqlite3` program.
     static func load(_ files: [URL], slow: Bool, threads: Int = 1, block: Int? = nil, in directory: URL) throws -> Load? {
         guard let sqlite = ExternalProgram.find("sqlite3") else { return nil }
-        let store = directory.appendingPathComponent("s-\(slow)-\(threads)-\(block ?? 0).db")
-        try? FileManager.default.removeItem(at: store)
+        // Each run in its own folder, with the same relative store path (messages name it).
+        let run = directory.appendingPathComponent("run-\(slow)-\(threads)-\(block ?? 0)")
+        try? FileManager.default.removeItem(at: run)
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        let store = run.appendingPathComponent("sipas.db")
         let process = Process()
         process.executableURL = CommandLineTests.binary
-        process.arguments = ["import"] + files.map(\.path) + ["--store", store.path, "--lang", "en", "--threads", String(threads)]
+        process.currentDirectoryURL = run
+        process.arguments = ["import"] + files.map(\.path) + ["--store", "sipas.db", "--lang", "en", "--threads", String(threads)]
         var environment = ProcessInfo.processInfo.environment
         environment["SIPAS_SLOW_PATH"] = slow ? "1" : nil
         environment["SIPAS_FAST_BLOCK_BYTES"] = block.map(String.init)
@@ -49,7 +53,7 @@ struct ImportCommandFastPathTests {
     /// Compares the fast loads with the slow one; returns the slow one.
     @discardableResult
     static func expectSame(_ files: [URL], in directory: URL, blocks: [Int?] = [nil, 997, 4096],
-                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Load? {
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Load? {
         guard let slow = try load(files, slow: true, in: directory) else { return nil }
         for threads in [1, 2] {
             for block in blocks {
