@@ -22,15 +22,27 @@ extension SurveyStore {
         let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
         let columns = FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
                                   items: (0..<itemCount).map { $0 }, excluded: excluded)
+        // Carried out of `read`, which turns other errors into a StoreError.
+        var needsRecords = false
         try read { db in
-            for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
-                let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
-                guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
-                    throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
-                }
-                var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
-                try reader.read(db, batch: batch, year: year, store: path, body)
+            do {
+                try blocks(db, selection, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock, year: year, body)
+            } catch is NeedsRecords {
+                needsRecords = true
             }
+        }
+        if needsRecords { throw NeedsRecords() }
+    }
+
+    private func blocks(_ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
+                        year: Int?, _ body: (FastBlock) throws -> Void) throws {
+        for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
+            let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+            guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
+                throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
+            }
+            var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+            try reader.read(db, batch: batch, year: year, store: path, body)
         }
     }
 }

@@ -85,6 +85,37 @@ struct ImportCommandFastPathTests {
         #expect(slow?.dump.contains("truc_tuyen") == true)
     }
 
+    /// Analysis from the store (stored rows as fast blocks) gives the file's JSON, as does the
+    /// store read record by record (`SIPAS_SLOW_PATH=1`).
+    @Test func analysisFromTheStoreGivesTheFilesJSON() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let clean = try FastPathTests.sample(rows: 3000, seed: 13, in: directory)
+        let faulty = try Self.faulty(clean, quotes: false, in: directory)
+        let store = directory.appendingPathComponent("sipas.db").path
+        let load = try CommandLineTests.sipas(["import", faulty.path, "--store", store, "--accept-rejects"], in: directory)
+        #expect(load.status == 0, "\(load.stderr)")
+        let file = try FastPathTests.analyze(faulty, ["--by", "sector,province_code"], slow: false, in: directory)
+        #expect(file.stdout.contains("\"estimate\""))
+        for slow in [false, true] {
+            for threads in [1, 2] {
+                let process = Process()
+                process.executableURL = CommandLineTests.binary
+                process.arguments = ["analyze", "--store", store, "--format", "json", "--by", "sector,province_code", "--threads", String(threads)]
+                var environment = ProcessInfo.processInfo.environment
+                environment["SIPAS_SLOW_PATH"] = slow ? "1" : nil
+                process.environment = environment
+                let out = Pipe()
+                process.standardOutput = out
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let data = out.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == file.status)
+                #expect(String(decoding: data, as: UTF8.self) == file.stdout, "slow \(slow), threads \(threads)")
+            }
+        }
+    }
+
     /// `clean` with a fault every 101 rows (as `FastPathTests.faultyRowsAreDecidedAsByTheFullImporter`)
     /// and its ids prefixed so that only some repeat those of `clean`.
     static func faulty(_ clean: URL, quotes: Bool, in directory: URL) throws -> URL {
