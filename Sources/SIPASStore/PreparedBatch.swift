@@ -20,15 +20,26 @@ public struct PreparedBatch: Sendable {
     public var provinceAttribute: Int?
     public var header: [String]
     public var summary: ImportSummary
-    public var responses: [StoredResponse]
+    /// The accepted responses, in row order.
+    public var encoded: EncodedResponses
     public var rejections: [StoredRejection]
+    /// Responses encoded from their bytes on the fast path (the others are the full importer's records).
+    public var fastRows = 0
+
+    /// The accepted responses as values (decoded from ``encoded``).
+    public var responses: [StoredResponse] { encoded.all }
 
     /// Reads `file` with the importer; accepted rows become ``StoredResponse``s, rejected rows
     /// ``StoredRejection``s with the importer's reasons.
+    ///
+    /// UTF-8 CSV files are read on the importer's fast path (`threads` threads), whose ordinary rows
+    /// are encoded from their bytes (``StoreSink``); `slowPath` (or `SIPAS_SLOW_PATH=1`) reads every
+    /// row with the full importer. Both give the same batch.
     /// - Throws: ``ImportError`` for problems of the whole file.
     /// - Complexity: O(rows × columns); memory O(rows × items).
     public static func read(file: URL, instrument: Instrument, team: String = "", name: String? = nil,
-                            language: Language = .vi) throws -> PreparedBatch {
+                            language: Language = .vi, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1") throws -> PreparedBatch {
         let digest = try sha256(of: file)
         let layout = instrument.recordLayout
         let respondentIndex = instrument.respondentId.flatMap { layout.attributeIndex($0) }
@@ -36,23 +47,49 @@ public struct PreparedBatch: Sendable {
         let rejectsURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("sipas-store-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: rejectsURL) }
-        let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL, language: language))
-        var responses: [StoredResponse] = []
-        let summary = try importer.run(file: file) { record in
-            responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
+        let options = ImportOptions(rejectsURL: rejectsURL, language: language)
+        func slow() throws -> (ImportSummary, EncodedResponses) {
+            var responses = EncodedResponses()
+            let summary = try CSVImporter(instrument: instrument, options: options).run(file: file) { record in
+                responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
+            }
+            return (summary, responses)
+        }
+        var fastRows = 0
+        var (summary, responses) = (ImportSummary(file: file.lastPathComponent, layout: layout), EncodedResponses())
+        if slowPath {
+            (summary, responses) = try slow()
+        } else {
+            let sink = StoreSink(respondentIndex: respondentIndex, yearIndex: yearIndex, headerRow: try? headerRow(of: file))
+            do {
+                summary = try CSVImporter(instrument: instrument, options: options).runFast(file: file, threads: threads, sink: sink)
+                responses = sink.responses
+                fastRows = sink.fastRows
+            } catch is StoreSink.RowsUnknown {
+                // Quoted rows before ordinary ones: read again, every row by the full importer.
+                try? FileManager.default.removeItem(at: rejectsURL)
+                (summary, responses) = try slow()
+            }
         }
         var header = try InstrumentDetector.readHeader(of: file)
         var rejections: [StoredRejection] = []
         if summary.rejected > 0, FileManager.default.fileExists(atPath: rejectsURL.path) {
             (header, rejections) = try readRejects(rejectsURL)
         }
-        return PreparedBatch(
+        var batch = PreparedBatch(
             name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
             instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
             provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
             header: header,
-            summary: summary, responses: responses, rejections: rejections
+            summary: summary, encoded: responses, rejections: rejections
         )
+        batch.fastRows = fastRows
+        return batch
+    }
+
+    /// The row number of the file's first record (its header), as the importer counts rows.
+    static func headerRow(of file: URL) throws -> Int? {
+        try CSVScanner(url: file).next()?.row
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.

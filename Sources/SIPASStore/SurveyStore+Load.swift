@@ -35,8 +35,15 @@ extension SurveyStore {
                 ])
             let id = db.lastInsertedRowID
             if let old { try db.execute(sql: "UPDATE batch SET replaced_by = ? WHERE id = ?", arguments: [id, old.id]) }
+            // A batch larger than everything loaded before: the respondent index is built once after
+            // the inserts (one sort) instead of updated at each row in id order (a random B-tree
+            // walk per row), in the same transaction, so readers and a failed load never see it missing.
+            let existing = try Int.fetchOne(db, sql: "SELECT coalesce(sum(accepted), 0) FROM batch WHERE id <> ?", arguments: [id]) ?? 0
+            let rebuild = batch.encoded.count >= Self.indexRebuildRows && batch.encoded.count > existing
+            if rebuild { try db.execute(sql: "DROP INDEX IF EXISTS response_respondent") }
             let inserter = try ResponseInserter(db, batch: id)
-            for r in batch.responses { try inserter.insert(r) }
+            try inserter.insert(batch.encoded)
+            if rebuild { try db.execute(sql: Self.respondentIndexSQL) }
             let reject = try db.makeStatement(sql: "INSERT INTO rejection (batch_id, row, fields, reasons) VALUES (?, ?, ?, ?)")
             for r in batch.rejections {
                 try reject.execute(arguments: [id, r.row, Self.json(r.fields), r.reasons])
@@ -48,8 +55,17 @@ extension SurveyStore {
         }
     }
 
+    /// Batches at least this large rebuild the respondent index after their inserts when they
+    /// hold more rows than the store before them.
+    static let indexRebuildRows = 10_000
+    static let respondentIndexSQL = "CREATE INDEX IF NOT EXISTS response_respondent ON response(respondent_id)"
+
     /// Respondent ids of `batch` that also occur in another batch in force.
     static func duplicates(_ db: Database, batch: Int64, limit: Int) throws -> ([DuplicateRespondent], Int) {
+        // No other batch in force with responses: nothing to look up (a first load skips a probe per row).
+        let others = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM batch WHERE id <> ? AND replaced_by IS NULL AND accepted > 0)",
+                                       arguments: [batch]) ?? true
+        guard others else { return ([], 0) }
         let from = """
             FROM response r JOIN response o ON o.respondent_id = r.respondent_id AND o.batch_id <> r.batch_id
             JOIN batch b ON b.id = o.batch_id AND b.replaced_by IS NULL
@@ -87,6 +103,55 @@ struct ResponseInserter {
             INSERT INTO response (batch_id, row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+    }
+
+    /// Inserts every response of `responses`, binding the text fields from its buffer in place.
+    /// - Throws: `DatabaseError` with SQLite's code and message (translated by the store).
+    func insert(_ responses: EncodedResponses) throws {
+        let s = statement.sqliteStatement
+        // The bytes stay put while bound: SQLITE_STATIC (no copy), bindings cleared before the buffer goes.
+        defer { sqlite3_clear_bindings(s) }
+        try responses.bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+            var start = 0
+            for i in 0..<responses.count {
+                sqlite3_bind_int64(s, 1, batch)
+                sqlite3_bind_int64(s, 2, Int64(responses.rows[i]))
+                if let year = responses.years[i] { sqlite3_bind_int64(s, 4, Int64(year)) } else { sqlite3_bind_null(s, 4) }
+                sqlite3_bind_double(s, 5, responses.weights[i])
+                if let fpc = responses.populationPSUs[i] { sqlite3_bind_double(s, 8, fpc) } else { sqlite3_bind_null(s, 8) }
+                for f in 0..<EncodedResponses.fieldCount {
+                    let index = Self.textParameters[f]
+                    let end = responses.ends[i * EncodedResponses.fieldCount + f]
+                    if end > start {
+                        sqlite3_bind_text(s, index, base + start, Int32(end - start), nil)
+                    } else if f == 0 {
+                        sqlite3_bind_null(s, index)  // no respondent id
+                    } else {
+                        sqlite3_bind_text(s, index, "", 0, Self.transient)
+                    }
+                    start = end
+                }
+                try step()
+            }
+        }
+    }
+
+    /// Parameters of the text fields of ``EncodedResponses``, in its order.
+    private static let textParameters: [Int32] = [3, 6, 7, 9, 10]
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+    private func step() throws {
+        let s = statement.sqliteStatement
+        let code = sqlite3_step(s)
+        guard code == SQLITE_DONE else {
+            let extended = sqlite3_extended_errcode(db.sqliteConnection)
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(s)
+            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+        }
+        sqlite3_reset(s)
     }
 
     /// Inserts one response of the batch.

@@ -34,8 +34,8 @@ extension PostgresStore {
             for try await value in inserted.decode(Int64.self) { id = value }
             if let old { try await query("UPDATE batch SET replaced_by = \(id) WHERE id = \(old.id)") }
             var start = 0
-            while start < batch.responses.count {
-                try await insert(batch.responses[start..<min(start + chunk, batch.responses.count)], batch: id,
+            while start < batch.encoded.count {
+                try await insert(batch.encoded.slice(start..<min(start + chunk, batch.encoded.count))[...], batch: id,
                                  province: batch.provinceAttribute)
                 start += chunk
             }

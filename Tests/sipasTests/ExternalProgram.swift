@@ -10,7 +10,7 @@ enum ExternalProgram {
         var stderr: String
     }
 
-    static let packages = ["chromium": "chromium", "pspp": "pspp", "python3": "python3-openpyxl", "soffice": "libreoffice-calc-nogui"]
+    static let packages = ["chromium": "chromium", "pspp": "pspp", "sqlite3": "sqlite3", "python3": "python3-openpyxl", "soffice": "libreoffice-calc-nogui"]
 
     /// True when `name` is an executable on PATH (or in /usr/bin), for tests that are skipped without it.
     static func exists(_ name: String) -> Bool {

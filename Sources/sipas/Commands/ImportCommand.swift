@@ -45,6 +45,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
 
+    @Option(help: "Threads for reading CSV files (default: the active processors); the batch is the same for any number.")
+    var threads: Int?
+
     func validate() throws {
         if batch != nil, files.count > 1 { throw ValidationError("--batch names one batch: give one file") }
     }
@@ -62,7 +65,8 @@ struct ImportCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: path)
             let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
             let start = Date()
-            let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang)
+            let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
+                                                  threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
             ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
             Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
             let writing = Date()
@@ -83,7 +87,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let url = URL(fileURLWithPath: path)
                 let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
                 let start = Date()
-                let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang)
+                let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
+                                                  threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
                 ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
                 Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
                 let writing = Date()

@@ -1,5 +1,6 @@
 import Foundation
 import SIPASCore
+import SIPASImport
 import SIPASInstruments
 import SIPASStats
 import SIPASStore
@@ -46,6 +47,9 @@ extension AnalysisRunner {
         let selection = try store.select(ResponseSelection(year: year, instrumentID: requested?.id))
         let instrument = try requested ?? InstrumentResolver.resolve(selection.instrumentID)
         let plan = try makePlan(instrument, settings)
+        if let accumulator = try fastAccumulator(store, selection, year: year, instrument: instrument, plan: plan, settings) {
+            return try finish(accumulator, instrument, selection, location: location, year: year, settings)
+        }
         var accumulator = SurveyAccumulator(plan: plan)
         var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
         var records: [ResponseRecord] = []
@@ -58,6 +62,29 @@ extension AnalysisRunner {
         run.drivers = try? collector?.fit()
         run.records = records
         return run
+    }
+
+    /// The sums of the analysis filled as from a CSV file's fast path (``FastAccumulator``, the
+    /// stored rows handed over as byte blocks, no record per row), or nil where that path does
+    /// not apply (as for files: key drivers, records kept, calibration, fpc, second stage,
+    /// replicate weights, `SIPAS_SLOW_PATH=1`) or the stored rows need records.
+    private static func fastAccumulator(_ store: SurveyStore, _ selection: SelectionSummary, year: Int?, instrument: Instrument,
+                                        plan: AnalysisPlan, _ settings: AnalysisSettings) throws -> SurveyAccumulator? {
+        let design = instrument.design
+        guard !settings.slowPath, !settings.keyDrivers, !settings.keepRecords, FastAccumulator.supports(plan, design: SurveyDesignColumns(
+            hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil)) else { return nil }
+        let layout = instrument.recordLayout
+        // The importer's "don't know" codes per item (its record plan), which marked the stored answers.
+        let scored = instrument.scoredQuestions
+        guard scored.map(\.name) == layout.items else { return nil }
+        let excluded = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
+        let sink = FastAccumulator(plan: plan, threads: settings.threads)
+        do {
+            try store.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded) { try sink.take($0) }
+        } catch is SurveyStore.NeedsRecords {
+            return nil
+        }
+        return sink.finish()
     }
 
     /// The same analysis on a PostgreSQL store: the server sums per stratum × PSU × group

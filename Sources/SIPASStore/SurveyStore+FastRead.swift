@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import SIPASCore
+import SIPASImport
+
+extension SurveyStore {
+    /// A stored answer the blocks cannot carry (its "don't know" mark disagrees with the scale given
+    /// to ``forEachBlock(in:year:layout:excluded:rowsPerBlock:_:)``, or a code beyond 9 digits):
+    /// the caller reads records instead.
+    public struct NeedsRecords: Error {}
+
+    /// Calls `body` with the responses of the selected batches, in batch then row order (as
+    /// ``forEachRecord(in:year:layout:_:)``), as ``FastBlock``s of `rowsPerBlock` rows: columns
+    /// stratum, cluster, then the layout's attributes (unescaped), codes parsed from the answers.
+    /// `excluded` are the items' "don't know" codes; a stored answer marked otherwise throws
+    /// ``NeedsRecords`` (then no more blocks are sent).
+    /// - Throws: ``StoreError`` as ``forEachRecord(in:year:layout:_:)``; what `body` throws.
+    /// - Complexity: O(rows); memory O(`rowsPerBlock`).
+    public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
+                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
+        let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
+        let columns = FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
+                                  items: (0..<itemCount).map { $0 }, excluded: excluded)
+        // Carried out of `read`, which turns other errors into a StoreError.
+        var needsRecords = false
+        try read { db in
+            do {
+                try blocks(db, selection, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock, year: year, body)
+            } catch is NeedsRecords {
+                needsRecords = true
+            }
+        }
+        if needsRecords { throw NeedsRecords() }
+    }
+
+    private func blocks(_ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
+                        year: Int?, _ body: (FastBlock) throws -> Void) throws {
+        for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
+            let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+            guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
+                throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
+            }
+            var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+            try reader.read(db, batch: batch, year: year, store: path, body)
+        }
+    }
+}
+
+/// Turns the rows of one batch into blocks: each row's text fields copied into one buffer with
+/// their ranges noted, answers parsed to codes; hand-written for the same reason as
+/// ``ResponseReader``: a `String` per attribute and a record per row cost more than the analysis.
+private struct BlockReader {
+    let columns: FastColumns
+    let rowsPerBlock: Int
+    var bytes: [UInt8] = []
+    var batch = FastBatch.empty()
+    var starts: [Int32], ends: [Int32], codes: [Int32]
+    /// Per item, the "don't know" codes 0…63 as bits.
+    let excludedBits: [UInt64]
+
+    init(columns: FastColumns, rowsPerBlock: Int) {
+        self.columns = columns
+        self.rowsPerBlock = rowsPerBlock
+        starts = Array(repeating: 0, count: columns.count)
+        ends = Array(repeating: 0, count: columns.count)
+        codes = Array(repeating: FastBatch.blank, count: max(columns.items.count, 1))
+        excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
+    }
+
+    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String, _ body: (FastBlock) throws -> Void) throws {
+        var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
+        if year != nil { sql += " AND year = ?" }
+        let statement = try db.makeStatement(sql: sql + " ORDER BY row")
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 1, info.id)
+        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
+        defer { sqlite3_reset(s) }
+        let attributeCount = columns.count - 2, itemCount = columns.items.count
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            let row = Int(sqlite3_column_int64(s, 0))
+            func corrupt() -> StoreError {
+                StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
+            }
+            field(0, Self.text(s, 2))
+            field(1, Self.text(s, 3))
+            // Attributes: split at U+001F, escapes undone (StoredResponse.decode(attributes:)).
+            let attributes = Self.text(s, 4)
+            var column = 2
+            var start = Int32(bytes.count)
+            var escaped = false
+            if attributeCount > 0 || !attributes.isEmpty {
+                for byte in attributes {
+                    if escaped {
+                        bytes.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
+                        escaped = false
+                    } else if byte == 0x1B {
+                        escaped = true
+                    } else if byte == 0x1F {
+                        guard column < columns.count else { throw corrupt() }
+                        starts[column] = start
+                        ends[column] = Int32(bytes.count)
+                        column += 1
+                        start = Int32(bytes.count)
+                    } else {
+                        bytes.append(byte)
+                    }
+                }
+                guard column < columns.count else { throw corrupt() }
+                starts[column] = start
+                ends[column] = Int32(bytes.count)
+                column += 1
+            }
+            guard column == columns.count else { throw corrupt() }
+            guard try parse(answers: Self.text(s, 5), itemCount: itemCount) else { throw corrupt() }
+            let weight = sqlite3_column_double(s, 1)
+            bytes.withUnsafeBufferPointer { b in
+                starts.withUnsafeBufferPointer { st in
+                    ends.withUnsafeBufferPointer { en in
+                        codes.withUnsafeBufferPointer { c in
+                            batch.append(bytes: b.baseAddress!, columns: columns, starts: st, ends: en, weight: weight,
+                                         codes: UnsafeBufferPointer(rebasing: c[0..<itemCount]))
+                        }
+                    }
+                }
+            }
+            if batch.weights.count >= rowsPerBlock { try flush(body) }
+        }
+        try flush(body)
+    }
+
+    /// Copies a text field into the buffer as column `c`.
+    private mutating func field(_ c: Int, _ text: UnsafeBufferPointer<UInt8>) {
+        starts[c] = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        ends[c] = Int32(bytes.count)
+    }
+
+    /// The answers' codes into ``codes``: false when the text is not `itemCount` fields of blank or
+    /// `[x][-]digits`; throws ``SurveyStore/NeedsRecords`` when an `x` mark disagrees with the scale or
+    /// a code has more than 9 digits (the record path reads up to 18).
+    private mutating func parse(answers bytes: UnsafeBufferPointer<UInt8>, itemCount: Int) throws -> Bool {
+        guard itemCount > 0 else { return bytes.isEmpty }
+        let comma = UInt8(ascii: ","), count = bytes.count
+        var i = 0, item = 0
+        while true {
+            guard item < itemCount else { return false }
+            if i == count || bytes[i] == comma {
+                codes[item] = FastBatch.blank
+            } else {
+                let marked = bytes[i] == UInt8(ascii: "x")
+                if marked { i += 1 }
+                let negative = i < count && bytes[i] == UInt8(ascii: "-")
+                if negative { i += 1 }
+                var value = 0, digits = 0
+                while i < count, bytes[i] != comma {
+                    let digit = bytes[i] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return false }
+                    guard digits < 9 else { throw SurveyStore.NeedsRecords() }
+                    value = value * 10 + Int(digit)
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0 else { return false }
+                let code = negative ? -value : value
+                let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : columns.excluded[item].contains(code)
+                guard excluded == marked else { throw SurveyStore.NeedsRecords() }
+                codes[item] = Int32(code)
+            }
+            item += 1
+            if i == count { return item == itemCount }
+            i += 1
+        }
+    }
+
+    private mutating func flush(_ body: (FastBlock) throws -> Void) throws {
+        guard !batch.weights.isEmpty else { return }
+        let full = batch
+        try bytes.withUnsafeBufferPointer { b in
+            try body(FastBlock(bytes: b.baseAddress!, columns: columns, batch: full))
+        }
+        bytes.removeAll(keepingCapacity: true)
+        batch = FastBatch.empty()
+    }
+
+    private static func text(_ s: SQLiteStatement, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: sqlite3_column_text(s, index), count: Int(sqlite3_column_bytes(s, index)))
+    }
+}
