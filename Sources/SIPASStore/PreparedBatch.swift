@@ -60,16 +60,10 @@ public struct PreparedBatch: Sendable {
         if slowPath {
             (summary, responses) = try slow()
         } else {
-            let sink = StoreSink(respondentIndex: respondentIndex, yearIndex: yearIndex, headerRow: try? headerRow(of: file))
-            do {
-                summary = try CSVImporter(instrument: instrument, options: options).runFast(file: file, threads: threads, sink: sink)
-                responses = sink.responses
-                fastRows = sink.fastRows
-            } catch is StoreSink.RowsUnknown {
-                // Quoted rows before ordinary ones: read again, every row by the full importer.
-                try? FileManager.default.removeItem(at: rejectsURL)
-                (summary, responses) = try slow()
-            }
+            let sink = StoreSink(respondentIndex: respondentIndex, yearIndex: yearIndex)
+            summary = try CSVImporter(instrument: instrument, options: options).runFast(file: file, threads: threads, sink: sink)
+            responses = sink.responses
+            fastRows = sink.fastRows
         }
         var header = try InstrumentDetector.readHeader(of: file)
         var rejections: [StoredRejection] = []
@@ -85,11 +79,6 @@ public struct PreparedBatch: Sendable {
         )
         batch.fastRows = fastRows
         return batch
-    }
-
-    /// The row number of the file's first record (its header), as the importer counts rows.
-    static func headerRow(of file: URL) throws -> Int? {
-        try CSVScanner(url: file).next()?.row
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.

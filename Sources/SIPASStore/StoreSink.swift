@@ -6,38 +6,26 @@ import SIPASImport
 /// importer's record (a fast row is one the full importer accepts unchanged, so its values are its
 /// cells' bytes); rows the full importer read go through that initializer itself.
 final class StoreSink: FastSink {
-    /// A fast block came after rows the sink could not count (a block read record by record, whose
-    /// blank and rejected rows it never sees): its rows' numbers are unknown, so the caller reads
-    /// the file again with the full importer.
-    struct RowsUnknown: Error {}
-
     private(set) var responses = EncodedResponses()
     /// Rows encoded from their bytes.
     private(set) var fastRows = 0
     private let respondentIndex: Int?
     private let yearIndex: Int?
-    /// The row number of the last line read, while every line so far came in fast blocks.
-    private var lastRow: Int?
     /// Per item, the don't-know codes 0…63 as bits (others looked up in the set).
     private var excludedBits: [UInt64] = []
     private var excludedSets: [Set<Int>] = []
 
-    /// `headerRow`: the row number of the file's header (nil: unknown, so fast blocks are refused).
-    init(respondentIndex: Int?, yearIndex: Int?, headerRow: Int?) {
+    init(respondentIndex: Int?, yearIndex: Int?) {
         self.respondentIndex = respondentIndex
         self.yearIndex = yearIndex
-        lastRow = headerRow
     }
 
     func take(_ record: ResponseRecord) throws {
-        // Read by the full importer (a quoted block, or the whole file): rows after it are not countable.
-        lastRow = nil
         responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
     }
 
     func take(_ block: FastBlock) throws {
-        guard let before = lastRow, let rowNumbers = block.rowNumbers(after: before) else { throw RowsUnknown() }
-        lastRow = before + block.lineCount
+        let rowNumbers = block.rows
         let columns = block.columns
         if excludedSets.count != columns.excluded.count {
             excludedSets = columns.excluded

@@ -55,6 +55,8 @@ private struct BlockReader {
     let rowsPerBlock: Int
     var bytes: [UInt8] = []
     var batch = FastBatch.empty()
+    /// The stored row number of each row of ``batch``.
+    var rows: [Int] = []
     var starts: [Int32], ends: [Int32], codes: [Int32]
     /// Per item, the "don't know" codes 0…63 as bits.
     let excludedBits: [UInt64]
@@ -130,6 +132,7 @@ private struct BlockReader {
                     }
                 }
             }
+            rows.append(row)
             if batch.weights.count >= rowsPerBlock { try flush(body) }
         }
         try flush(body)
@@ -183,9 +186,10 @@ private struct BlockReader {
         guard !batch.weights.isEmpty else { return }
         let full = batch
         try bytes.withUnsafeBufferPointer { b in
-            try body(FastBlock(bytes: b.baseAddress!, columns: columns, batch: full))
+            try body(FastBlock(copying: b, columns: columns, batch: full, rows: rows))
         }
         bytes.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
         batch = FastBatch.empty()
     }
 

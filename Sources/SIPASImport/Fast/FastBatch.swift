@@ -41,7 +41,7 @@ public final class FastBatch: @unchecked Sendable {
     /// instrument has one), computed here so that the in-order pass over ids only probes the table.
     var idHashes: UnsafeBufferPointer<UInt64> { idHashStore.buffer }
 
-    private init(rows: Int, columns: Int, items: Int) {
+    init(rows: Int, columns: Int, items: Int) {
         lineStore = UnsafeGrowableBuffer(capacity: 2 * rows)
         kindStore = UnsafeGrowableBuffer(capacity: rows)
         fastIndexStore = UnsafeGrowableBuffer(capacity: rows)
@@ -57,6 +57,21 @@ public final class FastBatch: @unchecked Sendable {
         lineStore.deallocate(); kindStore.deallocate(); fastIndexStore.deallocate()
         startStore.deallocate(); endStore.deallocate(); weightStore.deallocate()
         codeStore.deallocate(); psuHashStore.deallocate(); idHashStore.deallocate()
+    }
+
+    /// Adds a fast row made elsewhere (``append(bytes:columns:starts:ends:weight:codes:)``) as one line.
+    func appendRow(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
+                   codes: UnsafeBufferPointer<Int32>, psuHash: UInt64) {
+        let rank = Int32(weightStore.count)
+        lineStore.append(0)
+        lineStore.append(0)
+        kindStore.append(.fast)
+        fastIndexStore.append(rank)
+        if let s = starts.baseAddress { startStore.append(s, count: starts.count) }
+        if let e = ends.baseAddress { endStore.append(e, count: ends.count) }
+        weightStore.append(weight)
+        if let c = codes.baseAddress { codeStore.append(c, count: codes.count) }
+        psuHashStore.append(psuHash)
     }
 
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).

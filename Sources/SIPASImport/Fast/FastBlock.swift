@@ -51,6 +51,13 @@ final class BlockBytes: @unchecked Sendable {
         count += bytes.count
     }
 
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        precondition(count + bytes.count <= capacity, "BlockBytes: append past the capacity")
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
     func append(_ data: Data) {
         precondition(count + data.count <= capacity, "BlockBytes: append past the capacity")
         data.copyBytes(to: base + count, count: data.count)
