@@ -171,10 +171,12 @@ struct FastReader {
                                _ header: [String], _ context: inout RowContext, _ summary: inout ImportSummary,
                                _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws -> Bool {
         let base = UnsafePointer(block.base)
-        // Slice boundaries just after a line feed.
+        // Slice boundaries just after a line feed: four slices per thread, taken in turn by
+        // whichever thread is free, so that a thread the shards hold up does not hold up the block.
+        let slices = threads == 1 ? 1 : 4 * threads
         var bounds = [0]
-        for k in 1..<threads {
-            var p = max(count * k / threads, bounds.last!)
+        for k in 1..<slices {
+            var p = max(count * k / slices, bounds.last!)
             while p < count && base[p - 1] != 10 { p += 1 }
             bounds.append(p)
         }
@@ -263,33 +265,47 @@ struct FastReader {
     }
 }
 
-/// Decodes the slices of a block on several threads: the first on the calling thread, the others
-/// on the reader's ``WorkerThread``s.
+/// Decodes the slices of a block on several threads: the calling thread and the reader's
+/// ``WorkerThread``s each take the next slice left until none is.
 enum ParallelSlices {
-    private struct Shared: @unchecked Sendable {
+    fileprivate struct Shared: @unchecked Sendable {
         let base: UnsafePointer<UInt8>
         let bounds: [Int]
         let rules: FastRules
         let results: Results
     }
-    private final class Results: @unchecked Sendable {
+    fileprivate final class Results: @unchecked Sendable {
         var batches: [FastBatch?]
         let lock = NSLock()
+        private var taken = 0
         init(_ n: Int) { batches = Array(repeating: nil, count: n) }
         func set(_ i: Int, _ batch: FastBatch) { lock.lock(); batches[i] = batch; lock.unlock() }
+        /// The index of a slice not yet taken, or nil.
+        func nextSlice(of n: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard taken < n else { return nil }
+            taken += 1
+            return taken - 1
+        }
     }
 
     static func run(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> [FastBatch] {
         let n = bounds.count - 1
-        precondition(workers.count >= n - 1, "ParallelSlices: a worker per slice after the first")
         let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
-        for i in 1..<max(n, 1) {
-            workers[i - 1].submit {
-                shared.results.set(i, FastBatch.decode(shared.base, from: shared.bounds[i], to: shared.bounds[i + 1], rules: shared.rules))
-            }
-        }
-        shared.results.set(0, FastBatch.decode(base, from: bounds[0], to: bounds[1], rules: rules))
-        for i in 1..<max(n, 1) { workers[i - 1].wait() }
+        let helpers = workers.prefix(max(n - 1, 0))
+        for worker in helpers { worker.submit { shared.decodeSlices() } }
+        shared.decodeSlices()
+        for worker in helpers { worker.wait() }
         return shared.results.batches.map { $0! }
+    }
+}
+
+extension ParallelSlices.Shared {
+    /// Decodes the next slice nobody has taken, until none is left.
+    func decodeSlices() {
+        while let i = results.nextSlice(of: bounds.count - 1) {
+            results.set(i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], rules: rules))
+        }
     }
 }
