@@ -106,6 +106,14 @@ struct FastReader {
         try handle.seek(toOffset: UInt64(offset))
         var leftover: [UInt8] = []
         var atEnd = false
+        // A decoded block not yet checked in order: its bytes, length, slices and stream offset.
+        var pending: (block: BlockBytes, count: Int, batches: [FastBatch], offset: Int)?
+        func finishPending() throws {
+            guard let block = pending else { return }
+            pending = nil
+            try finish(block.block, block.count, block.batches, at: block.offset,
+                       importer, decoder, header, &context, &summary, writer, fileSize, sink)
+        }
         while true {
             // A fresh buffer per block: the sink may still read the previous one (``FastSink``).
             let block = BlockBytes(capacity: leftover.count + (atEnd ? 0 : CSVImporter.fastBlockSize))
@@ -126,17 +134,28 @@ struct FastReader {
             let quoted = memchr(block.base, Int32(CSVScanner.quote), cut) != nil
             var consumed = cut
             if quoted {
+                try finishPending()
                 consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
             } else {
-                let done = try fast(block, cut, importer, decoder, header, &context, &summary, writer, fileSize, sink)
-                if !done {
+                // This block is decoded on the workers while the previous one is checked in order
+                // and handed to the sink here; then this thread helps with what is left.
+                let decoding = ParallelSlices.start(bounds: sliceBounds(block, cut), base: UnsafePointer(block.base), rules: rules, workers: workers)
+                do { try finishPending() } catch {
+                    _ = decoding.finish()
+                    throw error
+                }
+                let batches = decoding.finish()
+                if batches.contains(where: \.needsScanner) {
                     consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                } else {
+                    pending = (block, cut, batches, offset)
                 }
             }
             offset += consumed
             leftover = Array(block.buffer[consumed...])
             if atEnd && consumed == 0 { break }
         }
+        try finishPending()
     }
 
     /// Reads records from `block` with ``CSVScanner``; the bytes consumed.
@@ -164,15 +183,11 @@ struct FastReader {
         return scanner.consumed
     }
 
-    /// Checks the lines of `base[0..<count]` in parallel slices, then goes through them in order:
-    /// blank lines counted, slow rows to the full importer, respondent ids registered. False (and
-    /// nothing done) when a line holds a lone carriage return.
-    private mutating func fast(_ block: BlockBytes, _ count: Int, _ importer: CSVImporter, _ decoder: CellDecoder,
-                               _ header: [String], _ context: inout RowContext, _ summary: inout ImportSummary,
-                               _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws -> Bool {
-        let base = UnsafePointer(block.base)
-        // Slice boundaries just after a line feed: four slices per thread, taken in turn by
-        // whichever thread is free, so that a thread the shards hold up does not hold up the block.
+    /// Slice boundaries of `block[0..<count]`, just after line feeds: four slices per thread,
+    /// taken in turn by whichever thread is free, so that a thread the shards hold up does not
+    /// hold up the block.
+    private func sliceBounds(_ block: BlockBytes, _ count: Int) -> [Int] {
+        let base = block.base
         let slices = threads == 1 ? 1 : 4 * threads
         var bounds = [0]
         for k in 1..<slices {
@@ -181,12 +196,20 @@ struct FastReader {
             bounds.append(p)
         }
         bounds.append(count)
-        let batches = ParallelSlices.run(bounds: bounds, base: base, rules: rules, workers: workers)
-        if batches.contains(where: \.needsScanner) { return false }
+        return bounds
+    }
+
+    /// Goes through the decoded lines of `block[0..<count]` (at stream offset `blockOffset`) in
+    /// order: blank lines counted, slow rows to the full importer, respondent ids registered; then
+    /// hands the block to the sink.
+    private mutating func finish(_ block: BlockBytes, _ count: Int, _ batches: [FastBatch], at blockOffset: Int,
+                                 _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String], _ context: inout RowContext,
+                                 _ summary: inout ImportSummary, _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws {
+        let base = UnsafePointer(block.base)
         if !reservedIds, rules.idColumn != nil, count > 0 {
             // The ids of the whole file, estimated from this block's rows per byte.
             let rows = batches.reduce(0) { $0 + $1.kind.count }
-            importer.knownRespondents.reserve(Int(Double(max(fileSize - offset, count)) * Double(rows) / Double(count) * 1.05))
+            importer.knownRespondents.reserve(Int(Double(max(fileSize - blockOffset, count)) * Double(rows) / Double(count) * 1.05))
             reservedIds = true
         }
         var order: [Int64] = [], rows: [Int] = []
@@ -194,7 +217,6 @@ struct FastReader {
         rows.reserveCapacity(order.capacity)
         var records: [ResponseRecord] = []
         let idColumn = rules.idColumn, columnCount = rules.columns.count
-        let blockOffset = offset
         for (b, batch) in batches.enumerated() {
             let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
             let starts = batch.starts, ends = batch.ends
@@ -249,7 +271,6 @@ struct FastReader {
             }
         }
         try sink.take(FastBlock(storage: block, columns: rules.columns, batches: batches, order: order, rows: rows, records: records))
-        return true
     }
 
     /// The scanner's record for an unquoted line without carriage returns.
@@ -290,14 +311,25 @@ enum ParallelSlices {
         }
     }
 
-    static func run(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> [FastBatch] {
+    /// Slices being decoded by the workers; ``finish()`` helps with those left, then waits.
+    struct Decoding {
+        fileprivate let shared: Shared
+        fileprivate let helpers: ArraySlice<WorkerThread>
+
+        func finish() -> [FastBatch] {
+            shared.decodeSlices()
+            for worker in helpers { worker.wait() }
+            return shared.results.batches.map { $0! }
+        }
+    }
+
+    /// Starts decoding the slices `bounds` of `base` on `workers`.
+    static func start(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> Decoding {
         let n = bounds.count - 1
         let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
-        let helpers = workers.prefix(max(n - 1, 0))
+        let helpers = workers.prefix(n)
         for worker in helpers { worker.submit { shared.decodeSlices() } }
-        shared.decodeSlices()
-        for worker in helpers { worker.wait() }
-        return shared.results.batches.map { $0! }
+        return Decoding(shared: shared, helpers: helpers)
     }
 }
 
