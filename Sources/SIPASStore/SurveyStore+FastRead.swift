@@ -98,7 +98,9 @@ private struct BlockReader {
             var start = Int32(bytes.count)
             var escaped = false
             if attributeCount > 0 || !attributes.isEmpty {
-                for byte in attributes {
+                var i = 0
+                while i < attributes.count {
+                    let byte = attributes[i]
                     if escaped {
                         bytes.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
                         escaped = false
@@ -111,8 +113,14 @@ private struct BlockReader {
                         column += 1
                         start = Int32(bytes.count)
                     } else {
-                        bytes.append(byte)
+                        // A run of plain bytes, copied at once (not an append, and its checks, per byte).
+                        var end = i + 1
+                        while end < attributes.count && attributes[end] != 0x1B && attributes[end] != 0x1F { end += 1 }
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: attributes[i..<end]))
+                        i = end
+                        continue
                     }
+                    i += 1
                 }
                 guard column < columns.count else { throw corrupt() }
                 starts[column] = start
