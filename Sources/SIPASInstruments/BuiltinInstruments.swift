@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import SIPASCore
 
 /// The instruments compiled into sipas (the files under the top-level `Instruments/` folder).
@@ -16,17 +18,43 @@ public enum BuiltinInstruments {
     /// Every built-in instrument, decoded and checked (``Instrument/checkInvariants()``). A built-in
     /// file that fails either is a build defect caught by the tests; here it is reported as an error
     /// rather than trapping.
+    /// They are decoded in parallel: decoding is most of the start-up of a command that picks
+    /// the instrument from a file's header.
     public static func all() throws -> [Instrument] {
-        try files.map {
-            let instrument = try InstrumentLoader.load(yaml: String(decoding: $0.bytes, as: UTF8.self), file: $0.name)
-            try instrument.checkInvariants()
-            return instrument
+        let results = Results(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.set(i, Result { try load(files[i]) })
         }
+        return try results.values.map { try $0!.get() }
     }
 
     /// The built-in instrument with this id (`sipas-2023`) or file name (`sipas-2023.yaml`).
+    /// Only its file is decoded (a test checks that every file is named after its instrument's id).
     public static func named(_ name: String) throws -> Instrument? {
         let wanted = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
-        return try all().first { $0.id == wanted }
+        return try files.first { $0.name == wanted + ".yaml" }.map(load)
+    }
+
+    private static func load(_ file: (name: String, bytes: [UInt8])) throws -> Instrument {
+        let instrument = try InstrumentLoader.load(yaml: String(decoding: file.bytes, as: UTF8.self), file: file.name)
+        try instrument.checkInvariants()
+        return instrument
+    }
+
+    /// The instruments decoded so far, one slot per file, written under a lock.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<Instrument, any Error>?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ result: Result<Instrument, any Error>) {
+            lock.lock()
+            slots[i] = result
+            lock.unlock()
+        }
+        var values: [Result<Instrument, any Error>?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
     }
 }

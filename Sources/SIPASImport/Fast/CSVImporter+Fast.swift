@@ -97,15 +97,19 @@ struct FastReader {
 
     mutating func read(importer: CSVImporter, decoder: CellDecoder, header: [String], context: inout RowContext,
                        summary: inout ImportSummary, writer: RejectsWriter, fileSize: Int, sink: FastSink) throws {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent))
-        }
-        defer { try? handle.close() }
+        let descriptor = open(file.path, O_RDONLY)
+        guard descriptor >= 0 else { throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent)) }
+        defer { close(descriptor) }
         workers = (1..<max(threads, 1)).map { WorkerThread(name: "sipas-decode-\($0)") }
         defer { for worker in workers { worker.stop() } }
-        try handle.seek(toOffset: UInt64(offset))
+        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw ImportError(.unreadable(String(cString: strerror(errno))), at: SourceLocation(file: file.lastPathComponent))
+        }
+        // Buffers of earlier blocks, reused once nothing else holds them (a fresh 4 MiB buffer
+        // per block cost its page faults on every block).
+        var spare: [BlockBytes] = []
         var leftover: [UInt8] = []
-        var atEnd = false
+        var atEnd = false, first = true
         // A decoded block not yet checked in order: its bytes, length, slices and stream offset.
         var pending: (block: BlockBytes, count: Int, batches: [FastBatch], offset: Int)?
         func finishPending() throws {
@@ -115,12 +119,14 @@ struct FastReader {
                        importer, decoder, header, &context, &summary, writer, fileSize, sink)
         }
         while true {
-            // A fresh buffer per block: the sink may still read the previous one (``FastSink``).
-            let block = BlockBytes(capacity: leftover.count + (atEnd ? 0 : CSVImporter.fastBlockSize))
+            // A buffer nothing else holds: the sink may still read the previous block (``FastSink``).
+            let block = Self.buffer(capacity: leftover.count + (atEnd ? 0 : CSVImporter.fastBlockSize), spare: &spare)
             block.append(leftover)
-            if !atEnd {
-                let data = try handle.read(upToCount: CSVImporter.fastBlockSize) ?? Data()
-                if data.isEmpty { atEnd = true } else { block.append(data) }
+            // The first block is small, so that the threads have something to do at once.
+            let limit = first ? max(CSVImporter.fastBlockSize / 16, 16) : CSVImporter.fastBlockSize
+            first = false
+            if !atEnd, try block.read(from: descriptor, limit: limit, file: file.lastPathComponent) == 0 {
+                atEnd = true
             }
             if block.count == 0 { break }
             var cut = block.count
@@ -133,6 +139,7 @@ struct FastReader {
             }
             let quoted = memchr(block.base, Int32(CSVScanner.quote), cut) != nil
             var consumed = cut
+            PhaseTrace.mark("block read: \(cut) bytes\(quoted ? ", quoted" : "")")
             if quoted {
                 try finishPending()
                 consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
@@ -144,7 +151,9 @@ struct FastReader {
                     _ = decoding.finish()
                     throw error
                 }
+                PhaseTrace.mark("previous block checked in order")
                 let batches = decoding.finish()
+                PhaseTrace.mark("block decoded")
                 if batches.contains(where: \.needsScanner) {
                     consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
                 } else {
@@ -156,6 +165,18 @@ struct FastReader {
             if atEnd && consumed == 0 { break }
         }
         try finishPending()
+    }
+
+    /// An empty buffer of at least `capacity` bytes: a spare one nothing else holds any more (the
+    /// sink lets go of a block by its next `take`), or a new one kept as a spare.
+    private static func buffer(capacity: Int, spare: inout [BlockBytes]) -> BlockBytes {
+        for i in spare.indices where spare[i].capacity >= capacity && isKnownUniquelyReferenced(&spare[i]) {
+            spare[i].reset()
+            return spare[i]
+        }
+        let block = BlockBytes(capacity: capacity)
+        if spare.count < 4 { spare.append(block) }
+        return block
     }
 
     /// Reads records from `block` with ``CSVScanner``; the bytes consumed.

@@ -33,7 +33,7 @@ public struct FastBlock: @unchecked Sendable {
 final class BlockBytes: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private let capacity: Int
+    let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
@@ -62,6 +62,29 @@ final class BlockBytes: @unchecked Sendable {
         precondition(count + data.count <= capacity, "BlockBytes: append past the capacity")
         data.copyBytes(to: base + count, count: data.count)
         count += data.count
+    }
+
+    /// Empties the block for reuse (only when nothing else holds it).
+    func reset() { count = 0 }
+
+    /// Reads up to `limit` bytes of `descriptor` straight after the bytes held (no `Data` in
+    /// between, which cost an allocation, its page faults and a second copy per block); the number
+    /// read, 0 at the end of the file.
+    /// - Throws: ``ImportError/Kind/unreadable(_:)`` with the system's reason.
+    func read(from descriptor: Int32, limit: Int, file: String) throws -> Int {
+        let wanted = min(limit, capacity - count)
+        var total = 0
+        while total < wanted {
+            let n = Foundation.read(descriptor, base + count + total, wanted - total)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImportError(.unreadable(String(cString: strerror(errno))), at: SourceLocation(file: file))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        count += total
+        return total
     }
 
     /// Index of the last `byte`, or nil.

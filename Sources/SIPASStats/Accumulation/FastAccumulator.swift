@@ -53,6 +53,7 @@ public final class FastAccumulator: FastSink {
     /// next call waits for them first, so every PSU's rows are still added in input order.
     public func take(_ block: FastBlock) throws {
         wait()
+        PhaseTrace.mark("block to the shards (\(block.order.count) rows)")
         var recordHashes: [UInt64] = []
         recordHashes.reserveCapacity(block.records.count)
         for record in block.records {
@@ -72,7 +73,10 @@ public final class FastAccumulator: FastSink {
             shards[0].add(work.block, hashes: recordHashes, shard: 0, of: 1)
         } else {
             for s in shards.indices {
-                workers[s].submit { work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count) }
+                workers[s].submit {
+                    work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
+                    PhaseTrace.mark("shard \(s): block added")
+                }
             }
         }
     }

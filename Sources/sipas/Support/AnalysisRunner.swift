@@ -62,8 +62,11 @@ enum AnalysisRunner {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             return URL(fileURLWithPath: path)
         }
+        PhaseTrace.mark("analysis started")
         let instrument = try chooseInstrument(settings.instrument, for: urls[0], source: settings.source, language: settings.language)
+        PhaseTrace.mark("instrument chosen: \(instrument.id)")
         let plan = try makePlan(instrument, settings)
+        PhaseTrace.mark("plan made")
         let design = instrument.design
         let fast = !settings.slowPath && !settings.keyDrivers && !settings.keepRecords && FastAccumulator.supports(plan, design: SurveyDesignColumns(
             hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil))
@@ -88,6 +91,7 @@ enum AnalysisRunner {
                 collector?.add(record)
                 if settings.keepRecords { records.append(record) }
             }
+            PhaseTrace.mark("file imported: \(url.lastPathComponent)")
             progress?.finish()
             respondents = importer.knownRespondents
             rowsRead += summary.rowsRead
@@ -96,8 +100,10 @@ enum AnalysisRunner {
             ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: settings.language)
         }
         if let sink { accumulator = sink.finish() }
+        PhaseTrace.mark("sums complete")
         if settings.strict && rejected > 0 { throw CLIError.strictRejected(rejected: rejected, rowsRead: rowsRead) }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
+        PhaseTrace.mark("estimates made")
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
                            rowsRead: rowsRead, accepted: accepted, rejected: rejected,
                            drivers: try? collector?.fit(), records: records)
