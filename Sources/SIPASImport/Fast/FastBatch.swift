@@ -16,12 +16,18 @@ public final class FastBatch: @unchecked Sendable {
     /// A line holds a carriage return other than its line end: the block needs the full scanner.
     var needsScanner = false
     // Per line and per fast row, in buffers written without per-append checks and read from
-    // several threads without reference counting (``UnsafeGrowableBuffer``); freed with the batch.
-    private var lineStore: UnsafeGrowableBuffer<Int32>, kindStore: UnsafeGrowableBuffer<Kind>
-    private var fastIndexStore: UnsafeGrowableBuffer<Int32>
-    private var startStore: UnsafeGrowableBuffer<Int32>, endStore: UnsafeGrowableBuffer<Int32>
-    private var weightStore: UnsafeGrowableBuffer<Double>, codeStore: UnsafeGrowableBuffer<Int32>
-    private var psuHashStore: UnsafeGrowableBuffer<UInt64>, idHashStore: UnsafeGrowableBuffer<UInt64>
+    // several threads without reference counting (``UnsafeGrowableBuffer``); handed to the next
+    // batch when this one goes (``BatchPool``).
+    private var stores: BatchStores
+    private var lineStore: UnsafeGrowableBuffer<Int32> { get { stores.lines } set { stores.lines = newValue } }
+    private var kindStore: UnsafeGrowableBuffer<Kind> { get { stores.kinds } set { stores.kinds = newValue } }
+    private var fastIndexStore: UnsafeGrowableBuffer<Int32> { get { stores.fastIndex } set { stores.fastIndex = newValue } }
+    private var startStore: UnsafeGrowableBuffer<Int32> { get { stores.starts } set { stores.starts = newValue } }
+    private var endStore: UnsafeGrowableBuffer<Int32> { get { stores.ends } set { stores.ends = newValue } }
+    private var weightStore: UnsafeGrowableBuffer<Double> { get { stores.weights } set { stores.weights = newValue } }
+    private var codeStore: UnsafeGrowableBuffer<Int32> { get { stores.codes } set { stores.codes = newValue } }
+    private var psuHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.psuHashes } set { stores.psuHashes = newValue } }
+    private var idHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.idHashes } set { stores.idHashes = newValue } }
 
     /// Block offsets of line `l`: `lines[2 l]` its start, `lines[2 l + 1]` its end (before its line end).
     var lines: UnsafeBufferPointer<Int32> { lineStore.buffer }
@@ -42,22 +48,10 @@ public final class FastBatch: @unchecked Sendable {
     var idHashes: UnsafeBufferPointer<UInt64> { idHashStore.buffer }
 
     init(rows: Int, columns: Int, items: Int) {
-        lineStore = UnsafeGrowableBuffer(capacity: 2 * rows)
-        kindStore = UnsafeGrowableBuffer(capacity: rows)
-        fastIndexStore = UnsafeGrowableBuffer(capacity: rows)
-        startStore = UnsafeGrowableBuffer(capacity: rows * columns)
-        endStore = UnsafeGrowableBuffer(capacity: rows * columns)
-        weightStore = UnsafeGrowableBuffer(capacity: rows)
-        codeStore = UnsafeGrowableBuffer(capacity: rows * items)
-        psuHashStore = UnsafeGrowableBuffer(capacity: rows)
-        idHashStore = UnsafeGrowableBuffer(capacity: rows)
+        stores = BatchPool.shared.take(rows: rows, columns: columns, items: items)
     }
 
-    deinit {
-        lineStore.deallocate(); kindStore.deallocate(); fastIndexStore.deallocate()
-        startStore.deallocate(); endStore.deallocate(); weightStore.deallocate()
-        codeStore.deallocate(); psuHashStore.deallocate(); idHashStore.deallocate()
-    }
+    deinit { BatchPool.shared.give(stores) }
 
     /// Adds a fast row made elsewhere (``append(bytes:columns:starts:ends:weight:codes:)``) as one line.
     func appendRow(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
@@ -92,11 +86,6 @@ public final class FastBatch: @unchecked Sendable {
         var fastRows: Int32 = 0
         var needsScanner = false
         let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
-        // Bytes the splitter must look at: the delimiter, carriage return, and bytes ≥ 0x80.
-        var byteClass = [UInt8](repeating: 0, count: 256)
-        byteClass[Int(delimiter)] = 1
-        byteClass[13] = 1
-        for b in 0x80...0xFF { byteClass[b] = 1 }
         var p = from
         while p < to {
             let found = memchr(base + p, 10, to - p)
@@ -114,35 +103,13 @@ public final class FastBatch: @unchecked Sendable {
             }
             // Split on the delimiter; anything unusual makes the line slow.
             let starts = allStarts.tail(columnCount), ends = allEnds.tail(columnCount)
-            var fields = 0
-            var fieldStart = p
-            var plain = true, allEmpty = true
-            /// Bit c: field c holds a byte ≥ 0x80 (fields past 63 share bit 63).
-            var latinFields: UInt64 = 0
-            var i = p
-            while i < lineStop {
-                let byte = base[i]
-                // One table load per byte; the rare bytes are told apart below.
-                if byteClass[Int(byte)] != 0 {
-                    if byte == delimiter {
-                        if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(i) }
-                        if i > fieldStart { allEmpty = false }
-                        fields += 1
-                        fieldStart = i + 1
-                    } else if byte >= 0x80 {
-                        latinFields |= 1 << UInt64(min(fields, 63))
-                    } else {
-                        needsScanner = true
-                        plain = false
-                    }
-                }
-                i += 1
-            }
-            if fields < columnCount { starts[fields] = Int32(fieldStart); ends[fields] = Int32(lineStop) }
-            if lineStop > fieldStart { allEmpty = false }
-            fields += 1
+            let split = LineSplitter.split(base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends, capacity: columnCount)
+            if split.carriageReturn { needsScanner = true }
+            let fields = split.fields, latinFields = split.latinFields
+            // Every field is empty when the line is nothing but delimiters.
+            let allEmpty = lineStop - p == fields - 1
             var weight = 1.0
-            var fast = plain && !allEmpty && fields == columnCount
+            var fast = !split.carriageReturn && !allEmpty && fields == columnCount
             if fast {
                 for c in 0..<columnCount where starts[c] < ends[c] {
                     // Cells are trimmed of spaces and tabs by the full importer, which counts it.

@@ -57,6 +57,12 @@ public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
 
     public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// Empties the buffer, keeping (at least `capacity`) memory for reuse.
+    public mutating func removeAll(keepingCapacity minimum: Int) {
+        count = 0
+        if capacity < minimum { grow(to: minimum) }
+    }
+
     private mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

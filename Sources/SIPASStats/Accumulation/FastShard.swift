@@ -105,14 +105,19 @@ struct ShardState {
         let states: UnsafeMutablePointer<UInt8>
         let codes: UnsafeMutablePointer<Int>
         let valueIds: UnsafeMutablePointer<Int32>
+        /// What the row adds to each of its domains' sums (``contribution(of:weight:)``).
+        let contribution: UnsafeMutablePointer<Double>
     }
 
-    private static func withRow<R>(items: Int, attributes: Int, _ body: (Row) -> R) -> R {
+    private static func withRow<R>(items: Int, attributes: Int, width: Int, _ body: (Row) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(items, 1)) { states in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(items, 1)) { codes in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(attributes, 1)) { ids in
-                    ids.initialize(repeating: 0)
-                    return body(Row(states: states.baseAddress!, codes: codes.baseAddress!, valueIds: ids.baseAddress!))
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { contribution in
+                        ids.initialize(repeating: 0)
+                        return body(Row(states: states.baseAddress!, codes: codes.baseAddress!, valueIds: ids.baseAddress!,
+                                        contribution: contribution.baseAddress!))
+                    }
                 }
             }
         }
@@ -135,7 +140,7 @@ struct ShardState {
         let items = self.items
         let bytes = block.bytes
         let divisor = UInt64(count)
-        Self.withRow(items: items, attributes: values.count) { row in
+        Self.withRow(items: items, attributes: values.count, width: width) { row in
             table.withUnsafeBufferPointer { table in
                 var batchIndex = -1
                 var starts = UnsafeBufferPointer<Int32>(start: nil, count: 0), ends = starts, codes = starts
@@ -189,7 +194,7 @@ struct ShardState {
     mutating func add(_ record: ResponseRecord) {
         let stratum = Array(record.stratum.utf8), cluster = Array(record.cluster.utf8)
         let psu = stratum.withUnsafeBufferPointer { s in cluster.withUnsafeBufferPointer { c in psuId(s, c, hash: FastShard.hash(record)) } }
-        Self.withRow(items: items, attributes: values.count) { row in
+        Self.withRow(items: items, attributes: values.count, width: width) { row in
             for a in needed {
                 let value = Array(record.attributes[a].utf8)
                 row.valueIds[a] = value.withUnsafeBufferPointer { values[a].id($0, hash: fnv1a($0)).id }
@@ -231,6 +236,7 @@ struct ShardState {
     /// One row's contribution to its domains × PSU, with the arithmetic of `SurveyAccumulator.add`:
     /// per item Σw, Σw·satisfied, Σw·code, count, excluded count, Σw·code²; then rows and Σw.
     private mutating func accumulate(_ row: Row, psu: Int32, weight: Double) {
+        contribution(of: row, weight: weight)
         if let year = plan.yearAttribute {
             let id = Int(row.valueIds[year])
             while yearCounts.count <= id { yearCounts.append(0) }
@@ -301,30 +307,41 @@ struct ShardState {
         return slot
     }
 
-    @inline(__always)
-    private func add(_ row: Row, to domain: Int32, slot: Int32, weight w: Double) {
-        domainRows[Int(domain)] += 1
-        domainWeights[Int(domain)] += w
+    /// The row's contribution, made once for all its domains, with the arithmetic of
+    /// `SurveyAccumulator.add`: per item Σw, Σw·satisfied, Σw·code, count, excluded count, Σw·code²;
+    /// then rows and Σw. A blank item adds +0.0, which leaves every sum as it is (no sum is ever
+    /// −0.0: they start at +0.0 and w > 0), so the sums stay bit for bit the slow path's.
+    private func contribution(of row: Row, weight w: Double) {
         let slots = DomainTotals.slots
-        let s = sums.base + Int(slot) * width
+        let v = row.contribution
         for j in 0..<items {
-            let state = row.states[j]
-            if state == 0 { continue }
             let base = slots * j
-            if state == 1 {
-                s[base + 4] += 1
+            let state = row.states[j]
+            if state < 2 {
+                (v + base).update(repeating: 0, count: slots)
+                if state == 1 { v[base + 4] = 1 }
                 continue
             }
             let c = row.codes[j]
             let satisfied: Double = state == 3 ? 1 : 0
-            s[base] += w * 1
-            s[base + 1] += w * satisfied
-            s[base + 2] += w * Double(c)
-            s[base + 3] += 1
-            s[base + 5] += w * Double(c * c)
+            v[base] = w * 1
+            v[base + 1] = w * satisfied
+            v[base + 2] = w * Double(c)
+            v[base + 3] = 1
+            v[base + 4] = 0
+            v[base + 5] = w * Double(c * c)
         }
-        s[width - 2] += 1
-        s[width - 1] += w
+        v[width - 2] = 1
+        v[width - 1] = w
+    }
+
+    /// Adds the row's contribution to one (domain, PSU) slot: a plain loop over the sums.
+    @inline(__always)
+    private func add(_ row: Row, to domain: Int32, slot: Int32, weight w: Double) {
+        domainRows[Int(domain)] += 1
+        domainWeights[Int(domain)] += w
+        let s = sums.base + Int(slot) * width, v = row.contribution
+        for k in 0..<width { s[k] += v[k] }
     }
 
     /// Puts this shard's sums into `accumulator` (its PSUs are in no other shard).

@@ -1,0 +1,76 @@
+import Testing
+@testable import SIPASImport
+
+/// The word-at-a-time splitter against a byte-by-byte reading of the same line.
+struct LineSplitterTests {
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Fields, bounds, Latin fields and carriage return, read one byte at a time.
+    private func reference(_ line: [UInt8], delimiter: UInt8) -> (bounds: [Range<Int>], latin: UInt64, carriageReturn: Bool) {
+        var bounds: [Range<Int>] = [], latin: UInt64 = 0, start = 0
+        for (i, byte) in line.enumerated() {
+            if byte == delimiter {
+                bounds.append(start..<i)
+                start = i + 1
+            } else if byte >= 0x80 {
+                latin |= 1 << UInt64(min(bounds.count, 63))
+            }
+        }
+        bounds.append(start..<line.count)
+        return (bounds, latin, line.contains(13))
+    }
+
+    private func check(_ line: [UInt8], delimiter: UInt8, capacity: Int) {
+        let expected = reference(line, delimiter: delimiter)
+        // Padded, so that the words read near the end stay inside the buffer, as in a block.
+        let padded = [0xAA] + line + [UInt8](repeating: delimiter, count: 8)
+        var starts = [Int32](repeating: -1, count: capacity), ends = starts
+        let split = padded.withUnsafeBufferPointer { base in
+            starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    LineSplitter.split(base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
+                                       starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
+                }
+            }
+        }
+        #expect(split.fields == expected.bounds.count, "\(line)")
+        #expect(split.latinFields == expected.latin, "\(line)")
+        #expect(split.carriageReturn == expected.carriageReturn, "\(line)")
+        for (c, range) in expected.bounds.prefix(capacity).enumerated() {
+            #expect(Int(starts[c]) == range.lowerBound + 1 && Int(ends[c]) == range.upperBound + 1, "field \(c) of \(line)")
+        }
+    }
+
+    @Test func randomLinesSplitAsByteByByte() {
+        var random = Seeded(state: 8)
+        let alphabet: [UInt8] = Array("0123456789abcXYZ ._-\"".utf8) + [0xC3, 0xA0, 0xE1, 0xBB, 0x87, 13, 9]
+        for delimiter in Array(",;\t|".utf8) {
+            for _ in 0..<3000 {
+                let count = Int.random(in: 0...70, using: &random)
+                let line = (0..<count).map { _ in
+                    Int.random(in: 0..<4, using: &random) == 0 ? delimiter : alphabet.randomElement(using: &random)!
+                }.filter { $0 != 10 }
+                check(line, delimiter: delimiter, capacity: Int.random(in: 1...30, using: &random))
+            }
+        }
+    }
+
+    @Test func edgeCases() {
+        check([], delimiter: 44, capacity: 4)
+        check(Array(",,,,,,,,,,,,,,,,".utf8), delimiter: 44, capacity: 20)
+        check(Array("abcdefgh,ijklmnop".utf8), delimiter: 44, capacity: 2)
+        check(Array("abcdefg\u{0D},x".utf8), delimiter: 44, capacity: 3)
+        check(Array("Hà Nội,01,Đà Nẵng,48,x,y,z,w,v".utf8), delimiter: 44, capacity: 9)
+        // More than 64 fields: the Latin bits of the later ones share bit 63.
+        check(Array((Array(repeating: "a", count: 70) + ["é"]).joined(separator: ",").utf8), delimiter: 44, capacity: 80)
+    }
+}
