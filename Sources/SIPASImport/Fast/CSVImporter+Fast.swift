@@ -105,11 +105,7 @@ struct FastReader {
         guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
             throw ImportError(.unreadable(String(cString: strerror(errno))), at: SourceLocation(file: file.lastPathComponent))
         }
-        // Buffers of earlier blocks, reused once nothing else holds them (a fresh 4 MiB buffer
-        // per block cost its page faults on every block).
-        var spare: [BlockBytes] = []
-        var leftover: [UInt8] = []
-        var atEnd = false, first = true
+        var input = BlockInput(descriptor: descriptor, file: file.lastPathComponent)
         // A decoded block not yet checked in order: its bytes, length, slices and stream offset.
         var pending: (block: BlockBytes, count: Int, batches: [FastBatch], offset: Int)?
         func finishPending() throws {
@@ -118,65 +114,47 @@ struct FastReader {
             try finish(block.block, block.count, block.batches, at: block.offset,
                        importer, decoder, header, &context, &summary, writer, fileSize, sink)
         }
-        while true {
-            // A buffer nothing else holds: the sink may still read the previous block (``FastSink``).
-            let block = Self.buffer(capacity: leftover.count + (atEnd ? 0 : CSVImporter.fastBlockSize), spare: &spare)
-            block.append(leftover)
-            // The first block is small, so that the threads have something to do at once.
-            let limit = first ? max(CSVImporter.fastBlockSize / 16, 16) : CSVImporter.fastBlockSize
-            first = false
-            if !atEnd, try block.read(from: descriptor, limit: limit, file: file.lastPathComponent) == 0 {
-                atEnd = true
-            }
-            if block.count == 0 { break }
-            var cut = block.count
-            if !atEnd {
-                guard let lastLF = block.lastIndex(of: 10) else {
-                    leftover = Array(block.buffer)
-                    continue
-                }
-                cut = lastLF + 1
-            }
-            let quoted = memchr(block.base, Int32(CSVScanner.quote), cut) != nil
-            var consumed = cut
-            PhaseTrace.mark("block read: \(cut) bytes\(quoted ? ", quoted" : "")")
-            if quoted {
+        var next = try input.next(after: [])
+        while let block = next {
+            next = nil
+            PhaseTrace.mark("block read: \(block.cut) bytes\(block.quoted ? ", quoted" : "")")
+            if block.quoted {
                 try finishPending()
-                consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
-            } else {
-                // This block is decoded on the workers while the previous one is checked in order
-                // and handed to the sink here; then this thread helps with what is left.
-                let decoding = ParallelSlices.start(bounds: sliceBounds(block, cut), base: UnsafePointer(block.base), rules: rules, workers: workers)
-                do { try finishPending() } catch {
-                    _ = decoding.finish()
-                    throw error
-                }
-                PhaseTrace.mark("previous block checked in order")
-                let batches = decoding.finish()
-                PhaseTrace.mark("block decoded")
-                if batches.contains(where: \.needsScanner) {
-                    consumed = try scan(Array(block.buffer), final: atEnd, importer, decoder, header, &context, &summary, writer, fileSize, sink)
-                } else {
-                    pending = (block, cut, batches, offset)
-                }
+                let consumed = try scan(Array(block.bytes.buffer), final: block.final, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                offset += consumed
+                if block.final && consumed == 0 { break }
+                next = try input.next(after: Array(block.bytes.buffer[consumed...]))
+                continue
             }
-            offset += consumed
-            leftover = Array(block.buffer[consumed...])
-            if atEnd && consumed == 0 { break }
+            // This block is decoded on the workers while the previous one is checked in order and
+            // handed to the sink here, and the next one read; then this thread helps with what is
+            // left. Without quotes a block is consumed up to its cut whatever its lines hold,
+            // so the next one can be read before the decoding ends.
+            let decoding = ParallelSlices.start(bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
+                                                rules: rules, workers: workers)
+            do {
+                try finishPending()
+                PhaseTrace.mark("previous block checked in order")
+                next = try input.next(after: Array(block.bytes.buffer[block.cut...]))
+            } catch {
+                _ = decoding.finish()
+                throw error
+            }
+            let batches = decoding.finish()
+            PhaseTrace.mark("block decoded")
+            if batches.contains(where: \.needsScanner) {
+                let consumed = try scan(Array(block.bytes.buffer[..<block.cut]), final: block.final,
+                                        importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                // The scanner stops only at the end of the bytes (they end with a line feed), but
+                // should it stop short, what it left goes before the block read ahead.
+                if consumed < block.cut { next = input.prepend(Array(block.bytes.buffer[consumed..<block.cut]), to: next) }
+                offset += consumed
+            } else {
+                pending = (block.bytes, block.cut, batches, offset)
+                offset += block.cut
+            }
         }
         try finishPending()
-    }
-
-    /// An empty buffer of at least `capacity` bytes: a spare one nothing else holds any more (the
-    /// sink lets go of a block by its next `take`), or a new one kept as a spare.
-    private static func buffer(capacity: Int, spare: inout [BlockBytes]) -> BlockBytes {
-        for i in spare.indices where spare[i].capacity >= capacity && isKnownUniquelyReferenced(&spare[i]) {
-            spare[i].reset()
-            return spare[i]
-        }
-        let block = BlockBytes(capacity: capacity)
-        if spare.count < 4 { spare.append(block) }
-        return block
     }
 
     /// Reads records from `block` with ``CSVScanner``; the bytes consumed.
