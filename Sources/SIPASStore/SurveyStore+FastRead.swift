@@ -17,11 +17,20 @@ extension SurveyStore {
     /// ``NeedsRecords`` (then no more blocks are sent).
     /// - Throws: ``StoreError`` as ``forEachRecord(in:year:layout:_:)``; what `body` throws.
     /// - Complexity: O(rows); memory O(`rowsPerBlock`).
+    ///
+    /// With `readers` > 1 and enough rows, the rows are read on that many connections at once, each
+    /// its own threads's share of the row ranges (``forEachBlockInParallel(_:year:layout:columns:rowsPerBlock:readers:_:)``);
+    /// `body` still gets every row once, in the same order, on the calling thread.
     public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
-                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
+                             rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
         let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
         let columns = FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
                                   items: (0..<itemCount).map { $0 }, excluded: excluded)
+        if readers > 1 && selection.responses >= 2 * rowsPerBlock {
+            try forEachBlockInParallel(selection, year: year, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock,
+                                       readers: readers, body)
+            return
+        }
         // Carried out of `read`, which turns other errors into a StoreError.
         var needsRecords = false
         try read { db in
@@ -34,14 +43,19 @@ extension SurveyStore {
         if needsRecords { throw NeedsRecords() }
     }
 
+    /// Throws ``StoreError/Kind/layoutChanged(instrument:batch:)`` unless `batch` was stored with `layout`.
+    func checkLayout(_ db: Database, _ batch: BatchInfo, _ layout: RecordLayout) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+        guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
+            throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
+        }
+    }
+
     private func blocks(_ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
                         year: Int?, _ body: (FastBlock) throws -> Void) throws {
+        var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
         for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
-            let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
-            guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
-                throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
-            }
-            var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+            try checkLayout(db, batch, layout)
             try reader.read(db, batch: batch, year: year, store: path, body)
         }
     }
@@ -50,7 +64,7 @@ extension SurveyStore {
 /// Turns the rows of one batch into blocks: each row's text fields copied into one buffer with
 /// their ranges noted, answers parsed to codes; hand-written for the same reason as
 /// ``ResponseReader``: a `String` per attribute and a record per row cost more than the analysis.
-private struct BlockReader {
+struct BlockReader {
     let columns: FastColumns
     let rowsPerBlock: Int
     var bytes: [UInt8] = []
@@ -70,13 +84,22 @@ private struct BlockReader {
         excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
     }
 
-    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String, _ body: (FastBlock) throws -> Void) throws {
+    /// Sends the rows of batch `info` (those numbered `rows` when given; of `year` when given) as blocks.
+    mutating func read(_ db: Database, batch info: BatchInfo, rows range: Range<Int>? = nil, year: Int?, store: String,
+                       _ body: (FastBlock) throws -> Void) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
+        if range != nil { sql += " AND row >= ? AND row < ?" }
         if year != nil { sql += " AND year = ?" }
-        let statement = try db.makeStatement(sql: sql + " ORDER BY row")
+        let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
         let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 1, info.id)
-        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
+        var parameter: Int32 = 1
+        sqlite3_bind_int64(s, parameter, info.id)
+        if let range {
+            sqlite3_bind_int64(s, parameter + 1, Int64(range.lowerBound))
+            sqlite3_bind_int64(s, parameter + 2, Int64(range.upperBound))
+            parameter += 2
+        }
+        if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = columns.count - 2, itemCount = columns.items.count
         while true {

@@ -80,7 +80,7 @@ extension AnalysisRunner {
         let excluded = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
         let sink = FastAccumulator(plan: plan, threads: settings.threads)
         do {
-            try store.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded) { try sink.take($0) }
+            try store.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, readers: settings.threads) { try sink.take($0) }
         } catch is SurveyStore.NeedsRecords {
             return nil
         }
