@@ -91,6 +91,7 @@ private struct ReaderShare: @unchecked Sendable {
         do {
             try connection.read { db in
                 var blockReader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+                defer { blockReader.deallocate() }
                 for i in stride(from: reader, to: ranges.count, by: readers) {
                     var blocks: [FastBlock] = []
                     try blockReader.read(db, batch: ranges[i].batch, rows: ranges[i].rows, year: year, store: store) { blocks.append($0) }
