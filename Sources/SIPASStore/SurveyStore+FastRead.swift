@@ -71,7 +71,7 @@ struct BlockReader {
     /// The text fields of the rows of ``batch``; plain buffers, not arrays: appending to an array
     /// in this per-row loop cost a uniqueness and an exclusivity check each time (a tenth of the
     /// reading). Freed by ``deallocate()``.
-    var bytes = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 20)
+    var bytes = ByteBuffer(capacity: 1 << 20)
     var batch = FastBatch.empty()
     /// The stored row number of each row of ``batch``.
     var rows: [Int] = []
@@ -224,7 +224,7 @@ struct BlockReader {
         guard !batch.weights.isEmpty else { return }
         let full = batch
         try body(FastBlock(copying: bytes.buffer, columns: columns, batch: full, rows: rows))
-        bytes.removeAll()
+        bytes.count = 0
         rows.removeAll(keepingCapacity: true)
         batch = FastBatch.empty()
     }
@@ -232,4 +232,43 @@ struct BlockReader {
     private static func text(_ s: SQLiteStatement, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: sqlite3_column_text(s, index), count: Int(sqlite3_column_bytes(s, index)))
     }
+}
+
+/// A growable run of bytes in memory freed by ``deallocate()``: appends are a capacity check and a
+/// `memcpy` (not generic code called across modules, nor an array's checks).
+struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+        memcpy(base + count, source, n)
+        count += n
+    }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    private mutating func grow(to needed: Int) {
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+        memcpy(moved, base, count)
+        base.deallocate()
+        base = moved
+        capacity = max(needed, capacity * 2)
+    }
+
+    func deallocate() { base.deallocate() }
 }

@@ -45,10 +45,6 @@ public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
         return base + count
     }
 
-    /// Forgets the values, keeping the memory for the next ones.
-    @inline(__always)
-    public mutating func removeAll() { count = 0 }
-
     /// Counts `n` values written at ``tail(_:)``.
     @inline(__always)
     public mutating func commit(_ n: Int) { count += n }
