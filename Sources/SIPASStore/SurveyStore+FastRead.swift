@@ -103,7 +103,9 @@ struct BlockReader {
     mutating func read(_ db: Database, batch info: BatchInfo, rows range: Range<Int>? = nil, year: Int?, store: String,
                        _ body: (FastBlock) throws -> Void) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
-        if range != nil { sql += " AND row >= ? AND row < ?" }
+        // The range's end is checked here, on the row number read anyway, not by SQLite (a key
+        // comparison per row).
+        if range != nil { sql += " AND row >= ?" }
         if year != nil { sql += " AND year = ?" }
         let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
         let s = statement.sqliteStatement
@@ -111,8 +113,7 @@ struct BlockReader {
         sqlite3_bind_int64(s, parameter, info.id)
         if let range {
             sqlite3_bind_int64(s, parameter + 1, Int64(range.lowerBound))
-            sqlite3_bind_int64(s, parameter + 2, Int64(range.upperBound))
-            parameter += 2
+            parameter += 1
         }
         if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
         defer { sqlite3_reset(s) }
@@ -125,6 +126,7 @@ struct BlockReader {
                                     message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
             let row = Int(sqlite3_column_int64(s, 0))
+            if let range, row >= range.upperBound { break }
             func corrupt() -> StoreError {
                 StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
             }
