@@ -42,43 +42,37 @@ public struct PreparedBatch: Sendable {
                             slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1") throws -> PreparedBatch {
         let digest = try sha256(of: file)
         let layout = instrument.recordLayout
-        let respondentIndex = instrument.respondentId.flatMap { layout.attributeIndex($0) }
-        let yearIndex = layout.attributeIndex("year")
+        let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) }, yearIndex: layout.attributeIndex("year"))
+        let contents = try readRows(file: file, instrument: instrument, language: language, threads: threads, slowPath: slowPath, into: sink)
+        var batch = PreparedBatch(
+            name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
+            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
+            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
+            header: contents.header,
+            summary: contents.summary, encoded: sink.responses, rejections: contents.rejections
+        )
+        batch.fastRows = sink.fastRows
+        return batch
+    }
+
+    /// Reads `file`'s accepted rows into `sink` (on the fast path unless `slowPath` or the file is
+    /// not UTF-8 CSV); returns the summary, the header and the rejected rows.
+    static func readRows(file: URL, instrument: Instrument, language: Language, threads: Int, slowPath: Bool,
+                         into sink: StoreSink) throws -> BatchContents {
         let rejectsURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("sipas-store-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: rejectsURL) }
-        let options = ImportOptions(rejectsURL: rejectsURL, language: language)
-        func slow() throws -> (ImportSummary, EncodedResponses) {
-            var responses = EncodedResponses()
-            let summary = try CSVImporter(instrument: instrument, options: options).run(file: file) { record in
-                responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
-            }
-            return (summary, responses)
-        }
-        var fastRows = 0
-        var (summary, responses) = (ImportSummary(file: file.lastPathComponent, layout: layout), EncodedResponses())
-        if slowPath {
-            (summary, responses) = try slow()
-        } else {
-            let sink = StoreSink(respondentIndex: respondentIndex, yearIndex: yearIndex)
-            summary = try CSVImporter(instrument: instrument, options: options).runFast(file: file, threads: threads, sink: sink)
-            responses = sink.responses
-            fastRows = sink.fastRows
-        }
+        let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL, language: language))
+        let summary = slowPath
+            ? try importer.run(file: file) { try sink.take($0) }
+            : try importer.runFast(file: file, threads: threads, sink: sink)
+        try sink.flush()
         var header = try InstrumentDetector.readHeader(of: file)
         var rejections: [StoredRejection] = []
         if summary.rejected > 0, FileManager.default.fileExists(atPath: rejectsURL.path) {
             (header, rejections) = try readRejects(rejectsURL)
         }
-        var batch = PreparedBatch(
-            name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
-            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
-            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
-            header: header,
-            summary: summary, encoded: responses, rejections: rejections
-        )
-        batch.fastRows = fastRows
-        return batch
+        return BatchContents(summary: summary, header: header, rejections: rejections)
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.

@@ -15,16 +15,37 @@ final class StoreSink: FastSink {
     private var excludedBits: [UInt64] = []
     private var excludedSets: [Set<Int>] = []
 
-    init(respondentIndex: Int?, yearIndex: Int?) {
+    /// Where the encoded rows go as they come, in pieces of at least ``chunkRows`` rows (and the
+    /// rest at ``flush()``); nil: they stay in ``responses``.
+    private let chunks: ((EncodedResponses) throws -> Void)?
+    private let chunkRows: Int
+
+    init(respondentIndex: Int?, yearIndex: Int?, chunkRows: Int = 16_384, chunks: ((EncodedResponses) throws -> Void)? = nil) {
         self.respondentIndex = respondentIndex
         self.yearIndex = yearIndex
+        self.chunkRows = chunkRows
+        self.chunks = chunks
     }
 
     func take(_ record: ResponseRecord) throws {
         responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
+        if responses.count >= chunkRows { try flush() }
     }
 
     func take(_ block: FastBlock) throws {
+        encode(block)
+        if responses.count >= chunkRows { try flush() }
+    }
+
+    /// Hands the rows encoded so far to ``chunks`` (when given).
+    func flush() throws {
+        guard let chunks, responses.count > 0 else { return }
+        let full = responses
+        responses = EncodedResponses()
+        try chunks(full)
+    }
+
+    private func encode(_ block: FastBlock) {
         let rowNumbers = block.rows
         let columns = block.columns
         if excludedSets.count != columns.excluded.count {

@@ -17,11 +17,20 @@ extension SurveyStore {
     /// ``NeedsRecords`` (then no more blocks are sent).
     /// - Throws: ``StoreError`` as ``forEachRecord(in:year:layout:_:)``; what `body` throws.
     /// - Complexity: O(rows); memory O(`rowsPerBlock`).
+    ///
+    /// With `readers` > 1 and enough rows, the rows are read on that many connections at once, each
+    /// its own threads's share of the row ranges (``forEachBlockInParallel(_:year:layout:columns:rowsPerBlock:readers:_:)``);
+    /// `body` still gets every row once, in the same order, on the calling thread.
     public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
-                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
+                             rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
         let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
         let columns = FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
                                   items: (0..<itemCount).map { $0 }, excluded: excluded)
+        if readers > 1 && selection.responses >= 2 * rowsPerBlock {
+            try forEachBlockInParallel(selection, year: year, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock,
+                                       readers: readers, body)
+            return
+        }
         // Carried out of `read`, which turns other errors into a StoreError.
         var needsRecords = false
         try read { db in
@@ -34,14 +43,20 @@ extension SurveyStore {
         if needsRecords { throw NeedsRecords() }
     }
 
+    /// Throws ``StoreError/Kind/layoutChanged(instrument:batch:)`` unless `batch` was stored with `layout`.
+    func checkLayout(_ db: Database, _ batch: BatchInfo, _ layout: RecordLayout) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+        guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
+            throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
+        }
+    }
+
     private func blocks(_ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
                         year: Int?, _ body: (FastBlock) throws -> Void) throws {
+        var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+        defer { reader.deallocate() }
         for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
-            let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
-            guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
-                throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
-            }
-            var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
+            try checkLayout(db, batch, layout)
             try reader.read(db, batch: batch, year: year, store: path, body)
         }
     }
@@ -50,33 +65,57 @@ extension SurveyStore {
 /// Turns the rows of one batch into blocks: each row's text fields copied into one buffer with
 /// their ranges noted, answers parsed to codes; hand-written for the same reason as
 /// ``ResponseReader``: a `String` per attribute and a record per row cost more than the analysis.
-private struct BlockReader {
+struct BlockReader {
     let columns: FastColumns
     let rowsPerBlock: Int
-    var bytes: [UInt8] = []
+    /// The text fields of the rows of ``batch``; plain buffers, not arrays: appending to an array
+    /// in this per-row loop cost a uniqueness and an exclusivity check each time (a tenth of the
+    /// reading). Freed by ``deallocate()``.
+    var bytes = ByteBuffer(capacity: 1 << 20)
     var batch = FastBatch.empty()
     /// The stored row number of each row of ``batch``.
     var rows: [Int] = []
-    var starts: [Int32], ends: [Int32], codes: [Int32]
+    let starts: UnsafeMutableBufferPointer<Int32>, ends: UnsafeMutableBufferPointer<Int32>, codes: UnsafeMutableBufferPointer<Int32>
     /// Per item, the "don't know" codes 0…63 as bits.
     let excludedBits: [UInt64]
 
     init(columns: FastColumns, rowsPerBlock: Int) {
         self.columns = columns
         self.rowsPerBlock = rowsPerBlock
-        starts = Array(repeating: 0, count: columns.count)
-        ends = Array(repeating: 0, count: columns.count)
-        codes = Array(repeating: FastBatch.blank, count: max(columns.items.count, 1))
+        starts = .allocate(capacity: columns.count)
+        starts.initialize(repeating: 0)
+        ends = .allocate(capacity: columns.count)
+        ends.initialize(repeating: 0)
+        codes = .allocate(capacity: max(columns.items.count, 1))
+        codes.initialize(repeating: FastBatch.blank)
         excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
     }
 
-    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String, _ body: (FastBlock) throws -> Void) throws {
+    /// Frees the buffers; the reader must not be used again.
+    func deallocate() {
+        bytes.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+        codes.deallocate()
+    }
+
+    /// Sends the rows of batch `info` (those numbered `rows` when given; of `year` when given) as blocks.
+    mutating func read(_ db: Database, batch info: BatchInfo, rows range: Range<Int>? = nil, year: Int?, store: String,
+                       _ body: (FastBlock) throws -> Void) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
+        // The range's end is checked here, on the row number read anyway, not by SQLite (a key
+        // comparison per row).
+        if range != nil { sql += " AND row >= ?" }
         if year != nil { sql += " AND year = ?" }
-        let statement = try db.makeStatement(sql: sql + " ORDER BY row")
+        let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
         let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 1, info.id)
-        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
+        var parameter: Int32 = 1
+        sqlite3_bind_int64(s, parameter, info.id)
+        if let range {
+            sqlite3_bind_int64(s, parameter + 1, Int64(range.lowerBound))
+            parameter += 1
+        }
+        if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = columns.count - 2, itemCount = columns.items.count
         while true {
@@ -87,6 +126,7 @@ private struct BlockReader {
                                     message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
             let row = Int(sqlite3_column_int64(s, 0))
+            if let range, row >= range.upperBound { break }
             func corrupt() -> StoreError {
                 StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
             }
@@ -116,7 +156,7 @@ private struct BlockReader {
                         // A run of plain bytes, copied at once (not an append, and its checks, per byte).
                         var end = i + 1
                         while end < attributes.count && attributes[end] != 0x1B && attributes[end] != 0x1F { end += 1 }
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: attributes[i..<end]))
+                        bytes.append(attributes.baseAddress! + i, count: end - i)
                         i = end
                         continue
                     }
@@ -130,16 +170,8 @@ private struct BlockReader {
             guard column == columns.count else { throw corrupt() }
             guard try parse(answers: Self.text(s, 5), itemCount: itemCount) else { throw corrupt() }
             let weight = sqlite3_column_double(s, 1)
-            bytes.withUnsafeBufferPointer { b in
-                starts.withUnsafeBufferPointer { st in
-                    ends.withUnsafeBufferPointer { en in
-                        codes.withUnsafeBufferPointer { c in
-                            batch.append(bytes: b.baseAddress!, columns: columns, starts: st, ends: en, weight: weight,
-                                         codes: UnsafeBufferPointer(rebasing: c[0..<itemCount]))
-                        }
-                    }
-                }
-            }
+            batch.append(bytes: bytes.base, columns: columns, starts: UnsafeBufferPointer(starts), ends: UnsafeBufferPointer(ends),
+                         weight: weight, codes: UnsafeBufferPointer(rebasing: codes[0..<itemCount]))
             rows.append(row)
             if batch.weights.count >= rowsPerBlock { try flush(body) }
         }
@@ -149,7 +181,7 @@ private struct BlockReader {
     /// Copies a text field into the buffer as column `c`.
     private mutating func field(_ c: Int, _ text: UnsafeBufferPointer<UInt8>) {
         starts[c] = Int32(bytes.count)
-        bytes.append(contentsOf: text)
+        if let base = text.baseAddress { bytes.append(base, count: text.count) }
         ends[c] = Int32(bytes.count)
     }
 
@@ -193,10 +225,8 @@ private struct BlockReader {
     private mutating func flush(_ body: (FastBlock) throws -> Void) throws {
         guard !batch.weights.isEmpty else { return }
         let full = batch
-        try bytes.withUnsafeBufferPointer { b in
-            try body(FastBlock(copying: b, columns: columns, batch: full, rows: rows))
-        }
-        bytes.removeAll(keepingCapacity: true)
+        try body(FastBlock(copying: bytes.buffer, columns: columns, batch: full, rows: rows))
+        bytes.count = 0
         rows.removeAll(keepingCapacity: true)
         batch = FastBatch.empty()
     }
@@ -204,4 +234,43 @@ private struct BlockReader {
     private static func text(_ s: SQLiteStatement, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: sqlite3_column_text(s, index), count: Int(sqlite3_column_bytes(s, index)))
     }
+}
+
+/// A growable run of bytes in memory freed by ``deallocate()``: appends are a capacity check and a
+/// `memcpy` (not generic code called across modules, nor an array's checks).
+struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+        memcpy(base + count, source, n)
+        count += n
+    }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    private mutating func grow(to needed: Int) {
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+        memcpy(moved, base, count)
+        base.deallocate()
+        base = moved
+        capacity = max(needed, capacity * 2)
+    }
+
+    func deallocate() { base.deallocate() }
 }

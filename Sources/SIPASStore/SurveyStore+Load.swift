@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import SIPASCore
+import SIPASImport
 
 extension SurveyStore {
     /// Writes a prepared batch in one transaction.
@@ -13,25 +14,38 @@ extension SurveyStore {
     /// - Throws: ``StoreError`` (locked, disk full, batch exists); the store is then unchanged.
     /// - Complexity: O(rows) inserts, one transaction.
     public func load(_ batch: PreparedBatch, replace: Bool = false, maxDuplicatesReported: Int = 20) throws -> LoadOutcome {
+        let identity = BatchIdentity(name: batch.name, team: batch.team, fileName: batch.fileName, sha256: batch.sha256,
+                                     instrumentID: batch.instrumentID, methodVersion: batch.methodVersion, layout: batch.layout)
+        return try load(identity, expectedRows: batch.encoded.count, replace: replace, maxDuplicatesReported: maxDuplicatesReported) { inserter in
+            try inserter.insert(batch.encoded)
+            return BatchContents(summary: batch.summary, header: batch.header, rejections: batch.rejections)
+        }
+    }
+
+    /// Writes a batch in one transaction: its row in `batch`, the responses `write` inserts (and
+    /// the rejections it returns), the respondent index, the duplicates report. `expectedRows`
+    /// (exact or estimated) decides whether the respondent index is rebuilt after the inserts.
+    func load(_ identity: BatchIdentity, expectedRows: Int, replace: Bool, maxDuplicatesReported: Int,
+              write: (ResponseInserter) throws -> BatchContents) throws -> LoadOutcome {
         try writeTransaction { db in
-            if let same = try Self.batches(db, where: "sha256 = ? AND replaced_by IS NULL", [batch.sha256]).first {
+            if let same = try Self.batches(db, where: "sha256 = ? AND replaced_by IS NULL", [identity.sha256]).first {
                 return .alreadyLoaded(same)
             }
-            let old = try Self.batches(db, where: "name = ? AND replaced_by IS NULL", [batch.name]).first
+            let old = try Self.batches(db, where: "name = ? AND replaced_by IS NULL", [identity.name]).first
             if let old {
-                guard replace else { throw StoreError(.batchExists(name: batch.name, sha256: old.sha256), store: path) }
+                guard replace else { throw StoreError(.batchExists(name: identity.name, sha256: old.sha256), store: path) }
                 // Out of the way of the unique index first; pointed at the new batch below.
                 try db.execute(sql: "UPDATE batch SET replaced_by = id WHERE id = ?", arguments: [old.id])
             }
-            let summary = batch.summary
+            // The header and counts are known once the rows are read (they may be read here, in this
+            // transaction): written as placeholders, set below.
             try db.execute(sql: """
                 INSERT INTO batch (name, team, file_name, sha256, instrument_id, method_version, items, attribute_names,
                                    header, rows_read, accepted, rejected, loaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 0, 0, 0, ?)
                 """, arguments: [
-                    batch.name, batch.team, batch.fileName, batch.sha256, batch.instrumentID, batch.methodVersion,
-                    Self.json(batch.layout.items), Self.json(batch.layout.attributeNames), Self.json(batch.header),
-                    summary.rowsRead, summary.accepted, summary.rejected, Date().storeTimestamp,
+                    identity.name, identity.team, identity.fileName, identity.sha256, identity.instrumentID, identity.methodVersion,
+                    Self.json(identity.layout.items), Self.json(identity.layout.attributeNames), Date().storeTimestamp,
                 ])
             let id = db.lastInsertedRowID
             if let old { try db.execute(sql: "UPDATE batch SET replaced_by = ? WHERE id = ?", arguments: [id, old.id]) }
@@ -39,13 +53,15 @@ extension SurveyStore {
             // the inserts (one sort) instead of updated at each row in id order (a random B-tree
             // walk per row), in the same transaction, so readers and a failed load never see it missing.
             let existing = try Int.fetchOne(db, sql: "SELECT coalesce(sum(accepted), 0) FROM batch WHERE id <> ?", arguments: [id]) ?? 0
-            let rebuild = batch.encoded.count >= Self.indexRebuildRows && batch.encoded.count > existing
+            let rebuild = expectedRows >= Self.indexRebuildRows && expectedRows > existing
             if rebuild { try db.execute(sql: "DROP INDEX IF EXISTS response_respondent") }
-            let inserter = try ResponseInserter(db, batch: id)
-            try inserter.insert(batch.encoded)
+            let contents = try write(ResponseInserter(db, batch: id))
+            let summary = contents.summary
+            try db.execute(sql: "UPDATE batch SET header = ?, rows_read = ?, accepted = ?, rejected = ? WHERE id = ?",
+                           arguments: [Self.json(contents.header), summary.rowsRead, summary.accepted, summary.rejected, id])
             if rebuild { try db.execute(sql: Self.respondentIndexSQL) }
             let reject = try db.makeStatement(sql: "INSERT INTO rejection (batch_id, row, fields, reasons) VALUES (?, ?, ?, ?)")
-            for r in batch.rejections {
+            for r in contents.rejections {
                 try reject.execute(arguments: [id, r.row, Self.json(r.fields), r.reasons])
             }
             let (duplicates, count) = try Self.duplicates(db, batch: id, limit: maxDuplicatesReported)
@@ -88,109 +104,16 @@ extension SurveyStore {
     }
 }
 
-/// The `response` insert of a load, bound and stepped with SQLite's C API on one prepared
-/// statement: no per-value boxing (GRDB's `StatementArguments` cost about as much as SQLite's own
-/// insert), text bound from the strings' UTF-8 without a terminating copy.
-struct ResponseInserter {
-    private let statement: Statement
-    private let db: Database
-    private let batch: Int64
-
-    init(_ db: Database, batch: Int64) throws {
-        self.db = db
-        self.batch = batch
-        statement = try db.makeStatement(sql: """
-            INSERT INTO response (batch_id, row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-    }
-
-    /// Inserts every response of `responses`, binding the text fields from its buffer in place.
-    /// - Throws: `DatabaseError` with SQLite's code and message (translated by the store).
-    func insert(_ responses: EncodedResponses) throws {
-        let s = statement.sqliteStatement
-        // The bytes stay put while bound: SQLITE_STATIC (no copy), bindings cleared before the buffer goes.
-        defer { sqlite3_clear_bindings(s) }
-        try responses.bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
-            var start = 0
-            for i in 0..<responses.count {
-                sqlite3_bind_int64(s, 1, batch)
-                sqlite3_bind_int64(s, 2, Int64(responses.rows[i]))
-                if let year = responses.years[i] { sqlite3_bind_int64(s, 4, Int64(year)) } else { sqlite3_bind_null(s, 4) }
-                sqlite3_bind_double(s, 5, responses.weights[i])
-                if let fpc = responses.populationPSUs[i] { sqlite3_bind_double(s, 8, fpc) } else { sqlite3_bind_null(s, 8) }
-                for f in 0..<EncodedResponses.fieldCount {
-                    let index = Self.textParameters[f]
-                    let end = responses.ends[i * EncodedResponses.fieldCount + f]
-                    if end > start {
-                        sqlite3_bind_text(s, index, base + start, Int32(end - start), nil)
-                    } else if f == 0 {
-                        sqlite3_bind_null(s, index)  // no respondent id
-                    } else {
-                        sqlite3_bind_text(s, index, "", 0, Self.transient)
-                    }
-                    start = end
-                }
-                try step()
-            }
-        }
-    }
-
-    /// Parameters of the text fields of ``EncodedResponses``, in its order.
-    private static let textParameters: [Int32] = [3, 6, 7, 9, 10]
-    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
-    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
-
-    private func step() throws {
-        let s = statement.sqliteStatement
-        let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else {
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(s)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
-        }
-        sqlite3_reset(s)
-    }
-
-    /// Inserts one response of the batch.
-    /// - Throws: `DatabaseError` with SQLite's code and message (translated by the store).
-    func insert(_ r: StoredResponse) throws {
-        let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 1, batch)
-        sqlite3_bind_int64(s, 2, Int64(r.row))
-        Self.bind(s, 3, r.respondentID)
-        if let year = r.year { sqlite3_bind_int64(s, 4, Int64(year)) } else { sqlite3_bind_null(s, 4) }
-        sqlite3_bind_double(s, 5, r.weight)
-        Self.bind(s, 6, r.stratum)
-        Self.bind(s, 7, r.cluster)
-        if let fpc = r.populationPSUs { sqlite3_bind_double(s, 8, fpc) } else { sqlite3_bind_null(s, 8) }
-        Self.bind(s, 9, r.attributes)
-        Self.bind(s, 10, r.answers)
-        let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else {
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(s)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
-        }
-        sqlite3_reset(s)
-    }
-
-    private static func bind(_ s: SQLiteStatement, _ index: Int32, _ text: String?) {
-        guard var text else {
-            sqlite3_bind_null(s, index)
-            return
-        }
-        text.withUTF8 { bytes in
-            // SQLITE_TRANSIENT: SQLite copies the bytes before this returns.
-            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-            if let base = bytes.baseAddress {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(s, index, $0, Int32(bytes.count), transient) }
-            } else {
-                sqlite3_bind_text(s, index, "", 0, transient)
-            }
-        }
-    }
+/// What a batch row says of where it comes from, known before its rows are read.
+struct BatchIdentity {
+    var name, team, fileName, sha256, instrumentID, methodVersion: String
+    var layout: RecordLayout
 }
+
+/// What reading a batch's file gives besides the responses.
+struct BatchContents {
+    var summary: ImportSummary
+    var header: [String]
+    var rejections: [StoredRejection]
+}
+

@@ -65,13 +65,13 @@ struct ImportCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: path)
             let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
             let start = Date()
-            let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
-                                                  threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
-            ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
+            // Read and written at once (the rows inserted while the file is still being read): the
+            // summary comes when the reading ends, inside the store's transaction.
             Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
-            let writing = Date()
-            let outcome = try opened.load(prepared, replace: replace)
-            rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start), writing: Date().timeIntervalSince(writing))
+            let outcome = try opened.importFile(url, instrument: chosen, team: team, name: batch, language: lang,
+                                                threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
+                                                replace: replace) { ImportSummaryPrinter.print($0, rejectsURL: nil, language: lang) }
+            rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start), writing: nil)
         }
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
@@ -103,9 +103,9 @@ struct ImportCommand: AsyncParsableCommand {
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
 
-    /// Prints what a load did (`seconds` in all, `writing` of them in the store's transaction);
-    /// returns the number of rejected rows written.
-    private func report(_ outcome: LoadOutcome, url: URL, seconds: Double, writing: Double) -> Int {
+    /// Prints what a load did (`seconds` in all, `writing` of them in the store's transaction, when
+    /// the file was read before it); returns the number of rejected rows written.
+    private func report(_ outcome: LoadOutcome, url: URL, seconds: Double, writing: Double?) -> Int {
         let vi = lang == .vi
         var rejected = 0
         switch outcome {
@@ -115,11 +115,15 @@ struct ImportCommand: AsyncParsableCommand {
                 : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written")
         case .loaded(let info, let replaced, let duplicates, let count):
             rejected += info.rejected
-            let rate = Int(Double(info.rowsRead) / max(seconds, 0.001)), writeRate = Int(Double(info.rowsRead) / max(writing, 0.001))
-            let (total, written) = (String(format: "%.1f", seconds), String(format: "%.2f", writing))
+            let rate = Int(Double(info.rowsRead) / max(seconds, 0.001))
+            let total = String(format: "%.1f", seconds)
+            let (alone, aloneVI) = writing.map {
+                let (written, writeRate) = (String(format: "%.2f", $0), Int(Double(info.rowsRead) / max($0, 0.001)))
+                return ("; the store's write transaction alone \(written) s, \(writeRate) rows/s", "; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây")
+            } ?? ("", "")
             Console.message(vi
-                ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây)"
-                : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s; the store's write transaction alone \(written) s, \(writeRate) rows/s)")
+                ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây\(aloneVI))"
+                : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s\(alone))")
             if let replaced {
                 Console.message(vi
                     ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"

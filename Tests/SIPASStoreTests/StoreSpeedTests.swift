@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
+import SIPASStore
+import SIPASTestSupport
+import Testing
+
+/// What the faster import and reading must not change: a streamed import writes the store that
+/// reading first then loading writes, a failed one writes nothing, several readers hand over the
+/// rows one reader does, and new stores have large pages.
+struct StoreSpeedTests {
+    @Test func aNewStoreHasLargePagesAndAnOldOneKeepsItsOwn() throws {
+        let (store, directory) = try StoreFixtures.store()
+        #expect(try Self.pageSize(store.path) == 65536)
+        let old = directory.appendingPathComponent("old.db").path
+        let queue = try DatabaseQueue(path: old)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "CREATE TABLE t (x)")
+        }
+        try queue.close()
+        let reopened = try SurveyStore(path: old)
+        _ = try reopened.load(try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...20, in: directory),
+                                                     instrument: try StoreFixtures.instrument))
+        #expect(try Self.pageSize(old) == 4096)
+    }
+
+    @Test func aStreamedImportWritesTheStoreOfAReadThenLoad() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let instrument = try StoreFixtures.instrument
+        let file = try StoreSinkTests.faulty(rows: 1200, quotes: true, in: directory)
+        let second = try StoreFixtures.file("b.csv", rows: 1...300, in: directory)
+        let loaded = directory.appendingPathComponent("loaded.db").path
+        let store = try SurveyStore(path: loaded)
+        for f in [file, second] { _ = try store.load(try PreparedBatch.read(file: f, instrument: instrument, team: "t")) }
+        let expected = try Self.dumpWithoutTimes(loaded)
+        for (threads, slow, chunk) in [(1, false, 7), (2, false, 100), (2, true, 50), (2, false, 16_384)] {
+            let path = directory.appendingPathComponent("streamed-\(threads)-\(slow)-\(chunk).db").path
+            let streamed = try SurveyStore(path: path)
+            var summaries: [ImportSummary] = []
+            for f in [file, second] {
+                let outcome = try streamed.importFile(f, instrument: instrument, team: "t", threads: threads, slowPath: slow,
+                                                      chunkRows: chunk) { summaries.append($0) }
+                guard case .loaded = outcome else { Issue.record("\(outcome)"); return }
+            }
+            #expect(summaries.count == 2 && summaries[1].rowsRead == 300)
+            #expect(try Self.dumpWithoutTimes(path) == expected, "threads \(threads), slow \(slow), chunk \(chunk)")
+            // The same file again: found by its digest, not read.
+            var readAgain = false
+            let again = try streamed.importFile(file, instrument: instrument, team: "t", threads: threads) { _ in readAgain = true }
+            guard case .alreadyLoaded = again else { Issue.record("\(again)"); return }
+            #expect(!readAgain)
+        }
+    }
+
+    /// The disk fills up while rows are still being read: the error is the store's, and no trace
+    /// of the batch is left; with room, the same import then succeeds.
+    @Test func aFailedStreamedImportLeavesNoPartialBatch() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let path = directory.appendingPathComponent("sipas.db").path
+        _ = try SurveyStore(path: path)
+        let before = try Self.dumpWithoutTimes(path)
+        let file = try StoreFixtures.file("a.csv", rows: 1...2000, in: directory)
+        let small = try SurveyStore(path: path, options: StoreOptions(busyTimeout: 1, maxPageCount: 40))
+        #expect(throws: StoreError(.diskFull, store: path)) {
+            _ = try small.importFile(file, instrument: try StoreFixtures.instrument, threads: 2, chunkRows: 50)
+        }
+        #expect(try small.batches().isEmpty)
+        #expect(try Self.dumpWithoutTimes(path) == before)
+        let roomy = try SurveyStore(path: path)
+        if case .loaded(let info, _, _, _) = try roomy.importFile(file, instrument: try StoreFixtures.instrument, chunkRows: 50) {
+            #expect(info.accepted == 2000)
+        }
+        #expect(try StoreFixtures.stored(roomy).count == 2000)
+    }
+
+    /// Two and three readers (row ranges of 7 rows, several batches, a year) give `body` the rows,
+    /// values and order one reader gives.
+    @Test func severalReadersGiveTheRowsOfOne() throws {
+        let instrument = try StoreFixtures.instrument
+        let (store, directory) = try StoreFixtures.store()
+        _ = try store.load(try PreparedBatch.read(file: try StoreSinkTests.faulty(rows: 600, quotes: true, in: directory), instrument: instrument))
+        _ = try store.load(try PreparedBatch.read(file: try StoreFixtures.file("b.csv", rows: 601...700, in: directory), instrument: instrument))
+        let excluded = SurveyStoreFastReadTests.excluded(instrument)
+        for year in [nil, 2024] as [Int?] {
+            let selection = try store.select(ResponseSelection(year: year))
+            func rows(readers: Int) throws -> [String] {
+                var rows: [String] = []
+                try store.forEachBlock(in: selection, year: year, layout: instrument.recordLayout, excluded: excluded,
+                                       rowsPerBlock: 7, readers: readers) { rows += Self.describe($0) }
+                return rows
+            }
+            let one = try rows(readers: 1)
+            #expect(one.count > 500)
+            #expect(try rows(readers: 2) == one)
+            #expect(try rows(readers: 3) == one)
+        }
+        let none = Array(repeating: Set<Int>(), count: instrument.recordLayout.items.count)
+        #expect(throws: SurveyStore.NeedsRecords.self) {
+            try store.forEachBlock(in: try store.select(ResponseSelection()), year: nil, layout: instrument.recordLayout,
+                                   excluded: none, rowsPerBlock: 7, readers: 2) { _ in }
+        }
+    }
+
+    /// Each row of a block: its number, cells, weight and codes.
+    static func describe(_ block: FastBlock) -> [String] {
+        let width = block.columns.count, items = block.columns.items.count
+        return block.order.enumerated().map { k, entry in
+            let batch = block.batches[Int(entry >> 32)], rank = Int(entry & 0xFFFF_FFFF)
+            let cells = (0..<width).map { c in
+                let s = Int(batch.starts[rank * width + c]), e = Int(batch.ends[rank * width + c])
+                return String(decoding: UnsafeBufferPointer(start: block.bytes + s, count: e - s), as: UTF8.self)
+            }
+            let codes = (0..<items).map { batch.codes[rank * items + $0] }
+            return "\(block.rows[k]) \(cells) \(batch.weights[rank]) \(codes)"
+        }
+    }
+
+    static func pageSize(_ path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
+    }
+
+    /// ``StoreSinkTests/dump(_:)`` without the load times.
+    static func dumpWithoutTimes(_ path: String) throws -> [String] {
+        try StoreSinkTests.dump(path).map { $0.replacingOccurrences(of: #"loaded_at:"[^"]*""#, with: "", options: .regularExpression) }
+    }
+}
