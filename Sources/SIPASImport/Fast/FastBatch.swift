@@ -56,16 +56,20 @@ public final class FastBatch: @unchecked Sendable {
     /// Adds a fast row made elsewhere (``append(bytes:columns:starts:ends:weight:codes:)``) as one line.
     func appendRow(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
                    codes: UnsafeBufferPointer<Int32>, psuHash: UInt64) {
-        let rank = Int32(weightStore.count)
-        lineStore.append(0)
-        lineStore.append(0)
-        kindStore.append(.fast)
-        fastIndexStore.append(rank)
-        if let s = starts.baseAddress { startStore.append(s, count: starts.count) }
-        if let e = ends.baseAddress { endStore.append(e, count: ends.count) }
-        weightStore.append(weight)
-        if let c = codes.baseAddress { codeStore.append(c, count: codes.count) }
-        psuHashStore.append(psuHash)
+        // On a local copy, put back once: each access to the class's property is checked for
+        // exclusivity (two checks a row instead of eighteen).
+        var stores = self.stores
+        defer { self.stores = stores }
+        let rank = Int32(stores.weights.count)
+        stores.lines.append(0)
+        stores.lines.append(0)
+        stores.kinds.append(.fast)
+        stores.fastIndex.append(rank)
+        if let s = starts.baseAddress { stores.starts.append(s, count: starts.count) }
+        if let e = ends.baseAddress { stores.ends.append(e, count: ends.count) }
+        stores.weights.append(weight)
+        if let c = codes.baseAddress { stores.codes.append(c, count: codes.count) }
+        stores.psuHashes.append(psuHash)
     }
 
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).
