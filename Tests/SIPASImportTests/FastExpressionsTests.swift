@@ -64,12 +64,36 @@ struct FastExpressionsTests {
     }
 
     @Test func byteSetsHoldExactlyTheirStrings() {
-        let members = ["1", "2", "9", "01", "96", "truc_tiep", "khac", "abcdefg", "a-much-longer-code", "Hà Nội"]
-        let set = ByteSet(members)
-        let probes = members + ["", "0", "3", "10", "1 ", "001", "97", "truc_tie", "truc_tiepx", "abcdefgh", "a-much-longer-cod", "Ha Noi"]
-        for probe in probes {
-            let inSet = Array(probe.utf8).withUnsafeBufferPointer { set.contains($0) }
-            #expect(inSet == members.contains(probe), "\(probe)")
+        let members = ["1", "2", "9", "01", "96", "truc_tiep", "khac", "abcdefg", "a-much-longer-code", "Hà Nội", "xay_dung",
+                       "sixteen-bytes-ab", "fifteen-bytes-a"]
+        let probes = members + ["", "0", "3", "10", "1 ", "001", "97", "truc_tie", "truc_tiepx", "abcdefgh", "a-much-longer-cod", "Ha Noi",
+                                "xay_dunh", "yay_dung", "sixteen-bytes-ac", "sixteen-bytes-a", "fifteen-bytes-b", "fifteen-bytes-ab"]
+        // Few 8–16-byte members are searched in a list, many in a set: both sizes.
+        let many = (0..<40).map { "code-number-\($0)" }
+        for (set, members) in [(ByteSet(members), members), (ByteSet(members + many), members + many)] {
+            for probe in probes + many + ["code-number-40", "code-number-4 "] {
+                let inSet = Array(probe.utf8).withUnsafeBufferPointer { set.contains($0) }
+                #expect(inSet == members.contains(probe), "\(probe)")
+            }
+        }
+    }
+
+    /// A constraint of comparisons with numbers, checked as a range on the cell's number, holds
+    /// exactly where ``FormExpression`` says it does.
+    @Test func numericRangesAgreeWithTheExpressions() throws {
+        let cells = rows.map { $0[0] } + ["18.0", "17.999", "100.0000001", "-5", "0", "0.0", "1e400", "-inf", " 18", "020"]
+        let ranges = [". >= 18", ". > 18", ". <= 100", ". < 100", ". >= 18 and . <= 100", ". > 0", ". >= 1 and . <= 20",
+                      ". > 0 and . >= 0", ". < 5 and . <= 5", ". >= 2 and . > 2", ". >= 18 and (. <= 100 and . < 50)"]
+        for source in ranges {
+            let expression = try FormExpression(parsing: source)
+            let range = try #require(FastExpressions.range(of: expression), "\(source)")
+            for cell in cells {
+                let number = Array(cell.utf8).withUnsafeBufferPointer { ByteText.number($0) }
+                #expect(range.contains(number) == expression.isTrue(current: cell, lookup: { _ in "" }), "\(source) on \(cell)")
+            }
+        }
+        for source in [". = 18", "18 <= .", ". >= 18 or . <= 5", "not(. > 5)", ". >= ${a}", ". + 1 > 5", "${a} > 5 and . > 5"] {
+            #expect(FastExpressions.range(of: try FormExpression(parsing: source)) == nil, "\(source)")
         }
     }
 }

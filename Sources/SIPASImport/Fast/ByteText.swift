@@ -133,13 +133,19 @@ enum ByteText {
 
 /// A set of short byte strings (choice codes, province codes) looked up without allocating:
 /// strings of one or two bytes in a bitmap (the usual codes: "1"…"9", "01"…"96"), up to 7 bytes
-/// packed into 64-bit words (searched), longer ones by hash.
+/// packed into one 64-bit word, 8 to 16 bytes (`"truc_tiep"`, `"xay_dung"`) as their length and
+/// first and last eight bytes (which together are the whole string), longer ones by hash.
 struct ByteSet: Sendable {
     /// Bit `b` for the one-byte string b, bit `256 + (b0 << 8 | b1)` for the two-byte string b0 b1.
     private var short = [UInt64](repeating: 0, count: (256 + 65536) / 64)
     private var packed: [UInt64] = []
-    /// Strings of 8 bytes or more (`"truc_tiep"`): compared one by one when there are few, else by hash.
-    private var longList: [[UInt8]] = []
+    private struct Medium: Hashable, Comparable {
+        var count: Int, head: UInt64, tail: UInt64
+        static func < (a: Medium, b: Medium) -> Bool { (a.count, a.head, a.tail) < (b.count, b.head, b.tail) }
+    }
+    /// Strings of 8 to 16 bytes: searched one by one when there are few, else in a set.
+    private var medium: [Medium] = []
+    private var mediumSet: Set<Medium> = []
     private var long: [UInt64: [[UInt8]]] = [:]
 
     init<S: Sequence>(_ strings: S) where S.Element == String {
@@ -149,13 +155,15 @@ struct ByteSet: Sendable {
                 short[bit >> 6] |= 1 << UInt64(bit & 63)
             } else if let word = bytes.withUnsafeBufferPointer(Self.pack) {
                 packed.append(word)
+            } else if let key = bytes.withUnsafeBufferPointer(Self.medium) {
+                mediumSet.insert(key)
             } else {
                 let h = bytes.withUnsafeBufferPointer { ByteText.fnv($0) }
                 if !(long[h]?.contains(bytes) ?? false) { long[h, default: []].append(bytes) }
             }
         }
         packed = Array(Set(packed)).sorted()
-        longList = long.count <= 16 ? long.values.flatMap { $0 } : []
+        medium = mediumSet.sorted()
     }
 
     @inline(__always)
@@ -176,6 +184,15 @@ struct ByteSet: Sendable {
         return word
     }
 
+    /// 8 to 16 bytes as their count and first and last eight bytes (overlapping when under 16).
+    @inline(__always)
+    private static func medium(_ b: ByteText.Bytes) -> Medium? {
+        guard b.count >= 8, b.count <= 16, let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        return Medium(count: b.count, head: raw.loadUnaligned(as: UInt64.self),
+                      tail: raw.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self))
+    }
+
     @inline(__always)
     func contains(_ b: ByteText.Bytes) -> Bool {
         if let bit = Self.shortBit(b) {
@@ -185,12 +202,13 @@ struct ByteSet: Sendable {
     }
 
     private func containsLong(_ b: ByteText.Bytes) -> Bool {
+        if let key = Self.medium(b) {
+            guard medium.count > 16 else { return medium.contains(key) }
+            return mediumSet.contains(key)
+        }
         guard let word = Self.pack(b) else {
-            if !longList.isEmpty || long.isEmpty {
-                return longList.contains { $0.count == b.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 } }
-            }
             guard let candidates = long[ByteText.fnv(b)] else { return false }
-            return candidates.contains { $0.elementsEqual(b) }
+            return candidates.contains { $0.count == b.count && memcmp($0, b.baseAddress!, b.count) == 0 }
         }
         return packed.withUnsafeBufferPointer { p in
             if p.count <= 16 {

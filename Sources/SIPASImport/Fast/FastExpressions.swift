@@ -218,11 +218,14 @@ struct FastExpressions: @unchecked Sendable {
             case .modulo: return .number(x.number.truncatingRemainder(dividingBy: y.number))
             default: break
             }
-            let u = x.number, v = y.number
+            // A string literal that is no number (`'truc_tiep'`) makes the comparison textual:
+            // the other side is then not read as a number.
+            let v = y.number
+            let u = v.isNaN ? .nan : x.number
             let numeric = !u.isNaN && !v.isNaN
             switch node.op {
             case .equal, .notEqual:
-                let equal = numeric ? u == v : x.withText { s in y.withText { t in s.elementsEqual(t) } }
+                let equal = numeric ? u == v : x.withText { s in y.withText { t in Self.same(s, t) } }
                 return .bool(node.op == .equal ? equal : !equal)
             case .less: return .bool(numeric && u < v)
             case .lessOrEqual: return .bool(numeric && u <= v)
@@ -231,5 +234,63 @@ struct FastExpressions: @unchecked Sendable {
             default: return .bool(false)
             }
         }
+
+        @inline(__always)
+        private static func same(_ s: ByteText.Bytes, _ t: ByteText.Bytes) -> Bool {
+            s.count == t.count && (s.isEmpty || memcmp(s.baseAddress!, t.baseAddress!, s.count) == 0)
+        }
+    }
+
+    /// The bounds `e` puts on the checked cell when it is nothing but comparisons of `.` with
+    /// numbers joined by `and` (`. >= 18 and . <= 100`, `. > 0`): the caller then checks the number
+    /// it has already read from the cell instead of evaluating `e`. nil for any other expression.
+    static func range(of e: FormExpression) -> NumericRange? {
+        var range = NumericRange()
+        func collect(_ e: FormExpression) -> Bool {
+            switch e {
+            case .and(let a, let b): return collect(a) && collect(b)
+            case .binary(let symbol, .current, .number(let n)) where !n.isNaN:
+                switch Op(symbol) {
+                case .greater?: range.raise(n, inclusive: false)
+                case .greaterOrEqual?: range.raise(n, inclusive: true)
+                case .less?: range.lower(n, inclusive: false)
+                case .lessOrEqual?: range.lower(n, inclusive: true)
+                default: return false
+                }
+                return true
+            default: return false
+            }
+        }
+        return collect(e) ? range : nil
+    }
+}
+
+/// The numbers a cell may hold under comparisons with numbers (``FastExpressions/range(of:)``),
+/// with the comparisons' semantics: no number (NaN) is in no range.
+struct NumericRange: Sendable, Equatable {
+    var low = -Double.infinity, lowInclusive = true
+    var high = Double.infinity, highInclusive = true
+
+    /// Adds `. > n` (or `. >= n` when `inclusive`).
+    mutating func raise(_ n: Double, inclusive: Bool) {
+        if n > low {
+            (low, lowInclusive) = (n, inclusive)
+        } else if n == low {
+            lowInclusive = lowInclusive && inclusive
+        }
+    }
+
+    /// Adds `. < n` (or `. <= n` when `inclusive`).
+    mutating func lower(_ n: Double, inclusive: Bool) {
+        if n < high {
+            (high, highInclusive) = (n, inclusive)
+        } else if n == high {
+            highInclusive = highInclusive && inclusive
+        }
+    }
+
+    @inline(__always)
+    func contains(_ u: Double) -> Bool {
+        (u > low || lowInclusive && u == low) && (u < high || highInclusive && u == high)
     }
 }

@@ -36,7 +36,19 @@ struct FastRules: Sendable {
         var required: Bool
         var uncheckedRelevant: Bool
         var relevant: Int
+        /// -1 when there is none, or when it is the ``range``.
         var constraint: Int
+        /// The constraint when it only compares the cell with numbers, checked on the number the
+        /// type check reads (the cell is read once, not again by the evaluator).
+        var range: NumericRange?
+        /// The design weight's cell: read as a plain decimal by the first pass.
+        var isWeight: Bool
+        /// Index among the scored items (-1: none): its code is read by the first pass.
+        var item: Int
+        /// Whether the second pass (``checkExpressions(_:)``) has anything to check.
+        var needsExpressions: Bool {
+            constraint >= 0 || !uncheckedRelevant && (relevant >= 0 || required)
+        }
     }
     let codeSets: [ByteSet]
     let expressions: FastExpressions
@@ -44,6 +56,10 @@ struct FastRules: Sendable {
     let delimiter: UInt8
     let columns: FastColumns
     let rules: [QuestionRule]
+    /// The rules ``checkExpressions(_:)`` goes through (``QuestionRule/needsExpressions``).
+    let expressionRules: [QuestionRule]
+    /// Items with no column: blank on every row.
+    let absentItems: [Int]
     /// Column of each question (-1: absent), for expressions.
     let columnOf: [Int32]
     let yearColumn: Int?
@@ -84,15 +100,19 @@ struct FastRules: Sendable {
                 default: kind = .text
                 }
             }
-            // The weight's cell is read as a plain positive decimal after the rules, which implies
-            // the decimal check: it is not read twice.
+            // The weight's cell is read as a plain positive decimal, which implies the decimal
+            // check: it is not read twice.
             let isWeight = plan.weight == q
+            let range = compiled.constraint.flatMap(FastExpressions.range(of:))
             rules.append(QuestionRule(
                 question: q, column: column, kind: isWeight && kind == .decimal ? .text : kind, required: question.required,
                 uncheckedRelevant: context.uncheckedRelevant.contains(q),
-                relevant: add(compiled.relevant), constraint: add(compiled.constraint)))
+                relevant: add(compiled.relevant), constraint: range == nil ? add(compiled.constraint) : -1,
+                range: range, isWeight: isWeight, item: plan.items.firstIndex(of: q) ?? -1))
         }
         self.rules = rules
+        expressionRules = rules.filter(\.needsExpressions)
+        absentItems = plan.items.indices.filter { match.columnOfQuestion[plan.items[$0]] == nil }
         self.codeSets = codeSets
         self.expressions = expressions
         yearColumn = context.yearColumn
@@ -112,6 +132,10 @@ struct FastRules: Sendable {
 
     /// Checks one row whose fields are `starts[c]..<ends[c]` in `base`; on success writes the weight
     /// and the item codes (``FastBatch/blank`` for no answer) and returns true.
+    ///
+    /// One pass over the rules checks each non-empty cell's type, its numeric range and reads the
+    /// weight and item codes from it; a second one, over the rules with expressions or `required`,
+    /// checks those.
     func accept(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
                 weight: inout Double, codes: UnsafeMutablePointer<Int32>) -> Bool {
         @inline(__always) func cell(_ c: Int) -> ByteText.Bytes {
@@ -125,13 +149,26 @@ struct FastRules: Sendable {
                 year = value
             }
         }
+        var weightRead: Double? = nil
+        for j in absentItems { codes[j] = FastBatch.blank }
         for rule in rules {
             let text = cell(rule.column)
-            if text.isEmpty { continue }
+            if text.isEmpty {
+                if rule.item >= 0 { codes[rule.item] = FastBatch.blank }
+                continue
+            }
+            // The cell as a number where the type check reads one (NaN: not read).
+            var number = Double.nan
+            var integer: Int? = nil
             switch rule.kind {
             case .text: break
-            case .integer: guard ByteText.int(text) != nil else { return false }
-            case .decimal: guard ByteText.plainDecimal(text) != nil else { return false }
+            case .integer:
+                guard let value = ByteText.int(text) else { return false }
+                integer = value
+                number = Double(value)
+            case .decimal:
+                guard let value = ByteText.plainDecimal(text) else { return false }
+                number = value
             case .codes(let k): guard codeSets[k].contains(text) else { return false }
             case .province:
                 let known: Bool
@@ -142,23 +179,37 @@ struct FastRules: Sendable {
                 guard known else { return false }
             case .unsupported: return false
             }
+            if rule.isWeight {
+                // A weight that is no plain positive decimal is never fast (read below otherwise).
+                guard let w = ByteText.plainDecimal(text), w.isFinite, w > 0 else { return false }
+                weightRead = w
+                number = w
+            }
+            if let range = rule.range {
+                if number.isNaN, rule.kind != .integer, rule.kind != .decimal, !rule.isWeight { number = ByteText.number(text) }
+                guard range.contains(number) else { return false }
+            }
+            if rule.item >= 0 {
+                // An item's code as the full importer reads it: blank unless an integer.
+                guard let code = integer ?? ByteText.int(text) else { codes[rule.item] = FastBatch.blank; continue }
+                guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
+                codes[rule.item] = small
+            }
         }
-        let passed = columnOf.withUnsafeBufferPointer { columnOf in
-            checkExpressions(FastExpressions.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
+        if !expressionRules.isEmpty {
+            let passed = columnOf.withUnsafeBufferPointer { columnOf in
+                checkExpressions(FastExpressions.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
+            }
+            guard passed else { return false }
         }
-        guard passed else { return false }
         if let weightColumn {
-            guard let w = ByteText.plainDecimal(cell(weightColumn)), w.isFinite, w > 0 else { return false }
-            weight = w
+            if weightRead == nil {
+                guard let w = ByteText.plainDecimal(cell(weightColumn)), w.isFinite, w > 0 else { return false }
+                weightRead = w
+            }
+            weight = weightRead!
         } else {
             weight = 1
-        }
-        for (j, column) in columns.items.enumerated() {
-            guard let column else { codes[j] = FastBatch.blank; continue }
-            let text = cell(column)
-            guard !text.isEmpty, let code = ByteText.int(text) else { codes[j] = FastBatch.blank; continue }
-            guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
-            codes[j] = small
         }
         return true
     }
@@ -167,7 +218,7 @@ struct FastRules: Sendable {
     private func checkExpressions(_ cells: FastExpressions.Cells) -> Bool {
         expressions.withEvaluator(cells) { evaluator in
             let starts = cells.starts, ends = cells.ends
-            for rule in rules {
+            for rule in expressionRules {
                 let empty = starts[rule.column] == ends[rule.column]
                 let relevant = rule.uncheckedRelevant || rule.relevant < 0 || evaluator.isTrue(rule.relevant, current: rule.question)
                 if empty {
