@@ -132,12 +132,12 @@ enum ByteText {
 }
 
 /// A set of short byte strings (choice codes, province codes) looked up without allocating:
-/// strings of one or two bytes in a bitmap (the usual codes: "1"…"9", "01"…"96"), up to 7 bytes
-/// packed into one 64-bit word, 8 to 16 bytes (`"truc_tiep"`, `"xay_dung"`) as their length and
+/// one byte or two digits in a 384-bit map (the usual codes: "1"…"9", "01"…"96"; small enough to
+/// stay in the first-level cache with one set per item), up to 7 bytes packed into one 64-bit word, 8 to 16 bytes (`"truc_tiep"`, `"xay_dung"`) as their length and
 /// first and last eight bytes (which together are the whole string), longer ones by hash.
 struct ByteSet: Sendable {
-    /// Bit `b` for the one-byte string b, bit `256 + (b0 << 8 | b1)` for the two-byte string b0 b1.
-    private var short = [UInt64](repeating: 0, count: (256 + 65536) / 64)
+    /// Bit `b` for the one-byte string b, bit `256 + 10 d0 + d1` for the two digits d0 d1.
+    private var short = [UInt64](repeating: 0, count: 6)
     private var packed: [UInt64] = []
     private struct Medium: Hashable, Comparable {
         var count: Int, head: UInt64, tail: UInt64
@@ -170,7 +170,9 @@ struct ByteSet: Sendable {
     private static func shortBit<C: Collection>(_ b: C) -> Int? where C.Element == UInt8, C.Index == Int {
         switch b.count {
         case 1: return Int(b[b.startIndex])
-        case 2: return 256 + (Int(b[b.startIndex]) << 8 | Int(b[b.startIndex + 1]))
+        case 2:
+            let d0 = b[b.startIndex] &- 48, d1 = b[b.startIndex + 1] &- 48
+            return d0 < 10 && d1 < 10 ? 256 + 10 * Int(d0) + Int(d1) : nil
         default: return nil
         }
     }

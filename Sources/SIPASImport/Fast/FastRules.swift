@@ -81,6 +81,7 @@ struct FastRules: Sendable {
         let validator = importer.validator
         var rules: [QuestionRule] = []
         var codeSets: [ByteSet] = []
+        var codeLists: [[String]] = []
         var expressions = FastExpressions(indexOfName: validator.indexOfName)
         func add(_ expression: FormExpression?) -> Int { expression.map { expressions.add($0) } ?? -1 }
         for (q, question) in instrument.questions.enumerated() {
@@ -92,8 +93,14 @@ struct FastRules: Sendable {
             } else {
                 switch question.type {
                 case .selectOne:
-                    codeSets.append(ByteSet(compiled.codes))
-                    kind = .codes(codeSets.count - 1)
+                    // One set per list, not per question: the items of a scale share theirs.
+                    if let known = codeLists.firstIndex(of: compiled.codes) {
+                        kind = .codes(known)
+                    } else {
+                        codeLists.append(compiled.codes)
+                        codeSets.append(ByteSet(compiled.codes))
+                        kind = .codes(codeSets.count - 1)
+                    }
                 case .selectMultiple: kind = .unsupported
                 case .integer: kind = .integer
                 case .decimal: kind = .decimal
