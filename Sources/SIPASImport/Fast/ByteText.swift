@@ -137,7 +137,11 @@ enum ByteText {
 /// first and last eight bytes (which together are the whole string), longer ones by hash.
 struct ByteSet: Sendable {
     /// Bit `b` for the one-byte string b, bit `256 + 10 d0 + d1` for the two digits d0 d1.
-    private var short = [UInt64](repeating: 0, count: 6)
+    private var short = [UInt64](repeating: 0, count: Self.shortMapWords)
+    static let shortMapWords = 6
+    /// The map of one-byte strings and two digits: byte `b` is in the set when bit `b & 63` of
+    /// word `b >> 6` is set.
+    var shortMap: [UInt64] { short }
     private var packed: [UInt64] = []
     private struct Medium: Hashable, Comparable {
         var count: Int, head: UInt64, tail: UInt64

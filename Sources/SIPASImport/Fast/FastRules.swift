@@ -55,7 +55,16 @@ struct FastRules: Sendable {
 
     let delimiter: UInt8
     let columns: FastColumns
+    /// Rules other than ``codeRules``.
     let rules: [QuestionRule]
+    /// A choice question with nothing to check but its list, in its own loop (most columns are
+    /// items): its list's set and its index among the items (-1: none).
+    struct CodeRule: Sendable {
+        var column: Int32, set: Int32, item: Int32
+    }
+    let codeRules: [CodeRule]
+    /// ``ByteSet/shortMap`` of each code set, one after the other.
+    let shortMaps: [UInt64]
     /// The rules ``checkExpressions(_:)`` goes through (``QuestionRule/needsExpressions``).
     let expressionRules: [QuestionRule]
     /// Items with no column: blank on every row.
@@ -117,8 +126,16 @@ struct FastRules: Sendable {
                 relevant: add(compiled.relevant), constraint: range == nil ? add(compiled.constraint) : -1,
                 range: range, isWeight: isWeight, item: plan.items.firstIndex(of: q) ?? -1))
         }
-        self.rules = rules
         expressionRules = rules.filter(\.needsExpressions)
+        codeRules = rules.compactMap { rule in
+            guard case .codes(let k) = rule.kind, rule.range == nil, !rule.isWeight else { return nil }
+            return CodeRule(column: Int32(rule.column), set: Int32(k), item: Int32(rule.item))
+        }
+        self.rules = rules.filter { rule in
+            if case .codes = rule.kind, rule.range == nil, !rule.isWeight { return false }
+            return true
+        }
+        shortMaps = codeSets.flatMap(\.shortMap)
         absentItems = plan.items.indices.filter { match.columnOfQuestion[plan.items[$0]] == nil }
         self.codeSets = codeSets
         self.expressions = expressions
@@ -158,6 +175,7 @@ struct FastRules: Sendable {
         }
         var weightRead: Double? = nil
         for j in absentItems { codes[j] = FastBatch.blank }
+        guard checkCodes(base, starts, ends, codes: codes) else { return false }
         for rule in rules {
             let text = cell(rule.column)
             if text.isEmpty {
@@ -196,12 +214,7 @@ struct FastRules: Sendable {
                 if number.isNaN, rule.kind != .integer, rule.kind != .decimal, !rule.isWeight { number = ByteText.number(text) }
                 guard range.contains(number) else { return false }
             }
-            if rule.item >= 0 {
-                // An item's code as the full importer reads it: blank unless an integer.
-                guard let code = integer ?? ByteText.int(text) else { codes[rule.item] = FastBatch.blank; continue }
-                guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
-                codes[rule.item] = small
-            }
+            if rule.item >= 0 && !Self.read(code: integer ?? ByteText.int(text), into: codes + rule.item) { return false }
         }
         if !expressionRules.isEmpty {
             let passed = columnOf.withUnsafeBufferPointer { columnOf in
@@ -218,6 +231,48 @@ struct FastRules: Sendable {
         } else {
             weight = 1
         }
+        return true
+    }
+
+    /// The ``codeRules``: a one-byte code is looked up in its set's map and read as a digit.
+    @inline(__always)
+    private func checkCodes(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
+                            codes: UnsafeMutablePointer<Int32>) -> Bool {
+        shortMaps.withUnsafeBufferPointer { maps in
+            codeRules.withUnsafeBufferPointer { codeRules in
+                for rule in codeRules {
+                    let start = Int(starts[Int(rule.column)]), count = Int(ends[Int(rule.column)]) - start
+                    let item = Int(rule.item)
+                    if count == 1 {
+                        let byte = base[start]
+                        guard maps[Int(rule.set) * ByteSet.shortMapWords + Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 else { return false }
+                        if item >= 0 {
+                            let digit = byte &- 48
+                            codes[item] = digit < 10 ? Int32(digit) : FastBatch.blank
+                        }
+                    } else if count == 0 {
+                        if item >= 0 { codes[item] = FastBatch.blank }
+                    } else {
+                        let text = ByteText.Bytes(start: base + start, count: count)
+                        guard codeSets[Int(rule.set)].contains(text) else { return false }
+                        if item >= 0 && !Self.read(code: ByteText.int(text), into: codes + item) { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// An item's code as the full importer reads it: blank unless an integer; false when it does
+    /// not fit the fast path's 32 bits.
+    @inline(__always)
+    private static func read(code: Int?, into slot: UnsafeMutablePointer<Int32>) -> Bool {
+        guard let code else {
+            slot.pointee = FastBatch.blank
+            return true
+        }
+        guard let small = Int32(exactly: code), small != FastBatch.blank else { return false }
+        slot.pointee = small
         return true
     }
 
