@@ -16,6 +16,7 @@ struct ResponseInserter: @unchecked Sendable {
     private let statements: [Statement]
     private let single: SQLiteStatement
     private let group: SQLiteStatement
+    private let block: SQLiteStatement
     private let connection: SQLiteConnection
     private let sql: String
     private let batch: Int64
@@ -24,9 +25,11 @@ struct ResponseInserter: @unchecked Sendable {
 
     init(_ db: Database, batch: Int64) throws {
         self.batch = batch
-        statements = [try db.makeStatement(sql: Self.sql(rows: 1)), try db.makeStatement(sql: Self.sql(rows: Self.rowsPerStatement))]
+        statements = [try db.makeStatement(sql: Self.sql(rows: 1)), try db.makeStatement(sql: Self.sql(rows: Self.rowsPerStatement)),
+                      try db.makeStatement(sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (?, ?, ?, ?)")]
         single = statements[0].sqliteStatement
         group = statements[1].sqliteStatement
+        block = statements[2].sqliteStatement
         connection = db.sqliteConnection!
         sql = Self.sql(rows: 1)
     }
@@ -36,9 +39,31 @@ struct ResponseInserter: @unchecked Sendable {
             + repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
-    /// Inserts every response of `responses`, binding the text fields from its buffer in place.
+    /// The responses' ``ColumnChunk``s, made before ``insert(_:chunks:)`` (on another thread than
+    /// the inserts, when streamed); nil when they cannot all be made.
+    static func chunks(of responses: EncodedResponses) -> [(firstRow: Int, rows: Int, data: [UInt8])]? {
+        ColumnChunk.encode(responses)
+    }
+
+    /// Inserts every response of `responses`, binding the text fields from its buffer in place, and
+    /// their column chunks (`chunks`, made here when not given; none when they cannot be made).
     /// - Throws: `DatabaseError` with SQLite's code and message (translated by the store).
-    func insert(_ responses: EncodedResponses) throws {
+    func insert(_ responses: EncodedResponses, chunks: [(firstRow: Int, rows: Int, data: [UInt8])]?? = nil) throws {
+        try insertRows(responses)
+        guard let chunks = chunks ?? Self.chunks(of: responses) else { return }
+        for chunk in chunks {
+            sqlite3_bind_int64(block, 1, batch)
+            sqlite3_bind_int64(block, 2, Int64(chunk.firstRow))
+            sqlite3_bind_int64(block, 3, Int64(chunk.rows))
+            try chunk.data.withUnsafeBytes { data in
+                sqlite3_bind_blob(block, 4, data.baseAddress, Int32(data.count), nil)
+                defer { sqlite3_clear_bindings(block) }
+                try step(block)
+            }
+        }
+    }
+
+    private func insertRows(_ responses: EncodedResponses) throws {
         // The bytes stay put while bound: SQLITE_STATIC (no copy), bindings cleared before the buffer goes.
         defer {
             sqlite3_clear_bindings(single)

@@ -7,6 +7,7 @@ import GRDB
 /// - `response`: one row per accepted answer sheet, keyed by (batch, row): respondent id, year,
 ///   design columns (weight, stratum, cluster, fpc), attributes and answers (``StoredResponse``).
 /// - `rejection`: one row per rejected row: its original fields and the reasons.
+/// - `response_block`: the responses again, in chunks of columns for analyses (``ColumnChunk``).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -52,6 +53,18 @@ enum StoreSchema {
                     reasons TEXT NOT NULL,
                     PRIMARY KEY (batch_id, row)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: column chunks") { db in
+            // ColumnChunk: a batch's responses in the columns an analysis reads, written with them.
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS response_block (
+                    batch_id INTEGER NOT NULL REFERENCES batch(id),
+                    first_row INTEGER NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                CREATE UNIQUE INDEX IF NOT EXISTS response_block_rows ON response_block(batch_id, first_row);
                 """)
         }
         return migrator

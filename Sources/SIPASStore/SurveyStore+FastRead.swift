@@ -55,9 +55,14 @@ extension SurveyStore {
                         year: Int?, _ body: (FastBlock) throws -> Void) throws {
         var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
         defer { reader.deallocate() }
+        let chunked = try db.tableExists("response_block")
         for batch in selection.batches.sorted(by: { $0.id < $1.id }) {
             try checkLayout(db, batch, layout)
-            try reader.read(db, batch: batch, year: year, store: path, body)
+            if chunked, try ColumnChunk.complete(db, batch) {
+                try ColumnChunk.read(db, batch: batch, columns: columns, year: year, rowsPerBlock: rowsPerBlock, body)
+            } else {
+                try reader.read(db, batch: batch, year: year, store: path, body)
+            }
         }
     }
 }

@@ -76,11 +76,13 @@ private final class ChunkWriter: @unchecked Sendable {
 
     /// Queues `chunk` once the previous one is written; throws the error of an insert that failed.
     func submit(_ chunk: EncodedResponses) throws {
+        // Its column chunks are made here, while the writer inserts the chunk before.
+        let columns = ResponseInserter.chunks(of: chunk)
         thread.wait()
         try check()
         thread.submit { [self] in
             do {
-                try inserter.insert(chunk)
+                try inserter.insert(chunk, chunks: .some(columns))
             } catch {
                 lock.withLock { failure = error }
             }
