@@ -39,47 +39,47 @@ enum ColumnChunk {
 
     private static func encode(_ r: EncodedResponses, _ range: Range<Int>) -> [UInt8]? {
         guard let first = range.first else { return nil }
-        // The first row decides the number of attributes and items.
+        // The first row decides the number of attributes and items; an empty attributes field
+        // (no attributes, or one empty one: the layout decides) is left to the rows.
+        guard !r.range(first, 3).isEmpty else { return nil }
         let attributeCount = split(attributes: r.range(first, 3), in: r.bytes).count
         let itemCount = r.range(first, 4).isEmpty ? 1 : r.bytes[r.range(first, 4)].reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
         let textColumns = 2 + attributeCount
         // Every row's text values, unescaped, one after the other (row by row, column by column).
-        var texts: [UInt8] = [], ends: [Int] = []
-        texts.reserveCapacity(r.bytes.count)
+        // A plain buffer, not an array: appends are a capacity check and a copy (an array's
+        // uniqueness checks took a third of the encoding).
+        var texts = ByteBuffer(capacity: max(r.bytes.count, 64))
+        defer { texts.deallocate() }
+        var ends: [Int] = []
         ends.reserveCapacity(range.count * textColumns)
         var codes: [UInt8] = []
         var marked = [UInt64](repeating: 0, count: itemCount), unmarked = marked
         codes.reserveCapacity(range.count * itemCount)
         var weights = ValueDictionary(), years = ValueDictionary()
         var weightIds: [UInt16] = [], yearIds: [UInt16] = [], rowNumbers: [UInt32] = []
-        for i in range {
-            guard let row = UInt32(exactly: r.rows[i]) else { return nil }
-            rowNumbers.append(row)
-            texts += r.bytes[r.range(i, 1)]
-            ends.append(texts.count)
-            texts += r.bytes[r.range(i, 2)]
-            ends.append(texts.count)
-            let attributes = split(attributes: r.range(i, 3), in: r.bytes)
-            guard attributes.count == attributeCount else { return nil }
-            for field in attributes {
-                let value = r.bytes[field]
-                if value.contains(0x1B) {
-                    guard unescape(value, into: &texts) else { return nil }
-                } else {
-                    texts += value
-                }
-                ends.append(texts.count)
+        let complete = r.bytes.withUnsafeBufferPointer { source -> Bool in
+            @inline(__always) func field(_ i: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: source[r.range(i, f)])
             }
-            guard parse(answers: r.bytes[r.range(i, 4)], items: itemCount, codes: &codes, marked: &marked, unmarked: &unmarked) else { return nil }
-            weightIds.append(weights.id(word: r.weights[i].bitPattern))
-            yearIds.append(years.id(word: UInt64(bitPattern: Int64(r.years[i] ?? Int(Int64.min)))))
+            for i in range {
+                guard let row = UInt32(exactly: r.rows[i]) else { return false }
+                rowNumbers.append(row)
+                texts.append(field(i, 1))
+                ends.append(texts.count)
+                texts.append(field(i, 2))
+                ends.append(texts.count)
+                guard appendAttributes(field(i, 3), count: attributeCount, to: &texts, ends: &ends),
+                      parse(answers: field(i, 4), items: itemCount, codes: &codes, marked: &marked, unmarked: &unmarked) else { return false }
+                weightIds.append(weights.id(word: r.weights[i].bitPattern))
+                yearIds.append(years.id(word: UInt64(bitPattern: Int64(r.years[i] ?? Int(Int64.min)))))
+            }
+            return true
         }
+        guard complete else { return nil }
         var out = ByteWriter()
         for word in [magic, UInt32(range.count), UInt32(textColumns), UInt32(itemCount)] { out.append(word) }
-        texts.withUnsafeBufferPointer { texts in
-            for c in 0..<textColumns {
-                writeColumn(c, of: textColumns, rows: range.count, texts: texts, ends: ends, to: &out)
-            }
+        for c in 0..<textColumns {
+            writeColumn(c, of: textColumns, rows: range.count, texts: texts.buffer, ends: ends, to: &out)
         }
         weights.write(to: &out)
         out.append(weightIds)
@@ -127,7 +127,7 @@ enum ColumnChunk {
     /// The first word of a column written without a dictionary (no dictionary has that many values).
     static let plain = UInt32.max
 
-    /// The byte ranges of the attribute fields in `range` (split at U+001F, still escaped).
+    /// The number of attribute fields in `range` (split at U+001F).
     private static func split(attributes range: Range<Int>, in bytes: [UInt8]) -> [Range<Int>] {
         var fields: [Range<Int>] = []
         var start = range.lowerBound
@@ -139,29 +139,55 @@ enum ColumnChunk {
         return fields
     }
 
-    /// Appends `value` unescaped: `ESC s` → U+001F, `ESC` and any other byte → ESC (as
-    /// ``BlockReader``); false for a trailing ESC.
-    private static func unescape(_ value: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
-        var escaped = false
-        for byte in value {
+    /// Appends the attributes of `text`, split at U+001F and unescaped as ``BlockReader`` does
+    /// (`ESC s` → U+001F, `ESC` and any other byte → ESC), each followed by its end in `ends`;
+    /// false unless there are `count` of them or a field ends in ESC.
+    private static func appendAttributes(_ text: UnsafeBufferPointer<UInt8>, count: Int, to texts: inout ByteBuffer, ends: inout [Int]) -> Bool {
+        var fields = 0, i = 0, escaped = false
+        let n = text.count
+        while i < n {
+            let byte = text[i]
             if escaped {
-                out.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
+                texts.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
                 escaped = false
             } else if byte == 0x1B {
                 escaped = true
+            } else if byte == 0x1F {
+                ends.append(texts.count)
+                fields += 1
             } else {
-                out.append(byte)
+                // A run of plain bytes, copied at once.
+                var end = i + 1
+                while end < n && text[end] != 0x1B && text[end] != 0x1F { end += 1 }
+                texts.append(text.baseAddress! + i, count: end - i)
+                i = end
+                continue
             }
+            i += 1
         }
-        return !escaped
+        ends.append(texts.count)
+        return !escaped && fields + 1 == count
     }
 
     /// The answers `[x]digits` or blank, separated by commas: codes 0…63 only (others: false).
-    private static func parse(answers: ArraySlice<UInt8>, items: Int, codes: inout [UInt8], marked: inout [UInt64],
+    private static func parse(answers: UnsafeBufferPointer<UInt8>, items: Int, codes: inout [UInt8], marked: inout [UInt64],
                               unmarked: inout [UInt64]) -> Bool {
-        var item = 0, value = -1, mark = false
-        func end() -> Bool {
+        var item = 0, i = 0
+        let n = answers.count
+        while true {
             guard item < items else { return false }
+            var mark = false, value = -1
+            if i < n && answers[i] == UInt8(ascii: "x") {
+                mark = true
+                i += 1
+            }
+            while i < n && answers[i] != UInt8(ascii: ",") {
+                let digit = Int(answers[i]) &- 48
+                guard digit >= 0, digit <= 9 else { return false }
+                value = max(value, 0) * 10 + digit
+                guard value < 64 else { return false }
+                i += 1
+            }
             if value < 0 {
                 guard !mark else { return false }
                 codes.append(blank)
@@ -170,22 +196,9 @@ enum ColumnChunk {
                 if mark { marked[item] |= 1 << UInt64(value) } else { unmarked[item] |= 1 << UInt64(value) }
             }
             item += 1
-            (value, mark) = (-1, false)
-            return true
+            if i == n { return item == items }
+            i += 1
         }
-        for byte in answers {
-            if byte == UInt8(ascii: ",") {
-                guard end() else { return false }
-            } else if byte == UInt8(ascii: "x") && value < 0 && !mark {
-                mark = true
-            } else {
-                let digit = Int(byte) - 48
-                guard digit >= 0, digit <= 9 else { return false }
-                value = max(value, 0) * 10 + digit
-                guard value < 64 else { return false }
-            }
-        }
-        return end() && item == items
     }
 }
 
@@ -202,14 +215,22 @@ struct ValueDictionary {
 
     private func value(_ id: Int) -> ArraySlice<UInt8> { bytes[(id == 0 ? 0 : ends[id - 1])..<ends[id]] }
 
+    /// Whether value `id` is `value`'s bytes.
+    @inline(__always)
+    private func holds(_ id: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == value.count else { return false }
+        return value.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, value.baseAddress!, value.count) == 0 }
+    }
+
     mutating func id(_ value: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        if last >= 0 && self.value(Int(last)).elementsEqual(value) { return UInt16(last) }
+        if last >= 0 && holds(Int(last), value) { return UInt16(last) }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in value { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         var slot = Int(truncatingIfNeeded: h ^ h >> 29) & (slots.count - 1)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
-            if self.value(id).elementsEqual(value) {
+            if holds(id, value) {
                 last = Int32(id)
                 return UInt16(id)
             }

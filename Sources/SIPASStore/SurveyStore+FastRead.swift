@@ -269,6 +269,11 @@ struct ByteBuffer {
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let source = bytes.baseAddress { append(source, count: bytes.count) }
+    }
+
     private mutating func grow(to needed: Int) {
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
         memcpy(moved, base, count)
