@@ -32,7 +32,7 @@ public struct EncodedResponses: Sendable {
         }
     }
 
-    /// Starts a row whose text fields the caller appends with ``appendField(_:)`` and ``endField()``.
+    /// Starts a row whose text fields the caller appends to ``bytes``, ending each with ``endField(at:)``.
     mutating func beginRow(row: Int, year: Int?, weight: Double, populationPSUs: Double?) {
         rows.append(row)
         years.append(year)
@@ -40,7 +40,8 @@ public struct EncodedResponses: Sendable {
         self.populationPSUs.append(populationPSUs)
     }
 
-    mutating func endField() { ends.append(bytes.count) }
+    /// Ends the row's next text field at `end` in ``bytes`` (which may not hold it yet).
+    mutating func endField(at end: Int) { ends.append(end) }
 
     /// The byte range of row `i`'s text field `f`.
     func range(_ i: Int, _ f: Int) -> Range<Int> {

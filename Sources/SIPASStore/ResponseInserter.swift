@@ -41,14 +41,14 @@ struct ResponseInserter: @unchecked Sendable {
 
     /// The responses' ``ColumnChunk``s, made before ``insert(_:chunks:)`` (on another thread than
     /// the inserts, when streamed); nil when they cannot all be made.
-    static func chunks(of responses: EncodedResponses) -> [(firstRow: Int, rows: Int, data: [UInt8])]? {
+    static func chunks(of responses: EncodedResponses) -> [ColumnChunk.Encoded]? {
         ColumnChunk.encode(responses)
     }
 
     /// Inserts every response of `responses`, binding the text fields from its buffer in place, and
     /// their column chunks (`chunks`, made here when not given; none when they cannot be made).
     /// - Throws: `DatabaseError` with SQLite's code and message (translated by the store).
-    func insert(_ responses: EncodedResponses, chunks: [(firstRow: Int, rows: Int, data: [UInt8])]?? = nil) throws {
+    func insert(_ responses: EncodedResponses, chunks: [ColumnChunk.Encoded]?? = nil) throws {
         try insertRows(responses)
         guard let chunks = chunks ?? Self.chunks(of: responses) else { return }
         for chunk in chunks {

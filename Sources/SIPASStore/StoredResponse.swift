@@ -97,6 +97,12 @@ public struct StoredResponse: Hashable, Sendable {
     }
 
     private static func unescape(_ part: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: unescapedBytes(part).bytes, as: UTF8.self)
+    }
+
+    /// An attribute's bytes unescaped (`ESC s` → U+001F, `ESC` and any other byte → ESC), and
+    /// whether it ends outside an escape.
+    static func unescapedBytes(_ part: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], complete: Bool) {
         var out: [UInt8] = []
         out.reserveCapacity(part.count)
         var escaped = false
@@ -110,7 +116,7 @@ public struct StoredResponse: Hashable, Sendable {
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return (out, !escaped)
     }
 
     static func encode(answers: [ItemAnswer]) -> String {

@@ -23,6 +23,7 @@ extension SurveyStore {
                            replace: Bool = false, maxDuplicatesReported: Int = 20, chunkRows: Int = 16_384,
                            whenRead: (ImportSummary) -> Void = { _ in }) throws -> LoadOutcome {
         let digest = try PreparedBatch.sha256(of: file)
+        PhaseTrace.mark("file hashed")
         let layout = instrument.recordLayout
         let identity = BatchIdentity(name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
                                      instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout)
@@ -31,7 +32,7 @@ extension SurveyStore {
             let writer = ChunkWriter(inserter)
             defer { writer.stop() }
             let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
-                                 yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows) { try writer.submit($0) }
+                                 yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows) { try writer.submit($0, chunks: $1) }
             let contents: BatchContents
             do {
                 contents = try PreparedBatch.readRows(file: file, instrument: instrument, language: language, threads: threads,
@@ -74,10 +75,9 @@ private final class ChunkWriter: @unchecked Sendable {
 
     init(_ inserter: ResponseInserter) { self.inserter = inserter }
 
-    /// Queues `chunk` once the previous one is written; throws the error of an insert that failed.
-    func submit(_ chunk: EncodedResponses) throws {
-        // Its column chunks are made here, while the writer inserts the chunk before.
-        let columns = ResponseInserter.chunks(of: chunk)
+    /// Queues `chunk` and its column chunks (nil: none could be made) once the previous one is
+    /// written; throws the error of an insert that failed.
+    func submit(_ chunk: EncodedResponses, chunks columns: [ColumnChunk.Encoded]?) throws {
         thread.wait()
         try check()
         thread.submit { [self] in

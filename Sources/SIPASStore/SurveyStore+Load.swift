@@ -56,10 +56,14 @@ extension SurveyStore {
             let rebuild = expectedRows >= Self.indexRebuildRows && expectedRows > existing
             if rebuild { try db.execute(sql: "DROP INDEX IF EXISTS response_respondent") }
             let contents = try write(ResponseInserter(db, batch: id))
+            PhaseTrace.mark("rows written")
             let summary = contents.summary
             try db.execute(sql: "UPDATE batch SET header = ?, rows_read = ?, accepted = ?, rejected = ? WHERE id = ?",
                            arguments: [Self.json(contents.header), summary.rowsRead, summary.accepted, summary.rejected, id])
-            if rebuild { try db.execute(sql: Self.respondentIndexSQL) }
+            if rebuild {
+                try db.execute(sql: Self.respondentIndexSQL)
+                PhaseTrace.mark("respondent index built")
+            }
             let reject = try db.makeStatement(sql: "INSERT INTO rejection (batch_id, row, fields, reasons) VALUES (?, ?, ?, ?)")
             for r in contents.rejections {
                 try reject.execute(arguments: [id, r.row, Self.json(r.fields), r.reasons])

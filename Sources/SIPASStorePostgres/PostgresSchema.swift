@@ -13,8 +13,9 @@ enum PostgresSchema {
         ("v1: batches, responses, rejections, roles, row-level security", [
             """
             DO $$ BEGIN
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sipas_team') THEN CREATE ROLE sipas_team NOLOGIN; END IF;
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sipas_analyst') THEN CREATE ROLE sipas_analyst NOLOGIN; END IF;
+              -- Roles belong to the whole server: another database's setup may create them at the same moment.
+              BEGIN CREATE ROLE sipas_team NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+              BEGIN CREATE ROLE sipas_analyst NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
             END $$
             """,
             """

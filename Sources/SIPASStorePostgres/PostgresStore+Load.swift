@@ -10,7 +10,33 @@ extension PostgresStore {
     /// team is not assigned are refused by the server's row-level security
     /// (``StoreError/Kind/refused(reason:)``), and nothing of the batch is written.
     /// - Complexity: O(rows), sent in chunks of `chunk` rows.
+    ///
+    /// The load runs in a task of its own, watched: postgres-nio 1.33 was seen (under load) never
+    /// failing the query whose backend the server had terminated while it waited for a lock, and
+    /// the command hung instead of reporting the lost connection. When the connection closes under
+    /// a load that has not ended 2 s later, it ends with ``StoreError/Kind/connectionLost(reason:)``.
     public func load(_ batch: PreparedBatch, replace: Bool = false, chunk: Int = 2000) async throws -> LoadOutcome {
+        let location = self.location
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<LoadOutcome, any Error>) in
+            let once = ResumeOnce(continuation)
+            let task = Task {
+                do {
+                    once.resume(.success(try await self.write(batch, replace: replace, chunk: chunk)))
+                } catch {
+                    once.resume(.failure(error))
+                }
+            }
+            connection.closeFuture.whenComplete { _ in
+                Task {
+                    try? await Task.sleep(nanoseconds: 2_000_000_000)
+                    once.resume(.failure(StoreError(.connectionLost(reason: "the server closed the connection"), store: location)))
+                    task.cancel()
+                }
+            }
+        }
+    }
+
+    private func write(_ batch: PreparedBatch, replace: Bool, chunk: Int) async throws -> LoadOutcome {
         try await transaction {
             try await query("SELECT pg_advisory_xact_lock(hashtext(current_user::text))")
             if let same = try await batches(where: "sha256 = $1 AND replaced_by IS NULL AND team = current_user", [batch.sha256]).first {

@@ -59,8 +59,23 @@ public final class PostgresStore: Sendable {
         return store
     }
 
-    public func close() async {
-        try? await connection.close()
+    /// Closes the connection, waiting at most `seconds`: postgres-nio's close was seen waiting for
+    /// ever on a connection the server had just terminated (once, under load), which left the
+    /// command hanging instead of reporting the lost connection. The process ends soon after, and
+    /// the socket with it.
+    public func close(seconds: Double = 5) async {
+        let connection = self.connection
+        try? await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            let once = ResumeOnce(done)
+            Task {
+                try? await connection.close()
+                once.resume(.success(()))
+            }
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+                once.resume(.success(()))
+            }
+        }
     }
 
     /// Runs the pending migrations in one transaction, under an advisory lock so that several
@@ -101,6 +116,9 @@ public final class PostgresStore: Sendable {
             try await run("COMMIT")
             return value
         } catch {
+            // A lost connection took its transaction with it; a ROLLBACK sent into it as it closes
+            // may never be answered.
+            if error is PSQLError, case .connectionLost = Self.translate(error, store: location).kind { throw error }
             _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
@@ -129,5 +147,21 @@ public final class PostgresStore: Sendable {
         }
         let reason = String(describing: error.code)
         return StoreError(opening ? .cannotOpen(reason: reason) : .connectionLost(reason: reason), store: store)
+    }
+}
+
+/// Resumes a continuation the first time ``resume(_:)`` is called, from any thread.
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+
+    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = continuation }
+
+    func resume(_ result: Result<T, any Error>) {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume(with: result)
     }
 }

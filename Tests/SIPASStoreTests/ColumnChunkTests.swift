@@ -68,6 +68,32 @@ struct ColumnChunkTests {
         #expect(fromChunks == fromRows)
     }
 
+    /// The sink makes each piece's chunks from the fast rows' cells and codes (and the full
+    /// importer's rows from their text): the same bytes as encoding the piece's text, on files
+    /// with faults, escapes, blank answers and quoted rows, in pieces cut where a chunk is full.
+    @Test func chunksMadeFromTheCellsAreTheChunksOfTheText() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let instrument = try StoreFixtures.instrument
+        let layout = instrument.recordLayout
+        for quotes in [false, true] {
+            let file = try StoreSinkTests.faulty(rows: 600, quotes: quotes, in: directory)
+            for (chunkRows, threads) in [(16_384, 2), (50, 1)] {
+                var pieces: [(EncodedResponses, [ColumnChunk.Encoded]?)] = []
+                let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+                                     yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows) { pieces.append(($0, $1)) }
+                _ = try PreparedBatch.readRows(file: file, instrument: instrument, language: .en, threads: threads, slowPath: false, into: sink)
+                // (A file with quotes is one block with quotes: every row is the full importer's.)
+                #expect(pieces.reduce(0) { $0 + $1.0.count } > 400 && (quotes || sink.fastRows > 400))
+                for (responses, chunks) in pieces {
+                    let made = try #require(chunks, "quotes \(quotes), \(chunkRows) rows a piece")
+                    let fromText = try #require(ColumnChunk.encode(responses))
+                    #expect(made.map(\.firstRow) == fromText.map(\.firstRow) && made.map(\.rows) == fromText.map(\.rows))
+                    #expect(made.map(\.data) == fromText.map(\.data), "quotes \(quotes), \(chunkRows) rows a piece")
+                }
+            }
+        }
+    }
+
     @Test func rowsThatFitNoChunkAreReadRowByRow() throws {
         var responses = EncodedResponses()
         let good = StoredResponse(row: 2, respondentID: "A", year: 2024, weight: 1.5, stratum: "01", cluster: "001",

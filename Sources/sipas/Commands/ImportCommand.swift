@@ -71,6 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
             let outcome = try opened.importFile(url, instrument: chosen, team: team, name: batch, language: lang,
                                                 threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
                                                 replace: replace) { ImportSummaryPrinter.print($0, rejectsURL: nil, language: lang) }
+            PhaseTrace.mark("committed")
             rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start), writing: nil)
         }
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
