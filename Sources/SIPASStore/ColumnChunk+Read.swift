@@ -24,13 +24,7 @@ extension ColumnChunk {
         let s = statement.sqliteStatement
         sqlite3_bind_int64(s, 1, batch.id)
         defer { sqlite3_reset(s) }
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
+        while try db.stepRow(s, sql: sql) {
             guard let blob = sqlite3_column_blob(s, 0) else { throw SurveyStore.NeedsRecords() }
             let data = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(s, 0)))
             guard let chunk = Decoded(data, columns: columns, excludedBits: excludedBits) else { throw SurveyStore.NeedsRecords() }

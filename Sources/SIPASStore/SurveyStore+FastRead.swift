@@ -123,13 +123,7 @@ struct BlockReader {
         if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = columns.count - 2, itemCount = columns.items.count
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
+        while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
             if let range, row >= range.upperBound { break }
             func corrupt() -> StoreError {

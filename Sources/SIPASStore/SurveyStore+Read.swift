@@ -121,13 +121,7 @@ enum ResponseReader {
         if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
+        while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
             let attributeBytes = bytes(s, 5), answerBytes = bytes(s, 6)
             let attributes = attributeCount == 0 && attributeBytes.isEmpty ? [] : StoredResponse.decode(attributes: attributeBytes)
@@ -148,5 +142,19 @@ enum ResponseReader {
     private static func bytes(_ s: SQLiteStatement, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
         let text = sqlite3_column_text(s, index)
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, index)))
+    }
+}
+
+extension Database {
+    /// Steps `s` (prepared from `sql`): true with a row, false when done; a failed step throws
+    /// GRDB's `DatabaseError` with SQLite's code and message (translated by the store).
+    func stepRow(_ s: SQLiteStatement, sql: String) throws -> Bool {
+        let code = sqlite3_step(s)
+        if code == SQLITE_DONE { return false }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(sqliteConnection)),
+                                message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+        }
+        return true
     }
 }
