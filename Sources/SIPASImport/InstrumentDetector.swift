@@ -29,15 +29,36 @@ public enum InstrumentDetector {
     /// - Throws: ``ImportError/Kind/noInstrumentMatches(_:)`` listing every candidate and its score
     ///   when none has more than 50 % of its items in the header.
     public static func detect(header: [String], among instruments: [Instrument], file: String = "") throws -> (instrument: Instrument, score: Double) {
-        let scored = instruments.map { instrument -> (instrument: Instrument, score: Double, missingRequired: Int, found: Int) in
-            let (pairs, _) = HeaderMatch.pairs(header: header, questions: instrument.questions)
-            let present = Set(pairs.map(\.question))
-            let scoredNames = Set(instrument.scoredQuestions.map(\.name))
-            let items = instrument.questions.indices.filter { scoredNames.contains(instrument.questions[$0].name) }
-            let found = items.filter(present.contains).count
-            let missingRequired = instrument.questions.indices.filter { instrument.questions[$0].required && !present.contains($0) }.count
-            return (instrument, items.isEmpty ? 0 : Double(found) / Double(items.count), missingRequired, found)
-        }
+        try pick(instruments.map { score($0, header: header) }, header: header, file: file)
+    }
+
+    /// ``detect(header:among:file:)`` among the built-in instruments, each scored on the thread
+    /// that decoded it (``BuiltinInstruments/map(_:)``).
+    public static func detectBuiltin(header: [String], file: String = "") throws -> (instrument: Instrument, score: Double) {
+        try pick(try BuiltinInstruments.map { score($0, header: header) }, header: header, file: file)
+    }
+
+    /// How well `header` covers an instrument.
+    struct Scored: Sendable {
+        var instrument: Instrument
+        /// The share of its scored items found in the header.
+        var score: Double
+        var missingRequired: Int
+        var found: Int
+    }
+
+    static func score(_ instrument: Instrument, header: [String]) -> Scored {
+        let (pairs, _) = HeaderMatch.pairs(header: header, questions: instrument.questions)
+        let present = Set(pairs.map(\.question))
+        let scoredNames = Set(instrument.scoredQuestions.map(\.name))
+        let items = instrument.questions.indices.filter { scoredNames.contains(instrument.questions[$0].name) }
+        let found = items.filter(present.contains).count
+        let missingRequired = instrument.questions.indices.filter { instrument.questions[$0].required && !present.contains($0) }.count
+        return Scored(instrument: instrument, score: items.isEmpty ? 0 : Double(found) / Double(items.count),
+                      missingRequired: missingRequired, found: found)
+    }
+
+    private static func pick(_ scored: [Scored], header: [String], file: String) throws -> (instrument: Instrument, score: Double) {
         let best = scored.max { a, b in
             (a.score, -a.missingRequired, a.found) < (b.score, -b.missingRequired, b.found)
         }

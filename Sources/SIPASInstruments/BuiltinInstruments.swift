@@ -18,12 +18,18 @@ public enum BuiltinInstruments {
     /// Every built-in instrument, decoded and checked (``Instrument/checkInvariants()``). A built-in
     /// file that fails either is a build defect caught by the tests; here it is reported as an error
     /// rather than trapping.
-    /// They are decoded in parallel: decoding is most of the start-up of a command that picks
-    /// the instrument from a file's header.
     public static func all() throws -> [Instrument] {
-        let results = Results(count: files.count)
+        try map { $0 }
+    }
+
+    /// `body` of every built-in instrument, in listing order. The instruments are decoded in
+    /// parallel, each handed to `body` on the thread that decoded it: decoding is most of the
+    /// start-up of a command that picks the instrument from a file's header, and what is done with
+    /// each (scoring it against the header) overlaps the decoding of the others.
+    public static func map<T: Sendable>(_ body: @Sendable (Instrument) throws -> T) throws -> [T] {
+        let results = Results<T>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, Result { try load(files[i]) })
+            results.set(i, Result { try body(try load(files[i])) })
         }
         return try results.values.map { try $0!.get() }
     }
@@ -41,17 +47,17 @@ public enum BuiltinInstruments {
         return instrument
     }
 
-    /// The instruments decoded so far, one slot per file, written under a lock.
-    private final class Results: @unchecked Sendable {
+    /// The results so far, one slot per file, written under a lock.
+    private final class Results<T>: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [Result<Instrument, any Error>?]
+        private var slots: [Result<T, any Error>?]
         init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ result: Result<Instrument, any Error>) {
+        func set(_ i: Int, _ result: Result<T, any Error>) {
             lock.lock()
             slots[i] = result
             lock.unlock()
         }
-        var values: [Result<Instrument, any Error>?] {
+        var values: [Result<T, any Error>?] {
             lock.lock()
             defer { lock.unlock() }
             return slots

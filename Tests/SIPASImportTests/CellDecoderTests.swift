@@ -16,6 +16,21 @@ struct CellDecoderTests {
         #expect(CellDecoder.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)    // above U+10FFFF
     }
 
+    @Test func contiguousBytesSkippingASCIIFindTheSameByteAsTheGenericWalk() {
+        // Runs of ASCII of every length around a word's eight bytes, then a bad or a good byte.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                bytes += (0..<Int.random(in: 0...19, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+                bytes += [[0xC3, 0xA0], [0xE1, 0xBB, 0x99], [0xE0], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0xBB]].randomElement(using: &generator)!
+            }
+            let generic = CellDecoder.firstInvalidUTF8(bytes.lazy.map { $0 })
+            #expect(CellDecoder.firstInvalidUTF8(bytes) == generic)
+            #expect(CellDecoder.firstInvalidUTF8(bytes[...]) == generic)
+        }
+    }
+
     @Test func trimmingAndNFCAreCounted() {
         var counts: [String: Int] = [:]
         #expect(CellDecoder.normalise("Ha\u{0300} No\u{0302}\u{0323}i", counts: &counts) == "Hà Nội")

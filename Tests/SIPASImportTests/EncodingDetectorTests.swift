@@ -26,6 +26,8 @@ struct EncodingDetectorTests {
     @Test func utf8AndAsciiAndMixedFilesStayUTF8() throws {
         #expect(EncodingDetector.guess(Array(text.utf8)[...]).encoding == .utf8)
         #expect(EncodingDetector.guess(Array(text.utf8)[...]).evidence == "16 non-ASCII characters, all valid UTF-8")
+        // A character cut by the end of the sample is not counted ("ộ" is E1 BB 99).
+        #expect(EncodingDetector.guess((Array(text.utf8) + [0xE1, 0xBB])[...]).evidence == "16 non-ASCII characters, all valid UTF-8")
         #expect(EncodingDetector.guess(Array("a,b\n1,2\n".utf8)[...]).evidence.hasPrefix("ASCII only"))
         // Mostly UTF-8 with one CP1258 field: read as UTF-8, so the foreign bytes are reported.
         let mixed = Array(text.utf8) + (try LegacyEncoding.cp1258("F3,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4\n"))

@@ -44,6 +44,19 @@ struct InstrumentDetectorTests {
         #expect(error?.message(.en) == "z.csv, row 1: no instrument has more than 50 % of its items in the header (r-fixture 50 %; other 0 %); choose one with --instrument")
     }
 
+    @Test func builtinDetectionScoresAsDetectionAmongTheDecodedInstruments() throws {
+        let all = try BuiltinInstruments.all()
+        for instrument in all {
+            let header = instrument.questions.map(\.name)
+            let parallel = try InstrumentDetector.detectBuiltin(header: header)
+            let serial = try InstrumentDetector.detect(header: header, among: all)
+            #expect(parallel.instrument == serial.instrument && parallel.score == serial.score)
+        }
+        let error = importError { _ = try InstrumentDetector.detectBuiltin(header: ["a", "b"], file: "n.csv") }
+        guard case .noInstrumentMatches(let candidates) = error?.kind else { Issue.record("\(String(describing: error))"); return }
+        #expect(candidates.map(\.id).sorted() == all.map(\.id).sorted())
+    }
+
     @Test func readsTheHeaderOfAFile() throws {
         let url = try temporaryFile("h.csv", "\u{FEFF}a; b ;Ha\u{0300}\n1;2;3\n")
         #expect(try InstrumentDetector.readHeader(of: url) == ["a", "b", "Hà"])

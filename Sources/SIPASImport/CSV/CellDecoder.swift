@@ -93,6 +93,23 @@ struct CellDecoder {
     /// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
     /// surrogates and values above U+10FFFF are ill-formed, as in Unicode §3.9 table 3-7).
     static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        // Contiguous bytes skip runs of ASCII eight at a time (the encoding guess checks the first
+        // megabyte of every file).
+        if let found = bytes.withContiguousStorageIfAvailable({ buffer in
+            firstInvalidUTF8(buffer) { from in
+                var k = from
+                while k + 8 <= buffer.count,
+                      UnsafeRawPointer(buffer.baseAddress! + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
+                return k
+            }
+        }) { return found }
+        return firstInvalidUTF8(bytes) { $0 }
+    }
+
+    /// ``firstInvalidUTF8(_:)`` with `skipASCII(i)`: the first index from `i` on that may not be ASCII.
+    @inline(__always)
+    private static func firstInvalidUTF8<C: Collection>(_ bytes: C, skipASCII: (Int) -> Int) -> Int?
+    where C.Element == UInt8, C.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         while i < end {
@@ -100,7 +117,7 @@ struct CellDecoder {
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
-            case 0x00...0x7F: i += 1; continue
+            case 0x00...0x7F: i = skipASCII(i + 1); continue
             case 0xC2...0xDF: length = 2
             case 0xE0: length = 3; low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3

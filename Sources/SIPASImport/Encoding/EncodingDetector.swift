@@ -36,10 +36,24 @@ public enum EncodingDetector {
         // A multi-byte character cut at the end of the sample is not an error.
         let invalid = CellDecoder.firstInvalidUTF8(bytes)
         let validUTF8 = invalid.map { $0 >= bytes.count - 3 && !bytes[$0...].contains { $0 < 0x80 } } ?? true
-        let (multibyte, covered) = utf8Sequences(bytes)
         if validUTF8 {
+            // In valid UTF-8 every non-ASCII character starts with one lead byte (≥ 0xC0); a
+            // character cut by the end of the sample is not counted.
+            let multibyte = bytes.withUnsafeBufferPointer { buffer in
+                // Eight bytes at a time: a lead byte has its two top bits set.
+                let end = invalid ?? buffer.count
+                var count = 0, i = 0
+                while i + 8 <= end {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    count += (word & (word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+                for byte in buffer[i..<end] where byte >= 0xC0 { count += 1 }
+                return count
+            }
             return Guess(encoding: .utf8, confidence: 1, evidence: "\(multibyte) non-ASCII characters, all valid UTF-8")
         }
+        let covered = utf8Sequences(bytes).bytes
         // Legacy text forms a valid UTF-8 pair only by chance: when a fifth or more of the high bytes
         // are in UTF-8 sequences, the file is UTF-8 with some foreign bytes.
         if covered * 5 >= bytes.filter({ $0 >= 0x80 }).count {

@@ -123,39 +123,40 @@ enum Linearization {
     static func firstStageVariance(
         of linear: Linearized, psuCount: [String: Int], fractions: [String: Double], lonely: LonelyPSU
     ) throws -> Double {
-        var strata: [String] = []
-        var sum: [String: Double] = [:]
-        var sumOfSquares: [String: Double] = [:]
-        for (psu, value) in zip(linear.psus, linear.z) {
-            if sum[psu.stratum] == nil { strata.append(psu.stratum) }
-            sum[psu.stratum, default: 0] += value
-            sumOfSquares[psu.stratum, default: 0] += value * value
-        }
+        // The PSUs come in stratum order, so each stratum is one run: its sums are taken along the
+        // run and its count and fraction looked up once (a lookup per PSU was most of the estimates).
         var variance = 0.0
-        var lonelyStrata: [String] = []
-        for stratum in strata {
-            let s = sum[stratum]!
+        var lonelyStrata: [(stratum: String, sum: Double)] = []
+        var start = 0
+        while start < linear.psus.count {
+            let stratum = linear.psus[start].stratum
+            var end = start, s = 0.0, squares = 0.0
+            while end < linear.psus.count, linear.psus[end].stratum == stratum {
+                s += linear.z[end]
+                squares += linear.z[end] * linear.z[end]
+                end += 1
+            }
+            start = end
             let n = psuCount[stratum] ?? 0
             if n <= 1 {
-                lonelyStrata.append(stratum)
+                lonelyStrata.append((stratum, s))
                 continue
             }
             let nh = Double(n)
             let correction = 1 - (fractions[stratum] ?? 0)
-            variance += correction * nh / (nh - 1) * (sumOfSquares[stratum]! - s * s / nh)
+            variance += correction * nh / (nh - 1) * (squares - s * s / nh)
         }
         guard !lonelyStrata.isEmpty else { return variance }
         switch lonely {
         case .fail:
-            throw StatsError.lonelyPSU(strata: lonelyStrata.sorted())
+            throw StatsError.lonelyPSU(strata: lonelyStrata.map(\.stratum).sorted())
         case .remove, .certainty:
             return variance
         case .adjust:
             // Centre each lone PSU on the mean of all PSU totals of the design (R ≥ 4.3).
             let allPSUs = Double(psuCount.values.reduce(0, +))
             let grandMean = linear.z.reduce(0, +) / allPSUs
-            for stratum in lonelyStrata {
-                let s = sum[stratum]!
+            for (_, s) in lonelyStrata {
                 variance += (s - grandMean) * (s - grandMean)
             }
             return variance

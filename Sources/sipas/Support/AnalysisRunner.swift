@@ -125,7 +125,7 @@ enum AnalysisRunner {
     static func chooseInstrument(_ name: String?, for url: URL, source: SourceOptions = .init(), language: Language) throws -> Instrument {
         if let name { return try InstrumentResolver.resolve(name) }
         let header = try InstrumentDetector.readHeader(of: url, options: source)
-        let (chosen, score) = try InstrumentDetector.detect(header: header, among: try BuiltinInstruments.all(), file: url.lastPathComponent)
+        let (chosen, score) = try InstrumentDetector.detectBuiltin(header: header, file: url.lastPathComponent)
         let percent = Int((score * 100).rounded())
         Console.message(language == .vi
             ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
