@@ -41,9 +41,13 @@ public enum BuiltinInstruments {
         return try files.first { $0.name == wanted + ".yaml" }.map(load)
     }
 
+    /// The instrument of `file`: from the cache of earlier runs (``InstrumentCache``) when there,
+    /// else decoded from its YAML, checked, and cached.
     private static func load(_ file: (name: String, bytes: [UInt8])) throws -> Instrument {
+        if let cached = InstrumentCache.shared?.instrument(for: file) { return cached }
         let instrument = try InstrumentLoader.load(yaml: String(decoding: file.bytes, as: UTF8.self), file: file.name)
         try instrument.checkInvariants()
+        InstrumentCache.shared?.keep(instrument, for: file)
         return instrument
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import SIPASCore
+
+/// Built-in instruments kept as JSON between runs, so that a command decodes the six of them in
+/// a few milliseconds instead of parsing their YAML (about 30 ms on two cores, most of the start
+/// of a command that picks the instrument from a file's header).
+///
+/// The cache belongs to one build of the running executable: its directory is named after the
+/// executable's path, size and modification time, so a rebuilt `sipas` (a changed instrument or
+/// model) never reads another build's files, and its first run removes those of earlier builds
+/// at the same path. Each file is named
+/// after a hash of the YAML bytes it stands for. A file is written only when its JSON decodes back
+/// to the very instrument decoded from the YAML, after ``Instrument/checkInvariants()``; a file
+/// that cannot be read or decoded is ignored and the YAML decoded instead. Nothing in a result
+/// depends on the cache. `SIPAS_NO_CACHE=1` turns it off; `SIPAS_CACHE_DIR` moves it (default
+/// `$XDG_CACHE_HOME/sipas`, else `~/.cache/sipas`).
+struct InstrumentCache: Sendable {
+    let directory: URL
+
+    /// The cache of the running executable, nil when turned off or when the executable's file
+    /// cannot be found.
+    static let shared: InstrumentCache? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["SIPAS_NO_CACHE"] != "1", let executable = executablePath(),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        let base: URL
+        if let path = environment["SIPAS_CACHE_DIR"], !path.isEmpty {
+            base = URL(fileURLWithPath: path)
+        } else if let path = environment["XDG_CACHE_HOME"], !path.isEmpty {
+            base = URL(fileURLWithPath: path).appendingPathComponent("sipas")
+        } else {
+            base = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/sipas")
+        }
+        let program = Self.hash(Array(executable.utf8))
+        let build = Self.hash(Array("\(size)|\(modified.timeIntervalSince1970)".utf8))
+        return InstrumentCache(directory: base.appendingPathComponent("instruments-\(program)-\(build)"))
+    }()
+
+    /// The running executable's file. Not through `Bundle.main`, which on Linux lists the
+    /// executable's directory first (a quarter of a small analysis when that is /tmp).
+    private static func executablePath() -> String? {
+        #if os(Linux)
+        return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #else
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+        #endif
+    }
+
+    /// The instrument cached for `file`, nil when there is none or it cannot be decoded.
+    func instrument(for file: (name: String, bytes: [UInt8])) -> Instrument? {
+        guard let data = try? Data(contentsOf: url(for: file)) else { return nil }
+        return try? JSONDecoder().decode(Instrument.self, from: data)
+    }
+
+    /// Keeps `instrument`, decoded from `file`, when its JSON decodes back to it. Failures are
+    /// ignored: the cache only saves time.
+    func keep(_ instrument: Instrument, for file: (name: String, bytes: [UInt8])) {
+        guard let data = try? JSONEncoder().encode(instrument),
+              (try? JSONDecoder().decode(Instrument.self, from: data)) == instrument
+        else { return }
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: directory.path) {
+            guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return }
+            removeOtherBuilds()
+        }
+        try? data.write(to: url(for: file), options: .atomic)
+    }
+
+    func url(for file: (name: String, bytes: [UInt8])) -> URL {
+        let stem = file.name.hasSuffix(".yaml") ? String(file.name.dropLast(5)) : file.name
+        return directory.appendingPathComponent("\(stem)-\(Self.hash(file.bytes)).json")
+    }
+
+    /// Removes the caches of other builds of the same executable path beside this one (named
+    /// `instruments-<path hash>-<build hash>`; other programs' caches are theirs).
+    private func removeOtherBuilds() {
+        let parent = directory.deletingLastPathComponent()
+        let name = directory.lastPathComponent
+        guard let cut = name.lastIndex(of: "-") else { return }
+        let program = name[...cut]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(program) && name != directory.lastPathComponent {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// 64-bit FNV-1a of `bytes` in hex, to name files (Foundation has no digest). Within one
+    /// build's directory the bytes of each instrument are fixed, so the hash only has to tell
+    /// apart the few versions of a file one build could embed.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        return String(value, radix: 16)
+    }
+}
