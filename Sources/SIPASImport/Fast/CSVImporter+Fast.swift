@@ -108,11 +108,12 @@ struct FastReader {
         var input = BlockInput(descriptor: descriptor, file: file.lastPathComponent)
         // A decoded block not yet checked in order: its bytes, length, slices and stream offset.
         var pending: (block: BlockBytes, count: Int, batches: [FastBatch], offset: Int)?
-        func finishPending() throws {
+        // `helpers`: the threads decoding the next block, offered to the sink for its work on this one.
+        func finishPending(helpers: FastHelpers? = nil) throws {
             guard let block = pending else { return }
             pending = nil
             try finish(block.block, block.count, block.batches, at: block.offset,
-                       importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                       importer, decoder, header, &context, &summary, writer, fileSize, sink, helpers)
         }
         var next = try input.next(after: [])
         while let block = next {
@@ -133,7 +134,7 @@ struct FastReader {
             let decoding = ParallelSlices.start(bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
                                                 rules: rules, workers: workers)
             do {
-                try finishPending()
+                try finishPending(helpers: FastHelpers(decoding: decoding))
                 PhaseTrace.mark("previous block checked in order")
                 next = try input.next(after: Array(block.bytes.buffer[block.cut...]))
             } catch {
@@ -203,7 +204,8 @@ struct FastReader {
     /// hands the block to the sink.
     private mutating func finish(_ block: BlockBytes, _ count: Int, _ batches: [FastBatch], at blockOffset: Int,
                                  _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String], _ context: inout RowContext,
-                                 _ summary: inout ImportSummary, _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink) throws {
+                                 _ summary: inout ImportSummary, _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink,
+                                 _ helpers: FastHelpers?) throws {
         let base = UnsafePointer(block.base)
         if !reservedIds, rules.idColumn != nil, count > 0 {
             // The ids of the whole file, estimated from this block's rows per byte.
@@ -269,7 +271,8 @@ struct FastReader {
                 }
             }
         }
-        try sink.take(FastBlock(storage: block, columns: rules.columns, batches: batches, order: order, rows: rows, records: records))
+        let done = FastBlock(storage: block, columns: rules.columns, batches: batches, order: order, rows: rows, records: records)
+        if let helpers { try sink.take(done, helpers: helpers) } else { try sink.take(done) }
     }
 
     /// The scanner's record for an unquoted line without carriage returns.
@@ -282,61 +285,5 @@ struct FastReader {
             fieldStart = i + 1
         }
         return CSVScanner.Record(fields: fields, row: row, line: line, fieldOffsets: offsets, quoted: Array(repeating: false, count: fields.count))
-    }
-}
-
-/// Decodes the slices of a block on several threads: the calling thread and the reader's
-/// ``WorkerThread``s each take the next slice left until none is.
-enum ParallelSlices {
-    fileprivate struct Shared: @unchecked Sendable {
-        let base: UnsafePointer<UInt8>
-        let bounds: [Int]
-        let rules: FastRules
-        let results: Results
-    }
-    fileprivate final class Results: @unchecked Sendable {
-        var batches: [FastBatch?]
-        let lock = NSLock()
-        private var taken = 0
-        init(_ n: Int) { batches = Array(repeating: nil, count: n) }
-        func set(_ i: Int, _ batch: FastBatch) { lock.lock(); batches[i] = batch; lock.unlock() }
-        /// The index of a slice not yet taken, or nil.
-        func nextSlice(of n: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard taken < n else { return nil }
-            taken += 1
-            return taken - 1
-        }
-    }
-
-    /// Slices being decoded by the workers; ``finish()`` helps with those left, then waits.
-    struct Decoding {
-        fileprivate let shared: Shared
-        fileprivate let helpers: ArraySlice<WorkerThread>
-
-        func finish() -> [FastBatch] {
-            shared.decodeSlices()
-            for worker in helpers { worker.wait() }
-            return shared.results.batches.map { $0! }
-        }
-    }
-
-    /// Starts decoding the slices `bounds` of `base` on `workers`.
-    static func start(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> Decoding {
-        let n = bounds.count - 1
-        let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
-        let helpers = workers.prefix(n)
-        for worker in helpers { worker.submit { shared.decodeSlices() } }
-        return Decoding(shared: shared, helpers: helpers)
-    }
-}
-
-extension ParallelSlices.Shared {
-    /// Decodes the next slice nobody has taken, until none is left.
-    func decodeSlices() {
-        while let i = results.nextSlice(of: bounds.count - 1) {
-            results.set(i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], rules: rules))
-        }
     }
 }

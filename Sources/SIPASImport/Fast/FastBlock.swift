@@ -7,8 +7,15 @@ public protocol FastSink: AnyObject {
     /// the sink keeps it, so a sink may go on adding it up while the reader decodes the next one;
     /// it must have finished with it before its next `take` returns.
     func take(_ block: FastBlock) throws
+    /// ``take(_:)-(FastBlock)`` with the reader's threads offered for the work on the block
+    /// (``FastHelpers/run(_:)``); by default they are not used.
+    func take(_ block: FastBlock, helpers: FastHelpers) throws
     /// One accepted record of a file (or part of a file) read by the full importer.
     func take(_ record: ResponseRecord) throws
+}
+
+extension FastSink {
+    public func take(_ block: FastBlock, helpers: FastHelpers) throws { try take(block) }
 }
 
 /// The accepted rows of one block, in input order.

@@ -52,6 +52,26 @@ public final class FastAccumulator: FastSink {
     /// returns to read the next block (the block stays alive in the work handed to them); the
     /// next call waits for them first, so every PSU's rows are still added in input order.
     public func take(_ block: FastBlock) throws {
+        let work = try prepare(block)
+        if shards.count == 1 {
+            work.shards[0].add(work.block, hashes: work.hashes, shard: 0, of: 1)
+        } else {
+            for s in shards.indices { workers[s].submit { work.add(s) } }
+        }
+    }
+
+    /// Adds the block's rows on the reader's threads, which run the shards' work among the slices
+    /// of the next block (one pool of threads as many as asked for, instead of the reader's and
+    /// the shards' competing for the cores).
+    public func take(_ block: FastBlock, helpers: FastHelpers) throws {
+        let work = try prepare(block)
+        guard shards.count > 1 else { return work.add(0) }
+        helpers.run(shards.indices.map { s in { work.add(s) } })
+    }
+
+    /// Counts the block's rows and weights in input order and hashes its full importer's records
+    /// to their shards, after waiting for the shards still adding the block before.
+    private func prepare(_ block: FastBlock) throws -> ShardWork {
         wait()
         PhaseTrace.mark("block to the shards (\(block.order.count) rows)")
         var recordHashes: [UInt64] = []
@@ -68,17 +88,7 @@ public final class FastAccumulator: FastSink {
             records += 1
             weightSum += entry >= 0 ? weights[Int(entry >> 32)][Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
         }
-        let work = ShardWork(block: block, hashes: recordHashes, shards: shards)
-        if shards.count == 1 {
-            shards[0].add(work.block, hashes: recordHashes, shard: 0, of: 1)
-        } else {
-            for s in shards.indices {
-                workers[s].submit {
-                    work.shards[s].add(work.block, hashes: work.hashes, shard: s, of: work.shards.count)
-                    PhaseTrace.mark("shard \(s): block added")
-                }
-            }
-        }
+        return ShardWork(block: block, hashes: recordHashes, shards: shards)
     }
 
     /// Waits for the shards still adding the last block.
@@ -111,4 +121,10 @@ private struct ShardWork: @unchecked Sendable {
     let block: FastBlock
     let hashes: [UInt64]
     let shards: [FastShard]
+
+    /// Adds the block's rows of shard `s`.
+    func add(_ s: Int) {
+        shards[s].add(block, hashes: hashes, shard: s, of: shards.count)
+        if shards.count > 1 { PhaseTrace.mark("shard \(s): block added") }
+    }
 }
