@@ -96,28 +96,38 @@ enum Linearization {
         of linear: Linearized, fractions: [String: Double], design: SecondStageDesign, lonely: LonelyPSU
     ) throws -> Double {
         var variance = 0.0
-        var start = 0
-        while start < linear.ssus.count {
-            let psu = linear.ssus[start].psu
-            var end = start, sum = 0.0, squares = 0.0
-            while end < linear.ssus.count, linear.ssus[end].psu == psu {
-                sum += linear.ssuZ[end]
-                squares += linear.ssuZ[end] * linear.ssuZ[end]
-                end += 1
-            }
-            start = end
-            guard let f1 = fractions[psu.stratum], f1 > 0 else { continue }
+        try forEachRun(of: { linear.ssus[$0].psu }, linear.ssuZ) { psu, sum, squares in
+            guard let f1 = fractions[psu.stratum], f1 > 0 else { return }
             let correction = 1 - (design.fractions[psu] ?? 0)
-            guard correction >= 1e-7 else { continue }
+            guard correction >= 1e-7 else { return }
             let n = design.unitCount[psu] ?? 0
             guard n > 1 else {
                 if lonely == .fail { throw StatsError.lonelyPSU(strata: ["\(psu.stratum)/\(psu.cluster) (stage 2)"]) }
-                continue
+                return
             }
             let n2 = Double(n)
             variance += f1 * correction * n2 / (n2 - 1) * (squares - sum * sum / n2)
         }
         return variance
+    }
+
+    /// Calls `body` with each run of equal keys `keyAt(i)` over the indices of `values` (in order),
+    /// and the sum and the sum of squares of the run's values, added in order.
+    private static func forEachRun<Key: Equatable>(
+        of keyAt: (Int) -> Key, _ values: [Double], _ body: (Key, _ sum: Double, _ squares: Double) throws -> Void
+    ) rethrows {
+        var start = 0
+        while start < values.count {
+            let key = keyAt(start)
+            var end = start, sum = 0.0, squares = 0.0
+            while end < values.count, keyAt(end) == key {
+                sum += values[end]
+                squares += values[end] * values[end]
+                end += 1
+            }
+            start = end
+            try body(key, sum, squares)
+        }
     }
 
     static func firstStageVariance(
@@ -127,20 +137,11 @@ enum Linearization {
         // run and its count and fraction looked up once (a lookup per PSU was most of the estimates).
         var variance = 0.0
         var lonelyStrata: [(stratum: String, sum: Double)] = []
-        var start = 0
-        while start < linear.psus.count {
-            let stratum = linear.psus[start].stratum
-            var end = start, s = 0.0, squares = 0.0
-            while end < linear.psus.count, linear.psus[end].stratum == stratum {
-                s += linear.z[end]
-                squares += linear.z[end] * linear.z[end]
-                end += 1
-            }
-            start = end
+        forEachRun(of: { linear.psus[$0].stratum }, linear.z) { stratum, s, squares in
             let n = psuCount[stratum] ?? 0
             if n <= 1 {
                 lonelyStrata.append((stratum, s))
-                continue
+                return
             }
             let nh = Double(n)
             let correction = 1 - (fractions[stratum] ?? 0)
