@@ -45,7 +45,7 @@ public final class FastAccumulator: FastSink {
         records += 1
         weightSum += record.weight
         let hash = FastShard.hash(record)
-        shards[Int(hash % UInt64(shards.count))].add(record)
+        shards[FastShard.index(of: hash, among: shards.count)].add(record)
     }
 
     /// Adds the block's rows. With several shards they are added on other threads while this one

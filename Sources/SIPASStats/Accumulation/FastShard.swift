@@ -25,6 +25,16 @@ final class FastShard: @unchecked Sendable {
     /// Puts this shard's sums into `accumulator` (its PSUs are in no other shard).
     func export(into accumulator: inout SurveyAccumulator) { state.export(into: &accumulator) }
 
+    /// The shard (0..<count) of a PSU hash: the hash mixed by a multiply, its top 32 bits scaled to
+    /// `count` (where `hash % count` took a division per row and shard, about 7 % of the shard
+    /// sums' samples). On the 378 PSUs of the benchmark data it splits the rows 48/52 between two
+    /// shards, as the remainder did; without the mixing, FNV-1a's top bits split them 47/53 and
+    /// three shards 28/35/37.
+    @inline(__always)
+    static func index(of hash: UInt64, among count: Int) -> Int {
+        Int((((hash &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(count)) >> 32)
+    }
+
     /// The shard hash of a record: FNV-1a of its stratum, 0x1F and cluster, as ``FastBatch``.
     static func hash(_ record: ResponseRecord) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -139,7 +149,6 @@ struct ShardState {
         let table = self.table
         let items = self.items
         let bytes = block.bytes
-        let divisor = UInt64(count)
         Self.withRow(items: items, attributes: values.count, width: width) { row in
             table.withUnsafeBufferPointer { table in
                 var batchIndex = -1
@@ -154,7 +163,7 @@ struct ShardState {
                 for entry in block.order {
                     if entry < 0 {
                         let index = Int(~entry)
-                        if hashes[index] % divisor == UInt64(shard) { add(block.records[index]) }
+                        if FastShard.index(of: hashes[index], among: count) == shard { add(block.records[index]) }
                         continue
                     }
                     let b = Int(entry >> 32)
@@ -165,7 +174,7 @@ struct ShardState {
                     }
                     let rank = Int(entry & 0xFFFF_FFFF)
                     let hash = psuHashes[rank]
-                    guard hash % divisor == UInt64(shard) else { continue }
+                    guard FastShard.index(of: hash, among: count) == shard else { continue }
                     let fields = rank * columnCount
                     let psu = psuId(cell(fields, strataColumn), cell(fields, clusterColumn), hash: hash)
                     for (k, a) in needed.enumerated() {
