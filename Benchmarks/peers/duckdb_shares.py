@@ -1,19 +1,18 @@
 """Peer for BENCHMARKS.md: DuckDB's weighted share satisfied per item and sector.
 
 Point estimates only (DuckDB has no design-based standard errors). Same rule as the
-land-construction instrument: codes 4-5 satisfied, 8-9 excluded, blanks excluded.
-Usage: python3 duckdb_shares.py FILE.csv OUT.csv [THREADS]
+instruments' sat5 scale: codes 4-5 satisfied, 8-9 excluded, blanks excluded.
+Usage: python3 duckdb_shares.py FILE.csv OUT.csv ITEM,ITEM,... [THREADS]
 """
 import sys
 
 import duckdb
 
 path, out = sys.argv[1], sys.argv[2]
-threads = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+items = sys.argv[3].split(",")
+threads = int(sys.argv[4]) if len(sys.argv) > 4 else 2
 con = duckdb.connect()
 con.execute(f"SET threads = {threads}")
-items = [d[0] for d in con.execute(f"SELECT * FROM read_csv('{path}', all_varchar = true) LIMIT 0").description
-         if d[0].startswith("LAND_") and d[0] != "LAND_visits"]
 parts = [
     f"""SELECT sector, '{item}' AS item,
            100 * SUM(weight * (TRY_CAST({item} AS INTEGER) IN (4, 5))::INTEGER) / SUM(weight) AS share

@@ -1,6 +1,7 @@
 """Peer for BENCHMARKS.md: polars' weighted share satisfied per item and sector (point estimates only).
 
-Usage: python3 polars_shares.py FILE.csv OUT.csv
+Same rule as the instruments' sat5 scale: codes 4-5 satisfied, 8-9 excluded, blanks excluded.
+Usage: python3 polars_shares.py FILE.csv OUT.csv ITEM,ITEM,...
 """
 import sys
 
@@ -8,7 +9,7 @@ import polars as pl
 
 path, out = sys.argv[1], sys.argv[2]
 frame = pl.scan_csv(path, infer_schema=False).with_columns(pl.col("weight").cast(pl.Float64))
-items = [c for c in frame.collect_schema().names() if c.startswith("LAND_") and c != "LAND_visits"]
+items = sys.argv[3].split(",")
 results = []
 for item in items:
     code = pl.col(item).cast(pl.Int64, strict=False)

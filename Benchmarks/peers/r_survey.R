@@ -1,13 +1,15 @@
 # Peer for BENCHMARKS.md: R survey's design-based share satisfied per item and sector, with SEs.
-# Design as the land-construction instrument declares it: strata province_code, clusters
-# commune_code (nested), weights weight; codes 4-5 satisfied, 8-9 and blanks excluded (a domain
-# on the full design, as sipas does). Usage: Rscript r_survey.R FILE.csv OUT.csv
+# Design as the instrument declares it: strata province_code, clusters CLUSTER (nested), weights
+# weight; codes 4-5 satisfied, 8-9 and blanks excluded (a domain on the full design, as sipas does).
+# Usage: Rscript r_survey.R FILE.csv OUT.csv CLUSTER ITEM,ITEM,...
 suppressMessages(library(survey))
 args <- commandArgs(trailingOnly = TRUE)
-data <- read.csv(args[1], colClasses = c(province_code = "character", commune_code = "character"))
-items <- grep("^LAND_", names(data), value = TRUE)
-items <- setdiff(items, "LAND_visits")
-design <- svydesign(ids = ~commune_code, strata = ~province_code, weights = ~weight, nest = TRUE, data = data)
+cluster <- args[3]
+items <- strsplit(args[4], ",")[[1]]
+classes <- c(province_code = "character")
+classes[cluster] <- "character"
+data <- read.csv(args[1], colClasses = classes)
+design <- svydesign(ids = as.formula(paste0("~", cluster)), strata = ~province_code, weights = ~weight, nest = TRUE, data = data)
 out <- do.call(rbind, lapply(items, function(item) {
   x <- data[[item]]
   design <- update(design, sat = as.numeric(x %in% 4:5), valid = !is.na(x) & x >= 1 & x <= 5)

@@ -122,7 +122,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
         report.targets = try common.outcome.assess(run)
-        try Console.emit(try report.render(common.output.format), to: common.output.output)
+        let rendered = try report.render(common.output.format)
+        PhaseTrace.mark("report rendered")
+        try Console.emit(rendered, to: common.output.output)
+        PhaseTrace.mark("report written")
         return common.outcome.status([run])
     }
 }

@@ -1,0 +1,61 @@
+"""Prints the results of one `scripts/bench` run: the tools' times, the alternating pairs and
+issue 8's targets, each judged on this run's numbers only.
+
+Usage: python3 summary.py WORK_DIR ROWS
+  WORK_DIR/times.txt        "name median_wall_s peak_rss_kb" per measured command
+  WORK_DIR/pairs-NAME.txt   "a/b" wall times (s) per alternating pair
+"""
+import statistics
+import sys
+from pathlib import Path
+
+work, rows = Path(sys.argv[1]), int(sys.argv[2])
+times = {}
+print("| tool | wall (s, median) | peak RSS (MB) | time ÷ sipas |")
+print("|---|---:|---:|---:|")
+for line in open(work / "times.txt"):
+    name, wall, rss = line.split()
+    times[name] = float(wall)
+    print(f"| {name} | {float(wall):.2f} | {int(rss) / 1024:.0f} | {float(wall) / times['sipas']:.2f} |")
+
+
+def pairs(name, a, b):
+    """The pairs' a/b ratios and their median, printed; None when the file is absent."""
+    path = work / f"pairs-{name}.txt"
+    if not path.exists():
+        return None
+    walls = [tuple(map(float, line.split("/"))) for line in open(path)]
+    ratios = [x / y for x, y in walls]
+    median = statistics.median(ratios)
+    print(f"{name}: {len(walls)} alternating pairs ({a} / {b}, s): " + " ".join(f"{x:.3f}/{y:.3f}" for x, y in walls))
+    print(f"  ratios {' '.join(f'{r:.2f}' for r in ratios)}; median {median:.2f}")
+    return median
+
+
+threads = pairs("threads", "1 thread", "2 threads")
+store = pairs("store", "CSV", "store")
+
+
+def judged(name, value, met, text):
+    print(f"| {name} | {text} | {'met' if met else 'NOT met'} |")
+
+
+print()
+print("| target (issue 8) | this run | |")
+print("|---|---:|---|")
+sipas = times["sipas"]
+if "duckdb" in times:
+    judged("sipas ≤ DuckDB's point estimates", times["duckdb"] / sipas, sipas <= times["duckdb"],
+           f"DuckDB ÷ sipas {times['duckdb'] / sipas:.1f}")
+if "r-survey" in times:
+    judged("≥ 100 × faster than R survey", times["r-survey"] / sipas, times["r-survey"] / sipas >= 100,
+           f"R ÷ sipas {times['r-survey'] / sipas:.1f}")
+if threads is not None:
+    judged("2 cores ≥ 1.7 × 1 core", threads, threads >= 1.7,
+           f"pairs median {threads:.2f} (series {times['sipas-1-thread'] / sipas:.2f})")
+if "sipas-import" in times:
+    rate = rows / times["sipas-import"]
+    judged("SQLite import ≥ 300 000 rows/s", rate, rate >= 300_000, f"{rate:,.0f} rows/s")
+if store is not None:
+    judged("analysis from the store no slower than from the CSV", store, store >= 1.0,
+           f"CSV ÷ store: pairs median {store:.2f} (series {sipas / times['sipas-store']:.2f})")
