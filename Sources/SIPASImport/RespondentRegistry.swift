@@ -16,7 +16,8 @@ extension CSVImporter {
         /// First row number (across files) of each file; a file's rows follow its predecessor's.
         private var fileBase: [UInt64] = []
         private var maxRow: [Int] = []
-        private var slots: [UInt64] = []
+        /// The table of words (shared by copies of the registry until one of them inserts).
+        private var slots = WordSlots(count: 0)
         private var used = 0
         private var exact: [String: UInt64] = [:]
         private var sources: [Int: IdSource] = [:]
@@ -68,12 +69,12 @@ extension CSVImporter {
                 return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF))
             }
             let tag = hash >> Self.placeBits
-            if !slots.isEmpty {
-                let mask = slots.count - 1
+            if slots.count > 0 {
+                let table = slots.base, mask = slots.count - 1
                 var i = Int(truncatingIfNeeded: hash >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
-                while slots[i] != 0 {
-                    if slots[i] >> Self.placeBits == tag {
-                        let place = self.place(slots[i] & Self.placeMask)
+                while table[i] != 0 {
+                    if table[i] >> Self.placeBits == tag {
+                        let place = self.place(table[i] & Self.placeMask)
                         if let earlier = sources[place.file]?.id(atRow: place.row), earlier.utf8.elementsEqual(id) { return place }
                     }
                     i = (i + 1) & mask
@@ -108,13 +109,12 @@ extension CSVImporter {
         /// long, wait for one miss at a time (a 10 M-id table is 128 MB). The XOR of the words
         /// read, so that the loads are kept.
         func peek(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
-            guard !slots.isEmpty else { return 0 }
+            guard slots.count > 0 else { return 0 }
             let shift = UInt64(64 - slots.count.trailingZeroBitCount), mask = slots.count - 1
-            return slots.withUnsafeBufferPointer { table in
-                var touched: UInt64 = 0
-                for hash in hashes { touched ^= table[Int(truncatingIfNeeded: hash >> shift) & mask] }
-                return touched
-            }
+            let table = slots.base
+            var touched: UInt64 = 0
+            for hash in hashes { touched ^= table[Int(truncatingIfNeeded: hash >> shift) & mask] }
+            return touched
         }
 
         /// Number of distinct ids seen.
@@ -127,11 +127,12 @@ extension CSVImporter {
         }
 
         private mutating func insert(_ word: UInt64) {
-            if slots.isEmpty || (used + 1) * 4 > slots.count * 3 { grow() }
-            let mask = slots.count - 1
+            if slots.count == 0 || (used + 1) * 4 > slots.count * 3 { grow() }
+            if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
+            let table = slots.base, mask = slots.count - 1
             var i = Int(truncatingIfNeeded: word >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = word
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = word
             used += 1
         }
 
@@ -142,14 +143,14 @@ extension CSVImporter {
         /// which the word keeps.
         private mutating func rehash(into size: Int) {
             let old = slots
-            slots = []
-            slots = Array(repeating: 0, count: size)
-            let mask = slots.count - 1
-            let shift = UInt64(64 - slots.count.trailingZeroBitCount)
-            for word in old where word != 0 {
+            // Zeroed by the system (no pass writing zeros), in huge pages when large (``WordSlots``).
+            slots = WordSlots(count: size)
+            let table = slots.base, mask = size - 1
+            let shift = UInt64(64 - size.trailingZeroBitCount)
+            for word in old.buffer where word != 0 {
                 var i = Int(truncatingIfNeeded: word >> shift) & mask
-                while slots[i] != 0 { i = (i + 1) & mask }
-                slots[i] = word
+                while table[i] != 0 { i = (i + 1) & mask }
+                table[i] = word
             }
         }
 
