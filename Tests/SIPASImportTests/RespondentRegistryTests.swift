@@ -55,4 +55,24 @@ struct RespondentRegistryTests {
         let found9 = registry.firstOccurrence(of: "B2", file: number, row: 6)
         #expect(place(found9) == [number, 3])
     }
+
+    /// A copy of the registry is a value: ids added to one are not in the other, though the two
+    /// share their table until one of them adds (``WordSlots`` is copied on write).
+    @Test func aCopyDoesNotSeeIdsAddedAfterIt() throws {
+        let ids = (0..<3_000).map { "R\($0)" }
+        let (_, source) = try file(ids)
+        var registry = CSVImporter.RespondentRegistry()
+        let number = registry.add(file: "ids.csv")
+        registry.makeRereadable(file: number, source: source)
+        registry.reserve(400_000)  // a table of 2^20 words (8 MiB): mapped, in huge pages
+        for k in 0..<1_000 { #expect(registry.firstOccurrence(of: ids[k], file: number, row: k + 2) == nil) }
+        var copy = registry
+        for k in 1_000..<2_000 { #expect(registry.firstOccurrence(of: ids[k], file: number, row: k + 2) == nil) }
+        #expect(registry.count == 2_000)
+        #expect(copy.count == 1_000)
+        // The copy knows the first thousand ids, and takes the second thousand as new.
+        #expect(place(copy.firstOccurrence(of: ids[10], file: number, row: 9_999)) == [number, 12])
+        for k in 1_000..<2_000 { #expect(copy.firstOccurrence(of: ids[k], file: number, row: k + 2) == nil) }
+        #expect(place(registry.firstOccurrence(of: ids[1_500], file: number, row: 9_999)) == [number, 1_502])
+    }
 }
