@@ -15,12 +15,20 @@ struct RespondentRegistryTests {
                                           checkpoints: [(header.utf8.count, 1, 2)]))
     }
 
-    @Test func findsEveryRepeatAcrossGrowthAndFiles() throws {
-        let ids = (0..<20_000).map { "ID-\($0 * 7919 % 100_003)" }
+    /// A registry whose file "ids.csv" (number returned) holds `ids` and can be read again.
+    func makeRegistry(_ ids: [String]) throws -> (registry: CSVImporter.RespondentRegistry, file: Int) {
         let (_, source) = try file(ids)
         var registry = CSVImporter.RespondentRegistry()
-        let first = registry.add(file: "ids.csv")
-        registry.makeRereadable(file: first, source: source)
+        let number = registry.add(file: "ids.csv")
+        registry.makeRereadable(file: number, source: source)
+        return (registry, number)
+    }
+
+    @Test func findsEveryRepeatAcrossGrowthAndFiles() throws {
+        let ids = (0..<20_000).map { "ID-\($0 * 7919 % 100_003)" }
+        let made = try makeRegistry(ids)
+        var registry = made.registry
+        let first = made.file
         for (k, id) in ids.enumerated() {
             let found1 = registry.firstOccurrence(of: id, file: first, row: k + 2)
             #expect(found1 == nil)
@@ -40,10 +48,9 @@ struct RespondentRegistryTests {
 
     /// A stored hash alone never makes a duplicate: the id is compared with the one in the file.
     @Test func aHashMatchIsVerifiedAgainstTheFile() throws {
-        let (_, source) = try file(["A1", "B2", "Z9"])
-        var registry = CSVImporter.RespondentRegistry()
-        let number = registry.add(file: "ids.csv")
-        registry.makeRereadable(file: number, source: source)
+        let made = try makeRegistry(["A1", "B2", "Z9"])
+        var registry = made.registry
+        let number = made.file
         // Register "Q7" as if it were at row 4, where the file holds "Z9": the same id again has
         // the same hash, but the file says row 4 is another id, so it is not a repeat.
         let found6 = registry.firstOccurrence(of: "Q7", file: number, row: 4)
@@ -60,10 +67,9 @@ struct RespondentRegistryTests {
     /// share their table until one of them adds (``WordSlots`` is copied on write).
     @Test func aCopyDoesNotSeeIdsAddedAfterIt() throws {
         let ids = (0..<3_000).map { "R\($0)" }
-        let (_, source) = try file(ids)
-        var registry = CSVImporter.RespondentRegistry()
-        let number = registry.add(file: "ids.csv")
-        registry.makeRereadable(file: number, source: source)
+        let made = try makeRegistry(ids)
+        var registry = made.registry
+        let number = made.file
         registry.reserve(400_000)  // a table of 2^20 words (8 MiB): mapped, in huge pages
         for k in 0..<1_000 { #expect(registry.firstOccurrence(of: ids[k], file: number, row: k + 2) == nil) }
         var copy = registry
