@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import SIPASCore
 
@@ -26,12 +25,8 @@ public enum BuiltinInstruments {
     /// parallel, each handed to `body` on the thread that decoded it: decoding is most of the
     /// start-up of a command that picks the instrument from a file's header, and what is done with
     /// each (scoring it against the header) overlaps the decoding of the others.
-    public static func map<T: Sendable>(_ body: @Sendable (Instrument) throws -> T) throws -> [T] {
-        let results = Results<T>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, Result { try body(try load(files[i])) })
-        }
-        return try results.values.map { try $0!.get() }
+    public static func map<T: Sendable>(_ body: @escaping @Sendable (Instrument) throws -> T) throws -> [T] {
+        try ParallelMap.map(files.count, threads: ProcessInfo.processInfo.activeProcessorCount) { try body(try load(files[$0])) }
     }
 
     /// The built-in instrument with this id (`sipas-2023`) or file name (`sipas-2023.yaml`).
@@ -49,22 +44,5 @@ public enum BuiltinInstruments {
         try instrument.checkInvariants()
         InstrumentCache.shared?.keep(instrument, for: file)
         return instrument
-    }
-
-    /// The results so far, one slot per file, written under a lock.
-    private final class Results<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<T, any Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ result: Result<T, any Error>) {
-            lock.lock()
-            slots[i] = result
-            lock.unlock()
-        }
-        var values: [Result<T, any Error>?] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots
-        }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
 /// The pass is deterministic: SampleData/2024.csv accumulated on 1, 2 and 4 threads (records routed
 /// by PSU) gives the same results, encoded as the same JSON byte for byte, by linearisation and by
-/// the bootstrap.
+/// the bootstrap, with the domains estimated on one thread or several.
 struct ShardingTests {
     static func sample(breakdowns: [String] = ["sector", "province_code"], national: RollupSpec.NationalMethod? = nil) throws -> (AnalysisPlan, [ResponseRecord]) {
         var instrument = try #require(try BuiltinInstruments.named("sipas-2023"))
@@ -32,9 +32,11 @@ struct ShardingTests {
         #expect(records.count > 1000)
         var options = EstimationOptions(variance: variance)
         options.replicates = 50
+        options.threads = 1
         let one = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 1), options: options))
         for threads in [2, 4] {
             let many = try SurveyAccumulator.accumulate(records, plan: plan, threads: threads)
+            options.threads = threads
             #expect(try Self.json(try SurveyEstimator.estimate(many, options: options)) == one, "\(threads) threads")
         }
         // The single-threaded pass of the CLI (add in file order) gives the same bytes too.
@@ -55,8 +57,11 @@ struct ShardingTests {
             margins.append(PopulationMargin(variables: [variable], totals: counts))
         }
         try plan.calibrate(CalibrationSpec(method: .rake, margins: margins))
-        let one = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 1)))
-        let three = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 3)))
+        var options = EstimationOptions()
+        options.threads = 1
+        let one = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 1), options: options))
+        options.threads = 3
+        let three = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 3), options: options))
         #expect(one == three)
         #expect(String(decoding: one, as: UTF8.self).contains("\"calibratedWeightSum\""))
     }

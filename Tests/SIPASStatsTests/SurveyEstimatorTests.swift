@@ -90,4 +90,20 @@ struct SurveyEstimatorTests {
         #expect(throws: StatsError.self) { try accumulator.add(record(stratum: "s", cluster: "c", weight: 0, codes: [1])) }
         #expect(throws: StatsError.self) { try accumulator.add(record(stratum: "s", cluster: "c", weight: .nan, codes: [1])) }
     }
+
+    /// The influence totals of a mean of units: each key's terms added in the parts' order, as a
+    /// dictionary filled part after part adds them (the same bits), keys sorted, whether the parts
+    /// come sorted and disjoint or not.
+    @Test(arguments: [false, true])
+    func unitMeanAddsEachKeysTermsInPartOrder(overlapping: Bool) {
+        let parts: [([String], [Double])] = overlapping
+            ? [(["b", "d"], [0.1, -0.0]), (["a", "b"], [1e16, 0.7]), (["b", "c"], [-1e16, 0.3])]
+            : [(["a", "b"], [0.1, 0.2]), (["c"], [-0.0]), (["d", "e"], [1e-300, 3])]
+        let k = 3.0
+        var expected: [String: Double] = [:]
+        for part in parts { for (key, value) in zip(part.0, part.1) { expected[key, default: 0] += value / k } }
+        let (keys, sums) = UnitMean.combine(parts, k: k, by: <)
+        #expect(keys == expected.keys.sorted())
+        #expect(sums.map(\.bitPattern) == keys.map { expected[$0]!.bitPattern })
+    }
 }

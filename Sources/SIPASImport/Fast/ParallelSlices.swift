@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 
 /// Decodes the slices of a block on several threads: the calling thread and the reader's
 /// ``WorkerThread``s each take the next slice left until none is. Jobs the sink hands over for the

@@ -1,4 +1,3 @@
-import Dispatch
 import SIPASCore
 
 /// Filling accumulators on several threads with results identical, bit for bit, to one thread.
@@ -28,31 +27,13 @@ extension SurveyAccumulator {
         let count = max(threads, 1)
         var routing = [[Int]](repeating: [], count: count)
         for (i, record) in records.enumerated() { routing[shard(of: record, count: count)].append(i) }
-        let routed = routing
-        let shards = ShardResults(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { shard in
+        let shards = try ParallelMap.map(count, threads: count) { shard in
             var accumulator = SurveyAccumulator(plan: plan)
-            do {
-                for i in routed[shard] { try accumulator.add(records[i]) }
-                shards.set(shard, .success(accumulator))
-            } catch {
-                shards.set(shard, .failure(error))
-            }
+            for i in routing[shard] { try accumulator.add(records[i]) }
+            return accumulator
         }
         var merged = SurveyAccumulator(plan: plan)
-        for result in shards.results { merged.merge(try result!.get()) }
+        for shard in shards { merged.merge(shard) }
         return merged
     }
-}
-
-/// One slot per shard, written once by its own thread.
-private final class ShardResults: @unchecked Sendable {
-    private var slots: [Result<SurveyAccumulator, any Error>?]
-    private let lock = DispatchQueue(label: "sipas.shards")
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<SurveyAccumulator, any Error>) { lock.sync { slots[index] = result } }
-
-    var results: [Result<SurveyAccumulator, any Error>?] { lock.sync { slots } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SIPASCore
 import SIPASInstruments
 
@@ -16,6 +17,8 @@ public struct EstimationOptions: Hashable, Sendable {
     /// How supplied replicate weights become a variance (``VarianceMethod/replicateWeights``);
     /// nil: bootstrap convention, scale 1/(R − 1).
     public var replicateSettings: ReplicateSettings? = nil
+    /// Threads the domains are estimated on (``ParallelMap``); the results do not depend on it.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init(level: Double = 0.95, shareCI: CIMethod = .logit, variance: VarianceMethod = .linearization) {
         self.level = level
@@ -63,17 +66,23 @@ public enum SurveyEstimator {
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
                               fractions: fractions, secondStage: accumulator.secondStage, calibration: calibration, options: options)
 
-        var results: [IndicatorResult] = []
-        let units = accumulator.domains.filter { $0.key.breakdown == -1 }
-            .sorted { $0.key.values.lexicographicallyPrecedes($1.key.values) }
-            .map { (name: $0.key.values.joined(separator: "*"), totals: sorted($0.value), cells: calibration?.cells(of: $0.value),
-                    replicates: bootstrap?.totals(sorted($0.value), items: items) ?? accumulator.replicateSums[$0.key]) }
-        for key in accumulator.domainKeys {
-            guard let unsorted = accumulator.domains[key] else { continue }
+        let unitKeys = accumulator.domains.keys.filter { $0.breakdown == -1 }.sorted { $0.values.lexicographicallyPrecedes($1.values) }
+        let units: [Unit] = try ParallelMap.map(unitKeys.count, threads: options.threads) { u in
+            let domain = accumulator.domains[unitKeys[u]]!
+            let totals = sorted(domain)
+            return (name: unitKeys[u].values.joined(separator: "*"), totals: totals, cells: calibration?.cells(of: domain),
+                    replicates: bootstrap?.totals(totals, items: items) ?? accumulator.replicateSums[unitKeys[u]])
+        }
+        // Each domain's results on its own, in the order of the domains.
+        let keys = accumulator.domainKeys
+        let results = try ParallelMap.map(keys.count, threads: options.threads) { k -> [IndicatorResult] in
+            let key = keys[k]
+            guard let unsorted = accumulator.domains[key] else { return [] }
             let totals = sorted(unsorted)
-            let replicates = bootstrap?.totals(totals, items: plan.layout.items.count) ?? accumulator.replicateSums[key]
+            let replicates = bootstrap?.totals(totals, items: items) ?? accumulator.replicateSums[key]
             let cells = calibration?.cells(of: unsorted)
             let group = key.breakdown.map { Group(variable: plan.breakdowns[$0].name, values: key.values) } ?? .all
+            var results: [IndicatorResult] = []
             for indicator in plan.indicators {
                 for statistic in Statistic.allCases {
                     if key == .all, plan.national == .meanOfUnits {
@@ -83,7 +92,8 @@ public enum SurveyEstimator {
                     }
                 }
             }
-        }
+            return results
+        }.flatMap { $0 }
         let psus = psuCount.values.reduce(0, +)
         // Summed over PSUs in order, so that it does not depend on how records were split and merged.
         let weightSum = accumulator.domains[.all].map { sorted($0).total(DomainTotals.weightSlot(items: items)) } ?? 0
@@ -171,16 +181,11 @@ public enum SurveyEstimator {
                 return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: nil, note: "no valid answers")
             }
             let k = Double(parts.count)
-            var z: [PSUKey: Double] = [:]
-            var ssuZ: [SSUKey: Double] = [:]
-            for part in parts {
-                for (psu, value) in zip(part.psus, part.z) { z[psu, default: 0] += value / k }
-                for (ssu, value) in zip(part.ssus, part.ssuZ) { ssuZ[ssu, default: 0] += value / k }
+            let (psus, z) = UnitMean.combine(parts.map { ($0.psus, $0.z) }, k: k) { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
+            let (ssus, ssuZ) = UnitMean.combine(parts.map { ($0.ssus, $0.ssuZ) }, k: k) {
+                ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit)
             }
-            let psus = z.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
-            let ssus = ssuZ.keys.sorted { ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit) }
-            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: psus.map { z[$0]! },
-                                      ssus: ssus, ssuZ: ssus.map { ssuZ[$0]! })
+            let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: z, ssus: ssus, ssuZ: ssuZ)
             let designPSUs = psuCount.values.reduce(0, +)
             let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
             // Replicates: θ_r is the mean of the units' replicate estimates.
@@ -242,5 +247,35 @@ public enum SurveyEstimator {
                                 ciMethod: .t, n: n, nExcluded: excluded)
             }
         }
+    }
+}
+
+/// The influence totals of a mean of units' estimates.
+enum UnitMean {
+    /// Σ over `parts` of value ÷ k for every key, the keys in `less` order. A key's terms are added
+    /// from 0 in the parts' order, the order in which a dictionary filled part after part would add
+    /// them, so the sums are the same bits. The units' PSUs are usually disjoint and come in
+    /// order already (units sorted as their strata), so the sort is skipped when it can be.
+    static func combine<Key: Equatable>(_ parts: [([Key], [Double])], k: Double, by less: (Key, Key) -> Bool) -> ([Key], [Double]) {
+        var entries: [(key: Key, part: Int, value: Double)] = []
+        entries.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        for (p, part) in parts.enumerated() {
+            for (key, value) in zip(part.0, part.1) { entries.append((key, p, value / k)) }
+        }
+        if !zip(entries, entries.dropFirst()).allSatisfy({ less($0.key, $1.key) }) {
+            entries.sort { less($0.key, $1.key) || (!less($1.key, $0.key) && $0.part < $1.part) }
+        }
+        var keys: [Key] = [], sums: [Double] = []
+        keys.reserveCapacity(entries.count)
+        sums.reserveCapacity(entries.count)
+        for entry in entries {
+            if let last = keys.last, last == entry.key {
+                sums[sums.count - 1] += entry.value
+            } else {
+                keys.append(entry.key)
+                sums.append(0 + entry.value)
+            }
+        }
+        return (keys, sums)
     }
 }

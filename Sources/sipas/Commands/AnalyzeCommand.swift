@@ -70,7 +70,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var common: AnalysisCommandOptions
 
-    @Option(help: "Threads for reading CSV files (default: the active processors); results are the same for any number.")
+    @Option(help: "Threads for reading CSV files and estimating (default: the active processors); results are the same for any number.")
     var threads: Int?
 
     func validate() throws {

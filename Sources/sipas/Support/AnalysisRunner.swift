@@ -29,8 +29,10 @@ struct AnalysisSettings {
     var keyDrivers = false
     /// Keep the accepted records (`sipas report` writes them for SPSS).
     var keepRecords = false
-    /// Threads of the fast path (`--threads`); results do not depend on it.
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Threads of the fast path and of the estimates (`--threads`); results do not depend on it.
+    var threads = ProcessInfo.processInfo.activeProcessorCount {
+        didSet { estimation.threads = threads }
+    }
     /// Read every row with the full importer (`SIPAS_SLOW_PATH=1`): for tests comparing the paths.
     var slowPath = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1"
 }

@@ -7,7 +7,7 @@ import Foundation
 /// (the active processors), so `concurrentPerform` and `async` work started from there found no
 /// free worker and ran one piece at a time (1.09 CPUs busy with 2 threads asked for). Threads of
 /// their own are scheduled by the kernel like any other. No package the project may use offers a
-/// plain dedicated worker thread (NIO's thread pool would pull the event-loop stack into the importer).
+/// plain dedicated worker thread (NIO's thread pool would pull the event-loop stack into the core).
 public final class WorkerThread: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
