@@ -31,7 +31,7 @@ extension CSVImporter {
             defer { writer.close() }
             var context = started
             registerRereadable(scanner, url: file, context: context)
-            guard let rules = FastRules(importer: self, context: context, delimiter: scanner.delimiter) else {
+            guard var rules = FastRules(importer: self, context: context, delimiter: scanner.delimiter) else {
                 // Not for the fast rules: the rest of the file through the full importer.
                 var records = 0
                 while let record = try scanner.next() {
@@ -48,6 +48,7 @@ extension CSVImporter {
                 if scanner.strayQuotes > 0 { summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes }
                 return summary
             }
+            if let wanted = sink.columnsRead(of: rules.columns) { rules.kept = KeptColumns(wanted, of: rules.columns, idColumn: rules.idColumn) }
             var reader = FastReader(file: file, scanner: scanner, rules: rules, threads: max(threads, 1))
             try reader.read(importer: self, decoder: decoder, header: header, context: &context, summary: &summary,
                             writer: writer, fileSize: fileSize, sink: sink)
@@ -224,7 +225,7 @@ struct FastReader {
         order.reserveCapacity(batches.reduce(0) { $0 + $1.kind.count })
         rows.reserveCapacity(order.capacity)
         var records: [ResponseRecord] = []
-        let idColumn = rules.idColumn, columnCount = rules.columns.count
+        let idColumn = rules.rowIdColumn, columnCount = rules.rowColumns.count
         for (b, batch) in batches.enumerated() {
             let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
             let starts = batch.starts, ends = batch.ends
@@ -278,7 +279,7 @@ struct FastReader {
                 }
             }
         }
-        let done = FastBlock(storage: block, columns: rules.columns, batches: batches, order: order, rows: rows, records: records)
+        let done = FastBlock(storage: block, columns: rules.rowColumns, batches: batches, order: order, rows: rows, records: records)
         if let helpers { try sink.take(done, helpers: helpers) } else { try sink.take(done) }
     }
 

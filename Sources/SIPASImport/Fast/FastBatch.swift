@@ -35,7 +35,8 @@ public final class FastBatch: @unchecked Sendable {
     /// For a fast line: its rank among the fast lines, where its fields are in ``starts``/``ends``
     /// and its values in ``weights`` and ``codes``; -1 for other lines.
     var fastIndex: UnsafeBufferPointer<Int32> { fastIndexStore.buffer }
-    /// Fast row `r`'s field `c` is `bytes[starts[r * columns + c]..<ends[r * columns + c]]`.
+    /// Fast row `r`'s field `c` is `bytes[starts[r * columns + c]..<ends[r * columns + c]]`, `columns`
+    /// and `c` those of ``FastBlock/columns`` (only the fields kept: ``KeptColumns``).
     public var starts: UnsafeBufferPointer<Int32> { startStore.buffer }
     public var ends: UnsafeBufferPointer<Int32> { endStore.buffer }
     public var weights: UnsafeBufferPointer<Double> { weightStore.buffer }
@@ -90,6 +91,7 @@ public final class FastBatch: @unchecked Sendable {
         var fastRows: Int32 = 0
         var needsScanner = false
         let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
+        let kept = rules.kept?.columns
         var p = from
         while p < to {
             let found = memchr(base + p, 10, to - p)
@@ -136,8 +138,6 @@ public final class FastBatch: @unchecked Sendable {
             fastIndex.append(fastRows)
             fastRows += 1
             weights.append(weight)
-            allStarts.commit(columnCount)
-            allEnds.commit(columnCount)
             allCodes.commit(itemCount)
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             if let strata {
@@ -149,6 +149,18 @@ public final class FastBatch: @unchecked Sendable {
             if let idColumn {
                 idHashes.append(CSVImporter.RespondentRegistry.hash(ByteText.Bytes(start: base + Int(starts[idColumn]),
                                                                                    count: Int(ends[idColumn] - starts[idColumn]))))
+            }
+            if let kept {
+                // Ascending, so each field moves down or stays: in place.
+                for (i, column) in kept.enumerated() {
+                    starts[i] = starts[column]
+                    ends[i] = ends[column]
+                }
+                allStarts.commit(kept.count)
+                allEnds.commit(kept.count)
+            } else {
+                allStarts.commit(columnCount)
+                allEnds.commit(columnCount)
             }
         }
         batch.lineStore = lines

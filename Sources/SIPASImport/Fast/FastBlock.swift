@@ -12,16 +12,23 @@ public protocol FastSink: AnyObject {
     func take(_ block: FastBlock, helpers: FastHelpers) throws
     /// One accepted record of a file (or part of a file) read by the full importer.
     func take(_ record: ResponseRecord) throws
+    /// The columns of `columns` whose fields the sink reads, besides the strata, cluster and
+    /// respondent id (nil, the default: all). The blocks then hold only those fields
+    /// (``FastBlock/columns`` names their places; ``KeptColumns``).
+    func columnsRead(of columns: FastColumns) -> Set<Int>?
 }
 
 extension FastSink {
     public func take(_ block: FastBlock, helpers: FastHelpers) throws { try take(block) }
+    public func columnsRead(of columns: FastColumns) -> Set<Int>? { nil }
 }
 
 /// The accepted rows of one block, in input order.
 public struct FastBlock: @unchecked Sendable {
     /// Owns ``bytes`` (freed when the last copy of the block goes).
     let storage: BlockBytes
+    /// Where each fast row's fields are in its batch's `starts` and `ends` (only the columns the
+    /// sink reads: ``FastSink/columnsRead(of:)``).
     public let columns: FastColumns
     public let batches: [FastBatch]
     /// Accepted rows in input order: `batch << 32 | rank` for a fast row (its rank among its batch's

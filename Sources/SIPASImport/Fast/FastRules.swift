@@ -75,6 +75,12 @@ struct FastRules: Sendable {
     let weightColumn: Int?
     let idColumn: Int?
     let provincesBefore2025: ByteSet, provincesFrom2025: ByteSet
+    /// The fields a fast row keeps once checked (nil: all), as its sink asked.
+    var kept: KeptColumns?
+    /// Where a fast row's kept fields are: ``columns``, or the kept ones' places.
+    var rowColumns: FastColumns { kept?.layout ?? columns }
+    /// The place of the respondent id among a fast row's kept fields.
+    var rowIdColumn: Int? { kept == nil ? idColumn : kept!.idColumn }
 
     /// nil when the file or instrument uses something the fast rules do not cover (split
     /// select_multiple columns, two-stage or replicate designs, an fpc, no cluster column).

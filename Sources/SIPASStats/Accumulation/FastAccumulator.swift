@@ -48,6 +48,12 @@ public final class FastAccumulator: FastSink {
         shards[FastShard.index(of: hash, among: shards.count)].add(record)
     }
 
+    /// The columns of the attributes the shards read (breakdowns, unit, year); the strata and
+    /// cluster are kept by the reader.
+    public func columnsRead(of columns: FastColumns) -> Set<Int>? {
+        Set(ShardState.neededAttributes(of: plan).compactMap { columns.attributes[$0] })
+    }
+
     /// Adds the block's rows. With several shards they are added on other threads while this one
     /// returns to read the next block (the block stays alive in the work handed to them); the
     /// next call waits for them first, so every PSU's rows are still added in input order.

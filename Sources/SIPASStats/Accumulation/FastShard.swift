@@ -86,7 +86,7 @@ struct ShardState {
         self.plan = plan
         items = plan.layout.items.count
         width = DomainTotals.slots * items + 2
-        needed = Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
+        needed = Self.neededAttributes(of: plan)
         breakdownAttributes = plan.breakdowns.map { Array($0.attributes) }
         breakdownDomains = plan.breakdowns.map { _ in WordTable() }
         wideBreakdownDomains = plan.breakdowns.map { _ in [:] }
@@ -94,6 +94,11 @@ struct ShardState {
         excluded = plan.excludedCodes
         domainRows.append(0)
         domainWeights.append(0)
+    }
+
+    /// The attributes whose values a shard reads: breakdowns, unit, year (as layout indices).
+    static func neededAttributes(of plan: AnalysisPlan) -> [Int] {
+        Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
     }
 
     func deallocate() {
