@@ -33,9 +33,17 @@ public enum InstrumentDetector {
     }
 
     /// ``detect(header:among:file:)`` among the built-in instruments, each scored on the thread
-    /// that decoded it (``BuiltinInstruments/map(_:)``).
+    /// that decoded it (``BuiltinInstruments/map(_:)``). The choice is kept for the next file with
+    /// the same header (``BuiltinInstruments/rememberedChoice(forHeader:)``), which then decodes only
+    /// the instrument chosen: the choice depends on nothing but the header and the built-in
+    /// instruments, which the cache's build fixes.
     public static func detectBuiltin(header: [String], file: String = "") throws -> (instrument: Instrument, score: Double) {
-        try pick(try BuiltinInstruments.map { score($0, header: header) }, header: header, file: file)
+        if let known = BuiltinInstruments.rememberedChoice(forHeader: header), let instrument = try BuiltinInstruments.named(known.id) {
+            return (instrument, known.score)
+        }
+        let chosen = try pick(try BuiltinInstruments.map { score($0, header: header) }, header: header, file: file)
+        BuiltinInstruments.remember(HeaderChoice(header: header, id: chosen.instrument.id, score: chosen.score))
+        return chosen
     }
 
     /// How well `header` covers an instrument.

@@ -36,6 +36,18 @@ public enum BuiltinInstruments {
         return try files.first { $0.name == wanted + ".yaml" }.map(load)
     }
 
+    /// The choice detection made before for a file with `header`, kept between runs beside the
+    /// decoded instruments (``InstrumentCache``; nil when there is none or the cache is off), so
+    /// that a rerun on the same file decodes only the instrument chosen.
+    public static func rememberedChoice(forHeader header: [String]) -> HeaderChoice? {
+        InstrumentCache.shared?.choice(forHeader: header)
+    }
+
+    /// Keeps `choice` for ``rememberedChoice(forHeader:)`` (nothing when the cache is off).
+    public static func remember(_ choice: HeaderChoice) {
+        InstrumentCache.shared?.keepChoice(choice, forHeader: choice.header)
+    }
+
     /// The instrument of `file`: from the cache of earlier runs (``InstrumentCache``) when there,
     /// else decoded from its YAML, checked, and cached.
     private static func load(_ file: (name: String, bytes: [UInt8])) throws -> Instrument {

@@ -12,7 +12,8 @@ import SIPASCore
 /// after a hash of the YAML bytes it stands for. A file is written only when its JSON decodes back
 /// to the very instrument decoded from the YAML, after ``Instrument/checkInvariants()``; a file
 /// that cannot be read or decoded is ignored and the YAML decoded instead. Nothing in a result
-/// depends on the cache. `SIPAS_NO_CACHE=1` turns it off; `SIPAS_CACHE_DIR` moves it (default
+/// depends on the cache. Beside them it keeps the instrument detection chose for each header it
+/// saw (``HeaderChoice``), so that a rerun on the same file decodes only that one. `SIPAS_NO_CACHE=1` turns it off; `SIPAS_CACHE_DIR` moves it (default
 /// `$XDG_CACHE_HOME/sipas`, else `~/.cache/sipas`).
 struct InstrumentCache: Sendable {
     let directory: URL
@@ -68,6 +69,33 @@ struct InstrumentCache: Sendable {
         try? data.write(to: url(for: file), options: .atomic)
     }
 
+    /// The built-in instrument chosen before for a file with this header (``keepChoice(_:forHeader:)``),
+    /// nil when there is none, it cannot be decoded or it was kept for another header.
+    func choice(forHeader header: [String]) -> HeaderChoice? {
+        guard let data = try? Data(contentsOf: url(forHeader: header)),
+              let choice = try? JSONDecoder().decode(HeaderChoice.self, from: data), choice.header == header
+        else { return nil }
+        return choice
+    }
+
+    /// Keeps the instrument detection chose for a header (what it depends on: the header and the
+    /// built-in instruments, fixed for the build the directory belongs to). Failures are ignored.
+    func keepChoice(_ choice: HeaderChoice, forHeader header: [String]) {
+        guard choice.header == header, let data = try? JSONEncoder().encode(choice),
+              (try? JSONDecoder().decode(HeaderChoice.self, from: data)) == choice
+        else { return }
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: directory.path) {
+            guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return }
+            removeOtherBuilds()
+        }
+        try? data.write(to: url(forHeader: header), options: .atomic)
+    }
+
+    func url(forHeader header: [String]) -> URL {
+        directory.appendingPathComponent("header-\(Self.hash(Array(header.joined(separator: "\u{1F}").utf8))).json")
+    }
+
     func url(for file: (name: String, bytes: [UInt8])) -> URL {
         let stem = file.name.hasSuffix(".yaml") ? String(file.name.dropLast(5)) : file.name
         return directory.appendingPathComponent("\(stem)-\(Self.hash(file.bytes)).json")
@@ -96,5 +124,19 @@ struct InstrumentCache: Sendable {
             value = value &* 0x0000_0100_0000_01B3
         }
         return String(value, radix: 16)
+    }
+}
+
+/// The built-in instrument detection chose for a header, and its score (the share of its items
+/// the header holds).
+public struct HeaderChoice: Codable, Equatable, Sendable {
+    public var header: [String]
+    public var id: String
+    public var score: Double
+
+    public init(header: [String], id: String, score: Double) {
+        self.header = header
+        self.id = id
+        self.score = score
     }
 }

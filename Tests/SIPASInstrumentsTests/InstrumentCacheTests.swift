@@ -53,6 +53,28 @@ struct InstrumentCacheTests {
         #expect(new.instrument(for: file) == (try decoded(file)))
     }
 
+    @Test func aChoiceIsServedOnlyForItsOwnHeader() throws {
+        let cache = try temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache.directory.deletingLastPathComponent()) }
+        let header = ["province", "sector", "s1", "Câu 2"]
+        #expect(cache.choice(forHeader: header) == nil)
+        let choice = HeaderChoice(header: header, id: "land-construction", score: 14.0 / 15.0)
+        cache.keepChoice(choice, forHeader: header)
+        #expect(cache.choice(forHeader: header) == choice)
+        #expect(cache.choice(forHeader: header + ["s3"]) == nil)
+        #expect(cache.choice(forHeader: ["province", "sector", "s1"]) == nil)
+        // A choice kept under another header's name (as a hash collision would) is not served.
+        let other = ["a", "b"]
+        try JSONEncoder().encode(choice).write(to: cache.url(forHeader: other))
+        #expect(cache.choice(forHeader: other) == nil)
+        // Nor one kept for another header than the one it names.
+        cache.keepChoice(HeaderChoice(header: other, id: "education", score: 1), forHeader: header)
+        #expect(cache.choice(forHeader: header) == choice)
+        // A damaged file is ignored.
+        try Data("{\"header\": [".utf8).write(to: cache.url(forHeader: header))
+        #expect(cache.choice(forHeader: header) == nil)
+    }
+
     @Test func builtinsLoadTheSameWithTheCacheAsWithout() throws {
         // `all()` goes through the cache of the test runner (written on an earlier call if not before).
         let first = try BuiltinInstruments.all()
