@@ -58,15 +58,7 @@ struct InstrumentCache: Sendable {
     /// Keeps `instrument`, decoded from `file`, when its JSON decodes back to it. Failures are
     /// ignored: the cache only saves time.
     func keep(_ instrument: Instrument, for file: (name: String, bytes: [UInt8])) {
-        guard let data = try? JSONEncoder().encode(instrument),
-              (try? JSONDecoder().decode(Instrument.self, from: data)) == instrument
-        else { return }
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: directory.path) {
-            guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return }
-            removeOtherBuilds()
-        }
-        try? data.write(to: url(for: file), options: .atomic)
+        write(instrument, to: url(for: file))
     }
 
     /// The built-in instrument chosen before for a file with this header (``keepChoice(_:forHeader:)``),
@@ -81,15 +73,20 @@ struct InstrumentCache: Sendable {
     /// Keeps the instrument detection chose for a header (what it depends on: the header and the
     /// built-in instruments, fixed for the build the directory belongs to). Failures are ignored.
     func keepChoice(_ choice: HeaderChoice, forHeader header: [String]) {
-        guard choice.header == header, let data = try? JSONEncoder().encode(choice),
-              (try? JSONDecoder().decode(HeaderChoice.self, from: data)) == choice
-        else { return }
+        guard choice.header == header else { return }
+        write(choice, to: url(forHeader: header))
+    }
+
+    /// Writes `value`'s JSON to `url` when it decodes back to `value`, making the directory (and
+    /// removing other builds' caches) the first time. Failures are ignored.
+    private func write<T: Codable & Equatable>(_ value: T, to url: URL) {
+        guard let data = try? JSONEncoder().encode(value), (try? JSONDecoder().decode(T.self, from: data)) == value else { return }
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
             guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return }
             removeOtherBuilds()
         }
-        try? data.write(to: url(forHeader: header), options: .atomic)
+        try? data.write(to: url, options: .atomic)
     }
 
     func url(forHeader header: [String]) -> URL {
