@@ -30,6 +30,7 @@ struct InstrumentCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the built-in instruments: id, family, method version, years and title."
         )
 
@@ -52,6 +53,7 @@ struct InstrumentCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an instrument: areas, elements and items with their labels, scales, design and rollup."
         )
 
@@ -71,6 +73,7 @@ struct InstrumentCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check an instrument file; print each problem as file:line: message.",
             discussion: "Exit status: 0 when the file is usable, 65 when it has problems, 66 when it cannot be found."
         )

@@ -8,6 +8,7 @@ extension InstrumentCommand {
     /// `sipas instrument import form.xlsx`: an ODK / KoboToolbox XLSForm as an instrument file.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Convert an XLSForm (.xlsx: survey, choices, settings sheets) into an instrument YAML file.",
             discussion: """
             Names, types, Vietnamese and English labels (label::Vietnamese (vi), label::English (en)), \

@@ -37,7 +37,7 @@ struct StoreCommand: AsyncParsableCommand {
     )
 
     struct Batches: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
+        static let configuration = CommandConfiguration(commandName: "batches", abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
         @OptionGroup var options: StoreOptionGroup
 
         func run() async throws {
@@ -56,7 +56,7 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
         @OptionGroup var options: StoreOptionGroup
         @Argument(help: "Batch name or number.")
         var batch: String
@@ -84,7 +84,7 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
         @OptionGroup var options: StoreOptionGroup
         @Option(help: "Only this survey year.")
         var year: Int?
@@ -106,6 +106,7 @@ struct StoreCommand: AsyncParsableCommand {
 
     struct Setup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "setup",
             abstract: "PostgreSQL store (as its administrator): create the tables, and a team or analyst role.",
             discussion: "Example: sipas store setup --store postgres://sipas_admin@127.0.0.1/sipas --team hanoi --provinces 01 --password …"
         )
