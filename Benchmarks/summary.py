@@ -3,7 +3,7 @@ issue 8's targets, each judged on this run's numbers only.
 
 Usage: python3 summary.py WORK_DIR ROWS
   WORK_DIR/times.txt        "name median_wall_s peak_rss_kb" per measured command
-  WORK_DIR/pairs-NAME.txt   "a/b" wall times (s) per alternating pair
+  WORK_DIR/pairs-NAME.txt   "a/b" wall times (s) per pair (the order within a pair alternates)
 """
 import statistics
 import sys

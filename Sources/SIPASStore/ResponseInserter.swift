@@ -7,6 +7,10 @@ import GRDBSQLite
 ///
 /// Rows go ``rowsPerStatement`` at a time in one multi-row `INSERT … VALUES (…), (…)`: SQLite then
 /// starts its program, opens its cursors and seeks the table once per group rather than per row.
+/// `INSERT OR FAIL`: a row that breaks a constraint stops its statement, keeping the group's rows
+/// before it, where the default (`ABORT`) undoes them, which takes a statement journal; either
+/// way the error ends the load, whose transaction is rolled back (``SurveyStore/load(_:replace:maxDuplicatesReported:)``),
+/// so nothing of the batch stays.
 ///
 /// The statements' and connection's handles are taken here, on the connection's own thread: the
 /// inserts may run on another one (``SurveyStore/importFile(_:instrument:team:name:language:threads:slowPath:replace:maxDuplicatesReported:chunkRows:whenRead:)``)
@@ -35,7 +39,7 @@ struct ResponseInserter: @unchecked Sendable {
     }
 
     private static func sql(rows: Int) -> String {
-        "INSERT INTO response (batch_id, row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers) VALUES "
+        "INSERT OR FAIL INTO response (batch_id, row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers) VALUES "
             + repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 

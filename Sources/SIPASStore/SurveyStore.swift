@@ -94,9 +94,15 @@ public final class SurveyStore: Sendable {
     }
 
     /// Runs `body` in one write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
-    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// With `checkingForeignKeys: false` the connection's foreign key checks are off for the
+    /// transaction (SQLite only changes them outside one) and back as they were after it: for a
+    /// body whose rows reference a parent it has just written itself.
+    func writeTransaction<T>(checkingForeignKeys: Bool = true, _ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in
+                let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+                if checked && !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if checked && !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

@@ -3,7 +3,7 @@ import GRDB
 import SIPASCore
 import SIPASImport
 import SIPASInstruments
-import SIPASStore
+@testable import SIPASStore
 import SIPASTestSupport
 import Testing
 
@@ -74,6 +74,31 @@ struct StoreSpeedTests {
             #expect(info.accepted == 2000)
         }
         #expect(try StoreFixtures.stored(roomy).count == 2000)
+    }
+
+    /// A load writes its rows without foreign key checks (no statement journal): the store's
+    /// connection checks them again afterwards, a failed load too, and the loaded rows all name
+    /// their batch.
+    @Test func aLoadLeavesForeignKeyChecksOn() throws {
+        let (store, directory) = try StoreFixtures.store()
+        let file = try StoreFixtures.file("a.csv", rows: 1...200, in: directory)
+        _ = try store.importFile(file, instrument: try StoreFixtures.instrument, threads: 2, chunkRows: 50)
+        #expect(throws: StoreError.self) {
+            _ = try store.load(BatchIdentity(name: "x", team: "", fileName: "x.csv", sha256: "x", instrumentID: "i", methodVersion: "1",
+                                             layout: try StoreFixtures.instrument.recordLayout),
+                               expectedRows: 1, replace: false, maxDuplicatesReported: 1) { _ in throw StoreError(.diskFull, store: "x") }
+        }
+        let (checked, violations, orphanRefused) = try store.writeTransaction { db throws -> (Bool?, Int, Bool) in
+            let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+            let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            let orphan = Result { try db.execute(sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (999, 1, 1, x'00')") }
+            if case .failure = orphan { return (checked, violations, true) }
+            return (checked, violations, false)
+        }
+        #expect(checked == true)
+        #expect(violations == 0)
+        #expect(orphanRefused)
+        #expect(try store.batches().count == 1)
     }
 
     /// Two and three readers (row ranges of 7 rows, several batches, a year) give `body` the rows,
