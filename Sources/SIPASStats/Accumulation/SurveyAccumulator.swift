@@ -269,7 +269,6 @@ public struct SurveyAccumulator: Sendable {
     }
 
     private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, cell: String?, to key: DomainKey) {
-        let slots = DomainTotals.slots
         // Values are moved out of the dictionaries and back, so that they are uniquely
         // referenced and mutated in place (no copy of the PSU table per record).
         var totals = domains.removeValue(forKey: key) ?? DomainTotals()
