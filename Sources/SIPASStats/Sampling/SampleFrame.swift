@@ -24,6 +24,19 @@ struct SampleFrame {
 
         /// Design weight: population / respondents (varies between clusters).
         var weight: Double { population / Double(max(respondents, 1)) }
+        /// The weight as the file writes it, "%.2f", made once (not once per row).
+        let weightText: String
+
+        init(province: Province, provinceIndex: Int, code: String, commune: String, respondents: Int, population: Double, logit: Double) {
+            self.province = province
+            self.provinceIndex = provinceIndex
+            self.code = code
+            self.commune = commune
+            self.respondents = respondents
+            self.population = population
+            self.logit = logit
+            weightText = String(format: "%.2f", population / Double(max(respondents, 1)))
+        }
     }
 
     /// Respondent effect sd on the logit scale: makes a respondent's answers correlate.
