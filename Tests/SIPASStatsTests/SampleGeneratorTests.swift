@@ -247,6 +247,15 @@ struct SampleGeneratorTests {
         #expect(Set(hospitals).count == 63 * 6)
     }
 
+    /// The form-id serial, padded as "%05d" was.
+    @Test func serialsArePaddedLikePrintf() {
+        #expect(RowFiller.zeroPadded(7, width: 5) == "00007")
+        #expect(RowFiller.zeroPadded(12345, width: 5) == "12345")
+        #expect(RowFiller.zeroPadded(1234567, width: 5) == "1234567")
+        #expect(RowFiller.zeroPadded(0, width: 5) == "00000")
+        #expect(RowFiller.zeroPadded(-42, width: 5) == "-0042")
+    }
+
     @Test func badSpecificationsAreRejected() throws {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("bad.csv")
         #expect(throws: StatsError.self) { try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(year: 2024, rows: 0, seed: 1), to: url) }
