@@ -13,8 +13,10 @@
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_permutation.h>
+#include <gsl/gsl_roots.h>
 
 /* GSL exposes its generator types as mutable C globals, which Swift 6 refuses to read from
-   concurrent code; this accessor returns the one sipas uses. */
+   concurrent code; these accessors return the ones sipas uses. */
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_root_fsolver_type *cgsl_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }
 #endif

@@ -11,6 +11,9 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyDomain(String)
     /// A weight that is negative, zero in a sampled row, or not a number.
     case invalidWeight(String)
+    /// Raking still moved the weights after `sweeps` sweeps; `margins` are those not yet met, `gap` the
+    /// largest relative distance of a margin level from its population total.
+    case calibrationDidNotConverge(margins: [String], sweeps: Int, gap: Double)
 
     public var description: String {
         switch self {
@@ -28,6 +31,9 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no valid answers in \(group)"
         case .invalidWeight(let text):
             return "invalid weight: \(text)"
+        case .calibrationDidNotConverge(let margins, let sweeps, let gap):
+            return "raking did not converge after \(sweeps) sweeps: the margins \(margins.joined(separator: ", ")) are still "
+                + "up to \(gap) (relative) from their population totals; check that the margins describe the same population"
         }
     }
 }

@@ -131,4 +131,32 @@ struct CalibratedDesignTests {
         let extra = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
         #expect(throws: StatsError.self) { try SurveyEstimator.estimate(extra) }
     }
+
+    /// Raking runs until no factor moves by more than 1e-13 and reports its sweeps and the largest
+    /// remaining margin gap; R's converged `rake(…, control = list(maxit = 100, epsilon = 1e-12))` is the
+    /// reference above (its default, epsilon = 1 and 10 sweeps, differs from it by 1e-7).
+    @Test func rakingConvergesAndSaysHowFar() throws {
+        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
+        let summary = try #require(try SurveyEstimator.estimate(clus1).calibration)
+        #expect(summary.converged)
+        #expect(summary.iterations >= 2 && summary.iterations < 100)
+        #expect(summary.largestMarginGap < 1e-13)
+    }
+
+    /// Margins of two different populations (totals 6194 and 12 388) cannot both be met: the factors
+    /// stop moving with the school-type margin off by half, and raking ends with a typed error naming
+    /// it, never with weights that meet only the last margin.
+    @Test func rakingThatCannotConvergeIsATypedError() throws {
+        var spec = try Self.spec(.rake)
+        spec.margins[1].totals = spec.margins[1].totals.mapValues { $0 * 2 }
+        let accumulator = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
+        do {
+            _ = try SurveyEstimator.estimate(accumulator)
+            Issue.record("raking to inconsistent margins gave a result")
+        } catch let StatsError.calibrationDidNotConverge(margins, sweeps, gap) {
+            #expect(margins == ["stype"])
+            #expect(sweeps < 100)
+            #expect(gap > 0.5, "gap \(gap)")
+        }
+    }
 }

@@ -63,7 +63,7 @@ struct ShardingTests {
         options.threads = 3
         let three = try Self.json(try SurveyEstimator.estimate(try SurveyAccumulator.accumulate(records, plan: plan, threads: 3), options: options))
         #expect(one == three)
-        #expect(String(decoding: one, as: UTF8.self).contains("\"calibratedWeightSum\""))
+        #expect(String(decoding: one, as: UTF8.self).contains("\"calibrated_weight_sum\""))
     }
 
     @Test func shardIsStableAndSpreadsPSUs() {

@@ -23,7 +23,14 @@ extension AnalysisReport {
         out += "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
         out += "\(s(.rows)) \(rowsRead): \(accepted) \(s(.accepted)), \(rejected) \(s(.rejected)).\n"
         let method = result.nationalMethod == "pooled" ? s(.pooled) : "\(s(.meanOfUnits)) (\(result.nationalMethod.dropFirst("mean_of_units:".count)))"
-        out += "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df), logit.\n\n"
+        out += "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df), logit.\n"
+        if let c = result.calibration {
+            let gap = String(format: "%.1e", c.largestMarginGap)
+            out += language == .vi
+                ? "Hiệu chỉnh trọng số (\(c.method.rawValue), \(c.variables.joined(separator: ", "))): \(c.iterations) vòng, sai lệch biên lớn nhất \(gap).\n"
+                : "Calibration (\(c.method.rawValue), \(c.variables.joined(separator: ", "))): \(c.iterations) sweeps, largest margin gap \(gap).\n"
+        }
+        out += "\n"
 
         // Whole sample: every indicator (items only on request).
         let all = rows(of: .all)

@@ -95,34 +95,62 @@ struct CalibratedDesign {
             iterations = 1
             converged = true
         case .rake:
-            var old = weight
+            // Converged: a sweep moves no factor by more than the tolerance and every margin is met
+            // (to 1000 × the tolerance, room for the rounding of the sums). Factors that stop moving
+            // while a margin is still off mean margins no weights can meet (e.g. of two populations).
             while iterations < spec.maxIterations {
+                let previous = g
                 partial = []
                 for (m, margin) in spec.margins.enumerated() {
                     g = Self.sweep(g, margin: margin, levels: levels[m], cells: cells, weight: weight)
                     partial.append(g)
                 }
-                let new = Dictionary(uniqueKeysWithValues: cells.map { ($0, weight[$0]! * g[$0]!) })
-                let delta = cells.map { abs(old[$0]! - new[$0]!) }.max() ?? 0
-                if delta < spec.epsilon { converged = true; break }
-                old = new
                 iterations += 1
+                if cells.allSatisfy({ abs(g[$0]! - previous[$0]!) <= spec.tolerance * abs(previous[$0]!) }) {
+                    converged = (Self.marginGaps(g, spec: spec, levels: levels, cells: cells, weight: weight).max() ?? 0) <= 1000 * spec.tolerance
+                    break
+                }
             }
+        }
+        let gaps = Self.marginGaps(g, spec: spec, levels: levels, cells: cells, weight: weight)
+        let open = spec.margins.indices.filter { gaps[$0] > 1000 * spec.tolerance }
+        guard converged else {
+            throw StatsError.calibrationDidNotConverge(
+                margins: (open.isEmpty ? Array(spec.margins.indices) : open).map { spec.margins[$0].variables.joined(separator: "×") },
+                sweeps: iterations, gap: gaps.max() ?? 0)
         }
         factors = g
         partialFactors = partial
-        sweeps = spec.method == .postStratify ? 1 : (converged ? iterations + 1 : iterations)
+        sweeps = iterations
         let calibratedCells = cells.map { cell in
             CalibrationSummary.CalibratedCell(values: cellValues[cell]!, respondents: Int(rows[cell]!), designWeight: weight[cell]!,
                                               calibratedWeight: weight[cell]! * g[cell]!, factor: g[cell]!)
         }
         summary = CalibrationSummary(method: spec.method, variables: variables, cells: calibratedCells, iterations: iterations,
-                                     converged: converged, calibratedWeightSum: calibratedCells.reduce(0) { $0 + $1.calibratedWeight })
+                                     converged: converged, largestMarginGap: gaps.max() ?? 0,
+                                     calibratedWeightSum: calibratedCells.reduce(0) { $0 + $1.calibratedWeight })
         guard g.values.allSatisfy({ $0.isFinite }) else { throw StatsError.invalidArgument("calibration gave a non-finite weight factor") }
     }
 
     static func order(_ a: CellKey, _ b: CellKey) -> Bool {
         (a.psu.stratum, a.psu.cluster, a.unit ?? "", a.cell) < (b.psu.stratum, b.psu.cluster, b.unit ?? "", b.cell)
+    }
+
+    /// Each margin's largest relative gap |Σ_{c∈l} W_c·G_c − N_l| / N_l over its levels l.
+    private static func marginGaps(_ g: [String: Double], spec: CalibrationSpec, levels: [[String: [String]]],
+                                   cells: [String], weight: [String: Double]) -> [Double] {
+        spec.margins.indices.map { gap(g, margin: spec.margins[$0], levels: levels[$0], cells: cells, weight: weight) }
+    }
+
+    /// The largest relative gap |Σ_{c∈l} W_c·G_c − N_l| / N_l over the levels l of `margin`.
+    private static func gap(_ g: [String: Double], margin: PopulationMargin, levels: [String: [String]],
+                            cells: [String], weight: [String: Double]) -> Double {
+        var current: [[String]: Double] = [:]
+        for cell in cells { current[levels[cell]!, default: 0] += weight[cell]! * g[cell]! }
+        return current.map { level, total in
+            let target = margin.totals[level]!
+            return target == 0 ? abs(total) : abs(total - target) / target
+        }.max() ?? 0
     }
 
     /// One post-stratification on `margin`: each cell's factor × N_l / Σ_{c∈l} W_c·G_c.

@@ -51,16 +51,19 @@ public struct CalibrationSpec: Hashable, Sendable, Codable {
 
     public var method: Method
     public var margins: [PopulationMargin]
-    /// Raking stops after this many sweeps or when no cell of the crossing of all margin variables
-    /// changes by `epsilon` or more (R `rake(control = list(maxit = 10, epsilon = 1))`).
+    /// Raking sweeps until no cell's factor changes by more than `tolerance` (relative) in a sweep,
+    /// which leaves every margin at its population total to rounding; a design that has not converged
+    /// after `maxIterations` sweeps is an error (``StatsError/calibrationDidNotConverge(margins:sweeps:gap:)``).
+    /// R's `rake` stops at an absolute change of `epsilon = 1` or after `maxit = 10` sweeps by default;
+    /// sipas matches it run to convergence (`control = list(maxit = 100, epsilon = 1e-12)`).
     public var maxIterations: Int
-    public var epsilon: Double
+    public var tolerance: Double
 
-    public init(method: Method, margins: [PopulationMargin], maxIterations: Int = 10, epsilon: Double = 1) {
+    public init(method: Method, margins: [PopulationMargin], maxIterations: Int = 100, tolerance: Double = 1e-13) {
         self.method = method
         self.margins = margins
         self.maxIterations = maxIterations
-        self.epsilon = epsilon
+        self.tolerance = tolerance
     }
 }
 
@@ -70,9 +73,12 @@ public struct CalibrationSummary: Hashable, Sendable, Codable {
     /// The calibration variables, in the order of each cell's values.
     public var variables: [String]
     public var cells: [CalibratedCell]
-    /// Raking sweeps run and whether the last one changed no cell by `epsilon` or more.
+    /// Sweeps run (1 for post-stratification) and whether the last one changed no cell's factor by more
+    /// than the tolerance.
     public var iterations: Int
     public var converged: Bool
+    /// The largest relative gap |Σ calibrated weights − N| / N over every level of every margin.
+    public var largestMarginGap: Double
     /// Σ of the calibrated weights (the population total of the margins).
     public var calibratedWeightSum: Double
 
@@ -82,5 +88,14 @@ public struct CalibrationSummary: Hashable, Sendable, Codable {
         public var designWeight: Double
         public var calibratedWeight: Double
         public var factor: Double
+
+        enum CodingKeys: String, CodingKey {
+            case values, respondents, factor, designWeight = "design_weight", calibratedWeight = "calibrated_weight"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, variables, cells, iterations, converged
+        case largestMarginGap = "largest_margin_gap", calibratedWeightSum = "calibrated_weight_sum"
     }
 }

@@ -9,12 +9,14 @@ public enum ConfidenceInterval {
     /// Limits of a share `p` with standard error `se`.
     ///
     /// - Parameters:
-    ///   - n: unweighted number of answers (used for the edge case and for Korn–Graubard's df adjustment).
+    ///   - n: unweighted number of answers (the trials of the exact interval at 0 % and 100 %).
+    ///   - rows: the domain's rows, answered or not (Korn–Graubard's t_{rows−1}, R's `nrow(design)`
+    ///     in `svyciprop(method = "beta", na.rm = TRUE)`); nil: `n`.
     ///   - df: design degrees of freedom; `df ≤ 0` gives `nil` limits (never a normal fallback).
     /// - Returns: limits and the method actually used (a share of 0 or 1, or a zero SE, falls back to
     ///   an exact Clopper–Pearson interval on `n`, since no interval on the logit scale exists there).
     public static func share(
-        p: Double, se: Double, n: Int, df: Int, level: Double, method: CIMethod
+        p: Double, se: Double, n: Int, rows: Int? = nil, df: Int, level: Double, method: CIMethod
     ) throws -> (low: Double?, high: Double?, method: CIMethod) {
         guard df > 0, n > 0 else { return (nil, nil, method) }
         let alpha = 1 - level
@@ -38,8 +40,9 @@ public enum ConfidenceInterval {
             let half = t / denominator * (p * (1 - p) / nEff + z2 / (4 * nEff * nEff)).squareRoot()
             return (center - half, center + half, .wilson)
         case .beta:
-            // Korn–Graubard: n_eff = p(1−p)/SE² · (t_{α/2, n−1} / t_{α/2, df})².
-            let tN = n > 1 ? try Distribution.tQuantile(1 - alpha / 2, df: Double(n - 1)) : t
+            // Korn–Graubard: n_eff = p(1−p)/SE² · (t_{α/2, rows−1} / t_{α/2, df})².
+            let trials = rows ?? n
+            let tN = trials > 1 ? try Distribution.tQuantile(1 - alpha / 2, df: Double(trials - 1)) : t
             let nEff = p * (1 - p) / (se * se) * pow(tN / t, 2)
             let (low, high) = try clopperPearson(x: nEff * p, n: nEff, alpha: alpha)
             return (low, high, .beta)

@@ -128,10 +128,10 @@ public enum SurveyEstimator {
             }
             if let calibration, let cells { calibration.correct(&linear, original: cells, calibrated: totals, indicator, statistic) }
             let slots = DomainTotals.slots
-            let rowSlot = slots * plan.layout.items.count
-            let countSlots = indicator.level == .item
-                ? indicator.components.map { slots * $0.item + 3 } : [rowSlot]
-            let df = Linearization.degreesOfFreedom(totals, countSlots: countSlots)
+            // Degrees of freedom count the PSUs holding the domain's rows, answered or not: a missing or
+            // "don't know" answer is not a subpopulation (R: svyciprop(~y, subset(des, domain),
+            // na.rm = TRUE) takes degf(subset(des, domain)); docs/methodology.md).
+            let df = Linearization.degreesOfFreedom(totals, countSlots: [DomainTotals.rowSlot(items: plan.layout.items.count)])
             let n = indicator.level == .item ? Int(totals.total(slots * indicator.components[0].item + 3)) : totals.rows
             let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(slots * $1.item + 4)) }
             var variance: Double? = nil
@@ -151,7 +151,7 @@ public enum SurveyEstimator {
                     ? .bootstrap(replicates: thetas.count) : options.replicateSettings ?? plan.replicateSettings ?? .bootstrap(replicates: thetas.count)
                 variance = settings.variance(thetas, full: linear.value)
             }
-            var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, excluded: excluded, variance: variance)
+            var estimate = try makeEstimate(linear, statistic: statistic, df: df, n: n, rows: totals.rows, excluded: excluded, variance: variance)
             if indicator.level == .item {
                 estimate.designEffect = Linearization.designEffect(
                     totals, item: indicator.components[0].item, statistic: statistic,
@@ -218,7 +218,7 @@ public enum SurveyEstimator {
                 break
             }
             let estimate = try makeEstimate(combined, statistic: statistic, df: designPSUs - psuCount.count,
-                                            n: records, excluded: excluded, variance: variance)
+                                            n: records, rows: records, excluded: excluded, variance: variance)
             let note = "mean of \(parts.count) units" + (missing.isEmpty ? "" : "; without \(missing.joined(separator: ", ")) (no valid answers)")
             return IndicatorResult(group: .all, indicator: indicator, statistic: statistic, estimate: estimate, note: note)
         }
@@ -232,13 +232,17 @@ public enum SurveyEstimator {
             return Jackknife.replicates(totals, indicator, statistic, psusByStratum: psusByStratum, fractions: fractions)
         }
 
-        func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, excluded: Int, variance given: Double? = nil) throws -> Estimate {
+        /// - Parameters:
+        ///   - n: the answers the estimate rests on (valid answers for an item, rows otherwise);
+        ///   - rows: the domain's rows, answered or not (Korn–Graubard's n, R's `nrow(design)`).
+        func makeEstimate(_ linear: Linearized, statistic: Statistic, df: Int, n: Int, rows: Int, excluded: Int,
+                          variance given: Double? = nil) throws -> Estimate {
             let variance = try given ?? Linearization.variance(
                 of: linear, psuCount: psuCount, fractions: fractions, lonely: plan.lonelyPSU, secondStage: secondStage)
             let se = max(variance, 0).squareRoot()
             switch statistic {
             case .share:
-                let ci = try ConfidenceInterval.share(p: linear.value, se: se, n: n, df: df, level: options.level, method: options.shareCI)
+                let ci = try ConfidenceInterval.share(p: linear.value, se: se, n: n, rows: rows, df: df, level: options.level, method: options.shareCI)
                 return Estimate(value: linear.value, standardError: se, degreesOfFreedom: df, ciLow: ci.low, ciHigh: ci.high,
                                 ciMethod: ci.method, n: n, nExcluded: excluded)
             case .mean:

@@ -55,27 +55,21 @@ public enum Distribution {
         return try GSL.checked(gsl_cdf_tdist_Q(x, df), "gsl_cdf_tdist_Q", [x, df])
     }
 
-    /// Quantile of Fisher's F with `df1` and `df2` degrees of freedom (`gsl_cdf_fdist_Pinv`).
+    /// Quantile of Fisher's F with `df1` and `df2` degrees of freedom: (df2/df1)·x/(1 − x) with x the
+    /// Beta(df1/2, df2/2) quantile (``BetaQuantile``; GSL's `gsl_cdf_fdist_Pinv` inverts through its
+    /// own beta quantile, which fails for large degrees of freedom).
     public static func fQuantile(_ p: Double, df1: Double, df2: Double) throws -> Double {
-        GSL.prepare()
         guard p > 0, p < 1 else { throw StatsError.invalidArgument("F quantile needs 0 < p < 1, got \(p)") }
         guard df1 > 0, df2 > 0, df1.isFinite, df2.isFinite else { throw StatsError.noDegreesOfFreedom }
-        return try GSL.checked(gsl_cdf_fdist_Pinv(p, df1, df2), "gsl_cdf_fdist_Pinv", [p, df1, df2])
+        let beta = try BetaQuantile.quantile(p, a: df1 / 2, b: df2 / 2)
+        return df2 / df1 * (beta.x / beta.complement)
     }
 
-    /// Quantile of the Beta(a, b) distribution.
-    ///
-    /// GSL's `gsl_cdf_beta_Pinv` loops forever when `a` or `b` is 0; those limits are answered here
-    /// (the distribution is a point mass at 0 when a = 0, at 1 when b = 0), as R's `qbeta` does.
+    /// Quantile of the Beta(a, b) distribution, for every p in [0, 1] and a, b ≥ 0 (``BetaQuantile``:
+    /// GSL's Brent solver on sipas's incomplete beta; R's `qbeta` to 1e-10 relative). GSL's own
+    /// `gsl_cdf_beta_Pinv` is not used: it loops forever when a or b is 0 and fails to converge
+    /// when one shape is large (a small share with many answers).
     public static func betaQuantile(_ p: Double, a: Double, b: Double) throws -> Double {
-        GSL.prepare()
-        guard p >= 0, p <= 1, a >= 0, b >= 0, !a.isNaN, !b.isNaN else {
-            throw StatsError.invalidArgument("beta quantile needs 0 ≤ p ≤ 1 and a, b ≥ 0, got p=\(p) a=\(a) b=\(b)")
-        }
-        if a == 0 { return 0 }
-        if b == 0 { return 1 }
-        if p == 0 { return 0 }
-        if p == 1 { return 1 }
-        return try GSL.checked(gsl_cdf_beta_Pinv(p, a, b), "gsl_cdf_beta_Pinv", [p, a, b])
+        try BetaQuantile.quantile(p, a: a, b: b).x
     }
 }

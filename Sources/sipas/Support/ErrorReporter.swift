@@ -43,6 +43,7 @@ enum ErrorReporter {
         case is InstrumentError, is PlanError, is Crosswalk.ReadError: return ExitStatus.dataError
         case let error as StatsError:
             if case .lonelyPSU = error { return ExitStatus.dataError }
+            if case .calibrationDidNotConverge = error { return ExitStatus.dataError }
             return ExitStatus.failure
         case let error as CLIError: return error.exitCode
         case let error as StoreError:

@@ -119,15 +119,17 @@ ps1 <- postStratify(dclus1, ~stype, pop.types)
 cal_rows("clus1_ps", ps1)
 pss <- postStratify(dstrat, ~stype, pop.types)
 cal_rows("strat_ps", pss)
-rk1 <- rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
+# Raking run to convergence (R's default stops at an absolute change of 1 or after 10 sweeps).
+converge <- list(maxit = 100, epsilon = 1e-12)
+rk1 <- rake(dclus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide), control = converge)
 cal_rows("clus1_rake", rk1)
-rk2 <- rake(dclus2, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
+rk2 <- rake(dclus2, list(~stype, ~sch.wide), list(pop.types, pop.schwide), control = converge)
 cal_rows("clus2_rake", rk2)
 # Replicate designs calibrated afterwards: every replicate is recalibrated (R postStratify / rake on an
 # svyrep.design; raking gives replicates the sweeps of the full sample).
 cal_rows("clus1_jk1_ps", postStratify(as.svrepdesign(dclus1, type = "JK1"), ~stype, pop.types))
 cal_rows("strat_jkn_ps", postStratify(as.svrepdesign(dstrat, type = "JKn"), ~stype, pop.types))
-cal_rows("clus1_jk1_rake", rake(as.svrepdesign(dclus1, type = "JK1"), list(~stype, ~sch.wide), list(pop.types, pop.schwide)))
+cal_rows("clus1_jk1_rake", rake(as.svrepdesign(dclus1, type = "JK1"), list(~stype, ~sch.wide), list(pop.types, pop.schwide), control = converge))
 write.csv(do.call(rbind, rows), "reference-calibration.csv", row.names = FALSE, quote = FALSE)
 # Calibrated weights per school (first rows of apiclus1 in file order).
 write.csv(data.frame(snum = apiclus1$snum, ps = f(weights(ps1)), rake = f(weights(rk1))), "apiclus1-calibrated-weights.csv",

@@ -29,7 +29,7 @@ des <- svydesign(ids = ~commune_code, strata = ~province_code, weights = ~weight
 b <- svyby(~num, ~new_code, des, svyratio, denominator = ~den)
 for (i in seq_len(nrow(b))) {
   code <- as.character(b$new_code[i])
-  add("regrouped", code, b[i, 2], b[i, 3], degf(subset(des, new_code == code & den == 1)))
+  add("regrouped", code, b[i, 2], b[i, 3], degf(subset(des, new_code == code)))
 }
 # Change 2023 → 2024 of the pooled share of PAS_E1_c1.
 d23 <- read_year("../../../SampleData/2023.csv")
@@ -40,7 +40,7 @@ stacked$psu <- paste(stacked$year, stacked$commune_code)
 sdes <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = stacked, nest = TRUE)
 by_year <- svyby(~num, ~year, sdes, svyratio, denominator = ~den, covmat = TRUE)
 change <- svycontrast(by_year, c(-1, 1))
-df <- degf(subset(sdes, den == 1))
+df <- degf(sdes)
 t <- as.numeric(coef(change)) / as.numeric(SE(change))
 add("change", "2023-2024", coef(change), SE(change), df, 2 * pt(-abs(t), df))
 write.csv(do.call(rbind, rows), "merger-and-change.csv", row.names = FALSE, quote = FALSE)

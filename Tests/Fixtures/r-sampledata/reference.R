@@ -19,22 +19,23 @@ code <- function(item) suppressWarnings(as.integer(d[[item]]))
 valid <- function(item) { c <- code(item); !is.na(c) & c >= 1 & c <= 5 }
 for (item in c("PAS_E1_c1", "PAS_E2_c3", "POL_health_quality")) {
   v <- valid(item); c <- code(item)
-  des <- update(des, .num = as.numeric(v & c >= 4), .den = as.numeric(v), .code = ifelse(v, c, 0))
-  # Share: svyratio on the full design, cross-checked with svymean on the subset of valid answers.
+  des <- update(des, .num = as.numeric(v & c >= 4), .den = as.numeric(v), .code = ifelse(v, c, 0),
+                .sat = ifelse(v, as.numeric(c >= 4), NA))
+  # Share: svyratio on the full design, cross-checked with svymean(na.rm = TRUE). Unanswered items are
+  # not a subpopulation: the df and the CI are svyciprop(na.rm = TRUE)'s, on every row of the domain.
   r <- svyratio(~.num, ~.den, des)
-  sub <- subset(des, .den == 1)
-  m <- svymean(~.num, sub)
+  m <- svymean(~.sat, des, na.rm = TRUE)
   stopifnot(isTRUE(all.equal(as.numeric(coef(r)), as.numeric(coef(m)))), isTRUE(all.equal(as.numeric(SE(r)), as.numeric(SE(m)))))
-  ci <- svyciprop(~I(.num == 1), sub, method = "logit")
-  add("all", paste0("item:", item), "share", coef(r), SE(r), degf(sub), attr(ci, "ci")[1], attr(ci, "ci")[2])
+  ci <- svyciprop(~I(.sat == 1), des, method = "logit", na.rm = TRUE)
+  add("all", paste0("item:", item), "share", coef(r), SE(r), degf(des), attr(ci, "ci")[1], attr(ci, "ci")[2])
   ms <- svyratio(~.code, ~.den, des)
-  add("all", paste0("item:", item), "mean", coef(ms), SE(ms), degf(sub),
-      coef(ms) - qt(0.975, degf(sub)) * SE(ms), coef(ms) + qt(0.975, degf(sub)) * SE(ms))
+  add("all", paste0("item:", item), "mean", coef(ms), SE(ms), degf(des),
+      coef(ms) - qt(0.975, degf(des)) * SE(ms), coef(ms) + qt(0.975, degf(des)) * SE(ms))
   # By sector: domains on the full design.
   b <- svyby(~.num, ~sector, des, svyratio, denominator = ~.den)
   for (i in seq_len(nrow(b))) {
     s <- as.character(b$sector[i])
-    add(paste0("sector=", s), paste0("item:", item), "share", b[i, 2], b[i, 3], degf(subset(des, sector == s & .den == 1)))
+    add(paste0("sector=", s), paste0("item:", item), "share", b[i, 2], b[i, 3], degf(subset(des, sector == s)))
   }
 }
 # Element "access": the mean of its three content items, with their covariance (svyratio + svycontrast).

@@ -109,17 +109,19 @@ combine <- function(ru, cw) {
 for (k in seq_len(K)) {
   item <- paste0("item:", items[k])
   satf <- as.formula(paste0("~sat", k))
-  sub <- subset(des, !is.na(d[[paste0("sat", k)]]))
+  # Missing and "don't know" answers are not a subpopulation: svyciprop(na.rm = TRUE) on the design
+  # itself, whose degf() and nrow() count every row, answered or not.
+  sub <- des
   df_k <- degf(sub)
   n_k <- sum(d[[paste0("den", k)]])
   r <- svyratio(as.formula(paste0("~num", k)), as.formula(paste0("~den", k)), des)
-  m <- svymean(satf, sub)
-  stopifnot(same(coef(r), coef(m)), same(SE(r), SE(m)), nrow(sub) == n_k)
+  m <- svymean(satf, sub, na.rm = TRUE)
+  stopifnot(same(coef(r), coef(m)), same(SE(r), SE(m)), df_k == df_all)
   p <- as.numeric(coef(r)); se <- as.numeric(SE(r))
   ciformula <- as.formula(paste0("~I(sat", k, " == 1)"))
-  cl <- svyciprop(ciformula, sub, method = "logit")
-  cx <- svyciprop(ciformula, sub, method = "xlogit")
-  cb <- svyciprop(ciformula, sub, method = "beta")
+  cl <- svyciprop(ciformula, sub, method = "logit", na.rm = TRUE)
+  cx <- svyciprop(ciformula, sub, method = "xlogit", na.rm = TRUE)
+  cb <- svyciprop(ciformula, sub, method = "beta", na.rm = TRUE)
   # svyciprop's estimate and SE are the ratio's; its df is degf() of the design it is given.
   stopifnot(same(cx, p), same(sqrt(attr(cx, "var")), se), same(cb, p), same(coef(cl), p, 1e-8))
   stopifnot(same(attr(cx, "ci"), xlogit_ci(p, se, df_k)))
@@ -128,7 +130,7 @@ for (k in seq_len(K)) {
   add("", "", item, "share_ci_xlogit", p, se, df_k, attr(cx, "ci")[1], attr(cx, "ci")[2], n_k)
   add("", "", item, "share_ci_beta", p, se, df_k, attr(cb, "ci")[1], attr(cb, "ci")[2], n_k)
   ms <- svyratio(as.formula(paste0("~cv", k)), as.formula(paste0("~den", k)), des)
-  mm <- svymean(as.formula(paste0("~", items[k])), sub)
+  mm <- svymean(as.formula(paste0("~", items[k])), subset(des, !is.na(d[[paste0("sat", k)]])))
   stopifnot(same(coef(ms), coef(mm)), same(SE(ms), SE(mm)))
   ci <- t_ci(as.numeric(coef(ms)), as.numeric(SE(ms)), df_k)
   add("", "", item, "mean", coef(ms), SE(ms), df_k, ci[1], ci[2], n_k)
@@ -154,28 +156,27 @@ sectors <- sort(unique(d$sector))
 by_items <- lapply(seq_len(K), function(k)
   svyby(as.formula(paste0("~num", k)), ~sector, des, svyratio, denominator = as.formula(paste0("~den", k))))
 by_ci <- lapply(seq_len(K), function(k)
-  svyby(as.formula(paste0("~I(sat", k, " == 1)")), ~sector, subset(des, !is.na(d[[paste0("sat", k)]])),
-    svyciprop, vartype = "ci", method = "xlogit"))
+  svyby(as.formula(paste0("~I(sat", k, " == 1)")), ~sector, des, svyciprop, vartype = "ci", method = "xlogit", na.rm = TRUE))
 # Element/overall per sector via svyby(svytotal, covmat = TRUE) + a nonlinear svycontrast (delta method).
 tot_by_sector <- svyby(~num1 + num2 + num3 + num4 + den1 + den2 + den3 + den4, ~sector, des, svytotal, covmat = TRUE)
 for (s in sectors) {
   ind <- d$sector == s
   ru <- rollup(ind, "share")
   for (k in seq_len(K)) {
-    sub <- subset(des, sector == s & !is.na(d[[paste0("sat", k)]]))
+    sub <- subset(des, sector == s)
     df_k <- degf(sub)
     n_k <- sum(d[[paste0("den", k)]] * ind)
     p <- ru$est[[k]]; se <- sqrt(ru$V[k, k])
-    m <- svymean(as.formula(paste0("~sat", k)), sub)
-    stopifnot(same(coef(m), p), same(SE(m), se), nrow(sub) == n_k)
+    m <- svymean(as.formula(paste0("~sat", k)), sub, na.rm = TRUE)
+    stopifnot(same(coef(m), p), same(SE(m), se), nrow(sub) == sum(ind))
     stopifnot(same(by_items[[k]][s, 2], p), same(by_items[[k]][s, 3], se))
     ciformula <- as.formula(paste0("~I(sat", k, " == 1)"))
-    cl <- svyciprop(ciformula, sub, method = "logit")
-    cx <- svyciprop(ciformula, sub, method = "xlogit")
-    cb <- svyciprop(ciformula, sub, method = "beta")
+    cl <- svyciprop(ciformula, sub, method = "logit", na.rm = TRUE)
+    cx <- svyciprop(ciformula, sub, method = "xlogit", na.rm = TRUE)
+    cb <- svyciprop(ciformula, sub, method = "beta", na.rm = TRUE)
     stopifnot(same(attr(cx, "ci"), xlogit_ci(p, se, df_k)))
     max_logit_diff <- max(max_logit_diff, abs(attr(cl, "ci") - attr(cx, "ci")) / attr(cx, "ci"))
-    # svyby(svyciprop) on subset(design, valid) uses the df of its own domain too.
+    # svyby(svyciprop, na.rm = TRUE) uses the df of the sector's rows too.
     stopifnot(same(by_ci[[k]][s, "ci_l"], attr(cx, "ci")[1]), same(by_ci[[k]][s, "ci_u"], attr(cx, "ci")[2]))
     item <- paste0("item:", items[k])
     add("sector", s, item, "share", p, se, df_k, attr(cl, "ci")[1], attr(cl, "ci")[2], n_k)
@@ -245,8 +246,8 @@ e <- tryCatch({ svyby(~num1 + num2, ~sector, des, svyratio, denominator = ~den1 
 note("svyby(~num1+num2, ~sector, svyratio, denominator=~den1+den2, covmat=TRUE): %s", e)
 note("largest relative difference between svyciprop logit (svyglm) and xlogit (closed form) CI limits: %.3g", max_logit_diff)
 for (s in sectors) for (k in 1:K)
-  note("sector %s item s%d: degf(subset(sector & valid)) = %d, degf(subset(sector)) = %d",
-    s, k, degf(subset(des, sector == s & !is.na(d[[paste0("sat", k)]]))), degf(subset(des, sector == s)))
+  note("sector %s item s%d: degf(subset(sector)) = %d (used), degf(subset(sector & valid)) = %d (a subpopulation of answers, not used)",
+    s, k, degf(subset(des, sector == s)), degf(subset(des, sector == s & !is.na(d[[paste0("sat", k)]]))))
 
 out <- do.call(rbind, rows)
 write.csv(out, "reference.csv", row.names = FALSE, quote = FALSE)
