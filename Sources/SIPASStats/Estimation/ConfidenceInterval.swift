@@ -38,7 +38,8 @@ public enum ConfidenceInterval {
             let denominator = 1 + z2 / nEff
             let center = (p + z2 / (2 * nEff)) / denominator
             let half = t / denominator * (p * (1 - p) / nEff + z2 / (4 * nEff * nEff)).squareRoot()
-            return (center - half, center + half, .wilson)
+            // The score interval lies in [0, 1]; center − half can round an ulp below 0 (and + above 1).
+            return (max(center - half, 0), min(center + half, 1), .wilson)
         case .beta:
             // Korn–Graubard: n_eff = p(1−p)/SE² · (t_{α/2, rows−1} / t_{α/2, df})².
             let trials = rows ?? n
