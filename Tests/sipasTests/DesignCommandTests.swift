@@ -1,0 +1,132 @@
+import Foundation
+import SIPASTestSupport
+import Testing
+
+/// `sipas design` end to end: runs the built binary on the R reference fixtures
+/// (Tests/Fixtures/r-sampling) and on the synthetic frame (SampleData/frame-2025.csv).
+struct DesignCommandTests {
+    static func fixture(_ name: String) -> String { Fixtures.url("r-sampling").appendingPathComponent(name).path }
+    static let frame2025 = Fixtures.repositoryRoot.appendingPathComponent("SampleData/frame-2025.csv").path
+
+    /// A CSV written by sipas, split naively (the fixtures' fields hold no commas or quotes).
+    static func csv(_ path: String) throws -> (header: [String], rows: [[String]]) {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return (lines[0], Array(lines.dropFirst()))
+    }
+
+    static func column(_ table: (header: [String], rows: [[String]]), _ name: String) -> [String] {
+        guard let c = table.header.firstIndex(of: name) else { return [] }
+        return table.rows.map { $0[c] }
+    }
+
+    @Test func sizeAsJSON() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("size.json").path
+        let run = try SampleCommandTests.sipas(["design", "size", "--margin", "3", "--share", "85", "--deff", "2", "--response-rate", "0.95",
+                                                "--population", "500000", "--format", "json", "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [[String: Any]]
+        #expect(records?.first?["forms"] as? Int == 1144)
+        #expect(records?.first?["completes"] as? Int == 1087)
+    }
+
+    @Test func sizePerProvinceOfTheSyntheticFrame() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("size.csv").path
+        let run = try SampleCommandTests.sipas(["design", "size", "--margin", "5", "--share", "85", "--frame", Self.frame2025, "--strata", "province_code",
+                                                "--population", "households", "--format", "csv", "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try Self.csv(out)
+        #expect(table.rows.count == 35)
+        // Every province has ≥ 10 000 households: the fpc moves 195.9 by less than 4 forms.
+        #expect(Self.column(table, "forms").dropLast().allSatisfy { (193...196).contains(Int($0) ?? 0) })
+    }
+
+    @Test func badArgumentsExit64WithTheRule() throws {
+        let run = try SampleCommandTests.sipas(["design", "size", "--margin", "3", "--share", "0", "--lang", "en"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("error: the expected share must be between 0 and 100 %, got 0.0"))
+    }
+
+    @Test func allocateNeymanWithMinimumMatchesR() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("alloc.csv").path
+        let run = try SampleCommandTests.sipas(["design", "allocate", "--frame", Self.fixture("apipop-strata.csv"), "--strata", "stype", "--population", "schools",
+                                                "--sd", "sd_api00", "--n", "200", "--rule", "neyman", "--minimum", "30", "--format", "csv", "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try Self.csv(out)
+        #expect(Self.column(table, "stratum") == ["E", "H", "M"])
+        #expect(Self.column(table, "forms") == ["139", "30", "31"])
+    }
+
+    @Test func drawSystematicWithRsStartReproducesR() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("sample.csv").path
+        // u_systematic of uniforms.csv: set.seed(2024); runif(1).
+        let run = try SampleCommandTests.sipas(["design", "draw", "--frame", Self.fixture("apipop-frame.csv"), "--id", "cds", "--size", "enroll", "--n", "200",
+                                                "--method", "pps-systematic", "--start", "0.83694254048168659", "--output", out, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let sample = try Self.csv(out), reference = try Self.csv(Self.fixture("inclusion.csv"))
+        let selected = reference.rows.filter { $0[3] == "1" }
+        #expect(Self.column(sample, "cds") == selected.map { $0[0] })
+        let pik = Self.column(sample, "inclusion_probability").compactMap(Double.init)
+        #expect(pik.count == 200)
+        #expect(zip(pik, selected.map { Double($0[1])! }).allSatisfy { abs($0 - $1) <= 1e-15 * $1 })
+        #expect(zip(Self.column(sample, "design_weight").compactMap(Double.init), pik).allSatisfy { abs($0 * $1 - 1) < 1e-14 })
+        #expect(sample.header.prefix(6) == ["cds", "stype", "dnum", "cnum", "enroll", "api00"])
+    }
+
+    @Test func drawTwoStagesFromTheSyntheticFrameWithExcel() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let alloc = folder.appendingPathComponent("alloc.csv").path, out = folder.appendingPathComponent("hh.csv").path
+        let xlsx = folder.appendingPathComponent("hh.xlsx").path
+        let a = try SampleCommandTests.sipas(["design", "allocate", "--frame", Self.frame2025, "--strata", "province_code", "--n", "136", "--rule", "sqrt",
+                                              "--minimum", "3", "--format", "csv", "--output", alloc])
+        #expect(a.status == 0, "\(a.stderr)")
+        let args = ["design", "draw", "--frame", Self.frame2025, "--id", "commune_code", "--size", "households", "--strata", "province_code",
+                    "--allocation", alloc, "--method", "pps-tille", "--seed", "7", "--listed", "households", "--per-cluster", "20", "--reserves", "5",
+                    "--output", out, "--excel", xlsx]
+        let run = try SampleCommandTests.sipas(args)
+        #expect(run.status == 0, "\(run.stderr)")
+        let sample = try Self.csv(out)
+        #expect(sample.rows.count == 136 * 25)
+        #expect(Self.column(sample, "role").filter { $0 == "main" }.count == 136 * 20)
+        #expect(Set(Self.column(sample, "unit_id")).count == 136 * 25)
+        #expect(Set(Self.column(sample, "data_source")) == ["synthetic"])
+        let first = try Data(contentsOf: URL(fileURLWithPath: xlsx)).prefix(2)
+        #expect(first == Data("PK".utf8))
+        // The same seed gives the same file.
+        let again = folder.appendingPathComponent("again.csv").path
+        _ = try SampleCommandTests.sipas(args.map { $0 == out ? again : $0 }.filter { $0 != xlsx && $0 != "--excel" })
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == String(contentsOfFile: out, encoding: .utf8))
+    }
+
+    @Test func drawNamesTheBadRow() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let frame = folder.appendingPathComponent("frame.csv")
+        try "id,size\na,10\nb,-3\n".write(to: frame, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("s.csv").path
+        let run = try SampleCommandTests.sipas(["design", "draw", "--frame", frame.path, "--id", "id", "--size", "size", "--n", "1",
+                                                "--method", "pps-systematic", "--output", out, "--lang", "en"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("frame.csv, row 3, column size: '-3' is not a size ≥ 0"))
+        let missing = try SampleCommandTests.sipas(["design", "draw", "--frame", folder.appendingPathComponent("none.csv").path, "--id", "id",
+                                                    "--n", "1", "--method", "srs", "--output", out, "--lang", "en"])
+        #expect(missing.status == 66)
+    }
+
+    @Test func weightsPostStratifiedMatchR() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("weighted.csv").path
+        let run = try SampleCommandTests.sipas(["design", "weights", "--sample", Self.fixture("apistrat-sample.csv"), "--responses", Self.fixture("apistrat-responses.csv"),
+                                                "--id", "cds", "--cells", "stype", "--margins", Self.fixture("margin-stype.csv"), "--output", out, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("161 respondents of 200 sampled units"))
+        let weighted = try Self.csv(out), reference = try Self.csv(Self.fixture("weights.csv"))
+        #expect(Self.column(weighted, "cds") == Self.column(reference, "cds"))
+        let w = Self.column(weighted, "weight").compactMap(Double.init), r = Self.column(reference, "poststratified").compactMap(Double.init)
+        #expect(w.count == r.count && zip(w, r).allSatisfy { abs($0 - $1) < 1e-12 * $1 })
+    }
+}
