@@ -1,8 +1,9 @@
+import SIPASTestSupport
 import Testing
 @testable import SIPASStats
 
 /// Inclusion probabilities and selections against R `sampling` 2.9 on apipop (enrolment as size),
-/// with R's own uniforms (Tests/Fixtures/r-sampling/reference.R).
+/// and on the synthetic frame of SampleData, with R's own uniforms (Tests/Fixtures/r-sampling/reference.R).
 struct DesignSelectionTests {
     @Test func inclusionProbabilitiesMatchR() throws {
         let frame = try DesignFixtures.frame(), reference = try DesignFixtures.table("inclusion.csv")
@@ -73,6 +74,27 @@ struct DesignSelectionTests {
         #expect(result.units.map(\.stratum) == (try reference.strings("stype")))
         #expect(DesignFixtures.maxError(result.units.map(\.probability), try reference.numbers("prob")) < 1e-15)
         #expect(result.strata.map(\.stratum) == ["H", "M", "E"])
+    }
+
+    @Test func syntheticFrameMatchesR() throws {
+        let frame = try FrameTable.read(Fixtures.repositoryRoot.appendingPathComponent("SampleData/frame-2025.csv"))
+        let codes = try frame.strings("commune_code"), provinces = try frame.strings("province_code")
+        let households = try frame.numbers("households")
+        let reference = try DesignFixtures.table("synthetic-strata.csv")
+        var stream = ListedUniforms(try DesignFixtures.uniforms("u_synthetic_strata"))
+        let sizes = Dictionary(uniqueKeysWithValues: Set(provinces).map { ($0, 4) })
+        let result = try Selection.draw(strata: provinces, measures: households, sizes: sizes, method: .ppsSystematic, uniforms: &stream)
+        #expect(stream.used == 34)
+        #expect(result.units.map { codes[$0.row] } == (try reference.strings("commune_code")))
+        #expect(DesignFixtures.maxError(result.units.map(\.probability), try reference.numbers("prob")) < 1e-15)
+
+        let tille = try DesignFixtures.table("synthetic-tille.csv")
+        let first = provinces.indices.filter { provinces[$0] == provinces[0] }
+        let pik = InclusionProbabilities.compute(sizes: first.map { households[$0] }, n: 5)
+        #expect(DesignFixtures.maxError(pik, try tille.numbers("pik")) < 1e-15)
+        var uniforms = ListedUniforms(try DesignFixtures.uniforms("u_synthetic_tille"))
+        #expect(UnequalProbabilitySampling.tille(pik, next: { uniforms.next() }) == (try tille.numbers("tille")))
+        #expect(uniforms.used == first.count - 5)
     }
 
     @Test func srsTakesExactlyNWithEqualProbabilities() throws {

@@ -67,8 +67,23 @@ order_st <- unique(frame$stype); sizes <- c(E = 40, H = 12, M = 18)[order_st]
 set.seed(11); u_strata <- runif(length(order_st))
 set.seed(11); s_strata <- sampling::strata(frame, "stype", size = sizes, method = "systematic", pik = frame$enroll)
 
-write.csv(data.frame(name = c("u_systematic", "u_certainty", rep("u_tille", length(u_tille)), rep("u_strata", length(u_strata))),
-                     value = g(c(u_sys, u_cert, u_tille, u_strata))), "uniforms.csv", row.names = FALSE)
+# The synthetic frame of the 34 provinces (SampleData/frame-2025.csv, made by make-frame.py):
+# 4 communes per province by stratified systematic PPS on households, and Tillé in the first province.
+syn <- read.csv("../../../SampleData/frame-2025.csv", colClasses = "character", encoding = "UTF-8")
+syn$households <- as.numeric(syn$households)
+syn_order <- unique(syn$province_code)
+set.seed(34); u_syn <- runif(length(syn_order))
+set.seed(34); s_syn <- sampling::strata(syn, "province_code", size = rep(4, length(syn_order)), method = "systematic", pik = syn$households)
+p1 <- syn[syn$province_code == syn_order[1], ]
+pik_p1 <- inclusionprobabilities(p1$households, 5)
+set.seed(35); u_syn_tille <- runif(sum(pik_p1 > 1e-6 & pik_p1 < 1 - 1e-6) - 5)
+set.seed(35); s_syn_tille <- UPtille(pik_p1)
+out(data.frame(commune_code = syn$commune_code[s_syn$ID_unit], province_code = s_syn$province_code, prob = g(s_syn$Prob)), "synthetic-strata.csv")
+out(data.frame(commune_code = p1$commune_code, pik = g(pik_p1), tille = s_syn_tille), "synthetic-tille.csv")
+
+write.csv(data.frame(name = c("u_systematic", "u_certainty", rep("u_tille", length(u_tille)), rep("u_strata", length(u_strata)),
+                              rep("u_synthetic_strata", length(u_syn)), rep("u_synthetic_tille", length(u_syn_tille))),
+                     value = g(c(u_sys, u_cert, u_tille, u_strata, u_syn, u_syn_tille))), "uniforms.csv", row.names = FALSE)
 out(data.frame(cds = frame$cds, pik = g(pik), pik_certainty = g(pik_cert), systematic = s_sys, systematic_certainty = g(s_cert)), "inclusion.csv")
 out(data.frame(case = c("small", rep("small", 5)), pik = g(pik_small)), "inclusion-small.csv")
 out(data.frame(cds = h$cds, pik = g(pik_h), tille = s_tille), "tille-high-schools.csv")
