@@ -129,4 +129,27 @@ struct DesignCommandTests {
         let w = Self.column(weighted, "weight").compactMap(Double.init), r = Self.column(reference, "poststratified").compactMap(Double.init)
         #expect(w.count == r.count && zip(w, r).allSatisfy { abs($0 - $1) < 1e-12 * $1 })
     }
+
+    @Test func progressFromAStore() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let answers = folder.appendingPathComponent("answers.csv").path, store = folder.appendingPathComponent("s.db").path
+        #expect(try SampleCommandTests.sipas(["sample", "--instrument", "sipas-2023", "--year", "2025", "--rows", "120", "--seed", "5", "--output", answers]).status == 0)
+        #expect(try SampleCommandTests.sipas(["import", answers, "--store", store]).status == 0)
+        // The plan: every answered form, and 5 more forms in the first answer's commune.
+        let returned = try Self.csv(answers)
+        let pairs = zip(Self.column(returned, "province_code"), Self.column(returned, "commune_code")).map { [$0, $1, "main"] }
+        let plan = folder.appendingPathComponent("plan.csv")
+        try ((["province_code,commune_code,role"] + (pairs + Array(repeating: pairs[0], count: 5)).map { $0.joined(separator: ",") }).joined(separator: "\n") + "\n")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("progress.csv").path
+        let run = try SampleCommandTests.sipas(["design", "progress", "--sample", plan.path, "--store", store, "--by", "province_code,commune_code",
+                                                "--format", "csv", "--output", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try Self.csv(out)
+        let behind = table.rows.filter { $0[6] == "1" }
+        #expect(behind.map { $0[1] } == [pairs[0][0], pairs[0][0] + " / " + pairs[0][1]])
+        let provinces = table.rows.filter { $0[0] == "province_code" }
+        #expect(provinces.map { Int($0[2])! }.reduce(0, +) == 125)
+        #expect(provinces.map { Int($0[4])! }.reduce(0, +) == 120)
+    }
 }

@@ -20,7 +20,7 @@ struct DesignCommand: AsyncParsableCommand {
               sipas design draw --frame SampleData/frame-2025.csv --id commune_code --size households --strata province_code --allocation communes.csv --method pps-systematic --seed 2025 --listed households --per-cluster 20 --reserves 5 --output households.csv
               sipas design weights --sample households.csv --responses answers.csv --id unit_id --cells province_code --margins SampleData/frame-2025-households.csv --output weighted.csv
             """,
-        subcommands: [DesignSizeCommand.self, DesignAllocateCommand.self, DesignDrawCommand.self, DesignWeightsCommand.self]
+        subcommands: [DesignSizeCommand.self, DesignAllocateCommand.self, DesignDrawCommand.self, DesignWeightsCommand.self, DesignProgressCommand.self]
     )
 }
 
