@@ -4,7 +4,7 @@ import Testing
 /// Weights on R survey's apistrat (200 schools, pw), every fifth school (by snum) a non-respondent,
 /// against Tests/Fixtures/r-sampling/weights.csv: the cell adjustment by stype, `postStratify` on
 /// stype, `rake` on stype and sch.wide (maxit 1000, epsilon 1e-13) to apipop's counts, and
-/// `trimWeights` (upper 40; upper 40, lower 20, strict).
+/// `trimWeights` (upper 40; upper 40, lower 20, strict), and `calibrate` (raking; linear).
 struct DesignWeightingTests {
     struct Case {
         var nonresponse: [Double]
@@ -53,6 +53,18 @@ struct DesignWeightingTests {
         let result = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide], spec: spec)
         #expect(result.converged)
         #expect(DesignFixtures.maxError(result.weights, try c.reference.numbers("raked")) < 1e-10)
+    }
+
+    @Test func calibrateMatchesR() throws {
+        let c = try Self.adjusted()
+        let margins = [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")]
+        let raked = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide],
+                                            spec: CalibrationSpec(method: .rake, margins: margins, maxIterations: 1000, epsilon: 1e-11))
+        #expect(DesignFixtures.maxError(raked.weights, try c.reference.numbers("calibrate_raking")) < 1e-10)
+        let linear = try Weighting.linearCalibration(weights: c.nonresponse, values: [c.stype, c.wide], margins: margins)
+        #expect(DesignFixtures.maxError(linear, try c.reference.numbers("calibrate_linear")) < 1e-10)
+        let yes = zip(linear, c.wide).filter { $0.1 == ["Yes"] }.map(\.0)
+        #expect(abs(InclusionProbabilities.sum(yes) - 5122) < 1e-8)
     }
 
     @Test func trimmingMatchesTrimWeights() throws {

@@ -14,9 +14,12 @@ public struct WeightsSpec: Sendable, Hashable {
     public var trimLower: Double?
     public var strictTrim: Bool
     public var weightColumn: String
+    /// Calibrate to the margins linearly (GREG) instead of by `calibration.method`.
+    public var linear: Bool
 
     public init(id: String, cells: [String] = [], calibration: CalibrationSpec? = nil, trimUpper: Double? = nil, trimLower: Double? = nil,
-                strictTrim: Bool = false, weightColumn: String = "weight") {
+                strictTrim: Bool = false, weightColumn: String = "weight", linear: Bool = false) {
+        self.linear = linear
         self.id = id; self.cells = cells; self.calibration = calibration; self.trimUpper = trimUpper
         self.trimLower = trimLower; self.strictTrim = strictTrim; self.weightColumn = weightColumn
     }
@@ -85,10 +88,14 @@ public enum WeightsRun {
                 let columns = try margin.variables.map { try responses.strings($0) }
                 return responses.rows.indices.map { r in columns.map { $0[r] } }
             }
-            let result = try Weighting.calibrate(weights: w, values: values, spec: calibration)
-            w = result.weights
-            iterations = result.iterations
-            converged = result.converged
+            if spec.linear {
+                w = try Weighting.linearCalibration(weights: w, values: values, margins: calibration.margins)
+            } else {
+                let result = try Weighting.calibrate(weights: w, values: values, spec: calibration)
+                w = result.weights
+                iterations = result.iterations
+                converged = result.converged
+            }
             steps.append(step("calibrated", w))
         }
         if spec.trimUpper != nil || spec.trimLower != nil {

@@ -3,6 +3,11 @@ import Foundation
 import SIPASCore
 import SIPASStats
 
+/// How `design weights` calibrates: R survey's postStratify, rake, or calibrate(calfun = "linear").
+enum DesignCalibration: String, ExpressibleByArgument, CaseIterable {
+    case postStratify = "post-stratify", rake, linear
+}
+
 /// `sipas design weights`: from the selection and the returns, the weight column of the responses.
 struct DesignWeightsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +19,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
             selection) respondents carry the weight of the non-respondents (f = Σ sampled / Σ \
             respondents). --margins files (a header naming variables of the responses and ending \
             with `population`) calibrate: one file post-stratifies, several rake (as R survey's \
-            postStratify and rake). --trim-upper/--trim-lower clip weights and spread the excess \
+            postStratify and rake); --calibration linear is survey's calibrate (GREG, unbounded). --trim-upper/--trim-lower clip weights and spread the excess \
             equally over the others (R survey's trimWeights; --trim-strict repeats). Kish's design \
             effect due to weighting is printed after each step.
 
@@ -28,7 +33,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
     @Option(help: "Id column shared by both files.") var id: String
     @Option(help: "Non-response adjustment cells: columns of the selection, comma-separated.") var cells: String?
     @Option(help: "Population margins CSV (repeat for raking).") var margins: [String] = []
-    @Option(help: "post-stratify or rake (default: post-stratify for one margin, rake for several).") var calibration: CalibrationSpec.Method?
+    @Option(help: "post-stratify, rake or linear (default: post-stratify for one margin, rake for several).") var calibration: DesignCalibration?
     @Option(name: .customLong("max-iterations"), help: "Raking: most sweeps.") var maxIterations: Int = 100
     @Option(help: "Raking: stop when no cell moves by this much.") var epsilon: Double = 1e-9
     @Option(name: .customLong("trim-upper"), help: "Upper cap of the weights.") var trimUpper: Double?
@@ -53,17 +58,19 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                         throw DesignError(.data, vi: "\(url.lastPathComponent): \(error.description)", en: "\(url.lastPathComponent): \(error.description)")
                     }
                 }
-                calibrationSpec = CalibrationSpec(method: calibration ?? (parsed.count == 1 ? .postStratify : .rake), margins: parsed,
+                let method: CalibrationSpec.Method = calibration == .postStratify ? .postStratify : calibration == .rake ? .rake : (parsed.count == 1 ? .postStratify : .rake)
+                calibrationSpec = CalibrationSpec(method: method, margins: parsed,
                                                   maxIterations: maxIterations, epsilon: epsilon)
             }
             let spec = WeightsSpec(id: id, cells: cells.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
-                                   calibration: calibrationSpec, trimUpper: trimUpper, trimLower: trimLower, strictTrim: trimStrict, weightColumn: weightColumn)
+                                   calibration: calibrationSpec, trimUpper: trimUpper, trimLower: trimLower, strictTrim: trimStrict, weightColumn: weightColumn,
+                                   linear: calibration == .linear)
             let result = try WeightsRun.run(sample: selection, responses: answers, spec: spec)
             try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
             let rate = DesignIO.human(Double(result.respondents) / Double(result.sampled) * 100, 1, lang)
             Console.message(vi ? "\(output): \(result.respondents) người trả lời / \(result.sampled) đơn vị mẫu (\(rate) %), \(result.cells.count) ô điều chỉnh"
                                : "\(output): \(result.respondents) respondents of \(result.sampled) sampled units (\(rate) %), \(result.cells.count) adjustment cells")
-            if let iterations = result.iterations, let converged = result.converged, calibrationSpec?.method == .rake {
+            if let iterations = result.iterations, let converged = result.converged, calibrationSpec?.method == .rake, calibration != .linear {
                 Console.message(vi ? "Cào số: \(iterations) vòng, \(converged ? "hội tụ" : "CHƯA hội tụ (tăng --max-iterations)")"
                                    : "Raking: \(iterations) sweeps, \(converged ? "converged" : "NOT converged (raise --max-iterations)")")
             }

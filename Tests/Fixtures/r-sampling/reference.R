@@ -109,6 +109,8 @@ kish <- function(w) length(w) * sum(w^2) / sum(w)^2
 cal_check <- calibrate(des, ~stype + sch.wide, c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, sch.wideYes = sum(apipop$sch.wide == "Yes")),
                        calfun = "raking", epsilon = 1e-13, maxit = 1000)
 stopifnot(max(abs(weights(cal_check) - weights(raked))) < 1e-8)
+# Unbounded linear calibration (GREG), survey's default calfun, on the same margins.
+linear <- calibrate(des, ~stype + sch.wide, c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, sch.wideYes = sum(apipop$sch.wide == "Yes")))
 stopifnot(abs(kish(apistrat$pw) - 1.186371) < 1e-6)
 out(data.frame(cds = apistrat$cds, stype = as.character(apistrat$stype), sch_wide = as.character(apistrat$sch.wide),
                design_weight = g(base), responded = as.integer(resp_rule)), "apistrat-sample.csv")
@@ -116,7 +118,8 @@ out(data.frame(cds = resp$cds, stype = as.character(resp$stype), sch_wide = as.c
 write.csv(data.frame(stype = pop_stype$stype, population = pop_stype$Freq), "margin-stype.csv", row.names = FALSE)
 write.csv(data.frame(sch_wide = pop_wide$sch.wide, population = pop_wide$Freq), "margin-sch_wide.csv", row.names = FALSE)
 out(data.frame(cds = resp$cds, nonresponse = g(resp$w_nr), poststratified = g(weights(post)), raked = g(weights(raked)),
-               trimmed = g(weights(trimmed)), trimmed_strict = g(weights(trimmed_strict))), "weights.csv")
+               trimmed = g(weights(trimmed)), trimmed_strict = g(weights(trimmed_strict)),
+               calibrate_raking = g(weights(cal_check)), calibrate_linear = g(weights(linear))), "weights.csv")
 out(data.frame(stage = c("base", "nonresponse", "raked", "trimmed"),
                kish = g(c(kish(base), kish(resp$w_nr), kish(weights(raked)), kish(weights(trimmed))))), "kish.csv")
 writeLines(c(R.version.string, paste("sampling", packageVersion("sampling")), paste("survey", packageVersion("survey"))), "versions.txt")
