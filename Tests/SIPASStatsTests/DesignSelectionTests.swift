@@ -118,6 +118,18 @@ struct DesignSelectionTests {
         } catch { Issue.record("\(error)") }
     }
 
+    @Test func tilleRefusesHugeStrata() {
+        var stream = ListedUniforms([])
+        let n = Selection.tilleLimit + 1
+        do {
+            _ = try Selection.draw(strata: Array(repeating: "a", count: n), measures: Array(repeating: 1, count: n), sizes: ["a": 2],
+                                   method: .ppsTille, uniforms: &stream)
+            Issue.record("accepted a stratum of \(n) units for Tillé")
+        } catch let error as DesignError {
+            #expect(error.en == "stratum 'a' has 20001 units: Tillé's method takes O(N²), at most 20000; use pps-systematic")
+        } catch { Issue.record("\(error)") }
+    }
+
     @Test func householdsWithReserves() {
         var stream = GSLUniforms(seed: 4)
         let drawn = HouseholdSelection.draw(listed: 100, main: 10, reserves: 5, method: .systematic, uniforms: &stream)

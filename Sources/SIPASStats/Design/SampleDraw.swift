@@ -65,6 +65,10 @@ public enum SampleDraw {
         let drawn = try Selection.draw(strata: strata, measures: measures, sizes: sizes, method: spec.method, start: spec.start, uniforms: &uniforms)
         var header = frame.header, rows: [[String]] = [], rowStrata: [String] = []
         let listed = try spec.listed.map { try frame.numbers($0, minimum: 0) }
+        if let listed, let column = spec.listed, let bad = listed.indices.first(where: { listed[$0] != listed[$0].rounded() || listed[$0] > 1_000_000 }) {
+            throw DesignError.badValue(file: frame.file, row: frame.rowNumbers[bad], column: column, value: frame.rows[bad][try frame.column(column)],
+                                       ruleVi: "không phải số hộ nguyên từ 0 đến 1 000 000", ruleEn: "is not a whole number of households from 0 to 1 000 000")
+        }
         if spec.perCluster != nil { header += ["unit_id", "household", "role", "reserve_order", "stage1_probability", "stage2_probability"] }
         header += ["inclusion_probability", "design_weight"]
         for unit in drawn.units {

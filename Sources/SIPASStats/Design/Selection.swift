@@ -52,6 +52,9 @@ public struct StratumSelection: Sendable, Hashable {
 }
 
 public enum Selection {
+    /// Most units in a stratum drawn by Tillé's method (N − n steps of O(N) each).
+    public static let tilleLimit = 20_000
+
     /// Draws `sizes[h]` units in each stratum (strata in order of first appearance in `strata`).
     /// `measures` are the sizes for PPS (nil for SRS). Selected units are returned in stratum order,
     /// then frame order.
@@ -76,6 +79,10 @@ public enum Selection {
                 let a = rows.map { measures![$0] }
                 let positive = a.filter { $0 > 0 }.count
                 guard n <= positive else { throw tooFew(group.key, n, positive) }
+                if method == .ppsTille, rows.count > tilleLimit {
+                    throw DesignError(.usage, vi: "tầng '\(group.key)' có \(rows.count) đơn vị: phương pháp Tillé tốn O(N²), tối đa \(tilleLimit); dùng pps-systematic",
+                                      en: "stratum '\(group.key)' has \(rows.count) units: Tillé's method takes O(N²), at most \(tilleLimit); use pps-systematic")
+                }
                 pik = n == 0 ? a.map { _ in 0 } : InclusionProbabilities.compute(sizes: a, n: Double(n))
                 if n == 0 {
                     chosen = pik.map { _ in false }
