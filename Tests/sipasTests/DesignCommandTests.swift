@@ -152,4 +152,35 @@ struct DesignCommandTests {
         #expect(provinces.map { Int($0[2])! }.reduce(0, +) == 125)
         #expect(provinces.map { Int($0[4])! }.reduce(0, +) == 120)
     }
+
+    /// The README's "Sample design" example, run as written (sh -e) in an empty folder with the
+    /// shipped SampleData beside it: every command must succeed and write its file.
+    @Test func readmeExampleRuns() throws {
+        let readme = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Sample design").dropFirst().first)
+        let script = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let folder = try Fixtures.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("SampleData"),
+                                                   withDestinationURL: Fixtures.repositoryRoot.appendingPathComponent("SampleData"))
+        let binaries = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(), Fixtures.repositoryRoot.appendingPathComponent(".build/debug")]
+        let path = (binaries.flatMap { [$0, $0.deletingLastPathComponent(), $0.deletingLastPathComponent().deletingLastPathComponent()] }.map(\.path)
+                    + [ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]).joined(separator: ":")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-e", "-c", script]
+        process.currentDirectoryURL = folder
+        process.environment = ["PATH": path, "HOME": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+        let weighted = try Self.csv(folder.appendingPathComponent("weighted.csv").path)
+        #expect(weighted.header.last == "weight")
+        let total = Self.column(weighted, "weight").compactMap(Double.init).reduce(0, +)
+        #expect(abs(total - 24_244_115) < 1e-3)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("households.xlsx").path))
+    }
 }
