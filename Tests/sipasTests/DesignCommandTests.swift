@@ -172,7 +172,9 @@ struct DesignCommandTests {
         process.environment = ["PATH": path, "HOME": folder.path]
         let err = Pipe()
         process.standardError = err
-        process.standardOutput = Pipe()
+        let stdout = folder.appendingPathComponent("stdout.txt")
+        FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
         try process.run()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -182,5 +184,7 @@ struct DesignCommandTests {
         let total = Self.column(weighted, "weight").compactMap(Double.init).reduce(0, +)
         #expect(abs(total - 24_244_115) < 1e-3)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("households.xlsx").path))
+        let printed = try String(contentsOf: stdout, encoding: .utf8)
+        #expect(printed.contains("2380 phiếu, 34 tầng, 136 đơn vị mẫu cấp 1"), "\(printed)")
     }
 }
