@@ -173,7 +173,7 @@ struct DesignCommandTests {
         let err = Pipe()
         process.standardError = err
         let stdout = folder.appendingPathComponent("stdout.txt")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         try process.run()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
