@@ -1,0 +1,109 @@
+import Foundation
+import SIPASCore
+import SIPASImport
+
+/// A CSV table read whole: a sampling frame, an allocation, a selection or a response file.
+///
+/// Read with ``CSVScanner`` (RFC 4180, `,` `;` or tab sniffed, UTF-8 with or without BOM, UTF-16
+/// with BOM); fields trimmed and normalised to NFC; the spreadsheet row of every record kept so
+/// that each error names file, row, column and value.
+public struct FrameTable: Sendable, Hashable {
+    public var file: String
+    public var header: [String]
+    public var rows: [[String]]
+    /// Spreadsheet row of each record (the header is row 1).
+    public var rowNumbers: [Int]
+
+    public init(file: String, header: [String], rows: [[String]], rowNumbers: [Int]? = nil) {
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.rowNumbers = rowNumbers ?? rows.indices.map { $0 + 2 }
+    }
+
+    /// Reads `url`. - Throws: ``DesignError`` (missing input, or bad data naming the row).
+    public static func read(_ url: URL) throws -> FrameTable {
+        let name = url.lastPathComponent
+        do {
+            let scanner = try CSVScanner(url: url, encoding: .utf8)
+            guard let first = try scanner.next() else {
+                throw DesignError(.data, vi: "\(name): tệp rỗng", en: "\(name): the file is empty")
+            }
+            let header = try first.fields.enumerated().map { try decode($1, file: name, row: first.row, column: "\($0 + 1)") }
+            var rows: [[String]] = [], numbers: [Int] = []
+            while let record = try scanner.next() {
+                guard record.fields.count == header.count else {
+                    throw DesignError(.data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
+                                      en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
+                }
+                rows.append(try record.fields.enumerated().map { try decode($1, file: name, row: record.row, column: header[$0]) })
+                numbers.append(record.row)
+            }
+            return FrameTable(file: name, header: header, rows: rows, rowNumbers: numbers)
+        } catch let error as ImportError {
+            if case .fileNotFound = error.kind {
+                throw DesignError(.missingInput, vi: "không có tệp \(url.path)", en: "no file \(url.path)")
+            }
+            throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
+        }
+    }
+
+    private static func decode(_ bytes: [UInt8], file: String, row: Int, column: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DesignError(.data, vi: "\(file), dòng \(row), cột \(column): không phải UTF-8",
+                              en: "\(file), row \(row), column \(column): not UTF-8")
+        }
+        return text.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+    }
+
+    /// Position of `name` in the header. - Throws: ``DesignError`` listing the columns.
+    public func column(_ name: String) throws -> Int {
+        guard let index = header.firstIndex(of: name) else { throw DesignError.missingColumn(file: file, column: name, header: header) }
+        return index
+    }
+
+    /// The column's values as numbers; `allowBlank` gives nil for empty fields.
+    /// - Throws: ``DesignError`` naming the first row whose value is not a finite number ≥ `minimum`.
+    public func numbers(_ name: String, minimum: Double = -.infinity, ruleVi: String? = nil, ruleEn: String? = nil) throws -> [Double] {
+        let c = try column(name)
+        return try rows.indices.map { i in
+            let text = rows[i][c]
+            guard let value = Double(text), value.isFinite, value >= minimum else {
+                let vi = ruleVi ?? (minimum > -.infinity ? "không phải số ≥ \(Self.format(minimum))" : "không phải số")
+                let en = ruleEn ?? (minimum > -.infinity ? "is not a number ≥ \(Self.format(minimum))" : "is not a number")
+                throw DesignError.badValue(file: file, row: rowNumbers[i], column: name, value: text, ruleVi: vi, ruleEn: en)
+            }
+            return value
+        }
+    }
+
+    /// Row index of each value of an id column. - Throws: ``DesignError`` naming a repeated id.
+    public func uniqueIndex(_ name: String) throws -> [String: Int] {
+        var seen: [String: Int] = [:]
+        for (i, id) in try strings(name).enumerated() {
+            if let first = seen[id] {
+                throw DesignError.badValue(file: file, row: rowNumbers[i], column: name, value: id,
+                                           ruleVi: "trùng mã ở dòng \(rowNumbers[first])", ruleEn: "repeats the id of row \(rowNumbers[first])")
+            }
+            seen[id] = i
+        }
+        return seen
+    }
+
+    public func strings(_ name: String) throws -> [String] {
+        let c = try column(name)
+        return rows.map { $0[c] }
+    }
+
+    static func format(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+
+    /// Groups in order of first appearance (R `unique`), with the rows of each.
+    public static func groups(_ keys: [String]) -> [(key: String, rows: [Int])] {
+        var order: [String] = [], members: [String: [Int]] = [:]
+        for (i, key) in keys.enumerated() {
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(i)
+        }
+        return order.map { ($0, members[$0]!) }
+    }
+}

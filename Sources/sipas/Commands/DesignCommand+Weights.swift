@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASStats
+
+/// How `design weights` calibrates: R survey's postStratify, rake, or calibrate(calfun = "linear").
+enum DesignCalibration: String, ExpressibleByArgument, CaseIterable {
+    case postStratify = "post-stratify", rake, linear
+}
+
+/// `sipas design weights`: from the selection and the returns, the weight column of the responses.
+struct DesignWeightsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weights",
+        abstract: "Weights after field work: base weights, non-response within cells, calibration, trimming.",
+        discussion: """
+            Base weight: the selection's design_weight (or 1/inclusion_probability). A selected unit \
+            whose id is in the responses answered; within each cell of --cells (columns of the \
+            selection) respondents carry the weight of the non-respondents (f = Σ sampled / Σ \
+            respondents). --margins files (a header naming variables of the responses and ending \
+            with `population`) calibrate: one file post-stratifies, several rake (as R survey's \
+            postStratify and rake); --calibration linear is survey's calibrate (GREG, unbounded). --trim-upper/--trim-lower clip weights and spread the excess \
+            equally over the others (R survey's trimWeights; --trim-strict repeats). Kish's design \
+            effect due to weighting is printed after each step.
+
+            Example:
+              sipas design weights --sample sample.csv --responses answers.csv --id form_id --cells province_code --margins households-by-province.csv --trim-upper 3000 --output weighted.csv
+            """
+    )
+
+    @Option(help: "The selection CSV (from `design draw`: design_weight or inclusion_probability).") var sample: String
+    @Option(help: "The responses CSV (one row per respondent).") var responses: String
+    @Option(help: "Id column shared by both files.") var id: String
+    @Option(help: "Non-response adjustment cells: columns of the selection, comma-separated.") var cells: String?
+    @Option(help: "Population margins CSV (repeat for raking).") var margins: [String] = []
+    @Option(help: "post-stratify, rake or linear (default: post-stratify for one margin, rake for several).") var calibration: DesignCalibration?
+    @Option(name: .customLong("max-iterations"), help: "Raking: most sweeps.") var maxIterations: Int = 100
+    @Option(help: "Raking: stop when no cell moves by this much.") var epsilon: Double = 1e-9
+    @Option(name: .customLong("trim-upper"), help: "Upper cap of the weights.") var trimUpper: Double?
+    @Option(name: .customLong("trim-lower"), help: "Lower bound of the weights.") var trimLower: Double?
+    @Flag(name: .customLong("trim-strict"), help: "Repeat trimming until no weight is outside the bounds.") var trimStrict = false
+    @Option(name: .customLong("weight-column"), help: "Name of the weight column written.") var weightColumn: String = "weight"
+    @Option(name: [.short, .long], help: "Output CSV: the responses with the weight column.") var output: String
+    @Option(help: "Language of messages: vi or en.") var lang: Language = .vi
+
+    func run() async throws {
+        try DesignIO.run(lang) {
+            let vi = lang == .vi
+            let selection = try DesignIO.readTable(sample), answers = try DesignIO.readTable(responses)
+            var calibrationSpec: CalibrationSpec?
+            if !margins.isEmpty {
+                let parsed = try margins.map { path -> PopulationMargin in
+                    let url = URL(fileURLWithPath: path)
+                    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                        throw DesignError(.missingInput, vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
+                    }
+                    do { return try PopulationMargin.parse(csv: text) } catch let error as StatsError {
+                        throw DesignError(.data, vi: "\(url.lastPathComponent): \(error.description)", en: "\(url.lastPathComponent): \(error.description)")
+                    }
+                }
+                let method: CalibrationSpec.Method = calibration == .postStratify ? .postStratify : calibration == .rake ? .rake : (parsed.count == 1 ? .postStratify : .rake)
+                calibrationSpec = CalibrationSpec(method: method, margins: parsed,
+                                                  maxIterations: maxIterations, epsilon: epsilon)
+            }
+            let spec = WeightsSpec(id: id, cells: cells.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
+                                   calibration: calibrationSpec, trimUpper: trimUpper, trimLower: trimLower, strictTrim: trimStrict, weightColumn: weightColumn,
+                                   linear: calibration == .linear)
+            let result = try WeightsRun.run(sample: selection, responses: answers, spec: spec)
+            try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
+            let rate = DesignIO.human(Double(result.respondents) / Double(result.sampled) * 100, 1, lang)
+            Console.message(vi ? "\(output): \(result.respondents) người trả lời / \(result.sampled) đơn vị mẫu (\(rate) %), \(result.cells.count) ô điều chỉnh"
+                               : "\(output): \(result.respondents) respondents of \(result.sampled) sampled units (\(rate) %), \(result.cells.count) adjustment cells")
+            if let iterations = result.iterations, let converged = result.converged, calibrationSpec?.method == .rake, calibration != .linear {
+                Console.message(vi ? "Cào số: \(iterations) vòng, \(converged ? "hội tụ" : "CHƯA hội tụ (tăng --max-iterations)")"
+                                   : "Raking: \(iterations) sweeps, \(converged ? "converged" : "NOT converged (raise --max-iterations)")")
+            }
+            let names = vi ? ["base": "gốc", "nonresponse": "sau điều chỉnh không trả lời", "calibrated": "sau hiệu chỉnh", "trimmed": "sau cắt"]
+                           : ["base": "base", "nonresponse": "after non-response", "calibrated": "calibrated", "trimmed": "trimmed"]
+            for step in result.steps {
+                Console.message(vi
+                    ? "  Trọng số \(names[step.name]!): tổng \(DesignIO.human(step.total, 1, lang)), deff Kish \(DesignIO.human(step.kish, 4, lang)), n hiệu dụng \(DesignIO.human(step.effectiveN, 1, lang))"
+                    : "  Weights \(names[step.name]!): total \(DesignIO.human(step.total, 1, lang)), Kish deff \(DesignIO.human(step.kish, 4, lang)), effective n \(DesignIO.human(step.effectiveN, 1, lang))")
+            }
+        }
+    }
+}
