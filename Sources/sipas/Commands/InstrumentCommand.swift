@@ -13,7 +13,7 @@ struct InstrumentCommand: AsyncParsableCommand {
         Built-in instruments are compiled into sipas; your own instruments are YAML files in the \
         same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`.
         """,
-        subcommands: [List.self, Show.self, Check.self, Import.self]
+        subcommands: [List.self, Show.self, Check.self, Import.self, Export.self]
     )
 
     /// Runs `body`, printing any error to standard error with its exit status.
