@@ -98,6 +98,56 @@ struct InstrumentExportCommandTests {
         #expect(ageRule?.type == "whole" && ageRule?.formula1 != nil && ageRule?.formula2 != nil)
     }
 
+    /// The content validations of the ODS file argv[1] (LibreOffice's conversion), as JSON: the
+    /// input-message title (the column's name) → the condition.
+    static let odsValidations = """
+    import html, json, re, sys, zipfile
+    x = zipfile.ZipFile(sys.argv[1]).read("content.xml").decode()
+    out = {}
+    for v in re.findall(r"<table:content-validation .*?</table:content-validation>", x):
+        title = re.search(r'<table:help-message table:title="([^"]*)"', v)
+        condition = re.search(r'table:condition="([^"]*)"', v)
+        if title: out[html.unescape(title.group(1))] = html.unescape(condition.group(1)) if condition else ""
+    print(json.dumps(out, ensure_ascii=False))
+    """
+
+    @Test(.enabled(if: ExternalProgram.exists("soffice"),
+                   "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-calc-nogui"),
+          arguments: ["sipas-2023", "education"])
+    func libreOfficeReadsEveryValidationOfTheEntryWorkbook(_ id: String) throws {
+        let directory = try Fixtures.temporaryDirectory()
+        #expect(try CLI.sipas(["instrument", "export", id, "--format", "entry-xlsx", "--output", "entry.xlsx"], in: directory).status == 0)
+        let soffice = try #require(ExternalProgram.find("soffice"))
+        let convert = try ExternalProgram.run(soffice, [
+            "-env:UserInstallation=\(directory.appendingPathComponent("profile").absoluteString)", "--headless",
+            "--convert-to", "ods", "--outdir", directory.path, directory.appendingPathComponent("entry.xlsx").path,
+        ], timeout: 240)
+        #expect(convert.status == 0, "soffice: \(convert.stdout)\(convert.stderr)")
+        guard let python = ExternalProgram.python(with: "openpyxl") else { return }
+        let ods = try ExternalProgram.run(python, ["-c", Self.odsValidations, directory.appendingPathComponent("entry.ods").path])
+        let conditions = try #require(try JSONSerialization.jsonObject(with: Data(ods.stdout.utf8)) as? [String: String], "\(ods.stderr)")
+        let dump = try JSONDecoder().decode(Dump.self, from: Data(try ExternalProgram.run(python, ["-c", Self.validationDump, "entry.xlsx"], in: directory).stdout.utf8))
+        // Every column's rule survives, lists pointing at the same rows of the codes sheet.
+        #expect(Set(conditions.keys) == Set(dump.header))
+        var lists = 0
+        for (column, name) in dump.header.enumerated() {
+            let letter = XLSXWriter.letters(column)
+            guard let rule = dump.validations.first(where: { $0.sqref == "\(letter)2:\(letter)5001" }), let condition = conditions[name] else { continue }
+            switch rule.type {
+            case "list":
+                let range = try #require(rule.formula1).replacingOccurrences(of: "!", with: ".").replacingOccurrences(of: ":$", with: ":.$")
+                #expect(condition == "of:cell-content-is-in-list([$\(range)])", "\(name)")
+                lists += 1
+            case "whole" where rule.formula2 != nil:
+                #expect(condition == "of:cell-content-is-whole-number() and cell-content-is-between(\(rule.formula1!),\(rule.formula2!))", "\(name)")
+            default:
+                break
+            }
+        }
+        #expect(conditions["year"] == "of:cell-content-is-whole-number() and cell-content-is-between(2015,2035)")
+        #expect(lists >= 19, "\(lists) lists compared")
+    }
+
     /// Fills the workbook argv[1] with the rows of the CSV argv[2] (numbers as numbers except in
     /// text or with a leading zero), keyer k1 and an entry date, and saves it as argv[3]; argv[4], when
     /// given, is a JSON list of [row, column, value] changes applied to both and also written to
