@@ -205,6 +205,28 @@ struct InstrumentExportCommandTests {
         #expect(counts(fromWorkbook.stdout).contains("    \(item): 1\n"))
     }
 
+    /// Chromium prints the paper form on A4 (595 × 842 pt), over several pages, with the DejaVu
+    /// fonts that cover Vietnamese embedded (research/collection-formats.md §5).
+    @Test func chromiumPrintsThePaperFormOnA4WithEmbeddedFonts() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        #expect(try CLI.sipas(["instrument", "export", "sipas-2023", "--format", "html", "--output", "q.html"], in: directory).status == 0)
+        guard let chromium = ExternalProgram.find("chromium") else { return }
+        let pdf = directory.appendingPathComponent("q.pdf")
+        let run = try ExternalProgram.run(chromium, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+            "--print-to-pdf=\(pdf.path)", directory.appendingPathComponent("q.html").absoluteString,
+        ], timeout: 120)
+        #expect(run.status == 0, "\(run.stderr)")
+        let bytes = String(decoding: (try? Data(contentsOf: pdf)) ?? Data(), as: UTF8.self)
+        let boxes = Set(bytes.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix { $0 != "]" } })
+        #expect(boxes == ["0 0 594.95996 841.91998"])
+        #expect(bytes.components(separatedBy: "/Type /Page\n").count - 1 >= 5)
+        let fonts = Set(bytes.components(separatedBy: "/BaseFont /").dropFirst().map { String($0.prefix { $0 != "\n" && $0 != "/" && $0 != " " && $0 != ">" }.split(separator: "+").last ?? "") })
+        #expect(fonts == ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"], "\(fonts)")
+        #expect(bytes.contains("/FontFile2"))
+    }
+
     @Test func thePaperFormGoesToStandardOutputAndWorkbooksNeedAFile() throws {
         let html = try CLI.sipas(["instrument", "export", "education", "--format", "html"])
         #expect(html.status == 0 && html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("Hướng dẫn cho điều tra viên"))
