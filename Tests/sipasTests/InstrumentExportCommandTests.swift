@@ -234,5 +234,7 @@ struct InstrumentExportCommandTests {
         #expect(noFile.status == 64 && noFile.stderr.contains("--format entry-xlsx cần --output TỆP"))
         let unknown = try CLI.sipas(["instrument", "export", "no-such", "--format", "xlsform", "--output", "/tmp/x.xlsx"])
         #expect(unknown.status == 66)
+        let unwritable = try CLI.sipas(["instrument", "export", "education", "--format", "entry-xlsx", "--output", "/no-such-dir/e.xlsx", "--lang", "en"])
+        #expect(unwritable.status == 1 && unwritable.stderr.hasPrefix("error: cannot write /no-such-dir/e.xlsx: "), "\(unwritable.stderr)")
     }
 }

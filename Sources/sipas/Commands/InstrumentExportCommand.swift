@@ -46,7 +46,11 @@ extension InstrumentCommand {
                     try Console.emit(try PaperForm.html(instrument, language: lang), to: nil)
                     return
                 }
-                try InstrumentExport.write(instrument, format: format, to: URL(fileURLWithPath: output), language: lang)
+                do {
+                    try InstrumentExport.write(instrument, format: format, to: URL(fileURLWithPath: output), language: lang)
+                } catch let error as CocoaError {
+                    throw CLIError.cannotWrite(path: output, reason: error.localizedDescription)
+                }
             }
         }
     }
