@@ -27,8 +27,8 @@ public struct HeaderMatch: Sendable {
     /// Split columns of questions that have their own column too, kept aside.
     public var redundantSplitColumns: [Int] = []
 
-    /// Metadata columns of ODK Central, KoboToolbox and SurveyCTO exports and XLSForm metadata
-    /// types (research/ecosystem.md §1.2), compared by the last segment of a group path.
+    /// Metadata columns of ODK Central, KoboToolbox and SurveyCTO exports, XLSForm metadata types
+    /// (research/ecosystem.md §1.2) and sipas's entry workbook, compared by the last segment of a group path.
     static let metadataNames: Set<String> = [
         "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__",
         "_tags", "_index", "_parent_index", "_parent_table_name", "_xform_id_string", "_attachments", "_geolocation",
@@ -36,6 +36,8 @@ public struct HeaderMatch: Sendable {
         "instanceID", "instanceName", "uuid", "KEY", "PARENT_KEY", "SubmissionDate", "SubmitterID", "SubmitterName",
         "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion",
         "formdef_version", "review_status", "review_comments", "review_quality",
+        // The keyer and entry date columns of sipas's data-entry workbook (`instrument export --format entry-xlsx`).
+        "keyer_id", "entry_date",
     ]
 
     /// The select_multiple question and choice a split column stands for (`grp/q/choice`, `q-choice`).

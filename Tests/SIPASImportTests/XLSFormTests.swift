@@ -84,3 +84,91 @@ struct XLSFormTests {
         #expect(importError { _ = try XLSForm(url: url) }?.kind == .noSuchSheet("survey", available: ["Sheet1"]))
     }
 }
+
+/// The XLSForm project's own example forms (Tests/Fixtures/xlsform-examples, from XLSForm/pyxform)
+/// and the spellings pyxform accepts: case-insensitive sheets and headers, repeated choice names
+/// for `choice_filter`, selects from files.
+struct XLSFormExamplesTests {
+    typealias C = XLSXCell
+
+    static func example(_ name: String) throws -> (yaml: String, instrument: Instrument) {
+        let yaml = try XLSForm(url: Fixtures.url("xlsform-examples/\(name).xlsx")).instrumentYAML()
+        return (yaml, try InstrumentLoader.load(yaml: yaml, file: "\(name).yaml"))
+    }
+
+    @Test func upperCaseSheetsAndHeadersAreRead() throws {
+        // Sheets SURVEY, CHOICES, SETTINGS; headers TYPE, NAME, LABEL::EN, LIST_NAME, FORM_ID, DEFAULT_LANGUAGE.
+        let (yaml, instrument) = try Self.example("case_insensitivity")
+        #expect(instrument.id == "YesNo" && instrument.title.vi == "Yes or no")
+        #expect(instrument.questions.map(\.name) == ["q1", "q2", "q3"])
+        #expect(instrument.questions.map(\.type.description) == ["select_one c1", "text", "osm c1"])
+        #expect(instrument.questions[0].label == LocalizedText(vi: "Are you good?", en: "Are you good?"))
+        #expect(instrument.choices["c1"]?.map(\.name) == ["n1-c", "n2-c"])
+        #expect(instrument.choices["c1"]?.map(\.label.en) == ["l1-c", "l2-c"])
+        #expect(yaml.contains("# row 3: choice_filter = YES_NO=${q1}; type select_one_external c1: the choices are on the external_choices sheet, which sipas does not read: carried as text, answers not checked against a list"))
+    }
+
+    @Test func aRepeatedChoiceNameIsKeptOnceWhenTheSettingsAllowIt() throws {
+        // counties lists `king` under washington and under texas (choice_filter `${state}=cf`).
+        let (yaml, instrument) = try Self.example("choice_filter_test")
+        #expect(instrument.choices["counties"]?.map(\.name) == ["king", "pierce", "cameron"])
+        #expect(instrument.choices["cities"]?.count == 8)
+        #expect(yaml.contains("    # row 6: 'king' again in list counties (allow_choice_duplicates, for choice_filter), kept once: cf = texas; label = King; list_name = counties; name = king\n"))
+        #expect(yaml.contains("- {name: \"county\", type: \"select_one counties\", label: {vi: \"county\"}}  # row 3: choice_filter = ${state}=cf"))
+    }
+
+    @Test func aRepeatedChoiceNameWithoutTheSettingIsAnErrorNamingTheRow() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("dup.xlsx")
+        try XLSXWriter.write([
+            ("survey", [[C.text("type"), .text("name"), .text("label")], [.text("select_one l"), .text("q"), .text("Q")]]),
+            ("choices", [[C.text("list_name"), .text("name"), .text("label")], [.text("l"), .text("a"), .text("A")], [.text("l"), .text("a"), .text("A again")]]),
+        ], to: url)
+        #expect(throws: InstrumentError(file: "dup.xlsx, sheet choices", line: 3, message:
+            "name 'a' is used twice in list 'l' (first on row 2); pyxform refuses this unless settings has allow_choice_duplicates: yes")) {
+            _ = try XLSForm(url: url).instrumentYAML()
+        }
+    }
+
+    @Test func olderSpellingsOfHeadersAndSelectsAreRead() throws {
+        // `label:english` (one colon), `list name`, `select one from yes_or_no`.
+        let (yaml, instrument) = try Self.example("yes_or_no_question")
+        #expect(instrument.questions.map(\.type) == [.selectOne(list: "yes_or_no")])
+        #expect(instrument.questions[0].label.en == "have you had a good day today?")
+        #expect(instrument.choices["yes_or_no"]?.map(\.name) == ["yes", "no"])
+        #expect(yaml.contains("# row 2: type select one from yes_or_no written as select_one yes_or_no"))
+        // `begin group` with a space, `label::english`, a Chinese choice label and an image kept as comments.
+        let (fieldList, form) = try Self.example("field-list")
+        #expect(form.questions.map(\.name) == ["table_list_question"] && form.questions[0].hint?.vi == "hint")
+        #expect(fieldList.contains("# row 2: begin group name"))
+        #expect(fieldList.contains("- {name: \"yes\", label: {vi: \"Yes\"}}  # row 2: label::chinese = 是"))
+    }
+
+    @Test func mixedCaseFormReadsBackAndSelectFromFileIsCarriedAsText() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("Mixed.xlsx")
+        try XLSXWriter.write([
+            ("Survey", [[C.text("TYPE"), .text("Name"), .text("Label::Vietnamese (vi)"), .text("Label::English (en)"), .text("Required"), .text("Constraint")],
+                        [.text("integer"), .text("age"), .text("Tuổi"), .text("Age"), .text("yes"), .text(". >= 18")],
+                        [.text("select_one_from_file provinces.csv"), .text("prov"), .text("Tỉnh"), .text("Province")],
+                        [.text("select_multiple sv"), .text("svc"), .text("Dịch vụ"), .text("Services")]]),
+            ("Choices", [[C.text("List_Name"), .text("NAME"), .text("LABEL::Vietnamese (vi)")], [.text("sv"), .text("web"), .text("Cổng")]]),
+            ("Settings", [[C.text("Form_ID"), .text("Version")], [.text("mixed"), .text("2025060101")]]),
+        ], to: url)
+        let yaml = try XLSForm(url: url).instrumentYAML()
+        let instrument = try InstrumentLoader.load(yaml: yaml, file: "mixed.yaml")
+        #expect(instrument.id == "mixed" && instrument.methodVersion == "2025060101")
+        #expect(instrument.questions.map(\.type) == [.integer, .text, .selectMultiple(list: "sv")])
+        #expect(instrument.questions[0].required && instrument.questions[0].constraint == ". >= 18")
+        #expect(instrument.questions[0].label == LocalizedText(vi: "Tuổi", en: "Age"))
+        #expect(instrument.choices["sv"] == [Choice(name: "web", label: LocalizedText(vi: "Cổng"))])
+        #expect(yaml.contains("# row 3: type select_one_from_file provinces.csv: the choices are in the file provinces.csv, which sipas does not read: carried as text, answers not checked against a list"))
+    }
+
+    @Test func headersAreCanonicalAsPyxformReadsThem() {
+        #expect(XLSForm.canonicalColumn("TYPE") == "type")
+        #expect(XLSForm.canonicalColumn("Label::Vietnamese (vi)") == "label::Vietnamese (vi)")
+        #expect(XLSForm.canonicalColumn("list name") == "list_name")
+        #expect(XLSForm.canonicalColumn("label:english") == "label::english")
+        #expect(XLSForm.canonicalColumn("media::audio::chinese") == "media::audio::chinese")
+        #expect(XLSForm.canonicalColumn("note:x") == "note:x")
+    }
+}

@@ -41,7 +41,7 @@ enum ExternalProgram {
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             if let run = try? Self.run(candidate, ["-c", "import \(module)"]), run.status == 0 { return candidate }
         }
-        Issue.record("no python3 with \(module): run scripts/install-deps (Debian package python3-\(module))", sourceLocation: sourceLocation)
+        Issue.record("no python3 with \(module): run scripts/install-deps (\(module == "pyxform" ? "PyPI package pyxform" : "Debian package python3-\(module)"))", sourceLocation: sourceLocation)
         return nil
     }
 

@@ -58,4 +58,24 @@ extension ValidateCommandTests {
         let run = try CLI.sipas(["validate", path], in: directory)
         #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}["), "\(run.stderr)")
     }
+
+    @Test func doubleEntryListsEveryDifferenceAndExits65() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let header = "form_id,province_code,commune_code,weight,s1,s2,s3,s4,keyer_id\n"
+        try (header + "A1,01,c1,1,4,5,3,9,lan\nA2,01,c1,1,4,4,4,4,lan\n").write(to: directory.appendingPathComponent("first.csv"), atomically: true, encoding: .utf8)
+        try (header + "A1,01,c1,1,4,5,3,9,minh\nA2,01,c1,1,4,4,5,4,minh\n").write(to: directory.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
+        let mini = Fixtures.url("import/mini-instrument.yaml").path
+        let run = try CLI.sipas(["validate", "first.csv", "--second-entry", "second.csv", "--instrument", mini, "--lang", "en"], in: directory)
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stdout.contains("first.csv: 2 rows read: 2 valid, 0 invalid") && run.stdout.contains("second.csv: 2 rows read: 2 valid, 0 invalid"))
+        #expect(run.stdout.contains("Double entry: first.csv and second.csv: 2 forms, 16 fields compared; 1 differ (6.2 %)\n"))
+        #expect(run.stdout.contains("    form A2, column s3: '4' | '5' (rows 3 | 3; keyers lan | minh)\n"))
+        #expect(run.stdout.contains("    lan (first.csv): 15/16 fields agree, 93.8 %\n    minh (second.csv): 15/16 fields agree, 93.8 %\n"))
+        let same = try CLI.sipas(["validate", "first.csv", "--second-entry", "first.csv", "--instrument", mini], in: directory)
+        #expect(same.status == 0 && same.stdout.contains("so 2 phiếu, 16 ô; khác nhau 0 ô (0,0 %)"), "\(same.stdout)")
+        let two = try CLI.sipas(["validate", "first.csv", "second.csv", "--second-entry", "second.csv"], in: directory)
+        #expect(two.status == 64)
+        let missing = try CLI.sipas(["validate", "first.csv", "--second-entry", "none.csv", "--instrument", mini], in: directory)
+        #expect(missing.status == 66)
+    }
 }

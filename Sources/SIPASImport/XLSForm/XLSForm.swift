@@ -36,7 +36,7 @@ public struct XLSForm: Sendable {
             try reader.forEachRecord { record in
                 let cells = record.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).nfc }
                 if header.isEmpty {
-                    header = cells
+                    header = cells.map(Self.canonicalColumn)
                     return
                 }
                 var row: [String: String] = [:]
@@ -52,6 +52,23 @@ public struct XLSForm: Sendable {
         choices = try read("choices")
         settings = (try read("settings")).first?.cells ?? [:]
     }
+
+    /// A column header as pyxform reads it: the name before `::` in lower case (`TYPE` → type,
+    /// `Label::English (en)` → `label::English (en)`; the language keeps its spelling), `list name`
+    /// as `list_name`, and the older one-colon form `label:english` as `label::english`.
+    static func canonicalColumn(_ header: String) -> String {
+        var parts = header.components(separatedBy: "::")
+        if parts.count == 1, let colon = header.firstIndex(of: ":"),
+           translatable.contains(header[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) {
+            parts = [String(header[..<colon]), String(header[header.index(after: colon)...])]
+        }
+        var base = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+        if base == "list name" { base = "list_name" }
+        return ([base] + parts.dropFirst()).joined(separator: "::")
+    }
+
+    /// Columns that take a language suffix.
+    static let translatable: Set<String> = ["label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video", "media"]
 
     /// The language code of a column suffix: `Vietnamese (vi)` → vi, `English` → en, `vi` → vi.
     static func language(_ suffix: String) -> String {
@@ -83,7 +100,7 @@ public struct XLSForm: Sendable {
         let base = column.components(separatedBy: "::")[0].trimmingCharacters(in: .whitespaces).lowercased()
         let carried: Set<String> = sheet == "survey"
             ? ["type", "name", "label", "hint", "required", "constraint", "constraint_message", "relevant"]
-            : ["list_name", "list name", "name", "label"]
+            : ["list_name", "name", "label"]
         return carried.contains(base) && (base == "type" || base == "name" || base.hasPrefix("list") || isKnownLanguage(column))
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes the report's tables as an Excel workbook (`.xlsx`, Office Open XML SpreadsheetML).
 ///
@@ -11,8 +10,6 @@ import ZIPFoundation
 /// Suppressed cells hold the text "n<30"; missing cells are left empty.
 public enum XLSXWriter {
     public static func write(_ report: AnnualReport, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
-        let archive = try Archive(url: url, accessMode: .create)
         let names = sheetNames(report.tables.map(\.sheetName))
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets: report.tables.count)),
@@ -24,13 +21,7 @@ public enum XLSXWriter {
         for (i, table) in report.tables.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(table, minimumN: report.minimumN)))
         }
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                                 compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        try archive(parts, to: url)
     }
 
     /// Every part carries the same date (1 January 2000, UTC), so the same report gives the same bytes.
@@ -139,11 +130,13 @@ public enum XLSXWriter {
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    static func workbook(_ names: [String]) -> String {
+    /// The workbook part; sheets whose index is in `hidden` are hidden (`state="hidden"`).
+    static func workbook(_ names: [String], hidden: Set<Int> = []) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, name) in names.enumerated() {
-            xml += #"<sheet name="\#(CellSafety.xml(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+            let state = hidden.contains(i) ? #" state="hidden""# : ""
+            xml += #"<sheet name="\#(CellSafety.xml(name))" sheetId="\#(i + 1)"\#(state) r:id="rId\#(i + 1)"/>"#
         }
         return xml + "</sheets></workbook>"
     }

@@ -8,12 +8,14 @@ import SIPASInstruments
 struct InstrumentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instrument",
-        abstract: "List, show and check survey instruments (questionnaire definitions).",
+        abstract: "List, show and check survey instruments (questionnaire definitions); import XLSForms; export collection forms.",
         discussion: """
         Built-in instruments are compiled into sipas; your own instruments are YAML files in the \
-        same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`.
+        same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`; \
+        make an ODK / KoboToolbox form, a data-entry workbook or a paper form from it with \
+        `sipas instrument export`.
         """,
-        subcommands: [List.self, Show.self, Check.self, Import.self]
+        subcommands: [List.self, Show.self, Check.self, Import.self, Export.self]
     )
 
     /// Runs `body`, printing any error to standard error with its exit status.

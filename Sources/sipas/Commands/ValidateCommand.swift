@@ -27,15 +27,42 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var importFlags: ImportFlags
 
+    @Option(name: .customLong("second-entry"), help: "A second keying of the same paper forms: after validating both, compare it with FILE field by field (forms paired by respondent id); exit 65 on any difference.")
+    var secondEntry: String?
+
+    func validate() throws {
+        if secondEntry != nil && files.count != 1 {
+            throw ValidationError(instrumentOptions.lang == .vi ? "--second-entry so với đúng một tệp" : "--second-entry compares with exactly one FILE")
+        }
+    }
+
     func run() async throws {
         try await ErrorReporter.exit(language: instrumentOptions.lang) { try validateFiles() }
     }
 
     private func validateFiles() throws -> Int32 {
         let lang = instrumentOptions.lang
-        for path in files where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
+        for path in files + [secondEntry].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
         let urls = files.map { URL(fileURLWithPath: $0) }
         let chosen = try AnalysisRunner.chooseInstrument(instrumentOptions.instrument, for: urls[0], source: importFlags.source, language: lang)
+        var (report, status) = try check(urls, chosen)
+        if let secondEntry {
+            // The second keying holds the same ids by design: it is validated on its own.
+            let second = URL(fileURLWithPath: secondEntry)
+            let (secondReport, secondStatus) = try check([second], chosen)
+            report += secondReport
+            if status == ExitStatus.ok { status = secondStatus }
+            let comparison = try DoubleEntryComparison.compare(first: urls[0], second: second, instrument: chosen, source: importFlags.source)
+            report += comparison.report(language: lang)
+            if !comparison.agrees && status == ExitStatus.ok { status = ExitStatus.dataError }
+        }
+        FileHandle.standardOutput.write(Data(report.utf8))
+        return status
+    }
+
+    /// Validates `urls` together (respondent ids checked across them): the report and exit status.
+    private func check(_ urls: [URL], _ chosen: Instrument) throws -> (String, Int32) {
+        let lang = instrumentOptions.lang
         let vi = lang == .vi
         var report = ""
         var status = ExitStatus.ok
@@ -64,8 +91,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
             }
         }
-        FileHandle.standardOutput.write(Data(report.utf8))
-        return status
+        return (report, status)
     }
 }
 
