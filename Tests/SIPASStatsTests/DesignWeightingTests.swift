@@ -49,7 +49,7 @@ struct DesignWeightingTests {
     @Test func rakingMatchesR() throws {
         let c = try Self.adjusted()
         let spec = CalibrationSpec(method: .rake, margins: [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")],
-                                   maxIterations: 1000, epsilon: 1e-11)
+                                   maxIterations: 1000, tolerance: 1e-13)
         let result = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide], spec: spec)
         #expect(result.converged)
         #expect(DesignFixtures.maxError(result.weights, try c.reference.numbers("raked")) < 1e-10)
@@ -59,7 +59,7 @@ struct DesignWeightingTests {
         let c = try Self.adjusted()
         let margins = [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")]
         let raked = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide],
-                                            spec: CalibrationSpec(method: .rake, margins: margins, maxIterations: 1000, epsilon: 1e-11))
+                                            spec: CalibrationSpec(method: .rake, margins: margins, maxIterations: 1000, tolerance: 1e-13))
         #expect(DesignFixtures.maxError(raked.weights, try c.reference.numbers("calibrate_raking")) < 1e-10)
         let linear = try Weighting.linearCalibration(weights: c.nonresponse, values: [c.stype, c.wide], margins: margins)
         #expect(DesignFixtures.maxError(linear, try c.reference.numbers("calibrate_linear")) < 1e-10)

@@ -40,7 +40,7 @@ public enum Weighting {
     /// Post-stratification (one margin, one step) or raking (iterative proportional fitting over the
     /// margins in order, as R `rake`: each step is `postStratify` on one margin) of `weights`.
     /// `values[m][i]` is row i's level of margin m (one value per margin variable). Raking stops when
-    /// no cell of the crossing of all margins moves by `spec.epsilon` or more in a sweep, or after
+    /// no cell of the crossing of all margins moves by more than `spec.tolerance` (relative) in a sweep, or after
     /// `spec.maxIterations` sweeps.
     /// - Throws: ``DesignError`` (data) for a level in the sample but not in the margin, or a
     ///   level with a positive population and no respondent.
@@ -82,7 +82,7 @@ public enum Weighting {
             for m in spec.margins.indices { sweep(m) }
             iterations += 1
             let new = cellTotals()
-            if new.allSatisfy({ abs($0.value - old[$0.key]!) < spec.epsilon }) { return Calibrated(weights: w, iterations: iterations, converged: true) }
+            if new.allSatisfy({ abs($0.value - old[$0.key]!) <= spec.tolerance * abs(old[$0.key]!) }) { return Calibrated(weights: w, iterations: iterations, converged: true) }
             old = new
         }
         return Calibrated(weights: w, iterations: iterations, converged: false)

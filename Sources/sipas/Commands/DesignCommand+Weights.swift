@@ -35,7 +35,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
     @Option(help: "Population margins CSV (repeat for raking).") var margins: [String] = []
     @Option(help: "post-stratify, rake or linear (default: post-stratify for one margin, rake for several).") var calibration: DesignCalibration?
     @Option(name: .customLong("max-iterations"), help: "Raking: most sweeps.") var maxIterations: Int = 100
-    @Option(help: "Raking: stop when no cell moves by this much.") var epsilon: Double = 1e-9
+    @Option(help: "Raking: stop when no cell moves by more than this share of its total in a sweep.") var tolerance: Double = 1e-13
     @Option(name: .customLong("trim-upper"), help: "Upper cap of the weights.") var trimUpper: Double?
     @Option(name: .customLong("trim-lower"), help: "Lower bound of the weights.") var trimLower: Double?
     @Flag(name: .customLong("trim-strict"), help: "Repeat trimming until no weight is outside the bounds.") var trimStrict = false
@@ -60,7 +60,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                 }
                 let method: CalibrationSpec.Method = calibration == .postStratify ? .postStratify : calibration == .rake ? .rake : (parsed.count == 1 ? .postStratify : .rake)
                 calibrationSpec = CalibrationSpec(method: method, margins: parsed,
-                                                  maxIterations: maxIterations, epsilon: epsilon)
+                                                  maxIterations: maxIterations, tolerance: tolerance)
             }
             let spec = WeightsSpec(id: id, cells: cells.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
                                    calibration: calibrationSpec, trimUpper: trimUpper, trimLower: trimLower, strictTrim: trimStrict, weightColumn: weightColumn,
