@@ -99,13 +99,13 @@ struct RowValidator {
     }
 
     /// A province code valid in `year` (63 codes before 2025, 34 from 2025; either when the year is
-    /// unknown), or a province name turned into its code.
+    /// unknown), or a province name, alias or (from 2025) former province turned into its code
+    /// (``ProvinceCatalog/resolve(name:year:)``); the note names the alias, so each is counted.
     private func province(_ raw: String, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
         let provinces = year.map { catalog.provinces(forYear: $0) } ?? (catalog.provincesBefore2025 + catalog.provincesFrom2025)
         if provinces.contains(where: { $0.code == raw }) { return (raw, nil, nil) }
         if raw.count == 1, let padded = provinces.first(where: { $0.code == "0" + raw }) { return (padded.code, "province code padded", nil) }
-        let key = raw.looseKey
-        if let match = provinces.first(where: { $0.name.looseKey == key }) { return (match.code, "province name → code", nil) }
+        if let match = catalog.resolve(name: raw, year: year) { return (match.code, match.note(for: raw, catalog: catalog), nil) }
         return (raw, nil, .unknownProvince(year: year))
     }
 }

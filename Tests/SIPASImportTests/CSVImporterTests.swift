@@ -49,6 +49,20 @@ struct CSVImporterTests {
         #expect(summary.normalisations["trimmed spaces"] == 1)
     }
 
+    @Test func provinceAliasesAreResolvedAndEachIsCountedInTheSummary() throws {
+        let rows = ["F6,2024,Daklak,X,66001,10,dat_dai,4,4,4,4", "F7,2024,Daklak,X,66001,10,dat_dai,4,4,4,4",
+                    "F8,2024,TP.HCM,X,79001,10,dat_dai,4,4,4,4", "F9,2024,Tỉnh Kon Tum,X,62001,10,dat_dai,4,4,4,4",
+                    "F10,2025,Kontum,X,51001,10,dat_dai,4,4,4,4", "F11,2024,Hà Nội,X,01001,10,dat_dai,4,4,4,4"]
+        let (summary, records) = try importMini(try temporaryFile("aliases.csv", miniHeader + "\n" + rows.joined(separator: "\n") + "\n"))
+        #expect(summary.accepted == 6)
+        #expect(records.map { $0.attributes[2] } == ["66", "66", "79", "62", "51", "01"])
+        #expect(summary.normalisations["province alias → code: 'Daklak' → 66"] == 2)
+        #expect(summary.normalisations["province alias → code: 'TP.HCM' → 79"] == 1)
+        #expect(summary.normalisations["province alias → code: 'Tỉnh Kon Tum' → 62"] == 1)
+        #expect(summary.normalisations["former province → new code: 'Kontum' → 51 (Quảng Ngãi)"] == 1)
+        #expect(summary.normalisations["province name → code"] == 1)
+    }
+
     @Test(arguments: [
         ("F5,2024,99,X,99001,10,dat_dai,4,4,4,4", "column province_code (C): '99' is not a province code in 2024"),
         ("F5,2025,06,X,06001,10,dat_dai,4,4,4,4", "column province_code (C): '06' is not a province code in 2025"),

@@ -32,7 +32,10 @@ struct RowValidatorTests {
     @Test func provincesFollowTheSurveyYear() {
         let province = q("province_code")
         #expect(validator.normalise("Hà Nội", question: province, year: 2024) == ("01", "province name → code", nil))
-        #expect(validator.normalise("ha noi", question: province, year: 2024) == ("01", "province name → code", nil))
+        #expect(validator.normalise("ha noi", question: province, year: 2024) == ("01", "province alias → code: 'ha noi' → 01", nil))
+        #expect(validator.normalise("Thành phố Huế", question: province, year: 2024) == ("46", "province alias → code: 'Thành phố Huế' → 46", nil))
+        #expect(validator.normalise("Kontum", question: province, year: 2025)
+                == ("51", "former province → new code: 'Kontum' → 51 (Quảng Ngãi)", nil))
         #expect(validator.normalise("2", question: province, year: 2024) == ("02", "province code padded", nil))
         // 15 is Yên Bái before the merger and the new Lào Cai after it; 10 (old Lào Cai) is closed in 2025.
         #expect(validator.normalise("10", question: province, year: 2024) == ("10", nil, nil))

@@ -56,6 +56,34 @@ struct CompareCommandTests {
         #expect(csv.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",true") })
     }
 
+    @Test func acrossTheMergerThe2024NationalFigureIsGivenBothWays() throws {
+        let files = [Self.data.appendingPathComponent("2024.csv").path, Self.data.appendingPathComponent("2025.csv").path]
+        let run = try CLI.sipas(["compare"] + files + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let baseline = try #require((object["national_baselines"] as? [[String: Any]])?.first)
+        #expect(baseline["year"] as? String == "2024" && baseline["regroupedUnits"] as? Int == 34)
+        #expect(baseline["publishedNote"] as? String == "mean of 63 units" && baseline["changeUses"] as? String == "published")
+        let records = try #require(object["records"] as? [[String: Any]])
+        let national = try #require(records.first { $0["group_variable"] as? String == "all" && $0["indicator"] as? String == "overall" && $0["statistic"] as? String == "share" })
+        let published = try #require((baseline["published"] as? [String: Any])?["value"] as? Double)
+        // The change is from the published figure.
+        let before = try #require((national["estimates"] as? [Double])?.first)
+        #expect(abs(published * 100 - before) < 1e-9)
+        let after = try #require((national["estimates"] as? [Double])?.last)
+        #expect(abs((national["change"] as! Double) - (after - before)) < 1e-9)
+        // The regrouped figure is the mean of the 34 regrouped provinces' 2024 values.
+        let provinces = records.filter { $0["group_variable"] as? String == "province_code" && $0["indicator"] as? String == "overall" && $0["statistic"] as? String == "share" }
+        #expect(provinces.count == 34)
+        let mean = provinces.compactMap { ($0["estimates"] as? [Any])?.first as? Double }.reduce(0, +) / 34
+        let regrouped = try #require((baseline["regrouped"] as? [String: Any])?["value"] as? Double)
+        #expect(abs(regrouped * 100 - mean) < 1e-9)
+        let table = try CLI.sipas(["compare"] + files + ["--lang", "en"])
+        #expect(table.stdout.contains("as published (mean of 63 provinces)"))
+        #expect(table.stdout.contains("regrouped into the 34 new units (mean of 34 units). The change uses the published figure."))
+        #expect(table.stdout.contains("the old provinces' responses pooled with their survey weights"))
+    }
+
     @Test func targetsAreMarkedFromTheConfidenceInterval() throws {
         let plan = Fixtures.repositoryRoot.appendingPathComponent("Instruments/targets/bac-giang-2025.yaml").path
         let run = try CLI.sipas(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--by", "province_code",
@@ -63,13 +91,14 @@ struct CompareCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let targets = try #require(object["targets"] as? [[String: Any]])
-        #expect(targets.count == 5)
+        #expect(targets.count == 7)
         let statuses = Set(targets.compactMap { $0["status"] as? String })
-        #expect(statuses.isSubset(of: ["met", "not_met", "not_distinguishable", "not_measured"]))
+        #expect(statuses.isSubset(of: ["met", "not_met", "not_distinguishable", "not_yet_due", "not_measured"]))
         let procedures = targets.filter { (($0["target"] as? [String: Any])?["family"] as? String) == "sipas" }
-        #expect(procedures.count == 2)
+        #expect(procedures.count == 3)
         for target in procedures {
-            #expect(["met", "not_met", "not_distinguishable"].contains(target["status"] as? String))
+            // 2025 targets on 2024 data.
+            #expect(target["status"] as? String == "not_yet_due")
             #expect(target["gap"] is Double)
         }
     }

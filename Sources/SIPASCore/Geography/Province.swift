@@ -26,6 +26,9 @@ public struct ProvinceCatalog: Sendable {
     }
 
     public let rows: [Row]
+    /// Provinces by ``ProvinceNames/key(_:)`` of their name, in each coding (made once, for matching names).
+    let oldByNameKey: [String: Province]
+    let newByNameKey: [String: Province]
 
     /// The catalogue shipped with sipas.
     public static let official: ProvinceCatalog = {
@@ -37,7 +40,11 @@ public struct ProvinceCatalog: Sendable {
         }
     }()
 
-    public init(rows: [Row]) { self.rows = rows }
+    public init(rows: [Row]) {
+        self.rows = rows
+        oldByNameKey = Dictionary(rows.map { (ProvinceNames.key($0.old.name), $0.old) }, uniquingKeysWith: { a, _ in a })
+        newByNameKey = Dictionary(rows.map { (ProvinceNames.key($0.new.name), $0.new) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// Parses `old_code,old_name,new_code,new_name,merged`.
     public init(csv: String) throws {
@@ -53,7 +60,7 @@ public struct ProvinceCatalog: Sendable {
             }
             rows.append(Row(old: Province(code: f[0], name: f[1]), new: Province(code: f[2], name: f[3]), merged: f[4] == "yes"))
         }
-        self.rows = rows
+        self.init(rows: rows)
     }
 
     /// Provinces in force before 1 July 2025 (63), in code order.

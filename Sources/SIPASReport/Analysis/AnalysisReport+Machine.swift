@@ -78,13 +78,15 @@ extension AnalysisReport {
         var language: String
         var records: [Record]
         var targetPlan: String?
+        var targetScope: TargetScope?
         var targets: [TargetAssessment]?
         var calibration: CalibrationSummary?
 
         enum CodingKeys: String, CodingKey {
             case sipasVersion = "sipas_version", instrument, methodVersion = "method_version", sources
             case rowsRead = "rows_read", accepted, rejected, design, calibration, nationalMethod = "national_method"
-            case confidenceLevel = "confidence_level", language, records, targetPlan = "target_plan", targets
+            case confidenceLevel = "confidence_level", language, records, targetPlan = "target_plan"
+            case targetScope = "target_scope", targets
         }
     }
 
@@ -94,7 +96,7 @@ extension AnalysisReport {
             methodVersion: labeler.instrument.methodVersion, sources: sources, rowsRead: rowsRead,
             accepted: accepted, rejected: rejected, design: result.design, nationalMethod: result.nationalMethod,
             confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records,
-            targetPlan: targets?.plan.id, targets: targets?.assessments, calibration: result.calibration
+            targetPlan: targets?.plan.id, targetScope: targets?.scope, targets: targets?.assessments, calibration: result.calibration
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

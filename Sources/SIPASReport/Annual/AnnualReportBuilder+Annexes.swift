@@ -8,20 +8,26 @@ extension AnnualReportBuilder {
     func targetTable() -> ReportTable? {
         guard let targets = input.targets else { return nil }
         let columns = [
-            ReportColumn("target", t("Mục tiêu", "Target"), .text), ReportColumn("threshold", t("Ngưỡng (%)", "Threshold (%)"), .percent),
-            ReportColumn("group", t("Nhóm", "Group"), .text), ReportColumn("estimate", t("Ước lượng (%)", "Estimate (%)"), .percent),
+            ReportColumn("target", t("Mục tiêu", "Target"), .text), ReportColumn("threshold", t("Ngưỡng (năm)", "Threshold (year)"), .text),
+            ReportColumn("unit", t("Đơn vị", "Unit"), .text), ReportColumn("estimate", t("Ước lượng (%)", "Estimate (%)"), .percent),
             ReportColumn("ci_low", t("KTC 95% dưới", "95% CI low"), .percent), ReportColumn("ci_high", t("KTC 95% trên", "95% CI high"), .percent),
-            ReportColumn("gap", t("Chênh lệch (điểm %)", "Gap (points)"), .change), ReportColumn("status", t("Đánh giá", "Status"), .text),
+            ReportColumn("gap", t("Chênh lệch (điểm %)", "Gap (points)"), .change),
+            ReportColumn("needed_per_year", t("Cần tăng/năm (điểm %)", "Needed per year (points)"), .score),
+            ReportColumn("status", t("Đánh giá (KTC)", "Status (CI)"), .text), ReportColumn("point_status", t("Theo giá trị điểm", "Point estimate"), .text),
         ]
+        let unit = targets.scope.group == nil ? "–" : targets.scope.unit.text(input.language)
         let rows = targets.assessments.map { a -> [ReportValue] in
-            [.text(a.target.label.text(input.language)), .number(a.target.threshold), .text(a.group.map { labeler.label(of: $0) } ?? "–"),
-             .of(a.estimate.map { $0.value * 100 }), .of(a.estimate?.ciLow.map { $0 * 100 }), .of(a.estimate?.ciHigh.map { $0 * 100 }),
-             .of(a.gap), .text(TargetTable.statusText(a.status, input.language))]
+            let interval = a.change.map { ($0.ciLow, $0.ciHigh) } ?? (a.estimate?.ciLow, a.estimate?.ciHigh)
+            return [.text(a.target.label.text(input.language)), .text(TargetTable.thresholdText(a, input.language)), .text(unit),
+                    .of(a.estimate.map { $0.value * 100 }), .of(interval.0.map { $0 * 100 }), .of(interval.1.map { $0 * 100 }),
+                    .of(a.gap), .of(a.yearlyChangeNeeded), .text(TargetTable.statusText(a.status, input.language)),
+                    .text(a.pointStatus.map { TargetTable.statusText($0, input.language) } ?? "–")]
         }
+        let rule = t("Đạt: cận dưới KTC 95% đạt ngưỡng; Không đạt: cận trên dưới ngưỡng; còn lại: chưa phân định. Mục tiêu so với năm trước: KTC của mức thay đổi.",
+                     "Met: the 95% CI's lower limit reaches the threshold; not met: its upper limit is below; otherwise not distinguishable. Targets relative to an earlier year: the CI of the change.")
         return ReportTable(id: "targets", title: t("Mức độ đạt mục tiêu: ", "Target attainment: ") + targets.plan.plan.text(input.language),
                            sheetName: t("Mục tiêu", "Targets"),
-                           note: t("Đạt: cận dưới KTC 95% đạt ngưỡng; Không đạt: cận trên dưới ngưỡng; còn lại: chưa phân định.",
-                                   "Met: the 95% CI's lower limit reaches the threshold; not met: its upper limit is below; otherwise not distinguishable."),
+                           note: ([rule] + targets.notes(input.language)).joined(separator: " "),
                            columns: columns, rows: rows)
     }
 

@@ -75,17 +75,23 @@ extension ComparisonReport {
         var adjustment: String
         var movements: [YearComparison.Movement]
         var records: [Record]
+        var nationalBaselines: [NationalBaseline]
+        var targetPlan: String?
+        var targetScope: TargetScope?
+        var targets: [TargetAssessment]?
 
         enum CodingKeys: String, CodingKey {
             case sipasVersion = "sipas_version", years, sources, methodVersions = "method_versions", methodBreak = "method_break"
             case regrouped, adjustment, movements, records
+            case nationalBaselines = "national_baselines", targetPlan = "target_plan", targetScope = "target_scope", targets
         }
     }
 
     func json() throws -> String {
         let document = Document(sipasVersion: SIPASVersion.string, years: comparison.years, sources: sources,
                                 methodVersions: comparison.methodVersions, methodBreak: comparison.methodBreak, regrouped: regrouped,
-                                adjustment: comparison.adjustment.rawValue, movements: comparison.movements, records: records)
+                                adjustment: comparison.adjustment.rawValue, movements: comparison.movements, records: records,
+                                nationalBaselines: baselines, targetPlan: targets?.plan.id, targetScope: targets?.scope, targets: targets?.assessments)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -15,6 +15,8 @@ public struct ComparisonReport: Sendable {
     public var includeItems: Bool
     /// Target attainment in the latest year, when a plan was given.
     public var targets: TargetTable?
+    /// Across 1 July 2025: each earlier year's national figure as published and regrouped.
+    public var baselines: [NationalBaseline] = []
 
     public init(comparison: YearComparison, labeler: ResultLabeler, sources: [String], regrouped: [String], includeItems: Bool = false) {
         self.comparison = comparison
@@ -71,6 +73,7 @@ public struct ComparisonReport: Sendable {
             out += t("Đã gộp theo đơn vị hành chính mới (từ 01/7/2025): ", "Regrouped into the units in force from 1 July 2025: ")
                 + regrouped.joined(separator: "; ") + "\n"
         }
+        for line in baselineLines() { out += line + "\n" }
         out += t("Thay đổi: điểm phần trăm, KTC 95%, kiểm định t mẫu độc lập; * p < 0,05, ** p < 0,01, *** p < 0,001 sau hiệu chỉnh ",
                  "Change: percentage points, 95% CI, independent-samples t test; * p < 0.05, ** p < 0.01, *** p < 0.001 after ")
             + (comparison.adjustment == .holm ? "Holm" : comparison.adjustment == .benjaminiHochberg ? "Benjamini–Hochberg" : comparison.adjustment.rawValue) + ".\n\n"

@@ -300,9 +300,9 @@ struct ShardState {
 
     /// The domain of breakdown `index` for the row's values (recoded as the plan says).
     private mutating func breakdownDomain(_ index: Int, _ row: Row) -> Int32 {
-        domain(DomainKey(breakdown: index, values: breakdownAttributes[index].map { attribute in
-            let value = self.value(attribute, row.valueIds[attribute])
-            return plan.recodes[attribute]?[value] ?? value
+        let breakdown = plan.breakdowns[index]
+        return domain(DomainKey(breakdown: index, values: breakdownAttributes[index].map { attribute in
+            breakdown.value(self.value(attribute, row.valueIds[attribute]), attribute: attribute, plan: plan.recodes)
         }))
     }
 

@@ -32,8 +32,7 @@ extension SurveyAccumulator {
         addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: .all)
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
-                let value = cell.attributes[attribute]
-                return plan.recodes[attribute]?[value] ?? value
+                breakdown.value(cell.attributes[attribute], attribute: attribute, plan: plan.recodes)
             })
             addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: key)
         }

@@ -168,8 +168,7 @@ public struct SurveyAccumulator: Sendable {
         let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
             let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
-                let value = record.attributes[attribute]
-                return recodes[attribute]?[value] ?? value
+                breakdown.value(record.attributes[attribute], attribute: attribute, plan: recodes)
             })
             add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: key)
             keys.append(key)

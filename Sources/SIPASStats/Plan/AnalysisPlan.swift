@@ -8,6 +8,22 @@ public struct Breakdown: Hashable, Sendable, Codable {
     public var name: String
     /// Positions of the attributes in the record layout.
     public var attributes: [Int]
+    /// A value map of this breakdown alone, applied after the plan's ``AnalysisPlan/recodes``
+    /// (e.g. a target's province regrouped into the 2025 provinces while the province table is not).
+    public var recode: [String: String]? = nil
+
+    public init(name: String, attributes: [Int], recode: [String: String]? = nil) {
+        self.name = name
+        self.attributes = attributes
+        self.recode = recode
+    }
+
+    /// The group value of `value` of attribute `attribute` in this breakdown: the plan's recode, then this one's.
+    @inline(__always)
+    func value(_ value: String, attribute: Int, plan recodes: [Int: [String: String]]) -> String {
+        let planned = recodes[attribute]?[value] ?? value
+        return recode?[planned] ?? planned
+    }
 }
 
 /// What to estimate from an instrument's records: the item scales, the indicators, the breakdowns

@@ -1,60 +1,136 @@
 import SIPASCore
 import SIPASInstruments
 
-/// Whether an estimate meets a plan's target, judged by its confidence interval.
+/// Whether an estimate meets a plan's target, on the plan's own unit (``TargetScope``).
 ///
+/// Judged by the confidence interval:
 /// - *met*: the lower limit reaches the target (≥; > for "above" targets);
 /// - *not met*: the upper limit is below it (or at it, for "above");
-/// - *not distinguishable*: the interval contains the target, so the sample cannot tell.
+/// - *not distinguishable*: the interval contains the target, so the sample cannot tell;
+/// - *not yet due*: the target's year is after the data's; the estimate, the gap and the change per
+///   year that would reach it are given instead of a verdict.
+/// A relative target ("higher than 2022") is judged the same way on the change since that year and
+/// its interval (``Difference``), in `compare`. Beside it, ``pointStatus`` judges the point estimate
+/// alone, the figure officials quote.
 public struct TargetAssessment: Hashable, Sendable, Codable {
     public enum Status: String, Hashable, Sendable, Codable {
         case met
         case notMet = "not_met"
         case notDistinguishable = "not_distinguishable"
-        /// The data hold no estimate for this target (another family, or no valid answers).
+        /// The target falls due after the data's year.
+        case notYetDue = "not_yet_due"
+        /// The data hold no estimate for this target (another family, not the plan's unit, no valid
+        /// answers, or a relative target outside `compare`).
         case notMeasured = "not_measured"
     }
 
     public var target: TargetPlan.Target
     public var status: Status
-    /// Estimate − target, in percentage points.
+    /// The verdict on the point estimate alone (met or not met); nil when not yet due or not measured.
+    public var pointStatus: Status?
+    /// Estimate − target in percentage points; for a relative target, the change in points.
     public var gap: Double?
     public var estimate: Estimate?
-    /// The group the estimate describes (the plan's province, or the whole sample).
+    /// The group the estimate describes (the plan's unit).
     public var group: Group?
-    public var note: String?
+    /// The year the target falls due and the data's year.
+    public var dueYear: Int
+    public var dataYear: Int?
+    /// For a target not yet due: the change per year, in points, that reaches it by its year (0 when
+    /// the estimate is already there).
+    public var yearlyChangeNeeded: Double?
+    /// For a relative target: the change since the year it names, with its confidence interval.
+    public var change: Difference?
+    public var note: LocalizedText?
 
-    /// Assesses every target of `plan` that concerns `family`, on `result`: the plan's province when
-    /// the results break down by a province column holding its code, otherwise the whole sample.
-    public static func assess(_ plan: TargetPlan, family: String, result: AnalysisResult, provinceColumn: String?) -> [TargetAssessment] {
+    /// Assesses every target of `plan` on the results of a `family` survey, on `scope`'s unit;
+    /// relative targets on `changes` (a `compare` run) with intervals at `level`.
+    public static func assess(_ plan: TargetPlan, family: String, result: AnalysisResult, scope: TargetScope,
+                              changes: YearComparison? = nil, level: Double = 0.95) -> [TargetAssessment] {
         plan.targets.map { target in
+            var a = TargetAssessment(target: target, status: .notMeasured, group: scope.group,
+                                     dueYear: plan.dueYear(of: target), dataYear: scope.dataYear)
             guard target.family == family else {
-                return TargetAssessment(target: target, status: .notMeasured, gap: nil, estimate: nil, group: nil,
-                                        note: "the data are a \(family) survey, the target concerns \(target.family)")
+                a.note = LocalizedText(vi: "Dữ liệu là khảo sát \(family), mục tiêu thuộc \(target.family).",
+                                       en: "The data are a \(family) survey; the target concerns \(target.family).")
+                return a
             }
-            var group = Group.all
-            var note: String? = plan.level == "province" ? "applied to the whole sample" : "applied to the whole sample (a \(plan.level) plan)"
-            if let code = plan.unit.code, let column = provinceColumn,
-               result.results.contains(where: { $0.group == Group(variable: column, values: [code]) }) {
-                group = Group(variable: column, values: [code])
-                note = nil
+            guard let group = scope.group else {
+                a.note = scope.note
+                return a
             }
             let row = result.results.first { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }
             guard let estimate = row?.estimate else {
-                return TargetAssessment(target: target, status: .notMeasured, gap: nil, estimate: nil, group: group,
-                                        note: "no estimate of \(target.indicator) for this group")
+                a.note = LocalizedText(vi: "Không có ước lượng \(target.indicator) cho đơn vị này.", en: "No estimate of \(target.indicator) for this unit.")
+                return a
             }
-            let threshold = target.threshold / 100
-            let status: Status
-            if let low = estimate.ciLow, target.isStrict ? low > threshold : low >= threshold {
-                status = .met
-            } else if let high = estimate.ciHigh, target.isStrict ? high <= threshold : high < threshold {
-                status = .notMet
-            } else {
-                status = .notDistinguishable
+            a.estimate = estimate
+            let due = a.dueYear
+            if let earlier = target.higherThan {
+                return a.judgeChange(since: earlier, group: group, comparison: changes, level: level)
             }
-            return TargetAssessment(target: target, status: status, gap: (estimate.value - threshold) * 100,
-                                    estimate: estimate, group: group, note: note)
+            let threshold = target.threshold
+            a.gap = estimate.value * 100 - threshold
+            if let year = scope.dataYear, year < due {
+                a.status = .notYetDue
+                a.yearlyChangeNeeded = max(0, -a.gap!) / Double(due - year)
+                return a
+            }
+            a.status = verdict(low: estimate.ciLow.map { $0 * 100 }, high: estimate.ciHigh.map { $0 * 100 }, threshold: threshold, strict: target.isStrict)
+            a.pointStatus = pointVerdict(estimate.value * 100, threshold: threshold, strict: target.isStrict)
+            return a
         }
+    }
+
+    /// A relative target on the change between `earlier` and the latest year of the comparison.
+    private func judgeChange(since earlier: Int, group: Group, comparison: YearComparison?, level: Double) -> TargetAssessment {
+        var a = self
+        guard let comparison else {
+            a.note = LocalizedText(vi: "Mục tiêu so với năm \(earlier): đánh giá bằng `sipas compare` với dữ liệu năm \(earlier).",
+                                   en: "A target relative to \(earlier): judged by `sipas compare` with the \(earlier) data.")
+            return a
+        }
+        guard let first = comparison.years.firstIndex(of: String(earlier)),
+              let row = comparison.rows.first(where: { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }),
+              let before = row.estimates[first], let after = row.estimates.last ?? nil, first < row.estimates.count - 1
+        else {
+            a.note = LocalizedText(vi: "Không có ước lượng năm \(earlier) của đơn vị này trong phép so sánh.",
+                                   en: "The comparison holds no \(earlier) estimate of this unit.")
+            return a
+        }
+        if let year = a.dataYear, year < a.dueYear {
+            a.status = .notYetDue
+            return a
+        }
+        guard let change = try? Difference(from: before, to: after, level: level) else { return a }
+        a.change = change
+        a.gap = change.estimate * 100
+        a.status = Self.verdict(low: change.ciLow.map { $0 * 100 }, high: change.ciHigh.map { $0 * 100 }, threshold: 0, strict: true)
+        a.pointStatus = Self.pointVerdict(change.estimate * 100, threshold: 0, strict: true)
+        if comparison.methodBreak {
+            a.note = LocalizedText(vi: "Hai năm đo theo phương pháp khác nhau: thay đổi không so sánh được trực tiếp.",
+                                   en: "The two years were measured with different methods: the change is not directly comparable.")
+        }
+        return a
+    }
+
+    /// The interval's verdict against `threshold` (all in percent).
+    static func verdict(low: Double?, high: Double?, threshold: Double, strict: Bool) -> Status {
+        if let low, strict ? low > threshold : low >= threshold { return .met }
+        if let high, strict ? high <= threshold : high < threshold { return .notMet }
+        return .notDistinguishable
+    }
+
+    /// The point estimate's verdict against `threshold` (in percent).
+    static func pointVerdict(_ value: Double, threshold: Double, strict: Bool) -> Status {
+        (strict ? value > threshold : value >= threshold) ? .met : .notMet
+    }
+
+    init(target: TargetPlan.Target, status: Status, group: Group?, dueYear: Int, dataYear: Int?) {
+        self.target = target
+        self.status = status
+        self.group = group
+        self.dueYear = dueYear
+        self.dataYear = dataYear
     }
 }

@@ -102,6 +102,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
             source: common.importFlags.source, strict: strict, quiet: common.importFlags.quiet
         )
         if let threads { settings.threads = max(1, threads) }
+        let targetPlan = try common.outcome.plan()
+        settings.targetPlan = targetPlan
         if !calibrate.isEmpty {
             let margins = try calibrate.map { path -> PopulationMargin in
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
@@ -118,10 +120,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let sources = common.store == nil ? files.map { URL(fileURLWithPath: $0).lastPathComponent } : run.batches.map(\.fileName)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(
-            result: run.result, labeler: labeler, sources: sources,
+            result: run.result.removingTargetUnits(), labeler: labeler, sources: sources,
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
-        report.targets = try common.outcome.assess(run)
+        report.targets = common.outcome.assess(targetPlan, run)
         let rendered = try report.render(common.output.format)
         PhaseTrace.mark("report rendered")
         try Console.emit(rendered, to: common.output.output)

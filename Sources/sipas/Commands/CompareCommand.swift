@@ -75,15 +75,17 @@ struct CompareCommand: AsyncParsableCommand {
             let walk = try Crosswalk(csv: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: path).lastPathComponent)
             return (crosswalkColumn, walk.newCodeOfOldCode)
         }
+        let targetPlan = try common.outcome.plan()
         var runs: [AnalysisRun] = []
         for (index, (input, year)) in zip(inputs, years).enumerated() {
             let first = try await input.instrument(instrument, source: common.importFlags.source, language: lang)
             let breakdowns = by.map(splitList) ?? (first.breakdowns + [first.rollup.unit].compactMap { $0 })
-            let settings = AnalysisSettings(
+            var settings = AnalysisSettings(
                 instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
                 crosswalk: index < inputs.count - 1 ? userCrosswalk : nil, source: common.importFlags.source
             )
+            settings.targetPlan = targetPlan
             runs.append(try await input.run(settings))
         }
         let comparison = try YearComparison(
@@ -98,10 +100,17 @@ struct CompareCommand: AsyncParsableCommand {
                                            : "\(userCrosswalk.column): \(merged.count) new codes regrouping several old ones, from \(crosswalk!)"))
         }
         var report = ComparisonReport(
-            comparison: comparison, labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
+            comparison: comparison.removingTargetUnits(), labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
             sources: zip(inputs, runs).flatMap { $0.sourceNames($1) }, regrouped: regrouped, includeItems: items
         )
-        report.targets = try common.outcome.assess(latest)
+        report.targets = common.outcome.assess(targetPlan, latest, changes: comparison)
+        if acrossMerger {
+            report.baselines = try zip(zip(inputs, years), runs).compactMap { pair, run -> NationalBaseline? in
+                // The regrouped mean of units needs every stratum inside one unit: the instrument's strata are its units.
+                guard (pair.1 ?? 9999) < 2025, let unit = run.instrument.rollup.unit, run.instrument.design.strata == unit else { return nil }
+                return try NationalBaseline.make(year: pair.0.label(run), result: run.result, unitVariable: unit)
+            }
+        }
         try Console.emit(try report.render(common.output.format), to: common.output.output)
         return common.outcome.status(runs)
     }

@@ -94,16 +94,18 @@ struct ReportCommand: AsyncParsableCommand {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CLIError.cannotWrite(path: directory.path, reason: error.localizedDescription)
         }
+        let targetPlan = try outcome.plan()
         var runs: [AnalysisRun] = []
         for (index, (input, year)) in zip(inputs, years).enumerated() {
             let isCurrent = index == inputs.count - 1
-            let settings = AnalysisSettings(
+            var settings = AnalysisSettings(
                 instrument: instrument ?? chosen.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
                 // Rejected rows keep every original column (identifying ones too), so they go beside the
                 // input as with `analyze` (<name>.rejects.csv in the current folder), never into the report.
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
                 source: importFlags.source, quiet: importFlags.quiet, keyDrivers: isCurrent, keepRecords: isCurrent
             )
+            settings.targetPlan = targetPlan
             runs.append(try await input.run(settings))
         }
         let current = runs[runs.count - 1]
@@ -113,9 +115,10 @@ struct ReportCommand: AsyncParsableCommand {
                                             methodVersions: runs.map(\.instrument.methodVersion))
         }
         var input = AnnualReportInput(
-            instrument: current.instrument, result: current.result, year: current.year, comparison: comparison,
+            instrument: current.instrument, result: current.result.removingTargetUnits(), year: current.year,
+            comparison: comparison?.removingTargetUnits(),
             regrouped: acrossMerger ? ProvinceCatalog.official.mergeDescriptions : [],
-            targets: try outcome.assess(current), drivers: current.drivers,
+            targets: outcome.assess(targetPlan, current, changes: comparison), drivers: current.drivers,
             files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang, minimumN: minN
         )
         input.store = current.storeLocation

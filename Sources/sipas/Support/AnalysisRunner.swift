@@ -25,6 +25,8 @@ struct AnalysisSettings {
     var quiet = false
     /// Population margins to calibrate the weights to (`--calibrate`).
     var calibration: CalibrationSpec?
+    /// A target plan whose unit the analysis also estimates, in a breakdown left out of the tables.
+    var targetPlan: TargetPlan?
     /// Also fit the key-driver regression (`sipas report`).
     var keyDrivers = false
     /// Keep the accepted records (`sipas report` writes them for SPSS).
@@ -120,6 +122,9 @@ enum AnalysisRunner {
             }
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
+        if let target = settings.targetPlan, let breakdown = TargetScope.breakdown(for: target, instrument: instrument) {
+            plan.breakdowns.append(breakdown)
+        }
         if let calibration = settings.calibration { try plan.calibrate(calibration) }
         return plan
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import SIPASCore
+import SIPASInstruments
 import SIPASReport
+import SIPASStats
 
 /// The instrument and language of `analyze`, `compare`, `report` and `validate`.
 struct InstrumentOptions: ParsableArguments {
@@ -28,9 +30,14 @@ struct OutcomeOptions: ParsableArguments {
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
 
-    /// The targets assessed on `run`, when a plan was given.
-    func assess(_ run: AnalysisRun) throws -> TargetTable? {
-        try targets.map { InstrumentResolver.assess(try InstrumentResolver.targets($0), run) }
+    /// The plan named by `--targets`, if any.
+    func plan() throws -> TargetPlan? {
+        try targets.map { try InstrumentResolver.targets($0) }
+    }
+
+    /// The targets of `plan` assessed on `run` (relative ones on `changes`), when a plan was given.
+    func assess(_ plan: TargetPlan?, _ run: AnalysisRun, changes: YearComparison? = nil) -> TargetTable? {
+        plan.map { InstrumentResolver.assess($0, run, changes: changes) }
     }
 
     /// 65 when any run rejected rows (unless `--accept-rejects`), else 0.

@@ -26,9 +26,11 @@ extension InstrumentResolver {
         return try TargetPlan.load(contentsOf: URL(fileURLWithPath: name))
     }
 
-    /// Assesses `plan` on `run`, on the plan's province when the results break down by province.
-    static func assess(_ plan: TargetPlan, _ run: AnalysisRun) -> TargetTable {
-        let province = run.instrument.questions.first { $0.lookup == "province" }?.name
-        return TargetTable(plan: plan, assessments: TargetAssessment.assess(plan, family: run.instrument.family, result: run.result, provinceColumn: province))
+    /// Assesses `plan` on `run`'s estimate of the plan's unit (the run's target-unit breakdown), relative
+    /// targets on `changes`.
+    static func assess(_ plan: TargetPlan, _ run: AnalysisRun, changes: YearComparison? = nil) -> TargetTable {
+        let scope = TargetScope.resolve(plan, instrument: run.instrument, result: run.result, dataYear: run.year)
+        return TargetTable(plan: plan, scope: scope, assessments: TargetAssessment.assess(
+            plan, family: run.instrument.family, result: run.result, scope: scope, changes: changes, level: run.result.confidenceLevel))
     }
 }
