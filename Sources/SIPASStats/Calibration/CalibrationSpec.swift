@@ -58,12 +58,17 @@ public struct CalibrationSpec: Hashable, Sendable, Codable {
     /// sipas matches it run to convergence (`control = list(maxit = 100, epsilon = 1e-12)`).
     public var maxIterations: Int
     public var tolerance: Double
+    /// `sipas design weights` rakes unit weights until no cell total of the crossing of the margin
+    /// variables moves by `epsilon` or more in a sweep (R `rake`'s absolute `epsilon`).
+    public var epsilon: Double
 
-    public init(method: Method, margins: [PopulationMargin], maxIterations: Int = 100, tolerance: Double = 1e-13) {
+    public init(method: Method, margins: [PopulationMargin], maxIterations: Int = 100, tolerance: Double = 1e-13,
+                epsilon: Double = 1) {
         self.method = method
         self.margins = margins
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+        self.epsilon = epsilon
     }
 }
 
