@@ -162,11 +162,7 @@ extension CSVImporter {
         }
 
         static func hash(_ id: ByteText.Bytes) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in id {
-                h ^= UInt64(byte)
-                h = h &* 0x0000_0100_0000_01b3
-            }
+            var h = FNV1a.hash(id)
             h ^= h >> 33
             h = h &* 0xff51_afd7_ed55_8ccd
             h ^= h >> 33

@@ -115,12 +115,7 @@ struct InstrumentCache: Sendable {
     /// build's directory the bytes of each instrument are fixed, so the hash only has to tell
     /// apart the few versions of a file one build could embed.
     static func hash(_ bytes: [UInt8]) -> String {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return String(value, radix: 16)
+        String(FNV1a.hash(bytes), radix: 16)
     }
 }
 

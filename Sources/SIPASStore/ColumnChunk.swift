@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 
 /// A run of a batch's stored responses in the columns an analysis reads, kept in the store beside
 /// the rows (table `response_block`) so that ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:readers:_:)``
@@ -72,8 +73,7 @@ struct ValueDictionary {
 
     mutating func id(_ value: UnsafeBufferPointer<UInt8>) -> UInt16 {
         if last >= 0 && holds(Int(last), value) { return UInt16(last) }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in value { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let h = FNV1a.hash(value)
         var slot = Int(truncatingIfNeeded: h ^ h >> 29) & (slots.count - 1)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
@@ -96,8 +96,7 @@ struct ValueDictionary {
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         for id in 0..<ends.count {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in value(id) { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            let h = FNV1a.hash(value(id))
             var slot = Int(truncatingIfNeeded: h ^ h >> 29) & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(id)

@@ -24,6 +24,12 @@ struct RespondentRegistryTests {
         return (registry, number)
     }
 
+    /// FNV-1a with MurmurHash3's finaliser, pinned (Tests/Fixtures/psu-hash/values.txt).
+    @Test func theIdHashIsPinned() {
+        #expect(CSVImporter.RespondentRegistry.hash("R0001") == 0x34ed_482b_a510_2de4)
+        #expect(CSVImporter.RespondentRegistry.hash("") == 0xefd0_1f60_ba99_2926)
+    }
+
     @Test func findsEveryRepeatAcrossGrowthAndFiles() throws {
         let ids = (0..<20_000).map { "ID-\($0 * 7919 % 100_003)" }
         let made = try makeRegistry(ids)

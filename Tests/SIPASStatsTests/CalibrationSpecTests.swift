@@ -1,8 +1,9 @@
 import Testing
+import SIPASCore
 @testable import SIPASStats
 
 /// Margins CSV: header of variables then `population`; quotes and spaces trimmed; malformed files
-/// are errors naming the line.
+/// are errors naming the file, row and column.
 struct CalibrationSpecTests {
     @Test func parsesAMarginsFile() throws {
         let margin = try PopulationMargin.parse(csv: "\"province_code\", sex ,population\r\n01,1,4120000\r\n\"01\",2, 4310000.5\r\n\r\n")
@@ -22,9 +23,23 @@ struct CalibrationSpecTests {
         #expect(throws: StatsError.self) { try PopulationMargin.parse(csv: text) }
     }
 
-    @Test func parseErrorNamesTheLine() {
-        #expect(throws: StatsError.invalidArgument("margins CSV line 3: expected 2 fields ending with a population count ≥ 0")) {
-            try PopulationMargin.parse(csv: "stype,population\nE,1\nH\n")
+    @Test func parseErrorsNameFileRowAndColumn() {
+        #expect(throws: StatsError.invalidArgument("m.csv, row 3: expected 2 fields (stype,population), found 1")) {
+            try PopulationMargin.parse(csv: "stype,population\nE,1\nH\n", file: "m.csv")
         }
+        #expect(throws: StatsError.invalidArgument("m.csv, row 4, column 2 (population): 'x' is not a population count ≥ 0")) {
+            try PopulationMargin.parse(csv: "stype,population\nE,1\n\nH,x\n", file: "m.csv")
+        }
+        #expect(throws: StatsError.invalidArgument("margins CSV, row 3: E given twice (first at row 2)")) {
+            try PopulationMargin.parse(csv: "stype,population\nE,1\nE,2\n")
+        }
+        #expect(throws: CSVReader.ReadError.unterminatedQuote(file: "m.csv", row: 2, column: 1)) {
+            try PopulationMargin.parse(csv: "stype,population\n\"E,1\n", file: "m.csv")
+        }
+    }
+
+    @Test func quotedFieldsMayHoldCommas() throws {
+        let margin = try PopulationMargin.parse(csv: "group,population\n\"18-29, urban\",120\n")
+        #expect(margin.totals == [["18-29, urban"]: 120])
     }
 }

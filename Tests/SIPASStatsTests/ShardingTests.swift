@@ -75,6 +75,14 @@ struct ShardingTests {
                 == SurveyAccumulator.shard(of: record(stratum: "01", cluster: "00001", weight: 2, codes: [3]), count: 2))
     }
 
+    /// The record's shard is the fast path's: ("01", "00001") goes to shard 3 of 4 and ("01",
+    /// "00004") to shard 1 (Tests/Fixtures/psu-hash/values.txt).
+    @Test func aRecordGoesToItsPSUHashShard() {
+        #expect(SurveyAccumulator.shard(of: record(stratum: "01", cluster: "00001", weight: 1, codes: [1]), count: 4) == 3)
+        #expect(SurveyAccumulator.shard(of: record(stratum: "01", cluster: "00004", weight: 1, codes: [1]), count: 4) == 1)
+        #expect(FastShard.hash(record(stratum: "79", cluster: "26734", weight: 1, codes: [1])) == 0x6f9d_8a0a_93ed_39d4)
+    }
+
     @Test func errorsFromAShardAreThrown() throws {
         let plan = try AnalysisPlan(instrument: oneItemInstrument())
         let records = [record(stratum: "a", cluster: "1", weight: 1, codes: [1]), record(stratum: "a", cluster: "2", weight: -1, codes: [1])]

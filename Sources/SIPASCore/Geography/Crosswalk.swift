@@ -3,8 +3,7 @@ import Foundation
 /// A user-supplied code crosswalk (e.g. communes before and after the 2025 reorganisation): a CSV
 /// file whose header names `old_code` and `new_code` (other columns are ignored).
 ///
-/// Read by hand (two columns, no quoting needed for codes) so that Core keeps no dependency; a
-/// malformed line is an error naming it.
+/// Read with ``CSVReader``; a malformed row is an error naming it.
 public struct Crosswalk: Hashable, Sendable {
     public var newCodeOfOldCode: [String: String]
 
@@ -23,19 +22,19 @@ public struct Crosswalk: Hashable, Sendable {
     }
 
     public init(csv: String, file: String) throws {
-        let lines = csv.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        let header = (lines.first ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "") }
+        let records = try CSVReader().records(csv, file: file)
+        let header = (records.first?.fields ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let old = header.firstIndex(of: "old_code"), let new = header.firstIndex(of: "new_code") else {
             throw ReadError.missingColumns(file: file)
         }
         var map: [String: String] = [:]
-        for (offset, line) in lines.dropFirst().enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for record in records.dropFirst() {
+            let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count > max(old, new), !fields[old].isEmpty, !fields[new].isEmpty else {
-                throw ReadError.badLine(file: file, line: offset + 2)
+                throw ReadError.badLine(file: file, line: record.row)
             }
             if let known = map[fields[old]], known != fields[new] {
-                throw ReadError.conflicting(file: file, line: offset + 2, code: fields[old])
+                throw ReadError.conflicting(file: file, line: record.row, code: fields[old])
             }
             map[fields[old]] = fields[new]
         }

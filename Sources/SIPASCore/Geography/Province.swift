@@ -49,14 +49,13 @@ public struct ProvinceCatalog: Sendable {
     /// Parses `old_code,old_name,new_code,new_name,merged`.
     public init(csv: String) throws {
         var rows: [Row] = []
-        let lines = csv.split(whereSeparator: \.isNewline)
-        guard let header = lines.first,
-              header.split(separator: ",").map(String.init) == ["old_code", "old_name", "new_code", "new_name", "merged"]
+        let records = try CSVReader().records(csv, file: "vn-provinces-2025.csv")
+        guard let header = records.first, header.fields == ["old_code", "old_name", "new_code", "new_name", "merged"]
         else { throw CrosswalkError.badHeader }
-        for (offset, line) in lines.dropFirst().enumerated() {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+        for record in records.dropFirst() {
+            let f = record.fields
             guard f.count == 5, f[4] == "yes" || f[4] == "no" else {
-                throw CrosswalkError.badRow(offset + 2)
+                throw CrosswalkError.badRow(record.row)
             }
             rows.append(Row(old: Province(code: f[0], name: f[1]), new: Province(code: f[2], name: f[3]), merged: f[4] == "yes"))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 
 /// Byte-level readers of cell text for the fast importer, each giving exactly what the `String`
 /// function it stands for gives (`Int(_:)`, `Double(_:)`), or nil when unsure so that the caller
@@ -118,17 +119,6 @@ enum ByteText {
         }
         return true
     }
-
-    /// FNV-1a of `bytes`, continuing from `hash`.
-    @inline(__always)
-    static func fnv(_ b: Bytes, _ hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-        var h = hash
-        for byte in b {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
 }
 
 /// A set of short byte strings (choice codes, province codes) looked up without allocating:
@@ -162,7 +152,7 @@ struct ByteSet: Sendable {
             } else if let key = bytes.withUnsafeBufferPointer(Self.medium) {
                 mediumSet.insert(key)
             } else {
-                let h = bytes.withUnsafeBufferPointer { ByteText.fnv($0) }
+                let h = bytes.withUnsafeBufferPointer { FNV1a.hash($0) }
                 if !(long[h]?.contains(bytes) ?? false) { long[h, default: []].append(bytes) }
             }
         }
@@ -213,7 +203,7 @@ struct ByteSet: Sendable {
             return mediumSet.contains(key)
         }
         guard let word = Self.pack(b) else {
-            guard let candidates = long[ByteText.fnv(b)] else { return false }
+            guard let candidates = long[FNV1a.hash(b)] else { return false }
             return candidates.contains { $0.count == b.count && memcmp($0, b.baseAddress!, b.count) == 0 }
         }
         return packed.withUnsafeBufferPointer { p in

@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 
 /// The lines of one slice of a block, decoded on one thread: for each line whether it is blank,
 /// passed the fast rules, or goes to the full importer; for a passed row its field positions,
@@ -42,7 +43,7 @@ public final class FastBatch: @unchecked Sendable {
     public var weights: UnsafeBufferPointer<Double> { weightStore.buffer }
     /// Item `j` of fast row `r` is `codes[r * items + j]` (``blank`` for no answer).
     public var codes: UnsafeBufferPointer<Int32> { codeStore.buffer }
-    /// FNV-1a of each fast row's stratum, 0x1F and cluster (the shard key).
+    /// ``PSUHash`` of each fast row's stratum and cluster (the shard key).
     public var psuHashes: UnsafeBufferPointer<UInt64> { psuHashStore.buffer }
     /// For a fast line: ``CSVImporter/RespondentRegistry/hash(_:)`` of its respondent id (when the
     /// instrument has one), computed here so that the in-order pass over ids only probes the table.
@@ -139,13 +140,9 @@ public final class FastBatch: @unchecked Sendable {
             fastRows += 1
             weights.append(weight)
             allCodes.commit(itemCount)
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            if let strata {
-                hash = ByteText.fnv(ByteText.Bytes(start: base + Int(starts[strata]), count: Int(ends[strata] - starts[strata])), hash)
-            }
-            hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
-            hash = ByteText.fnv(ByteText.Bytes(start: base + Int(starts[cluster]), count: Int(ends[cluster] - starts[cluster])), hash)
-            psuHashes.append(hash)
+            let stratum = strata.map { ByteText.Bytes(start: base + Int(starts[$0]), count: Int(ends[$0] - starts[$0])) }
+            psuHashes.append(PSUHash.hash(stratum: stratum, cluster: ByteText.Bytes(start: base + Int(starts[cluster]),
+                                                                                   count: Int(ends[cluster] - starts[cluster]))))
             if let idColumn {
                 idHashes.append(CSVImporter.RespondentRegistry.hash(ByteText.Bytes(start: base + Int(starts[idColumn]),
                                                                                    count: Int(ends[idColumn] - starts[idColumn]))))

@@ -34,15 +34,12 @@ extension FastBatch {
                   psuHash: Self.psuHash(bytes, columns, starts.baseAddress!, ends.baseAddress!))
     }
 
-    /// FNV-1a of the stratum, 0x1F and cluster fields, as the CSV reader computes it.
+    /// ``PSUHash`` of the stratum and cluster fields, as the CSV reader computes it.
     static func psuHash(_ bytes: UnsafePointer<UInt8>, _ columns: FastColumns, _ starts: UnsafePointer<Int32>,
                         _ ends: UnsafePointer<Int32>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        if let strata = columns.strata {
-            hash = ByteText.fnv(ByteText.Bytes(start: bytes + Int(starts[strata]), count: Int(ends[strata] - starts[strata])), hash)
-        }
-        hash = (hash ^ 0x1f) &* 0x0000_0100_0000_01b3
+        let stratum = columns.strata.map { ByteText.Bytes(start: bytes + Int(starts[$0]), count: Int(ends[$0] - starts[$0])) }
         let cluster = columns.cluster
-        return ByteText.fnv(ByteText.Bytes(start: bytes + Int(starts[cluster]), count: Int(ends[cluster] - starts[cluster])), hash)
+        return PSUHash.hash(stratum: stratum,
+                            cluster: ByteText.Bytes(start: bytes + Int(starts[cluster]), count: Int(ends[cluster] - starts[cluster])))
     }
 }

@@ -45,7 +45,7 @@ public final class FastAccumulator: FastSink {
         records += 1
         weightSum += record.weight
         let hash = FastShard.hash(record)
-        shards[FastShard.index(of: hash, among: shards.count)].add(record)
+        shards[PSUHash.shard(of: hash, among: shards.count)].add(record)
     }
 
     /// The columns of the attributes the shards read (breakdowns, unit, year); the strata and

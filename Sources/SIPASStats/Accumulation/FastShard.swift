@@ -25,25 +25,9 @@ final class FastShard: @unchecked Sendable {
     /// Puts this shard's sums into `accumulator` (its PSUs are in no other shard).
     func export(into accumulator: inout SurveyAccumulator) { state.export(into: &accumulator) }
 
-    /// The shard (0..<count) of a PSU hash: the hash mixed by a multiply, its top 32 bits scaled to
-    /// `count` (where `hash % count` took a division per row and shard, about 7 % of the shard
-    /// sums' samples). On the 378 PSUs of the benchmark data it splits the rows 48/52 between two
-    /// shards, as the remainder did; without the mixing, FNV-1a's top bits split them 47/53 and
-    /// three shards 28/35/37.
+    /// The shard hash of a record (``PSUHash``, as ``FastBatch`` computes it from the bytes).
     @inline(__always)
-    static func index(of hash: UInt64, among count: Int) -> Int {
-        Int((((hash &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(count)) >> 32)
-    }
-
-    /// The shard hash of a record: FNV-1a of its stratum, 0x1F and cluster, as ``FastBatch``.
-    static func hash(_ record: ResponseRecord) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in record.stratum.utf8 + [0x1f] + record.cluster.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
+    static func hash(_ record: ResponseRecord) -> UInt64 { PSUHash.hash(stratum: record.stratum, cluster: record.cluster) }
 }
 
 /// One shard's domains, PSUs and sums. Its per-row buffers are ``UnsafeGrowableBuffer``s, freed
@@ -168,7 +152,7 @@ struct ShardState {
                 for entry in block.order {
                     if entry < 0 {
                         let index = Int(~entry)
-                        if FastShard.index(of: hashes[index], among: count) == shard { add(block.records[index]) }
+                        if PSUHash.shard(of: hashes[index], among: count) == shard { add(block.records[index]) }
                         continue
                     }
                     let b = Int(entry >> 32)
@@ -179,12 +163,12 @@ struct ShardState {
                     }
                     let rank = Int(entry & 0xFFFF_FFFF)
                     let hash = psuHashes[rank]
-                    guard FastShard.index(of: hash, among: count) == shard else { continue }
+                    guard PSUHash.shard(of: hash, among: count) == shard else { continue }
                     let fields = rank * columnCount
                     let psu = psuId(cell(fields, strataColumn), cell(fields, clusterColumn), hash: hash)
                     for (k, a) in needed.enumerated() {
                         let value = cell(fields, neededColumns[k])
-                        row.valueIds[a] = values[a].id(value, hash: fnv1a(value)).id
+                        row.valueIds[a] = values[a].id(value, hash: FNV1a.hash(value)).id
                     }
                     let first = rank * items
                     for j in 0..<items {
@@ -211,7 +195,7 @@ struct ShardState {
         Self.withRow(items: items, attributes: values.count, width: width) { row in
             for a in needed {
                 let value = Array(record.attributes[a].utf8)
-                row.valueIds[a] = value.withUnsafeBufferPointer { values[a].id($0, hash: fnv1a($0)).id }
+                row.valueIds[a] = value.withUnsafeBufferPointer { values[a].id($0, hash: FNV1a.hash($0)).id }
             }
             for j in 0..<items {
                 switch record.answers[j] {

@@ -58,8 +58,9 @@ struct WordTable {
     }
 }
 
-/// Byte strings interned to small ids (an FNV-1a hash, then an exact comparison of the bytes),
-/// with the last id found kept so that runs of rows with the same value skip the table.
+/// Byte strings interned to small ids (their hash, ``FNV1a`` from the caller, then an exact
+/// comparison of the bytes), with the last id found kept so that runs of rows with the same value
+/// skip the table.
 struct ByteInterner {
     private var first = WordTable()
     private var next: [Int32] = []
@@ -122,15 +123,4 @@ struct ByteInterner {
             return b.count == 0 || memcmp(key.baseAddress! + start + a.count + 1, b.baseAddress!, b.count) == 0
         }
     }
-}
-
-/// FNV-1a of `bytes` (the same function as the importer's shard and id hashes).
-@inline(__always)
-func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        h ^= UInt64(byte)
-        h = h &* 0x0000_0100_0000_01b3
-    }
-    return h
 }

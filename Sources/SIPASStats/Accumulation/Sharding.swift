@@ -9,16 +9,11 @@ import SIPASCore
 /// The same holds for bootstrap replicates (drawn per sorted PSU); replicate weights supplied with
 /// the data are summed per domain, so their SEs may differ in the last bits between thread counts.
 extension SurveyAccumulator {
-    /// The shard (0..<count) of a record: FNV-1a of its stratum and PSU labels, the same on every
-    /// machine and run (Swift's `Hasher` is seeded per process, so it is not used).
+    /// The shard (0..<count) of a record: ``PSUHash/shard(of:among:)`` of its stratum and PSU
+    /// labels' ``PSUHash``, the same on every machine and run and the same as the fast path's.
     public static func shard(of record: ResponseRecord, count: Int) -> Int {
         precondition(count > 0, "shard(of:count:) needs count > 0")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in record.stratum.utf8 + [0x1f] + record.cluster.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return Int(hash % UInt64(count))
+        return PSUHash.shard(of: PSUHash.hash(stratum: record.stratum, cluster: record.cluster), among: count)
     }
 
     /// Accumulates `records` on `threads` threads (routed by ``shard(of:count:)``) and merges the shards.

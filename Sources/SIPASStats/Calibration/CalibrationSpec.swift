@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 
 /// Population totals over one or more attributes, e.g. persons by province × sex × age group.
 public struct PopulationMargin: Hashable, Sendable, Codable {
@@ -13,32 +14,38 @@ public struct PopulationMargin: Hashable, Sendable, Codable {
     }
 
     /// Reads a margins CSV: a header naming the variables and a last column `population`, then one
-    /// row per combination, e.g. `province_code,sex,population` / `01,1,4120000`.
-    /// - Throws: ``StatsError/invalidArgument(_:)`` naming the line of a malformed row.
-    public static func parse(csv text: String) throws -> PopulationMargin {
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard let header = lines.first.map({ $0.split(separator: ",", omittingEmptySubsequences: false).map(Self.clean) }),
-              header.count >= 2, header.last == "population" else {
-            throw StatsError.invalidArgument("margins CSV: the header must name the variables and end with 'population'")
+    /// row per combination, e.g. `province_code,sex,population` / `01,1,4120000` (``CSVReader``;
+    /// fields trimmed of spaces). `file` names the file in errors.
+    /// - Throws: ``StatsError/invalidArgument(_:)`` naming the file, row and column of a malformed
+    ///   row; ``CSVReader/ReadError`` for a quote left open.
+    public static func parse(csv text: String, file: String = "margins CSV") throws -> PopulationMargin {
+        let records = try CSVReader().records(text, file: file).map { ($0.row, $0.fields.map(Self.clean)) }
+        guard let (_, header) = records.first, header.count >= 2, header.last == "population" else {
+            let row = records.first?.0 ?? 1
+            throw StatsError.invalidArgument("\(file), row \(row): the header must name the variables and end with 'population'")
         }
-        var totals: [[String]: Double] = [:]
-        for (i, line) in lines.dropFirst().enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(Self.clean)
-            guard fields.count == header.count, let count = Double(fields.last!), count.isFinite, count >= 0 else {
-                throw StatsError.invalidArgument("margins CSV line \(i + 2): expected \(header.count) fields ending with a population count ≥ 0")
+        var totals: [[String]: Double] = [:], rowOfKey: [[String]: Int] = [:]
+        for (row, fields) in records.dropFirst() {
+            guard fields.count == header.count else {
+                throw StatsError.invalidArgument("\(file), row \(row): expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+            }
+            guard let count = Double(fields.last!), count.isFinite, count >= 0 else {
+                throw StatsError.invalidArgument("\(file), row \(row), column \(header.count) (population): '\(fields.last!)' is not a population count ≥ 0")
             }
             let key = Array(fields.dropLast())
-            guard totals[key] == nil else { throw StatsError.invalidArgument("margins CSV line \(i + 2): \(key) given twice") }
+            if let first = rowOfKey[key] {
+                throw StatsError.invalidArgument("\(file), row \(row): \(key.joined(separator: ",")) given twice (first at row \(first))")
+            }
             totals[key] = count
+            rowOfKey[key] = row
         }
         return PopulationMargin(variables: Array(header.dropLast()), totals: totals)
     }
 
-    private static func clean(_ field: Substring) -> String {
-        field.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    private static func clean(_ field: String) -> String {
+        field.trimmingCharacters(in: .whitespaces)
     }
 }
-
 
 /// How design weights are calibrated to population margins.
 public struct CalibrationSpec: Hashable, Sendable, Codable {

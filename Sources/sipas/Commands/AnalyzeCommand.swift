@@ -107,7 +107,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if !calibrate.isEmpty {
             let margins = try calibrate.map { path -> PopulationMargin in
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
-                return try PopulationMargin.parse(csv: String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8))
+                let url = URL(fileURLWithPath: path)
+                return try PopulationMargin.parse(csv: String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
             }
             settings.calibration = CalibrationSpec(method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
         }

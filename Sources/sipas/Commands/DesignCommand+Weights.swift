@@ -54,8 +54,10 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                         throw DesignError(.missingInput, vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
                     }
-                    do { return try PopulationMargin.parse(csv: text) } catch let error as StatsError {
-                        throw DesignError(.data, vi: "\(url.lastPathComponent): \(error.description)", en: "\(url.lastPathComponent): \(error.description)")
+                    do { return try PopulationMargin.parse(csv: text, file: url.lastPathComponent) } catch let error as StatsError {
+                        throw DesignError(.data, vi: error.description, en: error.description)
+                    } catch let error as CSVReader.ReadError {
+                        throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
                     }
                 }
                 let method: CalibrationSpec.Method = calibration == .postStratify ? .postStratify : calibration == .rake ? .rake : (parsed.count == 1 ? .postStratify : .rake)

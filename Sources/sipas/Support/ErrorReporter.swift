@@ -32,6 +32,7 @@ enum ErrorReporter {
         case let error as StatsError: return prefix + error.description
         case let error as CLIError: return prefix + error.description
         case let error as Crosswalk.ReadError: return prefix + error.description
+        case let error as CSVReader.ReadError: return prefix + error.message(language)
         case let error as StoreError: return prefix + error.message(language)
         default: return prefix + String(describing: error)
         }
@@ -40,7 +41,7 @@ enum ErrorReporter {
     static func exitCode(for error: any Error) -> Int32 {
         switch error {
         case let error as ImportError: return error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
-        case is InstrumentError, is PlanError, is Crosswalk.ReadError: return ExitStatus.dataError
+        case is InstrumentError, is PlanError, is Crosswalk.ReadError, is CSVReader.ReadError: return ExitStatus.dataError
         case let error as StatsError:
             if case .lonelyPSU = error { return ExitStatus.dataError }
             if case .calibrationDidNotConverge = error { return ExitStatus.dataError }
