@@ -73,9 +73,9 @@ extension EncodingDetector {
     /// nine in ten once decoded, and at least three of them.
     static func guessFont(_ texts: [String]) -> Guess? {
         // The first 500 accented words are evidence enough (and keep this cheap on large files).
-        // Words are cut at separator scalars, stopping at the 500th word: walking the 64 KB
-        // sample by Character, with a Unicode property and a hash lookup each, cost 6 ms for
-        // each of the three times a file is opened when accented words are sparse.
+        // Words are cut at separator scalars, stopping at the 500th word, rather than walking the
+        // 64 KB sample by Character with a Unicode property and a hash lookup each: the sample is
+        // read three times per file, and accented words can be sparse in it.
         var words: [Substring] = []
         for text in texts where words.count < 500 {
             let scalars = text.unicodeScalars
