@@ -23,6 +23,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case layoutChanged(instrument: String, batch: String)
         /// A stored row that does not decode.
         case corruptRow(batch: Int64, row: Int, detail: String)
+        /// New weights of a batch do not fit its responses: `row` lacks a weight, has one that is not
+        /// a finite number ≥ 0, or is not a response of the batch.
+        case badWeight(batch: String, row: Int)
         /// The database refused the operation (permissions, row-level security).
         case refused(reason: String)
         /// Any other database error, with the database's own message.
@@ -41,7 +44,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// True for failures of the data given (a batch conflict, a missing batch), false for I/O.
     public var isDataError: Bool {
         switch kind {
-        case .batchExists, .noResponses, .severalInstruments, .layoutChanged: return true
+        case .batchExists, .noResponses, .severalInstruments, .layoutChanged, .badWeight: return true
         default: return false
         }
     }
@@ -81,6 +84,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 : "instrument \(instrument) has other questions than when batch '\(batch)' was loaded"
         case .corruptRow(let batch, let row, let detail):
             text = vi ? "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))" : "batch \(batch), row \(row): corrupt data (\(detail))"
+        case .badWeight(let batch, let row):
+            text = vi ? "lô '\(batch)', dòng \(row): trọng số không khớp (mỗi phiếu của lô cần đúng một trọng số hữu hạn ≥ 0)"
+                : "batch '\(batch)', row \(row): the weights do not fit (each response of the batch needs exactly one finite weight ≥ 0)"
         case .refused(let reason):
             text = vi ? "cơ sở dữ liệu từ chối: \(reason)" : "refused by the database: \(reason)"
         case .database(let code, let message):

@@ -9,8 +9,8 @@ enum DesignFixtures {
     }
 
     /// The uniforms R drew for case `name`, in order.
-    static func uniforms(_ name: String) throws -> [Double] {
-        let t = try table("uniforms.csv")
+    static func uniforms(_ name: String, file: String = "uniforms.csv") throws -> [Double] {
+        let t = try table(file)
         return zip(try t.strings("name"), try t.numbers("value")).filter { $0.0 == name }.map(\.1)
     }
 

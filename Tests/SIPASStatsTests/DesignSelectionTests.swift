@@ -140,4 +140,40 @@ struct DesignSelectionTests {
         let small = HouseholdSelection.draw(listed: 6, main: 10, reserves: 5, method: .srs, uniforms: &stream)
         #expect(small.map(\.number) == [1, 2, 3, 4, 5, 6] && small.allSatisfy { $0.probability == 1 && $0.reserveOrder == 0 })
     }
+
+    @Test(arguments: [SelectionMethod.ppsSystematic, .ppsMaxEntropy, .srs])
+    func reserveUnitsLeaveTheSelectionUnchanged(method: SelectionMethod) throws {
+        let frame = try DesignFixtures.frame()
+        let strata = try frame.strings("stype"), enroll = try frame.numbers("enroll")
+        let sizes = ["E": 40, "H": 12, "M": 18]
+        var plain = GSLUniforms(seed: 21), withReserves = GSLUniforms(seed: 21)
+        let measures = method == .srs ? nil : enroll
+        let main = try Selection.draw(strata: strata, measures: measures, sizes: sizes, method: method, uniforms: &plain)
+        let all = try Selection.draw(strata: strata, measures: measures, sizes: sizes, method: method, reserves: 3, uniforms: &withReserves)
+        #expect(all.units.filter { $0.reserveRank == 0 } == main.units)
+        #expect(all.strata.map(\.reserveUnits) == [3, 3, 3])
+        let chosen = Set(main.units.map(\.row))
+        for stratum in ["H", "M", "E"] {
+            let reserves = all.units.filter { $0.stratum == stratum && $0.reserveRank > 0 }
+            #expect(reserves.map(\.reserveRank) == [1, 2, 3])
+            #expect(reserves.allSatisfy { !chosen.contains($0.row) && strata[$0.row] == stratum && !$0.certainty })
+            // Each reserve keeps its first-phase π.
+            let rows = strata.indices.filter { strata[$0] == stratum }
+            let pik = method == .srs ? rows.map { _ in Double(sizes[stratum]!) / Double(rows.count) }
+                                     : InclusionProbabilities.compute(sizes: rows.map { enroll[$0] }, n: Double(sizes[stratum]!))
+            #expect(reserves.allSatisfy { $0.probability == pik[rows.firstIndex(of: $0.row)!] })
+            // A stratum's reserves follow its selected units.
+            let positions = all.units.indices.filter { all.units[$0].stratum == stratum }
+            #expect(positions.map { all.units[$0].reserveRank } == Array(repeating: 0, count: sizes[stratum]!) + [1, 2, 3])
+        }
+    }
+
+    @Test func reserveUnitsAreAtMostTheUnitsLeft() throws {
+        var stream = GSLUniforms(seed: 2)
+        let result = try Selection.draw(strata: ["a", "a", "a", "a"], measures: [1, 2, 0, 3], sizes: ["a": 2], method: .ppsSystematic,
+                                        reserves: 5, uniforms: &stream)
+        // One unit of positive size is left; the unit of size 0 is never a reserve.
+        #expect(result.units.filter { $0.reserveRank > 0 }.count == 1)
+        #expect(!result.units.contains { $0.row == 2 })
+    }
 }

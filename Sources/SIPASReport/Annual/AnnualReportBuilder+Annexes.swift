@@ -115,6 +115,7 @@ extension AnnualReportBuilder {
                       ReportColumn("indicator", t("Chỉ số", "Indicator"), .text), ReportColumn("n", "n", .integer)],
             rows: small.map { [.text(labeler.label(ofVariable: $0.group.variable)), .text(labeler.label(of: $0.group)),
                                .text(labeler.label(of: $0.indicator)), .of($0.estimate?.n)] }))
+        if let progress = progressTable() { tables.append(progress) }
         return tables
     }
 

@@ -44,6 +44,8 @@ public struct AnnualReportInput: Sendable {
     /// The survey store the responses were read from (a path, or a URL without its password);
     /// nil when they were read from files.
     public var store: String?
+    /// Field work against the plan (`sipas report --sample`), for the data-quality annex.
+    public var progress: FieldworkAnnex?
 
     public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
                 regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,
@@ -70,5 +72,20 @@ public struct AnnualReportInput: Sendable {
     /// Columns marked identifying (never shown).
     public var identifyingColumns: Set<String> {
         Set(instrument.questions.filter(\.identifying).map(\.name))
+    }
+}
+
+/// Forms planned, received and accepted per group (``FieldworkProgress``), for the annex.
+public struct FieldworkAnnex: Sendable, Hashable {
+    /// The selection file the plan comes from.
+    public var sample: String
+    public var rows: [ProgressRow]
+    /// Response rate (0–1) below which a group is behind.
+    public var threshold: Double
+
+    public init(sample: String, rows: [ProgressRow], threshold: Double) {
+        self.sample = sample
+        self.rows = rows
+        self.threshold = threshold
     }
 }

@@ -33,7 +33,7 @@ public struct DesignError: Error, Sendable, Hashable, CustomStringConvertible {
                     en: "\(file), row \(row), column \(column): '\(value)' \(ruleEn)")
     }
 
-    static func missingColumn(file: String, column: String, header: [String]) -> DesignError {
+    public static func missingColumn(file: String, column: String, header: [String]) -> DesignError {
         let list = header.joined(separator: ", ")
         return DesignError(.data, vi: "\(file): không có cột '\(column)' (các cột: \(list))",
                            en: "\(file): no column '\(column)' (columns: \(list))")

@@ -50,12 +50,12 @@ public enum FieldworkProgress {
         return rows
     }
 
-    /// Key vectors of a table's rows for `levels` (rows whose `role` is `reserve` left out when
-    /// `mainOnly`). - Throws: ``DesignError`` for a missing column.
+    /// Key vectors of a table's rows for `levels` (reserves, ``SampleDraw/reserveRows(_:)``, left out
+    /// when `mainOnly`). - Throws: ``DesignError`` for a missing column.
     public static func keys(_ table: FrameTable, levels: [String], mainOnly: Bool = false) throws -> [[String]] {
         let columns = try levels.map { try table.column($0) }
-        let role = table.header.firstIndex(of: "role")
-        return table.rows.filter { !mainOnly || role == nil || $0[role!] != "reserve" }.map { row in columns.map { row[$0] } }
+        let reserve = mainOnly ? SampleDraw.reserveRows(table) : table.rows.map { _ in false }
+        return table.rows.indices.filter { !reserve[$0] }.map { r in columns.map { table.rows[r][$0] } }
     }
 
     /// Key vectors of rejected rows given as raw fields under `header` (a store's rejections);

@@ -1,7 +1,8 @@
 /// `sipas design draw` as one computation: frame in, selected rows out (frame columns, then
 /// inclusion_probability and design_weight; with a second stage also unit_id (cluster id, "-",
 /// household number), household, role,
-/// reserve_order, stage1_probability and stage2_probability before them).
+/// reserve_order, stage1_probability and stage2_probability before them; with reserve clusters
+/// also reserve_rank, 0 for selected clusters, 1, 2 … for the reserves of their stratum).
 public struct DrawSpec: Sendable, Hashable {
     public var id: String
     /// Size measure for PPS (nil for SRS).
@@ -21,13 +22,15 @@ public struct DrawSpec: Sendable, Hashable {
     public var perCluster: Int?
     public var reserves: Int
     public var within: HouseholdSelection.Method
+    /// Reserve clusters per stratum (``Selection/draw(strata:measures:sizes:method:start:reserves:uniforms:)``).
+    public var reserveClusters: Int
 
     public init(id: String, size: String?, strata: String?, n: Int?, rule: AllocationRule = .proportional, fixedSizes: [String: Int]? = nil,
                 minimum: Int = 0, method: SelectionMethod, start: Double? = nil, seed: UInt, listed: String? = nil, perCluster: Int? = nil,
-                reserves: Int = 0, within: HouseholdSelection.Method = .systematic) {
+                reserves: Int = 0, within: HouseholdSelection.Method = .systematic, reserveClusters: Int = 0) {
         self.id = id; self.size = size; self.strata = strata; self.n = n; self.rule = rule; self.fixedSizes = fixedSizes
         self.minimum = minimum; self.method = method; self.start = start; self.seed = seed; self.listed = listed
-        self.perCluster = perCluster; self.reserves = reserves; self.within = within
+        self.perCluster = perCluster; self.reserves = reserves; self.within = within; self.reserveClusters = reserveClusters
     }
 }
 
@@ -38,6 +41,7 @@ public struct DrawOutput: Sendable, Hashable {
     public var strataOfRows: [String]
     public var strata: [StratumSelection]
     public var certaintyUnits: Int
+    public var reserveUnits: Int
     /// Zero sizes, which can never be drawn (warned, not an error).
     public var zeroSizes: Int
 }
@@ -62,32 +66,39 @@ public enum SampleDraw {
             throw DesignError.usage(vi: "--start phải trong [0; 1), nhận \(start)", en: "--start must be in [0, 1), got \(start)")
         }
         var uniforms = GSLUniforms(seed: spec.seed)
-        let drawn = try Selection.draw(strata: strata, measures: measures, sizes: sizes, method: spec.method, start: spec.start, uniforms: &uniforms)
-        var header = frame.header, rows: [[String]] = [], rowStrata: [String] = []
+        let drawn = try Selection.draw(strata: strata, measures: measures, sizes: sizes, method: spec.method, start: spec.start,
+                                       reserves: spec.reserveClusters, uniforms: &uniforms)
+        var header = frame.header
         let listed = try spec.listed.map { try frame.numbers($0, minimum: 0) }
         if let listed, let column = spec.listed, let bad = listed.indices.first(where: { listed[$0] != listed[$0].rounded() || listed[$0] > 1_000_000 }) {
             throw DesignError.badValue(file: frame.file, row: frame.rowNumbers[bad], column: column, value: frame.rows[bad][try frame.column(column)],
                                        ruleVi: "không phải số hộ nguyên từ 0 đến 1 000 000", ruleEn: "is not a whole number of households from 0 to 1 000 000")
         }
+        if spec.reserveClusters > 0 { header.append("reserve_rank") }
         if spec.perCluster != nil { header += ["unit_id", "household", "role", "reserve_order", "stage1_probability", "stage2_probability"] }
         header += ["inclusion_probability", "design_weight"]
-        for unit in drawn.units {
-            let base = frame.rows[unit.row]
+        // Households of the selected clusters first, then of the reserve clusters, so that reserve
+        // clusters leave the selected clusters' households unchanged.
+        var unitRows = [[[String]]](repeating: [], count: drawn.units.count)
+        let order = drawn.units.indices.filter { drawn.units[$0].reserveRank == 0 } + drawn.units.indices.filter { drawn.units[$0].reserveRank > 0 }
+        for index in order {
+            let unit = drawn.units[index]
+            let base = frame.rows[unit.row] + (spec.reserveClusters > 0 ? [String(unit.reserveRank)] : [])
             if let k = spec.perCluster, let listed {
                 let households = HouseholdSelection.draw(listed: Int(listed[unit.row]), main: k, reserves: spec.reserves, method: spec.within, uniforms: &uniforms)
-                for h in households {
+                unitRows[index] = households.map { h in
                     let pi = unit.probability * h.probability
-                    rows.append(base + [ids[unit.row] + "-" + String(h.number), String(h.number), h.reserveOrder == 0 ? "main" : "reserve", String(h.reserveOrder),
-                                        number(unit.probability), number(h.probability), number(pi), number(1 / pi)])
-                    rowStrata.append(unit.stratum)
+                    return base + [ids[unit.row] + "-" + String(h.number), String(h.number), h.reserveOrder == 0 ? "main" : "reserve", String(h.reserveOrder),
+                                   number(unit.probability), number(h.probability), number(pi), number(1 / pi)]
                 }
             } else {
-                rows.append(base + [number(unit.probability), number(1 / unit.probability)])
-                rowStrata.append(unit.stratum)
+                unitRows[index] = [base + [number(unit.probability), number(1 / unit.probability)]]
             }
         }
+        let rows = unitRows.flatMap { $0 }
+        let rowStrata = drawn.units.indices.flatMap { i in unitRows[i].map { _ in drawn.units[i].stratum } }
         return DrawOutput(header: header, rows: rows, strataOfRows: rowStrata, strata: drawn.strata,
-                          certaintyUnits: drawn.units.filter(\.certainty).count, zeroSizes: measures?.filter { $0 == 0 }.count ?? 0)
+                          certaintyUnits: drawn.units.filter(\.certainty).count, reserveUnits: drawn.units.filter { $0.reserveRank > 0 }.count, zeroSizes: measures?.filter { $0 == 0 }.count ?? 0)
     }
 
     /// Sizes per stratum: from the allocation file, or `n` allocated by the rule over N_h (Σ size, or
@@ -129,6 +140,15 @@ public enum SampleDraw {
             result[name] = Int(forms[i])
         }
         return result
+    }
+
+    /// Which rows of a selection are reserves: a household whose `role` is `reserve`, or any row of a
+    /// reserve cluster (`reserve_rank` other than 0).
+    public static func reserveRows(_ table: FrameTable) -> [Bool] {
+        let role = table.header.firstIndex(of: "role"), rank = table.header.firstIndex(of: "reserve_rank")
+        return table.rows.map { row in
+            role.map { row[$0] == "reserve" } == true || rank.map { !["", "0"].contains(row[$0]) } == true
+        }
     }
 
     /// Shortest text that reads back as the same Double (Swift's description).

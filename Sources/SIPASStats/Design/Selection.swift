@@ -1,13 +1,16 @@
 /// Selection of units from a frame: strata in order of first appearance (R `sampling::strata`),
-/// within each stratum PPS (systematic or Tillé, ``UnequalProbabilitySampling``) or simple random
-/// sampling without replacement, then optionally households within each selected cluster.
+/// within each stratum PPS (systematic or Tillé, ``UnequalProbabilitySampling``; maximum entropy,
+/// ``MaximumEntropySampling``) or simple random sampling without replacement, then optionally
+/// households within each selected cluster.
 ///
 /// Random numbers come from ``UniformStream``: GSL's seeded Mersenne Twister in sipas, or a stream
 /// read from R in the reference tests. Systematic PPS takes one uniform per stratum, Tillé N′ − n per
-/// stratum, SRS one per unit of the stratum (the n smallest of N uniform keys, an exact SRS).
+/// stratum, maximum entropy one per non-certainty unit up to the last one chosen, SRS one per unit
+/// of the stratum (the n smallest of N uniform keys, an exact SRS).
 public enum SelectionMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case ppsSystematic = "pps-systematic"
     case ppsTille = "pps-tille"
+    case ppsMaxEntropy = "pps-maxentropy"
     case srs
 }
 
@@ -42,6 +45,8 @@ public struct SelectedUnit: Sendable, Hashable {
     /// π of the unit (first stage).
     public var probability: Double
     public var certainty: Bool
+    /// 0 for a selected unit; 1, 2 … for reserve units, in the order they replace selected ones.
+    public var reserveRank = 0
 }
 
 public struct StratumSelection: Sendable, Hashable {
@@ -49,6 +54,7 @@ public struct StratumSelection: Sendable, Hashable {
     public var frameUnits: Int
     public var sampleSize: Int
     public var certaintyUnits: Int
+    public var reserveUnits = 0
 }
 
 public enum Selection {
@@ -57,11 +63,20 @@ public enum Selection {
 
     /// Draws `sizes[h]` units in each stratum (strata in order of first appearance in `strata`).
     /// `measures` are the sizes for PPS (nil for SRS). Selected units are returned in stratum order,
-    /// then frame order.
+    /// then frame order, each stratum's reserve units after its selected ones by rank.
+    ///
+    /// Reserve units (`reserves` per stratum) are a second-phase simple random sample of the units not
+    /// selected (of positive size for PPS) within the stratum, in random order: rank 1 replaces the
+    /// first selected unit that cannot be surveyed, then rank 2 … They are drawn after every stratum's
+    /// selection, one uniform key per candidate, so asking for reserves leaves the selection unchanged.
+    /// Each keeps the π it had in the first phase (its weight if it were selected), which a
+    /// substitution only approximates.
     /// - Throws: ``DesignError`` when a stratum has fewer drawable units than its sample size.
     public static func draw(strata: [String], measures: [Double]?, sizes: [String: Int], method: SelectionMethod,
-                            start: Double? = nil, uniforms: inout some UniformStream) throws -> (units: [SelectedUnit], strata: [StratumSelection]) {
+                            start: Double? = nil, reserves: Int = 0,
+                            uniforms: inout some UniformStream) throws -> (units: [SelectedUnit], strata: [StratumSelection]) {
         var units: [SelectedUnit] = [], summary: [StratumSelection] = []
+        var candidates: [(stratum: String, rows: [Int], pik: [Double])] = []
         for group in FrameTable.groups(strata) {
             let n = sizes[group.key] ?? 0
             let rows = group.rows
@@ -75,7 +90,7 @@ public enum Selection {
                 chosen = [Bool](repeating: false, count: rows.count)
                 for i in order.prefix(n) { chosen[i] = true }
                 pik = rows.map { _ in Double(n) / Double(rows.count) }
-            case .ppsSystematic, .ppsTille:
+            case .ppsSystematic, .ppsTille, .ppsMaxEntropy:
                 let a = rows.map { measures![$0] }
                 let positive = a.filter { $0 > 0 }.count
                 guard n <= positive else { throw tooFew(group.key, n, positive) }
@@ -89,8 +104,10 @@ public enum Selection {
                 } else if method == .ppsSystematic {
                     let u = start ?? uniforms.next()
                     chosen = UnequalProbabilitySampling.systematic(pik, start: u).map { $0 > 0.5 }
-                } else {
+                } else if method == .ppsTille {
                     chosen = UnequalProbabilitySampling.tille(pik, next: { uniforms.next() }).map { $0 > 0.5 }
+                } else {
+                    chosen = try MaximumEntropySampling.draw(pik, next: { uniforms.next() }).map { $0 > 0.5 }
                 }
             }
             var certain = 0
@@ -100,8 +117,24 @@ public enum Selection {
                 units.append(SelectedUnit(row: row, stratum: group.key, probability: pik[i], certainty: sure))
             }
             summary.append(StratumSelection(stratum: group.key, frameUnits: rows.count, sampleSize: n, certaintyUnits: certain))
+            let pool = rows.indices.filter { !chosen[$0] && pik[$0] > 0 }
+            candidates.append((group.key, pool.map { rows[$0] }, pool.map { pik[$0] }))
         }
-        return (units, summary)
+        guard reserves > 0 else { return (units, summary) }
+        var reserveUnits: [String: [SelectedUnit]] = [:]
+        for (h, pool) in candidates.enumerated() {
+            let keys = pool.rows.map { _ in uniforms.next() }
+            let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.prefix(reserves)
+            reserveUnits[pool.stratum] = order.enumerated().map { rank, i in
+                SelectedUnit(row: pool.rows[i], stratum: pool.stratum, probability: pool.pik[i], certainty: false, reserveRank: rank + 1)
+            }
+            summary[h].reserveUnits = order.count
+        }
+        var merged: [SelectedUnit] = []
+        for stratum in summary.map(\.stratum) {
+            merged += units.filter { $0.stratum == stratum } + (reserveUnits[stratum] ?? [])
+        }
+        return (merged, summary)
     }
 
     static func tooFew(_ stratum: String, _ n: Int, _ available: Int) -> DesignError {

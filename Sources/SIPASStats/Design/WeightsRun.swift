@@ -2,8 +2,8 @@
 /// file with its weight column out, with the steps' summary.
 ///
 /// Base weight d = the selection's `design_weight` (or 1/`inclusion_probability`); every selected
-/// unit whose id is in the responses is a respondent (a `role` of `reserve` marks reserves, which
-/// count only when they answered); non-response adjustment within `cells`
+/// unit whose id is in the responses is a respondent (reserves, a `role` of `reserve` or a
+/// `reserve_rank` above 0, count only when they answered); non-response adjustment within `cells`
 /// (columns of the selection); then calibration of the respondents' weights to the margins
 /// (columns of the responses), then trimming. Kish's deff_w is reported after each step.
 public struct WeightsSpec: Sendable, Hashable {
@@ -78,7 +78,8 @@ public enum WeightsRun {
         var steps = [step("base", samplePosition.map { base[$0] })]
         let cellColumns = try spec.cells.map { try sample.strings($0) }
         let cellKeys = sampleIds.indices.map { i in cellColumns.isEmpty ? "all" : cellColumns.map { $0[i] }.joined(separator: " × ") }
-        let reserve = try sample.header.contains("role") ? sample.strings("role").map { $0 == "reserve" } : nil
+        let reserveRows = SampleDraw.reserveRows(sample)
+        let reserve = reserveRows.contains(true) ? reserveRows : nil
         let adjusted = try Weighting.nonresponse(base: base, responded: responded, cells: cellKeys, reserve: reserve)
         var w = samplePosition.map { adjusted.weights[$0] }
         steps.append(step("nonresponse", w))

@@ -8,19 +8,26 @@ import SIPASStats
 struct DesignDrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
-        abstract: "Select units from a frame (PPS systematic, PPS Tillé, SRS), then households within clusters.",
+        abstract: "Select units from a frame (PPS systematic, Tillé or maximum entropy, SRS), then households within clusters.",
         discussion: """
             Strata are taken in order of first appearance. pps-systematic: π ∝ size with certainty \
             units (π = 1) set aside, one start per stratum, frame order kept (sort the frame for \
             implicit stratification), as R sampling's UPsystematic. pps-tille: Tillé's elimination \
-            method (R sampling's UPtille), without replacement with exactly those π. srs: simple \
-            random sampling without replacement. With --listed and --per-cluster, households are \
-            drawn in each selected cluster with --reserves more, shuffled: the first k are "main", \
-            the others "reserve" in the order to use them. Random numbers: GSL mt19937 with --seed.
+            method (R sampling's UPtille), without replacement with exactly those π. pps-maxentropy: \
+            conditional Poisson (maximum-entropy) sampling, R sampling's UPmaxentropy, its working \
+            probabilities solved to 1e-12. srs: simple random sampling without replacement. \
+            --reserve-clusters r draws r reserve units per stratum at the same time: a second-phase \
+            SRS of the units not selected (of positive size for PPS), column reserve_rank 1 … r in \
+            the order they replace selected units that cannot be surveyed (0 for selected units); \
+            they are drawn after the selection, which stays the same as without them. With --listed \
+            and --per-cluster, households are drawn in each selected (and reserve) cluster with \
+            --reserves more, shuffled: the first k are "main", the others "reserve" in the order to \
+            use them. Random numbers: GSL mt19937 with --seed.
 
             Examples:
               sipas design draw --frame SampleData/frame-2025.csv --id commune_code --size households --strata province_code --n 136 --allocation sqrt --minimum 3 --method pps-systematic --seed 2025 --output communes.csv
               sipas design draw --frame SampleData/frame-2025.csv --id commune_code --size households --strata province_code --allocation alloc.csv --method pps-tille --seed 7 --listed households --per-cluster 20 --reserves 5 --output households.csv --excel households.xlsx
+              sipas design draw --frame SampleData/frame-2025.csv --id commune_code --size households --strata province_code --n 136 --allocation equal --method pps-maxentropy --reserve-clusters 2 --seed 9 --output communes.csv
             """
     )
 
@@ -31,12 +38,13 @@ struct DesignDrawCommand: AsyncParsableCommand {
     @Option(help: "Stratum column (e.g. province_code).") var strata: String?
     @Option(help: "proportional, equal, sqrt, or an allocation CSV (stratum, forms) from `design allocate`.") var allocation: String = "proportional"
     @Option(help: "Minimum units per stratum, with a rule.") var minimum: Int = 0
-    @Option(help: "pps-systematic, pps-tille or srs.") var method: SelectionMethod
+    @Option(help: "pps-systematic, pps-tille, pps-maxentropy or srs.") var method: SelectionMethod
     @Option(help: "Random seed (GSL mt19937).") var seed: UInt = 1
     @Option(help: "Start u in [0, 1) of systematic PPS (one stratum); default: drawn from the seed.") var start: Double?
     @Option(help: "Column of listed households per cluster (second stage).") var listed: String?
     @Option(name: .customLong("per-cluster"), help: "Households to interview per selected cluster.") var perCluster: Int?
     @Option(help: "Reserve households per cluster, drawn at the same time.") var reserves: Int = 0
+    @Option(name: .customLong("reserve-clusters"), help: "Reserve units per stratum (SRS of the units not selected), column reserve_rank.") var reserveClusters: Int = 0
     @Option(help: "Second stage: systematic or srs.") var within: HouseholdSelection.Method = .systematic
     @Option(name: [.short, .long], help: "Output CSV file.") var output: String
     @Option(help: "Also an Excel workbook, one sheet per stratum.") var excel: String?
@@ -48,8 +56,9 @@ struct DesignDrawCommand: AsyncParsableCommand {
             guard (listed == nil) == (perCluster == nil) else {
                 throw DesignError(.usage, vi: "--listed và --per-cluster đi cùng nhau", en: "--listed and --per-cluster go together")
             }
-            guard reserves >= 0, perCluster.map({ $0 > 0 }) ?? true, minimum >= 0 else {
-                throw DesignError(.usage, vi: "--per-cluster phải dương, --reserves và --minimum ≥ 0", en: "--per-cluster must be positive, --reserves and --minimum ≥ 0")
+            guard reserves >= 0, reserveClusters >= 0, perCluster.map({ $0 > 0 }) ?? true, minimum >= 0 else {
+                throw DesignError(.usage, vi: "--per-cluster phải dương, --reserves, --reserve-clusters và --minimum ≥ 0",
+                                  en: "--per-cluster must be positive, --reserves, --reserve-clusters and --minimum ≥ 0")
             }
             let table = try DesignIO.readTable(frame)
             let rule = AllocationRule(rawValue: allocation)
@@ -59,14 +68,15 @@ struct DesignDrawCommand: AsyncParsableCommand {
             }
             let fixed = try rule == nil ? SampleDraw.fixedSizes(try DesignIO.readTable(allocation)) : nil
             let spec = DrawSpec(id: id, size: size, strata: strata, n: n, rule: rule ?? .proportional, fixedSizes: fixed, minimum: minimum,
-                                method: method, start: start, seed: seed, listed: listed, perCluster: perCluster, reserves: reserves, within: within)
+                                method: method, start: start, seed: seed, listed: listed, perCluster: perCluster, reserves: reserves, within: within,
+                                reserveClusters: reserveClusters)
             let result = try SampleDraw.run(frame: table, spec: spec)
             try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
             if let excel { try writeWorkbook(result, to: excel) }
             let units = result.strata.map(\.sampleSize).reduce(0, +)
             Console.message(vi
-                ? "\(output): \(units) đơn vị từ \(table.rows.count) (\(result.strata.count) tầng, \(result.certaintyUnits) đơn vị chắc chắn), \(result.rows.count) dòng; \(method.rawValue), hạt giống \(seed)"
-                : "\(output): \(units) units of \(table.rows.count) (\(result.strata.count) strata, \(result.certaintyUnits) certainty units), \(result.rows.count) rows; \(method.rawValue), seed \(seed)")
+                ? "\(output): \(units) đơn vị từ \(table.rows.count) (\(result.strata.count) tầng, \(result.certaintyUnits) đơn vị chắc chắn, \(result.reserveUnits) đơn vị dự phòng), \(result.rows.count) dòng; \(method.rawValue), hạt giống \(seed)"
+                : "\(output): \(units) units of \(table.rows.count) (\(result.strata.count) strata, \(result.certaintyUnits) certainty units, \(result.reserveUnits) reserve units), \(result.rows.count) rows; \(method.rawValue), seed \(seed)")
             if result.zeroSizes > 0 {
                 Console.message(vi ? "Cảnh báo: \(result.zeroSizes) đơn vị có quy mô 0, không thể được chọn"
                                    : "warning: \(result.zeroSizes) units have size 0 and cannot be selected")
@@ -77,7 +87,8 @@ struct DesignDrawCommand: AsyncParsableCommand {
     /// One sheet per stratum; probabilities and weights as numbers.
     private func writeWorkbook(_ result: DrawOutput, to path: String) throws {
         let numeric: [String: ReportColumn.Kind] = ["inclusion_probability": .probability, "design_weight": .score, "stage1_probability": .probability,
-                                                    "stage2_probability": .probability, "household": .integer, "reserve_order": .integer]
+                                                    "stage2_probability": .probability, "household": .integer, "reserve_order": .integer,
+                                                    "reserve_rank": .integer]
         let columns = result.header.map { ReportColumn($0, $0, numeric[$0] ?? .text) }
         let tables = result.strata.map { stratum in
             let rows = result.rows.indices.filter { result.strataOfRows[$0] == stratum.stratum }.map { r in

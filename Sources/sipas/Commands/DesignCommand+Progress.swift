@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStats
-import SIPASStore
 
 /// `sipas design progress`: forms planned, received and accepted per province, commune, cluster.
 struct DesignProgressCommand: AsyncParsableCommand {
@@ -38,27 +37,7 @@ struct DesignProgressCommand: AsyncParsableCommand {
                 throw DesignError(.usage, vi: "cần đúng một trong --store và --responses", en: "give exactly one of --store and --responses")
             }
             if let store {
-                let opened = try await OpenedStore.open(store, language: lang)
-                do {
-                    let selection = try await opened.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
-                    let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
-                    var text = ""
-                    try await opened.exportCSV(selection, year: year, layout: layout) { text += $0 }
-                    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-progress-\(UUID().uuidString).csv")
-                    try text.write(to: file, atomically: true, encoding: .utf8)
-                    defer { try? FileManager.default.removeItem(at: file) }
-                    accepted = try FieldworkProgress.keys(try FrameTable.read(file), levels: levels)
-                    if case .sqlite(let sqlite) = opened {
-                        for batch in try sqlite.batches() where batch.replacedBy == nil && batch.instrumentID == selection.instrumentID {
-                            let r = try sqlite.rejections(of: batch)
-                            rejected += FieldworkProgress.keys(fields: r.rows.map(\.fields), header: r.header, levels: levels)
-                        }
-                    }
-                } catch {
-                    await opened.close()
-                    throw error
-                }
-                await opened.close()
+                (accepted, rejected) = try await FieldworkKeys.fromStore(store, year: year, instrument: instrument, levels: levels, language: lang)
             } else if let responses {
                 accepted = try FieldworkProgress.keys(try DesignIO.readTable(responses), levels: levels)
             }
@@ -71,8 +50,7 @@ struct DesignProgressCommand: AsyncParsableCommand {
             throw ExitCode(ErrorReporter.exitCode(for: error))
         }
         try DesignIO.run(lang) {
-            let planned = try FieldworkProgress.keys(try DesignIO.readTable(sample), levels: levels, mainOnly: true)
-            let rows = FieldworkProgress.tabulate(levels: levels, planned: planned, accepted: accepted, rejected: rejected, threshold: behind / 100)
+            let rows = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: accepted, rejected: rejected, threshold: behind / 100).rows
             let header = ["level", "group", "planned", "received", "accepted", "response_rate", "behind"]
             let records: [[Any]] = rows.map { r in
                 [r.level, r.keys.joined(separator: " / "), r.planned, r.received, r.accepted, r.rate.map { $0 * 100 as Any } ?? NSNull(), r.behind]

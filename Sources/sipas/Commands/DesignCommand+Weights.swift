@@ -21,10 +21,16 @@ struct DesignWeightsCommand: AsyncParsableCommand {
             with `population`) calibrate: one file post-stratifies, several rake (as R survey's \
             postStratify and rake); --calibration linear is survey's calibrate (GREG, unbounded). --trim-upper/--trim-lower clip weights and spread the excess \
             equally over the others (R survey's trimWeights; --trim-strict repeats). Kish's design \
-            effect due to weighting is printed after each step.
+            effect due to weighting is printed after each step. Reserves (role reserve, or \
+            reserve_rank above 0) count only when they answered. --store DB --batch NAME then writes \
+            the weights into the batch of a SQLite store that holds these responses, matched by the \
+            instrument's respondent id: the batch is replaced by a copy with the new weights, whose \
+            file is the --output file (name and SHA-256 in `sipas store batches`), so that `sipas \
+            analyze --store` uses them.
 
-            Example:
+            Examples:
               sipas design weights --sample sample.csv --responses answers.csv --id form_id --cells province_code --margins households-by-province.csv --trim-upper 3000 --output weighted.csv
+              sipas design weights --sample households.csv --responses survey.csv --id unit_id --cells province_code --output weighted.csv --store sipas.db --batch survey.csv
             """
     )
 
@@ -41,11 +47,16 @@ struct DesignWeightsCommand: AsyncParsableCommand {
     @Flag(name: .customLong("trim-strict"), help: "Repeat trimming until no weight is outside the bounds.") var trimStrict = false
     @Option(name: .customLong("weight-column"), help: "Name of the weight column written.") var weightColumn: String = "weight"
     @Option(name: [.short, .long], help: "Output CSV: the responses with the weight column.") var output: String
+    @Option(help: "Also write the weights into this SQLite store (with --batch).") var store: String?
+    @Option(help: "With --store: the batch holding these responses (name as in `sipas store batches`).") var batch: String?
     @Option(help: "Language of messages: vi or en.") var lang: Language = .vi
 
     func run() async throws {
         try DesignIO.run(lang) {
             let vi = lang == .vi
+            guard (store == nil) == (batch == nil) else {
+                throw DesignError(.usage, vi: "--store và --batch đi cùng nhau", en: "--store and --batch go together")
+            }
             let selection = try DesignIO.readTable(sample), answers = try DesignIO.readTable(responses)
             var calibrationSpec: CalibrationSpec?
             if !margins.isEmpty {
@@ -83,6 +94,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                     ? "  Trọng số \(names[step.name]!): tổng \(DesignIO.human(step.total, 1, lang)), deff Kish \(DesignIO.human(step.kish, 4, lang)), n hiệu dụng \(DesignIO.human(step.effectiveN, 1, lang))"
                     : "  Weights \(names[step.name]!): total \(DesignIO.human(step.total, 1, lang)), Kish deff \(DesignIO.human(step.kish, 4, lang)), effective n \(DesignIO.human(step.effectiveN, 1, lang))")
             }
+            if let store, let batch { try writeIntoStore(result, store: store, batch: batch) }
         }
     }
 }

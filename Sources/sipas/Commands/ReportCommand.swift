@@ -23,7 +23,11 @@ struct ReportCommand: AsyncParsableCommand {
         suppressed; columns marked identifying in the instrument are never written. With --store, \
         the store's responses in force of --year (and --previous-year) are reported; the annexes \
         list the batches read, with the file names, row counts and SHA-256 recorded when they were \
-        loaded. A PostgreSQL store returns sums, not responses: no key drivers and no sps there.
+        loaded. A PostgreSQL store returns sums, not responses: no key drivers and no sps there. \
+        With --sample (the selection of `sipas design draw`), the data-quality annex adds field work \
+        against the plan per --progress-by level: forms planned (main units), received (accepted \
+        plus the rows a SQLite store rejected), accepted, the response rate and the groups below \
+        --behind percent.
         """
     )
 
@@ -62,7 +66,17 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var importFlags: ImportFlags
 
+    @Option(help: "The selection CSV of `sipas design draw`: field work against it in the data-quality annex.")
+    var sample: String?
+
+    @Option(name: .customLong("progress-by"), help: "With --sample: levels, comma-separated columns of the selection and the responses.")
+    var progressBy: String = "province_code"
+
+    @Option(help: "With --sample: response rate in percent below which a group is behind.")
+    var behind: Double = 80
+
     func validate() throws {
+        guard behind >= 0, behind <= 100 else { throw ValidationError("--behind must be a percentage from 0 to 100") }
         guard minN >= 1 else { throw ValidationError("--min-n must be at least 1") }
         for name in splitList(format) where AnnualReportFormat(rawValue: name) == nil {
             throw ValidationError("unknown format '\(name)' (md, html, xlsx, csv, json, sps)")
@@ -122,6 +136,17 @@ struct ReportCommand: AsyncParsableCommand {
             files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang, minimumN: minN
         )
         input.store = current.storeLocation
+        if let sample {
+            let levels = splitList(progressBy)
+            var keys: (accepted: [[String]], rejected: [[String]]) = ([], [])
+            if let store = storeOption.store {
+                keys = try await FieldworkKeys.fromStore(store, year: year, instrument: current.instrument.id, levels: levels, language: lang)
+            } else if let file {
+                keys.accepted = try FieldworkProgress.keys(try DesignIO.readTable(file), levels: levels)
+            }
+            input.progress = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: keys.accepted, rejected: keys.rejected,
+                                                     threshold: behind / 100)
+        }
         let report = AnnualReportBuilder(input).build()
         let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
                               language: lang, year: current.year)

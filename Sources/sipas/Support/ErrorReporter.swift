@@ -34,6 +34,7 @@ enum ErrorReporter {
         case let error as Crosswalk.ReadError: return prefix + error.description
         case let error as CSVReader.ReadError: return prefix + error.message(language)
         case let error as StoreError: return prefix + error.message(language)
+        case let error as DesignError: return prefix + error.message(language)
         default: return prefix + String(describing: error)
         }
     }
@@ -50,6 +51,12 @@ enum ErrorReporter {
         case let error as StoreError:
             if case .noSuchBatch = error.kind { return ExitStatus.noInput }
             return error.isDataError ? ExitStatus.dataError : ExitStatus.failure
+        case let error as DesignError:
+            switch error.category {
+            case .usage: return ExitStatus.usage
+            case .data: return ExitStatus.dataError
+            case .missingInput: return ExitStatus.noInput
+            }
         default: return ExitStatus.failure
         }
     }
