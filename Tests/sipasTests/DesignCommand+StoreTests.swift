@@ -8,11 +8,11 @@ import Testing
 struct DesignCommandStoreTests {
     typealias CLI = CommandLineTests
 
-    /// 120 synthetic answers and a plan: every answered form (design weight 10) plus 40 unanswered
+    /// 2 000 synthetic answers and a plan: every answered form (design weight 10) plus 40 unanswered
     /// forms in the first answer's province and commune.
     static func answersAndPlan(in folder: URL) throws -> (answers: String, plan: String, first: [String]) {
         let answers = folder.appendingPathComponent("answers.csv").path
-        let run = try CLI.sipas(["sample", "--instrument", "sipas-2023", "--year", "2025", "--rows", "120", "--seed", "5", "--output", answers], in: folder)
+        let run = try CLI.sipas(["sample", "--instrument", "sipas-2023", "--year", "2025", "--rows", "2000", "--seed", "5", "--output", answers], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let returned = try DesignCommandTests.csv(answers)
         let ids = DesignCommandTests.column(returned, "form_id"), provinces = DesignCommandTests.column(returned, "province_code")
@@ -35,7 +35,7 @@ struct DesignCommandStoreTests {
         let run = try CLI.sipas(["design", "weights", "--sample", plan, "--responses", answers, "--id", "form_id", "--cells", "province_code",
                                  "--output", weighted, "--store", store, "--batch", "answers.csv", "--lang", "en"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("batch 'answers.csv' (#1) replaced by batch #2 with the weights of weighted.csv (120 responses)"), "\(run.stderr)")
+        #expect(run.stderr.contains("batch 'answers.csv' (#1) replaced by batch #2 with the weights of weighted.csv (2000 responses)"), "\(run.stderr)")
         let fromFile = try CLI.sipas(["analyze", weighted, "--format", "json", "--by", "province_code"], in: folder)
         let fromStore = try CLI.sipas(["analyze", "--store", store, "--year", "2025", "--format", "json", "--by", "province_code"], in: folder)
         #expect(fromStore.status == 0, "\(fromStore.stderr)")
@@ -47,7 +47,7 @@ struct DesignCommandStoreTests {
         let table = try DesignCommandTests.csv(weighted), back = try DesignCommandTests.csv(exported)
         let expected = Dictionary(uniqueKeysWithValues: zip(DesignCommandTests.column(table, "form_id"), DesignCommandTests.column(table, "weight")))
         let stored = zip(DesignCommandTests.column(back, "form_id"), DesignCommandTests.column(back, "_weight"))
-        #expect(stored.allSatisfy { Double(expected[$0.0] ?? "") == Double($0.1) } && back.rows.count == 120)
+        #expect(stored.allSatisfy { Double(expected[$0.0] ?? "") == Double($0.1) } && back.rows.count == 2000)
         #expect(DesignCommandTests.column(back, "weight") == DesignCommandTests.column(back, "form_id").map { expected[$0]! })
         // The audit trail: the old batch replaced by the weighted one, named by its file.
         let batches = try CLI.sipas(["store", "batches", "--store", store, "--lang", "en"], in: folder)
@@ -75,12 +75,12 @@ struct DesignCommandStoreTests {
         #expect(run.status == 0, "\(run.stderr)")
         let table = try DesignCommandTests.csv(out.appendingPathComponent("csv/quality_fieldwork.csv").path)
         let provinces = table.rows.filter { $0[0] == "province_code" }
-        #expect(provinces.map { Int($0[2])! }.reduce(0, +) == 160)
-        #expect(provinces.map { Int($0[4])! }.reduce(0, +) == 120)
+        #expect(provinces.map { Int($0[2])! }.reduce(0, +) == 2040)
+        #expect(provinces.map { Int($0[4])! }.reduce(0, +) == 2000)
         let behind = table.rows.filter { $0.last == "behind" }
         #expect(behind.map { $0[1] } == [first[0], first[0] + " / " + first[1]])
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("Annex: field work against the plan"))
+        #expect(markdown.contains("Annex: field work against the plan") && markdown.contains("groups behind (below 80 %): 2"))
     }
 
     @Test func maxEntropyDrawWithReserveClusters() throws {

@@ -13,9 +13,9 @@ extension AnnualReportBuilder {
             id: "quality_fieldwork", title: t("Phụ lục: tiến độ thu phiếu so với kế hoạch", "Annex: field work against the plan"),
             sheetName: t("PL Tiến độ", "Annex field work"), section: .annex,
             note: t("Kế hoạch: các đơn vị chính của mẫu \(progress.sample) (không tính dự phòng); đã nhận = hợp lệ + bị loại; "
-                    + "tỷ lệ = hợp lệ / kế hoạch; \(late) nhóm chậm (dưới \(percent) %).",
+                    + "tỷ lệ = hợp lệ / kế hoạch; nhóm chậm (dưới \(percent) %): \(late).",
                     "Planned: the main units of the selection \(progress.sample) (reserves left out); received = accepted + rejected; "
-                    + "rate = accepted / planned; \(late) groups behind (below \(percent) %)."),
+                    + "rate = accepted / planned; groups behind (below \(percent) %): \(late)."),
             columns: [ReportColumn("level", t("Cấp", "Level"), .text), ReportColumn("group", t("Nhóm", "Group"), .text),
                       ReportColumn("planned", t("Kế hoạch", "Planned"), .integer), ReportColumn("received", t("Đã nhận", "Received"), .integer),
                       ReportColumn("accepted", t("Hợp lệ", "Accepted"), .integer),
