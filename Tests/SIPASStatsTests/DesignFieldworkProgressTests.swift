@@ -23,4 +23,15 @@ struct DesignFieldworkProgressTests {
         #expect(FieldworkProgress.keys(fields: [["x", "01"], ["y"]], header: ["q", "p"], levels: ["p"]) == [["01"], [""]])
         #expect(throws: DesignError.self) { try FieldworkProgress.keys(table, levels: ["commune"]) }
     }
+
+    @Test func reservesOfBothKindsAreLeftOutOfThePlan() throws {
+        // Row 2: a reserve household; row 3: a household of a reserve cluster; row 4: both main.
+        let table = FrameTable(file: "s.csv", header: ["province", "reserve_rank", "role"],
+                               rows: [["01", "0", "main"], ["01", "0", "reserve"], ["02", "1", "main"], ["02", "0", "main"]])
+        #expect(SampleDraw.reserveRows(table) == [false, true, true, false])
+        #expect(try FieldworkProgress.keys(table, levels: ["province"], mainOnly: true) == [["01"], ["02"]])
+        #expect(try FieldworkProgress.keys(table, levels: ["province"]).count == 4)
+        let clustersOnly = FrameTable(file: "c.csv", header: ["id", "reserve_rank"], rows: [["a", "0"], ["b", "2"], ["c", ""]])
+        #expect(SampleDraw.reserveRows(clustersOnly) == [false, true, false])
+    }
 }
