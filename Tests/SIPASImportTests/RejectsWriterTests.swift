@@ -16,7 +16,7 @@ struct RejectsWriterTests {
         let written = try String(contentsOf: rejects, encoding: .utf8)
         #expect(written == miniHeader + ",_row,_reasons\n"
             + "F3,2024,04,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",04001,'-2,dat_dai,'@SUM(A1),4,4,4,4,"
-            + "\"weight: '-2': the weight must be a positive number; s1: '@SUM(A1)' is not a code of list sat5 (1, 2, 3, 4, 5, 9)\"\n")
+            + "\"s1: '@SUM(A1)' is not a code of list sat5 (1, 2, 3, 4, 5, 9); weight: '-2': the weight must be a positive number\"\n")
     }
 
     @Test func theHeaderAndEveryFieldGoThroughTheSameRule() throws {

@@ -19,8 +19,9 @@ struct XLSXLimitsTests {
         return url
     }
 
+    /// The error of reading `url`'s first sheet through.
     static func error(_ url: URL, limits: XLSXLimits) -> ImportError? {
-        importError { _ = try XLSXReader(url: url, limits: limits) }
+        importError { try XLSXReader(url: url, limits: limits).forEachRecord { _ in } }
     }
 
     /// The process's peak resident memory in bytes (Linux reports kilobytes).
@@ -54,8 +55,7 @@ struct XLSXLimitsTests {
         let sheetBomb = try Self.workbook("understated-sheet.xlsx")
         try XLSXWriterPatch.replace(entry: Self.sheet, in: sheetBomb, withZeros: Self.bombSize)
         try XLSXWriterPatch.declare(size: 1_000, for: Self.sheet, in: sheetBomb)
-        let reader = try XLSXReader(url: sheetBomb, limits: Self.small)
-        let streamed = importError { try reader.forEachRecord { _ in } }
+        let streamed = Self.error(sheetBomb, limits: Self.small)
         #expect(streamed?.kind == .workbookTooLarge(.partBytes, part: Self.sheet, bound: 64 << 20))
     }
 
@@ -63,8 +63,7 @@ struct XLSXLimitsTests {
         let url = try Self.workbook("total.xlsx")
         try XLSXWriterPatch.replace(entry: Self.sheet, in: url, withZeros: 60 << 20)
         let total = XLSXLimits(maxEntries: 100, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 50 << 20)
-        let reader = try XLSXReader(url: url, limits: total)
-        let error = try #require(importError { try reader.forEachRecord { _ in } })
+        let error = try #require(Self.error(url, limits: total))
         #expect(error.kind == .workbookTooLarge(.totalBytes, part: Self.sheet, bound: 50 << 20))
         #expect(error.message(.en) == "total.xlsx: the Excel workbook inflates to more than 52428800 bytes by its part xl/worksheets/sheet1.xml (a zip bomb?): reading stopped")
 
