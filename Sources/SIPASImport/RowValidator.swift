@@ -79,8 +79,8 @@ struct RowValidator {
                 return (String(Int(number)), "number → code", nil)
             }
             let labelCode = c.labels[raw.looseKey].flatMap { $0.isEmpty ? nil : $0 }
-            // "code – label": the code when the label is that code's; a label that is a whole
-            // choice label by itself ("1 - 2 lần") is read as that label first.
+            // "code – label": the code when the label is that code's. A whole choice label that
+            // contains a spaced dash ("1 - 2 lần") is read as that label, not rejected.
             if let entry = EntryText.split(raw), let labels = c.entryLabels[entry.code] {
                 if labels.contains(entry.label) { return (entry.code, EntryText.note, nil) }
                 if labelCode == nil {

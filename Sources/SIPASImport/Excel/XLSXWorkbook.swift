@@ -89,7 +89,7 @@ final class XLSXWorkbook {
         return data
     }
 
-    /// Inflates `entry` chunk by chunk into `consume`, counting the bytes against the limits.
+    /// Inflates `entry` chunk by chunk into `sink`, counting the bytes against the limits.
     private func extract(_ entry: Entry, _ path: String, inMemory: Bool, into sink: (Data) throws -> Void) throws {
         try inflated.checkDeclared(Int64(clamping: entry.uncompressedSize), part: path, inMemory: inMemory)
         var partBytes: Int64 = 0
