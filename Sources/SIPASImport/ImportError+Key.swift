@@ -19,6 +19,7 @@ extension ImportError {
         case .noInstrumentMatches: return "no instrument"
         case .badExpression: return "bad expression"
         case .badWorkbook: return "bad workbook"
+        case .workbookTooLarge: return "workbook too large"
         case .noSuchSheet: return "no such sheet"
         }
     }
@@ -35,6 +36,7 @@ extension ImportError {
         case .wrongDelimiter(let guess): return guess
         case .noSuchSheet(let sheet, _): return sheet
         case .badExpression(_, let expression, _): return expression
+        case .workbookTooLarge(_, let part, _): return part ?? ""
         default: return ""
         }
     }

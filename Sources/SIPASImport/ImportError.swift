@@ -45,6 +45,9 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         case badExpression(question: String, expression: String, reason: String)
         /// An xlsx file that cannot be read (not a zip, a part missing, malformed XML …).
         case badWorkbook(String)
+        /// An xlsx archive with more parts than allowed (`part` nil), or a part (or all of them
+        /// together) inflating past `bound` bytes (``XLSXLimits``): a zip bomb, or no workbook.
+        case workbookTooLarge(XLSXLimits.Limit, part: String?, bound: Int64)
         /// `--sheet` names no sheet of the workbook; its sheets in order.
         case noSuchSheet(String, available: [String])
     }
@@ -111,6 +114,19 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
                 : "\(at): no instrument has more than 50 % of its items in the header (\(list)); choose one with --instrument"
         case .badWorkbook(let reason):
             return vi ? "\(at): không đọc được tệp Excel: \(reason)" : "\(at): cannot read the Excel workbook: \(reason)"
+        case .workbookTooLarge(let limit, let part, let bound):
+            let name = part ?? ""
+            switch limit {
+            case .entries:
+                return vi ? "\(at): tệp Excel có hơn \(bound) phần (mục trong tệp nén): không đọc"
+                    : "\(at): the Excel workbook has more than \(bound) parts (zip entries): not read"
+            case .partBytes:
+                return vi ? "\(at): phần \(name) của tệp Excel giải nén ra hơn \(bound) byte (có thể là “bom zip”): dừng đọc"
+                    : "\(at): the part \(name) of the Excel workbook inflates to more than \(bound) bytes (a zip bomb?): reading stopped"
+            case .totalBytes:
+                return vi ? "\(at): tệp Excel giải nén ra hơn \(bound) byte tính đến phần \(name) (có thể là “bom zip”): dừng đọc"
+                    : "\(at): the Excel workbook inflates to more than \(bound) bytes by its part \(name) (a zip bomb?): reading stopped"
+            }
         case .noSuchSheet(let sheet, let available):
             return vi ? "\(at): không có trang tính “\(sheet)”; các trang: \(available.joined(separator: ", "))"
                 : "\(at): no sheet “\(sheet)”; the sheets are: \(available.joined(separator: ", "))"

@@ -6,6 +6,9 @@ public struct Rejection: Sendable, Hashable {
         /// A code that is not in the scale or list.
         case outOfRange(list: String, allowed: [String])
         case notInList(list: String)
+        /// A "code – label" entry whose code is in the list but whose label is not that code's
+        /// (`label`: the code's label).
+        case labelMismatch(list: String, code: String, label: String)
         case notANumber(type: String)
         case required
         case constraint(expression: String)
@@ -22,6 +25,7 @@ public struct Rejection: Sendable, Hashable {
             switch self {
             case .outOfRange: return "out of range"
             case .notInList: return "not in list"
+            case .labelMismatch: return "label mismatch"
             case .notANumber: return "not a number"
             case .required: return "required"
             case .constraint: return "constraint"
@@ -61,6 +65,9 @@ public struct Rejection: Sendable, Hashable {
                 : "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))"
         case .notInList(let list):
             return vi ? "\(v) không có trong danh sách \(list)" : "\(v) is not in list \(list)"
+        case .labelMismatch(let list, let code, let label):
+            return vi ? "\(v): nhãn không khớp với mã \(code) của danh sách \(list) (“\(label)”)"
+                : "\(v): the label does not match code \(code) of list \(list) (“\(label)”)"
         case .notANumber(let type):
             return vi ? "\(v) không phải số (\(type))" : "\(v) is not a number (\(type))"
         case .required:

@@ -13,6 +13,9 @@ struct RowValidator {
         var codes: [String]
         /// Choice name by loose key of its vi and en labels.
         var labels: [String: String]
+        /// The vi and en labels of each choice name, NFC with whitespace collapsed
+        /// (``EntryText/canonical(_:)``), for "code – label" entries.
+        var entryLabels: [String: [String]]
         var scale: Scale?
         var constraint: FormExpression?
         var relevant: FormExpression?
@@ -50,7 +53,9 @@ struct RowValidator {
                                       at: SourceLocation(file: instrument.id))
                 }
             }
-            compiled.append(Compiled(question: q, listName: list, codes: choices.map(\.name), labels: labels,
+            let entryLabels = Dictionary(choices.map { c in (c.name, ([c.label.vi] + (c.label.en.map { [$0] } ?? [])).map(EntryText.canonical)) },
+                                         uniquingKeysWith: { first, _ in first })
+            compiled.append(Compiled(question: q, listName: list, codes: choices.map(\.name), labels: labels, entryLabels: entryLabels,
                                      scale: instrument.scale(of: q), constraint: try parse(q.constraint), relevant: try parse(q.relevant)))
         }
         self.compiled = compiled
@@ -58,7 +63,8 @@ struct RowValidator {
         yearQuestion = indexOfName["year"]
     }
 
-    /// Normalises a value for question `q`: a label becomes its code, "4.0" becomes "4".
+    /// Normalises a value for question `q`: a label becomes its code, "4.0" becomes "4", a
+    /// drop-down entry "4 – Hài lòng" of the entry workbook becomes "4" when its label is code 4's.
     /// Returns the value and, if it changed, what was done; or the rule the raw value breaks.
     func normalise(_ raw: String, question q: Int, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
         let c = compiled[q]
@@ -72,7 +78,16 @@ struct RowValidator {
                abs(number) < 1e9, c.codes.contains(String(Int(number))) {
                 return (String(Int(number)), "number → code", nil)
             }
-            if let code = c.labels[raw.looseKey], !code.isEmpty { return (code, "label → code", nil) }
+            let labelCode = c.labels[raw.looseKey].flatMap { $0.isEmpty ? nil : $0 }
+            // "code – label": the code when the label is that code's. A whole choice label that
+            // contains a spaced dash ("1 - 2 lần") is read as that label, not rejected.
+            if let entry = EntryText.split(raw), let labels = c.entryLabels[entry.code] {
+                if labels.contains(entry.label) { return (entry.code, EntryText.note, nil) }
+                if labelCode == nil {
+                    return (raw, nil, .labelMismatch(list: c.listName ?? "", code: entry.code, label: labels.first ?? ""))
+                }
+            }
+            if let code = labelCode { return (code, "label → code", nil) }
             if c.scale != nil { return (raw, nil, .outOfRange(list: c.listName ?? "", allowed: c.codes)) }
             return (raw, nil, .notInList(list: c.listName ?? ""))
         case .selectMultiple:

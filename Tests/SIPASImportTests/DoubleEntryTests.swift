@@ -54,6 +54,19 @@ struct DoubleEntryTests {
         #expect(c.keyers.map(\.keyer) == ["k1", ""] && c.report(language: .vi).contains("    ? (b.csv): 8/8 ô khớp, 100,0 %\n"))
     }
 
+    /// A choice picked from the entry workbook's drop-down ("4 – Hài lòng") agrees with the code
+    /// keyed by hand; a code with another code's label is compared as keyed, so it differs.
+    @Test func aPickedEntryAgreesWithItsCode() throws {
+        let first = Self.header + "\nA1,01,c1,1,4,5,3,9,k1\nA2,01,c1,1,4,4,4,4,k1\n"
+        let second = Self.header + "\nA1,01,c1,1,4 – Hài lòng,5 - Rất hài lòng,3,9,k2\nA2,01,c1,1,4 – Rất hài lòng,4,4,4,k2\n"
+        let c = try DoubleEntryComparison.compare(first: try temporaryFile("p1.csv", first), second: try temporaryFile("p2.csv", second),
+                                                  instrument: try miniInstrument())
+        #expect(c.formsCompared == 2)
+        #expect(c.differences == [
+            .init(formId: "A2", column: "s1", first: "4", second: "4 – Rất hài lòng", firstRow: 3, secondRow: 3, firstKeyer: "k1", secondKeyer: "k2"),
+        ])
+    }
+
     @Test func aFileWithoutTheIdColumnIsATypedError() throws {
         let a = try temporaryFile("a.csv", Self.first)
         let noId = try temporaryFile("noid.csv", "province_code,commune_code,weight,s1,s2,s3,s4\n01,c1,1,4,5,3,9\n")

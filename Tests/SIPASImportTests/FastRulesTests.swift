@@ -87,4 +87,25 @@ struct FastRulesTests {
         #expect(summary.rejections.map { $0.message(.en) } == slow.rejections.map { $0.message(.en) })
         #expect(summary.normalisations == slow.normalisations)
     }
+
+    /// The entry workbook's "code – label" cells are never fast: the full importer reads them as
+    /// their codes or rejects them, with the verdicts and counts of a slow run.
+    @Test func codeAndLabelEntriesGoToTheFullImporter() throws {
+        let text = miniHeader + "\n"
+            + "F1,2024,01,Hà Nội,01001,120.5,dat_dai,5,4,9,\n"
+            + "F2,2024,02,Hà Giang,02001,80,tu_phap – Tư pháp,1,2,3 - Bình thường,4\n"   // accepted, full importer
+            + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4 – Hài lòng,4 – Rất hài lòng,4,4\n"  // label mismatch: rejected
+        let url = try temporaryFile("fast-entries.csv", text)
+        let sink = Collector()
+        let summary = try CSVImporter(instrument: try miniInstrument()).runFast(file: url, threads: 2, sink: sink)
+        #expect(sink.fastRows == 1)
+        #expect(sink.records.map(\.location.row) == [3])
+        #expect(sink.records.first?.answers == [.code(1), .code(2), .code(3), .code(4)])
+        #expect(summary.normalisations == ["code – label → code": 3])
+        #expect(summary.rejectionsByRule == ["label mismatch": 1])
+        let (slow, _) = try importMini(url)
+        #expect(summary.rejections.map { $0.message(.en) } == slow.rejections.map { $0.message(.en) })
+        #expect(summary.rejections.map { $0.message(.en) } == ["fast-entries.csv, row 4, column s2 (I): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)"])
+        #expect(summary.normalisations == slow.normalisations)
+    }
 }

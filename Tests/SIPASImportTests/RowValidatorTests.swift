@@ -20,6 +20,30 @@ struct RowValidatorTests {
         #expect(validator.normalise("", question: s1, year: 2024) == ("", nil, nil))
     }
 
+    /// The entry workbook's drop-down entries "code – label" (en dash, or a hyphen, between spaces).
+    @Test func codeAndLabelEntriesAreTheirCodeWhenTheLabelIsTheCodes() {
+        let s1 = q("s1"), sector = q("sector")
+        let note = "code – label → code"
+        #expect(validator.normalise("4 – Hài lòng", question: s1, year: nil) == ("4", note, nil))
+        #expect(validator.normalise("4 - Hài lòng", question: s1, year: nil) == ("4", note, nil))
+        #expect(validator.normalise("4  –\u{00A0}Hài  lòng", question: s1, year: nil) == ("4", note, nil))
+        // NFD "Hài lòng" (combining grave, combining grave on o) is the same label after NFC.
+        #expect(validator.normalise("4 – Ha\u{0300}i lo\u{0300}ng", question: s1, year: nil) == ("4", note, nil))
+        #expect(validator.normalise("9 – Don't know / no answer", question: s1, year: nil) == ("9", note, nil))
+        #expect(validator.normalise("xay_dung – Xây dựng", question: sector, year: nil) == ("xay_dung", note, nil))
+        // A code of the list with another code's label, or another wording, is rejected.
+        #expect(validator.normalise("4 – Rất hài lòng", question: s1, year: nil).broken == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
+        #expect(validator.normalise("4 – hài lòng", question: s1, year: nil).broken == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
+        // No code of the list before the dash: the rules as before.
+        #expect(validator.normalise("7 – Hài lòng", question: s1, year: nil).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        #expect(validator.normalise("4–Hài lòng", question: s1, year: nil).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        let message = Rejection(location: SourceLocation(file: "e.xlsx, sheet Phiếu", row: 3, column: "s1", columnIndex: 7),
+                                value: "4 – Rất hài lòng", rule: .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"), question: "s1")
+        #expect(message.message(.en) == "e.xlsx, sheet Phiếu, row 3, column s1 (H): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)")
+        #expect(message.reason(.vi) == "'4 – Rất hài lòng': nhãn không khớp với mã 4 của danh sách sat5 (“Hài lòng”)")
+        #expect(message.rule.key == "label mismatch")
+    }
+
     @Test func otherListsAndNumbers() {
         #expect(validator.normalise("Xây dựng", question: q("sector"), year: nil) == ("xay_dung", "label → code", nil))
         #expect(validator.normalise("justice", question: q("sector"), year: nil) == ("tu_phap", "label → code", nil))

@@ -37,8 +37,8 @@ struct EntryRuleTests {
 
     @Test func aListShowsCodeAndLabelInTheMessage() {
         let list = EntryRule.list([Choice(name: "4", label: LocalizedText(vi: "Hài lòng")), Choice(name: "9", label: LocalizedText(vi: "Không biết"))],
-                                  range: "'Mã số'!$B$2:$B$3")
-        #expect(list.kind == .list && list.formula1 == "'Mã số'!$B$2:$B$3")
-        #expect(list.promptLines == ["4 – Hài lòng", "9 – Không biết"] && list.text == "mã 4, 9")
+                                  range: "'Mã số'!$E$2:$E$3")
+        #expect(list.kind == .list && list.formula1 == "'Mã số'!$E$2:$E$3" && list.errorStyle == "warning")
+        #expect(list.promptLines == ["4 – Hài lòng", "9 – Không biết"] && list.text == "chọn “mã – nhãn” trong danh sách hoặc gõ mã 4, 9")
     }
 }

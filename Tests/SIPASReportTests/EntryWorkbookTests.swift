@@ -30,12 +30,15 @@ struct EntryWorkbookTests {
             #expect(v.promptTitle == name && v.prompt?.hasPrefix(q.label.vi) == true)
             switch q.type {
             case .selectOne(let list) where q.lookup == nil:
-                // `'Mã số'!$B$first:$B$last` → the codes on those rows of the codes sheet, in order.
-                #expect(v.kind == .list)
+                // `'Mã số'!$E$first:$E$last` → the "code – label" entries on those rows of the codes
+                // sheet, in order, beside their codes; a bare code typed only warns.
+                #expect(v.kind == .list && v.formula1?.hasPrefix("'Mã số'!$E$") == true && v.errorStyle == "warning")
                 let bounds = try #require(v.formula1?.split(separator: "$").compactMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ":"))) })
                 #expect(bounds.count == 2)
                 let listed = codes[(bounds[0] - 1)...(bounds[1] - 1)]
-                #expect(listed.map { Self.text($0[1]) } == instrument.choices[list]!.map(\.name), "\(name)")
+                let choices = instrument.choices[list]!
+                #expect(listed.map { Self.text($0[1]) } == choices.map(\.name), "\(name)")
+                #expect(listed.map { Self.text($0[4]) } == choices.map { "\($0.name) – \($0.label.vi)" }, "\(name)")
                 #expect(listed.allSatisfy { Self.text($0[0]) == list })
             case .integer: #expect(v.kind == .whole, "\(name)")
             case .decimal: #expect(v.kind == .decimal || v.kind == .custom, "\(name)")
@@ -59,7 +62,10 @@ struct EntryWorkbookTests {
         #expect(age.xml.hasPrefix(#"<dataValidation type="whole" operator="between" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Giá trị không hợp lệ" error="age: số nguyên từ 18 đến 100" promptTitle="age" prompt="Tuổi" sqref="#))
         #expect(age.xml.hasSuffix("<formula1>18</formula1><formula2>100</formula2></dataValidation>"))
         let province = try #require(data.validations.first { $0.promptTitle == "province_code" })
-        #expect(province.kind == .list && province.formula1?.hasPrefix("'Mã số'!$B$") == true)
+        #expect(province.kind == .list && province.formula1?.hasPrefix("'Mã số'!$B$") == true && province.errorStyle == nil)
+        let item = try #require(data.validations.first { $0.promptTitle == "POL_econ_quality" })
+        #expect(item.xml.hasPrefix(#"<dataValidation type="list" errorStyle="warning" allowBlank="1""#))
+        #expect(item.xml.contains(#"error="POL_econ_quality: chọn “mã – nhãn” trong danh sách hoặc gõ mã 1, 2, 3, 4, 5, 8, 9""#))
     }
 
     @Test func provinceCodesFollowTheInstrumentsYears() {

@@ -123,4 +123,32 @@ public enum XLSXWriterPatch {
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
+
+    /// Replaces one part with `size` zero bytes, deflated as they are produced (never held whole
+    /// in memory): a zip bomb, about a thousandth of `size` once compressed.
+    public static func replace(entry path: String, in url: URL, withZeros size: Int64) throws {
+        let archive = try Archive(url: url, accessMode: .update)
+        if let entry = archive[path] { try archive.remove(entry) }
+        let chunk = Data(count: 1 << 16)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: size, compressionMethod: .deflate) { _, count in
+            count == chunk.count ? chunk : Data(count: count)
+        }
+    }
+
+    /// Overwrites the uncompressed size that the local and the central header of part `path`
+    /// declare (archives without zip64 records), as a crafted archive would.
+    public static func declare(size: UInt32, for path: String, in url: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let name = Array(path.utf8)
+        func put(_ offset: Int) {
+            for i in 0..<4 { bytes[offset + i] = UInt8((size >> (8 * UInt32(i))) & 0xFF) }
+        }
+        var found = 0
+        for p in 0...(bytes.count - name.count) where bytes[p] == name[0] && bytes[p..<(p + name.count)].elementsEqual(name) {
+            if p >= 30, bytes[(p - 30)..<(p - 26)].elementsEqual([0x50, 0x4B, 0x03, 0x04]) { put(p - 30 + 22); found += 1 }
+            if p >= 46, bytes[(p - 46)..<(p - 42)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) { put(p - 46 + 24); found += 1 }
+        }
+        precondition(found == 2, "\(path): \(found) headers found")
+        try Data(bytes).write(to: url)
+    }
 }

@@ -69,6 +69,10 @@ struct InstrumentExportCommandTests {
         }
     }
 
+    /// The drop-down entries of sat5, the scale of every built-in (as each YAML labels it).
+    static let sat5 = ["1 – Rất không hài lòng", "2 – Không hài lòng", "3 – Bình thường", "4 – Hài lòng", "5 – Rất hài lòng",
+                       "8 – Không áp dụng", "9 – Không biết / không trả lời"]
+
     @Test(arguments: builtins)
     func theEntryWorkbookReadByOpenpyxlHasEveryRuleWithTheInstrumentsCodes(_ id: String) throws {
         let directory = try Fixtures.temporaryDirectory()
@@ -83,16 +87,19 @@ struct InstrumentExportCommandTests {
                                 [.string("Hướng dẫn"), .null, .bool(false)]])
         #expect(dump.header.suffix(2) == ["keyer_id", "entry_date"])
         #expect(dump.validations.count == dump.header.count)
-        // Every scored item (select_one sat5 in every built-in) has the drop-down of the sat5 codes.
+        // Every scored item (select_one sat5 in every built-in) has the drop-down of the sat5
+        // "code – label" entries, and every other choice column its list's entries.
         let items = show.stdout.split(separator: "\n").filter { $0.contains("[select_one sat5") }.map { String($0.split(separator: " ")[0]) }
         #expect(!items.isEmpty)
         for item in items {
             let column = try #require(dump.header.firstIndex(of: item))
             let letter = XLSXWriter.letters(column)
             let v = try #require(dump.validations.first { $0.sqref == "\(letter)2:\(letter)5001" }, "\(item)")
-            #expect(v.type == "list" && v.codes?.isEmpty == false, "\(item)")
-            #expect(v.codes == ["1", "2", "3", "4", "5", "8", "9"], "\(item)")
+            #expect(v.type == "list" && v.codes == Self.sat5, "\(item)")
         }
+        let lists = dump.validations.filter { $0.type == "list" && $0.formula1?.contains("$E$") == true }
+        #expect(lists.count >= items.count)
+        for v in lists { #expect(v.codes?.allSatisfy { $0.range(of: #"^[A-Za-z0-9_]+ – \S.*$"#, options: .regularExpression) != nil } == true, "\(v.sqref)") }
         let age = try #require(dump.header.firstIndex(of: "age"))
         let ageRule = dump.validations.first { $0.sqref == "\(XLSXWriter.letters(age))2:\(XLSXWriter.letters(age))5001" }
         #expect(ageRule?.type == "whole" && ageRule?.formula1 != nil && ageRule?.formula2 != nil)
@@ -203,6 +210,56 @@ struct InstrumentExportCommandTests {
         #expect(fromWorkbook.stdout.contains("40 rows read: 36 valid, 4 invalid"), "\(fromWorkbook.stdout)")
         #expect(counts(fromWorkbook.stdout) == counts(fromCSV.stdout))
         #expect(counts(fromWorkbook.stdout).contains("    \(item): 1\n"))
+    }
+
+    /// Replaces, in the filled workbook argv[1], every answer of a drop-down column by its
+    /// "code – label" entry as the keyer would pick it (on odd rows with " - " instead of the en
+    /// dash), saves it as argv[2] and prints the number of cells replaced.
+    static let pick = """
+    import re, sys, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+    picked = 0
+    for dv in ws.data_validations.dataValidation:
+        m = re.fullmatch(r"'?([^'!]+)'?!\\$E\\$(\\d+):\\$E\\$(\\d+)", dv.formula1 or "")
+        if dv.type != "list" or not m: continue
+        entries = [wb[m.group(1)][f"E{r}"].value for r in range(int(m.group(2)), int(m.group(3)) + 1)]
+        by_code = {e.split(" – ", 1)[0]: e for e in entries}
+        column = openpyxl.utils.column_index_from_string(re.match(r"[A-Z]+", str(dv.sqref)).group(0))
+        for row in range(2, ws.max_row + 1):
+            cell = ws.cell(row=row, column=column)
+            code = None if cell.value is None else str(cell.value)
+            if code in by_code:
+                cell.value = by_code[code] if row % 2 == 0 else by_code[code].replace(" – ", " - ", 1)
+                picked += 1
+    wb.save(sys.argv[2])
+    print(picked)
+    """
+
+    /// A workbook whose choices were picked from the drop-downs ("4 – Hài lòng") imports with no
+    /// rejection, every conversion counted, and gives the same analysis as one keyed with codes.
+    @Test(arguments: ["sipas-2023", "education"])
+    func answersPickedFromTheDropDownsAreReadAsTheirCodes(_ id: String) throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let codes = directory.appendingPathComponent("codes"), picks = directory.appendingPathComponent("picks")
+        for folder in [codes, picks] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        #expect(try CLI.sipas(["instrument", "export", id, "--format", "entry-xlsx", "--output", "entry.xlsx"], in: directory).status == 0)
+        let sample = try CLI.sipas(["sample", "--instrument", id, "--year", String(Self.years[id]!), "--rows", "60", "--seed", "11", "--output", "sample.csv"], in: directory)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        guard let python = ExternalProgram.python(with: "openpyxl") else { return }
+        let filled = try ExternalProgram.run(python, ["-c", Self.fill, "entry.xlsx", "sample.csv", "codes/keyed.xlsx"], in: directory)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let pick = try ExternalProgram.run(python, ["-c", Self.pick, "codes/keyed.xlsx", "picks/keyed.xlsx"], in: directory)
+        let picked = try #require(Int(pick.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(pick.stderr)")
+        #expect(picked > 60 * 5)
+
+        let valid = try CLI.sipas(["validate", "keyed.xlsx", "--instrument", id, "--lang", "en"], in: picks)
+        #expect(valid.status == 0 && valid.stdout.contains("60 rows read: 60 valid, 0 invalid"), "\(valid.stdout) \(valid.stderr)")
+        #expect(valid.stdout.contains("code – label → code: \(picked)"), "\(valid.stdout)")
+        let analyze = ["analyze", "keyed.xlsx", "--instrument", id, "--format", "json", "--items", "--lonely-psu", "adjust"]
+        let fromCodes = try CLI.sipas(analyze, in: codes), fromPicks = try CLI.sipas(analyze, in: picks)
+        #expect(fromCodes.status == 0 && fromPicks.status == 0, "\(fromCodes.stderr) \(fromPicks.stderr)")
+        #expect(fromPicks.stdout == fromCodes.stdout)
+        #expect(fromPicks.stdout.contains("\"accepted\" : 60,") && fromPicks.stdout.contains("\"rejected\" : 0,") && fromPicks.stdout.contains("\"estimate\" : "))
     }
 
     /// Chromium prints the paper form on A4 (595 × 842 pt), over several pages, with the DejaVu

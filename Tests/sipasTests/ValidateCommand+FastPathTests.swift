@@ -32,8 +32,9 @@ struct ValidateCommandFastPathTests {
         #expect(invalid >= files.count / 2)
     }
 
-    /// Every `period`-th row broken in one of twelve ways (codes, weights, ids, quotes, blanks,
-    /// skip rules, extra fields).
+    /// Every `period`-th row changed in one of fourteen ways: broken (codes, weights, ids, quotes,
+    /// blanks, skip rules, extra fields, a "code – label" entry with another code's label) or
+    /// valid but not canonical (the entry workbook's "4 – Hài lòng", read as 4 and counted).
     static func faulty(rows: Int, period: Int, in directory: URL) throws -> URL {
         let clean = try FastPathTests.sample(rows: rows, seed: 19, in: directory)
         var lines = try String(contentsOf: clean, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -42,7 +43,7 @@ struct ValidateCommandFastPathTests {
         let firstId = lines[1].split(separator: ",")[column("form_id")]
         for i in stride(from: 1, to: lines.count, by: period) {
             var f = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            switch (i / period) % 12 {
+            switch (i / period) % 14 {
             case 0: f[column("LAND_A1")] = "7"
             case 1: f[column("weight")] = "0"
             case 2: f[column("weight")] = "abc"
@@ -54,6 +55,8 @@ struct ValidateCommandFastPathTests {
             case 8: f[column("sector")] = "khac"
             case 9: f[column("province_name")] = "\"Hà Nội, \"\"x\"\"\""; f[column("LAND_A2")] = "0"
             case 10: f.append("")
+            case 11: f[column("LAND_A1")] = "4 – Hài lòng"; f[column("LAND_B1")] = "9 - Không biết / không trả lời"
+            case 12: f[column("LAND_A2")] = "4 – Rất hài lòng"
             default: f[column("channel")] = "truc_tuyen"; f[column("LAND_visits")] = "3"
             }
             lines[i] = f.joined(separator: ",")

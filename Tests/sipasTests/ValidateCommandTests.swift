@@ -29,6 +29,20 @@ struct ValidateCommandTests {
         #expect(run.stdout.contains("ok.csv: 30 rows read: 30 valid, 0 invalid"))
     }
 
+    /// A workbook whose sheet claims to inflate past the standard 1 GiB per part (a crafted header,
+    /// so the test needs no gigabyte): refused before anything is inflated, exit 65.
+    @Test func aWorkbookOverTheSizeLimitIsRefused() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let url = directory.appendingPathComponent("bomb.xlsx")
+        try XLSXWriter.write([("Phiếu", XLSXWriter.rows(fromCSV: try AnalyzeCommandTests.sampleLines(3).joined(separator: "\n")))], to: url)
+        try XLSXWriterPatch.declare(size: 0xF000_0000, for: "xl/worksheets/sheet1.xml", in: url)
+        let run = try CLI.sipas(["validate", "bomb.xlsx", "--lang", "en"], in: directory)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bomb.xlsx: the part xl/worksheets/sheet1.xml of the Excel workbook inflates to more than 1073741824 bytes (a zip bomb?): reading stopped"), "\(run.stderr)")
+        let vi = try CLI.sipas(["analyze", "bomb.xlsx"], in: directory)
+        #expect(vi.status == 65 && vi.stderr.contains("phần xl/worksheets/sheet1.xml của tệp Excel giải nén ra hơn 1073741824 byte"), "\(vi.stderr)")
+    }
+
     @Test func strictAcceptsNothingWhenARowIsInvalid() throws {
         var lines = try AnalyzeCommandTests.sampleLines(40)
         lines[3] = lines[3].replacingOccurrences(of: ",2024,", with: ",2024x,")

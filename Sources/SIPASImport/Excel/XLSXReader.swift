@@ -34,12 +34,13 @@ public final class XLSXReader: RecordSource {
     /// Opens `url` and chooses the sheet: by name (exactly, else ignoring case and accents), by
     /// 1-based position, or the first sheet. `encoding` `tcvn3` or `vni` says the text was typed
     /// with that legacy font; `auto` looks at the shared strings (``EncodingDetector/guessFont(_:)``).
-    /// - Throws: ``ImportError`` (`badWorkbook`, `noSuchSheet`).
-    public init(url: URL, sheet selector: String? = nil, encoding: EncodingChoice = .auto) throws {
+    /// `limits` caps what the workbook's parts may inflate to.
+    /// - Throws: ``ImportError`` (`badWorkbook`, `workbookTooLarge`, `noSuchSheet`).
+    public init(url: URL, sheet selector: String? = nil, encoding: EncodingChoice = .auto, limits: XLSXLimits = .standard) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImportError(.fileNotFound, at: SourceLocation(file: url.lastPathComponent))
         }
-        workbook = try XLSXWorkbook(url: url)
+        workbook = try XLSXWorkbook(url: url, limits: limits)
         sheet = try workbook.sheet(selector)
         sheetName = sheet.name
         name = "\(url.lastPathComponent), sheet \(sheet.name)"

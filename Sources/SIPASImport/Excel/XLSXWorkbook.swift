@@ -11,7 +11,7 @@ import FoundationXML
 /// Small parts (workbook, relationships, styles) are parsed from memory; the shared strings and the
 /// sheet itself are extracted to a temporary file and parsed as a stream, so memory does not grow
 /// with the sheet (Foundation's `XMLParser(data:)` also fails on parts of about 10 MB or more,
-/// research/ecosystem.md §2).
+/// research/ecosystem.md §2). What the parts inflate to is capped by ``XLSXLimits``.
 final class XLSXWorkbook {
     struct Sheet: Hashable {
         var name: String
@@ -27,13 +27,23 @@ final class XLSXWorkbook {
     private(set) var dateStyles: [Bool] = []
     /// True for the 1904 date system (old Mac workbooks).
     private(set) var date1904 = false
+    /// The bytes inflated so far, against the limits.
+    private var inflated: InflatedBytes
 
     /// Opens `url` and reads its workbook, relationships, styles and shared strings.
-    /// - Throws: ``ImportError/Kind/badWorkbook(_:)`` when it is not a readable xlsx workbook.
-    init(url: URL) throws {
+    /// - Throws: ``ImportError/Kind/badWorkbook(_:)`` when it is not a readable xlsx workbook,
+    ///   ``ImportError/Kind/workbookTooLarge(_:part:bound:)`` when it has more parts than
+    ///   `limits` allow or a part inflates past them.
+    init(url: URL, limits: XLSXLimits = .standard) throws {
         file = url.lastPathComponent
+        inflated = InflatedBytes(limits: limits, file: file)
         do { archive = try Archive(url: url, accessMode: .read) } catch {
             throw ImportError(.badWorkbook("not a zip archive (\(error))"), at: SourceLocation(file: file))
+        }
+        var entries = 0
+        for _ in archive {
+            entries += 1
+            if entries > limits.maxEntries { throw inflated.error(.entries, part: nil, bound: Int64(limits.maxEntries)) }
         }
         let relations = try relationships()
         let workbookPart = try data("xl/workbook.xml")
@@ -75,23 +85,43 @@ final class XLSXWorkbook {
             throw ImportError(.badWorkbook("the part \(path) is missing"), at: SourceLocation(file: file))
         }
         var data = Data()
-        do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
-            throw ImportError(.badWorkbook("cannot unpack \(path) (\(error))"), at: SourceLocation(file: file))
-        }
+        try extract(entry, path, inMemory: true) { data.append($0) }
         return data
     }
 
-    /// Extracts a part to a temporary file and returns a streaming parser on it, and the file to delete.
-    func streamingParser(_ path: String) throws -> (XMLParser, URL) {
+    /// Inflates `entry` chunk by chunk into `sink`, counting the bytes against the limits.
+    private func extract(_ entry: Entry, _ path: String, inMemory: Bool, into sink: (Data) throws -> Void) throws {
+        try inflated.checkDeclared(Int64(clamping: entry.uncompressedSize), part: path, inMemory: inMemory)
+        var partBytes: Int64 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                try inflated.add(chunk.count, part: path, partSoFar: &partBytes, inMemory: inMemory)
+                try sink(chunk)
+            }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(.badWorkbook("cannot unpack \(path) (\(error))"), at: SourceLocation(file: file))
+        }
+    }
+
+    /// Extracts a part to a temporary file and returns a streaming parser on it, and the file to
+    /// delete; `inMemory` when what is parsed is kept whole (the shared strings), for its limit.
+    func streamingParser(_ path: String, inMemory: Bool = false) throws -> (XMLParser, URL) {
         guard let entry = archive[path] else {
             throw ImportError(.badWorkbook("the part \(path) is missing"), at: SourceLocation(file: file))
         }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-xlsx-\(UUID().uuidString).xml")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw ImportError(.badWorkbook("cannot write a temporary file for \(path)"), at: SourceLocation(file: file))
+        }
         do {
-            _ = try archive.extract(entry, to: temporary, skipCRC32: false)
+            defer { try? handle.close() }
+            try extract(entry, path, inMemory: inMemory) { try handle.write(contentsOf: $0) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ImportError(.badWorkbook("cannot unpack \(path) (\(error))"), at: SourceLocation(file: file))
+            throw error
         }
         guard let stream = InputStream(url: temporary) else {
             throw ImportError(.badWorkbook("cannot read \(path)"), at: SourceLocation(file: file))
@@ -120,7 +150,7 @@ final class XLSXWorkbook {
     }
 
     private func readSharedStrings(_ path: String) throws {
-        let (parser, temporary) = try streamingParser(path)
+        let (parser, temporary) = try streamingParser(path, inMemory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         var current = "", inText = false, inPhonetic = false
         let events = XMLEvents()

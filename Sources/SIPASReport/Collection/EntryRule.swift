@@ -4,9 +4,11 @@ import SIPASInstruments
 /// What a keyer may type in one question's column of the entry workbook, as an Excel data
 /// validation, with the same rule in words for the prompt and the instructions sheet.
 ///
-/// - select_one: a drop-down of the list's codes (a range of the codes sheet); the input message
-///   lists "code – label" lines. A drop-down entry is the value the cell stores, so the entries are
-///   the codes the paper form prints and the importer reads (research/collection-formats.md §2).
+/// - select_one: a drop-down of the list's "code – label" entries ("4 – Hài lòng", a range of the
+///   codes sheet); the input message lists them too. A drop-down entry is the value the cell
+///   stores, and the importer reads it as its code when the label is that code's (``EntryText``).
+///   A bare code typed as printed on the paper form is not in the list, so the rule only warns
+///   (`errorStyle="warning"`): the keyer confirms it and the importer checks it.
 /// - integer / decimal: whole / decimal numbers, within the bounds of a constraint made only of
 ///   `. >= a`, `. > a`, `. <= b`, `. < b` joined by `and`; other constraints are left to the importer
 ///   and quoted in the message.
@@ -21,6 +23,8 @@ struct EntryRule {
     var text: String
     /// Lines of the input message after the label.
     var promptLines: [String] = []
+    /// The validation's `errorStyle` (nil: stop).
+    var errorStyle: String? = nil
 
     /// A numeric bound of a constraint.
     struct Bound: Equatable {
@@ -86,9 +90,10 @@ struct EntryRule {
         }
     }
 
-    /// A drop-down of `codes` held in `range` of the codes sheet.
+    /// A drop-down of the "code – label" entries of `codes` held in `range` of the codes sheet.
     static func list(_ codes: [Choice], range: String) -> EntryRule {
-        EntryRule(kind: .list, formula1: range, text: "mã " + codes.map(\.name).joined(separator: ", "),
-                  promptLines: codes.map { "\($0.name) – \($0.label.vi)" })
+        EntryRule(kind: .list, formula1: range,
+                  text: "chọn “mã – nhãn” trong danh sách hoặc gõ mã " + codes.map(\.name).joined(separator: ", "),
+                  promptLines: codes.map { EntryText.entry(code: $0.name, label: $0.label.vi) }, errorStyle: "warning")
     }
 }

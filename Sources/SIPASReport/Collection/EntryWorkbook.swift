@@ -10,9 +10,11 @@ import SIPASInstruments
 ///   the first column are frozen; the header is locked (sheet protection without a password), the
 ///   cells below are not. Required questions have a yellow header.
 /// - Each question's column carries a data validation on rows 2 to 5001 (``EntryRule``):
-///   drop-downs of codes, whole and decimal ranges, an input message with the label and codes.
+///   drop-downs of "code – label" entries (province codes for a province lookup), whole and decimal
+///   ranges, an input message with the label and codes.
 ///   Excel checks typed values only (not pasted ones), so the importer checks every rule again.
-/// - Sheet `Mã số`: list, code, Vietnamese and English label, the ranges the drop-downs read; locked.
+/// - Sheet `Mã số`: list, code, Vietnamese and English label, and the "code – label" entry; the
+///   drop-downs read the entries (the codes for provinces); locked.
 /// - Sheet `Hướng dẫn`: instructions in Vietnamese and one line per column with its rule.
 enum EntryWorkbook {
     static let dataSheet = "Phiếu"
@@ -106,15 +108,17 @@ enum EntryWorkbook {
         return XLSXWriter.Validation(
             kind: rule.kind, operator: rule.operator, formula1: rule.formula1, formula2: rule.formula2, range: range,
             promptTitle: q.name, prompt: prompt.joined(separator: "\n"),
-            errorTitle: "Giá trị không hợp lệ", error: "\(q.name): \(rule.text)")
+            errorTitle: "Giá trị không hợp lệ", error: "\(q.name): \(rule.text)", errorStyle: rule.errorStyle)
     }
 
     /// The list name of the province codes on the codes sheet.
     static let provinceList = "lookup:province"
 
-    /// The codes sheet and, for each list, the absolute range of its codes (`'Mã số'!$B$2:$B$8`).
+    /// The codes sheet and, for each list, the absolute range of its drop-down entries: the
+    /// "code – label" column (`'Mã số'!$E$2:$E$8`), the codes (column B) for the provinces.
     static func codesSheet(_ instrument: Instrument) -> (XLSXWriter.Sheet, [String: String]) {
-        var rows: [[XLSXWriter.Cell]] = [["Danh sách", "Mã", "Nhãn (tiếng Việt)", "Label (English)"].map { .text($0, style: Style.header) }]
+        var rows: [[XLSXWriter.Cell]] = [["Danh sách", "Mã", "Nhãn (tiếng Việt)", "Label (English)", "Mã – nhãn (danh sách chọn)"]
+            .map { .text($0, style: Style.header) }]
         var ranges: [String: String] = [:]
         func add(_ list: String, _ choices: [Choice]) {
             guard !choices.isEmpty else { return }
@@ -122,15 +126,17 @@ enum EntryWorkbook {
             for choice in choices {
                 let numeric = Int(choice.name).map { String($0) == choice.name } ?? false
                 rows.append([.text(list), numeric ? .number(choice.name) : .text(choice.name), .text(choice.label.vi),
-                             choice.label.en.map { XLSXWriter.Cell.text($0) } ?? XLSXWriter.Cell.empty])
+                             choice.label.en.map { XLSXWriter.Cell.text($0) } ?? XLSXWriter.Cell.empty,
+                             .text(EntryText.entry(code: choice.name, label: choice.label.vi))])
             }
-            ranges[list] = "'\(codesSheet)'!$B$\(first):$B$\(rows.count)"
+            let column = list == provinceList ? "B" : "E"
+            ranges[list] = "'\(codesSheet)'!$\(column)$\(first):$\(column)$\(rows.count)"
         }
         for list in FormLayout.listOrder(instrument) { add(list, instrument.choices[list] ?? []) }
         if instrument.questions.contains(where: { $0.lookup == "province" }) { add(provinceList, provinces(instrument.years)) }
         var sheet = XLSXWriter.Sheet(name: codesSheet, rows: rows)
         sheet.frozenRows = 1
-        sheet.widths = [18, 10, 40, 40]
+        sheet.widths = [18, 10, 40, 40, 44]
         sheet.protected = true
         return (sheet, ranges)
     }
@@ -151,7 +157,7 @@ enum EntryWorkbook {
         let lines = [
             "Mỗi dòng của trang “\(dataSheet)” là một phiếu. Không sửa, không xoá, không đổi chỗ dòng tiêu đề (dòng 1): sipas đọc tên cột ở dòng này.",
             "Cột có tiêu đề nền vàng là câu hỏi bắt buộc. Chọn một ô để xem câu hỏi, các mã và điều kiện của cột.",
-            "Câu chọn mã: gõ mã in trên phiếu giấy hoặc chọn trong danh sách; nghĩa của từng mã ở trang “\(codesSheet)”.",
+            "Câu chọn mã: chọn “mã – nhãn” trong danh sách (ví dụ “4 – Hài lòng”), hoặc gõ mã in trên phiếu giấy rồi bấm “Yes” khi Excel hỏi; sipas đọc cả hai thành mã. Nghĩa của từng mã ở trang “\(codesSheet)”.",
             "Để trống ô khi người trả lời bỏ qua câu hỏi, hoặc khi câu hỏi không áp dụng theo hướng dẫn chuyển câu (cột “Chỉ hỏi khi”).",
             "Excel chỉ kiểm giá trị gõ vào: giá trị dán (Ctrl+V) hay kéo xuống không được kiểm. sipas kiểm lại mọi quy tắc khi nhập dữ liệu.",
             "\(keyerColumn): mã người nhập; \(dateColumn): ngày nhập. Hai cột này không được phân tích.",

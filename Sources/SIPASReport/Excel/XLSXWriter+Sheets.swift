@@ -29,12 +29,15 @@ extension XLSXWriter {
         var prompt: String?
         var errorTitle: String?
         var error: String?
+        /// `stop` when nil (Excel's default: the value is refused), `warning` or `information`.
+        var errorStyle: String? = nil
 
         var xml: String {
             func cut(_ text: String, _ limit: Int) -> String {
                 text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
             }
             var attributes = "type=\"\(kind.rawValue)\""
+            if let errorStyle { attributes += " errorStyle=\"\(errorStyle)\"" }
             if let op = `operator` { attributes += " operator=\"\(op)\"" }
             attributes += " allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
             if let errorTitle { attributes += " errorTitle=\"\(CellSafety.xml(cut(errorTitle, 32)))\"" }

@@ -1,10 +1,12 @@
+import SIPASCore
+
 /// Escaping and neutralising of strings that come from data files, for every output format.
 ///
 /// - HTML and XML: `&`, `<`, `>`, `"` and `'` become entities, so no data string can open a tag,
 ///   an attribute or a script.
-/// - Spreadsheets (CSV opened in Excel, `.xlsx`): a text cell beginning with `=`, `+`, `-`, `@`
-///   (or a tab or carriage return, which Excel also reads as the start of a formula) gets a
-///   leading `'`, so `=HYPERLINK(…)` stays text (OWASP "CSV injection").
+/// - Spreadsheets (CSV opened in Excel, `.xlsx`): a text cell beginning with `=`, `+`, `-`, `@`,
+///   a tab, a carriage return or NUL gets a leading `'`, so `=HYPERLINK(…)` stays text (OWASP
+///   "CSV injection", ``SpreadsheetText``, shared with the importer's rejects file).
 /// - Markdown: `|`, `\`, `<`, `>`, `&`, `*`, `_`, `[`, `]` and backticks are escaped and line
 ///   breaks become spaces, so a data string neither breaks a table nor becomes HTML or a link.
 public enum CellSafety {
@@ -31,14 +33,8 @@ public enum CellSafety {
         })))
     }
 
-    /// Characters that make a spreadsheet read a cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
-
-    /// `'` + text when the text would start a formula; the text otherwise.
-    public static func spreadsheet(_ text: String) -> String {
-        guard let first = text.first, formulaStarts.contains(first) else { return text }
-        return "'" + text
-    }
+    /// `'` + text when the text would start a formula; the text otherwise (``SpreadsheetText``).
+    public static func spreadsheet(_ text: String) -> String { SpreadsheetText.neutralised(text) }
 
     public static func markdown(_ text: String) -> String {
         var out = ""

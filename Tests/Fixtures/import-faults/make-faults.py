@@ -141,6 +141,10 @@ CASES = [
                                              "F1,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,0,1,15,u1", "F2,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,1,0,20,u2"), "odk", "", None, 3, "office_wait", "20", "relevant"),
     ("43-odk-group-path-out-of-range.csv", csv("SubmissionDate,form_id,year,province_code,province_name,commune_code,weight,sector,svc-s1,svc-s2,svc-s3,svc-s4,meta-instanceID,KEY",
                                                "2024-05-17,F1,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,uuid:1,uuid:1", "2024-05-17,F2,2024,01,Hà Nội,01001,10,dat_dai,4,10,4,4,uuid:2,uuid:2"), "odk", "", None, 3, "svc-s2", "10", "out of range"),
+    # The entry workbook's drop-down entries: "4 – Hài lòng" (en dash) and "9 - …" (hyphen) are
+    # their codes; row 4 pairs code 4 with code 5's label.
+    ("44-code-label-mismatch.csv", csv(HEADER, "F1,2024,01,Hà Nội,01001,120.5,Đất đai,4 – Hài lòng,9 - Không biết / không trả lời,5,4", G2,
+                                       "F3,2024,04,Cao Bằng,04001,50,dat_dai – Đất đai,4,4 – Rất hài lòng,4,4"), "mini", "", None, 4, "s2", "4 – Rất hài lòng", "label mismatch"),
 ]
 
 
