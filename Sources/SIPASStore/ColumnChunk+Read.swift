@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import SIPASCore
 import SIPASImport
 
 extension ColumnChunk {
@@ -18,7 +19,7 @@ extension ColumnChunk {
     ///   `columns.excluded` or it does not fit `columns`; what `body` throws.
     static func read(_ db: Database, batch: BatchInfo, columns: FastColumns, year: Int?, rowsPerBlock: Int,
                      _ body: (FastBlock) throws -> Void) throws {
-        let excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
+        let excludedBits = excludedBits(columns)
         let sql = "SELECT data FROM response_block WHERE batch_id = ? ORDER BY first_row"
         let statement = try db.cachedStatement(sql: sql)
         let s = statement.sqliteStatement
@@ -27,9 +28,28 @@ extension ColumnChunk {
         while try db.stepRow(s, sql: sql) {
             guard let blob = sqlite3_column_blob(s, 0) else { throw SurveyStore.NeedsRecords() }
             let data = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(s, 0)))
-            guard let chunk = Decoded(data, columns: columns, excludedBits: excludedBits) else { throw SurveyStore.NeedsRecords() }
-            try chunk.send(data, columns: columns, year: year, rowsPerBlock: rowsPerBlock, body)
+            try send(data, columns: columns, excludedBits: excludedBits, year: year, rowsPerBlock: rowsPerBlock, body)
         }
+    }
+
+    /// The blocks' columns for a store's rows: stratum, cluster, then the layout's attributes;
+    /// the layout's items with their "don't know" codes `excluded`.
+    static func columns(layout: RecordLayout, excluded: [Set<Int>]) -> FastColumns {
+        let attributeCount = layout.attributeNames.count
+        return FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
+                                items: layout.items.indices.map { $0 }, excluded: excluded)
+    }
+
+    /// Per item, its "don't know" codes 0…63 as bits.
+    static func excludedBits(_ columns: FastColumns) -> [UInt64] {
+        columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
+    }
+
+    /// Sends the rows of one chunk's bytes (of `year` when given) as blocks, as ``read(_:batch:columns:year:rowsPerBlock:_:)``.
+    static func send(_ data: UnsafeRawBufferPointer, columns: FastColumns, excludedBits: [UInt64], year: Int?, rowsPerBlock: Int,
+                     _ body: (FastBlock) throws -> Void) throws {
+        guard let chunk = Decoded(data, columns: columns, excludedBits: excludedBits) else { throw SurveyStore.NeedsRecords() }
+        try chunk.send(data, columns: columns, year: year, rowsPerBlock: rowsPerBlock, body)
     }
 
     /// Where a chunk's parts are in its bytes, checked against the columns asked for.

@@ -64,4 +64,17 @@ public struct EncodedResponses: Sendable {
 
     /// Rows `range` as ``StoredResponse``s.
     public func slice(_ range: Range<Int>) -> [StoredResponse] { range.map { self[$0] } }
+
+    /// Rows `indices`, in that order, with their bytes copied as they are.
+    func selecting(_ indices: [Int]) -> EncodedResponses {
+        var out = EncodedResponses()
+        for i in indices {
+            out.beginRow(row: rows[i], year: years[i], weight: weights[i], populationPSUs: populationPSUs[i])
+            for f in 0..<Self.fieldCount {
+                out.bytes.append(contentsOf: bytes[range(i, f)])
+                out.endField(at: out.bytes.count)
+            }
+        }
+        return out
+    }
 }

@@ -23,9 +23,7 @@ extension SurveyStore {
     /// `body` still gets every row once, in the same order, on the calling thread.
     public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
                              rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
-        let attributeCount = layout.attributeNames.count, itemCount = layout.items.count
-        let columns = FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
-                                  items: (0..<itemCount).map { $0 }, excluded: excluded)
+        let columns = ColumnChunk.columns(layout: layout, excluded: excluded)
         if readers > 1 && selection.responses >= 2 * rowsPerBlock {
             try forEachBlockInParallel(selection, year: year, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock,
                                        readers: readers, body)

@@ -1,7 +1,7 @@
 /// The PostgreSQL store's tables, roles and row-level security, as numbered migrations run by the
 /// administrator (the tables' owner).
 ///
-/// Same tables as the SQLite store, plus `team` on every row (the loading role, `current_user`),
+/// Same tables as the SQLite store (`response_block` one run of chunks per province), plus `team` on every row (the loading role, `current_user`),
 /// `province` on each response, `codes`/`excluded` arrays for aggregation in SQL, and
 /// `team_province` (which provinces each team may load and read).
 ///
@@ -96,6 +96,35 @@ enum PostgresSchema {
             "CREATE POLICY analyst_reads_batches ON batch FOR SELECT TO sipas_analyst USING (true)",
             "CREATE POLICY analyst_reads_responses ON response FOR SELECT TO sipas_analyst USING (true)",
             "CREATE POLICY analyst_reads_rejections ON rejection FOR SELECT TO sipas_analyst USING (true)",
+        ]),
+        // The responses again as ColumnChunks (SIPASStore), one run per province, written with the
+        // rows: an analysis reads these few blobs instead of aggregating every answer in SQL. A team
+        // reads the chunks of its provinces only, as it reads the rows.
+        ("v2: column chunks for analyses", [
+            """
+            CREATE TABLE response_block (
+                batch_id bigint NOT NULL REFERENCES batch(id),
+                first_row integer NOT NULL,
+                row_count integer NOT NULL,
+                team name NOT NULL DEFAULT current_user,
+                province text,
+                data bytea NOT NULL,
+                PRIMARY KEY (batch_id, first_row)
+            )
+            """,
+            "GRANT SELECT, INSERT ON response_block TO sipas_team",
+            "GRANT SELECT ON response_block TO sipas_analyst",
+            "ALTER TABLE response_block ENABLE ROW LEVEL SECURITY",
+            """
+            CREATE POLICY team_reads_its_province_blocks ON response_block FOR SELECT TO sipas_team
+            USING (team = current_user AND province IN (SELECT province FROM team_province WHERE team = current_user))
+            """,
+            """
+            CREATE POLICY team_inserts_its_province_blocks ON response_block FOR INSERT TO sipas_team
+            WITH CHECK (team = current_user AND province IN (SELECT province FROM team_province WHERE team = current_user)
+                        AND batch_id IN (SELECT id FROM batch WHERE team = current_user))
+            """,
+            "CREATE POLICY analyst_reads_blocks ON response_block FOR SELECT TO sipas_analyst USING (true)",
         ]),
     ]
 }

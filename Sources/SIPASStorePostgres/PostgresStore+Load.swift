@@ -59,11 +59,20 @@ extension PostgresStore {
             var id: Int64 = 0
             for try await value in inserted.decode(Int64.self) { id = value }
             if let old { try await query("UPDATE batch SET replaced_by = \(id) WHERE id = \(old.id)") }
+            let provinces = batch.provinceAttribute.map { p in batch.encoded.all.map { $0.attributeValues[p] } }
+                ?? [String](repeating: "", count: batch.encoded.count)
             var start = 0
             while start < batch.encoded.count {
-                try await insert(batch.encoded.slice(start..<min(start + chunk, batch.encoded.count))[...], batch: id,
-                                 province: batch.provinceAttribute)
+                let rows = start..<min(start + chunk, batch.encoded.count)
+                try await insert(batch.encoded.slice(rows)[...], provinces: provinces[rows], batch: id)
                 start += chunk
+            }
+            // Chunks only when every row fits one: a reader takes them only when they hold all accepted rows.
+            for block in batch.columnChunks(groups: provinces) ?? [] {
+                try await query("""
+                    INSERT INTO response_block (batch_id, first_row, row_count, province, data)
+                    VALUES (\(id), \(Int32(block.firstRow)), \(Int32(block.rows)), NULLIF(\(block.group), ''), \(ByteBuffer(bytes: block.data)))
+                    """)
             }
             for piece in stride(from: 0, to: batch.rejections.count, by: chunk) {
                 let rows = batch.rejections[piece..<min(piece + chunk, batch.rejections.count)]
@@ -79,7 +88,7 @@ extension PostgresStore {
         }
     }
 
-    private func insert(_ rows: ArraySlice<StoredResponse>, batch: Int64, province: Int?) async throws {
+    private func insert(_ rows: ArraySlice<StoredResponse>, provinces: ArraySlice<String>, batch: Int64) async throws {
         var codes: [String] = [], excluded: [String] = []
         codes.reserveCapacity(rows.count)
         excluded.reserveCapacity(rows.count)
@@ -93,7 +102,7 @@ extension PostgresStore {
                                   attributes, answers, codes, excluded)
             SELECT \(batch), r, NULLIF(p, ''), NULLIF(rid, ''), NULLIF(y, '')::integer, w, s, c, NULLIF(f, '')::double precision,
                    string_to_array(a, chr(31)), ans, string_to_array(cd, ',', '')::integer[], string_to_array(ex, ',')::integer[]
-            FROM unnest(\(rows.map { Int32($0.row) }), \(rows.map { r in province.map { r.attributeValues[$0] } ?? "" }),
+            FROM unnest(\(rows.map { Int32($0.row) }), \(Array(provinces)),
                         \(rows.map { $0.respondentID ?? "" }), \(rows.map { $0.year.map(String.init) ?? "" }), \(rows.map(\.weight)),
                         \(rows.map(\.stratum)), \(rows.map(\.cluster)), \(rows.map { $0.populationPSUs.map { String($0) } ?? "" }),
                         \(rows.map(\.attributes)), \(rows.map(\.answers)), \(codes), \(excluded))

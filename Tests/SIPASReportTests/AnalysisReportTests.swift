@@ -8,7 +8,7 @@ import Testing
 /// Renders a small, hand-checkable analysis: 2 strata × 2 PSUs, two items in two elements, one
 /// breakdown. Item s1: 3 of 4 satisfied; s2: 1 of 4 (equal weights), so the overall index is 50 %.
 struct AnalysisReportTests {
-    static func makeReport(language: Language = .vi) throws -> AnalysisReport {
+    static func makeReport(language: Language = .vi, shareCI: CIMethod = .logit) throws -> AnalysisReport {
         let sat5 = (1...5).map { Choice(name: "\($0)", label: LocalizedText(vi: "mức \($0)")) }
         let instrument = Instrument(
             id: "mini", title: LocalizedText(vi: "Khảo sát thử", en: "Test survey"), family: "test", methodVersion: "v1",
@@ -39,7 +39,9 @@ struct AnalysisReportTests {
                 attributes: [sector], answers: [.code(a), .code(b)]
             ))
         }
-        let result = try SurveyEstimator.estimate(accumulator)
+        var options = EstimationOptions()
+        options.shareCI = shareCI
+        let result = try SurveyEstimator.estimate(accumulator, options: options)
         return AnalysisReport(
             result: result, labeler: ResultLabeler(instrument: instrument, language: language, year: 2024),
             sources: ["t.csv"], rowsRead: 5, accepted: 4, rejected: 1
@@ -81,6 +83,14 @@ struct AnalysisReportTests {
         #expect(english.contains("50.00"))
         #expect(english.contains("Land"))
         #expect(english.contains("Access"))
+    }
+
+    @Test(arguments: [CIMethod.logit, .beta, .wilson, .wald])
+    func headerNamesTheShareIntervalMethodUsed(method: CIMethod) throws {
+        let table = try Self.makeReport(language: .en, shareCI: method).render(.table)
+        #expect(table.contains("t(df), \(method.rawValue).\n"))
+        let others = CIMethod.allCases.filter { $0 != method && $0 != .t && $0 != .clopperPearsonEdge }
+        for other in others { #expect(!table.contains("t(df), \(other.rawValue)")) }
     }
 
     @Test func markdownEscapesPipesInLabels() throws {

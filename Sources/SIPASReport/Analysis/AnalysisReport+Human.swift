@@ -23,7 +23,10 @@ extension AnalysisReport {
         out += "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
         out += "\(s(.rows)) \(rowsRead): \(accepted) \(s(.accepted)), \(rejected) \(s(.rejected)).\n"
         let method = result.nationalMethod == "pooled" ? s(.pooled) : "\(s(.meanOfUnits)) (\(result.nationalMethod.dropFirst("mean_of_units:".count)))"
-        out += "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df), logit.\n"
+        // The share intervals' method as the records state it (`--ci`); mean scores always use t.
+        let shareMethods = Set(result.results.compactMap { $0.estimate?.ciMethod }.filter { $0 != .t && $0 != .clopperPearsonEdge })
+        let ciMethods = shareMethods.map(\.rawValue).sorted().joined(separator: ", ")
+        out += "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df)\(ciMethods.isEmpty ? "" : ", " + ciMethods).\n"
         if let c = result.calibration {
             let gap = String(format: "%.1e", c.largestMarginGap)
             out += language == .vi

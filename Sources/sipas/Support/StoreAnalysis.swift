@@ -70,19 +70,41 @@ extension AnalysisRunner {
     /// replicate weights, `SIPAS_SLOW_PATH=1`) or the stored rows need records.
     private static func fastAccumulator(_ store: SurveyStore, _ selection: SelectionSummary, year: Int?, instrument: Instrument,
                                         plan: AnalysisPlan, _ settings: AnalysisSettings) throws -> SurveyAccumulator? {
+        guard let excluded = blockReading(instrument, plan: plan, settings) else { return nil }
+        let sink = FastAccumulator(plan: plan, threads: settings.threads)
+        do {
+            // One reader: two (forEachBlock's `readers`) were slower on 2 cores, their thread taking
+            // the accumulator's shards' time (BENCHMARKS.md).
+            try store.forEachBlock(in: selection, year: year, layout: instrument.recordLayout, excluded: excluded) { try sink.take($0) }
+        } catch is SurveyStore.NeedsRecords {
+            return nil
+        }
+        return sink.finish()
+    }
+
+    /// Whether a store's rows may be summed from blocks as a file's fast path sums them: the items'
+    /// "don't know" codes the importer marked the stored answers with, or nil where that path
+    /// does not apply (key drivers, records kept, calibration, fpc, second stage, replicate
+    /// weights, `SIPAS_SLOW_PATH=1`).
+    private static func blockReading(_ instrument: Instrument, plan: AnalysisPlan, _ settings: AnalysisSettings) -> [Set<Int>]? {
         let design = instrument.design
         guard !settings.slowPath, !settings.keyDrivers, !settings.keepRecords, FastAccumulator.supports(plan, design: SurveyDesignColumns(
             hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil)) else { return nil }
-        let layout = instrument.recordLayout
         // The importer's "don't know" codes per item (its record plan), which marked the stored answers.
         let scored = instrument.scoredQuestions
-        guard scored.map(\.name) == layout.items else { return nil }
-        let excluded = scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
+        guard scored.map(\.name) == instrument.recordLayout.items else { return nil }
+        return scored.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
+    }
+
+    /// The sums of a PostgreSQL store's selection from the column chunks it returns (as a SQLite
+    /// store's), or nil where that path does not apply or the chunks do not hold every row.
+    private static func fastAccumulator(_ store: PostgresStore, _ selection: SelectionSummary, year: Int?, instrument: Instrument,
+                                        plan: AnalysisPlan, _ settings: AnalysisSettings) async throws -> SurveyAccumulator? {
+        guard let excluded = blockReading(instrument, plan: plan, settings) else { return nil }
         let sink = FastAccumulator(plan: plan, threads: settings.threads)
         do {
-            // One reader: two (forEachBlock's `readers`) were slower on 2 cores (1.60 s vs 1.41 s
-            // median at 1 M rows), their thread taking the accumulator's shards' time.
-            try store.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded) { try sink.take($0) }
+            guard try await store.forEachBlock(in: selection, year: year, layout: instrument.recordLayout, excluded: excluded, { try sink.take($0) })
+            else { return nil }
         } catch is SurveyStore.NeedsRecords {
             return nil
         }
@@ -99,6 +121,9 @@ extension AnalysisRunner {
         let selection = try await store.select(ResponseSelection(year: year, instrumentID: requested?.id))
         let instrument = try requested ?? InstrumentResolver.resolve(selection.instrumentID)
         let plan = try makePlan(instrument, settings)
+        if let accumulator = try await fastAccumulator(store, selection, year: year, instrument: instrument, plan: plan, settings) {
+            return try finish(accumulator, instrument, selection, location: store.location, year: year, settings)
+        }
         var accumulator = SurveyAccumulator(plan: plan)
         let cells = try await store.aggregate(selection, year: year, layout: plan.layout, groupAttributes: accumulator.cellAttributes,
                                               satisfied: plan.satisfiedCodes.map { $0.sorted() }, excluded: plan.excludedCodes.map { $0.sorted() })
