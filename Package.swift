@@ -27,7 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // `sipas serve`: HTTP server, sessions and bcrypt, multipart/form-data uploads. The server's
+        // `sipas serve`: HTTP server, bcrypt (hummingbird-auth's HummingbirdBcrypt), multipart/form-data uploads. The server's
         // configuration comes from flags and environment, so swift-configuration (a default trait) is left out.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -92,7 +92,6 @@ let package = Package(
             dependencies: [
                 "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -125,7 +124,6 @@ let package = Package(
         .testTarget(name: "SIPASWebTests", dependencies: [
             "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-            .product(name: "HummingbirdAuthTesting", package: "hummingbird-auth"),
         ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
