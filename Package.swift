@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SIPASReport", targets: ["SIPASReport"]),
         .library(name: "SIPASStore", targets: ["SIPASStore"]),
         .library(name: "SIPASStorePostgres", targets: ["SIPASStorePostgres"]),
+        .library(name: "SIPASWeb", targets: ["SIPASWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `sipas serve`: HTTP server, bcrypt (hummingbird-auth's HummingbirdBcrypt), multipart/form-data uploads. The server's
+        // configuration comes from flags and environment, so swift-configuration (a default trait) is left out.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // GSL through pkg-config (Debian: libgsl-dev). Only SIPASStats imports it.
@@ -78,10 +84,28 @@ let package = Package(
             dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStore",
                            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
+        // `sipas serve`: the web front door (pages, JSON API, accounts, sessions) over the survey store.
+        // Templates/ holds its Mustache pages, compiled in. It calls the importer, store, analysis and
+        // report code; it holds no statistics and no parsing of survey files.
+        .target(
+            name: "SIPASWeb",
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Templates/README.md"],
+            resources: [.embedInCode("Templates")]
+        ),
         .executableTarget(
             name: "sipas",
             dependencies: [
                 "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres",
+                "SIPASWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,6 +121,10 @@ let package = Package(
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASImport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASWebTests", dependencies: [
+            "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

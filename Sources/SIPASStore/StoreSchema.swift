@@ -8,6 +8,7 @@ import GRDB
 ///   design columns (weight, stratum, cluster, fpc), attributes and answers (``StoredResponse``).
 /// - `rejection`: one row per rejected row: its original fields and the reasons.
 /// - `response_block`: the responses again, in chunks of columns for analyses (``ColumnChunk``).
+/// - `web_user`, `web_session`: accounts and sessions of `sipas serve` (``WebAccount``).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -65,6 +66,30 @@ enum StoreSchema {
                     data BLOB NOT NULL
                 );
                 CREATE UNIQUE INDEX IF NOT EXISTS response_block_rows ON response_block(batch_id, first_row);
+                """)
+        }
+        migrator.registerMigration("v3: web accounts and sessions") { db in
+            // `sipas serve`: accounts (bcrypt hashes only) and server-side sessions. A session row is
+            // keyed by the SHA-256 of the cookie's token, so the table alone cannot sign anyone in.
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS web_user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    password_hash TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('team', 'analyst', 'admin')),
+                    team TEXT NOT NULL DEFAULT '',
+                    provinces TEXT NOT NULL DEFAULT '',
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS web_session (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES web_user(id),
+                    csrf TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    seen_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS web_session_user ON web_session(user_id);
                 """)
         }
         return migrator

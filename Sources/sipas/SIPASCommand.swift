@@ -7,7 +7,7 @@ struct SIPASCommand: AsyncParsableCommand {
         abstract: "Chỉ số hài lòng — design-based satisfaction indices for SIPAS and sector surveys.",
         subcommands: [
             AnalyzeCommand.self, CompareCommand.self, ReportCommand.self, ValidateCommand.self, ImportCommand.self,
-            StoreCommand.self, InstrumentCommand.self, SampleCommand.self, DesignCommand.self,
+            StoreCommand.self, InstrumentCommand.self, SampleCommand.self, DesignCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -35,6 +35,7 @@ enum ErrorReporter {
         case let error as CSVReader.ReadError: return prefix + error.message(language)
         case let error as StoreError: return prefix + error.message(language)
         case let error as DesignError: return prefix + error.message(language)
+        case let error as ValidationError: return prefix + error.message
         default: return prefix + String(describing: error)
         }
     }
@@ -48,6 +49,7 @@ enum ErrorReporter {
             if case .calibrationDidNotConverge = error { return ExitStatus.dataError }
             return ExitStatus.failure
         case let error as CLIError: return error.exitCode
+        case is ValidationError: return ExitStatus.usage
         case let error as StoreError:
             if case .noSuchBatch = error.kind { return ExitStatus.noInput }
             return error.isDataError ? ExitStatus.dataError : ExitStatus.failure

@@ -1,0 +1,60 @@
+import SIPASCore
+
+/// The pages' labels in Vietnamese and English, handed to the templates as `t`.
+enum WebText {
+    static let labels: [String: (vi: String, en: String)] = [
+        "app": ("SIPAS — kho phiếu khảo sát", "SIPAS — survey store"),
+        "login": ("Đăng nhập", "Sign in"),
+        "logout": ("Đăng xuất", "Sign out"),
+        "user": ("Tài khoản", "Account"),
+        "password": ("Mật khẩu", "Password"),
+        "home": ("Lô của tôi", "My batches"),
+        "batches": ("Các lô", "Batches"),
+        "upload": ("Nộp tệp", "Upload a file"),
+        "uploadHelp": ("Tệp CSV, Excel (.xlsx) hoặc bản xuất ODK/Kobo. Tệp được kiểm tra trước; chưa ghi gì vào kho.",
+                       "A CSV, Excel (.xlsx) or ODK/Kobo export. The file is checked first; nothing is stored yet."),
+        "file": ("Tệp", "File"),
+        "check": ("Kiểm tra", "Check"),
+        "report": ("Kết quả kiểm tra", "Validation report"),
+        "rowsRead": ("Số dòng đọc", "Rows read"),
+        "accepted": ("Hợp lệ", "Accepted"),
+        "rejected": ("Không hợp lệ", "Rejected"),
+        "encoding": ("Bảng mã", "Encoding"),
+        "instrument": ("Bộ công cụ", "Instrument"),
+        "byRule": ("Lỗi theo quy tắc", "Rejections by rule"),
+        "byColumn": ("Lỗi theo cột", "Rejections by column"),
+        "firstRejections": ("Các dòng lỗi đầu tiên", "First rejected rows"),
+        "row": ("Dòng", "Row"),
+        "column": ("Cột", "Column"),
+        "value": ("Giá trị", "Value"),
+        "rule": ("Quy tắc", "Rule"),
+        "reason": ("Lý do", "Reason"),
+        "more": ("lỗi khác (xem tệp dòng lỗi)", "more (see the rejects file)"),
+        "acceptBatch": ("Nhận thành lô", "Accept as a batch"),
+        "replace": ("Thay lô cùng tên đã nộp (tệp đã sửa)", "Replace the batch of the same name (a fixed file)"),
+        "downloadRejects": ("Tải các dòng lỗi (CSV) để sửa", "Download the rejected rows (CSV) to fix"),
+        "batch": ("Lô", "Batch"),
+        "team": ("Nhóm", "Team"),
+        "loadedAt": ("Thời điểm nạp", "Loaded"),
+        "status": ("Trạng thái", "Status"),
+        "inForce": ("đang dùng", "in force"),
+        "replacedBy": ("đã thay bằng lô", "replaced by batch"),
+        "noBatches": ("Chưa có lô nào.", "No batches yet."),
+        "progress": ("Tiến độ thực địa", "Fieldwork progress"),
+        "byTeam": ("Theo nhóm", "By team"),
+        "byDay": ("Theo ngày", "By day"),
+        "day": ("Ngày", "Day"),
+        "forms": ("Phiếu hợp lệ", "Accepted forms"),
+        "alreadyLoaded": ("Tệp này đã có trong kho; không ghi thêm gì.", "This file is already in the store; nothing written."),
+        "fileError": ("Không đọc được tệp", "The file cannot be read"),
+        "badLogin": ("Sai tài khoản hoặc mật khẩu.", "Wrong account or password."),
+        "language": ("English", "Tiếng Việt"),
+        "file_name": ("Tên tệp", "File name"),
+        "analysisLink": ("Phân tích", "Analysis"),
+        "analysis": ("Chỉ số hài lòng (khoảng tin cậy 95 %)", "Satisfaction indices (95 % CIs)"),
+    ]
+
+    static func strings(_ language: Language) -> [String: String] {
+        labels.mapValues { language == .vi ? $0.vi : $0.en }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SIPASCore
+import SIPASStore
+import SIPASWeb
+
+extension WebAccount.Role: ExpressibleByArgument {}
+
+/// `sipas serve user add|list|disable`: the accounts of the web front door, kept in the store.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Add, list and disable web accounts.", subcommands: [Add.self, List.self, Disable.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add an account; the password is read from SIPAS_PASSWORD, else from the first line of standard input.",
+            discussion: "Example: echo 'mat-khau-dai' | sipas serve user add lan --role team --team bac-giang --provinces 24 --store sipas.db"
+        )
+        @Argument(help: "Account name (sign-in name).")
+        var name: String
+        @Option(help: "team (a survey team member), analyst or admin.")
+        var role: WebAccount.Role
+        @Option(help: "The team of a team member (the batches it loads and sees).")
+        var team: String = ""
+        @Option(help: "Province codes of the team's fieldwork, comma-separated.")
+        var provinces: String = ""
+        @OptionGroup var store: ServeStoreOption
+
+        func validate() throws {
+            let vi = store.lang == .vi
+            if role == .team && team.isEmpty { throw ValidationError(vi ? "--role team cần --team" : "--role team needs --team") }
+            if role != .team && !team.isEmpty { throw ValidationError(vi ? "--team chỉ dùng với --role team" : "--team goes with --role team only") }
+            if name.isEmpty || name.count > 64 { throw ValidationError(vi ? "tên tài khoản: 1 đến 64 ký tự" : "account name: 1 to 64 characters") }
+        }
+
+        func run() async throws {
+            try await ErrorReporter.exit(language: store.lang) {
+                let vi = store.lang == .vi
+                let password = ProcessInfo.processInfo.environment["SIPAS_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+                if let problem = Passwords.problem(password, language: store.lang) { throw ValidationError(problem) }
+                let opened = try StoreOpener.open(try store.location(), language: store.lang)
+                if try opened.account(named: name) != nil {
+                    throw ValidationError(vi ? "đã có tài khoản '\(name)'" : "account '\(name)' already exists")
+                }
+                let hash = await Passwords.hash(password, cost: WebConfiguration().bcryptCost)
+                let codes = provinces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let added = try opened.addAccount(WebAccount(name: name, passwordHash: hash, role: role, team: team, provinces: codes))
+                Console.message(vi ? "đã thêm tài khoản '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", nhóm \(team)"))"
+                                   : "added account '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", team \(team)"))")
+                return ExitStatus.ok
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts (never their passwords).")
+        @OptionGroup var store: ServeStoreOption
+
+        func run() async throws {
+            try await ErrorReporter.exit(language: store.lang) {
+                let vi = store.lang == .vi
+                var lines = [(vi ? ["tài khoản", "vai trò", "nhóm", "tỉnh", "trạng thái", "tạo lúc"]
+                                 : ["account", "role", "team", "provinces", "status", "created"]).joined(separator: "\t")]
+                for a in try StoreOpener.open(try store.location(), language: store.lang).accounts() {
+                    let status = a.disabled ? (vi ? "đã khoá" : "disabled") : (vi ? "hoạt động" : "active")
+                    lines.append([a.name, a.role.rawValue, a.team, a.provinces.joined(separator: ","), status, a.createdAt].joined(separator: "\t"))
+                }
+                try Console.emit(lines.joined(separator: "\n") + "\n", to: nil)
+                return ExitStatus.ok
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account and end its sessions.")
+        @Argument(help: "Account name.")
+        var name: String
+        @OptionGroup var store: ServeStoreOption
+
+        func run() async throws {
+            try await ErrorReporter.exit(language: store.lang) {
+                let vi = store.lang == .vi
+                guard try StoreOpener.open(try store.location(), language: store.lang).setAccount(name, disabled: true) else {
+                    throw ValidationError(vi ? "không có tài khoản '\(name)'" : "no account '\(name)'")
+                }
+                Console.message(vi ? "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc" : "disabled account '\(name)'; its sessions ended")
+                return ExitStatus.ok
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import SIPASTestSupport
+import Testing
+
+/// `sipas serve user add|list|disable` on the built binary (the server itself: SIPASWebTests and Tests/Browser).
+struct ServeCommandTests {
+    static func sipas(_ arguments: [String], password: String) throws -> CommandLineTests.Run {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["SIPAS_PASSWORD": password]) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test("accounts: added, listed without passwords, disabled; a password over 72 bytes and a team member without a team exit 64")
+    func users() throws {
+        let store = try Fixtures.temporaryDirectory().appendingPathComponent("web.db").path
+        let added = try Self.sipas(["serve", "user", "add", "lan", "--role", "team", "--team", "bac-giang", "--provinces", "24",
+                                    "--store", store, "--lang", "en"], password: "mật khẩu đủ dài")
+        #expect(added.status == 0)
+        #expect(added.stderr.contains("added account 'lan' (team, team bac-giang)"))
+        let long = try Self.sipas(["serve", "user", "add", "an", "--role", "analyst", "--store", store, "--lang", "en"],
+                                  password: String(repeating: "ữ", count: 25))
+        #expect(long.status == 64)
+        #expect(long.stderr.contains("the password is 75 bytes long (UTF-8); at most 72 bytes"))
+        let noTeam = try Self.sipas(["serve", "user", "add", "an", "--role", "team", "--store", store], password: "mật khẩu đủ dài")
+        #expect(noTeam.status == 64)
+        #expect(noTeam.stderr.contains("--role team cần --team"))
+        let list = try Self.sipas(["serve", "user", "list", "--store", store, "--lang", "en"], password: "")
+        #expect(list.stdout == "account\trole\tteam\tprovinces\tstatus\tcreated\n" + list.stdout.split(separator: "\n")[1] + "\n")
+        #expect(list.stdout.contains("lan\tteam\tbac-giang\t24\tactive\t"))
+        #expect(!list.stdout.contains("$2b$"))
+        let disabled = try Self.sipas(["serve", "user", "disable", "lan", "--store", store, "--lang", "en"], password: "")
+        #expect(disabled.status == 0)
+        #expect(try Self.sipas(["serve", "user", "list", "--store", store], password: "").stdout.contains("lan\tteam\tbac-giang\t24\tđã khoá\t"))
+        #expect(try Self.sipas(["serve", "user", "disable", "nobody", "--store", store, "--lang", "en"], password: "").status == 64)
+    }
+}
