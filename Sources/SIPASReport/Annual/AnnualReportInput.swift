@@ -44,6 +44,8 @@ public struct AnnualReportInput: Sendable {
     /// The survey store the responses were read from (a path, or a URL without its password);
     /// nil when they were read from files.
     public var store: String?
+    /// Synthetic rows among the rows read, this year and the previous one (``DataProvenance``).
+    public var provenance = DataProvenance()
 
     public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
                 regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,

@@ -17,6 +17,8 @@ public struct ComparisonReport: Sendable {
     public var targets: TargetTable?
     /// Across 1 July 2025: each earlier year's national figure as published and regrouped.
     public var baselines: [NationalBaseline] = []
+    /// Synthetic rows among the rows of every year (``DataProvenance``): every format shows the marker.
+    public var provenance = DataProvenance()
 
     public init(comparison: YearComparison, labeler: ResultLabeler, sources: [String], regrouped: [String], includeItems: Bool = false) {
         self.comparison = comparison
@@ -64,6 +66,7 @@ public struct ComparisonReport: Sendable {
         var out = ""
         let title = "\(labeler.instrument.title.text(labeler.language)) — \(years.joined(separator: " → "))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\n"
+        if let banner = provenance.banner(labeler.language) { out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n" }
         out += t("Tệp", "Files") + ": " + sources.joined(separator: ", ") + "\n"
         if comparison.methodBreak {
             out += "⚠ " + t("Thay đổi phương pháp", "Method break") + ": " + comparison.methodVersions.joined(separator: " → ")
@@ -90,7 +93,7 @@ public struct ComparisonReport: Sendable {
             columns.append(Column(title: "p", value: numbers.format(row.latestChange?.pValue, digits: 4), align: .right))
             return columns
         }
-        out += heading(t("Toàn bộ mẫu (% hài lòng)", "Whole sample (% satisfied)"))
+        out += heading(t("Cả nước (% hài lòng)", "National (% satisfied)"))
         out += (wholeTable.string(for: whole, style: style) ?? "") + "\n"
 
         let variables = comparison.rows.map(\.group.variable).reduce(into: [String]()) { if $1 != "all" && !$0.contains($1) { $0.append($1) } }

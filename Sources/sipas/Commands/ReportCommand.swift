@@ -46,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output folder (default: Reports/<year>/).")
     var out: String?
 
-    @Option(help: "Formats, comma-separated: md, html, xlsx, csv, json, sps (default: all).")
+    @Option(help: "Formats, comma-separated: md, html, xlsx, csv, json, sps, docx (default: all).")
     var format: String = AnnualReportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
     @OptionGroup var instrumentOptions: InstrumentOptions
@@ -65,7 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         guard minN >= 1 else { throw ValidationError("--min-n must be at least 1") }
         for name in splitList(format) where AnnualReportFormat(rawValue: name) == nil {
-            throw ValidationError("unknown format '\(name)' (md, html, xlsx, csv, json, sps)")
+            throw ValidationError("unknown format '\(name)' (md, html, xlsx, csv, json, sps, docx)")
         }
         if storeOption.store == nil {
             guard file != nil else { throw ValidationError("give this year's response file, or --store with --year") }
@@ -122,9 +122,10 @@ struct ReportCommand: AsyncParsableCommand {
             files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang, minimumN: minN
         )
         input.store = current.storeLocation
+        input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         let report = AnnualReportBuilder(input).build()
         let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
-                              language: lang, year: current.year)
+                              language: lang, year: current.year, provenance: input.provenance)
         let writer = ReportWriter(templates: try ReportTemplates(directory: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }), bom: bom)
         // A PostgreSQL store sums on the server: there are no responses to write (said by the run).
         let formats = splitList(format).compactMap(AnnualReportFormat.init(rawValue:)).filter { $0 != .sps || !current.aggregatedOnServer }
