@@ -72,7 +72,7 @@ struct JSONOutputSchemaTests {
         let run = try CLI.sipas(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030",
                                  "--format", "json", "--lang", "en"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let target = try #require((object["targets"] as? [[String: Any]])?.first { $0["indicator"] as? String == "overall" })
+        let target = try #require((object["targets"] as? [[String: Any]])?.first { $0["family"] as? String == "sipas" && $0["indicator"] as? String == "overall" })
         let estimate = try #require(target["estimate"] as? [String: Any])
         let value = try #require(estimate["estimate"] as? Double), high = try #require(estimate["ci_high"] as? Double)
         // Percent, like the result records: the province's index is in the 70–100 range, not 0.7–1.

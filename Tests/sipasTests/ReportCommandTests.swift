@@ -171,7 +171,7 @@ struct ReportCommandTests {
         let (out, run) = try Self.hostileReport.get()
         #expect(run.status == 0, "\(run.stderr)")
         let files = try #require(FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
-        for file in files where !file.hasDirectoryPath && file.pathExtension != "xlsx" {
+        for file in files where !file.hasDirectoryPath && file.pathExtension != "xlsx" && file.pathExtension != "docx" {
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(!text.contains("Bí Mật") && !text.contains("0912345678") && !text.contains("onerror"), "\(file.lastPathComponent)")
         }
@@ -219,7 +219,8 @@ struct ReportCommandTests {
                                  "--format", "md,csv", "--min-n", "25"])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(md.contains("# Satisfaction index report 2024"))
+        // The hostile instrument is of the SIPAS family: the index's official name.
+        #expect(md.contains("# Satisfaction Index of Public Administrative Services (SIPAS) 2024"))
         #expect(md.contains("n&lt;25"))   // "n<25": 20 respondents per unit, suppressed
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
         let bad = try CLI.sipas(["report", "x.csv", "--format", "pdf"])

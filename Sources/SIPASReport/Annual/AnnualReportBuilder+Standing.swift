@@ -4,22 +4,12 @@ import SIPASStats
 /// The province standing as official reports write it ("xếp thứ 5/63, tăng 2 bậc"), and each
 /// element's lowest and highest province.
 extension AnnualReportBuilder {
-    /// "Xếp thứ 5/63, tăng 2 bậc; thay đổi có ý nghĩa thống kê" / "5th of 63, up 2 places; the change is
-    /// significant": the rank among the `ranked` provinces, the places gained since the previous year
-    /// and whether the index's change is significant (p < 0.05 after the comparison's adjustment).
+    /// The standing column of the province table (``StandingText``): the change's significance is
+    /// p < 0.05 after the comparison's adjustment.
     func standing(rank: Int?, of ranked: Int, previousRank: Int?, row: YearComparison.Row?) -> ReportValue {
         guard let rank else { return .text("") }
-        var text = t("Xếp thứ \(rank)/\(ranked)", "\(rank) of \(ranked)")
-        if let previousRank {
-            let moved = previousRank - rank
-            text += moved > 0 ? t(", tăng \(moved) bậc", ", up \(moved) places")
-                : moved < 0 ? t(", giảm \(-moved) bậc", ", down \(-moved) places") : t(", giữ nguyên thứ hạng", ", same rank")
-        }
-        if let row, row.latestChange != nil {
-            text += row.isSignificant() ? t("; thay đổi có ý nghĩa thống kê", "; the change is significant")
-                : t("; thay đổi không có ý nghĩa thống kê", "; the change is not significant")
-        }
-        return .text(text)
+        let significant = row.flatMap { $0.latestChange == nil ? nil : $0.isSignificant() }
+        return .text(StandingText.make(rank: rank, of: ranked, previousRank: previousRank, significant: significant, language: input.language))
     }
 
     /// For each indicator, its lowest and highest province (among provinces with at least the

@@ -44,7 +44,7 @@ public struct AnnualReportBuilder: Sendable {
             return t("Báo cáo chỉ số hài lòng năm \(yearLabel)", "Satisfaction index report \(yearLabel)")
         }
         return t("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm \(yearLabel)",
-                 "Index of citizens' and organisations' satisfaction with the services of state administrative agencies (SIPAS) \(yearLabel)")
+                 "Satisfaction Index of Public Administrative Services (SIPAS) \(yearLabel)")
     }
 
     /// The sheet name of a breakdown table: "Theo " and the column's label when that fits Excel's

@@ -100,6 +100,7 @@ public struct ComparisonReport: Sendable {
         for variable in variables {
             let rows = comparison.rows.filter { $0.group.variable == variable && $0.indicator.level == .overall && $0.statistic == .share }
                 .sorted { labeler.sortKey(of: $0.group).lexicographicallyPrecedes(labeler.sortKey(of: $1.group)) { ($0.0, $0.1) < ($1.0, $1.1) } }
+            let ranked = rows.filter { ($0.ranks.last ?? nil) != nil }.count
             let table = TextTable<YearComparison.Row> { row in
                 var columns = [Column(title: labeler.label(ofVariable: variable), value: cell(labeler.label(of: row.group)))]
                 for (y, year) in years.enumerated() {
@@ -107,9 +108,11 @@ public struct ComparisonReport: Sendable {
                 }
                 columns.append(Column(title: t("Thay đổi", "Change"), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
                 columns.append(Column(title: t("KTC 95%", "95% CI"), value: interval(row.latestChange, scale: 100), align: .right))
-                let ranks = row.ranks.map { $0.map(String.init) ?? "–" }
-                let moved = row.rankChange.map { $0 > 0 ? " (+\($0))" : $0 < 0 ? " (\($0))" : " (=)" } ?? ""
-                columns.append(Column(title: t("Xếp hạng", "Rank"), value: ranks.joined(separator: " → ") + moved, align: .right))
+                let standing = (row.ranks.last ?? nil).map { rank in
+                    StandingText.make(rank: rank, of: ranked, previousRank: row.ranks.count > 1 ? row.ranks[row.ranks.count - 2] : nil,
+                                      significant: row.latestChange == nil ? nil : row.isSignificant(), language: labeler.language)
+                } ?? "–"
+                columns.append(Column(title: t("Xếp hạng", "Rank"), value: cell(standing)))
                 return columns
             }
             out += heading(t("Chỉ số chung theo ", "Overall index by ") + labeler.label(ofVariable: variable))
