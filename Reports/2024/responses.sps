@@ -1,4 +1,5 @@
-* Báo cáo chỉ số hài lòng năm 2024.
+* Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024.
+* Dữ liệu mô phỏng — không phải kết quả chính thức.
 * Written by sipas 0.1.0. Run from the folder holding responses.csv: pspp responses.sps.
 
 GET DATA
@@ -695,5 +696,6 @@ VALUE LABELS
     9 'Không biết / không trả lời'.
 
 MISSING VALUES POL_econ_participation POL_econ_quality POL_econ_implementation POL_econ_impact POL_health_participation POL_health_quality POL_health_implementation POL_health_impact POL_school_participation POL_school_quality POL_school_implementation POL_school_impact POL_water_participation POL_water_quality POL_water_implementation POL_water_impact POL_power_participation POL_power_quality POL_power_implementation POL_power_impact POL_security_participation POL_security_quality POL_security_implementation POL_security_impact POL_roads_participation POL_roads_quality POL_roads_implementation POL_roads_impact POL_welfare_participation POL_welfare_quality POL_welfare_implementation POL_welfare_impact POL_par_participation POL_par_quality POL_par_implementation POL_par_impact PAS_E1_c1 PAS_E1_c2 PAS_E1_c3 PAS_E1_gen PAS_E2_c1 PAS_E2_c2 PAS_E2_c3 PAS_E2_c4 PAS_E2_gen PAS_E3_c1 PAS_E3_c2 PAS_E3_c3 PAS_E3_c4 PAS_E3_gen PAS_E4_c1 PAS_E4_c2 PAS_E4_c3 PAS_E4_gen PAS_E5_c1 PAS_E5_c2 PAS_E5_c3 PAS_E5_gen (8, 9).
+DOCUMENT Dữ liệu mô phỏng — không phải kết quả chính thức.
 WEIGHT BY weight.
 EXECUTE.

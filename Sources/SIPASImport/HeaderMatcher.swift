@@ -38,6 +38,8 @@ public struct HeaderMatch: Sendable {
         "formdef_version", "review_status", "review_comments", "review_quality",
         // The keyer and entry date columns of sipas's data-entry workbook (`instrument export --format entry-xlsx`).
         "keyer_id", "entry_date",
+        // The synthetic-data marker of `sipas sample` files (``DataProvenance``).
+        "data_source",
     ]
 
     /// The select_multiple question and choice a split column stands for (`grp/q/choice`, `q-choice`).

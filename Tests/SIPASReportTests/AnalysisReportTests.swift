@@ -67,9 +67,9 @@ struct AnalysisReportTests {
     @Test func csvUsesDotsAndQuotes() throws {
         let csv = try Self.makeReport().render(.csv)
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "group_variable,group_value,group_label,indicator,level,indicator_label,statistic,unit,estimate,se,ci_low,ci_high,ci_method,df,n,n_excluded,note")
+        #expect(lines.first == "group_variable,group_value,group_label,indicator,level,indicator_label,statistic,unit,estimate,se,ci_low,ci_high,ci_method,df,n,n_excluded,note,data_source")
         #expect(lines.count == 37)
-        #expect(lines.contains { $0.hasPrefix("all,,Toàn bộ mẫu,overall,overall,Chỉ số chung,share,percent,50,") })
+        #expect(lines.contains { $0.hasPrefix("all,,Cả nước,overall,overall,Chỉ số chung,share,percent,50,") })
         #expect(lines.contains { $0.hasPrefix("sector,dat_dai,Đất đai,item:s1,item,Câu 1,share,percent,100,") })
     }
 

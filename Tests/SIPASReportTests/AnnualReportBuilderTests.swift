@@ -61,6 +61,25 @@ struct AnnualReportBuilderTests {
         #expect(report.table("by_sector") == nil)
     }
 
+    @Test func sheetNamesAreWholeAndShort() throws {
+        let builder = AnnualReportBuilder(try Self.input())
+        #expect(builder.sheetName(variable: "sector", label: "Đất đai") == "Theo Đất đai")
+        #expect(builder.sheetName(variable: "sector", label: "Lĩnh vực thủ tục hành chính gần nhất") == "Theo lĩnh vực TTHC")
+        #expect(builder.sheetName(variable: "agency_level", label: "Cấp cơ quan giải quyết thủ tục gần nhất") == "Theo cấp cơ quan")
+        // Another column: whole words up to Excel's 31 characters.
+        #expect(builder.sheetName(variable: "x", label: "Nhóm nghề nghiệp chính của người trả lời") == "Theo Nhóm nghề nghiệp chính của")
+    }
+
+    @Test func theInternalIdColumnIsForMachinesOnly() throws {
+        let report = AnnualReportBuilder(try Self.input()).build()
+        let elements = try #require(report.table("elements"))
+        #expect(elements.columns.filter(\.machineOnly).map(\.id) == ["id"])
+        #expect(!elements.humanColumns.columns.contains { $0.id == "id" })
+        #expect(elements.humanColumns.rows.first?.count == elements.columns.count - 1)
+        let md = try ReportTemplates().renderMarkdown(report)
+        #expect(!md.contains("area:services") && !md.contains("item:s1"))
+    }
+
     @Test func englishLabels() throws {
         var input = try Self.input()
         input.language = .en

@@ -16,6 +16,6 @@ struct ReportWriterTests {
     }
 
     @Test func everyFormatHasAName() {
-        #expect(AnnualReportFormat.allCases.map(\.rawValue) == ["md", "html", "xlsx", "csv", "json", "sps"])
+        #expect(AnnualReportFormat.allCases.map(\.rawValue) == ["md", "html", "xlsx", "csv", "json", "sps", "docx"])
     }
 }

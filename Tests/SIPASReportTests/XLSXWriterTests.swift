@@ -2,6 +2,7 @@ import Foundation
 import SIPASTestSupport
 import Testing
 import ZIPFoundation
+import SIPASCore
 @testable import SIPASReport
 
 struct XLSXWriterTests {
@@ -47,6 +48,47 @@ struct XLSXWriterTests {
         #expect(names[1] == "A B (2)")
         #expect(names[2].count == 31)
         #expect(names[3] == "Sheet")
+    }
+
+    @Test func everySheetPrintsOnA4LandscapeOnePageWideWithItsHeadingsRepeated() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("p.xlsx")
+        try XLSXWriter.write(AnnualReportFixtures.report(), to: url)
+        let sheet = try Self.part("xl/worksheets/sheet1.xml", of: url)
+        #expect(sheet.contains(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+        #expect(sheet.contains(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+        #expect(sheet.contains("<oddFooter>&amp;LBáo cáo chỉ số hài lòng năm 2024&amp;R&amp;P/&amp;N</oddFooter>"))
+        #expect(!sheet.contains("<oddHeader>"))
+        // CT_Worksheet order: sheetData, printOptions, pageMargins, pageSetup, headerFooter.
+        let order = ["</sheetData>", "<printOptions", "<pageMargins", "<pageSetup", "<headerFooter>"].map { sheet.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! })
+        let workbook = try Self.part("xl/workbook.xml", of: url)
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">&#39;Theo tỉnh&#39;!$1:$1</definedName>"#))
+        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="1">&#39;PL Phương pháp&#39;!$1:$1</definedName>"#))
+    }
+
+    @Test func syntheticDataPutTheBannerInRowOneAndThePageHeader() throws {
+        var report = AnnualReportFixtures.report()
+        report.provenance = DataProvenance(syntheticRows: 5, rows: 5)
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("s.xlsx")
+        try XLSXWriter.write(report, to: url)
+        let sheet = try Self.part("xl/worksheets/sheet1.xml", of: url)
+        let banner = "Dữ liệu mô phỏng — không phải kết quả chính thức"
+        #expect(sheet.contains(#"<row r="1"><c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">\#(banner)</t></is></c></row>"#))
+        #expect(sheet.contains(#"<c r="A2" t="inlineStr" s="1"><is><t xml:space="preserve">Xếp hạng</t></is></c>"#))
+        #expect(sheet.contains(#"<c r="C3" s="2"><v>84.5</v></c>"#))
+        #expect(sheet.contains(#"<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>"#))
+        #expect(sheet.contains("<oddHeader>&amp;C&amp;B\(banner)</oddHeader>"))
+        #expect(try Self.part("xl/workbook.xml", of: url).contains("&#39;Theo tỉnh&#39;!$1:$2</definedName>"))
+    }
+
+    @Test func machineOnlyColumnsAreLeftOut() throws {
+        var report = AnnualReportFixtures.report()
+        report.tables[1].columns[0].machineOnly = true
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("m.xlsx")
+        try XLSXWriter.write(report, to: url)
+        let sheet = try Self.part("xl/worksheets/sheet2.xml", of: url)
+        #expect(!sheet.contains(">Mục<") && !sheet.contains("SHA-256"))
+        #expect(sheet.contains(#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">Nội dung</t></is></c>"#))
     }
 
     @Test func columnLetters() {

@@ -99,8 +99,9 @@ struct SampleGeneratorTests {
         #expect(!table.bytes.contains(UInt8(ascii: "\r")), "CR line ends")
         #expect(!table.bytes.contains(UInt8(ascii: "\"")))
         #expect(table.bytes.last == UInt8(ascii: "\n"))
-        #expect(table.header == Self.household.questions.map(\.name))
+        #expect(table.header == Self.household.questions.map(\.name) + ["data_source"])
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
+        #expect(Set(table.column("data_source")) == ["synthetic"])
         #expect(String(data: table.bytes, encoding: .utf8) != nil)
     }
 

@@ -24,7 +24,8 @@ struct ImportCommandTests {
         let fromStore = try CLI.sipas(["analyze", "--store", store, "--year", "2024", "--format", "json", "--by", "sector,province_code"], in: directory)
         #expect(fromStore.status == 0, "\(fromStore.stderr)")
         #expect(!fromFile.stdout.isEmpty)
-        #expect(fromStore.stdout == fromFile.stdout)
+        #expect(fromFile.stdout.contains("\"data_source\" : \"synthetic\""))
+        #expect(CLI.withoutDataSource(fromStore.stdout) == CLI.withoutDataSource(fromFile.stdout))
         // Calibration applies to the store's records as to the file's.
         let margins = directory.appendingPathComponent("sex.csv")
         try "sex,population\n1,50000000\n2,51000000\n".write(to: margins, atomically: true, encoding: .utf8)
@@ -32,7 +33,7 @@ struct ImportCommandTests {
         let calibratedStore = try CLI.sipas(["analyze", "--store", store, "--format", "json", "--calibrate", margins.path], in: directory)
         #expect(calibratedStore.status == 0, "\(calibratedStore.stderr)")
         #expect(calibratedStore.stdout != fromStore.stdout)  // the weights did change
-        #expect(calibratedStore.stdout == calibratedFile.stdout)
+        #expect(CLI.withoutDataSource(calibratedStore.stdout) == CLI.withoutDataSource(calibratedFile.stdout))
         let again = try CLI.sipas(["import", CLI.sample2024, "--store", store, "--lang", "en"], in: directory)
         #expect(again.status == 0)
         #expect(again.stderr.contains("is already in the store as batch '2024.csv'"))

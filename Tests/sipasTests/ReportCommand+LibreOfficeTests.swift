@@ -29,8 +29,11 @@ extension ReportCommandTests {
         #expect(paths.count == tables.count, "\(run.stdout)")
         var compared = 0
         for (path, table) in zip(paths, tables) {
-            let cells = Self.csvRows(try String(contentsOfFile: path, encoding: .utf8))
-            let columns = try #require(table["columns"] as? [[String: Any]])
+            // The sample data are synthetic: row 1 is the banner; internal-id columns are not in the workbook.
+            var cells = Self.csvRows(try String(contentsOfFile: path, encoding: .utf8))
+            #expect(cells.first?.first == "Dữ liệu mô phỏng — không phải kết quả chính thức")
+            cells.removeFirst()
+            let columns = try #require(table["columns"] as? [[String: Any]]).filter { $0["machine_only"] == nil }
             let rows = try #require(table["rows"] as? [[String: Any]])
             #expect(cells.first == columns.compactMap { $0["title"] as? String }, "\(table["id"]!)")
             #expect(cells.count == rows.count + 1, "\(table["id"]!)")
@@ -46,6 +49,33 @@ extension ReportCommandTests {
             }
         }
         #expect(compared > 1000)
+    }
+
+    @Test(.enabled(if: ExternalProgram.exists("soffice"),
+                   "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-writer-nogui"))
+    func libreOfficeOpensTheWordReport() throws {
+        let out = try Self.sampleReport()
+        let soffice = try #require(ExternalProgram.find("soffice"))
+        let work = try Fixtures.temporaryDirectory()
+        let docx = out.appendingPathComponent("report.docx").path
+        for format in ["pdf", "txt:Text"] {
+            let run = try ExternalProgram.run(soffice, [
+                "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)", "--headless",
+                "--convert-to", format, "--outdir", work.path, docx,
+            ], timeout: 240)
+            #expect(run.status == 0, "soffice \(format): \(run.status) \(run.stdout)\(run.stderr)")
+        }
+        let pdf = try Data(contentsOf: work.appendingPathComponent("report.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)) && pdf.count > 10_000)
+        let text = try String(contentsOf: work.appendingPathComponent("report.txt"), encoding: .utf8)
+        #expect(text.contains("Dữ liệu mô phỏng — không phải kết quả chính thức"))
+        #expect(text.contains("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024"))
+        // Every table is there: the province table's 63 names, and no internal ids.
+        let provinces = try #require(try Self.json(out)["tables"] as? [[String: Any]]).first { $0["id"] as? String == "provinces" }
+        for row in try #require(provinces?["rows"] as? [[String: Any]]) {
+            #expect(text.contains(row["province"] as? String ?? "?"))
+        }
+        #expect(!text.contains("area:policy") && !text.contains("item:POL_"))
     }
 
     /// The fields of a CSV text (quotes doubled inside quoted fields, which may hold line breaks).

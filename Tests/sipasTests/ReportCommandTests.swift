@@ -41,7 +41,7 @@ struct ReportCommandTests {
 
     @Test func theSampleReportHasEveryFormatAndTable() throws {
         let out = try Self.sampleReport()
-        for name in ["report.md", "report.html", "report.xlsx", "report.json", "responses.csv", "responses.sps", "csv/provinces.csv"] {
+        for name in ["report.md", "report.html", "report.xlsx", "report.json", "responses.csv", "responses.sps", "csv/provinces.csv", "report.docx"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
         }
         let object = try Self.json(out)
@@ -61,6 +61,45 @@ struct ReportCommandTests {
         #expect(sha?.count == 64)
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(md.contains("Chỉ số hài lòng chung: 84,12 %"))
+    }
+
+    @Test func everyFormatOfTheSampleReportSaysTheDataAreSynthetic() throws {
+        let out = try Self.sampleReport()
+        let banner = "Dữ liệu mô phỏng — không phải kết quả chính thức"
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(md.contains("> **\(banner)**"))
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<p class=\"banner\" role=\"note\">\(banner)</p>"))
+        let object = try Self.json(out)
+        #expect(object["data_source"] as? String == "synthetic" && object["data_source_note"] as? String == banner)
+        let csv = try String(contentsOf: out.appendingPathComponent("csv/provinces.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first?.hasSuffix(",data_source") == true && csv.count == 64)
+        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(",synthetic") })
+        let sps = try String(contentsOf: out.appendingPathComponent("responses.sps"), encoding: .utf8)
+        #expect(sps.contains("DOCUMENT \(banner).\n"))
+        // The official terms and no internal ids in the human formats.
+        #expect(md.hasPrefix("# Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024"))
+        #expect(md.contains("| Cả nước") || md.contains("Cả nước:"))
+        #expect(!md.contains("Toàn bộ mẫu") && !md.contains("area:policy") && !md.contains("item:POL_"))
+        #expect(md.contains("| Nội dung |") && md.contains("| Nhóm chính sách |"))
+        // "Xếp thứ X/63, tăng Y bậc" with the change's significance, and each element's min–max over provinces.
+        let tables = try #require(object["tables"] as? [[String: Any]])
+        let provinces = try #require(tables.first { $0["id"] as? String == "provinces" }?["rows"] as? [[String: Any]])
+        for row in provinces {
+            let rank = try #require(row["rank"] as? Double), before = try #require(row["rank_previous"] as? Double)
+            let standing = try #require(row["standing"] as? String)
+            let moved = Int(before - rank)
+            #expect(standing.hasPrefix("Xếp thứ \(Int(rank))/63, " + (moved > 0 ? "tăng \(moved) bậc" : moved < 0 ? "giảm \(-moved) bậc" : "giữ nguyên thứ hạng")))
+            #expect(standing.hasSuffix("; thay đổi có ý nghĩa thống kê") || standing.hasSuffix("; thay đổi không có ý nghĩa thống kê"))
+        }
+        let elements = try #require(tables.first { $0["id"] as? String == "elements" }?["rows"] as? [[String: Any]])
+        for row in elements where row["level"] as? String != "Câu hỏi" {
+            let low = try #require(row["province_min"] as? Double), high = try #require(row["province_max"] as? Double)
+            let share = try #require(row["share"] as? Double)
+            #expect(low <= share && share <= high, "\(row["indicator"] ?? "")")
+            let lowest = provinces.compactMap { $0["province"] as? String }
+            #expect(lowest.contains(row["province_min_name"] as? String ?? "") && lowest.contains(row["province_max_name"] as? String ?? ""))
+        }
     }
 
     @Test func chromiumRendersTheChartsAndTables() throws {
@@ -92,10 +131,13 @@ struct ReportCommandTests {
         #expect(workbook.count == tables.count)
         var compared = 0
         for (sheet, table) in zip(workbook, tables) {
-            #expect(sheet["freeze"] as? String == "A2")
-            let columns = try #require(table["columns"] as? [[String: Any]])
+            // The sample data are synthetic: row 1 is the banner, the headings are row 2.
+            #expect(sheet["freeze"] as? String == "A3")
+            let columns = try #require(table["columns"] as? [[String: Any]]).filter { $0["machine_only"] == nil }
             let rows = try #require(table["rows"] as? [[String: Any]])
-            let cells = try #require(sheet["rows"] as? [[Any]])
+            var cells = try #require(sheet["rows"] as? [[Any]])
+            #expect(cells.first?.first as? String == "Dữ liệu mô phỏng — không phải kết quả chính thức")
+            cells.removeFirst()
             #expect(cells.first?.compactMap { $0 as? String } == columns.compactMap { $0["title"] as? String })
             #expect(cells.count == rows.count + 1)
             for (r, row) in rows.enumerated() {
@@ -129,7 +171,7 @@ struct ReportCommandTests {
         let (out, run) = try Self.hostileReport.get()
         #expect(run.status == 0, "\(run.stderr)")
         let files = try #require(FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
-        for file in files where !file.hasDirectoryPath && file.pathExtension != "xlsx" {
+        for file in files where !file.hasDirectoryPath && file.pathExtension != "xlsx" && file.pathExtension != "docx" {
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(!text.contains("Bí Mật") && !text.contains("0912345678") && !text.contains("onerror"), "\(file.lastPathComponent)")
         }
@@ -177,7 +219,8 @@ struct ReportCommandTests {
                                  "--format", "md,csv", "--min-n", "25"])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(md.contains("# Satisfaction index report 2024"))
+        // The hostile instrument is of the SIPAS family: the index's official name.
+        #expect(md.contains("# Satisfaction Index of Public Administrative Services (SIPAS) 2024"))
         #expect(md.contains("n&lt;25"))   // "n<25": 20 respondents per unit, suppressed
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
         let bad = try CLI.sipas(["report", "x.csv", "--format", "pdf"])

@@ -62,7 +62,8 @@ struct SampleCommandTests {
         #expect(run.stderr.contains("target 81.50 %"))
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 501)
-        #expect(text.hasPrefix("form_id,province_code,commune_code,weight,q1,q2\n"))
+        #expect(text.hasPrefix("form_id,province_code,commune_code,weight,q1,q2,data_source\n"))
+        #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",synthetic") })
     }
 
     @Test func badArgumentsFailWithAMessage() throws {

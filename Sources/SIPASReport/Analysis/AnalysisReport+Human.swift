@@ -19,6 +19,7 @@ extension AnalysisReport {
         var out = ""
         let title = "\(labeler.instrument.title.text(language)) — \(sources.joined(separator: ", "))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\n"
+        if let banner = provenance.banner(language) { out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n" }
         let d = result.design
         out += "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
         out += "\(s(.rows)) \(rowsRead): \(accepted) \(s(.accepted)), \(rejected) \(s(.rejected)).\n"
@@ -42,7 +43,7 @@ extension AnalysisReport {
             let share = all[indicator.id]?[.share]?.estimate
             let mean = all[indicator.id]?[.mean]?.estimate
             return [
-                Column(title: s(.level), value: labeler.label(of: indicator.level)),
+                Column(title: s(.level), value: labeler.levelLabel(of: indicator)),
                 Column(title: s(.indicator), value: cell(labeler.label(of: indicator))),
                 Column(title: s(.share), value: numbers.format(share.map { $0.value * 100 }, digits: 2), align: .right),
                 Column(title: s(.ci), value: ci(share, scale: 100, digits: 2), align: .right),

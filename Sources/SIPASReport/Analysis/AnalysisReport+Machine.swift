@@ -53,18 +53,18 @@ extension AnalysisReport {
         let writer = CSVWriter()
         var out = writer.line(["group_variable", "group_value", "group_label", "indicator", "level", "indicator_label",
                                "statistic", "unit", "estimate", "se", "ci_low", "ci_high", "ci_method", "df", "n",
-                               "n_excluded", "note"])
+                               "n_excluded", "note", DataProvenance.column])
         func number(_ value: Double?) -> String { value.map { String(format: "%.10g", $0) } ?? "" }
         for r in records {
             out += writer.line([r.groupVariable, r.groupValue, r.groupLabel, r.indicator, r.level, r.indicatorLabel,
                                 r.statistic, r.unit, number(r.estimate), number(r.standardError), number(r.ciLow),
                                 number(r.ciHigh), r.ciMethod ?? "", r.df.map(String.init) ?? "", String(r.n),
-                                String(r.nExcluded), r.note ?? ""])
+                                String(r.nExcluded), r.note ?? "", provenance.value])
         }
         return out
     }
 
-    struct Document: Codable {
+    struct Document: Encodable {
         var sipasVersion: String
         var instrument: String
         var methodVersion: String
@@ -72,21 +72,24 @@ extension AnalysisReport {
         var rowsRead: Int
         var accepted: Int
         var rejected: Int
-        var design: DesignSummary
+        var design: MachineRecords.DesignRecord
         var nationalMethod: String
         var confidenceLevel: Double
         var language: String
         var records: [Record]
         var targetPlan: String?
-        var targetScope: TargetScope?
-        var targets: [TargetAssessment]?
+        var targetScope: MachineRecords.ScopeRecord?
+        var targets: [MachineRecords.TargetRecord]?
         var calibration: CalibrationSummary?
+        var dataSource: String
+        var dataSourceNote: String?
 
         enum CodingKeys: String, CodingKey {
             case sipasVersion = "sipas_version", instrument, methodVersion = "method_version", sources
             case rowsRead = "rows_read", accepted, rejected, design, calibration, nationalMethod = "national_method"
             case confidenceLevel = "confidence_level", language, records, targetPlan = "target_plan"
             case targetScope = "target_scope", targets
+            case dataSource = "data_source", dataSourceNote = "data_source_note"
         }
     }
 
@@ -94,9 +97,11 @@ extension AnalysisReport {
         let document = Document(
             sipasVersion: SIPASVersion.string, instrument: result.instrumentId,
             methodVersion: labeler.instrument.methodVersion, sources: sources, rowsRead: rowsRead,
-            accepted: accepted, rejected: rejected, design: result.design, nationalMethod: result.nationalMethod,
+            accepted: accepted, rejected: rejected, design: .init(result.design), nationalMethod: result.nationalMethod,
             confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records,
-            targetPlan: targets?.plan.id, targetScope: targets?.scope, targets: targets?.assessments, calibration: result.calibration
+            targetPlan: targets?.plan.id, targetScope: targets.map { .init($0.scope, language: labeler.language) },
+            targets: targets?.assessments.map { .init($0, language: labeler.language) }, calibration: result.calibration,
+            dataSource: provenance.value, dataSourceNote: provenance.banner(labeler.language)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

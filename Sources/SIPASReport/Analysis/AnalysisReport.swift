@@ -27,6 +27,8 @@ public struct AnalysisReport: Sendable {
     public var includeItems: Bool
     /// Target attainment, when a plan was given.
     public var targets: TargetTable?
+    /// Whether the rows are synthetic: every format shows the marker (``DataProvenance``).
+    public var provenance = DataProvenance()
 
     public init(
         result: AnalysisResult, labeler: ResultLabeler, sources: [String],

@@ -16,6 +16,8 @@ public struct AnnualReport: Sendable, Hashable {
     public var highlights: [String]
     public var tables: [ReportTable]
     public var charts: ReportCharts
+    /// Synthetic rows among the rows the report rests on: every format shows ``banner``.
+    public var provenance = DataProvenance()
 
     public init(title: String, subtitle: String, language: Language, year: String, previousYear: String?, minimumN: Int,
                 highlights: [String] = [], tables: [ReportTable] = [], charts: ReportCharts = ReportCharts()) {
@@ -31,6 +33,9 @@ public struct AnnualReport: Sendable, Hashable {
     }
 
     public func table(_ id: String) -> ReportTable? { tables.first { $0.id == id } }
+
+    /// "Dữ liệu mô phỏng — không phải kết quả chính thức" when any row is synthetic, else nil.
+    public var banner: String? { provenance.banner(language) }
 }
 
 /// One table of the report: one Excel sheet, one CSV file, one JSON array.
@@ -47,6 +52,16 @@ public struct ReportTable: Sendable, Hashable {
     public var rows: [[ReportValue]]
 
     public enum Section: String, Sendable, Hashable { case body, annex }
+
+    /// The table without its ``ReportColumn/machineOnly`` columns, as the human formats show it.
+    public var humanColumns: ReportTable {
+        let kept = columns.indices.filter { !columns[$0].machineOnly }
+        guard kept.count < columns.count else { return self }
+        var table = self
+        table.columns = kept.map { columns[$0] }
+        table.rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : .missing } }
+        return table
+    }
 
     public init(id: String, title: String, sheetName: String, section: Section = .body, note: String? = nil,
                 columns: [ReportColumn], rows: [[ReportValue]] = []) {
@@ -65,6 +80,9 @@ public struct ReportColumn: Sendable, Hashable {
     public var id: String
     public var title: String
     public var kind: Kind
+    /// Internal ids (`area:policy`, `item:POL_…`): in the JSON and CSV, never in the Markdown, HTML
+    /// or Excel tables people read.
+    public var machineOnly = false
 
     public enum Kind: String, Sendable, Hashable {
         /// Labels and codes.
@@ -92,10 +110,11 @@ public struct ReportColumn: Sendable, Hashable {
         public var isNumeric: Bool { self != .text }
     }
 
-    public init(_ id: String, _ title: String, _ kind: Kind) {
+    public init(_ id: String, _ title: String, _ kind: Kind, machineOnly: Bool = false) {
         self.id = id
         self.title = title
         self.kind = kind
+        self.machineOnly = machineOnly
     }
 }
 

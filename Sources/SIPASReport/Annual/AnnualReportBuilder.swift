@@ -38,13 +38,41 @@ public struct AnnualReportBuilder: Sendable {
     var yearLabel: String { input.year.map(String.init) ?? input.result.instrumentId }
     var previousLabel: String? { input.comparison.map { $0.years[0] } }
 
+    /// The report's title; for SIPAS the index's official name, as the Ministry of Home Affairs publishes it.
+    var title: String {
+        guard input.instrument.family == "sipas" else {
+            return t("Báo cáo chỉ số hài lòng năm \(yearLabel)", "Satisfaction index report \(yearLabel)")
+        }
+        return t("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm \(yearLabel)",
+                 "Satisfaction Index of Public Administrative Services (SIPAS) \(yearLabel)")
+    }
+
+    /// The sheet name of a breakdown table: "Theo " and the column's label when that fits Excel's
+    /// 31 characters, else a short name chosen for the column, else whole words up to 31 characters.
+    func sheetName(variable: String, label: String) -> String {
+        let full = t("Theo ", "By ") + label
+        if full.count <= 31 { return full }
+        let chosen: [String: (String, String)] = [
+            "sector": ("Theo lĩnh vực TTHC", "By procedure domain"), "agency_level": ("Theo cấp cơ quan", "By agency level"),
+            "agency": ("Theo cơ quan, đơn vị", "By agency"), "agency_code": ("Theo cơ quan, đơn vị", "By agency"),
+        ]
+        if let short = chosen[variable] { return t(short.0, short.1) }
+        var words: [Substring] = []
+        for word in full.split(separator: " ") {
+            guard (words + [word]).joined(separator: " ").count <= 31 else { break }
+            words.append(word)
+        }
+        return words.isEmpty ? String(full.prefix(31)) : words.joined(separator: " ")
+    }
+
     public func build() -> AnnualReport {
         let current = self.current, compared = self.compared
         var report = AnnualReport(
-            title: t("Báo cáo chỉ số hài lòng năm \(yearLabel)", "Satisfaction index report \(yearLabel)"),
+            title: title,
             subtitle: input.instrument.title.text(input.language), language: input.language, year: yearLabel,
             previousYear: previousLabel, minimumN: input.minimumN
         )
+        report.provenance = input.provenance
         report.tables.append(summaryTable(current, compared))
         if let provinces = provinceTable(current, compared) {
             report.tables.append(provinces)
@@ -109,13 +137,13 @@ public struct AnnualReportBuilder: Sendable {
         let rows = indicators.map { indicator -> [ReportValue] in
             let key = Key(group: .all, indicator: indicator.id, statistic: .share)
             let mean = current[Key(group: .all, indicator: indicator.id, statistic: .mean)]?.estimate
-            return [.text(labeler.label(of: indicator)), .text(labeler.label(of: indicator.level))]
+            return [.text(labeler.label(of: indicator)), .text(labeler.levelLabel(of: indicator))]
                 + estimateCells(current[key]?.estimate, compared[key], previous: true) + [.of(mean?.value)]
         }
         let method = input.result.nationalMethod == "pooled" ? t("gộp có trọng số", "pooled, design-weighted")
             : t("trung bình cộng các tỉnh", "unweighted mean of provinces")
         return ReportTable(id: "summary", title: t("Kết quả chung", "National summary"), sheetName: t("Tổng hợp", "Summary"),
-                           note: t("Toàn bộ mẫu: ", "Whole sample: ") + method + ".", columns: columns, rows: rows)
+                           note: t("Cả nước: ", "National: ") + method + ".", columns: columns, rows: rows)
     }
 
     var orderedIndicators: [Indicator] {
@@ -142,6 +170,7 @@ public struct AnnualReportBuilder: Sendable {
             columns.append(ReportColumn("rank_previous", t("Hạng năm \(previousLabel!)", "Rank \(previousLabel!)"), .integer))
             columns.append(ReportColumn("rank_change", t("Tăng/giảm bậc", "Places gained"), .integer))
         }
+        columns.append(ReportColumn("standing", t("Thứ hạng", "Standing"), .text))
         columns.append(ReportColumn("note", t("Ghi chú", "Note"), .text))
         let ordered = ranked + all.filter { rank[$0] == nil }
         let rows = ordered.map { group -> [ReportValue] in
@@ -153,6 +182,7 @@ public struct AnnualReportBuilder: Sendable {
                 cells.append(.of(before))
                 cells.append(.of(rank[group].flatMap { now in before.map { $0 - now } }))
             }
+            cells.append(standing(rank: rank[group], of: ranked.count, previousRank: compared[key]?.ranks.first ?? nil, row: compared[key]))
             cells.append(smallNote(overall(group)))
             return cells
         }
@@ -185,18 +215,20 @@ public struct AnnualReportBuilder: Sendable {
     }
 
     func elementTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable {
-        var columns = [ReportColumn("level", t("Cấp", "Level"), .text), ReportColumn("id", t("Mã", "Id"), .text),
+        var columns = [ReportColumn("level", t("Cấp", "Level"), .text), ReportColumn("id", t("Mã", "Id"), .text, machineOnly: true),
                        ReportColumn("indicator", t("Yếu tố, tiêu chí", "Element, criterion"), .text)]
         columns += estimateColumns(previous: true)
         columns += [ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
                     ReportColumn("n_excluded", t("Không biết/KAD", "Don't know/NA"), .integer)]
+        columns += rangeColumns
         let rows = orderedIndicators.filter { $0.level != .overall }.map { indicator -> [ReportValue] in
             let key = Key(group: .all, indicator: indicator.id, statistic: .share)
             let estimate = current[key]?.estimate
             let mean = current[Key(group: .all, indicator: indicator.id, statistic: .mean)]?.estimate
-            return [.text(labeler.label(of: indicator.level)), .text(indicator.id), .text(labeler.label(of: indicator))]
+            return [.text(labeler.levelLabel(of: indicator)), .text(indicator.id), .text(labeler.label(of: indicator))]
                 + estimateCells(estimate, compared[key], previous: true)
                 + [(estimate?.n ?? 0) < input.minimumN ? .suppressed : .of(mean?.value), .of(estimate?.nExcluded)]
+                + rangeCells(current, indicator: indicator.id)
         }
         return ReportTable(id: "elements", title: t("Theo lĩnh vực, yếu tố và tiêu chí", "By area, element and criterion"),
                            sheetName: t("Yếu tố, tiêu chí", "Elements"), columns: columns, rows: rows)
@@ -221,7 +253,7 @@ public struct AnnualReportBuilder: Sendable {
             }
             let id = "by_" + variable.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
             return ReportTable(id: id, title: t("Chỉ số chung theo ", "Overall index by ") + name,
-                               sheetName: String((t("Theo ", "By ") + name).prefix(31)), columns: columns, rows: rows)
+                               sheetName: sheetName(variable: variable, label: name), columns: columns, rows: rows)
         }
     }
 }

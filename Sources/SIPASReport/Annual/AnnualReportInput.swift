@@ -46,6 +46,8 @@ public struct AnnualReportInput: Sendable {
     public var store: String?
     /// Field work against the plan (`sipas report --sample`), for the data-quality annex.
     public var progress: FieldworkAnnex?
+    /// Synthetic rows among the rows read, this year and the previous one (``DataProvenance``).
+    public var provenance = DataProvenance()
 
     public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
                 regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,

@@ -55,17 +55,17 @@ extension ComparisonReport {
         var out = writer.line(["group_variable", "group_value", "group_label", "indicator", "statistic"]
             + years.map { "estimate_\($0)" } + years.map { "se_\($0)" }
             + ["change", "change_se", "change_ci_low", "change_ci_high", "df", "p_value", "p_adjusted", "significant"]
-            + years.map { "rank_\($0)" } + ["rank_change", "method_break"])
+            + years.map { "rank_\($0)" } + ["rank_change", "method_break", DataProvenance.column])
         func n(_ v: Double?) -> String { v.map { String(format: "%.10g", $0) } ?? "" }
         for r in records {
             out += writer.line([r.groupVariable, r.groupValue, r.groupLabel, r.indicator, r.statistic] + r.estimates.map(n) + r.standardErrors.map(n)
                 + [n(r.change), n(r.changeSE), n(r.changeCILow), n(r.changeCIHigh), r.df.map(String.init) ?? "", n(r.pValue), n(r.pAdjusted), String(r.significant)]
-                + r.ranks.map { $0.map(String.init) ?? "" } + [r.rankChange.map(String.init) ?? "", String(r.methodBreak)])
+                + r.ranks.map { $0.map(String.init) ?? "" } + [r.rankChange.map(String.init) ?? "", String(r.methodBreak), provenance.value])
         }
         return out
     }
 
-    struct Document: Codable {
+    struct Document: Encodable {
         var sipasVersion: String
         var years: [String]
         var sources: [String]
@@ -73,25 +73,31 @@ extension ComparisonReport {
         var methodBreak: Bool
         var regrouped: [String]
         var adjustment: String
-        var movements: [YearComparison.Movement]
+        var movements: [MachineRecords.MovementRecord]
         var records: [Record]
-        var nationalBaselines: [NationalBaseline]
+        var nationalBaselines: [MachineRecords.BaselineRecord]
         var targetPlan: String?
-        var targetScope: TargetScope?
-        var targets: [TargetAssessment]?
+        var targetScope: MachineRecords.ScopeRecord?
+        var targets: [MachineRecords.TargetRecord]?
+        var dataSource: String
+        var dataSourceNote: String?
 
         enum CodingKeys: String, CodingKey {
             case sipasVersion = "sipas_version", years, sources, methodVersions = "method_versions", methodBreak = "method_break"
             case regrouped, adjustment, movements, records
             case nationalBaselines = "national_baselines", targetPlan = "target_plan", targetScope = "target_scope", targets
+            case dataSource = "data_source", dataSourceNote = "data_source_note"
         }
     }
 
     func json() throws -> String {
         let document = Document(sipasVersion: SIPASVersion.string, years: comparison.years, sources: sources,
                                 methodVersions: comparison.methodVersions, methodBreak: comparison.methodBreak, regrouped: regrouped,
-                                adjustment: comparison.adjustment.rawValue, movements: comparison.movements, records: records,
-                                nationalBaselines: baselines, targetPlan: targets?.plan.id, targetScope: targets?.scope, targets: targets?.assessments)
+                                adjustment: comparison.adjustment.rawValue, movements: comparison.movements.map { .init($0) }, records: records,
+                                nationalBaselines: baselines.map { .init($0) }, targetPlan: targets?.plan.id,
+                                targetScope: targets.map { .init($0.scope, language: labeler.language) },
+                                targets: targets?.assessments.map { .init($0, language: labeler.language) },
+                                dataSource: provenance.value, dataSourceNote: provenance.banner(labeler.language))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

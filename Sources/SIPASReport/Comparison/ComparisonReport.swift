@@ -17,6 +17,8 @@ public struct ComparisonReport: Sendable {
     public var targets: TargetTable?
     /// Across 1 July 2025: each earlier year's national figure as published and regrouped.
     public var baselines: [NationalBaseline] = []
+    /// Synthetic rows among the rows of every year (``DataProvenance``): every format shows the marker.
+    public var provenance = DataProvenance()
 
     public init(comparison: YearComparison, labeler: ResultLabeler, sources: [String], regrouped: [String], includeItems: Bool = false) {
         self.comparison = comparison
@@ -64,6 +66,7 @@ public struct ComparisonReport: Sendable {
         var out = ""
         let title = "\(labeler.instrument.title.text(labeler.language)) — \(years.joined(separator: " → "))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\n"
+        if let banner = provenance.banner(labeler.language) { out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n" }
         out += t("Tệp", "Files") + ": " + sources.joined(separator: ", ") + "\n"
         if comparison.methodBreak {
             out += "⚠ " + t("Thay đổi phương pháp", "Method break") + ": " + comparison.methodVersions.joined(separator: " → ")
@@ -90,13 +93,14 @@ public struct ComparisonReport: Sendable {
             columns.append(Column(title: "p", value: numbers.format(row.latestChange?.pValue, digits: 4), align: .right))
             return columns
         }
-        out += heading(t("Toàn bộ mẫu (% hài lòng)", "Whole sample (% satisfied)"))
+        out += heading(t("Cả nước (% hài lòng)", "National (% satisfied)"))
         out += (wholeTable.string(for: whole, style: style) ?? "") + "\n"
 
         let variables = comparison.rows.map(\.group.variable).reduce(into: [String]()) { if $1 != "all" && !$0.contains($1) { $0.append($1) } }
         for variable in variables {
             let rows = comparison.rows.filter { $0.group.variable == variable && $0.indicator.level == .overall && $0.statistic == .share }
                 .sorted { labeler.sortKey(of: $0.group).lexicographicallyPrecedes(labeler.sortKey(of: $1.group)) { ($0.0, $0.1) < ($1.0, $1.1) } }
+            let ranked = rows.filter { ($0.ranks.last ?? nil) != nil }.count
             let table = TextTable<YearComparison.Row> { row in
                 var columns = [Column(title: labeler.label(ofVariable: variable), value: cell(labeler.label(of: row.group)))]
                 for (y, year) in years.enumerated() {
@@ -104,9 +108,11 @@ public struct ComparisonReport: Sendable {
                 }
                 columns.append(Column(title: t("Thay đổi", "Change"), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
                 columns.append(Column(title: t("KTC 95%", "95% CI"), value: interval(row.latestChange, scale: 100), align: .right))
-                let ranks = row.ranks.map { $0.map(String.init) ?? "–" }
-                let moved = row.rankChange.map { $0 > 0 ? " (+\($0))" : $0 < 0 ? " (\($0))" : " (=)" } ?? ""
-                columns.append(Column(title: t("Xếp hạng", "Rank"), value: ranks.joined(separator: " → ") + moved, align: .right))
+                let standing = (row.ranks.last ?? nil).map { rank in
+                    StandingText.make(rank: rank, of: ranked, previousRank: row.ranks.count > 1 ? row.ranks[row.ranks.count - 2] : nil,
+                                      significant: row.latestChange == nil ? nil : row.isSignificant(), language: labeler.language)
+                } ?? "–"
+                columns.append(Column(title: t("Xếp hạng", "Rank"), value: cell(standing)))
                 return columns
             }
             out += heading(t("Chỉ số chung theo ", "Overall index by ") + labeler.label(ofVariable: variable))

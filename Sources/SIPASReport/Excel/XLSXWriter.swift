@@ -7,19 +7,26 @@ import Foundation
 /// header row frozen in place, numbers stored as numbers with a number format by column kind
 /// (`0.00`, `+0.00;-0.00;0.00`, `0`, `0.0000`), text as inline strings (Vietnamese kept as UTF-8),
 /// every text cell neutralised against formulas (``CellSafety/spreadsheet(_:)``) and XML-escaped.
-/// Suppressed cells hold the text "n<30"; missing cells are left empty.
+/// Suppressed cells hold the text "n<30"; missing cells are left empty. Columns marked
+/// ``ReportColumn/machineOnly`` (internal ids) are left out.
+///
+/// Synthetic data: row 1 of every sheet holds the banner ("Dữ liệu mô phỏng — không phải kết quả
+/// chính thức"), the column headings move to row 2, and the page header prints it too.
+/// Every sheet prints on A4 landscape, fit to one page wide, its heading rows repeated on every
+/// page (`_xlnm.Print_Titles`), the report title and page number in the footer.
 public enum XLSXWriter {
     public static func write(_ report: AnnualReport, to url: URL) throws {
         let names = sheetNames(report.tables.map(\.sheetName))
+        let headingRows = report.banner == nil ? 1 : 2
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets: report.tables.count)),
             ("_rels/.rels", rootRelationships),
-            ("xl/workbook.xml", workbook(names)),
+            ("xl/workbook.xml", workbook(names, printTitleRows: headingRows)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: report.tables.count)),
             ("xl/styles.xml", styles),
         ]
         for (i, table) in report.tables.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(table, minimumN: report.minimumN)))
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(table, minimumN: report.minimumN, banner: report.banner, title: report.title)))
         }
         try archive(parts, to: url)
     }
@@ -66,11 +73,14 @@ public enum XLSXWriter {
         }
     }
 
-    static func sheet(_ table: ReportTable, minimumN: Int) -> String {
+    static func sheet(_ table: ReportTable, minimumN: Int, banner: String? = nil, title: String = "") -> String {
+        let table = table.humanColumns
+        let top = banner == nil ? 1 : 2, first = top + 1
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
-        xml += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#
+        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(top)" topLeftCell="A\#(first)" activePane="bottomLeft" state="frozen"/>"#
+        xml += #"<selection pane="bottomLeft" activeCell="A\#(first)" sqref="A\#(first)"/></sheetView></sheetViews>"#
         xml += "<cols>"
         for (i, column) in table.columns.enumerated() {
             let longest = table.rows.map { row -> Int in
@@ -81,13 +91,14 @@ public enum XLSXWriter {
             xml += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(String(format: "%.1f", width))" customWidth="1"/>"#
         }
         xml += "</cols><sheetData>"
-        xml += #"<row r="1">"#
+        if let banner { xml += #"<row r="1">"# + inlineString(ref: "A1", text: banner, style: 1) + "</row>" }
+        xml += #"<row r="\#(top)">"#
         for (i, column) in table.columns.enumerated() {
-            xml += inlineString(ref: "\(columnLetter(i))1", text: column.title, style: 1)
+            xml += inlineString(ref: "\(columnLetter(i))\(top)", text: column.title, style: 1)
         }
         xml += "</row>"
         for (r, row) in table.rows.enumerated() {
-            let rowNumber = r + 2
+            let rowNumber = r + first
             xml += #"<row r="\#(rowNumber)">"#
             for (i, value) in row.enumerated() {
                 let ref = "\(columnLetter(i))\(rowNumber)"
@@ -104,7 +115,21 @@ public enum XLSXWriter {
             }
             xml += "</row>"
         }
-        xml += "</sheetData></worksheet>"
+        xml += "</sheetData>" + printSetup(header: banner, footer: title) + "</worksheet>"
+        return xml
+    }
+
+    /// A4 (paperSize 9) landscape, one page wide and as many tall as needed; `header` printed at the
+    /// top centre of every page, `footer` at the bottom left with "page/pages" at the right.
+    static func printSetup(header: String?, footer: String) -> String {
+        // Header and footer texts are format strings: "&" starts a code, so a literal "&" is "&&".
+        func literal(_ text: String) -> String { CellSafety.xml(text.replacingOccurrences(of: "&", with: "&&")) }
+        var xml = #"<printOptions horizontalCentered="1"/>"#
+        xml += #"<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        xml += "<headerFooter>"
+        if let header { xml += "<oddHeader>&amp;C&amp;B\(literal(header))</oddHeader>" }
+        xml += "<oddFooter>&amp;L\(literal(footer))&amp;R&amp;P/&amp;N</oddFooter></headerFooter>"
         return xml
     }
 
@@ -130,15 +155,25 @@ public enum XLSXWriter {
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 
-    /// The workbook part; sheets whose index is in `hidden` are hidden (`state="hidden"`).
-    static func workbook(_ names: [String], hidden: Set<Int> = []) -> String {
+    /// The workbook part; sheets whose index is in `hidden` are hidden (`state="hidden"`). With
+    /// `printTitleRows`, rows 1 to that row of every sheet are repeated on each printed page.
+    static func workbook(_ names: [String], hidden: Set<Int> = [], printTitleRows: Int = 0) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, name) in names.enumerated() {
             let state = hidden.contains(i) ? #" state="hidden""# : ""
             xml += #"<sheet name="\#(CellSafety.xml(name))" sheetId="\#(i + 1)"\#(state) r:id="rId\#(i + 1)"/>"#
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        if printTitleRows > 0 {
+            xml += "<definedNames>"
+            for (i, name) in names.enumerated() {
+                let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">"# + CellSafety.xml("\(quoted)!$1:$\(printTitleRows)") + "</definedName>"
+            }
+            xml += "</definedNames>"
+        }
+        return xml + "</workbook>"
     }
 
     static func workbookRelationships(sheets: Int) -> String {

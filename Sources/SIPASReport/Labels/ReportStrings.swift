@@ -14,7 +14,7 @@ enum ReportStrings {
     }
 
     private static let table: [Key: (String, String)] = [
-        .national: ("Toàn bộ mẫu", "Whole sample"),
+        .national: ("Cả nước", "National"),
         .group: ("Nhóm", "Group"),
         .indicator: ("Chỉ số", "Indicator"),
         .share: ("Tỷ lệ hài lòng (%)", "Satisfied (%)"),

@@ -15,7 +15,7 @@ public struct ResultLabeler: Sendable {
         self.year = year
     }
 
-    /// "Toàn bộ mẫu", "Đất đai", "Hà Nội", or "Đất đai × Hà Nội" for a crossing.
+    /// "Cả nước", "Đất đai", "Hà Nội", or "Đất đai × Hà Nội" for a crossing.
     public func label(of group: Group) -> String {
         if group.isAll { return ReportStrings.text(.national, language) }
         let names = group.variable.split(separator: "*").map(String.init)
@@ -54,6 +54,22 @@ public struct ResultLabeler: Sendable {
 
     public func label(of indicator: Indicator) -> String {
         indicator.label.text(language)
+    }
+
+    /// The level of `indicator` as the instrument's method names it: under 1001/QĐ-BNV (2023) the two
+    /// areas are "nội dung" and the elements of the policy area "nhóm chính sách"; otherwise the
+    /// generic level name (``label(of:)-(Indicator.Level)``).
+    public func levelLabel(of indicator: Indicator) -> String {
+        let vi = language == .vi
+        if instrument.methodVersion.hasPrefix("1001/QĐ-BNV") {
+            if indicator.level == .area { return vi ? "Nội dung" : "Content area" }
+            let name = indicator.id.split(separator: ":").last.map(String.init) ?? indicator.id
+            if indicator.level == .element,
+               instrument.elementsWithAreas.contains(where: { $0.area.name == "policy" && $0.element.name == name }) {
+                return vi ? "Nhóm chính sách" : "Policy group"
+            }
+        }
+        return label(of: indicator.level)
     }
 
     public func label(of level: Indicator.Level) -> String {

@@ -26,7 +26,11 @@ public enum ReportJSON {
             }
             var entry: [String: Any] = [
                 "id": table.id, "title": table.title, "section": table.section.rawValue,
-                "columns": table.columns.map { ["id": $0.id, "title": $0.title, "kind": $0.kind.rawValue] },
+                "columns": table.columns.map { column -> [String: Any] in
+                    var object: [String: Any] = ["id": column.id, "title": column.title, "kind": column.kind.rawValue]
+                    if column.machineOnly { object["machine_only"] = true }
+                    return object
+                },
                 "rows": rows,
             ]
             if let note = table.note { entry["note"] = note }
@@ -36,6 +40,7 @@ public enum ReportJSON {
             "sipas_version": SIPASVersion.string, "title": report.title, "subtitle": report.subtitle,
             "language": report.language.rawValue, "year": report.year, "previous_year": report.previousYear ?? NSNull(),
             "minimum_n": report.minimumN, "highlights": report.highlights, "tables": tables,
+            "data_source": report.provenance.value, "data_source_note": report.banner ?? NSNull(),
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -14,6 +14,8 @@ public enum AnnualReportFormat: String, Sendable, CaseIterable {
     case json
     /// `responses.csv` + `responses.sps`: the accepted responses and the SPSS/PSPP syntax reading them.
     case sps
+    /// `report.docx`: the report's tables as a Word document (A4 landscape).
+    case docx
 }
 
 /// Writes an ``AnnualReport`` in the chosen formats into a folder and returns the files written.
@@ -47,7 +49,11 @@ public struct ReportWriter: Sendable {
                 written.append(url)
             case .csv:
                 try files.createDirectory(at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
-                for table in report.tables { try save(ReportCSV.text(table, bom: bom), "csv/\(table.id).csv") }
+                for table in report.tables { try save(ReportCSV.text(table, bom: bom, provenance: report.provenance), "csv/\(table.id).csv") }
+            case .docx:
+                let url = directory.appendingPathComponent("report.docx")
+                try DOCXWriter.write(report, to: url)
+                written.append(url)
             case .sps:
                 guard let spss else { continue }
                 try save((bom ? "\u{FEFF}" : "") + spss.csv(), "responses.csv")

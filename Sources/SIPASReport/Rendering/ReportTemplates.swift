@@ -60,7 +60,8 @@ public struct ReportTemplates: Sendable {
     /// The values templates see (see `Templates/README.md`).
     static func context(_ report: AnnualReport, charts: Bool) -> [String: Any] {
         let vi = report.language == .vi
-        func table(_ t: ReportTable) -> [String: Any] {
+        func table(_ whole: ReportTable) -> [String: Any] {
+            let t = whole.humanColumns
             var object: [String: Any] = [
                 "id": t.id, "title": t.title,
                 "columns": t.columns.map { ["title": $0.title, "numeric": $0.kind.isNumeric, "align": $0.kind.isNumeric ? "---:" : "---"] as [String: Any] },
@@ -78,6 +79,7 @@ public struct ReportTemplates: Sendable {
         var context: [String: Any] = [
             "title": report.title, "subtitle": report.subtitle, "lang": report.language.rawValue,
             "generator": "sipas \(SIPASVersion.string)", "highlights": report.highlights,
+            "banner": report.banner ?? false,
             "bodyTables": report.tables.filter { $0.section == .body }.map(table),
             "annexTables": report.tables.filter { $0.section == .annex }.map(table),
         ]

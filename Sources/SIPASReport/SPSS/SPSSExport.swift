@@ -31,10 +31,15 @@ public struct SPSSExport: Sendable {
     /// Rows of cells in `variables` order (as written to the CSV).
     public var rows: [[String]]
     public var weight: String?
+    /// The synthetic-data marker (``DataProvenance/banner(_:)``), written as a `DOCUMENT` of the
+    /// dataset (kept in the .sav file PSPP saves, shown by `DISPLAY DOCUMENTS`) and in the header comment.
+    public var banner: String?
 
     /// - Parameters:
     ///   - records: accepted responses (the importer's ``ResponseRecord``s) in `layout` order.
-    public init(instrument: Instrument, layout: RecordLayout, records: [ResponseRecord], language: Language, year: Int?) {
+    public init(instrument: Instrument, layout: RecordLayout, records: [ResponseRecord], language: Language, year: Int?,
+                provenance: DataProvenance = .init()) {
+        self.banner = provenance.banner(language)
         let identifying = Set(instrument.questions.filter(\.identifying).map(\.name))
         let attributes = layout.attributeNames.enumerated().filter { !identifying.contains($0.element) }
         let items = layout.items.enumerated().filter { !identifying.contains($0.element) }
@@ -109,7 +114,9 @@ public struct SPSSExport: Sendable {
     /// The syntax file; `dataFile` is the CSV's name, relative to where PSPP runs.
     public func syntax(dataFile: String, title: String) -> String {
         func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'" }
-        var out = "* \(title.replacingOccurrences(of: "\n", with: " ")).\n* Written by sipas \(SIPASVersion.string). Run from the folder holding \(dataFile): pspp \(dataFile.replacingOccurrences(of: ".csv", with: ".sps")).\n\n"
+        var out = "* \(title.replacingOccurrences(of: "\n", with: " ")).\n"
+        if let banner { out += "* \(banner).\n" }
+        out += "* Written by sipas \(SIPASVersion.string). Run from the folder holding \(dataFile): pspp \(dataFile.replacingOccurrences(of: ".csv", with: ".sps")).\n\n"
         out += "GET DATA\n  /TYPE=TXT\n  /FILE=\(quoted(dataFile))\n  /ENCODING='UTF-8'\n  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n  /QUALIFIER='\"'\n  /VARIABLES=\n"
         for v in variables {
             let format = v.stringWidth.map { "A\($0)" } ?? (v.decimals > 0 ? "F12.\(v.decimals)" : "F8.0")
@@ -131,6 +138,7 @@ public struct SPSSExport: Sendable {
         for (codes, group) in byCodes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             out += "MISSING VALUES \(group.map(\.name).joined(separator: " ")) (\(codes.map(String.init).joined(separator: ", "))).\n"
         }
+        if let banner { out += "DOCUMENT \(banner.replacingOccurrences(of: ".", with: ",")).\n" }
         if let weight { out += "WEIGHT BY \(weight).\n" }
         out += "EXECUTE.\n"
         return out

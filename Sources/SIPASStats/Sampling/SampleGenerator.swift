@@ -21,7 +21,8 @@ import SIPASInstruments
 /// Other questions: choice lists with uneven probabilities, numbers within their constraints,
 /// blanks where `relevant` is false. See ``SampleFrame`` and ``RowFiller``.
 ///
-/// The file is UTF-8 without BOM, LF line ends, columns in form order, written in 1 MB chunks.
+/// The file is UTF-8 without BOM, LF line ends, columns in form order then `data_source` (always
+/// `synthetic`), written in 1 MB chunks.
 public enum SampleGenerator {
     @discardableResult
     public static func write(instrument: Instrument, spec: SampleSpec, to url: URL) throws -> SampleSummary {
@@ -52,7 +53,8 @@ public enum SampleGenerator {
         }
         defer { try? handle.close() }
         let writer = CSVWriter()
-        var buffer = writer.line(instrument.questions.map(\.name))
+        // Last column: the synthetic-data marker every output made from the file shows (``DataProvenance``).
+        var buffer = writer.line(instrument.questions.map(\.name) + [DataProvenance.column])
         let items = frame.scoredIndices.count
         // Per province and scored item: satisfied and valid answers.
         var satisfied = [Int](repeating: 0, count: frame.provinces.count * items)
@@ -67,7 +69,7 @@ public enum SampleGenerator {
                     valid[base + k] += 1
                     if outcome == 2 { satisfied[base + k] += 1 }
                 }
-                buffer += writer.line(row.fields)
+                buffer += writer.line(row.fields + [DataProvenance.syntheticValue])
                 if buffer.utf8.count > 1 << 20 {
                     try handle.write(contentsOf: Data(buffer.utf8))
                     buffer = ""

@@ -125,6 +125,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected, includeItems: items
         )
         report.targets = common.outcome.assess(targetPlan, run)
+        report.provenance = run.provenance
         let rendered = try report.render(common.output.format)
         PhaseTrace.mark("report rendered")
         try Console.emit(rendered, to: common.output.output)

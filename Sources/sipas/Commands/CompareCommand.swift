@@ -104,6 +104,7 @@ struct CompareCommand: AsyncParsableCommand {
             sources: zip(inputs, runs).flatMap { $0.sourceNames($1) }, regrouped: regrouped, includeItems: items
         )
         report.targets = common.outcome.assess(targetPlan, latest, changes: comparison)
+        report.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         if acrossMerger {
             report.baselines = try zip(zip(inputs, years), runs).compactMap { pair, run -> NationalBaseline? in
                 // The regrouped mean of units needs every stratum inside one unit: the instrument's strata are its units.

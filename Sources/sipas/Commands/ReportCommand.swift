@@ -50,7 +50,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output folder (default: Reports/<year>/).")
     var out: String?
 
-    @Option(help: "Formats, comma-separated: md, html, xlsx, csv, json, sps (default: all).")
+    @Option(help: "Formats, comma-separated: md, html, xlsx, csv, json, sps, docx (default: all).")
     var format: String = AnnualReportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
     @OptionGroup var instrumentOptions: InstrumentOptions
@@ -79,7 +79,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard behind >= 0, behind <= 100 else { throw ValidationError("--behind must be a percentage from 0 to 100") }
         guard minN >= 1 else { throw ValidationError("--min-n must be at least 1") }
         for name in splitList(format) where AnnualReportFormat(rawValue: name) == nil {
-            throw ValidationError("unknown format '\(name)' (md, html, xlsx, csv, json, sps)")
+            throw ValidationError("unknown format '\(name)' (md, html, xlsx, csv, json, sps, docx)")
         }
         if storeOption.store == nil {
             guard file != nil else { throw ValidationError("give this year's response file, or --store with --year") }
@@ -147,9 +147,10 @@ struct ReportCommand: AsyncParsableCommand {
             input.progress = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: keys.accepted, rejected: keys.rejected,
                                                      threshold: behind / 100)
         }
+        input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         let report = AnnualReportBuilder(input).build()
         let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
-                              language: lang, year: current.year)
+                              language: lang, year: current.year, provenance: input.provenance)
         let writer = ReportWriter(templates: try ReportTemplates(directory: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }), bom: bom)
         // A PostgreSQL store sums on the server: there are no responses to write (said by the run).
         let formats = splitList(format).compactMap(AnnualReportFormat.init(rawValue:)).filter { $0 != .sps || !current.aggregatedOnServer }

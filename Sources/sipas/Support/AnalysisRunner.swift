@@ -57,6 +57,8 @@ struct AnalysisRun {
     var storeLocation: String?
     /// The records were summed on a PostgreSQL server: no records, hence no key drivers.
     var aggregatedOnServer = false
+    /// Synthetic rows among the rows read (the `data_source` column): outputs show the marker.
+    var provenance = DataProvenance()
 }
 
 /// Imports files, accumulates and estimates: the pipeline `analyze` and `compare` share.
@@ -79,6 +81,7 @@ enum AnalysisRunner {
         var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
         var records: [ResponseRecord] = []
         var rowsRead = 0, accepted = 0, rejected = 0
+        var provenance = DataProvenance()
         var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
             let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
@@ -101,6 +104,7 @@ enum AnalysisRunner {
             rowsRead += summary.rowsRead
             accepted += summary.accepted
             rejected += summary.rejected
+            provenance = provenance.adding(try importer.provenance(of: url, summary: summary))
             ImportSummaryPrinter.print(summary, rejectsURL: rejectsURL, language: settings.language)
         }
         if let sink { accumulator = sink.finish() }
@@ -110,7 +114,7 @@ enum AnalysisRunner {
         PhaseTrace.mark("estimates made")
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
                            rowsRead: rowsRead, accepted: accepted, rejected: rejected,
-                           drivers: try? collector?.fit(), records: records)
+                           drivers: try? collector?.fit(), records: records, provenance: provenance)
     }
 
     /// The analysis plan of a run: breakdowns, merger or crosswalk regrouping, calibration.
