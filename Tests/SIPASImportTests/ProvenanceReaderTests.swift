@@ -28,4 +28,21 @@ struct ProvenanceReaderTests {
         #expect(provenance == DataProvenance(syntheticRows: 0, rows: 3))
         #expect(provenance.banner(.en) == nil)
     }
+
+    /// The byte scan counts rows as the importer does: quoted fields holding delimiters, line
+    /// ends and doubled quotes, CR LF and lone CR line ends, a BOM, rows of delimiters only, blank
+    /// lines, a quoted marker, a header name with spaces, no line end at the end.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func theByteScanCountsQuotedAndBlankRowsAsTheImporterDoes(lineEnd: String) throws {
+        let body = [
+            "\"a,b\",1,\"x\"\"y\",synthetic", "c,2,\"two\(lineEnd)lines\",survey", ",,,", "", "d,3,z,\"synthetic\"",
+            "e,4,\"\"\"\"\"\",synthetic", "g,6,v,",
+        ]
+        let text = "\u{FEFF}id,n,note, data_source " + lineEnd + body.joined(separator: lineEnd) + lineEnd + "h,7,u,synthetic"
+        let url = try temporaryFile("tricky.csv", text)
+        let scanned = try #require(try CSVImporter.scanProvenance(url, delimiter: UInt8(ascii: ",")))
+        #expect(scanned == DataProvenance(syntheticRows: 4, rows: 6))
+        let plain = try temporaryFile("no-marker.csv", "id,n\n1,2\n")
+        #expect(try CSVImporter.scanProvenance(plain, delimiter: UInt8(ascii: ",")) == nil)
+    }
 }
