@@ -47,7 +47,7 @@ struct ReportCommandTests {
         let object = try Self.json(out)
         let tables = try #require(object["tables"] as? [[String: Any]])
         #expect(tables.compactMap { $0["id"] as? String } == [
-            "summary", "provinces", "top_bottom", "elements", "by_sector", "by_agency_level", "targets", "drivers",
+            "summary", "provinces", "top_bottom", "elements", "by_sector", "by_agency_level", "agencies", "targets", "drivers",
             "quality_files", "quality_provinces", "quality_items", "quality_small_cells", "methodology",
         ])
         // sipas-2023 has no dedicated overall question: the driver table stays and says why, with no rows.
@@ -81,7 +81,7 @@ struct ReportCommandTests {
         #expect(dom.components(separatedBy: "<circle class=\"dot\"").count - 1 == 63)
         #expect(dom.components(separatedBy: "<line class=\"slope").count - 1 == 63)
         #expect(dom.contains("<line class=\"target\""))
-        #expect(dom.components(separatedBy: "<table>").count - 1 == 13)
+        #expect(dom.components(separatedBy: "<table>").count - 1 == 14)
         #expect(dom.contains("<td class=\"num\">84,12</td>"))
         #expect(!dom.contains("<script"))
     }

@@ -20,7 +20,8 @@ extension AnalysisReport {
         let vi = language == .vi
         func cell(_ text: String) -> String { markdown ? text.replacingOccurrences(of: "|", with: "\\|") : text }
         let table = TextTable<AgencyRanking.Entry> { e in
-            let share = e.estimate
+            // An agency below the minimum is not ranked and its figures are not shown.
+            let share = e.rank == nil ? nil : e.estimate
             let ci = share.flatMap { s in s.ciLow.flatMap { low in s.ciHigh.map { (low, $0) } } }
             return [
                 Column(title: vi ? "Tỉnh, thành phố" : "Province", value: cell(labeler.label(value: e.provinceCode, column: "province_code"))),
