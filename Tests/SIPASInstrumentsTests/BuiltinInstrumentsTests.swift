@@ -65,7 +65,8 @@ struct BuiltinInstrumentsTests {
         #expect(instrument.choices["sat5"]?[3].label.vi == "Hài lòng")
         #expect(instrument.choices["sex"]?.map(\.label.vi) == ["Nam", "Nữ"])
         #expect(!instrument.provenance.official.isEmpty && !instrument.provenance.reconstructed.isEmpty)
-        #expect(instrument.questions.contains { $0.relevant != nil }, "\(id) has no skip rule")
+        // Mẫu số 1 of QĐ 56/QĐ-BYT (inpatients) has no skip rule; every other form has one.
+        #expect(instrument.questions.contains { $0.relevant != nil } == (id != "health-inpatient"), "\(id) skip rule")
         #expect(instrument.scoredQuestions.allSatisfy { $0.type == .selectOne(list: "sat5") })
     }
 
@@ -112,13 +113,28 @@ struct BuiltinInstrumentsTests {
         #expect(sipas.years?.contains(2021) == true && sipas.years?.contains(2022) == false)
     }
 
-    @Test func healthFormsHaveSectionsAToEAndInfoItems() throws {
-        for (id, counts) in [("health-inpatient", [5, 10, 8, 4, 4]), ("health-outpatient", [5, 8, 6, 4, 4])] {
+    /// Sections and items of the patient forms of QĐ 56/QĐ-BYT (2024), against the table written from
+    /// the forms (Tests/Fixtures/health-forms/sections.csv): count per section, item names A1…An, and
+    /// the first and last item's wording (commas removed, as in the table).
+    @Test func healthFormsMatchTheFormsInForce() throws {
+        let text = try String(contentsOf: Fixtures.url("health-forms/sections.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 10)
+        for id in ["health-inpatient", "health-outpatient"] {
             let health = try #require(try BuiltinInstruments.named(id))
-            #expect(health.areas.count == 1)
-            let elements = health.areas[0].elements
-            #expect(elements.map { e in health.scoredQuestions.filter { $0.element == e.name }.count } == counts)
-            #expect(elements[0].label.vi == "Khả năng tiếp cận")
+            let table = rows.filter { $0[0] == id }
+            #expect(table.map { $0[2] } == ["A", "B", "C", "D", "E"])
+            #expect(health.methodVersion == "56/QĐ-BYT 2024" && health.years == YearRange(from: 2024))
+            #expect(health.areas.count == 1 && health.areas[0].elements.count == 5)
+            for (element, row) in zip(health.areas[0].elements, table) {
+                let items = health.scoredQuestions.filter { $0.element == element.name }
+                #expect(items.count == Int(row[3]), "\(id) \(row[2])")
+                #expect(items.map(\.name) == (1...(Int(row[3]) ?? 0)).map { "\(row[2])\($0)" })
+                func bare(_ s: String) -> String { s.replacingOccurrences(of: ",", with: "") }
+                #expect(items.first.map { bare($0.label.vi) } == row[4], "\(id) \(row[2]) first")
+                #expect(items.last.map { bare($0.label.vi) } == row[5], "\(id) \(row[2]) last")
+            }
+            #expect(health.areas[0].elements[0].label.vi == "Khả năng tiếp cận")
             let g1 = try #require(health.question(named: "G1"))
             #expect(g1.type == .decimal && health.role(of: g1) == .info && g1.constraint == ". >= 0 and . <= 100")
             let g2 = try #require(health.question(named: "G2"))

@@ -9,7 +9,9 @@ struct ValidateCommandTests {
     @Test func validateReportsPerRuleAndColumnAndWritesNothing() throws {
         var lines = try AnalyzeCommandTests.sampleLines(40)
         var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        fields[19] = "7"  // POL_econ_participation answered 7 on a 1–5 scale
+        // POL_econ_participation answered 7 on a 1–5 scale (row 6 has no quoted field, so commas split it).
+        let column = try #require(lines[0].split(separator: ",").firstIndex(of: "POL_econ_participation"))
+        fields[column] = "7"
         lines[5] = fields.joined(separator: ",")
         let (directory, path) = try AnalyzeCommandTests.write(lines, name: "bad.csv")
         let run = try CLI.sipas(["validate", path, "--lang", "en"], in: directory)
@@ -17,7 +19,7 @@ struct ValidateCommandTests {
         #expect(run.stdout.contains("bad.csv: 40 rows read: 39 valid, 1 invalid"), "\(run.stdout)")
         #expect(run.stdout.contains("by rule:\n    out of range: 1"))
         #expect(run.stdout.contains("by column:\n    POL_econ_participation: 1"), "\(run.stdout)")
-        #expect(run.stdout.contains("bad.csv, row 6, column POL_econ_participation (T): '7' is not a code of list"))
+        #expect(run.stdout.contains("bad.csv, row 6, column POL_econ_participation (V): '7' is not a code of list"))
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(written == ["bad.csv"], "validate wrote \(written)")
     }

@@ -113,6 +113,8 @@ private struct ProblemFinder {
         checkAreas()
         checkRollup()
         checkColumns()
+        checkDrivers()
+        if instrument.minimumN < 1 { add([.key("minimum_n")], "minimum_n must be at least 1, got \(instrument.minimumN)") }
         if let years = instrument.years, let to = years.to, to < years.from {
             add([.key("years"), .key("to")], "years: 'to' (\(to)) is before 'from' (\(years.from))")
         }
@@ -274,6 +276,17 @@ private struct ProblemFinder {
             for part in breakdown.split(separator: "*").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
                 checkAttribute(part, path: [.key("breakdowns"), .index(b)], what: "breakdown")
             }
+        }
+    }
+
+    /// The key-driver outcome must be a scored overall or element-overall question.
+    private mutating func checkDrivers() {
+        guard let outcome = instrument.drivers?.outcome else { return }
+        let path: [YAMLLocator.Step] = [.key("drivers"), .key("outcome")]
+        guard let i = index[outcome] else { return add(path, "drivers.outcome '\(outcome)' is not a question") }
+        let q = instrument.questions[i], role = instrument.role(of: q)
+        if instrument.scale(of: q) == nil || (role != .overall && role != .elementOverall) {
+            add(path, "drivers.outcome '\(outcome)' has role \(role.rawValue)\(instrument.scale(of: q) == nil ? " and no scale" : ""); it must be a scored question of role overall or element_overall (the element scores are the predictors)")
         }
     }
 

@@ -34,12 +34,16 @@ public struct Instrument: Hashable, Sendable, Codable {
     public var respondentId: String?
     /// XLSForm `survey`: the questions, in form order.
     public var questions: [Question]
+    /// The fewest respondents for a group (an agency) to be ranked (`minimum_n`, default 30).
+    public var minimumN: Int
+    /// What the key-driver regression explains (`drivers: {outcome: ITEM}`); nil: the only `overall` question.
+    public var drivers: DriverSpec?
 
     public init(
         id: String, title: LocalizedText, family: String, methodVersion: String, years: YearRange? = nil,
         provenance: Provenance, choices: [String: [Choice]], scales: [String: Scale], design: DesignSpec,
         areas: [Area], rollup: RollupSpec, breakdowns: [String] = [], respondentId: String? = nil,
-        questions: [Question]
+        questions: [Question], drivers: DriverSpec? = nil, minimumN: Int = 30
     ) {
         self.id = id
         self.title = title
@@ -55,12 +59,15 @@ public struct Instrument: Hashable, Sendable, Codable {
         self.breakdowns = breakdowns
         self.respondentId = respondentId
         self.questions = questions
+        self.drivers = drivers
+        self.minimumN = minimumN
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, family, years, provenance, choices, scales, design, areas, rollup, breakdowns, questions
+        case id, title, family, years, provenance, choices, scales, design, areas, rollup, breakdowns, questions, drivers
         case methodVersion = "method_version"
         case respondentId = "respondent_id"
+        case minimumN = "minimum_n"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,7 +86,16 @@ public struct Instrument: Hashable, Sendable, Codable {
         breakdowns = try c.decodeIfPresent([String].self, forKey: .breakdowns) ?? []
         respondentId = try c.decodeIfPresent(String.self, forKey: .respondentId)
         questions = try c.decode([Question].self, forKey: .questions)
+        drivers = try c.decodeIfPresent(DriverSpec.self, forKey: .drivers)
+        minimumN = try c.decodeIfPresent(Int.self, forKey: .minimumN) ?? 30
     }
+}
+
+/// The key-driver regression's outcome: one scored question of role `overall` or `element_overall`,
+/// never an element's content item (the element scores built from those are the predictors).
+public struct DriverSpec: Hashable, Sendable, Codable {
+    public var outcome: String
+    public init(outcome: String) { self.outcome = outcome }
 }
 
 public struct YearRange: Hashable, Sendable, Codable {

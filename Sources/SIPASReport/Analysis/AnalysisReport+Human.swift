@@ -57,7 +57,7 @@ extension AnalysisReport {
         // One table per breakdown: the overall index and each area, by level.
         let areas = indicators.filter { $0.level == .area }
         let headline = indicators.filter { $0.level == .overall } + (areas.count > 1 ? areas : [])
-        for (variable, groups) in groupsByVariable where variable != Group.all.variable {
+        for (variable, groups) in groupsByVariable where variable != Group.all.variable && variable != agencyVariable {
             let byGroup = Dictionary(uniqueKeysWithValues: groups.map { ($0, rows(of: $0)) })
             let breakdownTable = TextTable<Group> { group in
                 var columns = [Column(title: labeler.label(ofVariable: variable), value: cell(labeler.label(of: group)))]
@@ -76,6 +76,7 @@ extension AnalysisReport {
             out += heading("\(s(.byGroup)) \(labeler.label(ofVariable: variable))")
             out += (breakdownTable.string(for: groups, style: style) ?? "") + "\n"
         }
+        out += agencyText(markdown: markdown)
         if let targets { out += targets.render(labeler: labeler, markdown: markdown) }
         return out
     }

@@ -32,7 +32,6 @@ extension AnnualReportBuilder {
     }
 
     func driverTable() -> ReportTable? {
-        guard let drivers = input.drivers else { return nil }
         let columns = [
             ReportColumn("priority", t("Ưu tiên", "Priority"), .integer), ReportColumn("element", t("Yếu tố", "Element"), .text),
             ReportColumn("effect", t("Tác động (điểm % / 1 điểm)", "Effect (points per score point)"), .score),
@@ -40,15 +39,24 @@ extension AnnualReportBuilder {
             ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
             ReportColumn("potential", t("Dư địa cải thiện (điểm %)", "Improvement potential (points)"), .score),
         ]
+        let title = t("Yếu tố tác động: cần cải thiện trước", "Key drivers: what to improve first")
+        guard let drivers = input.drivers else {
+            // Asked for but not computable: the table stays, saying why, with no rows.
+            return input.driversUnavailable.map { reason in
+                ReportTable(id: "drivers", title: title, sheetName: t("Yếu tố tác động", "Key drivers"),
+                            note: reason.text(input.language), columns: columns, rows: [])
+            }
+        }
         let ordered = drivers.drivers.sorted { $0.potential > $1.potential }
         let rows = ordered.enumerated().map { i, d -> [ReportValue] in
             [.number(Double(i + 1)), .text(d.label.text(input.language)), .of(d.coefficient * 100), .of(d.standardError * 100),
              .of(d.pValue), .of(d.meanScore), .of(d.potential * 100)]
         }
+        let outcome = "“\(drivers.outcomeLabel.text(input.language))”"
         return ReportTable(
-            id: "drivers", title: t("Yếu tố tác động: cần cải thiện trước", "Key drivers: what to improve first"), sheetName: t("Yếu tố tác động", "Key drivers"),
-            note: t("Hồi quy có trọng số mức hài lòng chung của từng người trả lời theo điểm các yếu tố (sai số theo thiết kế mẫu); \(drivers.respondentsUsed) người, \(drivers.respondentsLeftOut) thiếu điểm yếu tố. Dư địa = tác động × (5 − điểm TB).",
-                    "Weighted regression of each respondent's overall satisfaction on element scores (design-based SEs); \(drivers.respondentsUsed) respondents, \(drivers.respondentsLeftOut) left out for a missing element score. Potential = effect × (5 − mean score)."),
+            id: "drivers", title: title, sheetName: t("Yếu tố tác động", "Key drivers"),
+            note: t("Hồi quy có trọng số tỷ lệ hài lòng với câu hỏi \(outcome) theo điểm các yếu tố (sai số theo thiết kế mẫu); biến phụ thuộc là câu hỏi riêng, không phải chỉ số chung tạo từ chính các câu hỏi của yếu tố. \(drivers.respondentsUsed) người, \(drivers.respondentsLeftOut) thiếu câu trả lời hoặc điểm yếu tố. Dư địa = tác động × (5 − điểm TB).",
+                    "Weighted regression of satisfaction with the question \(outcome) on element scores (design-based SEs); the outcome is a question of its own, not the overall index built from the elements' own items. \(drivers.respondentsUsed) respondents, \(drivers.respondentsLeftOut) left out for a missing answer or element score. Potential = effect × (5 − mean score)."),
             columns: columns, rows: rows)
     }
 

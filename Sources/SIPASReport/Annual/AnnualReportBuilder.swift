@@ -80,6 +80,7 @@ public struct AnnualReportBuilder: Sendable {
         }
         report.tables.append(elementTable(current, compared))
         report.tables += breakdownTables(current, compared)
+        if let agencies = agencyTable() { report.tables.append(agencies) }
         if let targets = targetTable() { report.tables.append(targets) }
         if let drivers = driverTable() { report.tables.append(drivers) }
         report.tables += qualityTables(current)
@@ -238,7 +239,7 @@ public struct AnnualReportBuilder: Sendable {
     func breakdownTables(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> [ReportTable] {
         let variables = input.result.results.map(\.group.variable).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return variables.filter { variable in
-            variable != Group.all.variable && variable != input.provinceColumn
+            variable != Group.all.variable && variable != input.provinceColumn && variable != AgencyRanking.breakdown(for: input.instrument)
                 && !variable.split(separator: "*").contains { input.identifyingColumns.contains(String($0)) }
         }.map { variable in
             let name = labeler.label(ofVariable: variable)

@@ -36,6 +36,8 @@ public struct AnnualReportInput: Sendable {
     public var regrouped: [String]
     public var targets: TargetTable?
     public var drivers: KeyDrivers?
+    /// Why the key drivers could not be computed (the driver table then says so instead of its rows).
+    public var driversUnavailable: LocalizedText?
     /// This year's file(s) first, then the previous year's.
     public var files: [SourceFile]
     public var language: Language

@@ -4,14 +4,18 @@ import SIPASInstruments
 
 /// Key drivers: which element moves the overall index most ("giải pháp" of the annual report).
 ///
-/// For each respondent, y = their overall satisfaction (the instrument's overall indicator applied to
-/// their own answers: the weighted mean of their satisfied indicators over the overall index's
-/// items, valid answers only) and xₑ = their mean score on each element's items. The weighted least
+/// For each respondent, y = 1 when their answer to the outcome question is satisfied, 0 when it is
+/// another valid code (the instrument's `drivers.outcome`, else its only `overall` question: a
+/// question asked for itself, never the overall index, which is built from the predictors' own items),
+/// and xₑ = their mean score on each element's content items. The weighted least
 /// squares fit y = β₀ + Σ βₑ·xₑ (GSL `gsl_multifit_wlinear`) gives each element's effect: points of
 /// satisfaction per point of element score. Standard errors are design-based (the sandwich
 /// (X′WX)⁻¹ V̂(Σ wᵢ xᵢ eᵢ) (X′WX)⁻¹ with the stratified between-PSU variance), as R `svyglm` on the
-/// same design. Respondents missing any element score are left out (listwise), and counted.
+/// same design. Respondents missing the outcome or any element score are left out (listwise), and counted.
 public struct KeyDrivers: Hashable, Sendable, Codable {
+    /// The outcome question's name and label.
+    public var outcome: String
+    public var outcomeLabel: LocalizedText
     public struct Driver: Hashable, Sendable, Codable {
         public var element: String
         public var label: LocalizedText
@@ -32,25 +36,60 @@ public struct KeyDrivers: Hashable, Sendable, Codable {
     public var degreesOfFreedom: Int
 }
 
+/// Why an instrument's key drivers cannot be computed, in the report's words.
+public struct KeyDriversUnavailable: Error, Hashable, Sendable {
+    public var reason: LocalizedText
+    public init(reason: LocalizedText) { self.reason = reason }
+}
+
+extension KeyDrivers {
+    /// The outcome: `drivers.outcome` when the instrument names one, else its only scored question of
+    /// role `overall`. - Throws: ``KeyDriversUnavailable`` when there is none (or several to choose from).
+    public static func outcome(of instrument: Instrument) throws(KeyDriversUnavailable) -> Question {
+        if let name = instrument.drivers?.outcome, let question = instrument.scoredQuestions.first(where: { $0.name == name }) {
+            return question
+        }
+        let overall = instrument.scoredQuestions.filter { instrument.role(of: $0) == .overall }
+        if overall.count == 1 { return overall[0] }
+        let circular = LocalizedText(
+            vi: "lấy chỉ số chung làm biến phụ thuộc là hồi quy chỉ số theo chính các câu hỏi tạo nên nó",
+            en: "the overall index as the outcome would regress the index on the very items it is built from")
+        if overall.isEmpty {
+            throw KeyDriversUnavailable(reason: LocalizedText(
+                vi: "Không tính được: bộ công cụ \(instrument.id) không có câu hỏi hài lòng chung riêng (vai trò overall) và không chỉ định drivers.outcome; \(circular.vi).",
+                en: "Cannot be computed: instrument \(instrument.id) has no dedicated overall satisfaction question (role overall) and names none under drivers.outcome; \(circular.en!)."))
+        }
+        let names = overall.map(\.name).joined(separator: ", ")
+        throw KeyDriversUnavailable(reason: LocalizedText(
+            vi: "Không tính được: bộ công cụ \(instrument.id) có \(overall.count) câu hỏi hài lòng chung (\(names)); chỉ định một câu bằng drivers.outcome.",
+            en: "Cannot be computed: instrument \(instrument.id) has \(overall.count) overall questions (\(names)); name one under drivers.outcome."))
+    }
+}
+
 /// Collects, record by record, what ``KeyDrivers`` needs (one row per respondent, so memory grows
 /// with the number of rows: O(rows × elements)).
 public struct KeyDriverCollector: Sendable {
     let elements: [(name: String, label: LocalizedText, items: [Int])]
-    let overall: Indicator
+    /// Index of the outcome question among the record's scored answers.
+    let outcome: Int
+    let outcomeQuestion: Question
     let satisfied: [Set<Int>]
     let excluded: [Set<Int>]
     var rows: [(psu: PSUKey, weight: Double, y: Double, x: [Double])] = []
     var leftOut = 0
     var psusByStratum: [String: Set<String>] = [:]
 
-    public init(plan: AnalysisPlan, instrument: Instrument) {
+    /// - Throws: ``KeyDriversUnavailable`` when the instrument has no outcome question.
+    public init(plan: AnalysisPlan, instrument: Instrument) throws(KeyDriversUnavailable) {
         let scored = instrument.scoredQuestions
+        let question = try KeyDrivers.outcome(of: instrument)
+        outcomeQuestion = question
+        outcome = scored.firstIndex { $0.name == question.name }!
         elements = instrument.elementsWithAreas.map { area, element in
             (element.name, element.label, scored.indices.filter {
                 scored[$0].area == area.name && scored[$0].element == element.name && instrument.role(of: scored[$0]) == .item
             })
         }
-        overall = plan.indicators.first { $0.level == .overall }!
         satisfied = plan.satisfiedCodes
         excluded = plan.excludedCodes
     }
@@ -67,15 +106,9 @@ public struct KeyDriverCollector: Sendable {
             guard !codes.isEmpty else { leftOut += 1; return }
             x.append(Double(codes.reduce(0, +)) / Double(codes.count))
         }
-        // The overall indicator on this respondent's answers, re-weighting over the items answered.
-        var y = 0.0, used = 0.0
-        for component in overall.components {
-            guard let c = code(component.item) else { continue }
-            y += component.coefficient * (satisfied[component.item].contains(c) ? 1 : 0)
-            used += component.coefficient
-        }
-        guard used > 0 else { leftOut += 1; return }
-        rows.append((PSUKey(stratum: record.stratum, cluster: record.cluster), record.weight, y / used, x))
+        guard let answer = code(outcome) else { leftOut += 1; return }
+        let y: Double = satisfied[outcome].contains(answer) ? 1 : 0
+        rows.append((PSUKey(stratum: record.stratum, cluster: record.cluster), record.weight, y, x))
     }
 
     /// Fits the model. - Throws: ``StatsError`` when there are fewer respondents than parameters or GSL fails.
@@ -138,6 +171,6 @@ public struct KeyDriverCollector: Sendable {
             return KeyDrivers.Driver(element: element.name, label: element.label, coefficient: beta[e + 1], standardError: se,
                                      pValue: p, meanScore: mean, potential: beta[e + 1] * (5 - mean))
         }
-        return KeyDrivers(drivers: drivers, intercept: beta[0], respondentsUsed: n, respondentsLeftOut: leftOut, degreesOfFreedom: df)
+        return KeyDrivers(outcome: outcomeQuestion.name, outcomeLabel: outcomeQuestion.label, drivers: drivers, intercept: beta[0], respondentsUsed: n, respondentsLeftOut: leftOut, degreesOfFreedom: df)
     }
 }

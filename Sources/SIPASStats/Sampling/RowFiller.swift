@@ -18,12 +18,14 @@ struct RowFiller {
     }
 
     private enum Column {
-        case formId, year, provinceCode, provinceName, commune, cluster, weight
+        case formId, year, provinceCode, provinceName, commune, cluster, weight, agencyCode, agencyName
         case scored(Scale, satisfied: [Int], dissatisfied: [Int])
         case choice(list: String, multiple: Bool)
         case number(decimal: Bool, range: ClosedRange<Double>, isAge: Bool)
         case date
         case blank
+
+        var isAgencyCode: Bool { if case .agencyCode = self { return true } else { return false } }
     }
 
     /// Share of blank scored answers, and of "don't know" (the scale's last excluded code).
@@ -82,6 +84,8 @@ struct RowFiller {
         if q.name == "commune_code" { return .commune }
         if q.name == design.cluster { return .cluster }
         if q.name == "year" || q.name == "survey_year" { return .year }
+        if q.name == "agency_code" { return .agencyCode }
+        if q.name == "agency_name" { return .agencyName }
         if scored, let scale = instrument.scale(of: q) {
             let codes = (instrument.choices[q.type.listName ?? ""] ?? []).compactMap { Int($0.name) }
             let dissatisfied = codes.filter { !scale.satisfied.contains($0) && !scale.excluded.contains($0) }.sorted()
@@ -133,6 +137,11 @@ struct RowFiller {
             case .commune: values[i] = cluster.commune
             case .cluster: values[i] = cluster.code
             case .weight: values[i] = cluster.weightText
+            case .agencyCode, .agencyName:
+                let agency = SyntheticAgencies.agency(
+                    province: cluster.province.code, commune: cluster.commune, year: year, serial: serial,
+                    level: index["agency_level"].map { values[$0] }, sector: index["sector"].map { values[$0] } ?? "")
+                values[i] = column.isAgencyCode ? agency.code : agency.name
             case .scored(let scale, let happy, let unhappy):
                 let logit = cluster.logit + frame.itemShift[i] + frame.calibration + person
                 values[i] = answer(scale: scale, satisfiedCodes: happy, otherCodes: unhappy, logit: logit)

@@ -103,7 +103,9 @@ struct ReportCommand: AsyncParsableCommand {
         let acrossMerger = YearInput.acrossMerger(years)
         let chosen = try await inputs[inputs.count - 1].instrument(instrument, source: importFlags.source, language: lang)
         let identifying = Set(chosen.questions.filter(\.identifying).map(\.name))
-        let breakdowns = (chosen.breakdowns + [chosen.rollup.unit].compactMap { $0 }).filter { !identifying.contains($0) }
+        // The agency ranking (when the instrument asks the agency) rests on its own breakdown.
+        let breakdowns = (chosen.breakdowns + [chosen.rollup.unit, AgencyRanking.breakdown(for: chosen)].compactMap { $0 })
+            .filter { !identifying.contains($0) }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(years.last.flatMap { $0 }.map(String.init) ?? "report")", isDirectory: true)
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CLIError.cannotWrite(path: directory.path, reason: error.localizedDescription)
@@ -148,6 +150,10 @@ struct ReportCommand: AsyncParsableCommand {
                                                      threshold: behind / 100)
         }
         input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
+        input.driversUnavailable = current.driversUnavailable
+        if let reason = current.driversUnavailable {
+            Console.message((lang == .vi ? "Yếu tố tác động: " : "Key drivers: ") + reason.text(lang))
+        }
         let report = AnnualReportBuilder(input).build()
         let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
                               language: lang, year: current.year, provenance: input.provenance)

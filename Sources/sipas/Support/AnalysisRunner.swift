@@ -49,6 +49,8 @@ struct AnalysisRun {
     var rejected = 0
     /// Key drivers, when asked for and estimable.
     var drivers: KeyDrivers?
+    /// Why the key drivers asked for could not be computed.
+    var driversUnavailable: LocalizedText?
     /// The accepted records, when asked for.
     var records: [ResponseRecord] = []
     /// The store's batches the responses came from (empty for files), in load order.
@@ -78,7 +80,7 @@ enum AnalysisRunner {
             hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil))
         let sink = fast ? FastAccumulator(plan: plan, threads: settings.threads) : nil
         var accumulator = SurveyAccumulator(plan: plan)
-        var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
+        var (collector, driversUnavailable) = KeyDriverCollector.asked(settings.keyDrivers, plan: plan, instrument: instrument)
         var records: [ResponseRecord] = []
         var rowsRead = 0, accepted = 0, rejected = 0
         var provenance = DataProvenance()
@@ -112,14 +114,16 @@ enum AnalysisRunner {
         if settings.strict && rejected > 0 { throw CLIError.strictRejected(rejected: rejected, rowsRead: rowsRead) }
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         PhaseTrace.mark("estimates made")
+        let drivers = collector?.fitted(unavailable: &driversUnavailable)
         return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
                            rowsRead: rowsRead, accepted: accepted, rejected: rejected,
-                           drivers: try? collector?.fit(), records: records, provenance: provenance)
+                           drivers: drivers, driversUnavailable: driversUnavailable, records: records, provenance: provenance)
     }
 
     /// The analysis plan of a run: breakdowns, merger or crosswalk regrouping, calibration.
     static func makePlan(_ instrument: Instrument, _ settings: AnalysisSettings) throws -> AnalysisPlan {
-        var plan = try AnalysisPlan(instrument: instrument, breakdowns: settings.breakdowns, lonelyPSU: settings.lonelyPSU)
+        var plan = try AnalysisPlan(instrument: instrument, breakdowns: AgencyRanking.resolving(settings.breakdowns, for: instrument),
+                                    lonelyPSU: settings.lonelyPSU)
         if settings.regroupProvinces {
             for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
                 try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
@@ -142,5 +146,21 @@ enum AnalysisRunner {
             ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
             : "\(url.lastPathComponent): instrument \(chosen.id) (\(percent) % of its items found in the header; override with --instrument)")
         return chosen
+    }
+}
+
+extension KeyDriverCollector {
+    /// The collector when key drivers are asked for, or why they cannot be computed.
+    static func asked(_ asked: Bool, plan: AnalysisPlan, instrument: Instrument) -> (KeyDriverCollector?, LocalizedText?) {
+        guard asked else { return (nil, nil) }
+        do throws(KeyDriversUnavailable) { return (try KeyDriverCollector(plan: plan, instrument: instrument), nil) } catch { return (nil, error.reason) }
+    }
+
+    /// The fit, or nil with the reason it failed written to `unavailable`.
+    func fitted(unavailable: inout LocalizedText?) -> KeyDrivers? {
+        do { return try fit() } catch {
+            unavailable = LocalizedText(vi: "Không tính được: \(error)", en: "Cannot be computed: \(error)")
+            return nil
+        }
     }
 }

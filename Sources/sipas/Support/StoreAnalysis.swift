@@ -51,7 +51,7 @@ extension AnalysisRunner {
             return try finish(accumulator, instrument, selection, location: location, year: year, settings)
         }
         var accumulator = SurveyAccumulator(plan: plan)
-        var collector = settings.keyDrivers ? KeyDriverCollector(plan: plan, instrument: instrument) : nil
+        var (collector, driversUnavailable) = KeyDriverCollector.asked(settings.keyDrivers, plan: plan, instrument: instrument)
         var records: [ResponseRecord] = []
         try store.forEachRecord(in: selection, year: year, layout: instrument.recordLayout) { record in
             try accumulator.add(record)
@@ -59,7 +59,8 @@ extension AnalysisRunner {
             if settings.keepRecords { records.append(record) }
         }
         var run = try finish(accumulator, instrument, selection, location: location, year: year, settings)
-        run.drivers = try? collector?.fit()
+        run.drivers = collector?.fitted(unavailable: &driversUnavailable)
+        run.driversUnavailable = driversUnavailable
         run.records = records
         return run
     }
