@@ -21,6 +21,8 @@ GET DATA
     age F8.0
     agency_level A5
     sector A8
+    agency_code A10
+    agency_name A46
     POL_econ_participation F8.0
     POL_econ_quality F8.0
     POL_econ_implementation F8.0
@@ -91,6 +93,8 @@ VARIABLE LABELS
   /  age 'Tuổi'
   /  agency_level 'Cấp cơ quan giải quyết thủ tục gần nhất'
   /  sector 'Lĩnh vực thủ tục hành chính gần nhất'
+  /  agency_code 'Mã cơ quan, đơn vị giải quyết'
+  /  agency_name 'Tên cơ quan, đơn vị giải quyết'
   /  POL_econ_participation 'Phát triển kinh tế – tham gia xây dựng chính sách'
   /  POL_econ_quality 'Phát triển kinh tế – chất lượng chính sách'
   /  POL_econ_implementation 'Phát triển kinh tế – tổ chức thực hiện chính sách'
