@@ -31,7 +31,7 @@ struct SyntheticAgenciesTests {
         let province = try #require(column["province_code"]), commune = try #require(column["commune_code"])
         for row in fresh.rows {
             switch row[level] {
-            case "xa": #expect(row[code] == "\(row[province])-X\(row[commune])" && row[name] == "UBND xã, phường \(row[commune])")
+            case "xa": #expect(row[code] == "\(row[province])-X\(row[commune])" && row[name] == "UBND xã/phường \(row[commune])")
             case "huyen": #expect(row[code] == "\(row[province])-H\(row[commune])")
             default:
                 let department = SyntheticAgencies.department(sector: row[sector], year: 2024)

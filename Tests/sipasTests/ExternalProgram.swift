@@ -45,9 +45,11 @@ enum ExternalProgram {
         return nil
     }
 
-    /// Runs `program`; with `timeout`, under coreutils' timeout, which ends the program's whole
-    /// process group (LibreOffice starts helpers) after that many seconds, and kills it 10 s later.
-    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, timeout: Int? = nil) throws -> Run {
+    /// Runs `program` (standard input empty; `environment` added to this process's); with
+    /// `timeout`, under coreutils' timeout, which ends the program's whole process group
+    /// (LibreOffice starts helpers) after that many seconds, and kills it 10 s later.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, timeout: Int? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         if let timeout {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
@@ -57,6 +59,8 @@ enum ExternalProgram {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        process.standardInput = FileHandle.nullDevice
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -14,17 +14,10 @@ struct ServeCommandBrowserTests {
 
     @Test(.enabled(if: browserInstalled, "Chromium, chromedriver and the Selenium venv (scripts/install-deps)"))
     func signInUploadAcceptAndTeamIsolationInChromium() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/web_flow.py").path,
-                             "--sipas", CommandLineTests.binary.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains("1 passed, 0 failed"), "\(output)")
+        let script = Fixtures.repositoryRoot.appendingPathComponent("Tests/Browser/web_flow.py").path
+        let run = try ExternalProgram.run(URL(fileURLWithPath: Self.python), [script, "--sipas", CommandLineTests.binary.path], timeout: 900)
+        let output = run.stdout + run.stderr
+        #expect(run.status == 0, "\(output)")
+        #expect(run.stdout.contains("1 passed, 0 failed"), "\(output)")
     }
 }

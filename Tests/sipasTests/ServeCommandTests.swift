@@ -5,20 +5,8 @@ import Testing
 /// `sipas serve user add|list|disable` on the built binary (the server itself: SIPASWebTests and Tests/Browser).
 struct ServeCommandTests {
     static func sipas(_ arguments: [String], password: String) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["SIPAS_PASSWORD": password]) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        let run = try ExternalProgram.run(CommandLineTests.binary, arguments, environment: ["SIPAS_PASSWORD": password])
+        return .init(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     @Test("accounts: added, listed without passwords, disabled; a password over 72 bytes and a team member without a team exit 64")

@@ -33,8 +33,10 @@ enum SyntheticAgencies {
         -> (code: String, name: String) {
         let tier = level ?? (serial % 3 == 0 ? "xa" : "tinh")
         switch tier {
-        case "xa": return ("\(province)-X\(commune)", "UBND xã, phường \(commune)")
-        case "huyen": return ("\(province)-H\(commune)", "UBND huyện, khu vực xã \(commune)")
+        // Names without a comma: a quoted field in every block sends the fast path's blocks
+        // record by record (docs/fast-path.md), which a synthetic file should not cost.
+        case "xa": return ("\(province)-X\(commune)", "UBND xã/phường \(commune)")
+        case "huyen": return ("\(province)-H\(commune)", "UBND huyện/khu vực \(commune)")
         default:
             let department = department(sector: sector, year: year)
             return ("\(province)-\(department.code)", department.name)
