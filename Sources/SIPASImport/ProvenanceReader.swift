@@ -35,73 +35,84 @@ extension CSVImporter {
     }
 
     /// ``provenance(of:summary:)`` for a UTF-8 CSV file, on its bytes (mapped, one pass): RFC 4180
-    /// quoting, LF, CR LF or lone CR line ends, a row holding only delimiters (or nothing) left out as the
-    /// importer leaves it out; nil when the header has no `data_source` column.
+    /// quoting, LF, CR LF or lone CR line ends, a row holding only delimiters (or nothing) left out as
+    /// the importer leaves it out; nil when the header has no `data_source` column.
     ///
     /// Hand-written: the record reader makes a string of every cell of every row, which took
-    /// longer than the whole analysis on the fast path, for one field per row.
+    /// longer than the whole analysis on the fast path, for one field per row. The loop keeps its
+    /// state in locals and notes where the marker field lies instead of copying it.
     static func scanProvenance(_ file: URL, delimiter: UInt8) throws -> DataProvenance? {
         let data = try Data(contentsOf: file, options: .alwaysMapped)
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> DataProvenance? in
             let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
             let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             let synthetic = Array(DataProvenance.syntheticValue.utf8)
             var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var header: [[UInt8]] = [], field: [UInt8] = []
-            var target: Int?
+            var target = -1, headerDone = false
+            var header: [[UInt8]] = [[]]
             var synthetics = 0, rows = 0
-            // Per record: the field index, whether a cell is not empty, the target field's bytes.
-            var index = 0, filled = false, value: [UInt8] = []
-            var inHeader = true
-            func endField() {
-                if inHeader { header.append(field); field.removeAll(keepingCapacity: true) }
-                index += 1
-            }
-            func endRecord() {
-                if inHeader {
-                    header.append(field)
-                    let name = Array(DataProvenance.column.utf8)
-                    target = header.firstIndex { $0.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed() == name }
-                    inHeader = false
-                } else if filled {
-                    rows += 1
-                    if value == synthetic { synthetics += 1 }
+            // The current record: its field index, whether a cell is not empty, where the marker
+            // field's content lies (and whether it held a doubled quote).
+            var index = 0, filled = false, start = -1, end = -1, escaped = false
+            func isSynthetic() -> Bool {
+                start >= 0 && !escaped && end - start == synthetic.count && synthetic.withUnsafeBufferPointer {
+                    memcmp(bytes.baseAddress! + start, $0.baseAddress!, synthetic.count) == 0
                 }
-                index = 0
-                filled = false
-                value.removeAll(keepingCapacity: true)
-                field.removeAll(keepingCapacity: true)
             }
-            let n = bytes.count
             while i < n {
                 let b = bytes[i]
                 if b == quote {
                     // A quoted field: up to the closing quote; "" inside is one quote.
+                    let first = i + 1
+                    var doubled = false
                     i += 1
                     while i < n {
-                        let c = bytes[i]
-                        if c == quote {
-                            if i + 1 < n, bytes[i + 1] == quote { i += 1 } else { break }
+                        if bytes[i] == quote {
+                            if i + 1 < n, bytes[i + 1] == quote { doubled = true; i += 2; continue }
+                            break
                         }
-                        filled = true
-                        if inHeader { field.append(c) } else if index == target { value.append(c) }
                         i += 1
+                    }
+                    if i > first || doubled { filled = true }
+                    if !headerDone {
+                        header[header.count - 1] += bytes[first..<min(i, n)]
+                    } else if index == target {
+                        (start, end, escaped) = (first, min(i, n), doubled)
                     }
                     i += 1
                     continue
                 }
                 if b == delimiter {
-                    endField()
+                    index += 1
+                    if !headerDone { header.append([]) }
                 } else if b == lf || (b == cr && (i + 1 >= n || bytes[i + 1] != lf)) {
-                    endRecord()  // LF, or a lone CR (CR LF ends at its LF)
+                    if !headerDone {
+                        let name = Array(DataProvenance.column.utf8)
+                        target = header.firstIndex { $0.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed() == name } ?? -1
+                        guard target >= 0 else { return nil }
+                        headerDone = true
+                    } else if filled {
+                        rows += 1
+                        if isSynthetic() { synthetics += 1 }
+                    }
+                    (index, filled, start, end, escaped) = (0, false, -1, -1, false)
                 } else if b != cr {
                     filled = true
-                    if inHeader { field.append(b) } else if index == target { value.append(b) }
+                    if !headerDone {
+                        header[header.count - 1].append(b)
+                    } else if index == target {
+                        if start < 0 { start = i }
+                        end = i + 1
+                    }
                 }
                 i += 1
             }
-            if inHeader || filled || index > 0 { endRecord() }
-            guard target != nil else { return nil }
+            guard headerDone else { return nil }
+            if filled {
+                rows += 1
+                if isSynthetic() { synthetics += 1 }
+            }
             return DataProvenance(syntheticRows: synthetics, rows: rows)
         }
     }

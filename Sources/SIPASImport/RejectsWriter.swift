@@ -21,12 +21,11 @@ final class RejectsWriter {
     func write(_ fields: [String], row: Int, reasons: [String]) throws {
         guard let url else { return }
         if handle == nil {
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(line(header + ["_row", "_reasons"]).utf8)),
-                  let opened = FileHandle(forWritingAtPath: url.path) else {
+            guard let opened = OutputFile.open(url.path) else {
                 throw ImportError(.unreadable("cannot create the rejects file \(url.path)"), at: SourceLocation(file: url.lastPathComponent))
             }
-            opened.seekToEndOfFile()
             handle = opened
+            try opened.write(contentsOf: Data(line(header + ["_row", "_reasons"]).utf8))
         }
         try handle?.write(contentsOf: Data(line(fields + [String(row), reasons.joined(separator: "; ")]).utf8))
     }

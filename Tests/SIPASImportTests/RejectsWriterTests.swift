@@ -26,4 +26,21 @@ struct RejectsWriterTests {
         writer.close()
         #expect(try String(contentsOf: url, encoding: .utf8) == "a,'=b,_row,_reasons\n'\u{0}x,'\tx,7,'-r\n")
     }
+
+    /// Given a device (`--rejects /dev/null`), the writer writes into it: the device stays a device
+    /// (an atomic write would rename a regular file over it). A regular file is truncated in place.
+    @Test func aDeviceStaysADeviceAndAFileIsTruncatedInPlace() throws {
+        let writer = RejectsWriter(url: URL(fileURLWithPath: "/dev/null"), header: ["a"])
+        try writer.write(["x"], row: 2, reasons: ["r"])
+        writer.close()
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("old.rejects.csv")
+        try Data(String(repeating: "old line\n", count: 50).utf8).write(to: url)
+        let inode = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
+        let again = RejectsWriter(url: url, header: ["a"])
+        try again.write(["x"], row: 2, reasons: ["r"])
+        again.close()
+        #expect(try String(contentsOf: url, encoding: .utf8) == "a,_row,_reasons\nx,2,r\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int == inode)
+    }
 }

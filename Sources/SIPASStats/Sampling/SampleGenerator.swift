@@ -47,8 +47,7 @@ public enum SampleGenerator {
         let frame = SampleFrame(instrument: instrument, spec: spec, level: level, random: random)
         let fill = try RowFiller(instrument: instrument, year: spec.year, random: random)
 
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
+        guard let handle = OutputFile.open(url.path) else {
             throw StatsError.invalidArgument("cannot create \(url.path)")
         }
         defer { try? handle.close() }
