@@ -37,4 +37,15 @@ struct DOCXWriterTests {
         try DOCXWriter.write(AnnualReportFixtures.report(), to: b)
         #expect(try Data(contentsOf: a) == Data(contentsOf: b))
     }
+
+    @Test func aTableLongerThanAPrintedReportHoldsIsNamedNotWritten() throws {
+        var report = AnnualReportFixtures.report()
+        let long = report.tables[0].rows[0]
+        report.tables[0].rows = Array(repeating: long, count: DOCXWriter.maxRows + 1)
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("r.docx")
+        try DOCXWriter.write(report, to: url)
+        let document = try XLSXWriterTests.part("word/document.xml", of: url)
+        #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 1)
+        #expect(document.contains("Bảng có \(DOCXWriter.maxRows + 1) dòng: xem report.xlsx hoặc csv/\(report.tables[0].id).csv."))
+    }
 }

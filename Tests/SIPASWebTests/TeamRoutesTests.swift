@@ -11,11 +11,12 @@ import Testing
 @Suite("Team pages: upload, validation report, accept, team isolation")
 struct TeamRoutesTests {
     /// 40 rows of the 2024 sample; rows 3, 5 and 7 of them carry markup, a formula and SQL in an answer cell.
+    static let answer = try! WebHarness.column("POL_interest_econ")
     static let edited = try! WebHarness.sample(rows: 40) { i, fields in
         switch i {
-        case 3: fields[10] = "<script>alert(1)</script>"
-        case 5: fields[10] = "=1+2"
-        case 7: fields[10] = "'); DROP TABLE response; --"
+        case 3: fields[answer] = "<script>alert(1)</script>"
+        case 5: fields[answer] = "=1+2"
+        case 7: fields[answer] = "'); DROP TABLE response; --"
         default: break
         }
     }

@@ -33,6 +33,14 @@ struct WebHarness {
 
     /// The first `rows` data rows of SampleData/2024.csv after skipping `skip`, with `edit` applied
     /// to the fields of each (index in the slice, fields).
+    /// The 2024 sample's header column `name` (0-based).
+    static func column(_ name: String) throws -> Int {
+        let text = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
+        let header = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard let index = header.firstIndex(of: name) else { throw CocoaError(.fileReadCorruptFile) }
+        return index
+    }
+
     static func sample(rows: Int, skip: Int = 0, edit: (Int, inout [String]) -> Void = { _, _ in }) throws -> String {
         let text = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)

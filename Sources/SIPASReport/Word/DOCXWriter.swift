@@ -63,6 +63,9 @@ public enum DOCXWriter {
         return xml + "</w:tbl>"
     }
 
+    /// Tables longer than this are named in the document, not written out (they are in the workbook and the CSV files).
+    static let maxRows = 200
+
     static func document(_ report: AnnualReport) -> String {
         var body = ""
         if let banner = report.banner { body += paragraph(banner, bold: true, size: 24, color: "B00020") }
@@ -72,6 +75,14 @@ public enum DOCXWriter {
         for table in report.tables {
             body += paragraph(table.title, bold: true, size: 26)
             if let note = table.note { body += paragraph(note, size: 20) }
+            guard table.rows.count <= maxRows else {
+                // A table of hundreds of rows (the agencies of every province) is read in the
+                // workbook; LibreOffice took minutes to lay out such a table in Word.
+                let vi = report.language == .vi
+                body += paragraph(vi ? "Bảng có \(table.rows.count) dòng: xem report.xlsx hoặc csv/\(table.id).csv."
+                                     : "This table has \(table.rows.count) rows: see report.xlsx or csv/\(table.id).csv.", size: 20) + paragraph("")
+                continue
+            }
             body += self.table(table, report: report) + paragraph("")
         }
         // A4 landscape (297 × 210 mm in twentieths of a point), 2 cm margins.
