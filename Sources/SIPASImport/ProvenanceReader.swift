@@ -55,11 +55,6 @@ extension CSVImporter {
             // The current record: its field index, whether a cell is not empty, where the marker
             // field's content lies (and whether it held a doubled quote).
             var index = 0, filled = false, start = -1, end = -1, escaped = false
-            func isSynthetic() -> Bool {
-                start >= 0 && !escaped && end - start == synthetic.count && synthetic.withUnsafeBufferPointer {
-                    memcmp(bytes.baseAddress! + start, $0.baseAddress!, synthetic.count) == 0
-                }
-            }
             while i < n {
                 let b = bytes[i]
                 if b == quote {
@@ -94,7 +89,7 @@ extension CSVImporter {
                         headerDone = true
                     } else if filled {
                         rows += 1
-                        if isSynthetic() { synthetics += 1 }
+                        if Self.equals(bytes, start, end, escaped, synthetic) { synthetics += 1 }
                     }
                     (index, filled, start, end, escaped) = (0, false, -1, -1, false)
                 } else if b != cr {
@@ -111,9 +106,17 @@ extension CSVImporter {
             guard headerDone else { return nil }
             if filled {
                 rows += 1
-                if isSynthetic() { synthetics += 1 }
+                if Self.equals(bytes, start, end, escaped, synthetic) { synthetics += 1 }
             }
             return DataProvenance(syntheticRows: synthetics, rows: rows)
         }
+    }
+
+    /// Whether `bytes[start..<end]` (a field without doubled quotes) is `value`. A function of its
+    /// own, not a closure over the scan's locals, which would keep them in heap boxes.
+    @inline(__always)
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ escaped: Bool, _ value: [UInt8]) -> Bool {
+        guard start >= 0, !escaped, end - start == value.count else { return false }
+        return value.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + start, $0.baseAddress!, value.count) == 0 }
     }
 }
