@@ -59,6 +59,7 @@ def main():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="sipas-browser-"))
     store = work / "sipas.db"
@@ -90,6 +91,8 @@ def main():
         driver.find_element(By.NAME, "name").send_keys(name)
         driver.find_element(By.NAME, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        # A click does not wait for the next page: wait until the browser has left the login page.
+        WebDriverWait(driver, 30).until(lambda d: not d.current_url.split("?")[0].endswith("/login"))
 
     def upload_and_accept(path):
         driver.find_element(By.ID, "file").send_keys(str(path))
@@ -111,6 +114,7 @@ def main():
         else:
             raise AssertionError("the server did not answer /health")
         driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+        driver.implicitly_wait(10)  # find_element waits for the element of the page a click leads to
         upload = work / "2024-dot-1.csv"
         column = sample(upload, 1, 300, [(5, "7"), (9, "<b>x</b>"), (13, "=1+2")])
         upload_b = work / "2024-bac-giang.csv"
