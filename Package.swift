@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SIPASImport", targets: ["SIPASImport"]),
         .library(name: "SIPASStats", targets: ["SIPASStats"]),
         .library(name: "SIPASReport", targets: ["SIPASReport"]),
+        .library(name: "SIPASReportJobs", targets: ["SIPASReportJobs"]),
         .library(name: "SIPASStore", targets: ["SIPASStore"]),
         .library(name: "SIPASStorePostgres", targets: ["SIPASStorePostgres"]),
         .library(name: "SIPASWeb", targets: ["SIPASWeb"]),
@@ -84,13 +85,19 @@ let package = Package(
             dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStore",
                            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
+        // The analyses, comparisons and annual reports of files or a store's years, as `sipas analyze`,
+        // `compare` and `report` and the web's office pages run them: above the report and the stores.
+        .target(
+            name: "SIPASReportJobs",
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres"]
+        ),
         // `sipas serve`: the web front door (pages, JSON API, accounts, sessions) over the survey store.
         // Templates/ holds its Mustache pages, compiled in. It calls the importer, store, analysis and
         // report code; it holds no statistics and no parsing of survey files.
         .target(
             name: "SIPASWeb",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -104,8 +111,8 @@ let package = Package(
         .executableTarget(
             name: "sipas",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres",
-                "SIPASWeb",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASStore",
+                "SIPASStorePostgres", "SIPASWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,7 +129,7 @@ let package = Package(
         .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASWebTests", dependencies: [
-            "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASTestSupport",
+            "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),

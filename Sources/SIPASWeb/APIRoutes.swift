@@ -29,6 +29,8 @@ struct APIRoutes {
     struct Progress: Codable, Sendable {
         var teams: [OfficeRoutes.Group]
         var days: [OfficeRoutes.Group]
+        var provinces: [OfficeRoutes.Group]
+        var communes: [OfficeRoutes.Group]
     }
 
     func add(to router: Router<WebContext>) {
@@ -64,8 +66,11 @@ struct APIRoutes {
         }
         router.get("/api/progress") { _, context -> Response in
             guard try requireSession(context).account.seesAllTeams else { throw HTTPError(.notFound) }
-            let progress = OfficeRoutes.progress(try await services.run { try $0.batches() })
-            return try .json(Progress(teams: progress.teams, days: progress.days))
+            return try .json(try await services.run { store in
+                let batches = try store.batches()
+                let (progress, areas) = (OfficeRoutes.progress(batches), try OfficeRoutes.areas(store, batches))
+                return Progress(teams: progress.teams, days: progress.days, provinces: areas.provinces, communes: areas.communes)
+            })
         }
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import SIPASInstruments
 import SIPASStore
 
-/// The provincial office's pages (analysts and administrators): fieldwork progress by team and by day.
+/// The provincial office's pages (analysts and administrators): fieldwork progress by team, by day,
+/// by province and by commune.
 struct OfficeRoutes {
     let services: WebServices
 
@@ -10,12 +12,16 @@ struct OfficeRoutes {
         router.get("/progress") { _, context -> Response in
             let session = try requireSession(context)
             guard session.account.seesAllTeams else { throw HTTPError(.notFound) }
-            let progress = Self.progress(try await services.run { try $0.batches() })
+            let (progress, areas) = try await services.run { store in
+                let batches = try store.batches()
+                return (Self.progress(batches), try Self.areas(store, batches))
+            }
             func rows(_ groups: [Group]) -> [[String: Any]] {
                 groups.map { ["name": $0.name, "batches": $0.batches, "accepted": $0.accepted, "rejected": $0.rejected] }
             }
-            return services.pages.render("progress", title: "progress", data: ["teams": rows(progress.teams), "days": rows(progress.days)],
-                                         context: context)
+            return services.pages.render("progress", title: "progress", data: [
+                "teams": rows(progress.teams), "days": rows(progress.days), "provinces": rows(areas.provinces), "communes": rows(areas.communes),
+            ], context: context)
         }
     }
 
@@ -41,5 +47,35 @@ struct OfficeRoutes {
             count(batch, into: &days, as: String(batch.loadedAt.prefix(10)))
         }
         return (teams.values.sorted { $0.name < $1.name }, days.values.sorted { $0.name < $1.name })
+    }
+
+    /// The columns of the areas counted: the province and the commune codes every built-in instrument asks.
+    static let areaColumns = (province: "province_code", commune: "commune_code")
+
+    /// Batches in force and their accepted forms by province and by commune: a batch counts once in
+    /// every area it has a form of. Batches of an instrument that is not built in, or without the
+    /// column, are left out of that level.
+    static func areas(_ store: SurveyStore, _ batches: [BatchInfo]) throws -> (provinces: [Group], communes: [Group]) {
+        var provinces: [String: Group] = [:], communes: [String: Group] = [:]
+        for batch in batches where batch.isInForce && batch.accepted > 0 {
+            guard let layout = try BuiltinInstruments.named(batch.instrumentID)?.recordLayout else { continue }
+            let columns = [areaColumns.province, areaColumns.commune].map { layout.attributeIndex($0) }
+            var counts: [[String: Int]] = [[:], [:]]
+            let selection = try store.select(ResponseSelection(batches: [batch.name]))
+            try store.forEachRecord(in: selection, year: nil, layout: layout) { record in
+                for (level, column) in columns.enumerated() {
+                    if let column { counts[level][record.attributes[column], default: 0] += 1 }
+                }
+            }
+            for (level, levelCounts) in counts.enumerated() {
+                for (name, accepted) in levelCounts {
+                    var group = (level == 0 ? provinces[name] : communes[name]) ?? Group(name: name)
+                    group.batches += 1
+                    group.accepted += accepted
+                    if level == 0 { provinces[name] = group } else { communes[name] = group }
+                }
+            }
+        }
+        return (provinces.values.sorted { $0.name < $1.name }, communes.values.sorted { $0.name < $1.name })
     }
 }

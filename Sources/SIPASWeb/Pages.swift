@@ -17,6 +17,8 @@ struct Pages: Sendable {
             ("home", PackageResources.home_mustache), ("report", PackageResources.report_mustache),
             ("batch", PackageResources.batch_mustache), ("progress", PackageResources.progress_mustache),
             ("message", PackageResources.message_mustache), ("analysis", PackageResources.analysis_mustache),
+            ("compare", PackageResources.compare_mustache), ("targets", PackageResources.targets_mustache),
+            ("annual", PackageResources.annual_mustache),
         ]
         for (name, bytes) in templates { try library.register(String(decoding: bytes, as: UTF8.self), named: name) }
         self.library = library

@@ -42,34 +42,34 @@ struct ValidationSummary: Codable, Sendable {
     var errorEN: String?
 }
 
-/// The directory of pending uploads: one subdirectory per upload, named by a UUID the server makes,
-/// holding the file, its rejects CSV and `upload.json`. The directory is never served.
+/// The directory of pending uploads: one folder per upload, named by a UUID the server makes,
+/// holding the file, its rejects CSV and `upload.json`; beside them `reports/` holds the office's
+/// written annual reports, one folder each. The directory is never served.
 struct PendingUploads: Sendable {
     let directory: URL
+    let slots: SlotDirectory
+    /// The annual reports the office pages wrote (``OfficeJobs``).
+    let reports: SlotDirectory
     static let shownRejections = 20
 
     init(directory: URL) throws {
         self.directory = directory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        slots = try SlotDirectory(directory: directory)
+        reports = try SlotDirectory(directory: directory.appendingPathComponent("reports", isDirectory: true), create: false)
     }
 
     /// A new, empty directory for one upload, and its id.
-    func makeSlot() throws -> (id: String, url: URL) {
-        let id = UUID().uuidString.lowercased()
-        let url = directory.appendingPathComponent(id, isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        return (id, url)
-    }
-
-    func discard(_ id: String) {
-        guard let url = slot(id) else { return }
-        try? FileManager.default.removeItem(at: url)
-    }
-
+    func makeSlot() throws -> (id: String, url: URL) { try slots.makeSlot() }
+    func discard(_ id: String) { slots.discard(id) }
     /// The directory of upload `id`, or nil for anything that is not a UUID (no path can be smuggled in).
-    func slot(_ id: String) -> URL? {
-        guard UUID(uuidString: id) != nil, id.count == 36 else { return nil }
-        return directory.appendingPathComponent(id.lowercased(), isDirectory: true)
+    func slot(_ id: String) -> URL? { slots.slot(id) }
+
+    /// Deletes the uploads (validated, accepted or not) and the written reports last touched more
+    /// than `age` seconds before `now`; an accepted upload's batch lives in the store, not here.
+    /// Returns how many folders were removed.
+    @discardableResult
+    func removeExpired(olderThan age: TimeInterval, now: Date = Date()) -> Int {
+        slots.removeOlder(than: age, now: now).count + reports.removeOlder(than: age, now: now).count
     }
 
     func save(_ upload: PendingUpload) throws {

@@ -56,12 +56,20 @@ struct TeamActions {
                 guard instrument.id == instrumentID else { throw HTTPError(.conflict) }
                 return try store.importFile(file, instrument: instrument, team: upload.team, name: name, language: .vi, threads: 1, replace: replace)
             }
+            // The store keeps one copy of a file: another team's identical batch is neither named nor
+            // linked (its id would answer 404 to this account anyway).
+            if case .alreadyLoaded(let batch) = outcome, !account.seesAllTeams, batch.team != account.team {
+                throw HTTPError(.conflict, message: Self.storedElsewhere)
+            }
             services.logger.info("batch accepted", metadata: ["upload": "\(upload.id)", "account": "\(account.name)"])
             return outcome
         } catch let error as StoreError where error.isDataError {
             throw HTTPError(.conflict, message: error.message(.en))
         }
     }
+
+    /// The answer when the same file is stored under another team: nothing about that batch.
+    static let storedElsewhere = "this file is already in the store (loaded by another team); nothing written"
 
     /// The batches the account may see, newest first.
     func batches(for account: WebAccount) async throws -> [BatchInfo] {

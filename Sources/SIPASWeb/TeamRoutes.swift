@@ -68,10 +68,11 @@ struct TeamRoutes {
         var values: [String: Any] = [
             "id": upload.id, "originalName": upload.originalName, "csrf": csrf, "instrumentID": report.instrumentID,
             "rowsRead": report.rowsRead, "accepted": report.accepted, "rejected": report.rejected, "encoding": report.encoding,
-            "byRule": report.byRule.map { ["name": $0.name, "count": $0.count] as [String: Any] },
+            "byRule": report.byRule.map { ["name": WebText.ruleName($0.name, context.language), "count": $0.count] as [String: Any] },
             "byColumn": report.byColumn.map { ["name": $0.name.isEmpty ? (vi ? "(cả dòng)" : "(whole row)") : $0.name, "count": $0.count] as [String: Any] },
             "rejections": report.rejections.map {
-                ["file": $0.file, "row": $0.row.map(String.init) ?? "", "column": $0.column, "value": $0.value, "rule": $0.rule,
+                ["file": $0.file, "row": $0.row.map(String.init) ?? "", "column": $0.column, "value": $0.value,
+                 "rule": WebText.ruleName($0.rule, context.language),
                  "reason": vi ? $0.reasonVI : $0.reasonEN] as [String: Any]
             },
             "canAccept": report.accepted > 0, "hasRejections": !report.byRule.isEmpty,

@@ -23,6 +23,10 @@ public struct WebConfiguration: Sendable {
     public var loginWindowSeconds: Double
     /// bcrypt cost of new password hashes (at least 10).
     public var bcryptCost: UInt8
+    /// Uploads left waiting (and reports written) longer than this many seconds are deleted, at
+    /// startup and then every ``sweepIntervalSeconds``.
+    public var uploadMaxAgeSeconds: Double = 24 * 3600
+    public var sweepIntervalSeconds: Double = 3600
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, behindProxy: Bool = false,
                 maxUploadBytes: Int = 64 << 20, uploadDirectory: URL? = nil,

@@ -30,6 +30,8 @@ public enum WebServer {
         TeamRoutes(services: services).add(to: router)
         OfficeRoutes(services: services).add(to: router)
         AnalysisRoutes(services: services).add(to: router)
+        OfficeReportRoutes(services: services).add(to: router)
+        OfficeReportRoutes(services: services).addAPI(to: router)
         APIRoutes(services: services).add(to: router)
         return router
     }
@@ -62,6 +64,18 @@ extension WebServer {
         services.logger.info("sipas serve listening", metadata: [
             "address": "\(services.configuration.host):\(services.configuration.port)", "store": "\(services.store.path)",
         ])
+        let sweeper = Task { await sweep(services) }
+        defer { sweeper.cancel() }
         try await makeApplication(services).runService()
+    }
+
+    /// Deletes expired uploads and reports now and then every sweep interval, until cancelled.
+    static func sweep(_ services: WebServices) async {
+        let configuration = services.configuration
+        while !Task.isCancelled {
+            let removed = services.uploads.removeExpired(olderThan: configuration.uploadMaxAgeSeconds)
+            if removed > 0 { services.logger.info("expired uploads deleted", metadata: ["folders": "\(removed)"]) }
+            try? await Task.sleep(for: .seconds(max(1, configuration.sweepIntervalSeconds)))
+        }
     }
 }

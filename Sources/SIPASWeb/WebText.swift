@@ -44,6 +44,10 @@ enum WebText {
         "byTeam": ("Theo nhóm", "By team"),
         "byDay": ("Theo ngày", "By day"),
         "day": ("Ngày", "Day"),
+        "byProvince": ("Theo tỉnh", "By province"),
+        "byCommune": ("Theo xã, phường", "By commune"),
+        "province": ("Mã tỉnh", "Province code"),
+        "commune": ("Mã xã, phường", "Commune code"),
         "forms": ("Phiếu hợp lệ", "Accepted forms"),
         "alreadyLoaded": ("Tệp này đã có trong kho; không ghi thêm gì.", "This file is already in the store; nothing written."),
         "fileError": ("Không đọc được tệp", "The file cannot be read"),
@@ -52,9 +56,44 @@ enum WebText {
         "file_name": ("Tên tệp", "File name"),
         "analysisLink": ("Phân tích", "Analysis"),
         "analysis": ("Chỉ số hài lòng (khoảng tin cậy 95 %)", "Satisfaction indices (95 % CIs)"),
+        "compare": ("So sánh hai năm", "Year comparison"),
+        "targets": ("Chỉ tiêu", "Targets"),
+        "annualReport": ("Báo cáo năm", "Annual report"),
+        "fromYear": ("Năm trước", "Earlier year"),
+        "toYear": ("Năm sau", "Later year"),
+        "year": ("Năm khảo sát", "Survey year"),
+        "previousYear": ("So với năm", "Compared with"),
+        "plan": ("Kế hoạch chỉ tiêu", "Target plan"),
+        "show": ("Xem", "Show"),
+        "annualHelp": ("Báo cáo như lệnh sipas report trên các lô đang dùng của năm: HTML, Excel, CSV, SPSS.",
+                       "The report of sipas report on the year's batches in force: HTML, Excel, CSV, SPSS."),
+        "writeReport": ("Lập báo cáo", "Write the report"),
+        "openReport": ("Mở báo cáo (HTML)", "Open the report (HTML)"),
+        "downloads": ("Tải về", "Downloads"),
+        "anotherReport": ("Lập báo cáo khác", "Write another report"),
     ]
 
     static func strings(_ language: Language) -> [String: String] {
         labels.mapValues { language == .vi ? $0.vi : $0.en }
+    }
+
+    /// The rules' names in the pages: ``Rejection/Rule/key`` (a row's) and ``ImportError/key`` (a
+    /// file's) are English; Vietnamese pages show these names (the reasons are already localized).
+    static let ruleNames: [String: String] = [
+        "out of range": "ngoài các mã của thang", "not in list": "không có trong danh sách", "label mismatch": "nhãn không khớp mã",
+        "not a number": "không phải số", "required": "bắt buộc trả lời", "constraint": "vi phạm ràng buộc",
+        "relevant": "trả lời câu phải bỏ qua", "unknown province": "mã tỉnh không có", "weight": "trọng số không hợp lệ",
+        "duplicate id": "trùng mã phiếu", "field count": "sai số ô trong dòng",
+        "no such file": "không có tệp", "unreadable": "không đọc được", "empty file": "tệp rỗng", "not UTF-8": "không phải UTF-8",
+        "undecodable byte": "byte không giải mã được", "UTF-16 without BOM": "UTF-16 không có BOM", "broken UTF-16": "UTF-16 hỏng",
+        "unterminated quote": "dấu ngoặc kép không đóng", "missing columns": "thiếu cột", "ambiguous columns": "cột trùng nhau",
+        "ambiguous match": "cột khớp nhiều câu hỏi", "wrong delimiter": "sai dấu phân cách", "no instrument": "không khớp bộ công cụ nào",
+        "bad expression": "biểu thức sai", "bad workbook": "tệp Excel hỏng", "workbook too large": "tệp Excel quá lớn",
+        "no such sheet": "không có trang tính này",
+    ]
+
+    /// A rule's name in `language` (its key in English, or when no name is known).
+    static func ruleName(_ key: String, _ language: Language) -> String {
+        language == .vi ? ruleNames[key] ?? key : key
     }
 }

@@ -4,7 +4,9 @@
 Starts the built `sipas` on a loopback port over a fresh SQLite store with three accounts, then:
 team A signs in, uploads SampleData/2024.csv with three rows made invalid, sees the reasons on the
 report page, accepts the batch and sees it; team B signs in and neither lists nor opens it (404);
-an analyst sees both teams' batches and the fieldwork progress.
+an analyst sees both teams' batches and the fieldwork progress (by team, day, province, commune),
+loads rows of SampleData/2023.csv, and opens the office pages: the 2023–2024 comparison, a target
+plan, and the annual report (its HTML and its Excel, CSV and SPSS files).
 
     python3 Tests/Browser/web_flow.py [--sipas .build/debug/sipas] [--screenshots docs/screenshots]
 
@@ -25,10 +27,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def sample(path, first, rows, edits=()):
-    """Rows first … first+rows-1 (1-based) of the 2024 sample, with `edits` (row, value) put in
+def sample(path, first, rows, edits=(), year="2024"):
+    """Rows first … first+rows-1 (1-based) of the `year` sample, with `edits` (row, value) put in
     POL_interest_econ; returns that column's name."""
-    with open(ROOT / "SampleData/2024.csv", encoding="utf-8", newline="") as f:
+    with open(ROOT / f"SampleData/{year}.csv", encoding="utf-8", newline="") as f:
         table = list(csv.reader(f))
     column = table[0].index("POL_interest_econ")
     for row, value in edits:
@@ -155,9 +157,42 @@ def main():
         shot("5-batches-analyst-en")
         driver.get(base + "/progress")
         assert "ha-noi" in driver.find_element(By.ID, "by-team").text
+        assert driver.find_elements(By.CSS_SELECTOR, "#by-province tbody tr"), "no province in the progress"
+        assert driver.find_elements(By.CSS_SELECTOR, "#by-commune tbody tr"), "no commune in the progress"
         shot("6-progress-en")
+
+        # The office pages, in Vietnamese, over a second year: 2023 rows loaded by the analyst.
+        upload_2023 = work / "2023-mau.csv"
+        sample(upload_2023, 1, 400, year="2023")
         driver.get(base + "/?lang=vi")
-        print("browser flow: sign-in, upload, reasons, accept, batch, team isolation, analyst view: ok")
+        upload_and_accept(upload_2023)
+        driver.find_element(By.LINK_TEXT, "So sánh hai năm").click()
+        driver.find_element(By.ID, "run-compare").click()
+        comparison = driver.find_element(By.ID, "comparison").text
+        assert "2023" in comparison and "2024" in comparison, comparison[:500]
+        shot("7-compare")
+        driver.find_element(By.LINK_TEXT, "Chỉ tiêu").click()
+        driver.find_element(By.ID, "run-targets").click()
+        assert len(driver.find_element(By.ID, "targets").text.splitlines()) > 5, driver.page_source[:800]
+        shot("8-targets")
+        driver.find_element(By.LINK_TEXT, "Báo cáo năm").click()
+        driver.find_element(By.ID, "write-report").click()
+        WebDriverWait(driver, 300).until(lambda d: d.find_elements(By.ID, "report-files"))
+        files = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#report-files a")]
+        for name in ["report.html", "report.xlsx", "responses.sps", "responses.csv", "csv/summary.csv"]:
+            assert name in files, files
+        cookie = next(c for c in driver.get_cookies() if c["name"] == "sipas")
+        listing = driver.current_url
+        assert status(listing + "/report.xlsx", cookie) == 200
+        shot("9-annual-report")
+        driver.find_element(By.ID, "report-html").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/report.html"))
+        assert "<svg" in driver.page_source, driver.page_source[:500]
+        shot("10-annual-report-html")
+        login("doi-a")
+        assert status(listing, next(c for c in driver.get_cookies() if c["name"] == "sipas")) == 404
+        driver.get(base + "/?lang=vi")
+        print("browser flow: sign-in, upload, reasons, accept, batch, team isolation, analyst view, office pages: ok")
         print("1 passed, 0 failed")
         return 0
     except AssertionError as error:

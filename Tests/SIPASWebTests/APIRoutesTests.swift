@@ -22,7 +22,7 @@ struct APIRoutesTests {
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
         #expect(documented == described)
-        #expect(documented.count == 11)
+        #expect(documented.count == 14)
     }
 
     @Test("upload, report and accept through the API with the X-CSRF-Token header")

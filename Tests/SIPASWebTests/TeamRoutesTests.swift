@@ -121,4 +121,56 @@ struct TeamRoutesTests {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
+
+    @Test("a file another team already stored: 409 naming no batch, nothing written; the same team is sent to its batch")
+    func identicalFileOfAnotherTeam() async throws {
+        let harness = try await WebHarness.make()
+        let text = try WebHarness.sample(rows: 30)
+        try await harness.application().test(.router) { client in
+            let a = try await SignedIn.login(client, "team-a")
+            let b = try await SignedIn.login(client, "team-b")
+            let uploadA = try #require(try await a.upload(client, name: "a.csv", text: text).headers[.location])
+            let batchA = try #require(try await a.post(client, uploadA + "/accept").headers[.location])
+            let uploadB = try #require(try await b.upload(client, name: "b.csv", text: text).headers[.location])
+            let refused = try await b.post(client, uploadB + "/accept")
+            #expect(refused.status == .conflict)
+            #expect(refused.headers[.location] == nil)
+            let body = String(buffer: refused.body)
+            #expect(!body.contains(batchA) && !body.contains("a/a.csv") && !body.contains("a.csv"))
+            var headers = b.headers
+            headers[.xCSRFToken] = b.csrf
+            let api = try await client.execute(uri: "/api" + uploadB + "/accept", method: .post, headers: headers)
+            #expect(api.status == .conflict)
+            #expect(!String(buffer: api.body).contains("a.csv"))
+            #expect(try harness.services.store.batches().count == 1)
+            // The analyst loading the same file is told where it is.
+            let analyst = try await SignedIn.login(client, "analyst")
+            let uploadC = try #require(try await analyst.upload(client, name: "c.csv", text: text).headers[.location])
+            #expect(try await analyst.post(client, uploadC + "/accept").headers[.location] == batchA + "?already=1")
+        }
+    }
+
+    @Test("the report page names the rules in the page's language (the API keeps the keys)")
+    func ruleNames() async throws {
+        let harness = try await WebHarness.make()
+        let report = PendingUploads.validate(try Self.write(Self.edited, harness), rejects: harness.directory.appendingPathComponent("r.csv"), language: .vi)
+        #expect(!report.byRule.isEmpty)
+        try await harness.application().test(.router) { client in
+            let a = try await SignedIn.login(client, "team-a")
+            let location = try #require(try await a.upload(client, name: "e.csv", text: Self.edited).headers[.location])
+            let vi = String(buffer: try await client.execute(uri: location, method: .get, headers: a.headers).body)
+            let en = String(buffer: try await client.execute(uri: location + "?lang=en", method: .get, headers: a.headers).body)
+            for rule in report.byRule {
+                let name = WebText.ruleName(rule.name, .vi)
+                #expect(name != rule.name)
+                #expect(vi.contains("<tr><td>\(name)</td><td class=\"n\">\(rule.count)</td></tr>"))
+                #expect(!vi.contains("<td>\(rule.name)</td>"))
+                #expect(en.contains("<tr><td>\(rule.name)</td><td class=\"n\">\(rule.count)</td></tr>"))
+            }
+            var headers = a.headers
+            headers[.xCSRFToken] = a.csrf
+            let api = String(buffer: try await client.execute(uri: "/api" + location, method: .get, headers: headers).body)
+            #expect(api.contains("\"name\":\"\(report.byRule[0].name)\""))
+        }
+    }
 }

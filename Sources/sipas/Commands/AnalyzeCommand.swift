@@ -6,6 +6,7 @@ import SIPASInstruments
 import SIPASReport
 import SIPASStats
 import SIPASStorePostgres
+import SIPASReportJobs
 
 extension ReportFormat: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
@@ -101,6 +102,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             estimation: estimation, rejects: rejects, language: lang,
             source: common.importFlags.source, strict: strict, quiet: common.importFlags.quiet
         )
+        settings.observer = .console
         if let threads { settings.threads = max(1, threads) }
         let targetPlan = try common.outcome.plan()
         settings.targetPlan = targetPlan

@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASImport
 import SIPASReport
+import SIPASReportJobs
 import SIPASStats
 
 extension PValueAdjustment: ExpressibleByArgument {}
@@ -65,53 +66,16 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     private func compare() async throws -> Int32 {
-        let lang = common.lang, instrument = common.instrument
         let inputs = YearInput.list(files: files, store: common.store, years: yearList)
-        let years = try inputs.map { try $0.year() }
-        // Regroup pre-merger years when the comparison reaches a year from 2025 on.
-        let acrossMerger = YearInput.acrossMerger(years)
-        let userCrosswalk = try crosswalk.map { path -> (column: String, map: [String: String]) in
+        let userCrosswalk = try crosswalk.map { path -> (column: String, map: [String: String], file: String) in
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.inputMissing(path) }
             let walk = try Crosswalk(csv: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: path).lastPathComponent)
-            return (crosswalkColumn, walk.newCodeOfOldCode)
+            return (crosswalkColumn, walk.newCodeOfOldCode, path)
         }
-        let targetPlan = try common.outcome.plan()
-        var runs: [AnalysisRun] = []
-        for (index, (input, year)) in zip(inputs, years).enumerated() {
-            let first = try await input.instrument(instrument, source: common.importFlags.source, language: lang)
-            let breakdowns = by.map(splitList) ?? (first.breakdowns + [first.rollup.unit].compactMap { $0 })
-            var settings = AnalysisSettings(
-                instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
-                rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
-                crosswalk: index < inputs.count - 1 ? userCrosswalk : nil, source: common.importFlags.source
-            )
-            settings.targetPlan = targetPlan
-            runs.append(try await input.run(settings))
-        }
-        let comparison = try YearComparison(
-            results: runs.map(\.result), years: zip(inputs, runs).map { $0.label($1) },
-            methodVersions: runs.map(\.instrument.methodVersion), adjustment: adjust
-        )
-        let latest = runs[runs.count - 1]
-        var regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
-        if let userCrosswalk {
-            let merged = Dictionary(grouping: userCrosswalk.map, by: \.value).filter { $0.value.count > 1 }
-            regrouped.append((lang == .vi ? "\(userCrosswalk.column): \(merged.count) mã mới gộp từ nhiều mã cũ theo \(crosswalk!)"
-                                           : "\(userCrosswalk.column): \(merged.count) new codes regrouping several old ones, from \(crosswalk!)"))
-        }
-        var report = ComparisonReport(
-            comparison: comparison.removingTargetUnits(), labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
-            sources: zip(inputs, runs).flatMap { $0.sourceNames($1) }, regrouped: regrouped, includeItems: items
-        )
-        report.targets = common.outcome.assess(targetPlan, latest, changes: comparison)
-        report.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
-        if acrossMerger {
-            report.baselines = try zip(zip(inputs, years), runs).compactMap { pair, run -> NationalBaseline? in
-                // The regrouped mean of units needs every stratum inside one unit: the instrument's strata are its units.
-                guard (pair.1 ?? 9999) < 2025, let unit = run.instrument.rollup.unit, run.instrument.design.strata == unit else { return nil }
-                return try NationalBaseline.make(year: pair.0.label(run), result: run.result, unitVariable: unit)
-            }
-        }
+        let job = ComparisonJob(inputs: inputs, instrument: common.instrument, breakdowns: by.map(splitList), adjustment: adjust,
+                                crosswalk: userCrosswalk, includeItems: items, language: common.lang, source: common.importFlags.source,
+                                targetPlan: try common.outcome.plan(), observer: .console)
+        let (report, runs) = try await job.run()
         try Console.emit(try report.render(common.output.format), to: common.output.output)
         return common.outcome.status(runs)
     }

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASStats
 import SIPASStore
+import SIPASReportJobs
 
 extension DesignWeightsCommand {
     /// Writes the weights of `result` (the weighted responses file `output`) into batch `batch` of

@@ -4,6 +4,7 @@ import SIPASCore
 import SIPASImport
 import SIPASStore
 import SIPASStorePostgres
+import SIPASReportJobs
 
 /// `sipas import FILE… --store sipas.db`: checked rows into the survey store, one batch per file.
 struct ImportCommand: AsyncParsableCommand {
@@ -63,7 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
         for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             let url = URL(fileURLWithPath: path)
-            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
+            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: .console)
             let start = Date()
             // Read and written at once (the rows inserted while the file is still being read): the
             // summary comes when the reading ends, inside the store's transaction.
@@ -86,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
                 let url = URL(fileURLWithPath: path)
-                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang)
+                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: .console)
                 let start = Date()
                 let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
                                                   threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))

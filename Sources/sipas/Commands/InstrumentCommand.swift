@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASInstruments
+import SIPASReportJobs
 
 /// `sipas instrument list | show NAME | check FILE`: the questionnaires sipas knows, and a checker
 /// for instruments written by users.

@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASInstruments
 import SIPASReport
+import SIPASReportJobs
 
 extension InstrumentExport.Format: ExpressibleByArgument {}
 

@@ -4,6 +4,7 @@ import SIPASCore
 import SIPASImport
 import SIPASInstruments
 import SIPASReport
+import SIPASReportJobs
 import SIPASStats
 
 extension AnnualReportFormat: ExpressibleByArgument {}
@@ -96,48 +97,20 @@ struct ReportCommand: AsyncParsableCommand {
 
     private func report() async throws -> Int32 {
         let started = Date()
-        let lang = instrumentOptions.lang, instrument = instrumentOptions.instrument
-        let inputs = YearInput.list(files: [previous, file].compactMap { $0 }, store: storeOption.store, years: [previousYear, year].compactMap { $0 })
-        let years = try inputs.map { try $0.year() }
-        // As `compare`: regroup the earlier year into the 34 provinces when the years straddle 1 July 2025.
-        let acrossMerger = YearInput.acrossMerger(years)
-        let chosen = try await inputs[inputs.count - 1].instrument(instrument, source: importFlags.source, language: lang)
-        let identifying = Set(chosen.questions.filter(\.identifying).map(\.name))
-        // The agency ranking (when the instrument asks the agency) rests on its own breakdown.
-        let breakdowns = (chosen.breakdowns + [chosen.rollup.unit, AgencyRanking.breakdown(for: chosen)].compactMap { $0 })
-            .filter { !identifying.contains($0) }
+        let lang = instrumentOptions.lang
+        var job = AnnualReportJob(
+            inputs: YearInput.list(files: [previous, file].compactMap { $0 }, store: storeOption.store, years: [previousYear, year].compactMap { $0 }),
+            instrument: instrumentOptions.instrument, language: lang, source: importFlags.source, quiet: importFlags.quiet, minimumN: minN,
+            observer: .console
+        )
+        let years = try job.years()
         let directory = URL(fileURLWithPath: out ?? "Reports/\(years.last.flatMap { $0 }.map(String.init) ?? "report")", isDirectory: true)
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CLIError.cannotWrite(path: directory.path, reason: error.localizedDescription)
         }
-        let targetPlan = try outcome.plan()
-        var runs: [AnalysisRun] = []
-        for (index, (input, year)) in zip(inputs, years).enumerated() {
-            let isCurrent = index == inputs.count - 1
-            var settings = AnalysisSettings(
-                instrument: instrument ?? chosen.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
-                // Rejected rows keep every original column (identifying ones too), so they go beside the
-                // input as with `analyze` (<name>.rejects.csv in the current folder), never into the report.
-                rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
-                source: importFlags.source, quiet: importFlags.quiet, keyDrivers: isCurrent, keepRecords: isCurrent
-            )
-            settings.targetPlan = targetPlan
-            runs.append(try await input.run(settings))
-        }
-        let current = runs[runs.count - 1]
-        var comparison: YearComparison?
-        if runs.count == 2 {
-            comparison = try YearComparison(results: runs.map(\.result), years: zip(inputs, runs).map { $0.label($1) },
-                                            methodVersions: runs.map(\.instrument.methodVersion))
-        }
-        var input = AnnualReportInput(
-            instrument: current.instrument, result: current.result.removingTargetUnits(), year: current.year,
-            comparison: comparison?.removingTargetUnits(),
-            regrouped: acrossMerger ? ProvinceCatalog.official.mergeDescriptions : [],
-            targets: outcome.assess(targetPlan, current, changes: comparison), drivers: current.drivers,
-            files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang, minimumN: minN
-        )
-        input.store = current.storeLocation
+        job.targetPlan = try outcome.plan()
+        var prepared = try await job.prepare()
+        let current = prepared.current
         if let sample {
             let levels = splitList(progressBy)
             var keys: (accepted: [[String]], rejected: [[String]]) = ([], [])
@@ -146,20 +119,17 @@ struct ReportCommand: AsyncParsableCommand {
             } else if let file {
                 keys.accepted = try FieldworkProgress.keys(try DesignIO.readTable(file), levels: levels)
             }
-            input.progress = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: keys.accepted, rejected: keys.rejected,
-                                                     threshold: behind / 100)
+            prepared.input.progress = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: keys.accepted, rejected: keys.rejected,
+                                                              threshold: behind / 100)
         }
-        input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
-        input.driversUnavailable = current.driversUnavailable
         if let reason = current.driversUnavailable {
             Console.message((lang == .vi ? "Yếu tố tác động: " : "Key drivers: ") + reason.text(lang))
         }
-        let report = AnnualReportBuilder(input).build()
-        let spss = SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
-                              language: lang, year: current.year, provenance: input.provenance)
+        let report = AnnualReportBuilder(prepared.input).build()
+        let spss = prepared.spss
         let writer = ReportWriter(templates: try ReportTemplates(directory: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }), bom: bom)
         // A PostgreSQL store sums on the server: there are no responses to write (said by the run).
-        let formats = splitList(format).compactMap(AnnualReportFormat.init(rawValue:)).filter { $0 != .sps || !current.aggregatedOnServer }
+        let formats = prepared.formats(splitList(format).compactMap(AnnualReportFormat.init(rawValue:)))
         let written: [URL]
         do {
             written = try writer.write(report, formats: formats, spss: spss, to: directory)
@@ -169,6 +139,6 @@ struct ReportCommand: AsyncParsableCommand {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         Console.message(lang == .vi ? "Đã ghi \(written.count) tệp vào \(directory.path) (\(seconds) s)"
                                     : "Wrote \(written.count) files to \(directory.path) (\(seconds) s)")
-        return outcome.status(runs)
+        return outcome.status(prepared.runs)
     }
 }

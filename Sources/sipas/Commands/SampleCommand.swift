@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStats
+import SIPASReportJobs
 
 /// `sipas sample`: deterministic synthetic response files.
 struct SampleCommand: AsyncParsableCommand {

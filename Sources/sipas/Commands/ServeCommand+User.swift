@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASStore
 import SIPASWeb
+import SIPASReportJobs
 
 extension WebAccount.Role: ExpressibleByArgument {}
 

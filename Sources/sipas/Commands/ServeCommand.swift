@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASStore
 import SIPASWeb
+import SIPASReportJobs
 
 /// `sipas serve`: the web front door over a survey store; `sipas serve user …` manages its accounts.
 struct ServeCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASStore
 import SIPASStorePostgres
+import SIPASReportJobs
 
 /// Options every `sipas store` subcommand takes.
 struct StoreOptionGroup: ParsableArguments {

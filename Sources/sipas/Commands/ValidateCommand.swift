@@ -3,6 +3,7 @@ import Foundation
 import SIPASCore
 import SIPASImport
 import SIPASInstruments
+import SIPASReportJobs
 
 /// `sipas validate FILE…`: a dry run of the import that writes nothing.
 struct ValidateCommand: AsyncParsableCommand {
@@ -44,7 +45,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let lang = instrumentOptions.lang
         for path in files + [secondEntry].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
         let urls = files.map { URL(fileURLWithPath: $0) }
-        let chosen = try AnalysisRunner.chooseInstrument(instrumentOptions.instrument, for: urls[0], source: importFlags.source, language: lang)
+        let chosen = try AnalysisRunner.chooseInstrument(instrumentOptions.instrument, for: urls[0], source: importFlags.source, language: lang, observer: .console)
         var (report, status) = try check(urls, chosen)
         if let secondEntry {
             // The second keying holds the same ids by design: it is validated on its own.

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASReport
 import SIPASStats
+import SIPASReportJobs
 
 /// The instrument and language of `analyze`, `compare`, `report` and `validate`.
 struct InstrumentOptions: ParsableArguments {

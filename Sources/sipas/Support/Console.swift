@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SIPASCore
+import SIPASImport
+import SIPASReportJobs
 
 /// Messages go to standard error; data to standard output or `--output`.
 enum Console {
@@ -36,33 +38,18 @@ enum ExitStatus {
     static let noInput: Int32 = 66
 }
 
-/// Errors raised by the command layer itself.
-enum CLIError: Error, CustomStringConvertible {
-    case unknownInstrument(String, available: [String])
-    case cannotWrite(path: String, reason: String)
-    case inputMissing(String)
-    /// `--strict`: some rows were rejected, so nothing is accepted.
-    case strictRejected(rejected: Int, rowsRead: Int)
+/// Errors raised by the command layer itself: the report jobs' (an instrument or file that does not
+/// exist, an output that cannot be written, `--strict` with rejected rows).
+typealias CLIError = JobError
 
-    var description: String {
-        switch self {
-        case .unknownInstrument(let name, let available):
-            return "no instrument named '\(name)' (built-in: \(available.joined(separator: ", "))) and no such file"
-        case .cannotWrite(let path, let reason):
-            return "cannot write \(path): \(reason)"
-        case .inputMissing(let path):
-            return "\(path): no such file"
-        case .strictRejected(let rejected, let rowsRead):
-            return "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed"
-        }
-    }
-
-    var exitCode: Int32 {
-        switch self {
-        case .unknownInstrument, .inputMissing: return ExitStatus.noInput
-        case .cannotWrite: return ExitStatus.failure
-        case .strictRejected: return ExitStatus.dataError
-        }
+extension AnalysisObserver {
+    /// Messages and import summaries on standard error, and a progress line when it is a terminal.
+    static var console: AnalysisObserver {
+        AnalysisObserver(message: { Console.message($0) }, imported: { summary, rejects, language in
+            ImportSummaryPrinter.print(summary, rejectsURL: rejects, language: language)
+        }, progress: { file in
+            ProgressDisplay.make(file: file, quiet: false).map { display in (update: { display.update(rows: $0, fraction: $1) }, finish: { display.finish() }) }
+        })
     }
 }
 

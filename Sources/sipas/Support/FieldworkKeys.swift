@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASReport
 import SIPASStats
 import SIPASStore
+import SIPASReportJobs
 
 /// The forms of field work for `design progress` and the report's annex, as key vectors of the
 /// levels' columns (``FieldworkProgress``).

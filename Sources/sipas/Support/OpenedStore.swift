@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASStore
 import SIPASStorePostgres
+import SIPASReportJobs
 
 /// A store opened for `sipas store batches|show|export`: a SQLite file or a PostgreSQL server
 /// (read as the URL's role: a team sees its own batches, an analyst every batch).

@@ -7,8 +7,8 @@ import SIPASStore
 import SIPASStorePostgres
 
 /// Opens the store a command names: a SQLite file path.
-enum StoreOpener {
-    static func open(_ location: String, language: Language) throws -> SurveyStore {
+public enum StoreOpener {
+    public static func open(_ location: String, language: Language) throws -> SurveyStore {
         if PostgresStore.isURL(location) {
             throw StoreError(.cannotOpen(reason: language == .vi
                 ? "lệnh này chỉ dùng với kho SQLite" : "this command works on a SQLite store only"), store: location)
@@ -20,14 +20,14 @@ enum StoreOpener {
 extension AnalysisRunner {
     /// The analysis of a store's responses in force (optionally one year): SQLite or PostgreSQL by
     /// the location's form. `run.batches` lists the batches read, in load order.
-    static func run(store location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
+    public static func run(store location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
         PostgresStore.isURL(location)
             ? try await run(postgres: location, year: year, settings)
             : try run(sqlite: location, year: year, settings)
     }
 
     /// The instrument of a store's selection: the one asked for, else the one its batches share.
-    static func instrument(ofStore location: String, year: Int?, requested: String?, language: Language) async throws -> Instrument {
+    public static func instrument(ofStore location: String, year: Int?, requested: String?, language: Language) async throws -> Instrument {
         let requested = try requested.map { try InstrumentResolver.resolve($0) }
         if let requested { return requested }
         let selection = ResponseSelection(year: year)
@@ -41,7 +41,7 @@ extension AnalysisRunner {
 
     /// The analysis of the responses in force in a SQLite store, read back in batch and row order,
     /// so that a store holding one file gives the numbers of that file (key drivers and records too).
-    static func run(sqlite location: String, year: Int?, _ settings: AnalysisSettings) throws -> AnalysisRun {
+    public static func run(sqlite location: String, year: Int?, _ settings: AnalysisSettings) throws -> AnalysisRun {
         let store = try StoreOpener.open(location, language: settings.language)
         let requested = try settings.instrument.map { try InstrumentResolver.resolve($0) }
         let selection = try store.select(ResponseSelection(year: year, instrumentID: requested?.id))
@@ -115,7 +115,7 @@ extension AnalysisRunner {
     /// The same analysis on a PostgreSQL store: the server sums per stratum × PSU × group
     /// (``ResponseCell``s) and only those sums come back, so there are no records: no key drivers
     /// and no SPSS file (said on standard error when asked for).
-    static func run(postgres location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
+    public static func run(postgres location: String, year: Int?, _ settings: AnalysisSettings) async throws -> AnalysisRun {
         let store = try await PostgresStore.connect(location)
         defer { Task { await store.close() } }
         let requested = try settings.instrument.map { try InstrumentResolver.resolve($0) }
@@ -130,7 +130,7 @@ extension AnalysisRunner {
                                               satisfied: plan.satisfiedCodes.map { $0.sorted() }, excluded: plan.excludedCodes.map { $0.sorted() })
         for cell in cells { try accumulator.add(cell) }
         if settings.keyDrivers || settings.keepRecords {
-            Console.message(settings.language == .vi
+            settings.observer.message(settings.language == .vi
                 ? "\(store.location): kho PostgreSQL chỉ trả về các tổng theo ô, không trả từng phiếu: không có bảng yếu tố tác động và tệp SPSS (dùng kho SQLite hoặc tệp để có chúng)"
                 : "\(store.location): a PostgreSQL store returns sums per cell, not the responses: no key-driver table and no SPSS file (use a SQLite store or the files for them)")
         }
@@ -142,7 +142,7 @@ extension AnalysisRunner {
     private static func finish(_ accumulator: SurveyAccumulator, _ instrument: Instrument, _ selection: SelectionSummary,
                                location: String, year: Int?, _ settings: AnalysisSettings) throws -> AnalysisRun {
         let vi = settings.language == .vi
-        Console.message(vi
+        settings.observer.message(vi
             ? "\(location): \(selection.batches.count) lô, \(selection.responses) phiếu\(year.map { " năm \($0)" } ?? "") (bộ công cụ \(instrument.id))"
             : "\(location): \(selection.batches.count) batches, \(selection.responses) responses\(year.map { " of \($0)" } ?? "") (instrument \(instrument.id))")
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)

@@ -4,44 +4,46 @@ import SIPASImport
 import SIPASInstruments
 import SIPASReport
 
-/// One year's responses for `compare` and `report`: a response file, or a survey store's responses
+/// One year's responses for `compare`, `report` and the web's office pages: a response file, or a survey store's responses
 /// in force of one survey year. Both give the same run, so the commands treat them alike.
-enum YearInput {
+public enum YearInput {
     case file(String)
     case store(String, year: Int)
 
     /// The files, or with a store one input per year, in the order given.
-    static func list(files: [String], store: String?, years: [Int]) -> [YearInput] {
+    public static func list(files: [String], store: String?, years: [Int]) -> [YearInput] {
         store.map { location in years.map { .store(location, year: $0) } } ?? files.map { .file($0) }
     }
 
     /// True when the years fall on both sides of 1 July 2025: the earlier years' provinces are then
     /// regrouped into the 34 provinces in force since.
-    static func acrossMerger(_ years: [Int?]) -> Bool {
+    public static func acrossMerger(_ years: [Int?]) -> Bool {
         years.contains { ($0 ?? 0) >= 2025 } && years.contains { ($0 ?? 9999) < 2025 }
     }
 
     /// The survey year: the one asked of the store, or the file's first data row's.
-    func year() throws -> Int? {
+    public func year() throws -> Int? {
         switch self {
         case .store(_, let year): return year
         case .file(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
+            guard FileManager.default.fileExists(atPath: path) else { throw JobError.inputMissing(path) }
             return try InstrumentDetector.peekYear(of: URL(fileURLWithPath: path))
         }
     }
 
     /// The instrument asked for, else the one chosen from the file's header or shared by the store's batches.
-    func instrument(_ requested: String?, source: SourceOptions, language: Language) async throws -> Instrument {
+    public func instrument(_ requested: String?, source: SourceOptions, language: Language,
+                           observer: AnalysisObserver = .silent) async throws -> Instrument {
         switch self {
         case .file(let path):
-            return try AnalysisRunner.chooseInstrument(requested, for: URL(fileURLWithPath: path), source: source, language: language)
+            return try AnalysisRunner.chooseInstrument(requested, for: URL(fileURLWithPath: path), source: source, language: language,
+                                                       observer: observer)
         case .store(let location, let year):
             return try await AnalysisRunner.instrument(ofStore: location, year: year, requested: requested, language: language)
         }
     }
 
-    func run(_ settings: AnalysisSettings) async throws -> AnalysisRun {
+    public func run(_ settings: AnalysisSettings) async throws -> AnalysisRun {
         switch self {
         case .file(let path): return try AnalysisRunner.run([path], settings)
         case .store(let location, let year): return try await AnalysisRunner.run(store: location, year: year, settings)
@@ -49,7 +51,7 @@ enum YearInput {
     }
 
     /// The year's label in comparisons: its survey year, else the file's name without extension.
-    func label(_ run: AnalysisRun) -> String {
+    public func label(_ run: AnalysisRun) -> String {
         if let year = run.year { return String(year) }
         switch self {
         case .file(let path): return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -58,7 +60,7 @@ enum YearInput {
     }
 
     /// The names of the files the responses came from: the file, or the files of the store's batches.
-    func sourceNames(_ run: AnalysisRun) -> [String] {
+    public func sourceNames(_ run: AnalysisRun) -> [String] {
         switch self {
         case .file(let path): return [URL(fileURLWithPath: path).lastPathComponent]
         case .store: return run.batches.map(\.fileName)
@@ -67,7 +69,7 @@ enum YearInput {
 
     /// The report's input files with their row accounting and SHA-256: the file's bytes hashed now,
     /// or each batch read, with the file name, counts and SHA-256 the store recorded when loading it.
-    func sourceFiles(_ run: AnalysisRun) throws -> [AnnualReportInput.SourceFile] {
+    public func sourceFiles(_ run: AnalysisRun) throws -> [AnnualReportInput.SourceFile] {
         let year = run.year.map(String.init) ?? "–"
         switch self {
         case .file(let path):
