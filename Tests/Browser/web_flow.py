@@ -163,7 +163,7 @@ def main():
 
         # The office pages, in Vietnamese, over a second year: 2023 rows loaded by the analyst.
         upload_2023 = work / "2023-mau.csv"
-        sample(upload_2023, 1, 400, year="2023")
+        sample(upload_2023, 1, 1000, year="2023")  # 400 rows leave a stratum with one PSU
         driver.get(base + "/?lang=vi")
         upload_and_accept(upload_2023)
         driver.find_element(By.LINK_TEXT, "So sánh hai năm").click()
