@@ -2,7 +2,7 @@ import Foundation
 import SIPASTestSupport
 import Testing
 
-/// `sipas compare --store` and `sipas report --store` (Sources/sipas/Support/YearInput.swift): a
+/// `sipas compare --store` and `sipas report --store` (Sources/SIPASReportJobs/YearInput.swift): a
 /// SQLite store holding SampleData/2023.csv and 2024.csv gives exactly the numbers of the files.
 struct YearInputTests {
     typealias CLI = CommandLineTests

@@ -1,0 +1,15 @@
+import SIPASReportJobs
+import Testing
+
+struct JobErrorTests {
+    @Test("exit codes follow the README's table: 66 no input, 65 bad data, 1 an output that cannot be written")
+    func exitCodes() {
+        #expect(JobError.inputMissing("x.csv").exitCode == 66)
+        #expect(JobError.unknownInstrument("x", available: ["a"]).exitCode == 66)
+        #expect(JobError.strictRejected(rejected: 2, rowsRead: 10).exitCode == 65)
+        #expect(JobError.cannotWrite(path: "/r", reason: "denied").exitCode == 1)
+        #expect(JobError.unknownInstrument("x", available: ["a", "b"]).description == "no instrument named 'x' (built-in: a, b) and no such file")
+        #expect(JobError.strictRejected(rejected: 2, rowsRead: 10).description
+            == "--strict: 2 of 10 rows are invalid, so no row is accepted and no result is computed")
+    }
+}
