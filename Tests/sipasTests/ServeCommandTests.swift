@@ -32,4 +32,13 @@ struct ServeCommandTests {
         #expect(try Self.sipas(["serve", "user", "list", "--store", store], password: "").stdout.contains("lan\tteam\tbac-giang\t24\tđã khoá\t"))
         #expect(try Self.sipas(["serve", "user", "disable", "nobody", "--store", store, "--lang", "en"], password: "").status == 64)
     }
+
+    @Test("--upload-max-age-hours must be positive: 0 exits 64 before anything starts")
+    func uploadMaxAge() throws {
+        let store = try Fixtures.temporaryDirectory().appendingPathComponent("web.db").path
+        let zero = try Self.sipas(["serve", "--store", store, "--upload-max-age-hours", "0"], password: "")
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--upload-max-age-hours must be positive"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
 }

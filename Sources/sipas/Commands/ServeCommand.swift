@@ -38,6 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
         @Option(name: .customLong("upload-dir"), help: "Where uploads wait before acceptance (never served; default: a sipas-uploads folder in the temporary directory).")
         var uploadDirectory: String?
 
+        @Option(name: .customLong("upload-max-age-hours"), help: "Uploads and written reports untouched this long are deleted (at startup, then hourly).")
+        var uploadMaxAgeHours = 24.0
+
+        func validate() throws {
+            guard uploadMaxAgeHours > 0 else { throw ValidationError("--upload-max-age-hours must be positive") }
+        }
+
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
                 let location = try store.location()
@@ -46,9 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
                 do { (host, port) = try WebConfiguration.parseListen(address) } catch let error as WebConfigurationError {
                     throw ValidationError(error.message(store.lang))
                 }
-                let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, behindProxy: behindProxy,
+                var configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, behindProxy: behindProxy,
                                                      maxUploadBytes: max(1, maxUploadMB) << 20,
                                                      uploadDirectory: uploadDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                configuration.uploadMaxAgeSeconds = uploadMaxAgeHours * 3600
                 let services = try WebServices(store: try StoreOpener.open(location, language: store.lang), configuration: configuration)
                 try await WebServer.run(services)
                 return ExitStatus.ok
