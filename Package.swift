@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASWebTests", dependencies: [
-            "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASTestSupport",
+            "SIPASWeb", "SIPASStore", "SIPASStorePostgres", "SIPASImport", "SIPASTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),

@@ -36,13 +36,17 @@ public struct WebSessionRecord: Hashable, Sendable {
     public var csrf: String
     public var createdAt: Double
     public var seenAt: Double
+
+    public init(account: WebAccount, csrf: String, createdAt: Double, seenAt: Double) {
+        (self.account, self.csrf, self.createdAt, self.seenAt) = (account, csrf, createdAt, seenAt)
+    }
 }
 
 extension SurveyStore {
     /// Adds an account. - Throws: ``StoreError`` with the database's message when the name is taken.
     @discardableResult
-    public func addAccount(_ account: WebAccount) throws -> WebAccount {
-        try writeTransaction { db in
+    public func addAccount(_ account: WebAccount) async throws -> WebAccount {
+        try await BlockingWork.run { try self.writeTransaction { db in
             var added = account
             added.createdAt = ISO8601DateFormatter().string(from: Date())
             try db.execute(sql: """
@@ -52,44 +56,44 @@ extension SurveyStore {
                                  account.provinces.joined(separator: ","), account.disabled, added.createdAt])
             added.id = db.lastInsertedRowID
             return added
-        }
+        } }
     }
 
     /// Every account, by name.
-    public func accounts() throws -> [WebAccount] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY name").map(Self.account) }
+    public func accounts() async throws -> [WebAccount] {
+        try await BlockingWork.run { try self.read { db in try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY name").map(Self.account) } }
     }
 
     /// The account named `name`, or nil.
-    public func account(named name: String) throws -> WebAccount? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).map(Self.account) }
+    public func account(named name: String) async throws -> WebAccount? {
+        try await BlockingWork.run { try self.read { db in try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).map(Self.account) } }
     }
 
     /// Disables (or enables again) the account named `name` and ends its sessions; false when there is none.
     @discardableResult
-    public func setAccount(_ name: String, disabled: Bool) throws -> Bool {
-        try writeTransaction { db in
+    public func setAccount(_ name: String, disabled: Bool) async throws -> Bool {
+        try await BlockingWork.run { try self.writeTransaction { db in
             try db.execute(sql: "UPDATE web_user SET disabled = ? WHERE name = ?", arguments: [disabled, name])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "DELETE FROM web_session WHERE user_id = (SELECT id FROM web_user WHERE name = ?)", arguments: [name])
             return true
-        }
+        } }
     }
 
     /// Stores a new session; `replacing` (the token hash of the session the browser had) is deleted in
     /// the same transaction, so a login never keeps the old session id alive.
-    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String? = nil) throws {
-        try writeTransaction { db in
+    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String? = nil) async throws {
+        try await BlockingWork.run { try self.writeTransaction { db in
             if let replacing { try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [replacing]) }
             try db.execute(sql: "INSERT INTO web_session (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [tokenHash, accountID, csrf, now, now])
-        }
+        } }
     }
 
     /// The live session of `tokenHash` (its account enabled, younger than `absolute` seconds and seen
     /// within `idle` seconds), its last-seen time moved to `now`; an expired one is deleted.
-    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) throws -> WebSessionRecord? {
-        try writeTransaction { db in
+    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
+        try await BlockingWork.run { try self.writeTransaction { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT u.*, s.csrf AS s_csrf, s.created_at AS s_created, s.seen_at AS s_seen
                 FROM web_session s JOIN web_user u ON u.id = s.user_id WHERE s.token_hash = ?
@@ -101,12 +105,12 @@ extension SurveyStore {
             }
             try db.execute(sql: "UPDATE web_session SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
             return record
-        }
+        } }
     }
 
     /// Deletes a session (logout).
-    public func deleteSession(tokenHash: String) throws {
-        try writeTransaction { db in try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash]) }
+    public func deleteSession(tokenHash: String) async throws {
+        try await BlockingWork.run { try self.writeTransaction { db in try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash]) } }
     }
 
     /// Answers a trivial query: the store is open and readable (`GET /health`).

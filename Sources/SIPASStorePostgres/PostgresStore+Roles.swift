@@ -9,6 +9,7 @@ extension PostgresStore {
         try Self.checkRoleName(role, store: location)
         try await transaction {
             try await createLogin(role, password: password, group: "sipas_team")
+            try await run("GRANT \(role) TO sipas_web")
             try await query("DELETE FROM team_province WHERE team = \(role)")
             try await query("INSERT INTO team_province (team, province) SELECT \(role), unnest(\(provinces)::text[])")
         }
@@ -18,6 +19,13 @@ extension PostgresStore {
     public func createAnalyst(_ role: String, password: String?) async throws {
         try Self.checkRoleName(role, store: location)
         try await transaction { try await createLogin(role, password: password, group: "sipas_analyst") }
+    }
+
+    /// Creates (or updates) the login role `sipas serve` connects as, member of `sipas_web`: it
+    /// keeps the web accounts and sessions and acts for a team or analyst with SET ROLE.
+    public func createWebServer(_ role: String, password: String?) async throws {
+        try Self.checkRoleName(role, store: location)
+        try await transaction { try await createLogin(role, password: password, group: "sipas_web") }
     }
 
     private func createLogin(_ role: String, password: String?, group: String) async throws {

@@ -63,8 +63,9 @@ struct APIRoutes {
             }
         }
         router.get("/api/progress") { _, context -> Response in
-            guard try requireSession(context).account.seesAllTeams else { throw HTTPError(.notFound) }
-            let progress = OfficeRoutes.progress(try await services.run { try $0.batches() })
+            let account = try requireSession(context).account
+            guard account.seesAllTeams else { throw HTTPError(.notFound) }
+            let progress = OfficeRoutes.progress(try await services.store.batches(as: account.storeRole))
             return try .json(Progress(teams: progress.teams, days: progress.days))
         }
     }

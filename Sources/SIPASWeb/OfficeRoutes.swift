@@ -10,7 +10,7 @@ struct OfficeRoutes {
         router.get("/progress") { _, context -> Response in
             let session = try requireSession(context)
             guard session.account.seesAllTeams else { throw HTTPError(.notFound) }
-            let progress = Self.progress(try await services.run { try $0.batches() })
+            let progress = Self.progress(try await services.store.batches(as: session.account.storeRole))
             func rows(_ groups: [Group]) -> [[String: Any]] {
                 groups.map { ["name": $0.name, "batches": $0.batches, "accepted": $0.accepted, "rejected": $0.rejected] }
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStore
+import SIPASStorePostgres
 import SIPASWeb
 
 /// `sipas serve`: the web front door over a survey store; `sipas serve user …` manages its accounts.
@@ -34,12 +35,15 @@ struct ServeCommand: AsyncParsableCommand {
         @Option(name: .customLong("max-upload-mb"), help: "Largest upload in MiB.")
         var maxUploadMB = 64
 
+        @Option(help: "With a PostgreSQL store: connections kept open to the server.")
+        var connections = 8
+
         @Option(name: .customLong("upload-dir"), help: "Where uploads wait before acceptance (never served; default: a sipas-uploads folder in the temporary directory).")
         var uploadDirectory: String?
 
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
-                let location = try store.location()
+                _ = try store.location()
                 let address = listen ?? ProcessInfo.processInfo.environment["SIPAS_LISTEN"] ?? "127.0.0.1:8080"
                 let (host, port): (String, Int)
                 do { (host, port) = try WebConfiguration.parseListen(address) } catch let error as WebConfigurationError {
@@ -48,8 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
                 let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, behindProxy: behindProxy,
                                                      maxUploadBytes: max(1, maxUploadMB) << 20,
                                                      uploadDirectory: uploadDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
-                let services = try WebServices(store: try StoreOpener.open(location, language: store.lang), configuration: configuration)
-                try await WebServer.run(services)
+                let opened = try await store.open(connections: connections)
+                let services = try WebServices(store: opened, configuration: configuration)
+                do { try await WebServer.run(services) } catch {
+                    await opened.close()
+                    throw error
+                }
+                await opened.close()
                 return ExitStatus.ok
             }
         }
@@ -58,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// `--store` of `sipas serve` and its subcommands (default: SIPAS_STORE).
 struct ServeStoreOption: ParsableArguments {
-    @Option(help: "The store: a SQLite file (created if absent); default SIPAS_STORE.")
+    @Option(help: "The store: a SQLite file (created if absent) or a postgres://role@host/database URL (a member of sipas_web); default SIPAS_STORE.")
     var store: String?
 
     @Option(help: "Language of messages: vi or en.")
@@ -69,5 +78,12 @@ struct ServeStoreOption: ParsableArguments {
             throw ValidationError(lang == .vi ? "cần --store (hoặc biến môi trường SIPAS_STORE)" : "--store (or SIPAS_STORE) is required")
         }
         return location
+    }
+
+    /// The store: a SQLite file, or a pool of `connections` to a PostgreSQL server.
+    func open(connections: Int = 1) async throws -> any SurveyStoring {
+        let location = try location()
+        if PostgresStore.isURL(location) { return try await PostgresStorePool.connect(location, size: connections) }
+        return try StoreOpener.open(location, language: lang)
     }
 }
