@@ -39,9 +39,15 @@ extension PostgresStore {
         try await run("GRANT \(group) TO \(role)")
     }
 
-    static func checkRoleName(_ role: String, store: String) throws {
+    /// True for a role name sipas creates and takes: 1 to 63 lowercase letters, digits and `_`, not
+    /// starting with a digit.
+    public static func isRoleName(_ role: String) -> Bool {
         let allowed = role.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard !role.isEmpty, role.count <= 63, allowed, !("0"..."9").contains(role.unicodeScalars.first!) else {
+        return !role.isEmpty && role.count <= 63 && allowed && !("0"..."9").contains(role.unicodeScalars.first!)
+    }
+
+    static func checkRoleName(_ role: String, store: String) throws {
+        guard isRoleName(role) else {
             throw StoreError(.refused(reason: "role name '\(role)': use lowercase letters, digits and _"), store: store)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStore
+import SIPASStorePostgres
 import SIPASWeb
 
 extension WebAccount.Role: ExpressibleByArgument {}
@@ -40,6 +41,10 @@ struct UserCommand: AsyncParsableCommand {
                 let vi = store.lang == .vi
                 let password = ProcessInfo.processInfo.environment["SIPAS_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
                 if let problem = Passwords.problem(password, language: store.lang) { throw ValidationError(problem) }
+                if role == .team, PostgresStore.isURL(try store.location()), !PostgresStore.isRoleName(team) {
+                    throw ValidationError(vi ? "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'"
+                                             : "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
+                }
                 let opened = try await store.open()
                 defer { Task { await opened.close() } }
                 if try await opened.account(named: name) != nil {
