@@ -40,6 +40,18 @@ public struct WebSessionRecord: Hashable, Sendable {
     public init(account: WebAccount, csrf: String, createdAt: Double, seenAt: Double) {
         (self.account, self.csrf, self.createdAt, self.seenAt) = (account, csrf, createdAt, seenAt)
     }
+
+    /// Seconds a session's last-seen time may lag: it is written again only once it is this old.
+    public static let seenResolution: Double = 60
+
+    public enum State: Sendable { case expired, seenLongAgo, seenRecently }
+
+    /// Expired (account disabled, older than `absolute`, idle longer than `idle`), or alive and
+    /// whether its last-seen time is due to be written.
+    public func state(now: Double, idle: Double, absolute: Double) -> State {
+        if account.disabled || now - createdAt > absolute || now - seenAt > idle { return .expired }
+        return now - seenAt >= Self.seenResolution ? .seenLongAgo : .seenRecently
+    }
 }
 
 extension SurveyStore {
@@ -91,21 +103,31 @@ extension SurveyStore {
     }
 
     /// The live session of `tokenHash` (its account enabled, younger than `absolute` seconds and seen
-    /// within `idle` seconds), its last-seen time moved to `now`; an expired one is deleted.
+    /// within `idle` seconds); an expired one is deleted. Its last-seen time moves to `now` once it
+    /// is ``WebSessionRecord/seenResolution`` old: most requests only read, and a reader of the
+    /// SQLite file never waits for an import holding the write lock.
     public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
-        try await BlockingWork.run { try self.writeTransaction { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT u.*, s.csrf AS s_csrf, s.created_at AS s_created, s.seen_at AS s_seen
-                FROM web_session s JOIN web_user u ON u.id = s.user_id WHERE s.token_hash = ?
-                """, arguments: [tokenHash]) else { return nil }
-            let record = WebSessionRecord(account: Self.account(row), csrf: row["s_csrf"], createdAt: row["s_created"], seenAt: row["s_seen"])
-            if record.account.disabled || now - record.createdAt > absolute || now - record.seenAt > idle {
-                try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash])
-                return nil
+        try await BlockingWork.run {
+            let found = try self.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT u.*, s.csrf AS s_csrf, s.created_at AS s_created, s.seen_at AS s_seen
+                    FROM web_session s JOIN web_user u ON u.id = s.user_id WHERE s.token_hash = ?
+                    """, arguments: [tokenHash])
+                    .map { WebSessionRecord(account: Self.account($0), csrf: $0["s_csrf"], createdAt: $0["s_created"], seenAt: $0["s_seen"]) }
             }
-            try db.execute(sql: "UPDATE web_session SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
+            guard let record = found else { return nil }
+            switch record.state(now: now, idle: idle, absolute: absolute) {
+            case .expired:
+                try self.writeTransaction { db in try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash]) }
+                return nil
+            case .seenLongAgo:
+                try self.writeTransaction { db in
+                    try db.execute(sql: "UPDATE web_session SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
+                }
+            case .seenRecently: break
+            }
             return record
-        } }
+        }
     }
 
     /// Deletes a session (logout).

@@ -49,19 +49,22 @@ extension PostgresStore {
     }
 
     public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
-        try await translatingErrors { try await transaction {
+        try await translatingErrors {
             var match: (Int64, String, Double, Double)?
-            let rows = try await query("SELECT user_id, csrf, created_at, seen_at FROM web_session WHERE token_hash = \(tokenHash) FOR UPDATE")
+            let rows = try await query("SELECT user_id, csrf, created_at, seen_at FROM web_session WHERE token_hash = \(tokenHash)")
             for try await row in rows.decode((Int64, String, Double, Double).self) { match = row }
             guard let match, let account = try await accounts(where: "id = $1::bigint", [String(match.0)]).first else { return nil }
-            let found = (account: account, csrf: match.1, created: match.2, seen: match.3)
-            if found.account.disabled || now - found.created > absolute || now - found.seen > idle {
+            let record = WebSessionRecord(account: account, csrf: match.1, createdAt: match.2, seenAt: match.3)
+            switch record.state(now: now, idle: idle, absolute: absolute) {
+            case .expired:
                 try await query("DELETE FROM web_session WHERE token_hash = \(tokenHash)")
                 return nil
+            case .seenLongAgo:
+                try await query("UPDATE web_session SET seen_at = \(now) WHERE token_hash = \(tokenHash)")
+            case .seenRecently: break
             }
-            try await query("UPDATE web_session SET seen_at = \(now) WHERE token_hash = \(tokenHash)")
-            return WebSessionRecord(account: found.account, csrf: found.csrf, createdAt: found.created, seenAt: found.seen)
-        } }
+            return record
+        }
     }
 
     public func deleteSession(tokenHash: String) async throws {

@@ -43,6 +43,11 @@ struct SurveyStoreAccountsTests {
         #expect(try await store.session(tokenHash: "s3", now: 2, idle: 600, absolute: 3600) == nil)
         #expect(try await store.session(tokenHash: "s4", now: 2, idle: 600, absolute: 3600)?.account.name == "lan")
 
+        // Seen 30 s after creation: not written (under WebSessionRecord.seenResolution), so idle time runs from creation.
+        try await store.createSession(tokenHash: "s5", accountID: lan.id, csrf: "c5", now: 0)
+        #expect(try await store.session(tokenHash: "s5", now: 30, idle: 600, absolute: 3600) != nil)
+        #expect(try await store.session(tokenHash: "s5", now: 601, idle: 600, absolute: 3600) == nil)
+
         #expect(try await store.setAccount("lan", disabled: true))
         #expect(try await store.session(tokenHash: "s4", now: 3, idle: 600, absolute: 3600) == nil)
         #expect(try await !store.setAccount("nobody", disabled: true))
