@@ -35,7 +35,11 @@ extension PostgresStore: SurveyStoring {
             try await run("RESET ROLE")
             return value
         } catch {
-            _ = try? await run("RESET ROLE")
+            // A connection that cannot take back its own role is not used again (the pool drops a
+            // connection whose call lost it).
+            do { try await run("RESET ROLE") } catch {
+                throw StoreError(.connectionLost(reason: "RESET ROLE: \(error)"), store: location)
+            }
             throw error
         }
     }
