@@ -80,11 +80,14 @@ public protocol SurveyStoring: AnyObject, Sendable {
     func deleteSession(tokenHash: String) async throws
 }
 
-/// Runs blocking work (SQLite calls, file reading) on a dispatch queue, off the caller's thread.
+/// Runs blocking work (SQLite calls, file reading) off the caller's thread, on a serial dispatch
+/// queue of its own. Such a queue gets a thread even when every other one is busy, where the
+/// global concurrent queue runs at most as many items as there are cores (libdispatch on Linux):
+/// a short session lookup never waits behind imports and validations already running.
 public enum BlockingWork {
     public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            DispatchQueue(label: "sipas.blocking-work").async { continuation.resume(with: Result { try work() }) }
         }
     }
 }
