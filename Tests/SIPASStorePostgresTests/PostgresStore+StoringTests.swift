@@ -10,14 +10,14 @@ import Testing
 /// the server's row-level security, not the application, keeps a team to its own batches.
 @Suite(.serialized) struct PostgresStoreStoringTests {
     /// A migrated database with teams a (province 01) and b (province 02) and a web server role;
-    /// returns the web role's URL and the team role names.
-    static func database() async throws -> (web: String, a: String, b: String) {
+    /// returns the web role's URL, the team role names and the administrator's URL.
+    static func database() async throws -> (web: String, a: String, b: String, admin: String) {
         let db = try await PostgresStoreTests.database()
         let suffix = String(db.admin.suffix(8))
         let admin = try await PostgresStore.connect(db.admin)
         try await admin.createWebServer("web_\(suffix)", password: nil)
         await admin.close()
-        return (PostgresTestServer.url(db.admin, as: "web_\(suffix)"), "a_\(suffix)", "b_\(suffix)")
+        return (PostgresTestServer.url(db.admin, as: "web_\(suffix)"), "a_\(suffix)", "b_\(suffix)", db.admin)
     }
 
     @Test func aTeamSeesOnlyItsBatchesThroughRowLevelSecurity() async throws {
@@ -64,27 +64,6 @@ import Testing
         await #expect(throws: StoreError.self) { try await store.rawCount("SELECT count(*) FROM batch") }
         await #expect(throws: StoreError.self) { try await store.acting(as: .team("a; DROP TABLE batch")) { 0 } }
         await store.close()
-        await pool.close()
-    }
-
-    @Test func webAccountsAndSessionsFollowTheSQLiteRules() async throws {
-        let db = try await Self.database()
-        let pool = try await PostgresStorePool.connect(db.web, size: 2)
-        let lan = try await pool.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .team, team: db.a, provinces: ["01", "24"]))
-        await #expect(throws: StoreError.self) { try await pool.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .admin)) }
-        #expect(try await pool.account(named: "lan")?.provinces == ["01", "24"])
-        #expect(try await pool.account(named: "nobody") == nil)
-        try await pool.createSession(tokenHash: "s1", accountID: lan.id, csrf: "c1", now: 1000, replacing: nil)
-        #expect(try await pool.session(tokenHash: "s1", now: 1500, idle: 600, absolute: 3600)?.csrf == "c1")
-        #expect(try await pool.session(tokenHash: "s1", now: 2101, idle: 600, absolute: 3600) == nil)
-        #expect(try await pool.session(tokenHash: "s1", now: 2000, idle: 600, absolute: 3600) == nil)
-        try await pool.createSession(tokenHash: "s2", accountID: lan.id, csrf: "c2", now: 0, replacing: nil)
-        try await pool.createSession(tokenHash: "s3", accountID: lan.id, csrf: "c3", now: 1, replacing: "s2")
-        #expect(try await pool.session(tokenHash: "s2", now: 2, idle: 600, absolute: 3600) == nil)
-        #expect(try await pool.session(tokenHash: "s3", now: 2, idle: 600, absolute: 3600)?.account.team == db.a)
-        #expect(try await pool.setAccount("lan", disabled: true))
-        #expect(try await pool.session(tokenHash: "s3", now: 3, idle: 600, absolute: 3600) == nil)
-        #expect(try await !pool.setAccount("nobody", disabled: true))
         await pool.close()
     }
 }
