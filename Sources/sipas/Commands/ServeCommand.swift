@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
             Example: sipas serve --store sipas.db --listen 127.0.0.1:8080
             The store and address may also come from SIPAS_STORE and SIPAS_LISTEN. Stops gracefully on \
             SIGTERM or Ctrl-C. Accounts: sipas serve user add NAME --role team --team TEAM --store sipas.db
+            PostgreSQL: sipas serve --store postgres://WEB_ROLE@host/database, WEB_ROLE made by \
+            sipas store setup --web WEB_ROLE; each request reads and loads as the account's team role.
             """,
         subcommands: [Start.self, UserCommand.self],
         defaultSubcommand: Start.self
