@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASWebTests", dependencies: [
-            "SIPASWeb", "SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",
+            "SIPASWeb", "SIPASStore", "SIPASStorePostgres", "SIPASImport", "SIPASInstruments", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),

@@ -126,5 +126,50 @@ enum PostgresSchema {
             """,
             "CREATE POLICY analyst_reads_blocks ON response_block FOR SELECT TO sipas_analyst USING (true)",
         ]),
+        // Accounts and sessions of `sipas serve`. The server logs in as a member of `sipas_web`:
+        // it reads and writes these tables, and for survey data it takes a team's role or
+        // `sipas_analyst` with SET ROLE (a member of sipas_web may, as sipas_web is granted every
+        // team role and sipas_analyst); sipas_web is NOINHERIT, so without SET ROLE the server sees
+        // no survey data at all.
+        ("v3: web accounts and sessions", [
+            """
+            DO $$ BEGIN
+              BEGIN CREATE ROLE sipas_web NOLOGIN NOINHERIT; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            END $$
+            """,
+            """
+            CREATE TABLE web_user (
+                id bigserial PRIMARY KEY,
+                name text NOT NULL UNIQUE,
+                password_hash text NOT NULL,
+                role text NOT NULL CHECK (role IN ('team', 'analyst', 'admin')),
+                team text NOT NULL DEFAULT '',
+                provinces text NOT NULL DEFAULT '',
+                disabled boolean NOT NULL DEFAULT false,
+                created_at text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE web_session (
+                token_hash text PRIMARY KEY,
+                user_id bigint NOT NULL REFERENCES web_user(id),
+                csrf text NOT NULL,
+                created_at double precision NOT NULL,
+                seen_at double precision NOT NULL
+            )
+            """,
+            "CREATE INDEX web_session_user ON web_session(user_id)",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON web_user, web_session TO sipas_web",
+            "GRANT USAGE ON SEQUENCE web_user_id_seq TO sipas_web",
+            "GRANT sipas_analyst TO sipas_web",
+            """
+            DO $$ DECLARE team name; BEGIN
+              FOR team IN SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+                          WHERE m.roleid = 'sipas_team'::regrole LOOP
+                EXECUTE format('GRANT %I TO sipas_web', team);
+              END LOOP;
+            END $$
+            """,
+        ]),
     ]
 }

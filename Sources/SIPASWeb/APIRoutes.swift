@@ -65,12 +65,11 @@ struct APIRoutes {
             }
         }
         router.get("/api/progress") { _, context -> Response in
-            guard try requireSession(context).account.seesAllTeams else { throw HTTPError(.notFound) }
-            return try .json(try await services.run { store in
-                let batches = try store.batches()
-                let (progress, areas) = (OfficeRoutes.progress(batches), try OfficeRoutes.areas(store, batches))
-                return Progress(teams: progress.teams, days: progress.days, provinces: areas.provinces, communes: areas.communes)
-            })
+            let account = try requireSession(context).account
+            guard account.seesAllTeams else { throw HTTPError(.notFound) }
+            let batches = try await services.store.batches(as: account.storeRole)
+            let (progress, areas) = (OfficeRoutes.progress(batches), try await OfficeRoutes.areas(services.store, batches, as: account.storeRole))
+            return try .json(Progress(teams: progress.teams, days: progress.days, provinces: areas.provinces, communes: areas.communes))
         }
     }
 }

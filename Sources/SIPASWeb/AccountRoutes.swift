@@ -21,7 +21,7 @@ struct AccountRoutes {
             return try await login(name: fields["name"] ?? "", password: fields["password"] ?? "", context: context)
         }
         router.post("/logout") { _, context -> Response in
-            if let hash = context.tokenHash { try await services.run { try $0.deleteSession(tokenHash: hash) } }
+            if let hash = context.tokenHash { try await services.store.deleteSession(tokenHash: hash) }
             var response = Response.redirect(to: "/login", type: .normal)
             response.setCookie(cookie(value: "", maxAge: 0))
             return response
@@ -40,7 +40,7 @@ struct AccountRoutes {
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
-        let account = try await services.run { try $0.account(named: name) }
+        let account = try await services.store.account(named: name)
         let usable = account.map { !$0.disabled } ?? false
         let verified = await Passwords.verify(password, hash: usable ? account?.passwordHash : nil)
         guard verified, let account else {
@@ -52,7 +52,7 @@ struct AccountRoutes {
         let token = WebSecurity.randomToken()
         let csrf = WebSecurity.randomToken()
         let old = context.tokenHash
-        try await services.run { try $0.createSession(tokenHash: WebSecurity.sha256Hex(token), accountID: account.id, csrf: csrf, now: now, replacing: old) }
+        try await services.store.createSession(tokenHash: WebSecurity.sha256Hex(token), accountID: account.id, csrf: csrf, now: now, replacing: old)
         services.logger.info("signed in", metadata: ["account": "\(account.name)", "role": "\(account.role.rawValue)"])
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(cookie(value: token, maxAge: Int(services.configuration.sessionAbsoluteSeconds)))

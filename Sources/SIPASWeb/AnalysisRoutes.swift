@@ -59,13 +59,15 @@ struct AnalysisRoutes {
     private func analyze(_ account: WebAccount, year: Int?, language: Language) async throws -> AnalysisReport {
         let names: [String]? = account.seesAllTeams ? nil : try await TeamActions(services: services).batches(for: account).filter(\.isInForce).map(\.name)
         if let names, names.isEmpty { throw StoreError(.noResponses(year: year, instrument: nil)) }
-        return try await services.run { store in
-            let selection = try store.select(ResponseSelection(year: year, batches: names))
-            guard let instrument = try BuiltinInstruments.named(selection.instrumentID) else {
-                throw StoreError(.noResponses(year: year, instrument: selection.instrumentID))
-            }
-            var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument))
-            try store.forEachRecord(in: selection, year: year, layout: instrument.recordLayout) { try accumulator.add($0) }
+        let role = account.storeRole
+        let selection = try await services.store.select(ResponseSelection(year: year, batches: names), as: role)
+        guard let instrument = try BuiltinInstruments.named(selection.instrumentID) else {
+            throw StoreError(.noResponses(year: year, instrument: selection.instrumentID))
+        }
+        let accumulator = try await services.store.reduceRecords(
+            in: selection, year: year, layout: instrument.recordLayout, as: role,
+            into: SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument))) { try $0.add($1) }
+        return try await services.run {
             let result = try SurveyEstimator.estimate(accumulator)
             return AnalysisReport(result: result, labeler: ResultLabeler(instrument: instrument, language: language, year: accumulator.surveyYear),
                                   sources: selection.batches.map(\.name), rowsRead: selection.rowsRead, accepted: selection.accepted,

@@ -12,20 +12,32 @@ import SIPASStore
 struct OfficeJobs {
     let services: WebServices
 
-    /// The store as the jobs open it (a SQLite file path).
-    var location: String { services.store.path }
+    /// The store as the jobs open it: a SQLite file path. On PostgreSQL the server's login role may
+    /// only `SET ROLE` to read survey data, which the jobs' own connections do not do, so the job
+    /// pages answer 501 there instead of reading as the wrong role.
+    var location: String {
+        get throws {
+            let location = services.configuration.storeLocation
+            guard !location.isEmpty, !location.hasPrefix("postgres://"), !location.hasPrefix("postgresql://") else {
+                throw HTTPError(.notImplemented, message: "the comparison, targets and annual report pages need a SQLite store in this version; on PostgreSQL run `sipas compare|analyze --targets|report --store …`")
+            }
+            return location
+        }
+    }
 
     /// The survey years from `first` to next year that have responses in force in the store, oldest first.
     func years(from first: Int = 2015) async throws -> [Int] {
         let last = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
-        return try await services.run { store in
-            (first...max(first, last)).filter { (try? store.select(ResponseSelection(year: $0))) != nil }
+        var years: [Int] = []
+        for year in first...max(first, last) {
+            if (try? await services.store.select(ResponseSelection(year: year), as: .analyst)) != nil { years.append(year) }
         }
+        return years
     }
 
     /// `sipas compare --store … --years from,to`.
     func compare(_ from: Int, _ to: Int, language: Language) async throws -> ComparisonReport {
-        let job = ComparisonJob(inputs: YearInput.list(files: [], store: location, years: [from, to]), instrument: nil, language: language)
+        let job = ComparisonJob(inputs: YearInput.list(files: [], store: try location, years: [from, to]), instrument: nil, language: language)
         return try await job.run().report
     }
 
@@ -34,7 +46,7 @@ struct OfficeJobs {
         var settings = AnalysisSettings(instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil,
                                         language: language)
         settings.targetPlan = plan
-        let run = try await AnalysisRunner.run(store: location, year: year, settings)
+        let run = try await AnalysisRunner.run(store: try location, year: year, settings)
         var report = AnalysisReport(result: run.result.removingTargetUnits(), labeler: ResultLabeler(instrument: run.instrument, language: language, year: run.year),
                                     sources: run.batches.map(\.fileName), rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
         report.targets = InstrumentResolver.assess(plan, run)
@@ -50,7 +62,7 @@ struct OfficeJobs {
     func annualReport(year: Int, previous: Int?, language: Language) async throws -> String {
         let (id, directory) = try services.uploads.reports.makeSlot()
         do {
-            let job = AnnualReportJob(inputs: YearInput.list(files: [], store: location, years: [previous, year].compactMap { $0 }),
+            let job = AnnualReportJob(inputs: YearInput.list(files: [], store: try location, years: [previous, year].compactMap { $0 }),
                                       instrument: nil, language: language, quiet: true)
             let prepared = try await job.prepare()
             let report = AnnualReportBuilder(prepared.input).build()

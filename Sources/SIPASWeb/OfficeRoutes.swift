@@ -12,10 +12,8 @@ struct OfficeRoutes {
         router.get("/progress") { _, context -> Response in
             let session = try requireSession(context)
             guard session.account.seesAllTeams else { throw HTTPError(.notFound) }
-            let (progress, areas) = try await services.run { store in
-                let batches = try store.batches()
-                return (Self.progress(batches), try Self.areas(store, batches))
-            }
+            let batches = try await services.store.batches(as: session.account.storeRole)
+            let (progress, areas) = (Self.progress(batches), try await Self.areas(services.store, batches, as: session.account.storeRole))
             func rows(_ groups: [Group]) -> [[String: Any]] {
                 groups.map { ["name": $0.name, "batches": $0.batches, "accepted": $0.accepted, "rejected": $0.rejected] }
             }
@@ -55,14 +53,14 @@ struct OfficeRoutes {
     /// Batches in force and their accepted forms by province and by commune: a batch counts once in
     /// every area it has a form of. Batches of an instrument that is not built in, or without the
     /// column, are left out of that level.
-    static func areas(_ store: SurveyStore, _ batches: [BatchInfo]) throws -> (provinces: [Group], communes: [Group]) {
+    static func areas(_ store: any SurveyStoring, _ batches: [BatchInfo], as role: StoreRole) async throws -> (provinces: [Group], communes: [Group]) {
         var provinces: [String: Group] = [:], communes: [String: Group] = [:]
         for batch in batches where batch.isInForce && batch.accepted > 0 {
             guard let layout = try BuiltinInstruments.named(batch.instrumentID)?.recordLayout else { continue }
             let columns = [areaColumns.province, areaColumns.commune].map { layout.attributeIndex($0) }
-            var counts: [[String: Int]] = [[:], [:]]
-            let selection = try store.select(ResponseSelection(batches: [batch.name]))
-            try store.forEachRecord(in: selection, year: nil, layout: layout) { record in
+            let selection = try await store.select(ResponseSelection(batches: [batch.name]), as: role)
+            let counts = try await store.reduceRecords(in: selection, year: nil, layout: layout, as: role,
+                                                       into: [[String: Int]](repeating: [:], count: 2)) { counts, record in
                 for (level, column) in columns.enumerated() {
                     if let column { counts[level][record.attributes[column], default: 0] += 1 }
                 }

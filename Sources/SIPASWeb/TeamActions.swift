@@ -19,7 +19,7 @@ struct TeamActions {
             let received = try await UploadReceiver.receive(request, into: slot, limit: services.configuration.maxUploadBytes, csrf: csrf)
             let language = context.language
             let rejects = slot.appendingPathComponent("rejects.csv")
-            let report = try await services.run { _ in PendingUploads.validate(received.url, rejects: rejects, language: language) }
+            let report = try await services.run { PendingUploads.validate(received.url, rejects: rejects, language: language) }
             let upload = PendingUpload(id: id, accountID: account.id, team: account.team, originalName: received.originalName,
                                        fileName: received.url.lastPathComponent, uploadedAt: ISO8601DateFormatter().string(from: Date()),
                                        report: report)
@@ -50,12 +50,13 @@ struct TeamActions {
         let name = upload.team.isEmpty ? upload.originalName : "\(upload.team)/\(upload.originalName)"
         let instrumentID = upload.report.instrumentID
         do {
-            let outcome = try await services.run { store in
+            let instrument = try await services.run {
                 let header = try InstrumentDetector.readHeader(of: file)
-                let instrument = try InstrumentDetector.detectBuiltin(header: header, file: file.lastPathComponent).instrument
-                guard instrument.id == instrumentID else { throw HTTPError(.conflict) }
-                return try store.importFile(file, instrument: instrument, team: upload.team, name: name, language: .vi, threads: 1, replace: replace)
+                return try InstrumentDetector.detectBuiltin(header: header, file: file.lastPathComponent).instrument
             }
+            guard instrument.id == instrumentID else { throw HTTPError(.conflict) }
+            let outcome = try await services.store.importFile(file, instrument: instrument, name: name, replace: replace,
+                                                              as: upload.team.isEmpty ? account.storeRole : .team(upload.team))
             // The store keeps one copy of a file: another team's identical batch is neither named nor
             // linked (its id would answer 404 to this account anyway).
             if case .alreadyLoaded(let batch) = outcome, !account.seesAllTeams, batch.team != account.team {
@@ -73,13 +74,12 @@ struct TeamActions {
 
     /// The batches the account may see, newest first.
     func batches(for account: WebAccount) async throws -> [BatchInfo] {
-        Array(try await services.run { try $0.batches() }.filter { account.seesAllTeams || $0.team == account.team }.reversed())
+        Array(try await services.store.batches(as: account.storeRole).reversed())
     }
 
     /// Batch number `id` if the account may see it, else 404.
     func batch(_ id: String, for account: WebAccount) async throws -> BatchInfo {
-        guard let number = Int64(id), let batch = try await services.run({ try $0.batches() }).first(where: { $0.id == number }),
-              account.seesAllTeams || batch.team == account.team else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), let batch = try await services.store.batches(as: account.storeRole).first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
         return batch
     }
 

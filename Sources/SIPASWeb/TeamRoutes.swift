@@ -46,7 +46,7 @@ struct TeamRoutes {
         router.get("/batches/{id}") { request, context -> Response in
             let session = try requireSession(context)
             let batch = try await actions.batch(try context.parameters.require("id"), for: session.account)
-            let rejections = try await services.run { try $0.rejections(of: batch).rows.prefix(PendingUploads.shownRejections) }
+            let rejections = try await services.store.rejections(of: batch, as: session.account.storeRole).rows.prefix(PendingUploads.shownRejections)
             var data: [String: Any] = ["batch": TeamActions.values(batch),
                                        "rejections": rejections.map { ["row": $0.row, "reasons": $0.reasons] as [String: Any] },
                                        "hasRejections": !rejections.isEmpty]

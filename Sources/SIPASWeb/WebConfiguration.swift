@@ -26,6 +26,9 @@ public struct WebConfiguration: Sendable {
     /// Uploads left waiting (and reports written) longer than this many seconds are deleted, at
     /// startup and then every ``sweepIntervalSeconds``.
     public var uploadMaxAgeSeconds: Double = 24 * 3600
+    /// The store as the office jobs (comparison, targets, annual report) open it: the SQLite path, or
+    /// the PostgreSQL URL; empty: the office job pages answer that they are not available.
+    public var storeLocation = ""
     public var sweepIntervalSeconds: Double = 3600
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, behindProxy: Bool = false,

@@ -13,7 +13,7 @@ public enum WebServer {
         router.add(middleware: WebSessionMiddleware(services: services))
         router.get("/health") { _, _ -> Response in
             do {
-                try await services.run { try $0.ping() }
+                try await services.store.health()
                 return .text("ok\n")
             } catch {
                 services.logger.error("store does not answer", metadata: ["error": "\(error)"])
@@ -62,7 +62,7 @@ extension WebServer {
     /// Serves until SIGTERM or SIGINT, then stops gracefully.
     public static func run(_ services: WebServices) async throws {
         services.logger.info("sipas serve listening", metadata: [
-            "address": "\(services.configuration.host):\(services.configuration.port)", "store": "\(services.store.path)",
+            "address": "\(services.configuration.host):\(services.configuration.port)", "store": "\(services.store.location)",
         ])
         let sweeper = Task { await sweep(services) }
         defer { sweeper.cancel() }

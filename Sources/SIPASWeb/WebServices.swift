@@ -3,17 +3,17 @@ import Logging
 import SIPASStore
 
 /// What the routes share: the store, the configuration, the login throttle, the pending uploads
-/// and the page renderer. The store's calls block (SQLite), so they run on a dispatch queue, not
-/// on the server's threads.
+/// and the page renderer. The store is any ``SurveyStoring`` (SQLite or PostgreSQL); every call on
+/// survey data names the signed-in account's ``StoreRole``.
 public final class WebServices: Sendable {
-    public let store: SurveyStore
+    public let store: any SurveyStoring
     public let configuration: WebConfiguration
     let throttle: LoginThrottle
     let uploads: PendingUploads
     let pages: Pages
     let logger: Logger
 
-    public init(store: SurveyStore, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web")) throws {
+    public init(store: any SurveyStoring, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web")) throws {
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -22,11 +22,8 @@ public final class WebServices: Sendable {
         pages = try Pages()
     }
 
-    /// Runs blocking `work` (store calls, file reading) on a dispatch queue.
-    func run<T: Sendable>(_ work: @escaping @Sendable (SurveyStore) throws -> T) async throws -> T {
-        let store = self.store
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work(store) }) }
-        }
+    /// Runs blocking `work` (file reading) on a dispatch queue, not on the server's threads.
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await BlockingWork.run(work)
     }
 }

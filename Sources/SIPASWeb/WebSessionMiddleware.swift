@@ -52,10 +52,9 @@ struct WebSessionMiddleware: RouterMiddleware {
             let hash = WebSecurity.sha256Hex(token)
             context.tokenHash = hash
             let configuration = services.configuration
-            context.session = try await services.run { store in
-                try store.session(tokenHash: hash, now: Date().timeIntervalSince1970, idle: configuration.sessionIdleSeconds,
-                                  absolute: configuration.sessionAbsoluteSeconds)
-            }
+            context.session = try await services.store.session(tokenHash: hash, now: Date().timeIntervalSince1970,
+                                                                idle: configuration.sessionIdleSeconds,
+                                                                absolute: configuration.sessionAbsoluteSeconds)
         }
         let path = request.uri.path
         let unsafe = ![HTTPRequest.Method.get, .head, .options].contains(request.method)

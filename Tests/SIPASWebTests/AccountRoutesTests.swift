@@ -39,7 +39,7 @@ struct AccountRoutesTests {
             let sql = try await client.execute(uri: "/login", method: .post, headers: headers, body: body)
             #expect(sql.status == .unauthorized)
             #expect(String(buffer: sql.body).contains("Sai tài khoản hoặc mật khẩu."))
-            #expect(try harness.services.store.accounts().count == 3)
+            #expect(try await harness.store.accounts().count == 3)
             for _ in 0..<5 {
                 let (h, b) = Self.form("name=team-a&password=wrong-password")
                 #expect(try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .unauthorized)
@@ -71,7 +71,7 @@ struct AccountRoutesTests {
             #expect(try await client.execute(uri: "/", method: .get, headers: signed.headers).status == .found)
 
             let analyst = try await SignedIn.login(client, "analyst")
-            try harness.services.store.setAccount("analyst", disabled: true)
+            try await harness.store.setAccount("analyst", disabled: true)
             #expect(try await client.execute(uri: "/api/session", method: .get, headers: analyst.headers).status == .unauthorized)
             await #expect(throws: HarnessError.self) { try await SignedIn.login(client, "analyst") }
         }

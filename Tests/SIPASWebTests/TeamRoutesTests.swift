@@ -52,11 +52,11 @@ struct TeamRoutesTests {
             let again = try #require(try await a.upload(client, name: "copy.csv", text: Self.edited).headers[.location])
             let second = try await a.post(client, again + "/accept")
             #expect(second.headers[.location] == batchURI + "?already=1")
-            let batches = try harness.services.store.batches()
+            let batches = try harness.store.batches()
             #expect(batches.count == 1)
             #expect(batches[0].accepted == baseline.accepted - 3)
             // SQL in a cell is data: the response table is still there and readable.
-            #expect(try harness.services.store.select(.init()).responses == baseline.accepted - 3)
+            #expect(try harness.store.select(.init()).responses == baseline.accepted - 3)
         }
     }
 

@@ -14,17 +14,20 @@ struct WebHarness {
     static let password = "mật-khẩu-đủ-dài"
     let services: WebServices
     let directory: URL
+    /// The SQLite store the services hold, for the tests' own checks.
+    let store: SurveyStore
 
     static func make(maxUploadBytes: Int = 8 << 20) async throws -> WebHarness {
         let directory = try Fixtures.temporaryDirectory()
         let store = try SurveyStore(path: directory.appendingPathComponent("sipas.db").path)
         let hash = await Passwords.hash(password, cost: 10)
-        try store.addAccount(WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a", provinces: ["01"]))
-        try store.addAccount(WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b", provinces: ["24"]))
-        try store.addAccount(WebAccount(name: "analyst", passwordHash: hash, role: .analyst))
-        let configuration = WebConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.appendingPathComponent("uploads"),
+        try await store.addAccount(WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a", provinces: ["01"]))
+        try await store.addAccount(WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b", provinces: ["24"]))
+        try await store.addAccount(WebAccount(name: "analyst", passwordHash: hash, role: .analyst))
+        var configuration = WebConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.appendingPathComponent("uploads"),
                                              bcryptCost: 10)
-        return WebHarness(services: try WebServices(store: store, configuration: configuration), directory: directory)
+        configuration.storeLocation = store.path
+        return WebHarness(services: try WebServices(store: store, configuration: configuration), directory: directory, store: store)
     }
 
     func application() -> some ApplicationProtocol {

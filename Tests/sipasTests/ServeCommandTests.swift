@@ -41,4 +41,12 @@ struct ServeCommandTests {
         #expect(zero.stderr.contains("--upload-max-age-hours must be positive"))
         #expect(!FileManager.default.fileExists(atPath: store))
     }
+
+    @Test("on a PostgreSQL store a team member's --team must be a role name: exit 64 before any connection")
+    func postgresTeamIsARoleName() throws {
+        let run = try Self.sipas(["serve", "user", "add", "lan", "--role", "team", "--team", "bac-giang",
+                                  "--store", "postgres://web@127.0.0.1:1/sipas", "--lang", "en"], password: "mật khẩu đủ dài")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): 'bac-giang'"))
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStore
+import SIPASStorePostgres
 import SIPASWeb
 import SIPASReportJobs
 
@@ -41,13 +42,18 @@ struct UserCommand: AsyncParsableCommand {
                 let vi = store.lang == .vi
                 let password = ProcessInfo.processInfo.environment["SIPAS_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
                 if let problem = Passwords.problem(password, language: store.lang) { throw ValidationError(problem) }
-                let opened = try StoreOpener.open(try store.location(), language: store.lang)
-                if try opened.account(named: name) != nil {
+                if role == .team, PostgresStore.isURL(try store.location()), !PostgresStore.isRoleName(team) {
+                    throw ValidationError(vi ? "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'"
+                                             : "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
+                }
+                let opened = try await store.open()
+                defer { Task { await opened.close() } }
+                if try await opened.account(named: name) != nil {
                     throw ValidationError(vi ? "đã có tài khoản '\(name)'" : "account '\(name)' already exists")
                 }
                 let hash = await Passwords.hash(password, cost: WebConfiguration().bcryptCost)
                 let codes = provinces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let added = try opened.addAccount(WebAccount(name: name, passwordHash: hash, role: role, team: team, provinces: codes))
+                let added = try await opened.addAccount(WebAccount(name: name, passwordHash: hash, role: role, team: team, provinces: codes))
                 Console.message(vi ? "đã thêm tài khoản '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", nhóm \(team)"))"
                                    : "added account '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", team \(team)"))")
                 return ExitStatus.ok
@@ -64,7 +70,9 @@ struct UserCommand: AsyncParsableCommand {
                 let vi = store.lang == .vi
                 var lines = [(vi ? ["tài khoản", "vai trò", "nhóm", "tỉnh", "trạng thái", "tạo lúc"]
                                  : ["account", "role", "team", "provinces", "status", "created"]).joined(separator: "\t")]
-                for a in try StoreOpener.open(try store.location(), language: store.lang).accounts() {
+                let opened = try await store.open()
+                defer { Task { await opened.close() } }
+                for a in try await opened.accounts() {
                     let status = a.disabled ? (vi ? "đã khoá" : "disabled") : (vi ? "hoạt động" : "active")
                     lines.append([a.name, a.role.rawValue, a.team, a.provinces.joined(separator: ","), status, a.createdAt].joined(separator: "\t"))
                 }
@@ -83,7 +91,9 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
                 let vi = store.lang == .vi
-                guard try StoreOpener.open(try store.location(), language: store.lang).setAccount(name, disabled: true) else {
+                let opened = try await store.open()
+                defer { Task { await opened.close() } }
+                guard try await opened.setAccount(name, disabled: true) else {
                     throw ValidationError(vi ? "không có tài khoản '\(name)'" : "no account '\(name)'")
                 }
                 Console.message(vi ? "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc" : "disabled account '\(name)'; its sessions ended")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASStore
+import SIPASStorePostgres
 import SIPASWeb
 import SIPASReportJobs
 
@@ -14,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             Example: sipas serve --store sipas.db --listen 127.0.0.1:8080
             The store and address may also come from SIPAS_STORE and SIPAS_LISTEN. Stops gracefully on \
             SIGTERM or Ctrl-C. Accounts: sipas serve user add NAME --role team --team TEAM --store sipas.db
+            PostgreSQL: sipas serve --store postgres://WEB_ROLE@host/database, WEB_ROLE made by \
+            sipas store setup --web WEB_ROLE; each request reads and loads as the account's team role.
             """,
         subcommands: [Start.self, UserCommand.self],
         defaultSubcommand: Start.self
@@ -35,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
         @Option(name: .customLong("max-upload-mb"), help: "Largest upload in MiB.")
         var maxUploadMB = 64
 
+        @Option(help: "With a PostgreSQL store: connections kept open to the server.")
+        var connections = 8
+
         @Option(name: .customLong("upload-dir"), help: "Where uploads wait before acceptance (never served; default: a sipas-uploads folder in the temporary directory).")
         var uploadDirectory: String?
 
@@ -47,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
-                let location = try store.location()
+                _ = try store.location()
                 let address = listen ?? ProcessInfo.processInfo.environment["SIPAS_LISTEN"] ?? "127.0.0.1:8080"
                 let (host, port): (String, Int)
                 do { (host, port) = try WebConfiguration.parseListen(address) } catch let error as WebConfigurationError {
@@ -57,8 +63,14 @@ struct ServeCommand: AsyncParsableCommand {
                                                      maxUploadBytes: max(1, maxUploadMB) << 20,
                                                      uploadDirectory: uploadDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
                 configuration.uploadMaxAgeSeconds = uploadMaxAgeHours * 3600
-                let services = try WebServices(store: try StoreOpener.open(location, language: store.lang), configuration: configuration)
-                try await WebServer.run(services)
+                configuration.storeLocation = try store.location()
+                let opened = try await store.open(connections: connections)
+                let services = try WebServices(store: opened, configuration: configuration)
+                do { try await WebServer.run(services) } catch {
+                    await opened.close()
+                    throw error
+                }
+                await opened.close()
                 return ExitStatus.ok
             }
         }
@@ -67,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// `--store` of `sipas serve` and its subcommands (default: SIPAS_STORE).
 struct ServeStoreOption: ParsableArguments {
-    @Option(help: "The store: a SQLite file (created if absent); default SIPAS_STORE.")
+    @Option(help: "The store: a SQLite file (created if absent) or a postgres://role@host/database URL (a member of sipas_web); default SIPAS_STORE.")
     var store: String?
 
     @Option(help: "Language of messages: vi or en.")
@@ -78,5 +90,12 @@ struct ServeStoreOption: ParsableArguments {
             throw ValidationError(lang == .vi ? "cần --store (hoặc biến môi trường SIPAS_STORE)" : "--store (or SIPAS_STORE) is required")
         }
         return location
+    }
+
+    /// The store: a SQLite file, or a pool of `connections` to a PostgreSQL server.
+    func open(connections: Int = 1) async throws -> any SurveyStoring {
+        let location = try location()
+        if PostgresStore.isURL(location) { return try await PostgresStorePool.connect(location, size: connections) }
+        return try StoreOpener.open(location, language: lang)
     }
 }

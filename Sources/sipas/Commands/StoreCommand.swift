@@ -119,6 +119,8 @@ struct StoreCommand: AsyncParsableCommand {
         var provinces: String?
         @Option(help: "Create (or update) this analyst's login role (reads every batch).")
         var analyst: String?
+        @Option(help: "Create (or update) the login role `sipas serve` connects as (member of sipas_web).")
+        var web: String?
         @Option(help: "Password of the role created.")
         var password: String?
         @Option(help: "Language of messages: vi or en.")
@@ -141,6 +143,11 @@ struct StoreCommand: AsyncParsableCommand {
                 if let analyst {
                     try await opened.createAnalyst(analyst, password: password)
                     Console.message(vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
+                }
+                if let web {
+                    try await opened.createWebServer(web, password: password)
+                    Console.message(vi ? "máy chủ web \(web): tài khoản web, và đọc, nạp thay mỗi nhóm"
+                                       : "web server \(web): web accounts, and reads and loads as each team")
                 }
             } catch {
                 Console.message(ErrorReporter.message(for: error, language: lang))
