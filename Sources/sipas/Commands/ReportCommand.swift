@@ -151,6 +151,11 @@ struct ReportCommand: AsyncParsableCommand {
         }
         input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         input.driversUnavailable = current.driversUnavailable
+        if current.aggregatedOnServer {
+            input.perceptionUnavailable = current.instrument.perceptionQuestions.isEmpty ? nil : PerceptionResults.summedOnServer
+        } else {
+            input.perception = try PerceptionResults.estimate(current.records, instrument: current.instrument)
+        }
         if let reason = current.driversUnavailable {
             Console.message((lang == .vi ? "Yếu tố tác động: " : "Key drivers: ") + reason.text(lang))
         }
