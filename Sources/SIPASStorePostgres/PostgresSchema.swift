@@ -126,5 +126,10 @@ enum PostgresSchema {
             """,
             "CREATE POLICY analyst_reads_blocks ON response_block FOR SELECT TO sipas_analyst USING (true)",
         ]),
+        // The `data_source` marker (DataProvenance) counted at load, so that results read from the
+        // store say "synthetic" as results read from the file do. Batches loaded before: 0.
+        ("v4: synthetic rows per batch", [
+            "ALTER TABLE batch ADD COLUMN synthetic_rows integer NOT NULL DEFAULT 0",
+        ]),
     ]
 }
