@@ -146,8 +146,10 @@ extension AnalysisRunner {
             ? "\(location): \(selection.batches.count) lô, \(selection.responses) phiếu\(year.map { " năm \($0)" } ?? "") (bộ công cụ \(instrument.id))"
             : "\(location): \(selection.batches.count) batches, \(selection.responses) responses\(year.map { " of \($0)" } ?? "") (instrument \(instrument.id))")
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
-        return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
-                           rowsRead: selection.rowsRead, accepted: selection.accepted, rejected: selection.rejected,
-                           batches: selection.batches.sorted { $0.id < $1.id }, storeLocation: location)
+        var run = AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
+                              rowsRead: selection.rowsRead, accepted: selection.accepted, rejected: selection.rejected,
+                              batches: selection.batches.sorted { $0.id < $1.id }, storeLocation: location)
+        run.provenance = selection.provenance
+        return run
     }
 }

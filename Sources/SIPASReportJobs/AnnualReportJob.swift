@@ -98,6 +98,11 @@ public struct AnnualReportJob {
         input.store = current.storeLocation
         input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         input.driversUnavailable = current.driversUnavailable
+        if current.aggregatedOnServer {
+            input.perceptionUnavailable = current.instrument.perceptionQuestions.isEmpty ? nil : PerceptionResults.summedOnServer
+        } else {
+            input.perception = try PerceptionResults.estimate(current.records, instrument: current.instrument)
+        }
         return Prepared(input: input, runs: runs)
     }
 }

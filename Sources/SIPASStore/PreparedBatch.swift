@@ -25,6 +25,8 @@ public struct PreparedBatch: Sendable {
     public var rejections: [StoredRejection]
     /// Responses encoded from their bytes on the fast path (the others are the full importer's records).
     public var fastRows = 0
+    /// The file's rows by their `data_source` column (synthetic or survey data), stored with the batch.
+    public var provenance = DataProvenance()
 
     /// The accepted responses as values (decoded from ``encoded``).
     public var responses: [StoredResponse] { encoded.all }
@@ -52,6 +54,7 @@ public struct PreparedBatch: Sendable {
             summary: contents.summary, encoded: sink.responses, rejections: contents.rejections
         )
         batch.fastRows = sink.fastRows
+        batch.provenance = contents.provenance
         return batch
     }
 
@@ -72,7 +75,8 @@ public struct PreparedBatch: Sendable {
         if summary.rejected > 0, FileManager.default.fileExists(atPath: rejectsURL.path) {
             (header, rejections) = try readRejects(rejectsURL)
         }
-        return BatchContents(summary: summary, header: header, rejections: rejections)
+        return BatchContents(summary: summary, header: header, rejections: rejections,
+                             provenance: try importer.provenance(of: file, summary: summary))
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.

@@ -18,6 +18,8 @@ public struct BatchInfo: Hashable, Sendable, Codable {
     public var loadedAt: String
     /// The batch that replaced this one (`--replace`); nil while the batch is in force.
     public var replacedBy: Int64?
+    /// Rows read whose `data_source` is `synthetic` (``DataProvenance``), counted at load.
+    public var syntheticRows: Int = 0
 
     public init(id: Int64, name: String, team: String, fileName: String, sha256: String, instrumentID: String,
                 methodVersion: String, rowsRead: Int, accepted: Int, rejected: Int, loadedAt: String, replacedBy: Int64?) {
@@ -105,6 +107,10 @@ public struct SelectionSummary: Hashable, Sendable {
     public var rowsRead: Int { batches.reduce(0) { $0 + $1.rowsRead } }
     public var accepted: Int { batches.reduce(0) { $0 + $1.accepted } }
     public var rejected: Int { batches.reduce(0) { $0 + $1.rejected } }
+    /// The batches' synthetic rows among their rows read: outputs made from them carry the marker.
+    public var provenance: DataProvenance {
+        DataProvenance(syntheticRows: batches.reduce(0) { $0 + $1.syntheticRows }, rows: rowsRead)
+    }
 }
 
 extension Date {

@@ -92,6 +92,11 @@ enum StoreSchema {
                 CREATE INDEX IF NOT EXISTS web_session_user ON web_session(user_id);
                 """)
         }
+        migrator.registerMigration("v4: synthetic rows per batch") { db in
+            // The `data_source` marker (DataProvenance) counted at load, so that outputs made from
+            // the store say "synthetic" as outputs made from the file do. Batches loaded before: 0.
+            try db.execute(sql: "ALTER TABLE batch ADD COLUMN synthetic_rows INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

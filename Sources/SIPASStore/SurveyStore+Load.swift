@@ -18,7 +18,7 @@ extension SurveyStore {
                                      instrumentID: batch.instrumentID, methodVersion: batch.methodVersion, layout: batch.layout)
         return try load(identity, expectedRows: batch.encoded.count, replace: replace, maxDuplicatesReported: maxDuplicatesReported) { inserter in
             try inserter.insert(batch.encoded)
-            return BatchContents(summary: batch.summary, header: batch.header, rejections: batch.rejections)
+            return BatchContents(summary: batch.summary, header: batch.header, rejections: batch.rejections, provenance: batch.provenance)
         }
     }
 
@@ -63,8 +63,9 @@ extension SurveyStore {
             let contents = try write(ResponseInserter(db, batch: id))
             PhaseTrace.mark("rows written")
             let summary = contents.summary
-            try db.execute(sql: "UPDATE batch SET header = ?, rows_read = ?, accepted = ?, rejected = ? WHERE id = ?",
-                           arguments: [Self.json(contents.header), summary.rowsRead, summary.accepted, summary.rejected, id])
+            try db.execute(sql: "UPDATE batch SET header = ?, rows_read = ?, accepted = ?, rejected = ?, synthetic_rows = ? WHERE id = ?",
+                           arguments: [Self.json(contents.header), summary.rowsRead, summary.accepted, summary.rejected,
+                                       contents.provenance.syntheticRows, id])
             if rebuild {
                 try db.execute(sql: Self.respondentIndexSQL)
                 PhaseTrace.mark("respondent index built")
@@ -124,5 +125,7 @@ struct BatchContents {
     var summary: ImportSummary
     var header: [String]
     var rejections: [StoredRejection]
+    /// The file's rows by their `data_source` column.
+    var provenance: DataProvenance
 }
 

@@ -97,11 +97,13 @@ extension SurveyStore {
         let order = condition.contains("ORDER BY") ? "" : " ORDER BY id"
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, name, team, file_name, sha256, instrument_id, method_version, rows_read, accepted, rejected,
-                   loaded_at, replaced_by FROM batch WHERE
+                   loaded_at, replaced_by, synthetic_rows FROM batch WHERE
             """ + " " + condition + order, arguments: StatementArguments(arguments))
         return rows.map { r in
-            BatchInfo(id: r[0], name: r[1], team: r[2], fileName: r[3], sha256: r[4], instrumentID: r[5], methodVersion: r[6],
-                      rowsRead: r[7], accepted: r[8], rejected: r[9], loadedAt: r[10], replacedBy: r[11])
+            var info = BatchInfo(id: r[0], name: r[1], team: r[2], fileName: r[3], sha256: r[4], instrumentID: r[5], methodVersion: r[6],
+                                 rowsRead: r[7], accepted: r[8], rejected: r[9], loadedAt: r[10], replacedBy: r[11])
+            info.syntheticRows = r[12]
+            return info
         }
     }
 }

@@ -41,9 +41,9 @@ extension SurveyStore {
             try db.execute(sql: "UPDATE batch SET replaced_by = id WHERE id = ?", arguments: [old.id])
             try db.execute(sql: """
                 INSERT INTO batch (name, team, file_name, sha256, instrument_id, method_version, items, attribute_names,
-                                   header, rows_read, accepted, rejected, loaded_at)
+                                   header, rows_read, accepted, rejected, loaded_at, synthetic_rows)
                 SELECT name, team, ?, ?, instrument_id, method_version, items, attribute_names, header, rows_read, accepted,
-                       rejected, ? FROM batch WHERE id = ?
+                       rejected, ?, synthetic_rows FROM batch WHERE id = ?
                 """, arguments: [fileName, sha256, Date().storeTimestamp, old.id])
             let id = db.lastInsertedRowID
             try db.execute(sql: "UPDATE batch SET replaced_by = ? WHERE id = ?", arguments: [id, old.id])

@@ -171,5 +171,10 @@ enum PostgresSchema {
             END $$
             """,
         ]),
+        // The `data_source` marker (DataProvenance) counted at load, so that results read from the
+        // store say "synthetic" as results read from the file do. Batches loaded before: 0.
+        ("v4: synthetic rows per batch", [
+            "ALTER TABLE batch ADD COLUMN synthetic_rows integer NOT NULL DEFAULT 0",
+        ]),
     ]
 }

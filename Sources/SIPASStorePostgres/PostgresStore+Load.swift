@@ -51,10 +51,10 @@ extension PostgresStore {
             let stamp = ISO8601DateFormatter().string(from: Date())
             let inserted = try await query("""
                 INSERT INTO batch (name, file_name, sha256, instrument_id, method_version, items, attribute_names, header,
-                                   rows_read, accepted, rejected, loaded_at)
+                                   rows_read, accepted, rejected, loaded_at, synthetic_rows)
                 VALUES (\(batch.name), \(batch.fileName), \(batch.sha256), \(batch.instrumentID), \(batch.methodVersion),
                         \(batch.layout.items), \(batch.layout.attributeNames), \(batch.header), \(s.rowsRead), \(s.accepted),
-                        \(s.rejected), \(stamp)) RETURNING id
+                        \(s.rejected), \(stamp), \(Int32(batch.provenance.syntheticRows))) RETURNING id
                 """)
             var id: Int64 = 0
             for try await value in inserted.decode(Int64.self) { id = value }

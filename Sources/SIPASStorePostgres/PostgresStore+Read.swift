@@ -109,17 +109,19 @@ extension PostgresStore {
         for argument in arguments { binds.append(argument, context: .default) }
         let sql = """
             SELECT id, name, team::text, file_name, sha256, instrument_id, method_version, rows_read, accepted, rejected,
-                   loaded_at, replaced_by FROM batch WHERE \(condition) ORDER BY id
+                   loaded_at, replaced_by, synthetic_rows FROM batch WHERE \(condition) ORDER BY id
             """
         var found: [BatchInfo] = []
         for try await row in try await query(PostgresQuery(unsafeSQL: sql, binds: binds)) {
             let c = row.makeRandomAccess()
-            found.append(BatchInfo(
+            var info = BatchInfo(
                 id: try c[0].decode(Int64.self), name: try c[1].decode(String.self), team: try c[2].decode(String.self),
                 fileName: try c[3].decode(String.self), sha256: try c[4].decode(String.self), instrumentID: try c[5].decode(String.self),
                 methodVersion: try c[6].decode(String.self), rowsRead: Int(try c[7].decode(Int32.self)),
                 accepted: Int(try c[8].decode(Int32.self)), rejected: Int(try c[9].decode(Int32.self)),
-                loadedAt: try c[10].decode(String.self), replacedBy: try c[11].decode(Int64?.self)))
+                loadedAt: try c[10].decode(String.self), replacedBy: try c[11].decode(Int64?.self))
+            info.syntheticRows = Int(try c[12].decode(Int32.self))
+            found.append(info)
         }
         return found
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SIPASCore
 import SIPASStore
 import SIPASTestSupport
 import Testing
@@ -24,6 +25,36 @@ struct PreparedBatchTests {
         #expect(batch.rejections.first?.row == 4)
         #expect(batch.rejections.first?.fields.contains(" -1 ") == true)
         #expect(batch.header.count == batch.rejections.first?.fields.count)
+    }
+
+    /// The batch keeps its file's synthetic rows (rejected ones too, as from the file), whether the
+    /// store loads a prepared batch or imports the file, and the selection sums them.
+    @Test func aBatchKeepsItsSyntheticRowCount() throws {
+        let (store, directory) = try StoreFixtures.store()
+        let marked = try StoreFixtures.file("marked.csv", rows: 1...30, in: directory) { lines in
+            // Rows 5–9 become survey rows; row 12 is rejected but still counts as read synthetic.
+            let column = lines[0].split(separator: ",", omittingEmptySubsequences: false).firstIndex(of: "data_source")!
+            for line in 5...9 {
+                var cells = lines[line].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                cells[column] = "survey"
+                lines[line] = cells.joined(separator: ",")
+            }
+            SurveyStoreTests.setCell(&lines, line: 12, column: "weight", to: "-1")
+        }
+        let batch = try PreparedBatch.read(file: marked, instrument: try StoreFixtures.instrument)
+        #expect(batch.provenance == DataProvenance(syntheticRows: 25, rows: 30) && batch.summary.rejected == 1)
+        guard case .loaded(let info, _, _, _) = try store.load(batch) else { Issue.record("not loaded"); return }
+        #expect(info.syntheticRows == 25)
+        let plain = try StoreFixtures.file("plain.csv", rows: 31...40, in: directory) { lines in
+            lines = lines.map { line in line.range(of: ",", options: .backwards).map { String(line[..<$0.lowerBound]) } ?? line }
+        }
+        guard case .loaded(let other, _, _, _) = try store.importFile(plain, instrument: try StoreFixtures.instrument) else {
+            Issue.record("not loaded"); return
+        }
+        #expect(other.syntheticRows == 0)
+        let selection = try store.select(ResponseSelection(year: 2024))
+        #expect(selection.provenance == DataProvenance(syntheticRows: 25, rows: 40))
+        #expect(selection.provenance.value == "mixed")
     }
 
     @Test func aMissingFileIsAnImportError() throws {

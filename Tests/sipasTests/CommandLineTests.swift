@@ -4,13 +4,6 @@ import Testing
 
 /// End-to-end: runs the built `sipas` binary and checks stdout, stderr and the exit status.
 struct CommandLineTests {
-    /// JSON text without its `data_source` lines: the survey store keeps no `data_source` column, so
-    /// results read from a store are not marked synthetic (docs/json.md, "Synthetic data").
-    static func withoutDataSource(_ json: String) -> String {
-        json.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("\"data_source\"") && !$0.contains("\"data_source_note\"") }.joined(separator: "\n")
-    }
-
     struct Run {
         var status: Int32
         var stdout: String

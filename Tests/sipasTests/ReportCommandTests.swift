@@ -48,12 +48,18 @@ struct ReportCommandTests {
         let tables = try #require(object["tables"] as? [[String: Any]])
         #expect(tables.compactMap { $0["id"] as? String } == [
             "summary", "provinces", "top_bottom", "elements", "by_sector", "by_agency_level", "agencies", "targets", "drivers",
-            "quality_files", "quality_provinces", "quality_items", "quality_small_cells", "methodology",
+            "perception", "quality_files", "quality_provinces", "quality_items", "quality_small_cells", "methodology",
         ])
         // sipas-2023 has no dedicated overall question: the driver table stays and says why, with no rows.
         let drivers = try #require(tables.first { $0["id"] as? String == "drivers" })
         #expect((drivers["rows"] as? [Any])?.isEmpty == true)
         #expect((drivers["note"] as? String)?.hasPrefix("Không tính được: bộ công cụ sipas-2023 không có câu hỏi hài lòng chung riêng (vai trò overall)") == true)
+        // The perception results: each answer of the 11 perception questions (9 × 3 interest levels,
+        // 3 harassment answers, 2 for its follow-up), with its question and answer named, not coded.
+        let perception = try #require(tables.first { $0["id"] as? String == "perception" }?["rows"] as? [[String: Any]])
+        #expect(perception.count == 32)
+        #expect(perception.last?["question"] as? String == "Ông/bà có phản ánh việc phiền hà, sách nhiễu không")
+        #expect(perception.last?["answer"] as? String == "Không" && perception.last?["answered"] as? Double == 3471)
         let provinces = try #require(tables[1]["rows"] as? [[String: Any]])
         #expect(provinces.count == 63)
         #expect(provinces.allSatisfy { $0["rank_change"] is Double && $0["change"] is Double })
@@ -120,7 +126,7 @@ struct ReportCommandTests {
         #expect(dom.components(separatedBy: "<circle class=\"dot\"").count - 1 == 63)
         #expect(dom.components(separatedBy: "<line class=\"slope").count - 1 == 63)
         #expect(dom.contains("<line class=\"target\""))
-        #expect(dom.components(separatedBy: "<table>").count - 1 == 14)
+        #expect(dom.components(separatedBy: "<table>").count - 1 == 15)
         #expect(dom.contains("<td class=\"num\">84,12</td>"))
         #expect(!dom.contains("<script"))
     }

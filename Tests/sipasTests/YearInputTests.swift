@@ -31,7 +31,7 @@ struct YearInputTests {
         #expect(fromStore.status == fromFiles.status)
         #expect(fromFiles.stdout.contains("\"years\" : [\n    \"2023\",\n    \"2024\"\n  ]"))
         // Byte for byte, sources too: the batches carry the names of the files they were loaded from.
-        #expect(CLI.withoutDataSource(fromStore.stdout) == CLI.withoutDataSource(fromFiles.stdout))
+        #expect(fromStore.stdout == fromFiles.stdout)
         #expect(fromStore.stderr.contains("\(store): 1 lô, 12000 phiếu năm 2023"))
     }
 
@@ -60,15 +60,10 @@ struct YearInputTests {
                                  "--targets", "bac-giang-2021-2030", "--out", out.path], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
 
-        // The store keeps no `data_source` column (README, "Synthetic data"): its report is not marked,
-        // so the marker is left out of the comparison and checked on the files' report alone.
+        // The batches keep their files' synthetic-row counts: the store's report is marked as the files' is.
         var fromStore = try ReportCommandTests.json(out)
-        var fromFiles = try ReportCommandTests.json(fileReport)
-        #expect(fromFiles["data_source"] as? String == "synthetic" && fromStore["data_source"] as? String == "survey")
-        for key in ["data_source", "data_source_note"] {
-            fromStore[key] = nil
-            fromFiles[key] = nil
-        }
+        let fromFiles = try ReportCommandTests.json(fileReport)
+        #expect(fromFiles["data_source"] as? String == "synthetic" && fromStore["data_source"] as? String == "synthetic")
         var tables = try #require(fromStore["tables"] as? [[String: Any]])
         let index = try #require(tables.firstIndex { $0["id"] as? String == "methodology" })
         var rows = try #require(tables[index]["rows"] as? [[String: Any]])
@@ -96,18 +91,7 @@ struct YearInputTests {
                 #expect(lines.filter { $0.hasPrefix("Kho dữ liệu khảo sát,") }.count == 1)
                 storeText = lines.filter { !$0.hasPrefix("Kho dữ liệu khảo sát,") }.joined(separator: "\n")
             }
-            // The store keeps no `data_source` column, so its report is not marked synthetic: the
-            // tables are compared without that last column (docs/json.md, "Synthetic data").
-            func withoutMarker(_ text: String) -> String {
-                if name.hasSuffix(".sps") {
-                    return text.components(separatedBy: "\n").filter { !$0.contains("Dữ liệu mô phỏng") }.joined(separator: "\n")
-                }
-                guard name.hasPrefix("csv/") else { return text }
-                return text.components(separatedBy: "\n").map { line in
-                    line.range(of: ",", options: .backwards).map { String(line[..<$0.lowerBound]) } ?? line
-                }.joined(separator: "\n")
-            }
-            #expect(withoutMarker(storeText) == withoutMarker(fileText), "\(name) differs")
+            #expect(storeText == fileText, "\(name) differs")
         }
     }
 }

@@ -27,9 +27,15 @@ extension Instrument {
         questions.filter { [.item, .elementOverall, .overall].contains(role(of: $0)) && scale(of: $0) != nil }
     }
 
-    /// Questions kept as attributes for breakdowns and design (role `attribute`), in form order.
+    /// Questions kept as attributes for breakdowns and design (roles `attribute` and `perception`),
+    /// in form order.
     public var attributeQuestions: [Question] {
-        questions.filter { role(of: $0) == .attribute }
+        questions.filter { [.attribute, .perception].contains(role(of: $0)) }
+    }
+
+    /// Questions whose answers' shares the perception table reports (role `perception`), in form order.
+    public var perceptionQuestions: [Question] {
+        questions.filter { role(of: $0) == .perception }
     }
 
     /// The record layout the importer fills and the statistics core reads.

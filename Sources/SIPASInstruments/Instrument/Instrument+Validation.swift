@@ -182,6 +182,9 @@ private struct ProblemFinder {
                 }
             }
             let role = instrument.role(of: q)
+            if role == .perception, q.type.listName == nil {
+                add(question(i, "role"), "question '\(q.name)' has role perception but is not a select_one or select_multiple (the perception table reports the share of each answer)")
+            }
             guard scoredRoles.contains(role) else { continue }
             if instrument.scale(of: q) == nil {
                 add(question(i, q.role == nil ? "type" : "role"), "question '\(q.name)' has role \(role.rawValue) but is not a select on a list declared under scales")
@@ -297,7 +300,7 @@ private struct ProblemFinder {
             return
         }
         let role = instrument.role(of: instrument.questions[i])
-        if role != .attribute {
+        if role != .attribute && role != .perception {
             add(path, "\(what) '\(name)' has role \(role.rawValue); it must be an attribute")
         }
     }

@@ -90,7 +90,11 @@ public enum QuestionRole: String, Hashable, Sendable, Codable {
     case overall
     /// A characteristic used for breakdowns or design (province, sector, commune, sex …).
     case attribute
-    /// Collected and checked, not analysed (perception, expectation, free text).
+    /// A categorical perception, expectation or channel question (harassment, interest in a policy,
+    /// filing channel): kept like an attribute (so it can also break results down), and the weighted
+    /// share of each of its answers is reported in the perception table.
+    case perception
+    /// Collected and checked, not analysed (free text, follow-up numbers).
     case info
 }
 

@@ -83,6 +83,7 @@ public struct AnnualReportBuilder: Sendable {
         if let agencies = agencyTable() { report.tables.append(agencies) }
         if let targets = targetTable() { report.tables.append(targets) }
         if let drivers = driverTable() { report.tables.append(drivers) }
+        if let perception = perceptionTable() { report.tables.append(perception) }
         report.tables += qualityTables(current)
         report.tables.append(methodologyTable())
         report.highlights = highlights(current, compared, provinces: report.table("provinces"))

@@ -46,6 +46,10 @@ public struct AnnualReportInput: Sendable {
     /// The survey store the responses were read from (a path, or a URL without its password);
     /// nil when they were read from files.
     public var store: String?
+    /// The perception questions' answer shares (questions of role `perception`), when computed.
+    public var perception: PerceptionResults?
+    /// Why the perception results could not be computed (the table then says so instead of its rows).
+    public var perceptionUnavailable: LocalizedText?
     /// Field work against the plan (`sipas report --sample`), for the data-quality annex.
     public var progress: FieldworkAnnex?
     /// Synthetic rows among the rows read, this year and the previous one (``DataProvenance``).

@@ -110,7 +110,7 @@ struct RowFiller {
     private static func choiceWeights(_ choices: [Choice], role: QuestionRole, list: String, year: Int, random: RandomSource)
         -> (codes: [String], weights: [Double]) {
         let kept = choices.filter { !(year >= 2025 && list == "agency_level" && $0.name == "huyen") }
-        let decay = kept.count <= 2 ? 0.85 : role == .info ? 0.3 : 0.6
+        let decay = kept.count <= 2 ? 0.85 : role == .info || role == .perception ? 0.3 : 0.6
         let weights = kept.indices.map { pow(decay, Double($0)) * (0.8 + 0.4 * random.uniform()) }
         return (kept.map(\.name), weights)
     }
