@@ -33,13 +33,17 @@ public final class PostgresStore: Sendable {
 
     /// Connects to `url` (`postgres://user:password@host:port/database`, TLS off, for loopback and
     /// private networks) and, when `migrate`, brings the schema up to date (as the administrator).
-    /// - Throws: ``StoreError`` (``StoreError/Kind/cannotOpen(reason:)`` when the server cannot be reached).
+    /// A `?role=NAME` parameter makes the session take that role (`SET ROLE`) once connected: the
+    /// web server's login role (a member of `sipas_web`) reads survey data only so, as `sipas_analyst`.
+    /// - Throws: ``StoreError`` (``StoreError/Kind/cannotOpen(reason:)`` when the server cannot be
+    ///   reached, or the role is not a plain identifier or not granted).
     public static func connect(_ url: String, migrate: Bool = false) async throws -> PostgresStore {
         guard let parts = URLComponents(string: url), let host = parts.host, let user = parts.user else {
             throw StoreError(.cannotOpen(reason: "not a postgres://user@host/database URL"), store: url)
         }
         var shown = parts
         if shown.password != nil { shown.password = "***" }
+        shown.queryItems = nil
         let location = shown.string ?? url
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         let configuration = PostgresConnection.Configuration(
@@ -55,6 +59,16 @@ public final class PostgresStore: Sendable {
             throw translate(error, store: location, opening: true)
         }
         let store = PostgresStore(location: location, connection: connection, logger: logger)
+        if let role = parts.queryItems?.first(where: { $0.name == "role" })?.value {
+            guard role.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
+                try? await connection.close()
+                throw StoreError(.cannotOpen(reason: "role '\(role)' is not a lowercase identifier"), store: location)
+            }
+            do { try await store.run("SET ROLE \(role)") } catch {
+                try? await connection.close()
+                throw error
+            }
+        }
         if migrate { try await store.migrate() }
         return store
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import SIPASCore
 import SIPASInstruments
 import SIPASReport
@@ -12,16 +13,15 @@ import SIPASStore
 struct OfficeJobs {
     let services: WebServices
 
-    /// The store as the jobs open it: a SQLite file path. On PostgreSQL the server's login role may
-    /// only `SET ROLE` to read survey data, which the jobs' own connections do not do, so the job
-    /// pages answer 501 there instead of reading as the wrong role.
+    /// The store as the jobs open it: the SQLite file path, or the PostgreSQL URL with
+    /// `role=sipas_analyst` (the server's login role reads survey data only after `SET ROLE`, and
+    /// these pages are for accounts that see every team).
     var location: String {
         get throws {
             let location = services.configuration.storeLocation
-            guard !location.isEmpty, !location.hasPrefix("postgres://"), !location.hasPrefix("postgresql://") else {
-                throw HTTPError(.notImplemented, message: "the comparison, targets and annual report pages need a SQLite store in this version; on PostgreSQL run `sipas compare|analyze --targets|report --store …`")
-            }
-            return location
+            guard !location.isEmpty else { throw HTTPError(.notImplemented, message: "no store location configured for the office jobs") }
+            guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else { return location }
+            return location + (location.contains("?") ? "&" : "?") + "role=sipas_analyst"
         }
     }
 

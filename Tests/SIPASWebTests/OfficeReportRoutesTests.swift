@@ -39,7 +39,7 @@ struct OfficeReportRoutesTests {
             let file = folder.appendingPathComponent("\(year).csv")
             try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
             let instrument = try #require(try BuiltinInstruments.named("sipas-2023"))
-            _ = try harness.services.store.importFile(file, instrument: instrument, team: "a", name: "a/\(year).csv", threads: 1)
+            _ = try harness.store.importFile(file, instrument: instrument, team: "a", name: "a/\(year).csv", threads: 1)
             files.append(file)
         }
         return (harness, files)

@@ -142,7 +142,7 @@ struct TeamRoutesTests {
             let api = try await client.execute(uri: "/api" + uploadB + "/accept", method: .post, headers: headers)
             #expect(api.status == .conflict)
             #expect(!String(buffer: api.body).contains("a.csv"))
-            #expect(try harness.services.store.batches().count == 1)
+            #expect(try harness.store.batches().count == 1)
             // The analyst loading the same file is told where it is.
             let analyst = try await SignedIn.login(client, "analyst")
             let uploadC = try #require(try await analyst.upload(client, name: "c.csv", text: text).headers[.location])

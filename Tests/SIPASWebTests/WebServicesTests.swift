@@ -4,6 +4,11 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
+import SIPASCore
+import SIPASInstruments
+import SIPASReport
+import SIPASReportJobs
+import SIPASStats
 import SIPASStore
 import SIPASStorePostgres
 import SIPASTestSupport
@@ -35,7 +40,8 @@ struct WebServicesTests {
         try await pool.addAccount(WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a_\(suffix)"))
         try await pool.addAccount(WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b_\(suffix)"))
         try await pool.addAccount(WebAccount(name: "analyst", passwordHash: hash, role: .analyst))
-        let configuration = WebConfiguration(uploadDirectory: try Fixtures.temporaryDirectory().appendingPathComponent("uploads"), bcryptCost: 10)
+        var configuration = WebConfiguration(uploadDirectory: try Fixtures.temporaryDirectory().appendingPathComponent("uploads"), bcryptCost: 10)
+        configuration.storeLocation = PostgresTestServer.url(admin, as: "web_\(suffix)")
         return (try WebServices(store: pool, configuration: configuration), pool)
     }
 
@@ -110,6 +116,36 @@ struct WebServicesTests {
             }
             let listed = try await client.execute(uri: "/api/batches", method: .get, headers: analyst.headers)
             #expect(try JSONDecoder().decode([BatchInfo].self, from: Data(buffer: listed.body)).count == 2)
+        }
+        await pool.close()
+    }
+
+    @Test("PostgreSQL: the office's targets page reads as sipas_analyst and gives the command line's JSON")
+    func officeTargetsOnPostgres() async throws {
+        let (services, pool) = try await Self.postgres()
+        let rows = try WebHarness.sample(rows: 300)
+        let directory = try Fixtures.temporaryDirectory()
+        let file = directory.appendingPathComponent("a.csv")
+        try rows.write(to: file, atomically: true, encoding: .utf8)
+        let plan = try #require(try BuiltinTargets.named("bac-giang-2025"))
+        var settings = AnalysisSettings(instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil, language: .en)
+        settings.targetPlan = plan
+        settings.rejects = directory.appendingPathComponent("rejects.csv").path
+        let run = try AnalysisRunner.run([file.path], settings)
+        var report = AnalysisReport(result: run.result.removingTargetUnits(), labeler: ResultLabeler(instrument: run.instrument, language: .en, year: run.year),
+                                    sources: ["a.csv"], rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
+        report.targets = InstrumentResolver.assess(plan, run)
+        report.provenance = run.provenance
+        let expected = try report.render(.json)
+        try await Application(router: WebServer.makeRouter(services)).test(.router) { client in
+            let a = try await SignedIn.login(client, "team-a")
+            #expect(try await Self.uploadAndAccept(client, a, name: "a.csv", text: rows) == (201, "loaded"))
+            let analyst = try await SignedIn.login(client, "analyst")
+            let targets = try await client.execute(uri: "/api/targets?plan=bac-giang-2025&year=2024&lang=en", method: .get, headers: analyst.headers)
+            #expect(targets.status == .ok)
+            // Byte for byte, the synthetic-data marker included (the batch keeps its synthetic rows).
+            #expect(String(buffer: targets.body) == expected)
+            #expect(expected.contains("\"data_source\" : \"synthetic\""))
         }
         await pool.close()
     }
