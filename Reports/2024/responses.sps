@@ -23,6 +23,17 @@ GET DATA
     sector A8
     agency_code A10
     agency_name A46
+    POL_interest_econ F8.0
+    POL_interest_health F8.0
+    POL_interest_school F8.0
+    POL_interest_water F8.0
+    POL_interest_power F8.0
+    POL_interest_security F8.0
+    POL_interest_roads F8.0
+    POL_interest_welfare F8.0
+    POL_interest_par F8.0
+    PERC_harass F8.0
+    PERC_harass_report F8.0
     POL_econ_participation F8.0
     POL_econ_quality F8.0
     POL_econ_implementation F8.0
@@ -95,6 +106,17 @@ VARIABLE LABELS
   /  sector 'Lĩnh vực thủ tục hành chính gần nhất'
   /  agency_code 'Mã cơ quan, đơn vị giải quyết'
   /  agency_name 'Tên cơ quan, đơn vị giải quyết'
+  /  POL_interest_econ 'Mức độ quan tâm: Phát triển kinh tế'
+  /  POL_interest_health 'Mức độ quan tâm: Khám, chữa bệnh'
+  /  POL_interest_school 'Mức độ quan tâm: Giáo dục phổ thông'
+  /  POL_interest_water 'Mức độ quan tâm: Nước sinh hoạt'
+  /  POL_interest_power 'Mức độ quan tâm: Điện sinh hoạt'
+  /  POL_interest_security 'Mức độ quan tâm: Trật tự, an toàn xã hội'
+  /  POL_interest_roads 'Mức độ quan tâm: Giao thông đường bộ'
+  /  POL_interest_welfare 'Mức độ quan tâm: An sinh xã hội'
+  /  POL_interest_par 'Mức độ quan tâm: Cải cách hành chính nhà nước'
+  /  PERC_harass 'Công chức có gây phiền hà, sách nhiễu không'
+  /  PERC_harass_report 'Ông/bà có phản ánh việc phiền hà, sách nhiễu không'
   /  POL_econ_participation 'Phát triển kinh tế – tham gia xây dựng chính sách'
   /  POL_econ_quality 'Phát triển kinh tế – chất lượng chính sách'
   /  POL_econ_implementation 'Phát triển kinh tế – tổ chức thực hiện chính sách'
@@ -234,6 +256,49 @@ VALUE LABELS
     'ldtbxh' 'Lao động, thương binh và xã hội'
     'gtvt' 'Giao thông vận tải'
     'khac' 'Lĩnh vực khác'
+  /POL_interest_econ
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_health
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_school
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_water
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_power
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_security
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_roads
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_welfare
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /POL_interest_par
+    1 'Rất quan tâm'
+    2 'Ít quan tâm'
+    3 'Không quan tâm'
+  /PERC_harass
+    1 'Không có'
+    2 'Có, một số lần'
+    3 'Có, nhiều lần'
+  /PERC_harass_report
+    1 'Có'
+    2 'Không'
   /POL_econ_participation
     1 'Rất không hài lòng'
     2 'Không hài lòng'
