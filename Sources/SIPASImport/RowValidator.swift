@@ -108,7 +108,8 @@ struct RowValidator {
             let dotted = raw.replacingOccurrences(of: ",", with: ".")
             if Double(dotted) != nil { return (dotted, "decimal comma → dot", nil) }
             return (raw, nil, .notANumber(type: "decimal"))
-        default:
+        // Kept as entered; the fast rules read these as text too (``FastRules``).
+        case .text, .date, .dateTime, .calculate, .note, .other:
             return (raw, nil, nil)
         }
     }

@@ -119,7 +119,8 @@ struct FastRules: Sendable {
                 case .selectMultiple: kind = .unsupported
                 case .integer: kind = .integer
                 case .decimal: kind = .decimal
-                default: kind = .text
+                // Cells the full importer keeps as they are (``RowValidator``): text to the fast rules.
+                case .text, .date, .dateTime, .calculate, .note, .other: kind = .text
                 }
             }
             // The weight's cell is read as a plain positive decimal, which implies the decimal
