@@ -64,7 +64,7 @@ struct AgencyRankingTests {
         }
         return AnalysisResult(instrumentId: "x", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0,
                                                                       lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: "pooled", confidenceLevel: 0.95, results: rows)
+                              nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
     }
 
     /// Ties: a CI overlapping the neighbour above or below; a missing CI counts as overlapping.

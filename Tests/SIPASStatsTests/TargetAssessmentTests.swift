@@ -10,7 +10,7 @@ struct TargetAssessmentTests {
         let overall = Indicator(id: "overall", level: .overall, label: LocalizedText(vi: "Chung"), components: [])
         let estimate = Estimate(value: value, standardError: se, degreesOfFreedom: 50, ciLow: low, ciHigh: high, ciMethod: .logit, n: 300, nExcluded: 0)
         return AnalysisResult(instrumentId: "t", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0, lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: "pooled", confidenceLevel: 0.95,
+                              nationalMethod: .pooled, confidenceLevel: 0.95,
                               results: [IndicatorResult(group: group, indicator: overall, statistic: .share, estimate: estimate, note: nil)])
     }
 

@@ -12,7 +12,7 @@ struct TargetScopeTests {
         let overall = Indicator(id: "overall", level: .overall, label: LocalizedText(vi: "Chung"), components: [])
         let estimate = Estimate(value: 0.8, standardError: 0.01, degreesOfFreedom: 50, ciLow: 0.78, ciHigh: 0.82, ciMethod: .logit, n: 300, nExcluded: 0)
         return AnalysisResult(instrumentId: "t", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0, lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: "pooled", confidenceLevel: 0.95,
+                              nationalMethod: .pooled, confidenceLevel: 0.95,
                               results: codes.map { IndicatorResult(group: Group(variable: variable, values: [$0]), indicator: overall, statistic: .share, estimate: estimate) })
     }
 

@@ -13,7 +13,7 @@ struct YearComparisonTests {
                 note: nil)
         }
         return AnalysisResult(instrumentId: "t", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0, lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: "pooled", confidenceLevel: 0.95, results: rows)
+                              nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
     }
 
     @Test func changesRanksAndCounts() throws {

@@ -23,7 +23,11 @@ extension AnalysisReport {
         let d = result.design
         out += "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
         out += "\(s(.rows)) \(rowsRead): \(accepted) \(s(.accepted)), \(rejected) \(s(.rejected)).\n"
-        let method = result.nationalMethod == "pooled" ? s(.pooled) : "\(s(.meanOfUnits)) (\(result.nationalMethod.dropFirst("mean_of_units:".count)))"
+        let method: String
+        switch result.nationalMethod {
+        case .pooled: method = s(.pooled)
+        case .meanOfUnits(let attribute): method = "\(s(.meanOfUnits)) (\(attribute))"
+        }
         // The share intervals' method as the records state it (`--ci`); mean scores always use t.
         let shareMethods = Set(result.results.compactMap { $0.estimate?.ciMethod }.filter { $0 != .t && $0 != .clopperPearsonEdge })
         let ciMethods = shareMethods.map(\.rawValue).sorted().joined(separator: ", ")

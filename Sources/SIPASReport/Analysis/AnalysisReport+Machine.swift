@@ -97,7 +97,7 @@ extension AnalysisReport {
         let document = Document(
             sipasVersion: SIPASVersion.string, instrument: result.instrumentId,
             methodVersion: labeler.instrument.methodVersion, sources: sources, rowsRead: rowsRead,
-            accepted: accepted, rejected: rejected, design: .init(result.design), nationalMethod: result.nationalMethod,
+            accepted: accepted, rejected: rejected, design: .init(result.design), nationalMethod: result.nationalMethod.text,
             confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records,
             targetPlan: targets?.plan.id, targetScope: targets.map { .init($0.scope, language: labeler.language) },
             targets: targets?.assessments.map { .init($0, language: labeler.language) }, calibration: result.calibration,

@@ -132,15 +132,19 @@ extension AnnualReportBuilder {
     func methodologyTable() -> ReportTable {
         let d = input.result.design
         let instrument = input.instrument
+        let nationalMethodText: String
+        switch input.result.nationalMethod {
+        case .pooled: nationalMethodText = t("ước lượng gộp có trọng số", "pooled, design-weighted")
+        case .meanOfUnits(let attribute):
+            nationalMethodText = t("trung bình cộng (không trọng số) các đơn vị ", "unweighted mean of the units ") + "(" + attribute + ")"
+        }
         var rows: [(String, String)] = [
             (t("Bộ công cụ", "Instrument"), "\(instrument.id): \(instrument.title.text(input.language))"),
             (t("Phiên bản phương pháp", "Method version"), instrument.methodVersion),
             (t("Thiết kế mẫu", "Design"), t("\(d.records) phiếu, \(d.strata) tầng, \(d.psus) đơn vị mẫu cấp 1, \(d.degreesOfFreedom) bậc tự do; trọng số \(instrument.design.weight ?? "–"), tầng \(instrument.design.strata ?? "–"), cụm \(instrument.design.cluster ?? "–")",
                                             "\(d.records) records, \(d.strata) strata, \(d.psus) PSUs, \(d.degreesOfFreedom) degrees of freedom; weight \(instrument.design.weight ?? "–"), strata \(instrument.design.strata ?? "–"), clusters \(instrument.design.cluster ?? "–")")),
             (t("Đơn vị mẫu cấp 1 duy nhất trong tầng", "Lonely PSUs"), d.lonelyPSU + (d.lonelyStrata.isEmpty ? "" : " (\(d.lonelyStrata.joined(separator: ", ")))")),
-            (t("Cách tính toàn bộ mẫu", "Whole-sample method"), input.result.nationalMethod == "pooled"
-                ? t("ước lượng gộp có trọng số", "pooled, design-weighted")
-                : t("trung bình cộng (không trọng số) các đơn vị ", "unweighted mean of the units ") + "(" + input.result.nationalMethod.replacingOccurrences(of: "mean_of_units:", with: "") + ")"),
+            (t("Cách tính toàn bộ mẫu", "Whole-sample method"), nationalMethodText),
             (t("Khoảng tin cậy", "Confidence interval"), t("\(Int((input.result.confidenceLevel * 100).rounded())) %, tỷ lệ: logit với t(bậc tự do thiết kế); điểm TB: t; sai số chuẩn tuyến tính hoá Taylor",
                                                           "\(Int((input.result.confidenceLevel * 100).rounded())) %, shares: logit with t(design df); means: t; Taylor-linearised standard errors")),
             (t("Cỡ mẫu tối thiểu mỗi ô", "Minimum n per cell"), String(input.minimumN)),

@@ -142,7 +142,7 @@ public struct AnnualReportBuilder: Sendable {
             return [.text(labeler.label(of: indicator)), .text(labeler.levelLabel(of: indicator))]
                 + estimateCells(current[key]?.estimate, compared[key], previous: true) + [.of(mean?.value)]
         }
-        let method = input.result.nationalMethod == "pooled" ? t("gộp có trọng số", "pooled, design-weighted")
+        let method = input.result.nationalMethod == .pooled ? t("gộp có trọng số", "pooled, design-weighted")
             : t("trung bình cộng các tỉnh", "unweighted mean of provinces")
         return ReportTable(id: "summary", title: t("Kết quả chung", "National summary"), sheetName: t("Tổng hợp", "Summary"),
                            note: t("Cả nước: ", "National: ") + method + ".", columns: columns, rows: rows)

@@ -25,7 +25,7 @@ public struct NationalBaseline: Hashable, Sendable, Codable {
     /// holds the regrouped units) for `indicator`'s share; nil when the national figure is not a mean of
     /// units, or the result lacks it or the units.
     public static func make(year: String, result: AnalysisResult, unitVariable: String, indicator: String = "overall") throws -> NationalBaseline? {
-        guard result.nationalMethod.hasPrefix("mean_of_units") else { return nil }
+        guard case .meanOfUnits = result.nationalMethod else { return nil }
         func share(_ row: IndicatorResult) -> Bool { row.indicator.id == indicator && row.statistic == .share }
         guard let national = result.results.first(where: { $0.group.isAll && share($0) }), let published = national.estimate else { return nil }
         let units = result.results.filter { $0.group.variable == unitVariable && share($0) }.compactMap(\.estimate)

@@ -79,10 +79,50 @@ public struct DesignSummary: Hashable, Sendable, Codable {
 public struct AnalysisResult: Hashable, Sendable, Codable {
     public var instrumentId: String
     public var design: DesignSummary
-    /// How the whole-sample figures were formed (`pooled` or `mean_of_units:province_code`).
-    public var nationalMethod: String
+    /// How the whole-sample figures were formed.
+    public var nationalMethod: NationalMethod
     public var confidenceLevel: Double
     public var results: [IndicatorResult]
     /// The calibrated weights per cell, when the design was calibrated to population margins.
     public var calibration: CalibrationSummary? = nil
+}
+
+/// How the whole-sample ("Cả nước") figures of an analysis were formed.
+public enum NationalMethod: Hashable, Sendable, Codable {
+    /// From all records, with their survey weights.
+    case pooled
+    /// The unweighted mean of the units' figures (e.g. the 63 provinces'), `attribute` naming the units.
+    case meanOfUnits(attribute: String)
+
+    /// The form the JSON outputs write: `pooled` or `mean_of_units:ATTRIBUTE`.
+    public var text: String {
+        switch self {
+        case .pooled: return "pooled"
+        case .meanOfUnits(let attribute): return "mean_of_units:" + attribute
+        }
+    }
+
+    /// The method `text` names; nil for any other text.
+    public init?(text: String) {
+        if text == "pooled" {
+            self = .pooled
+        } else if text.hasPrefix("mean_of_units:") {
+            self = .meanOfUnits(attribute: String(text.dropFirst("mean_of_units:".count)))
+        } else {
+            return nil
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let method = NationalMethod(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a national method: \(text)"))
+        }
+        self = method
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
 }

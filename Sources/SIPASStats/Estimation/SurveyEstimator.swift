@@ -101,8 +101,8 @@ public enum SurveyEstimator {
             records: accumulator.records, weightSum: weightSum, strata: psuCount.count, psus: psus,
             degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
         )
-        let nationalMethod = plan.national == .pooled
-            ? "pooled" : "mean_of_units:\(plan.unitAttribute.map { plan.layout.attributeNames[$0] } ?? "")"
+        let nationalMethod: NationalMethod = plan.national == .pooled
+            ? .pooled : .meanOfUnits(attribute: plan.unitAttribute.map { plan.layout.attributeNames[$0] } ?? "")
         return AnalysisResult(
             instrumentId: plan.instrumentId, design: design, nationalMethod: nationalMethod,
             confidenceLevel: options.level, results: results, calibration: calibration?.summary
