@@ -1,28 +1,9 @@
 import Foundation
 
 extension ImportError {
-    /// A short name of the rule the file breaks, as ``Rejection/Rule/key`` names a row's.
-    public var key: String {
-        switch kind {
-        case .fileNotFound: return "no such file"
-        case .unreadable: return "unreadable"
-        case .emptyFile: return "empty file"
-        case .notUTF8: return "not UTF-8"
-        case .undecodable: return "undecodable byte"
-        case .utf16: return "UTF-16 without BOM"
-        case .badUTF16: return "broken UTF-16"
-        case .unterminatedQuote: return "unterminated quote"
-        case .missingColumns: return "missing columns"
-        case .ambiguousColumns: return "ambiguous columns"
-        case .ambiguousMatch: return "ambiguous match"
-        case .wrongDelimiter: return "wrong delimiter"
-        case .noInstrumentMatches: return "no instrument"
-        case .badExpression: return "bad expression"
-        case .badWorkbook: return "bad workbook"
-        case .workbookTooLarge: return "workbook too large"
-        case .noSuchSheet: return "no such sheet"
-        }
-    }
+    /// A short name of the rule the file breaks, as ``Rejection/Rule/key`` names a row's: the
+    /// catalog's key (``RuleName``).
+    public var key: String { ruleName.key }
 
     /// The offending value, where there is one: the bad bytes in hex, the missing or competing
     /// column names, the delimiter guessed, the sheet asked for.

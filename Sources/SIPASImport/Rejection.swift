@@ -20,22 +20,8 @@ public struct Rejection: Sendable, Hashable {
         case duplicateRespondentElsewhere(file: String, row: Int)
         case ragged(expected: Int, found: Int)
 
-        /// A short key for counting rejections by rule.
-        public var key: String {
-            switch self {
-            case .outOfRange: return "out of range"
-            case .notInList: return "not in list"
-            case .labelMismatch: return "label mismatch"
-            case .notANumber: return "not a number"
-            case .required: return "required"
-            case .constraint: return "constraint"
-            case .notRelevant: return "relevant"
-            case .unknownProvince: return "unknown province"
-            case .badWeight: return "weight"
-            case .duplicateRespondent, .duplicateRespondentElsewhere: return "duplicate id"
-            case .ragged: return "field count"
-            }
-        }
+        /// A short key for counting rejections by rule: the catalog's (``RuleName``).
+        public var key: String { name.key }
     }
 
     public var location: SourceLocation

@@ -1,4 +1,5 @@
 import SIPASCore
+import SIPASImport
 
 /// The pages' labels in Vietnamese and English, handed to the templates as `t`.
 enum WebText {
@@ -77,23 +78,9 @@ enum WebText {
         labels.mapValues { language == .vi ? $0.vi : $0.en }
     }
 
-    /// The rules' names in the pages: ``Rejection/Rule/key`` (a row's) and ``ImportError/key`` (a
-    /// file's) are English; Vietnamese pages show these names (the reasons are already localized).
-    static let ruleNames: [String: String] = [
-        "out of range": "ngoài các mã của thang", "not in list": "không có trong danh sách", "label mismatch": "nhãn không khớp mã",
-        "not a number": "không phải số", "required": "bắt buộc trả lời", "constraint": "vi phạm ràng buộc",
-        "relevant": "trả lời câu phải bỏ qua", "unknown province": "mã tỉnh không có", "weight": "trọng số không hợp lệ",
-        "duplicate id": "trùng mã phiếu", "field count": "sai số ô trong dòng",
-        "no such file": "không có tệp", "unreadable": "không đọc được", "empty file": "tệp rỗng", "not UTF-8": "không phải UTF-8",
-        "undecodable byte": "byte không giải mã được", "UTF-16 without BOM": "UTF-16 không có BOM", "broken UTF-16": "UTF-16 hỏng",
-        "unterminated quote": "dấu ngoặc kép không đóng", "missing columns": "thiếu cột", "ambiguous columns": "cột trùng nhau",
-        "ambiguous match": "cột khớp nhiều câu hỏi", "wrong delimiter": "sai dấu phân cách", "no instrument": "không khớp bộ công cụ nào",
-        "bad expression": "biểu thức sai", "bad workbook": "tệp Excel hỏng", "workbook too large": "tệp Excel quá lớn",
-        "no such sheet": "không có trang tính này",
-    ]
-
-    /// A rule's name in `language` (its key in English, or when no name is known).
+    /// A rule's name in `language`, from the catalog (``RuleName``): the key of a row's rule
+    /// (``Rejection/Rule/key``) or a file's (``ImportError/key``); the key itself when unknown.
     static func ruleName(_ key: String, _ language: Language) -> String {
-        language == .vi ? ruleNames[key] ?? key : key
+        RuleName.text(forKey: key, language)
     }
 }

@@ -68,6 +68,38 @@ struct JSONOutputSchemaTests {
         #expect(run.stderr.contains("checked \(documents.count)"), "\(run.stderr)")
     }
 
+    /// The JSON of `--format json` on validate, import, store batches|show and instrument check,
+    /// clean and with invalid rows, validates against the schema.
+    @Test func outputFlagsJSONValidatesAgainstTheSchema() throws {
+        guard let python = ExternalProgram.python(with: "jsonschema") else { return }
+        let (folder, bad) = try OutputFlagsTests.invalidFile()
+        let store = folder.appendingPathComponent("sipas.db").path
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try "id: broken\ntitle: x\nquestions:\n  - name: q1\n    type: nosuchtype\n".write(to: broken, atomically: true, encoding: .utf8)
+        let runs: [(String, [String], Int32)] = [
+            ("validate", ["validate", bad, "--format", "json"], 65),
+            ("validate", ["validate", Self.data.appendingPathComponent("2024.csv").path, "--format", "json", "--lang", "en"], 0),
+            ("import", ["import", bad, "--store", store, "--team", "hn", "--format", "json"], 65),
+            ("import", ["import", bad, "--store", store, "--format", "json"], 0),
+            ("store_batches", ["store", "batches", "--store", store, "--format", "json"], 0),
+            ("store_show", ["store", "show", "1", "--store", store, "--format", "json"], 0),
+            ("instrument_check", ["instrument", "check", "sipas-2023", "--format", "json"], 0),
+            ("instrument_check", ["instrument", "check", broken.path, "--format", "json"], 65),
+        ]
+        var documents: [(String, URL)] = []
+        for (index, (kind, arguments, status)) in runs.enumerated() {
+            let run = try CLI.sipas(arguments, in: folder)
+            #expect(run.status == status, "\(arguments): \(run.stderr)")
+            let file = folder.appendingPathComponent("\(index)-\(kind).json")
+            try Data(run.stdout.utf8).write(to: file)
+            documents.append((kind, file))
+        }
+        let run = try ExternalProgram.run(python, ["-c", Self.validator, Self.schema.path] + documents.map { "\($0.0)=\($0.1.path)" })
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr.contains("checked \(documents.count)"), "\(run.stderr)")
+    }
+
     @Test func targetRecordsUsePercentAndSnakeCase() throws {
         let run = try CLI.sipas(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030",
                                  "--format", "json", "--lang", "en"])

@@ -40,8 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
     var instrument: String?
 
-    @Option(help: "Language of messages: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var output: OutputFlags
 
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
@@ -49,37 +48,59 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Threads for reading CSV files (default: the active processors); the batch is the same for any number.")
     var threads: Int?
 
+    var lang: Language { output.language }
+
     func validate() throws {
         if batch != nil, files.count > 1 { throw ValidationError("--batch names one batch: give one file") }
     }
 
     func run() async throws {
-        try await ErrorReporter.exit(language: lang) { PostgresStore.isURL(store) ? try await loadPostgres() : try load() }
+        try await ErrorReporter.exit(language: lang) {
+            var loaded: [ImportedFileJSON] = []
+            let status = PostgresStore.isURL(store) ? try await loadPostgres(&loaded) : try load(&loaded)
+            if output.json { try OutputFlags.emitJSON(ImportJSON(language: lang, files: loaded, exitStatus: status)) }
+            return status
+        }
     }
 
-    private func load() throws -> Int32 {
+    /// Prints a file's import summary unless `--format json`, or `--quiet` and no row was rejected.
+    private func printSummary(_ summary: ImportSummary) {
+        if output.format == .text && (!output.quiet || summary.rejected > 0) {
+            ImportSummaryPrinter.print(summary, rejectsURL: nil, language: lang)
+        }
+    }
+
+    /// A note about progress: only in text output without `--quiet`.
+    private func note(_ text: String) {
+        if output.chatty { Console.message(text) }
+    }
+
+    private func load(_ loaded: inout [ImportedFileJSON]) throws -> Int32 {
         let vi = lang == .vi
         let opened = try StoreOpener.open(store, language: lang)
         var rejected = 0
         for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             let url = URL(fileURLWithPath: path)
-            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: .console)
+            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
             let start = Date()
             // Read and written at once (the rows inserted while the file is still being read): the
             // summary comes when the reading ends, inside the store's transaction.
-            Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
+            note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
+            var summary: ImportSummary?
             let outcome = try opened.importFile(url, instrument: chosen, team: team, name: batch, language: lang,
                                                 threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
-                                                replace: replace) { ImportSummaryPrinter.print($0, rejectsURL: nil, language: lang) }
+                                                replace: replace) { summary = $0; printSummary($0) }
             PhaseTrace.mark("committed")
-            rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start), writing: nil)
+            let seconds = Date().timeIntervalSince(start)
+            rejected += report(outcome, url: url, seconds: seconds, writing: nil)
+            loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: summary, outcome: outcome, seconds: seconds, language: lang))
         }
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
 
     /// Loads into a PostgreSQL store as the URL's role (its team).
-    private func loadPostgres() async throws -> Int32 {
+    private func loadPostgres(_ loaded: inout [ImportedFileJSON]) async throws -> Int32 {
         let vi = lang == .vi
         let opened = try await PostgresStore.connect(store, migrate: false)
         var rejected = 0
@@ -87,15 +108,17 @@ struct ImportCommand: AsyncParsableCommand {
             for path in files {
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
                 let url = URL(fileURLWithPath: path)
-                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: .console)
+                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
                 let start = Date()
                 let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
                                                   threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
-                ImportSummaryPrinter.print(prepared.summary, rejectsURL: nil, language: lang)
-                Console.message(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
+                printSummary(prepared.summary)
+                note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
                 let writing = Date()
                 let outcome = try await opened.load(prepared, replace: replace)
-                rejected += report(outcome, url: url, seconds: Date().timeIntervalSince(start), writing: Date().timeIntervalSince(writing))
+                let seconds = Date().timeIntervalSince(start)
+                rejected += report(outcome, url: url, seconds: seconds, writing: Date().timeIntervalSince(writing))
+                loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: prepared.summary, outcome: outcome, seconds: seconds, language: lang))
             }
         } catch {
             await opened.close()
@@ -106,13 +129,14 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// Prints what a load did (`seconds` in all, `writing` of them in the store's transaction, when
-    /// the file was read before it); returns the number of rejected rows written.
+    /// the file was read before it), in text output; returns the number of rejected rows written.
+    /// Under `--quiet` only the respondent ids already in other batches are printed.
     private func report(_ outcome: LoadOutcome, url: URL, seconds: Double, writing: Double?) -> Int {
         let vi = lang == .vi
         var rejected = 0
         switch outcome {
         case .alreadyLoaded(let info):
-            Console.message(vi
+            note(vi
                 ? "\(url.lastPathComponent): tệp này (SHA-256 \(info.sha256.prefix(12))…) đã có trong kho là lô '\(info.name)' (#\(info.id), \(info.loadedAt)); không ghi gì thêm"
                 : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written")
         case .loaded(let info, let replaced, let duplicates, let count):
@@ -123,15 +147,15 @@ struct ImportCommand: AsyncParsableCommand {
                 let (written, writeRate) = (String(format: "%.2f", $0), Int(Double(info.rowsRead) / max($0, 0.001)))
                 return ("; the store's write transaction alone \(written) s, \(writeRate) rows/s", "; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây")
             } ?? ("", "")
-            Console.message(vi
+            note(vi
                 ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây\(aloneVI))"
                 : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s\(alone))")
             if let replaced {
-                Console.message(vi
+                note(vi
                     ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"
                     : "  replaces batch #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); the old batch stays in the store, marked replaced")
             }
-            if count > 0 {
+            if count > 0 && output.format == .text {
                 Console.message(vi ? "  \(count) mã phiếu đã có trong lô khác:" : "  \(count) respondent ids are already in other batches:")
                 for d in duplicates {
                     Console.message(vi ? "    \(d.respondentID): dòng \(d.row) ↔ lô '\(d.otherBatch)' dòng \(d.otherRow)"

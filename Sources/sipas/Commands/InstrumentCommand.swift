@@ -84,8 +84,13 @@ struct InstrumentCommand: AsyncParsableCommand {
         @Argument(help: "The instrument YAML file (or a built-in id).")
         var file: String
 
+        @OptionGroup var output: OutputFlags
+
+        /// English unless `--lang vi`: the checker's own messages (the problems) are English.
+        var lang: Language { output.lang ?? .en }
+
         func run() async throws {
-            try InstrumentCommand.reporting(language: .en) {
+            try InstrumentCommand.reporting(language: lang) {
                 let text: String
                 if FileManager.default.fileExists(atPath: file) {
                     guard let data = FileManager.default.contents(atPath: file) else {
@@ -102,12 +107,21 @@ struct InstrumentCommand: AsyncParsableCommand {
                 }
                 let problems = Instrument.check(yaml: text, file: file)
                 guard problems.isEmpty else {
+                    // Problems are errors: on standard error in every format, even with --quiet.
                     for problem in problems { Console.message(problem.description) }
-                    Console.message("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                    if output.json {
+                        try OutputFlags.emitJSON(InstrumentCheckJSON(file: file, problems: problems, instrument: nil))
+                    } else {
+                        Console.message(lang == .vi ? "\(file): \(problems.count) lỗi" : "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                    }
                     throw ExitCode(ExitStatus.dataError)
                 }
                 let instrument = try InstrumentLoader.load(yaml: text, file: file)
-                try Console.emit(InstrumentText.summary(instrument) + "\n", to: nil)
+                if output.json {
+                    try OutputFlags.emitJSON(InstrumentCheckJSON(file: file, problems: [], instrument: instrument))
+                } else if !output.quiet {
+                    try Console.emit(InstrumentText.summary(instrument, language: lang) + "\n", to: nil)
+                }
             }
         }
     }
@@ -121,8 +135,12 @@ enum InstrumentText {
     }
 
     /// "OK: 98 questions, 58 scored (2 areas, 14 elements), 8 choice lists".
-    static func summary(_ instrument: Instrument) -> String {
+    static func summary(_ instrument: Instrument, language: Language = .en) -> String {
         let elements = instrument.areas.reduce(0) { $0 + $1.elements.count }
+        if language == .vi {
+            return "OK: \(instrument.questions.count) câu hỏi, \(instrument.scoredQuestions.count) câu tính chỉ số "
+                + "(\(instrument.areas.count) lĩnh vực, \(elements) yếu tố), \(instrument.choices.count) danh sách lựa chọn"
+        }
         return "OK: \(instrument.questions.count) questions, \(instrument.scoredQuestions.count) scored "
             + "(\(instrument.areas.count) area\(instrument.areas.count == 1 ? "" : "s"), \(elements) elements), "
             + "\(instrument.choices.count) choice lists"
@@ -209,5 +227,42 @@ enum InstrumentText {
         if let constraint = q.constraint { tags.append("constraint \(constraint)") }
         if let relevant = q.relevant { tags.append("relevant \(relevant)") }
         return "\(q.name)  \(q.label.text(language))  [\(tags.joined(separator: "; "))]"
+    }
+}
+
+/// `sipas instrument check --format json` (docs/json.md, `$defs/instrument_check`).
+struct InstrumentCheckJSON: Encodable {
+    struct Problem: Encodable {
+        var file: String
+        /// The YAML line (1-based), when the problem has one.
+        var line: Int?
+        /// The checker's message (English).
+        var message: String
+    }
+
+    /// The counts of a usable instrument.
+    struct Counts: Encodable {
+        var id: String
+        var questions: Int
+        var scored: Int
+        var areas: Int
+        var elements: Int
+        var choiceLists: Int
+    }
+
+    var command = "instrument check"
+    var file: String
+    var ok: Bool
+    var problems: [Problem]
+    var instrument: Counts?
+
+    init(file: String, problems: [InstrumentError], instrument: Instrument?) {
+        self.file = file
+        ok = problems.isEmpty
+        self.problems = problems.map { Problem(file: $0.file, line: $0.line, message: $0.message) }
+        self.instrument = instrument.map {
+            Counts(id: $0.id, questions: $0.questions.count, scored: $0.scoredQuestions.count, areas: $0.areas.count,
+                   elements: $0.areas.reduce(0) { $0 + $1.elements.count }, choiceLists: $0.choices.count)
+        }
     }
 }

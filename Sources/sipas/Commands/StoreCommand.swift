@@ -5,16 +5,13 @@ import SIPASStore
 import SIPASStorePostgres
 import SIPASReportJobs
 
-/// Options every `sipas store` subcommand takes.
+/// The store `sipas store batches|show|export` read.
 struct StoreOptionGroup: ParsableArguments {
     @Option(help: "The store: a SQLite file or a postgres://user@host/database URL (read as that role).")
     var store: String
 
-    @Option(help: "Language of messages: vi or en.")
-    var lang: Language = .vi
-
-    /// Runs `body` on the opened store, reporting any error in the chosen language with its exit status.
-    func run(_ body: (OpenedStore) async throws -> Void) async throws {
+    /// Runs `body` on the opened store, reporting any error in `lang` with its exit status.
+    func run(language lang: Language, _ body: (OpenedStore) async throws -> Void) async throws {
         try await ErrorReporter.exit(language: lang) {
             let opened = try await OpenedStore.open(store, language: lang)
             do {
@@ -40,13 +37,16 @@ struct StoreCommand: AsyncParsableCommand {
     struct Batches: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "batches", abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
         @OptionGroup var options: StoreOptionGroup
+        @OptionGroup var output: OutputFlags
 
         func run() async throws {
-            try await options.run { store in
-                let vi = options.lang == .vi
+            try await options.run(language: output.language) { store in
+                let vi = output.language == .vi
+                let batches = try await store.batches()
+                if output.json { return try OutputFlags.emitJSON(StoreBatchesJSON(batches: batches.map(BatchJSON.init))) }
                 var lines = [(vi ? ["#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc", "trạng thái"]
                                  : ["#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected", "loaded", "status"]).joined(separator: "\t")]
-                for b in try await store.batches() {
+                for b in batches {
                     let status = b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" } ?? (vi ? "hiệu lực" : "in force")
                     lines.append([String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
                                   String(b.rowsRead), String(b.accepted), String(b.rejected), b.loadedAt, status].joined(separator: "\t"))
@@ -59,13 +59,18 @@ struct StoreCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
         @OptionGroup var options: StoreOptionGroup
+        @OptionGroup var output: OutputFlags
         @Argument(help: "Batch name or number.")
         var batch: String
 
         func run() async throws {
-            try await options.run { store in
-                let vi = options.lang == .vi
+            try await options.run(language: output.language) { store in
+                let vi = output.language == .vi
                 let b = try await store.batch(batch)
+                let rejections = try await store.rejections(of: b)
+                if output.json {
+                    return try OutputFlags.emitJSON(StoreShowJSON(batch: BatchJSON(b), rejections: rejections.map { .init(row: $0.row, reasons: $0.reasons) }))
+                }
                 var text = """
                     \(vi ? "Lô" : "Batch") #\(b.id) '\(b.name)'
                     \(vi ? "Nhóm" : "Team"): \(b.team)
@@ -77,7 +82,6 @@ struct StoreCommand: AsyncParsableCommand {
                     \(vi ? "Trạng thái" : "Status"): \(b.replacedBy.map { vi ? "đã thay bằng lô #\($0)" : "replaced by batch #\($0)" } ?? (vi ? "hiệu lực" : "in force"))
 
                     """
-                let rejections = try await store.rejections(of: b)
                 for r in rejections { text += "  \(vi ? "dòng" : "row") \(r.row): \(r.reasons)\n" }
                 try Console.emit(text, to: nil)
             }
@@ -87,6 +91,8 @@ struct StoreCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
         @OptionGroup var options: StoreOptionGroup
+        @Option(help: "Language of messages: vi or en.")
+        var lang: Language = .vi
         @Option(help: "Only this survey year.")
         var year: Int?
         @Option(help: "Only batches of this instrument (needed when the store holds several).")
@@ -95,7 +101,7 @@ struct StoreCommand: AsyncParsableCommand {
         var output: String?
 
         func run() async throws {
-            try await options.run { store in
+            try await options.run(language: lang) { store in
                 let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
                 let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
                 var text = ""

@@ -21,60 +21,83 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
     var files: [String]
 
-    @OptionGroup var instrumentOptions: InstrumentOptions
+    @OptionGroup var instrumentOption: InstrumentOption
+
+    @OptionGroup var output: OutputFlags
 
     @Option(help: "How many rejections to show in full per file.")
     var show: Int = 20
 
-    @OptionGroup var importFlags: ImportFlags
+    @OptionGroup var sourceFlags: SourceFlags
 
     @Option(name: .customLong("second-entry"), help: "A second keying of the same paper forms: after validating both, compare it with FILE field by field (forms paired by respondent id); exit 65 on any difference.")
     var secondEntry: String?
 
     func validate() throws {
         if secondEntry != nil && files.count != 1 {
-            throw ValidationError(instrumentOptions.lang == .vi ? "--second-entry so với đúng một tệp" : "--second-entry compares with exactly one FILE")
+            throw ValidationError(output.language == .vi ? "--second-entry so với đúng một tệp" : "--second-entry compares with exactly one FILE")
         }
     }
 
     func run() async throws {
-        try await ErrorReporter.exit(language: instrumentOptions.lang) { try validateFiles() }
+        try await ErrorReporter.exit(language: output.language) { try validateFiles() }
+    }
+
+    /// What `check` found: the text report (only files with problems under `--quiet`), one JSON
+    /// entry per file, and the exit status.
+    private struct Checked {
+        var text = ""
+        var files: [ImportFileJSON] = []
+        var status = ExitStatus.ok
+
+        mutating func add(_ other: Checked) {
+            text += other.text
+            files += other.files
+            if status == ExitStatus.ok { status = other.status }
+        }
     }
 
     private func validateFiles() throws -> Int32 {
-        let lang = instrumentOptions.lang
+        let lang = output.language
         for path in files + [secondEntry].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
         let urls = files.map { URL(fileURLWithPath: $0) }
-        let chosen = try AnalysisRunner.chooseInstrument(instrumentOptions.instrument, for: urls[0], source: importFlags.source, language: lang, observer: .console)
-        var (report, status) = try check(urls, chosen)
+        let observer: AnalysisObserver = output.chatty ? .console : .silent
+        let chosen = try AnalysisRunner.chooseInstrument(instrumentOption.instrument, for: urls[0], source: sourceFlags.source, language: lang, observer: observer)
+        var checked = try check(urls, chosen)
+        var doubleEntry: ValidationJSON.DoubleEntry?
         if let secondEntry {
             // The second keying holds the same ids by design: it is validated on its own.
             let second = URL(fileURLWithPath: secondEntry)
-            let (secondReport, secondStatus) = try check([second], chosen)
-            report += secondReport
-            if status == ExitStatus.ok { status = secondStatus }
-            let comparison = try DoubleEntryComparison.compare(first: urls[0], second: second, instrument: chosen, source: importFlags.source)
-            report += comparison.report(language: lang)
-            if !comparison.agrees && status == ExitStatus.ok { status = ExitStatus.dataError }
+            checked.add(try check([second], chosen))
+            let comparison = try DoubleEntryComparison.compare(first: urls[0], second: second, instrument: chosen, source: sourceFlags.source)
+            if !output.quiet || !comparison.agrees { checked.text += comparison.report(language: lang) }
+            doubleEntry = ValidationJSON.DoubleEntry(comparison)
+            if !comparison.agrees && checked.status == ExitStatus.ok { checked.status = ExitStatus.dataError }
         }
-        FileHandle.standardOutput.write(Data(report.utf8))
-        return status
+        if output.json {
+            var totals = ImportTotalsJSON()
+            checked.files.forEach { totals.add($0) }
+            try OutputFlags.emitJSON(ValidationJSON(language: lang, instrument: chosen.id, files: checked.files, totals: totals,
+                                                    secondEntry: doubleEntry, exitStatus: checked.status))
+        } else {
+            FileHandle.standardOutput.write(Data(checked.text.utf8))
+        }
+        return checked.status
     }
 
-    /// Validates `urls` together (respondent ids checked across them): the report and exit status.
-    private func check(_ urls: [URL], _ chosen: Instrument) throws -> (String, Int32) {
-        let lang = instrumentOptions.lang
+    /// Validates `urls` together (respondent ids checked across them).
+    private func check(_ urls: [URL], _ chosen: Instrument) throws -> Checked {
+        let lang = output.language
         let vi = lang == .vi
-        var report = ""
-        var status = ExitStatus.ok
+        var checked = Checked()
         var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
             var options = ImportOptions(maxReportedRejections: show, language: lang)
-            options.source = importFlags.source
+            options.source = sourceFlags.source
             let importer = try CSVImporter(instrument: chosen, options: options)
             importer.knownRespondents = respondents
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
-            let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: importFlags.quiet)
+            let progress = ProgressDisplay.make(file: url.lastPathComponent, quiet: output.quiet)
             importer.onProgress = progress.map { display in { display.update(rows: $0, fraction: $1) } }
             defer { progress?.finish() }
             do {
@@ -84,15 +107,17 @@ struct ValidateCommand: AsyncParsableCommand {
                     ? try importer.run(file: url) { _ in }
                     : try importer.runFast(file: url, threads: ProcessInfo.processInfo.activeProcessorCount, sink: DiscardingSink())
                 respondents = importer.knownRespondents
-                report += ValidationReport.render(summary, language: lang, shown: show)
-                if summary.rejected > 0 { status = ExitStatus.dataError }
+                if !output.quiet || summary.rejected > 0 { checked.text += ValidationReport.render(summary, language: lang, shown: show) }
+                checked.files.append(ImportFileJSON(summary, language: lang, shown: show))
+                if summary.rejected > 0 { checked.status = ExitStatus.dataError }
             } catch let error as ImportError {
                 respondents = importer.knownRespondents
-                report += (vi ? "Lỗi: " : "error: ") + error.message(lang) + "\n\n"
-                status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
+                checked.text += (vi ? "Lỗi: " : "error: ") + error.message(lang) + "\n\n"
+                checked.files.append(ImportFileJSON(file: url.lastPathComponent, error: error, language: lang))
+                checked.status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
             }
         }
-        return (report, status)
+        return checked
     }
 }
 

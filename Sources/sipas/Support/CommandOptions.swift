@@ -5,13 +5,21 @@ import SIPASReport
 import SIPASStats
 import SIPASReportJobs
 
-/// The instrument and language of `analyze`, `compare`, `report` and `validate`.
-struct InstrumentOptions: ParsableArguments {
+/// The instrument the responses follow: `analyze`, `compare`, `report` and `validate`.
+struct InstrumentOption: ParsableArguments {
     @Option(help: "Built-in instrument id or instrument YAML file (default: chosen from the header).")
     var instrument: String?
+}
+
+/// The instrument and language of `analyze`, `compare` and `report` (`validate` takes its language
+/// from ``OutputFlags``).
+struct InstrumentOptions: ParsableArguments {
+    @OptionGroup var instrumentOption: InstrumentOption
 
     @Option(help: "Language of labels and messages: vi or en.")
     var lang: Language = .vi
+
+    var instrument: String? { instrumentOption.instrument }
 }
 
 /// Where the results of `analyze` and `compare` go, and in which format.
