@@ -76,6 +76,27 @@ import Testing
         }
     }
 
+    @Test func aRoleParameterSetsTheSessionsRoleAndMustBeAnIdentifier() async throws {
+        let db = try await Self.database()
+        let suffix = String(db.admin.suffix(8))
+        // The administrator taking team A's role is team A: row-level security refuses province 02.
+        let asA = try await PostgresStore.connect(db.admin + "?role=a_\(suffix)")
+        #expect(!asA.location.contains("role"))
+        #expect(try await asA.rawCount("SELECT count(*) FROM pg_roles WHERE rolname = current_user AND rolname = 'a_\(suffix)'") == 1)
+        let haiPhong = try PreparedBatch.read(file: try Self.file("02.csv", province: "02", limit: 10), instrument: try Self.instrument)
+        await #expect(throws: StoreError.self) { _ = try await asA.load(haiPhong) }
+        await asA.close()
+        // Team A may not take team B's role; a role that is not a plain identifier is refused before any SQL.
+        await #expect(throws: (any Error).self) { _ = try await PostgresStore.connect(db.teamA + "?role=b_\(suffix)") }
+        do {
+            _ = try await PostgresStore.connect(db.teamA + "?role=a_\(suffix)%3BDROP%20TABLE%20response")
+            Issue.record("a role with SQL in it was taken")
+        } catch let error as StoreError {
+            guard case .cannotOpen(let reason) = error.kind else { throw error }
+            #expect(reason.contains("not a lowercase identifier"))
+        }
+    }
+
     @Test func teamAIsRefusedTeamBsProvinceByTheServer() async throws {
         let db = try await Self.database()
         let a = try await PostgresStore.connect(db.teamA)
