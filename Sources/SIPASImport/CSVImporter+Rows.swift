@@ -13,6 +13,9 @@ struct RowContext {
     var uncheckedRelevant: Set<Int> = []
     /// This file's number in the importer's ``CSVImporter/RespondentRegistry``.
     var fileNumber = 0
+    /// The `data_source` column (``DataProvenance/column``) when the file has it as metadata:
+    /// rows read whose value there is `synthetic` are counted (``ImportSummary/syntheticRows``).
+    var markerColumn: Int?
 }
 
 extension CSVImporter {

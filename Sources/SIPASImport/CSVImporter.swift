@@ -88,6 +88,7 @@ public final class CSVImporter {
             return nil
         }
         summary.rowsRead += 1
+        if let marker = context.markerColumn, marker < cells.count, cells[marker].value == DataProvenance.syntheticValue { summary.syntheticRows += 1 }
         if let onProgress, summary.rowsRead % progressInterval == 0 { onProgress(summary.rowsRead, fraction()) }
         let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
         if let built, problems.isEmpty {
@@ -123,6 +124,7 @@ public final class CSVImporter {
         }
         var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match),
                                  fileNumber: knownRespondents.add(file: name))
+        if summary.metadataColumns.contains(DataProvenance.column) { context.markerColumn = header.firstIndex(of: DataProvenance.column) }
         summary.designNotes = match.notes + notes(&context)
         return (header, context, RejectsWriter(url: options.rejectsURL, header: header))
     }

@@ -35,6 +35,9 @@ public struct ImportSummary: Sendable {
     public var rejected = 0
     /// Blank lines and rows holding only delimiters, skipped.
     public var blankLines = 0
+    /// Rows read (accepted or rejected) whose `data_source` metadata column holds `synthetic`,
+    /// counted while reading them (``DataProvenance``).
+    public var syntheticRows = 0
     /// The first `maxReportedRejections` rejections (a row may have several).
     public var rejections: [Rejection] = []
     /// Every rejection counted by ``Rejection/Rule/key`` (a row breaking two rules counts twice).
@@ -67,4 +70,7 @@ public struct ImportSummary: Sendable {
 
     /// True when every row read was either accepted or rejected.
     public var isBalanced: Bool { accepted + rejected == rowsRead }
+
+    /// The file's rows by their `data_source` (synthetic or not), as read.
+    public var provenance: DataProvenance { DataProvenance(syntheticRows: syntheticRows, rows: rowsRead) }
 }

@@ -129,7 +129,7 @@ public enum AnalysisRunner {
             rowsRead += summary.rowsRead
             accepted += summary.accepted
             rejected += summary.rejected
-            provenance = provenance.adding(try importer.provenance(of: url, summary: summary))
+            provenance = provenance.adding(summary.provenance)
             settings.observer.imported(summary, rejectsURL, settings.language)
         }
         if let sink { accumulator = sink.finish() }

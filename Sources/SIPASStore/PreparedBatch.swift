@@ -76,7 +76,7 @@ public struct PreparedBatch: Sendable {
             (header, rejections) = try readRejects(rejectsURL)
         }
         return BatchContents(summary: summary, header: header, rejections: rejections,
-                             provenance: try importer.provenance(of: file, summary: summary))
+                             provenance: summary.provenance)
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.

@@ -9,6 +9,8 @@ public struct DataProvenance: Sendable, Hashable, Codable {
     public static let column = "data_source"
     /// The value marking a synthetic row.
     public static let syntheticValue = "synthetic"
+    /// ``syntheticValue`` in UTF-8.
+    public static let syntheticBytes: [UInt8] = Array(syntheticValue.utf8)
 
     /// Rows read whose `data_source` is `synthetic`.
     public var syntheticRows: Int

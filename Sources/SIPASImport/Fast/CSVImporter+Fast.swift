@@ -230,6 +230,7 @@ struct FastReader {
             let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
             let starts = batch.starts, ends = batch.ends
             var readUpTo = 0
+            summary.syntheticRows += batch.syntheticRows
             for l in kinds.indices {
                 if l % 64 == 0 {
                     importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(lines[2 * l]), row: row, line: line)
@@ -260,6 +261,11 @@ struct FastReader {
                     if slow {
                         let record = Self.record(base, Int(lines[2 * l]), Int(lines[2 * l + 1]), delimiter: delimiter,
                                                  row: row, line: line, streamOffset: blockOffset)
+                        // A fast row sent on (its id repeats): the full importer counts its marker, not the batch.
+                        if kinds[l] == .fast, let marker = rules.markerColumn, marker < record.fields.count,
+                           record.fields[marker] == DataProvenance.syntheticBytes {
+                            summary.syntheticRows -= 1
+                        }
                         let position = blockOffset + Int(lines[2 * l + 1])
                         if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary,
                                                             writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) }) {

@@ -16,6 +16,8 @@ public final class FastBatch: @unchecked Sendable {
 
     /// A line holds a carriage return other than its line end: the block needs the full scanner.
     var needsScanner = false
+    /// Fast rows whose `data_source` field is `synthetic` (``FastRules/markerColumn``).
+    var syntheticRows = 0
     // Per line and per fast row, in buffers written without per-append checks and read from
     // several threads without reference counting (``UnsafeGrowableBuffer``); handed to the next
     // batch when this one goes (``BatchPool``).
@@ -93,6 +95,8 @@ public final class FastBatch: @unchecked Sendable {
         var needsScanner = false
         let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
         let kept = rules.kept?.columns
+        let marker = rules.markerColumn
+        var syntheticRows = 0
         var p = from
         while p < to {
             let found = memchr(base + p, 10, to - p)
@@ -143,6 +147,7 @@ public final class FastBatch: @unchecked Sendable {
             let stratum = strata.map { ByteText.Bytes(start: base + Int(starts[$0]), count: Int(ends[$0] - starts[$0])) }
             psuHashes.append(PSUHash.hash(stratum: stratum, cluster: ByteText.Bytes(start: base + Int(starts[cluster]),
                                                                                    count: Int(ends[cluster] - starts[cluster]))))
+            if let marker, Self.isSynthetic(base, starts[marker], ends[marker]) { syntheticRows += 1 }
             if let idColumn {
                 idHashes.append(CSVImporter.RespondentRegistry.hash(ByteText.Bytes(start: base + Int(starts[idColumn]),
                                                                                    count: Int(ends[idColumn] - starts[idColumn]))))
@@ -170,6 +175,14 @@ public final class FastBatch: @unchecked Sendable {
         batch.psuHashStore = psuHashes
         batch.idHashStore = idHashes
         batch.needsScanner = needsScanner
+        batch.syntheticRows = syntheticRows
         return batch
+    }
+
+    /// Whether `base[start..<end]` is ``DataProvenance/syntheticValue`` (a fast row's cells are untrimmed and unquoted).
+    @inline(__always)
+    static func isSynthetic(_ base: UnsafePointer<UInt8>, _ start: Int32, _ end: Int32) -> Bool {
+        let value = DataProvenance.syntheticBytes
+        return Int(end - start) == value.count && memcmp(base + Int(start), value, value.count) == 0
     }
 }

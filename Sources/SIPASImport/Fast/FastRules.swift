@@ -74,6 +74,8 @@ struct FastRules: Sendable {
     let yearColumn: Int?
     let weightColumn: Int?
     let idColumn: Int?
+    /// The `data_source` column (``RowContext/markerColumn``): fast rows holding `synthetic` there are counted.
+    let markerColumn: Int?
     let provincesBefore2025: ByteSet, provincesFrom2025: ByteSet
     /// The fields a fast row keeps once checked (nil: all), as its sink asked.
     var kept: KeptColumns?
@@ -149,6 +151,7 @@ struct FastRules: Sendable {
         yearColumn = context.yearColumn
         weightColumn = plan.weight.flatMap { match.columnOfQuestion[$0] }
         idColumn = instrument.respondentId.flatMap { validator.indexOfName[$0] }.flatMap { match.columnOfQuestion[$0] }
+        markerColumn = context.markerColumn
         let catalog = ProvinceCatalog.official
         provincesBefore2025 = ByteSet(catalog.provincesBefore2025.map(\.code))
         provincesFrom2025 = ByteSet(catalog.provincesFrom2025.map(\.code))
