@@ -26,7 +26,7 @@ struct FastRulesDifferentialTests {
             let form = RandomForm(using: &generator)
             let instrument = try InstrumentLoader.load(yaml: form.yaml, file: "random-\(index).yaml")
             let url = try temporaryFile("differential-\(index).csv", form.file(rows: 40, using: &generator))
-            let sink = WeightsInOrder()
+            let sink = FastRulesTests.Collector()
             let fast = try CSVImporter(instrument: instrument).runFast(file: url, threads: 2, sink: sink)
             let (full, records) = try importMini(url, instrument: instrument)
             let context = "case \(index)\n\(form.yaml)\n\(try String(contentsOf: url, encoding: .utf8))"
@@ -42,23 +42,6 @@ struct FastRulesDifferentialTests {
         #expect(fastRows * 5 > acceptedRows, "fast rows \(fastRows) of \(acceptedRows) accepted")
         #expect(acceptedRows * 10 > Self.cases * 40, "accepted \(acceptedRows)")
     }
-}
-
-/// The accepted rows' weights in input order, whichever importer accepted them.
-private final class WeightsInOrder: FastSink {
-    var fastRows = 0
-    var weights: [Double] = []
-    func take(_ block: FastBlock) throws {
-        for entry in block.order {
-            if entry >= 0 {
-                fastRows += 1
-                weights.append(block.batches[Int(entry >> 32)].weights[Int(entry & 0xFFFF_FFFF)])
-            } else {
-                weights.append(block.records[Int(~entry)].weight)
-            }
-        }
-    }
-    func take(_ record: ResponseRecord) throws { weights.append(record.weight) }
 }
 
 /// A random instrument in the shape of the built-in ones (design columns, satisfaction items on a

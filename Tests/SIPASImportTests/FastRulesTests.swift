@@ -50,6 +50,7 @@ struct FastRulesTests {
         #expect([UInt8]([0x61, 0xC3]).withUnsafeBufferPointer { ByteText.isPlainLatin($0) } == false)
     }
 
+    /// The accepted rows in input order: the fast rows counted, the weights of every accepted row.
     final class Collector: FastSink {
         var fastRows = 0
         var records: [ResponseRecord] = []
@@ -65,7 +66,10 @@ struct FastRulesTests {
                 }
             }
         }
-        func take(_ record: ResponseRecord) throws { records.append(record) }
+        func take(_ record: ResponseRecord) throws {
+            records.append(record)
+            weights.append(record.weight)
+        }
     }
 
     @Test func ordinaryRowsTakeTheFastPathAndOthersTheFullImporter() throws {
