@@ -54,11 +54,15 @@ let package = Package(
             exclude: ["Builtin/README.md"],
             resources: [.embedInCode("Builtin")]
         ),
+        // The fast path's byte blocks and batches, and the growable buffers they live in: the unsafe
+        // memory code in one place, shared by the reader (SIPASImport), the stores and the
+        // accumulators (SIPASStats). Package access only: not a product, not public API.
+        .target(name: "SIPASBlocks", dependencies: ["SIPASCore"]),
         .target(
             name: "SIPASImport",
-            dependencies: ["SIPASCore", "SIPASInstruments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "CGSL"]),
+        .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", "CGSL"]),
         // Report tables and their writers. Templates/ holds the default Markdown and HTML templates
         // (swift-mustache), compiled in; `sipas report --templates DIR` overrides them.
         .target(
@@ -75,14 +79,14 @@ let package = Package(
         .target(
             name: "SIPASStore",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport",
+                "SIPASCore", "SIPASInstruments", "SIPASBlocks", "SIPASImport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The same store on a PostgreSQL server (postgres-nio), in its own target so the rest builds fast.
         .target(
             name: "SIPASStorePostgres",
-            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASStore",
+            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", "SIPASStore",
                            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         // The analyses, comparisons and annual reports of files or a store's years, as `sipas analyze`,
@@ -122,14 +126,15 @@ let package = Package(
             path: "Tests/SIPASTestSupport"
         ),
         .testTarget(name: "SIPASCoreTests", dependencies: ["SIPASCore", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASBlocksTests", dependencies: ["SIPASBlocks", "SIPASCore"]),
         .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASBlocks", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASBlocks", "SIPASImport", "SIPASTestSupport"]),
         .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASImport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SIPASReportJobsTests", dependencies: [
             "SIPASReportJobs", "SIPASReport", "SIPASStats", "SIPASImport", "SIPASCore", "SIPASTestSupport",
         ]),
-        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASBlocks", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
         .testTarget(name: "SIPASWebTests", dependencies: [
             "SIPASWeb", "SIPASStore", "SIPASStorePostgres", "SIPASImport", "SIPASInstruments", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 
@@ -36,7 +37,7 @@ extension ColumnChunk {
     /// the layout's items with their "don't know" codes `excluded`.
     static func columns(layout: RecordLayout, excluded: [Set<Int>]) -> FastColumns {
         let attributeCount = layout.attributeNames.count
-        return FastColumns.make(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
+        return FastColumns(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
                                 items: layout.items.indices.map { $0 }, excluded: excluded)
     }
 

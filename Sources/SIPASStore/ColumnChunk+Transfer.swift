@@ -1,3 +1,4 @@
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 
@@ -55,7 +56,7 @@ public struct ChunkBlockReader: Sendable {
     /// Sends the chunk's rows (of `year` when given) to `body` as blocks.
     /// - Throws: ``SurveyStore/NeedsRecords`` when the chunk does not fit the layout or its "don't
     ///   know" marks are not the scale's; what `body` throws.
-    public func send(_ chunk: UnsafeRawBufferPointer, year: Int?, _ body: (FastBlock) throws -> Void) throws {
+    package func send(_ chunk: UnsafeRawBufferPointer, year: Int?, _ body: (FastBlock) throws -> Void) throws {
         try ColumnChunk.send(chunk, columns: columns, excludedBits: excludedBits, year: year, rowsPerBlock: rowsPerBlock, body)
     }
 }

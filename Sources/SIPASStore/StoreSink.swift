@@ -1,3 +1,4 @@
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 
@@ -21,7 +22,7 @@ extension SurveyStore {
     /// With `readers` > 1 and enough rows, the rows are read on that many connections at once, each
     /// its own threads's share of the row ranges (``forEachBlockInParallel(_:year:layout:columns:rowsPerBlock:readers:_:)``);
     /// `body` still gets every row once, in the same order, on the calling thread.
-    public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
+    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
                              rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
         let columns = ColumnChunk.columns(layout: layout, excluded: excluded)
         if readers > 1 && selection.responses >= 2 * rowsPerBlock {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 

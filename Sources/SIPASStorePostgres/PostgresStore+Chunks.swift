@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 import SIPASStore
@@ -14,7 +15,7 @@ extension PostgresStore {
     /// - Throws: ``SurveyStore/NeedsRecords`` when a chunk's "don't know" marks are not `excluded`
     ///   (blocks may have been sent: the caller starts again from the rows); what `body` throws.
     /// - Complexity: O(rows) on this side; the server sends each chunk's bytes once.
-    public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
+    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
                              _ body: (FastBlock) throws -> Void) async throws -> Bool {
         let ids = "{" + selection.batches.map { String($0.id) }.joined(separator: ",") + "}"
         var present = false

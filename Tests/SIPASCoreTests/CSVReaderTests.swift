@@ -7,6 +7,14 @@ struct CSVReaderTests {
         try CSVReader(delimiter: delimiter).records(text, file: "t.csv").map { [String($0.row)] + $0.fields }
     }
 
+    @Test func theDelimiterIsTheOneSplittingTheLineMost() {
+        #expect(CSVReader.sniffDelimiter("a;b,c".utf8) == UInt8(ascii: ","))      // tie: comma
+        #expect(CSVReader.sniffDelimiter("a;b;c,d".utf8) == UInt8(ascii: ";"))
+        #expect(CSVReader.sniffDelimiter("a\tb\tc;d".utf8) == 9)
+        #expect(CSVReader.sniffDelimiter("\"a;b;c\",d".utf8) == UInt8(ascii: ","))  // quoted parts ignored
+        #expect(CSVReader.sniffDelimiter("a|b|c".utf8) == UInt8(ascii: ","))      // none: comma
+    }
+
     @Test func quotedFieldsHoldDelimitersQuotesAndLineBreaks() throws {
         let text = "a,b,c\n\"1,5\",\"say \"\"hi\"\"\",\"two\r\nlines\"\n2,,\n"
         #expect(try Self.read(text) == [["1", "a", "b", "c"], ["2", "1,5", "say \"hi\"", "two\r\nlines"], ["3", "2", "", ""]])

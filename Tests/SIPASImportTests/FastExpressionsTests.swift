@@ -1,4 +1,5 @@
 import Foundation
+import SIPASInstruments
 import Testing
 @testable import SIPASImport
 

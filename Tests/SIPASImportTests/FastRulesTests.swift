@@ -1,4 +1,5 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
 import Testing
 @testable import SIPASImport

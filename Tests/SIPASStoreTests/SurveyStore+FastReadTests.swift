@@ -1,4 +1,5 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
 import SIPASImport
 import SIPASInstruments

@@ -42,6 +42,21 @@ public struct CSVReader: Sendable {
         self.delimiter = delimiter
     }
 
+    /// The delimiter among `,` `;` and tab that splits `line` into the most fields, quoted parts
+    /// ignored; ties go to the earlier of `,` `;` tab, and `,` is used when none appears.
+    public static func sniffDelimiter(_ line: some Sequence<UInt8>) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
+        var counts = [0, 0, 0]
+        var quoted = false
+        for byte in line {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if !quoted, let i = candidates.firstIndex(of: byte) { counts[i] += 1 }
+        }
+        var best = 0
+        for i in 1..<3 where counts[i] > counts[best] { best = i }
+        return candidates[best]
+    }
+
     /// The records of `text`, blank lines left out; `file` names it in errors.
     /// - Throws: ``ReadError/unterminatedQuote(file:row:column:)``.
     public func records(_ text: String, file: String) throws -> [Record] {

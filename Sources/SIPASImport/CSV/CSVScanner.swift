@@ -115,7 +115,7 @@ public final class CSVScanner {
         if transcoder == nil, firstLine.contains(0) {
             throw ImportError(.utf16, at: SourceLocation(file: file, row: 1))
         }
-        self.delimiter = delimiter ?? Self.sniffDelimiter(firstLine)
+        self.delimiter = delimiter ?? CSVReader.sniffDelimiter(firstLine)
     }
 
     /// A scanner over `bytes`, a slice of a UTF-8 stream that starts at a record boundary at
@@ -160,21 +160,6 @@ public final class CSVScanner {
             if byte == quote { quoted.toggle() } else if !quoted && (byte == lf || byte == cr) { return bytes[bytes.startIndex..<index] }
         }
         return bytes
-    }
-
-    /// The delimiter among `,` `;` and tab that splits `line` into the most fields, quoted parts
-    /// ignored; ties go to the earlier of `,` `;` tab, and `,` is used when none appears.
-    static func sniffDelimiter(_ line: ArraySlice<UInt8>) -> UInt8 {
-        let candidates: [UInt8] = [comma, UInt8(ascii: ";"), 9]
-        var counts = [0, 0, 0]
-        var quoted = false
-        for byte in line {
-            if byte == quote { quoted.toggle(); continue }
-            if !quoted, let i = candidates.firstIndex(of: byte) { counts[i] += 1 }
-        }
-        var best = 0
-        for i in 1..<3 where counts[i] > counts[best] { best = i }
-        return candidates[best]
     }
 
     // MARK: - Buffering

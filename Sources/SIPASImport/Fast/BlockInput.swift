@@ -1,4 +1,5 @@
 import Foundation
+import SIPASBlocks
 
 /// A file read in blocks that end after a line feed, into buffers reused once nothing else holds
 /// them (a fresh 4 MiB buffer per block cost its page faults on every block).

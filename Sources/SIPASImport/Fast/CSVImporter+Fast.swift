@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SIPASBlocks
 import SIPASCore
 
 extension CSVImporter {
@@ -11,7 +12,7 @@ extension CSVImporter {
     /// respondent-id checks, handing the accepted rows to `sink`. A UTF-8 CSV file is read in blocks
     /// whose ordinary rows are checked on raw bytes on `threads` threads (``FastRules``); the other
     /// rows, and every row of other files, go through the full importer in input order.
-    public func runFast(file: URL, threads: Int, sink: FastSink) throws -> ImportSummary {
+    package func runFast(file: URL, threads: Int, sink: FastSink) throws -> ImportSummary {
         let source = try RecordSources.open(file, options.source)
         guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
               scanner.legacyDecoder == nil else {
@@ -135,7 +136,7 @@ struct FastReader {
             let decoding = ParallelSlices.start(bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
                                                 rules: rules, workers: workers)
             do {
-                try finishPending(helpers: FastHelpers(decoding: decoding))
+                try finishPending(helpers: FastHelpers(run: { decoding.run($0) }))
                 PhaseTrace.mark("previous block checked in order")
                 next = try input.next(after: Array(block.bytes.buffer[block.cut...]))
             } catch {

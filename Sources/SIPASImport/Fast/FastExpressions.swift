@@ -1,4 +1,5 @@
 import Foundation
+import SIPASInstruments
 
 /// The `relevant` and `constraint` expressions of an instrument, evaluated on a row's raw cell
 /// bytes with the semantics of ``FormExpression/isTrue(current:lookup:)`` (XPath values, numeric

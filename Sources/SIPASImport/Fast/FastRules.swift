@@ -1,20 +1,7 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
 import SIPASInstruments
-
-/// Where the fast importer finds a record's design values, attributes and items in a file's
-/// columns (from its header), for the statistics side to read accepted rows without records.
-public struct FastColumns: Sendable {
-    public var count: Int
-    public var strata: Int?
-    public var cluster: Int
-    /// Column of each attribute of the instrument's ``RecordLayout`` (nil: absent, value "").
-    public var attributes: [Int?]
-    /// Column of each scored item (nil: absent, blank).
-    public var items: [Int?]
-    /// Codes each item's record carries as "excluded" (the scale's don't-know codes).
-    public var excluded: [Set<Int>]
-}
 
 /// An instrument's rules compiled for one file's header into checks on raw cell bytes.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SIPASBlocks
 
 /// The fields a fast row keeps after its checks, when its sink reads only some of them.
 ///

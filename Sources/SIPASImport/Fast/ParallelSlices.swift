@@ -1,4 +1,5 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
 
 /// Decodes the slices of a block on several threads: the calling thread and the reader's
@@ -81,17 +82,5 @@ extension ParallelSlices.Shared {
             case .slice(let i): results.set(i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], rules: rules))
             }
         }
-    }
-}
-
-/// The reader's threads, offered to a sink for its work on a block while they decode the next
-/// one (``FastSink/take(_:helpers:)``).
-public struct FastHelpers: Sendable {
-    let decoding: ParallelSlices.Decoding
-
-    /// Runs `jobs` on the reader's threads, in any order and at once; all have run before the
-    /// reader hands the sink another block or returns.
-    public func run(_ jobs: [@Sendable () -> Void]) {
-        decoding.run(jobs)
     }
 }

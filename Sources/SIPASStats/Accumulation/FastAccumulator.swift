@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import SIPASCore
-import SIPASImport
+import SIPASBlocks
 
 /// The fast importer's sink: per-PSU sums filled from raw row bytes, in parallel shards, then
 /// turned into a ``SurveyAccumulator`` equal, bit for bit, to the one ``SurveyAccumulator/add(_:)``
@@ -50,14 +50,14 @@ public final class FastAccumulator: FastSink {
 
     /// The columns of the attributes the shards read (breakdowns, unit, year); the strata and
     /// cluster are kept by the reader.
-    public func columnsRead(of columns: FastColumns) -> Set<Int>? {
+    package func columnsRead(of columns: FastColumns) -> Set<Int>? {
         Set(ShardState.neededAttributes(of: plan).compactMap { columns.attributes[$0] })
     }
 
     /// Adds the block's rows. With several shards they are added on other threads while this one
     /// returns to read the next block (the block stays alive in the work handed to them); the
     /// next call waits for them first, so every PSU's rows are still added in input order.
-    public func take(_ block: FastBlock) throws {
+    package func take(_ block: FastBlock) throws {
         let work = try prepare(block)
         if shards.count == 1 {
             work.shards[0].add(work.block, hashes: work.hashes, shard: 0, of: 1)
@@ -69,7 +69,7 @@ public final class FastAccumulator: FastSink {
     /// Adds the block's rows on the reader's threads, which run the shards' work among the slices
     /// of the next block (one pool of threads as many as asked for, instead of the reader's and
     /// the shards' competing for the cores).
-    public func take(_ block: FastBlock, helpers: FastHelpers) throws {
+    package func take(_ block: FastBlock, helpers: FastHelpers) throws {
         let work = try prepare(block)
         guard shards.count > 1 else { return work.add(0) }
         helpers.run(shards.indices.map { s in { work.add(s) } })

@@ -1,6 +1,6 @@
 import Foundation
 import SIPASCore
-import SIPASImport
+import SIPASBlocks
 
 /// The sums of the PSUs routed to one shard (see ``FastAccumulator``).
 ///

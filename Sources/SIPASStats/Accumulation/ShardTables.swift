@@ -1,5 +1,5 @@
 import Foundation
-import SIPASImport
+import SIPASBlocks
 
 /// An open-addressing table from 64-bit keys to non-negative `Int32` values.
 ///

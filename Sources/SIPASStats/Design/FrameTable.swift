@@ -1,10 +1,9 @@
 import Foundation
 import SIPASCore
-import SIPASImport
 
 /// A CSV table read whole: a sampling frame, an allocation, a selection or a response file.
 ///
-/// Read with ``CSVScanner`` (RFC 4180, `,` `;` or tab sniffed, UTF-8 with or without BOM, UTF-16
+/// Read with ``CSVReader`` (RFC 4180, `,` `;` or tab sniffed, UTF-8 with or without BOM, UTF-16
 /// with BOM); fields trimmed and normalised to NFC; the spreadsheet row of every record kept so
 /// that each error names file, row, column and value.
 public struct FrameTable: Sendable, Hashable {
@@ -24,36 +23,55 @@ public struct FrameTable: Sendable, Hashable {
     /// Reads `url`. - Throws: ``DesignError`` (missing input, or bad data naming the row).
     public static func read(_ url: URL) throws -> FrameTable {
         let name = url.lastPathComponent
-        do {
-            let scanner = try CSVScanner(url: url, encoding: .utf8)
-            guard let first = try scanner.next() else {
-                throw DesignError(.data, vi: "\(name): tệp rỗng", en: "\(name): the file is empty")
-            }
-            let header = try first.fields.enumerated().map { try decode($1, file: name, row: first.row, column: "\($0 + 1)") }
-            var rows: [[String]] = [], numbers: [Int] = []
-            while let record = try scanner.next() {
-                guard record.fields.count == header.count else {
-                    throw DesignError(.data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
-                                      en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
-                }
-                rows.append(try record.fields.enumerated().map { try decode($1, file: name, row: record.row, column: header[$0]) })
-                numbers.append(record.row)
-            }
-            return FrameTable(file: name, header: header, rows: rows, rowNumbers: numbers)
-        } catch let error as ImportError {
-            if case .fileNotFound = error.kind {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            if !FileManager.default.fileExists(atPath: url.path) {
                 throw DesignError(.missingInput, vi: "không có tệp \(url.path)", en: "no file \(url.path)")
             }
+            throw DesignError(.data, vi: "\(name): không đọc được (\(error.localizedDescription))",
+                              en: "\(name): cannot be read (\(error.localizedDescription))")
+        }
+        let (text, valid) = Self.text(of: data)
+        let records: [CSVReader.Record]
+        do {
+            let firstLine = text.utf8.prefix { $0 != 10 && $0 != 13 }
+            records = try CSVReader(delimiter: CSVReader.sniffDelimiter(firstLine)).records(text, file: name)
+        } catch let error as CSVReader.ReadError {
             throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
         }
+        guard let first = records.first else {
+            throw DesignError(.data, vi: "\(name): tệp rỗng", en: "\(name): the file is empty")
+        }
+        let header = try first.fields.enumerated().map { try decode($1, valid: valid, file: name, row: first.row, column: "\($0 + 1)") }
+        var rows: [[String]] = [], numbers: [Int] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == header.count else {
+                throw DesignError(.data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
+                                  en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
+            }
+            rows.append(try record.fields.enumerated().map { try decode($1, valid: valid, file: name, row: record.row, column: header[$0]) })
+            numbers.append(record.row)
+        }
+        return FrameTable(file: name, header: header, rows: rows, rowNumbers: numbers)
     }
 
-    private static func decode(_ bytes: [UInt8], file: String, row: Int, column: String) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+    /// The file's text: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8. `valid` is
+    /// false when the bytes were not valid UTF-8 and were read with U+FFFD in their place, so that
+    /// the first field holding one names where.
+    private static func text(of data: Data) -> (text: String, valid: Bool) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
+            return (text, true)
+        }
+        if let text = String(validating: data, as: UTF8.self) { return (text, true) }
+        return (String(decoding: data, as: UTF8.self), false)
+    }
+
+    private static func decode(_ field: String, valid: Bool, file: String, row: Int, column: String) throws -> String {
+        guard valid || !field.unicodeScalars.contains("\u{FFFD}") else {
             throw DesignError(.data, vi: "\(file), dòng \(row), cột \(column): không phải UTF-8",
                               en: "\(file), row \(row), column \(column): not UTF-8")
         }
-        return text.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        return field.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
     }
 
     /// Position of `name` in the header. - Throws: ``DesignError`` listing the columns.

@@ -1,6 +1,5 @@
 import Foundation
 import SIPASCore
-import SIPASImport
 import SIPASInstruments
 
 /// Fills one synthetic row, question by question, in form order.

@@ -1,6 +1,5 @@
 import Foundation
 import SIPASCore
-import SIPASImport
 import SIPASInstruments
 
 /// Writes a deterministic synthetic response file for any instrument, with GSL random numbers.

@@ -1,5 +1,5 @@
 import Testing
-@testable import SIPASImport
+@testable import SIPASInstruments
 
 struct FormExpressionTests {
     func truth(_ text: String, _ current: String = "", _ others: [String: String] = [:]) throws -> Bool {

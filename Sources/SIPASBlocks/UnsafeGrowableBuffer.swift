@@ -5,65 +5,73 @@
 /// threads bounces its reference count between the cores; those costs were a third of the fast
 /// path's profile. Here an append is a compare and a store, and pointers into the buffer stay valid
 /// until it grows or is freed. Copies share the memory: the owner (a class) calls ``deallocate()``
-/// exactly once, in its `deinit`.
-public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
-    public private(set) var base: UnsafeMutablePointer<Element>
-    public private(set) var count = 0
-    private var capacity: Int
+/// exactly once, in its `deinit`. Indexing is bounds-checked in debug builds (`assert`), not in
+/// release builds.
+package struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
+    // Settable inside the package only so that the inlinable members below may write them.
+    package var base: UnsafeMutablePointer<Element>
+    package var count = 0
+    package var capacity: Int
 
-    public init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
 
-    @inline(__always)
-    public mutating func append(_ value: Element) {
+    @inlinable @inline(__always)
+    package mutating func append(_ value: Element) {
         if count == capacity { grow(to: count + 1) }
         (base + count).initialize(to: value)
         count += 1
     }
 
     /// Appends `n` values from `source`.
-    @inline(__always)
-    public mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
+    @inlinable @inline(__always)
+    package mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
         if count + n > capacity { grow(to: count + n) }
         (base + count).initialize(from: source, count: n)
         count += n
     }
 
     /// Appends `n` copies of `value`.
-    public mutating func append(repeating value: Element, count n: Int) {
+    package mutating func append(repeating value: Element, count n: Int) {
         if count + n > capacity { grow(to: count + n) }
         (base + count).initialize(repeating: value, count: n)
         count += n
     }
 
     /// Room for `n` more values after the last one (not yet counted: see ``commit(_:)``).
-    @inline(__always)
-    public mutating func tail(_ n: Int) -> UnsafeMutablePointer<Element> {
+    @inlinable @inline(__always)
+    package mutating func tail(_ n: Int) -> UnsafeMutablePointer<Element> {
         if count + n > capacity { grow(to: count + n) }
         return base + count
     }
 
     /// Counts `n` values written at ``tail(_:)``.
-    @inline(__always)
-    public mutating func commit(_ n: Int) { count += n }
+    @inlinable @inline(__always)
+    package mutating func commit(_ n: Int) { count += n }
 
-    @inline(__always)
-    public subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
+    @inlinable @inline(__always)
+    package subscript(index: Int) -> Element {
+        get {
+            assert(index >= 0 && index < count, "UnsafeGrowableBuffer: index \(index) outside 0..<\(count)")
+            return base[index]
+        }
+        nonmutating set {
+            assert(index >= 0 && index < count, "UnsafeGrowableBuffer: index \(index) outside 0..<\(count)")
+            base[index] = newValue
+        }
     }
 
-    public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+    package var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Empties the buffer, keeping (at least `capacity`) memory for reuse.
-    public mutating func removeAll(keepingCapacity minimum: Int) {
+    package mutating func removeAll(keepingCapacity minimum: Int) {
         count = 0
         if capacity < minimum { grow(to: minimum) }
     }
 
-    private mutating func grow(to needed: Int) {
+    package mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         moved.moveInitialize(from: base, count: count)
@@ -73,5 +81,5 @@ public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
     }
 
     /// Frees the memory; the buffer (and every copy of it) must not be used again.
-    public func deallocate() { base.deallocate() }
+    package func deallocate() { base.deallocate() }
 }

@@ -1,6 +1,6 @@
 import SIPASCore
 import Testing
-@testable import SIPASImport
+@testable import SIPASBlocks
 
 /// Rows added to a batch by other readers (the store) carry the PSU hash the CSV reader gives.
 struct FastBlockMakeTests {
@@ -13,7 +13,7 @@ struct FastBlockMakeTests {
             starts.append(Int32(i + 1))
         }
         ends.append(Int32(bytes.count))
-        let columns = FastColumns.make(count: starts.count, strata: strata, cluster: cluster, attributes: [], items: [], excluded: [])
+        let columns = FastColumns(count: starts.count, strata: strata, cluster: cluster, attributes: [], items: [], excluded: [])
         let batch = FastBatch.empty()
         bytes.withUnsafeBufferPointer { b in
             starts.withUnsafeBufferPointer { s in

@@ -1,81 +1,14 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
 
-/// The lines of one slice of a block, decoded on one thread: for each line whether it is blank,
-/// passed the fast rules, or goes to the full importer; for a passed row its field positions,
-/// weight, item codes and PSU hash.
+/// The fast reader's decoding of a slice of a file into a ``FastBatch``.
 ///
 /// The line splitter is hand-written: ``CSVScanner`` copies every field into its own array, and no
 /// package the project may use splits RFC 4180 text into byte ranges without copying. It only
 /// handles what needs no quoting rules (blocks holding a quote go to ``CSVScanner``), so it is
 /// short: line feeds, an optional carriage return before them, and the delimiter.
-public final class FastBatch: @unchecked Sendable {
-    public static let blank = Int32.min
-
-    enum Kind: UInt8 { case blankLine, fast, slow }
-
-    /// A line holds a carriage return other than its line end: the block needs the full scanner.
-    var needsScanner = false
-    /// Fast rows whose `data_source` field is `synthetic` (``FastRules/markerColumn``).
-    var syntheticRows = 0
-    // Per line and per fast row, in buffers written without per-append checks and read from
-    // several threads without reference counting (``UnsafeGrowableBuffer``); handed to the next
-    // batch when this one goes (``BatchPool``).
-    private var stores: BatchStores
-    private var lineStore: UnsafeGrowableBuffer<Int32> { get { stores.lines } set { stores.lines = newValue } }
-    private var kindStore: UnsafeGrowableBuffer<Kind> { get { stores.kinds } set { stores.kinds = newValue } }
-    private var fastIndexStore: UnsafeGrowableBuffer<Int32> { get { stores.fastIndex } set { stores.fastIndex = newValue } }
-    private var startStore: UnsafeGrowableBuffer<Int32> { get { stores.starts } set { stores.starts = newValue } }
-    private var endStore: UnsafeGrowableBuffer<Int32> { get { stores.ends } set { stores.ends = newValue } }
-    private var weightStore: UnsafeGrowableBuffer<Double> { get { stores.weights } set { stores.weights = newValue } }
-    private var codeStore: UnsafeGrowableBuffer<Int32> { get { stores.codes } set { stores.codes = newValue } }
-    private var psuHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.psuHashes } set { stores.psuHashes = newValue } }
-    private var idHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.idHashes } set { stores.idHashes = newValue } }
-
-    /// Block offsets of line `l`: `lines[2 l]` its start, `lines[2 l + 1]` its end (before its line end).
-    var lines: UnsafeBufferPointer<Int32> { lineStore.buffer }
-    var kind: UnsafeBufferPointer<Kind> { kindStore.buffer }
-    /// For a fast line: its rank among the fast lines, where its fields are in ``starts``/``ends``
-    /// and its values in ``weights`` and ``codes``; -1 for other lines.
-    var fastIndex: UnsafeBufferPointer<Int32> { fastIndexStore.buffer }
-    /// Fast row `r`'s field `c` is `bytes[starts[r * columns + c]..<ends[r * columns + c]]`, `columns`
-    /// and `c` those of ``FastBlock/columns`` (only the fields kept: ``KeptColumns``).
-    public var starts: UnsafeBufferPointer<Int32> { startStore.buffer }
-    public var ends: UnsafeBufferPointer<Int32> { endStore.buffer }
-    public var weights: UnsafeBufferPointer<Double> { weightStore.buffer }
-    /// Item `j` of fast row `r` is `codes[r * items + j]` (``blank`` for no answer).
-    public var codes: UnsafeBufferPointer<Int32> { codeStore.buffer }
-    /// ``PSUHash`` of each fast row's stratum and cluster (the shard key).
-    public var psuHashes: UnsafeBufferPointer<UInt64> { psuHashStore.buffer }
-    /// For a fast line: ``CSVImporter/RespondentRegistry/hash(_:)`` of its respondent id (when the
-    /// instrument has one), computed here so that the in-order pass over ids only probes the table.
-    var idHashes: UnsafeBufferPointer<UInt64> { idHashStore.buffer }
-
-    init(rows: Int, columns: Int, items: Int) {
-        stores = BatchPool.shared.take(rows: rows, columns: columns, items: items)
-    }
-
-    deinit { BatchPool.shared.give(stores) }
-
-    /// Adds a fast row made elsewhere (``append(bytes:columns:starts:ends:weight:codes:)``) as one line.
-    func appendRow(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
-                   codes: UnsafeBufferPointer<Int32>, psuHash: UInt64) {
-        // On a local copy, put back once: each access to the class's property is checked for
-        // exclusivity (two checks a row instead of eighteen).
-        var stores = self.stores
-        defer { self.stores = stores }
-        let rank = Int32(stores.weights.count)
-        stores.lines.append(0)
-        stores.lines.append(0)
-        stores.kinds.append(.fast)
-        stores.fastIndex.append(rank)
-        if let s = starts.baseAddress { stores.starts.append(s, count: starts.count) }
-        if let e = ends.baseAddress { stores.ends.append(e, count: ends.count) }
-        stores.weights.append(weight)
-        if let c = codes.baseAddress { stores.codes.append(c, count: codes.count) }
-        stores.psuHashes.append(psuHash)
-    }
-
+extension FastBatch {
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).
     ///
     /// A line's fields and codes are written straight into the tails of the batch's buffers and

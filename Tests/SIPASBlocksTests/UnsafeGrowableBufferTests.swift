@@ -1,5 +1,5 @@
 import Testing
-@testable import SIPASImport
+@testable import SIPASBlocks
 
 /// The fast path's hand-managed buffers keep every value through growth.
 struct UnsafeGrowableBufferTests {
@@ -34,4 +34,20 @@ struct UnsafeGrowableBufferTests {
         buffer[3] = 42
         #expect(buffer[3] == 42)
     }
+
+    #if DEBUG
+    /// Indexing is checked in debug builds: reading past the count stops the process.
+    @Test func anIndexPastTheCountStopsADebugBuild() async {
+        await #expect(processExitsWith: .failure) {
+            var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
+            buffer.append(1)
+            _ = buffer[1]
+        }
+        await #expect(processExitsWith: .success) {
+            var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
+            buffer.append(1)
+            _ = buffer[0]
+        }
+    }
+    #endif
 }

@@ -19,17 +19,28 @@ public indirect enum FormExpression: Hashable, Sendable {
     case call(String, [FormExpression])
 
     /// The names referenced as `${name}`.
-    public var references: Set<String> {
-        switch self {
-        case .reference(let name): return [name]
-        case .not(let e): return e.references
-        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): return a.references.union(b.references)
-        case .call(_, let arguments): return arguments.reduce(into: Set()) { $0.formUnion($1.references) }
-        default: return []
+    public var references: Set<String> { Set(orderedReferences) }
+
+    /// The names referenced as `${name}`, in the order they are written, each once.
+    public var orderedReferences: [String] {
+        var names: [String] = []
+        func visit(_ e: FormExpression) {
+            switch e {
+            case .reference(let name): if !names.contains(name) { names.append(name) }
+            case .not(let e): visit(e)
+            case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): visit(a); visit(b)
+            case .call(_, let arguments): arguments.forEach(visit)
+            default: break
+            }
         }
+        visit(self)
+        return names
     }
 
-    public struct ParseError: Error, Hashable, Sendable { public var reason: String }
+    public struct ParseError: Error, Hashable, Sendable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
 
     /// Literal `regex(…, 'pattern')` patterns that do not compile (checked when an instrument is
     /// loaded, so that a typo is not a rejection of every row).

@@ -1,5 +1,5 @@
 import Testing
-@testable import SIPASImport
+@testable import SIPASBlocks
 
 struct BatchPoolTests {
     @Test func storesComeBackEmptyWithRoomForTheRowsAsked() {

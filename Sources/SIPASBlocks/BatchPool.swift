@@ -1,14 +1,14 @@
 import Foundation
 
 /// The buffers of one ``FastBatch``.
-struct BatchStores {
-    var lines: UnsafeGrowableBuffer<Int32>, kinds: UnsafeGrowableBuffer<FastBatch.Kind>
-    var fastIndex: UnsafeGrowableBuffer<Int32>
-    var starts: UnsafeGrowableBuffer<Int32>, ends: UnsafeGrowableBuffer<Int32>
-    var weights: UnsafeGrowableBuffer<Double>, codes: UnsafeGrowableBuffer<Int32>
-    var psuHashes: UnsafeGrowableBuffer<UInt64>, idHashes: UnsafeGrowableBuffer<UInt64>
+package struct BatchStores {
+    package var lines: UnsafeGrowableBuffer<Int32>, kinds: UnsafeGrowableBuffer<FastBatch.Kind>
+    package var fastIndex: UnsafeGrowableBuffer<Int32>
+    package var starts: UnsafeGrowableBuffer<Int32>, ends: UnsafeGrowableBuffer<Int32>
+    package var weights: UnsafeGrowableBuffer<Double>, codes: UnsafeGrowableBuffer<Int32>
+    package var psuHashes: UnsafeGrowableBuffer<UInt64>, idHashes: UnsafeGrowableBuffer<UInt64>
 
-    init(rows: Int, columns: Int, items: Int) {
+    package init(rows: Int, columns: Int, items: Int) {
         lines = UnsafeGrowableBuffer(capacity: 2 * rows)
         kinds = UnsafeGrowableBuffer(capacity: rows)
         fastIndex = UnsafeGrowableBuffer(capacity: rows)
