@@ -38,6 +38,8 @@ struct InstrumentValidationTests {
             (36, "question 'A4': element 'results' is not declared in area 'services'"),
             (37, "question 'A5': relevant refers to ${nothing}, which is not a question"),
             (38, "question 'A6': constraint refers to ${A9}, which is not a question"),
+            (39, "question 'A7': relevant \"${A1} = '1' and (${A6} > 2\" does not parse: expected ')'"),
+            (40, "question 'A8': constraint has an invalid regular expression '[0-9'"),
         ]
         for (line, message) in expected {
             #expect(problems.contains { $0.line == line && $0.message.hasPrefix(message) }, "missing line \(line): \(message)")
@@ -106,7 +108,7 @@ struct InstrumentValidationTests {
         do {
             try instrument.checkInvariants()
         } catch let error as InstrumentError {
-            #expect(error.message.hasPrefix("17 problem(s):"))
+            #expect(error.message.hasPrefix("19 problem(s):"))
             #expect(error.line == nil)
         }
     }
@@ -124,9 +126,9 @@ struct InstrumentValidationTests {
         #expect(Instrument.isValidName(name) == valid)
     }
 
-    @Test func referencesAreReadFromExpressions() {
-        #expect(Instrument.references(in: "${a} = '1' and selected(${ b }, 'x')") == ["a", "b"])
-        #expect(Instrument.references(in: ". >= 18") == [])
-        #expect(Instrument.references(in: "${unclosed") == [])
+    @Test func referencesAreReadFromTheParsedExpression() throws {
+        #expect(try FormExpression(parsing: "${a} = '1' and selected(${ b }, 'x') or ${a} = '2'").orderedReferences == ["a", "b"])
+        #expect(try FormExpression(parsing: ". >= 18").orderedReferences == [])
+        #expect(throws: FormExpression.ParseError.self) { try FormExpression(parsing: "${unclosed") }
     }
 }

@@ -260,7 +260,7 @@ public indirect enum FormExpression: Hashable, Sendable {
                 return inner
             }
             if token == "-" { return .binary("-", .number(0), try parsePrimary()) }
-            if token.hasPrefix("${") { return .reference(String(token.dropFirst(2).dropLast())) }
+            if token.hasPrefix("${") { return .reference(token.dropFirst(2).dropLast().trimmingCharacters(in: .whitespaces)) }
             if token.hasPrefix("'") || token.hasPrefix("\"") { return .string(String(token.dropFirst().dropLast())) }
             if let number = Double(token) { return .number(number) }
             if let arity = Self.functions[token] {

@@ -55,18 +55,6 @@ extension Instrument {
         return name.allSatisfy { $0.isLetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == "." }
     }
 
-    /// The question names referenced as `${name}` in an XLSForm expression.
-    public static func references(in expression: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(expression)
-        while let open = rest.range(of: "${") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            names.append(String(rest[open.upperBound..<close]).trimmingCharacters(in: .whitespaces))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
-
     /// 1-based numbers of the lines of `text` that are not in NFC.
     static func nonNFCLines(in text: String) -> [Int] {
         var lines: [Int] = []
@@ -176,8 +164,21 @@ private struct ProblemFinder {
                 add(question(i, "lookup"), "question '\(q.name)': unknown lookup '\(lookup)' (known: province)")
             }
             for key in ["relevant", "constraint"] {
-                let expression = key == "relevant" ? q.relevant : q.constraint
-                for name in Instrument.references(in: expression ?? "") where index[name] == nil {
+                // Parsed as the importer parses it when it compiles its rules (``FormExpression``).
+                guard let text = key == "relevant" ? q.relevant : q.constraint,
+                      !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                let expression: FormExpression
+                do { expression = try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
+                    add(question(i, key), "question '\(q.name)': \(key) \"\(text)\" does not parse: \(error.reason)")
+                    continue
+                } catch {
+                    add(question(i, key), "question '\(q.name)': \(key) \"\(text)\" does not parse: \(error)")
+                    continue
+                }
+                for pattern in expression.invalidPatterns {
+                    add(question(i, key), "question '\(q.name)': \(key) has an invalid regular expression '\(pattern)'")
+                }
+                for name in expression.orderedReferences where index[name] == nil {
                     add(question(i, key), "question '\(q.name)': \(key) refers to ${\(name)}, which is not a question")
                 }
             }

@@ -2,20 +2,42 @@ import SIPASCore
 
 /// Identifies a domain (subpopulation): the whole sample, or one level of a breakdown.
 public struct DomainKey: Hashable, Sendable, Codable, Comparable {
-    /// Position in ``AnalysisPlan/breakdowns``; `nil` for the whole sample.
-    public var breakdown: Int?
-    /// The attribute values of the level, one per attribute of the breakdown.
+    /// Which set of domains a key belongs to; keys order by scope (in case order), then values.
+    public enum Scope: Hashable, Sendable, Codable, Comparable {
+        /// The whole sample.
+        case all
+        /// One unit (e.g. one province) of the instrument's rollup unit, the domains that
+        /// ``NationalMethod/meanOfUnits(attribute:)`` averages; not a breakdown of the output.
+        case unit
+        /// A level of the breakdown at this position in ``AnalysisPlan/breakdowns``.
+        case breakdown(Int)
+    }
+
+    public var scope: Scope
+    /// The attribute values of the level: one per attribute of the breakdown, the unit's code for
+    /// ``Scope/unit``, none for ``Scope/all``.
     public var values: [String]
 
-    public static let all = DomainKey(breakdown: nil, values: [])
+    public init(scope: Scope, values: [String]) {
+        self.scope = scope
+        self.values = values
+    }
+
+    /// A level of the breakdown at `breakdown` in ``AnalysisPlan/breakdowns``.
+    public init(breakdown: Int, values: [String]) {
+        self.init(scope: .breakdown(breakdown), values: values)
+    }
+
+    /// Position in ``AnalysisPlan/breakdowns``; nil for the whole sample and for units.
+    public var breakdown: Int? {
+        if case .breakdown(let index) = scope { return index }
+        return nil
+    }
+
+    public static let all = DomainKey(scope: .all, values: [])
 
     public static func < (a: DomainKey, b: DomainKey) -> Bool {
-        switch (a.breakdown, b.breakdown) {
-        case (nil, nil): return false
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let x?, let y?): return x != y ? x < y : a.values.lexicographicallyPrecedes(b.values)
-        }
+        a.scope != b.scope ? a.scope < b.scope : a.values.lexicographicallyPrecedes(b.values)
     }
 }
 
@@ -191,7 +213,7 @@ public struct SurveyAccumulator: Sendable {
 
     /// The domain of one unit (e.g. one province) used by `mean_of_units`.
     static func unitKey(_ value: String) -> DomainKey {
-        DomainKey(breakdown: -1, values: [value])
+        DomainKey(scope: .unit, values: [value])
     }
 
     /// Merges another accumulator built from the same plan (another file, batch or thread).
@@ -325,7 +347,7 @@ public struct SurveyAccumulator: Sendable {
 
     /// The domains seen, in report order (whole sample first, then each breakdown's levels).
     public var domainKeys: [DomainKey] {
-        domains.keys.filter { $0.breakdown != -1 }.sorted()
+        domains.keys.filter { $0.scope != .unit }.sorted()
     }
 
     /// The survey year most records carry, if the instrument has a `year` column.

@@ -66,7 +66,7 @@ public enum SurveyEstimator {
         let context = Context(plan: plan, psuCount: psuCount, psusByStratum: accumulator.psusByStratum,
                               fractions: fractions, secondStage: accumulator.secondStage, calibration: calibration, options: options)
 
-        let unitKeys = accumulator.domains.keys.filter { $0.breakdown == -1 }.sorted { $0.values.lexicographicallyPrecedes($1.values) }
+        let unitKeys = accumulator.domains.keys.filter { $0.scope == .unit }.sorted { $0.values.lexicographicallyPrecedes($1.values) }
         let units: [Unit] = try ParallelMap.map(unitKeys.count, threads: options.threads) { u in
             let domain = accumulator.domains[unitKeys[u]]!
             let totals = sorted(domain)
