@@ -45,7 +45,6 @@ extension PostgresStore {
     /// - Complexity: O(rows × items) on the server; O(cells × items) sent back.
     public func aggregate(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
                           satisfied: [[Int]], excluded: [[Int]]) async throws -> [ResponseCell] {
-        let slots = ResponseCell.slotsPerItem
         let keys = groupAttributes.map { "r.attributes[\($0 + 1)]" }
         let ids = "{" + selection.batches.map { String($0.id) }.joined(separator: ",") + "}"
         let filter = "r.batch_id = ANY('\(ids)'::bigint[])" + (year.map { " AND r.year = \($0)" } ?? "")
@@ -59,12 +58,7 @@ extension PostgresStore {
                          (r.codes[p.j] IS NOT NULL AND (p.j = ANY(r.excluded) OR r.codes[p.j] = ANY(p.exc))) AS dk
                   FROM response r CROSS JOIN p WHERE \(filter))
             SELECT \((1...groupCount).map { "g\($0)" }.joined(separator: ", ")), j,
-                   coalesce(sum(w) FILTER (WHERE code IS NOT NULL AND NOT dk), 0),
-                   coalesce(sum(w) FILTER (WHERE code IS NOT NULL AND NOT dk AND ok), 0),
-                   coalesce(sum(w * code) FILTER (WHERE code IS NOT NULL AND NOT dk), 0),
-                   count(*) FILTER (WHERE code IS NOT NULL AND NOT dk)::double precision,
-                   count(*) FILTER (WHERE dk)::double precision,
-                   coalesce(sum(w * code * code) FILTER (WHERE code IS NOT NULL AND NOT dk), 0)
+                   \(ItemSlot.allCases.map(\.sqlAggregate).joined(separator: ",\n                   "))
             FROM a AS a(\((1...groupCount).map { "g\($0)" }.joined(separator: ", ")), j, w, code, ok, dk)
             GROUP BY \((1...groupCount).map { "g\($0)" }.joined(separator: ", ")), j
             """
@@ -77,7 +71,7 @@ extension PostgresStore {
             for (k, position) in groupAttributes.enumerated() { attributes[position] = values[k] }
             return ResponseCell(stratum: values[values.count - 2], cluster: values[values.count - 1], populationPSUs: fpc.isNaN ? nil : fpc,
                                 attributes: attributes, rows: 0, weightSum: 0,
-                                sums: [Double](repeating: 0, count: slots * layout.items.count))
+                                sums: [Double](repeating: 0, count: ItemSlot.count * layout.items.count))
         }
         let rows = try await query(PostgresQuery(unsafeSQL: sums, binds: binds))
         for try await row in rows {
@@ -87,7 +81,7 @@ extension PostgresStore {
             let key = values + [String(fpc)]
             let j = try it[groupCount].decode(Int.self) - 1
             var current = cells[key] ?? cell(values, fpc)
-            for s in 0..<slots { current.sums[slots * j + s] = try it[groupCount + 1 + s].decode(Double.self) }
+            for slot in ItemSlot.allCases { current.sums[slot.index(item: j)] = try it[groupCount + 1 + slot.rawValue].decode(Double.self) }
             cells[key] = current
         }
         let counts = "SELECT \(cellKey), count(*), sum(r.weight) FROM response r WHERE \(filter) GROUP BY \(cellKey)"

@@ -1,9 +1,9 @@
 /// Sufficient statistics of the responses that share a primary sampling unit and the values of
 /// the attributes an analysis groups on: what a server-side aggregation sends back instead of rows.
 ///
-/// `sums` holds six numbers per item, at `6 * j`: Σw over valid answers, Σw over satisfied
-/// answers, Σw·code over valid answers, the count of valid answers, the count of excluded
-/// ("don't know") answers and Σw·code². Summing the contributions of the cell's records gives the
+/// `sums` holds ``ItemSlot/count`` numbers per item, laid out by ``ItemSlot`` (Σw over valid
+/// answers, Σw over satisfied answers, Σw·code, the count of valid answers, the count of excluded
+/// ("don't know") answers, Σw·code²). Summing the contributions of the cell's records gives the
 /// same numbers, so an accumulator fed with cells equals one fed with the records (up to the order
 /// of floating-point additions).
 public struct ResponseCell: Hashable, Sendable {
@@ -16,10 +16,8 @@ public struct ResponseCell: Hashable, Sendable {
     public var rows: Int
     /// Σw over the cell's records.
     public var weightSum: Double
-    /// Six sums per item, as above.
+    /// ``ItemSlot/count`` sums per item, as above.
     public var sums: [Double]
-
-    public static let slotsPerItem = 6
 
     public init(stratum: String, cluster: String, populationPSUs: Double?, attributes: [String], rows: Int,
                 weightSum: Double, sums: [Double]) {

@@ -69,7 +69,7 @@ struct ShardState {
     init(plan: AnalysisPlan) {
         self.plan = plan
         items = plan.layout.items.count
-        width = DomainTotals.slots * items + 2
+        width = ItemSlot.weightIndex(items: items) + 1
         needed = Self.neededAttributes(of: plan)
         breakdownAttributes = plan.breakdowns.map { Array($0.attributes) }
         breakdownDomains = plan.breakdowns.map { _ in WordTable() }
@@ -310,27 +310,25 @@ struct ShardState {
     /// then rows and Σw. A blank item adds +0.0, which leaves every sum as it is (no sum is ever
     /// −0.0: they start at +0.0 and w > 0), so the sums stay bit for bit the slow path's.
     private func contribution(of row: Row, weight w: Double) {
-        let slots = DomainTotals.slots
         let v = row.contribution
         for j in 0..<items {
-            let base = slots * j
             let state = row.states[j]
             if state < 2 {
-                (v + base).update(repeating: 0, count: slots)
-                if state == 1 { v[base + 4] = 1 }
+                (v + ItemSlot.validWeight.index(item: j)).update(repeating: 0, count: ItemSlot.count)
+                if state == 1 { v[ItemSlot.excludedCount.index(item: j)] = 1 }
                 continue
             }
             let c = row.codes[j]
             let satisfied: Double = state == 3 ? 1 : 0
-            v[base] = w * 1
-            v[base + 1] = w * satisfied
-            v[base + 2] = w * Double(c)
-            v[base + 3] = 1
-            v[base + 4] = 0
-            v[base + 5] = w * Double(c * c)
+            v[ItemSlot.validWeight.index(item: j)] = w * 1
+            v[ItemSlot.satisfiedWeight.index(item: j)] = w * satisfied
+            v[ItemSlot.codeWeight.index(item: j)] = w * Double(c)
+            v[ItemSlot.validCount.index(item: j)] = 1
+            v[ItemSlot.excludedCount.index(item: j)] = 0
+            v[ItemSlot.codeSquareWeight.index(item: j)] = w * Double(c * c)
         }
-        v[width - 2] = 1
-        v[width - 1] = w
+        v[ItemSlot.rowsIndex(items: items)] = 1
+        v[ItemSlot.weightIndex(items: items)] = w
     }
 
     /// Adds the row's contribution to one (domain, PSU) slot: a plain loop over the sums.

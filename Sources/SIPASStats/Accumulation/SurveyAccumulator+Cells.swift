@@ -11,8 +11,7 @@ extension SurveyAccumulator {
     /// - Throws: ``StatsError/invalidArgument(_:)`` for a cell whose sums do not fit the plan's
     ///   items, a bad finite population correction, or a non-positive weight sum.
     public mutating func add(_ cell: ResponseCell) throws {
-        let slots = DomainTotals.slots
-        guard cell.sums.count == slots * plan.layout.items.count, cell.attributes.count == plan.layout.attributeNames.count else {
+        guard cell.sums.count == ItemSlot.count * plan.layout.items.count, cell.attributes.count == plan.layout.attributeNames.count else {
             throw StatsError.invalidArgument("cell \(cell.stratum)/\(cell.cluster): \(cell.sums.count) sums for \(plan.layout.items.count) items")
         }
         guard cell.weightSum.isFinite, cell.weightSum > 0, cell.rows > 0 else {
@@ -27,7 +26,7 @@ extension SurveyAccumulator {
         }
         psusByStratum[psu.stratum, default: []].insert(psu.cluster)
         addCounts(rows: cell.rows, weight: cell.weightSum, year: plan.yearAttribute.map { cell.attributes[$0] })
-        // The per-PSU vector ends with the row count and the weight sum (DomainTotals.rowSlot, weightSlot).
+        // The per-PSU vector ends with the row count and the weight sum (ItemSlot.rowsIndex, weightIndex).
         let sums = cell.sums + [Double(cell.rows), cell.weightSum]
         addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: .all)
         for (index, breakdown) in plan.breakdowns.enumerated() {

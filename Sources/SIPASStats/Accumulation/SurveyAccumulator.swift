@@ -76,14 +76,9 @@ public struct SecondStageUnit: Hashable, Sendable {
 
 /// Sufficient statistics of one domain, per primary sampling unit.
 ///
-/// For item j the per-PSU vector holds, at `slots * j`: Σw over valid answers, Σw over satisfied
-/// answers, Σw·code over valid answers, the count of valid answers, the count of excluded
-/// ("don't know") answers and Σw·code² (for design effects); then the count of the domain's rows in
-/// the PSU (``rowSlot(items:)``) and their weight sum.
+/// Each per-PSU vector is laid out by ``ItemSlot``: its slots per item, then the count of the
+/// domain's rows in the PSU and their weight sum.
 struct DomainTotals: Sendable {
-    static let slots = 6
-    static func rowSlot(items: Int) -> Int { slots * items }
-    static func weightSlot(items: Int) -> Int { slots * items + 1 }
     var perPSU: [PSUKey: [Double]] = [:]
     /// The same sums per second-stage unit, for two-stage designs.
     var perSSU: [SSUKey: [Double]] = [:]
@@ -265,27 +260,26 @@ public struct SurveyAccumulator: Sendable {
 
     /// The record's unweighted contribution: per item, valid / satisfied / code / count / excluded.
     private func contribution(of record: ResponseRecord) -> [Double] {
-        let slots = DomainTotals.slots
-        var vector = [Double](repeating: 0, count: slots * plan.layout.items.count + 2)
+        var vector = [Double](repeating: 0, count: ItemSlot.weightIndex(items: plan.layout.items.count) + 1)
         for (j, answer) in record.answers.enumerated() {
             switch answer {
             case .blank:
                 continue
             case .excluded:
-                vector[slots * j + 4] = 1
+                vector[ItemSlot.excludedCount.index(item: j)] = 1
             case .code(let code):
                 if plan.excludedCodes[j].contains(code) {
-                    vector[slots * j + 4] = 1
+                    vector[ItemSlot.excludedCount.index(item: j)] = 1
                     continue
                 }
-                vector[slots * j] = 1
-                vector[slots * j + 1] = plan.satisfiedCodes[j].contains(code) ? 1 : 0
-                vector[slots * j + 2] = Double(code)
-                vector[slots * j + 3] = 1
-                vector[slots * j + 5] = Double(code * code)
+                vector[ItemSlot.validWeight.index(item: j)] = 1
+                vector[ItemSlot.satisfiedWeight.index(item: j)] = plan.satisfiedCodes[j].contains(code) ? 1 : 0
+                vector[ItemSlot.codeWeight.index(item: j)] = Double(code)
+                vector[ItemSlot.validCount.index(item: j)] = 1
+                vector[ItemSlot.codeSquareWeight.index(item: j)] = Double(code * code)
             }
         }
-        vector[vector.count - 2] = 1
+        vector[ItemSlot.rowsIndex(items: plan.layout.items.count)] = 1
         return vector
     }
 
@@ -318,31 +312,27 @@ public struct SurveyAccumulator: Sendable {
 
     private mutating func addReplicates(_ vector: [Double], weights: [Double], to key: DomainKey) {
         let items = plan.layout.items.count
-        let slots = DomainTotals.slots
         var totals = replicateSums.removeValue(forKey: key) ?? ReplicateTotals(replicates: weights.count, items: items)
         for (r, w) in weights.enumerated() where w != 0 {
-            for j in 0..<items where vector[slots * j] != 0 {
+            for j in 0..<items where vector[ItemSlot.validWeight.index(item: j)] != 0 {
                 totals.values[r][3 * j] += w
-                totals.values[r][3 * j + 1] += w * vector[slots * j + 1]
-                totals.values[r][3 * j + 2] += w * vector[slots * j + 2]
+                totals.values[r][3 * j + 1] += w * vector[ItemSlot.satisfiedWeight.index(item: j)]
+                totals.values[r][3 * j + 2] += w * vector[ItemSlot.codeWeight.index(item: j)]
             }
         }
         replicateSums[key] = totals
     }
 
     private static func add(_ vector: [Double], weight: Double, to sums: inout [Double]) {
-        let slots = DomainTotals.slots
-        for j in 0..<(vector.count / slots) {
-            let base = slots * j
-            sums[base] += weight * vector[base]
-            sums[base + 1] += weight * vector[base + 1]
-            sums[base + 2] += weight * vector[base + 2]
-            sums[base + 3] += vector[base + 3]
-            sums[base + 4] += vector[base + 4]
-            sums[base + 5] += weight * vector[base + 5]
+        let items = (vector.count - 2) / ItemSlot.count
+        for j in 0..<items {
+            for slot in ItemSlot.allCases {
+                let i = slot.index(item: j)
+                sums[i] += slot.isWeighted ? weight * vector[i] : vector[i]
+            }
         }
-        sums[vector.count - 2] += 1
-        sums[vector.count - 1] += weight
+        sums[ItemSlot.rowsIndex(items: items)] += 1
+        sums[ItemSlot.weightIndex(items: items)] += weight
     }
 
     /// The domains seen, in report order (whole sample first, then each breakdown's levels).

@@ -1,3 +1,5 @@
+import SIPASCore
+
 /// Post-stratification and raking on the accumulated cell sums, with R `survey`'s variance.
 ///
 /// Every calibrated weight is the design weight times a factor G_c that depends only on the record's
@@ -38,7 +40,7 @@ struct CalibratedDesign {
         }
         self.spec = spec
         let items = plan.layout.items.count
-        let weightSlot = DomainTotals.weightSlot(items: items), rowSlot = DomainTotals.rowSlot(items: items)
+        let weightSlot = ItemSlot.weightIndex(items: items), rowSlot = ItemSlot.rowsIndex(items: items)
         var weight: [String: Double] = [:], rows: [String: Double] = [:], unit: [CellKey: Double] = [:]
         for key in all.perUnitCell.keys.sorted(by: Self.order) {
             let sums = all.perUnitCell[key]!
@@ -166,10 +168,9 @@ struct CalibratedDesign {
     /// The domain's sums with calibrated weights (weighted slots × G_c; counts unchanged).
     func calibrate(_ totals: DomainTotals, items: Int) -> DomainTotals {
         var result = totals
-        let slots = DomainTotals.slots
         var weighted: [Int] = []
-        for j in 0..<items { weighted += [slots * j, slots * j + 1, slots * j + 2, slots * j + 5] }
-        weighted.append(DomainTotals.weightSlot(items: items))
+        for j in 0..<items { weighted += ItemSlot.allCases.filter(\.isWeighted).map { $0.index(item: j) } }
+        weighted.append(ItemSlot.weightIndex(items: items))
         var psu: [PSUKey: [Double]] = [:], ssu: [SSUKey: [Double]] = [:]
         for key in totals.perUnitCell.keys.sorted(by: Self.order) {
             let sums = totals.perUnitCell[key]!, factor = factors[key.cell] ?? 1
@@ -226,16 +227,16 @@ struct CalibratedDesign {
 
     func correct(_ linear: inout Linearized, original: DomainCells, calibrated: SortedTotals,
                  _ indicator: Indicator, _ statistic: Statistic) {
-        let slots = DomainTotals.slots, offset = statistic == .share ? 1 : 2
+        let numerator = statistic.numeratorSlot
         var coefficients: [(item: Int, c: Double, r: Double)] = []
         for component in indicator.components {
-            let x = calibrated.total(slots * component.item)
+            let x = calibrated.total(ItemSlot.validWeight.index(item: component.item))
             guard x > 0 else { return }
-            let r = calibrated.total(slots * component.item + offset) / x
+            let r = calibrated.total(numerator.index(item: component.item)) / x
             coefficients.append((component.item, component.coefficient / x, r))
         }
         func u(_ sums: [Double]) -> Double {
-            coefficients.reduce(0) { $0 + $1.c * (sums[slots * $1.item + offset] - $1.r * sums[slots * $1.item]) }
+            coefficients.reduce(0) { $0 + $1.c * (sums[numerator.index(item: $1.item)] - $1.r * sums[ItemSlot.validWeight.index(item: $1.item)]) }
         }
         var d: [String: Double] = [:]
         switch spec.method {

@@ -1,3 +1,5 @@
+import SIPASCore
+
 /// The jackknife of a calibrated design, as R computes it for `postStratify` or `rake` applied to
 /// `as.svrepdesign(design, type = "JK1" / "JKn")`: every replicate's weights are calibrated again to
 /// the same margins (raking: the number of sweeps of the full sample), and the replicate estimate uses
@@ -29,7 +31,7 @@ extension CalibratedDesign {
         _ domain: DomainCells, _ indicator: Indicator, _ statistic: Statistic,
         psusByStratum: [String: Set<String>], fractions: [String: Double]
     ) -> [(theta: Double, scale: Double)]? {
-        let slots = DomainTotals.slots, offset = statistic == .share ? 1 : 2
+        let numerator = statistic.numeratorSlot
         let components = indicator.components, cellCount = cells.count
         // Design weight per cell: whole sample, per stratum, per PSU.
         let weight = cells.map { cellWeight[$0]! }
@@ -49,8 +51,8 @@ extension CalibratedDesign {
             var v = [Double](repeating: 0, count: width)
             for (cell, sums) in domain.perPSU[psu]! {
                 for (k, c) in components.enumerated() {
-                    v[index(k, cell, false)] += sums[slots * c.item]
-                    v[index(k, cell, true)] += sums[slots * c.item + offset]
+                    v[index(k, cell, false)] += sums[ItemSlot.validWeight.index(item: c.item)]
+                    v[index(k, cell, true)] += sums[numerator.index(item: c.item)]
                 }
             }
             psuSums[psu] = v

@@ -1,3 +1,4 @@
+import SIPASCore
 import CGSL
 
 /// Rao–Scott corrected chi-square test of independence for a breakdown × satisfied table of one item
@@ -22,7 +23,6 @@ public struct RaoScott: Hashable, Sendable, Codable {
     /// Tests `item` (a position in the record layout) across the levels of breakdown `breakdown`.
     /// - Throws: ``StatsError`` when fewer than two levels have valid answers or GSL cannot solve.
     public static func test(_ accumulator: SurveyAccumulator, item: Int, breakdown: Int) throws -> RaoScott {
-        let slots = DomainTotals.slots
         let levels = accumulator.domains.filter { $0.key.breakdown == breakdown }.sorted { $0.key < $1.key }.map { SortedTotals($0.value) }
         // Cells in R's order for interaction(rows, cols): rows (levels) vary fastest; cols = not satisfied, satisfied.
         let r = levels.count, c = 2, k = r * c
@@ -32,10 +32,10 @@ public struct RaoScott: Hashable, Sendable, Codable {
         for (a, level) in levels.enumerated() {
             for (psu, sums) in zip(level.psus, level.sums) {
                 var cells = cellPSU[psu] ?? Array(repeating: 0, count: k)
-                cells[a] += sums[slots * item] - sums[slots * item + 1]       // not satisfied
-                cells[a + r] += sums[slots * item + 1]                        // satisfied
+                cells[a] += sums[ItemSlot.validWeight.index(item: item)] - sums[ItemSlot.satisfiedWeight.index(item: item)]       // not satisfied
+                cells[a + r] += sums[ItemSlot.satisfiedWeight.index(item: item)]                        // satisfied
                 cellPSU[psu] = cells
-                n += sums[slots * item + 3]
+                n += sums[ItemSlot.validCount.index(item: item)]
             }
         }
         let psus = cellPSU.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }.filter { cellPSU[$0]!.reduce(0, +) > 0 }

@@ -1,3 +1,5 @@
+import SIPASCore
+
 /// Rao–Wu rescaling bootstrap (Rao & Wu 1988; Rao, Wu & Yue 1992) with GSL random numbers.
 ///
 /// In replicate r, each stratum h with n_h ≥ 2 PSUs draws n_h − 1 of its PSUs with replacement; a
@@ -44,14 +46,13 @@ struct BootstrapMultipliers: Sendable {
     /// The domain's replicate totals: Σ over PSUs of multiplier × PSU sums, PSUs in sorted order.
     func totals(_ totals: SortedTotals, items: Int) -> ReplicateTotals {
         var result = ReplicateTotals(replicates: replicates, items: items)
-        let slots = DomainTotals.slots
         for (psu, sums) in zip(totals.psus, totals.sums) {
             guard let m = multipliers[psu] else { continue }
             for r in 0..<replicates where m[r] != 0 {
                 for j in 0..<items {
-                    result.values[r][3 * j] += m[r] * sums[slots * j]
-                    result.values[r][3 * j + 1] += m[r] * sums[slots * j + 1]
-                    result.values[r][3 * j + 2] += m[r] * sums[slots * j + 2]
+                    result.values[r][3 * j] += m[r] * sums[ItemSlot.validWeight.index(item: j)]
+                    result.values[r][3 * j + 1] += m[r] * sums[ItemSlot.satisfiedWeight.index(item: j)]
+                    result.values[r][3 * j + 2] += m[r] * sums[ItemSlot.codeWeight.index(item: j)]
                 }
             }
         }

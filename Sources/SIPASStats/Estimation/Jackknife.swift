@@ -1,3 +1,5 @@
+import SIPASCore
+
 /// Delete-one-PSU jackknife variance, computed from the per-PSU sums without materialising
 /// replicate weights.
 ///
@@ -28,8 +30,7 @@ enum Jackknife {
         _ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic,
         psusByStratum: [String: Set<String>], fractions: [String: Double]
     ) -> [(theta: Double, scale: Double)]? {
-        let slots = DomainTotals.slots
-        let offset = statistic == .share ? 1 : 2
+        let numerator = statistic.numeratorSlot
         let components = indicator.components
         // Whole-domain and per-stratum totals of X (valid weight) and Y (satisfied or code sum).
         var x = [Double](repeating: 0, count: components.count), y = x
@@ -38,10 +39,10 @@ enum Jackknife {
         for (psu, sums) in zip(totals.psus, totals.sums) {
             byPSU[psu] = sums
             for (k, c) in components.enumerated() {
-                x[k] += sums[slots * c.item]
-                y[k] += sums[slots * c.item + offset]
-                stratumX[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[slots * c.item]
-                stratumY[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[slots * c.item + offset]
+                x[k] += sums[ItemSlot.validWeight.index(item: c.item)]
+                y[k] += sums[numerator.index(item: c.item)]
+                stratumX[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[ItemSlot.validWeight.index(item: c.item)]
+                stratumY[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[numerator.index(item: c.item)]
             }
         }
         func theta(_ xs: [Double], _ ys: [Double]) -> Double? {
@@ -71,7 +72,7 @@ enum Jackknife {
                 let sums = byPSU[PSUKey(stratum: stratum, cluster: cluster)]
                 var xr = x, yr = y
                 for (k, c) in components.enumerated() {
-                    let xi = sums?[slots * c.item] ?? 0, yi = sums?[slots * c.item + offset] ?? 0
+                    let xi = sums?[ItemSlot.validWeight.index(item: c.item)] ?? 0, yi = sums?[numerator.index(item: c.item)] ?? 0
                     xr[k] = x[k] - xh[k] + n / (n - 1) * (xh[k] - xi)
                     yr[k] = y[k] - yh[k] + n / (n - 1) * (yh[k] - yi)
                 }

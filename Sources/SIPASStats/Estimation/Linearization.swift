@@ -52,13 +52,12 @@ struct SortedTotals {
 
 enum Linearization {
     static func linearize(_ totals: SortedTotals, _ indicator: Indicator, _ statistic: Statistic) -> Linearized? {
-        let slots = DomainTotals.slots
-        let offset = statistic == .share ? 1 : 2
+        let numerator = statistic.numeratorSlot
         var ratios: [Double] = []
         var denominators: [Double] = []
         for component in indicator.components {
-            let x = totals.total(slots * component.item)
-            let y = totals.total(slots * component.item + offset)
+            let x = totals.total(ItemSlot.validWeight.index(item: component.item))
+            let y = totals.total(numerator.index(item: component.item))
             guard x > 0 else { return nil }
             ratios.append(y / x)
             denominators.append(x)
@@ -68,8 +67,8 @@ enum Linearization {
         func influence(_ sums: [Double]) -> Double {
             var zi = 0.0
             for (k, component) in indicator.components.enumerated() {
-                let base = slots * component.item
-                zi += component.coefficient * (sums[base + offset] - ratios[k] * sums[base]) / denominators[k]
+                zi += component.coefficient * (sums[numerator.index(item: component.item)]
+                    - ratios[k] * sums[ItemSlot.validWeight.index(item: component.item)]) / denominators[k]
             }
             return zi
         }
@@ -174,11 +173,10 @@ enum Linearization {
     /// (1 − n/N̂)·s²/n, with s² the weighted variance of the answers (n/(n−1) correction) over the
     /// n valid answers and N̂ their weight sum.
     static func designEffect(_ totals: SortedTotals, item: Int, statistic: Statistic, variance: Double) -> Double? {
-        let slots = DomainTotals.slots
-        let weight = totals.total(slots * item)
-        let sum = totals.total(slots * item + (statistic == .share ? 1 : 2))
-        let squares = totals.total(slots * item + (statistic == .share ? 1 : 5))
-        let n = totals.total(slots * item + 3)
+        let weight = totals.total(ItemSlot.validWeight.index(item: item))
+        let sum = totals.total(statistic.numeratorSlot.index(item: item))
+        let squares = totals.total((statistic == .share ? ItemSlot.satisfiedWeight : .codeSquareWeight).index(item: item))
+        let n = totals.total(ItemSlot.validCount.index(item: item))
         guard n > 1, weight > 0 else { return nil }
         let mean = sum / weight
         let s2 = (squares / weight - mean * mean) * n / (n - 1)

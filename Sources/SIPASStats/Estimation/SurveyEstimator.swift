@@ -96,7 +96,7 @@ public enum SurveyEstimator {
         }.flatMap { $0 }
         let psus = psuCount.values.reduce(0, +)
         // Summed over PSUs in order, so that it does not depend on how records were split and merged.
-        let weightSum = accumulator.domains[.all].map { sorted($0).total(DomainTotals.weightSlot(items: items)) } ?? 0
+        let weightSum = accumulator.domains[.all].map { sorted($0).total(ItemSlot.weightIndex(items: items)) } ?? 0
         let design = DesignSummary(
             records: accumulator.records, weightSum: weightSum, strata: psuCount.count, psus: psus,
             degreesOfFreedom: psus - psuCount.count, lonelyStrata: lonely, lonelyPSU: plan.lonelyPSU.rawValue
@@ -127,13 +127,12 @@ public enum SurveyEstimator {
                                        note: "no valid answers")
             }
             if let calibration, let cells { calibration.correct(&linear, original: cells, calibrated: totals, indicator, statistic) }
-            let slots = DomainTotals.slots
             // Degrees of freedom count the PSUs holding the domain's rows, answered or not: a missing or
             // "don't know" answer is not a subpopulation (R: svyciprop(~y, subset(des, domain),
             // na.rm = TRUE) takes degf(subset(des, domain)); docs/methodology.md).
-            let df = Linearization.degreesOfFreedom(totals, countSlots: [DomainTotals.rowSlot(items: plan.layout.items.count)])
-            let n = indicator.level == .item ? Int(totals.total(slots * indicator.components[0].item + 3)) : totals.rows
-            let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(slots * $1.item + 4)) }
+            let df = Linearization.degreesOfFreedom(totals, countSlots: [ItemSlot.rowsIndex(items: plan.layout.items.count)])
+            let n = indicator.level == .item ? Int(totals.total(ItemSlot.validCount.index(item: indicator.components[0].item))) : totals.rows
+            let excluded = indicator.components.reduce(0) { $0 + Int(totals.total(ItemSlot.excludedCount.index(item: $1.item))) }
             var variance: Double? = nil
             if options.variance == .jackknife {
                 guard let jackknife = jackknifeReplicates(totals, cells, indicator, statistic).flatMap(Jackknife.variance) else {
@@ -187,7 +186,7 @@ public enum SurveyEstimator {
             }
             let combined = Linearized(value: parts.reduce(0) { $0 + $1.value } / k, psus: psus, z: z, ssus: ssus, ssuZ: ssuZ)
             let designPSUs = psuCount.values.reduce(0, +)
-            let excluded = indicator.components.reduce(0) { $0 + Int(all.total(DomainTotals.slots * $1.item + 4)) }
+            let excluded = indicator.components.reduce(0) { $0 + Int(all.total(ItemSlot.excludedCount.index(item: $1.item))) }
             // Replicates: θ_r is the mean of the units' replicate estimates.
             var variance: Double? = nil
             switch options.variance {

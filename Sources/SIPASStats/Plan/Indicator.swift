@@ -53,4 +53,13 @@ public enum Statistic: String, Hashable, Sendable, Codable, CaseIterable {
     case share
     /// Mean code over valid answers (1–5).
     case mean
+
+    /// The slot summed over valid answers for the ratio's numerator (its denominator is
+    /// ``ItemSlot/validWeight``): satisfied weight for a share, code × weight for a mean.
+    public var numeratorSlot: ItemSlot {
+        switch self {
+        case .share: return .satisfiedWeight
+        case .mean: return .codeWeight
+        }
+    }
 }
