@@ -40,9 +40,9 @@ package struct BatchStores {
     }
 }
 
-/// Buffers of batches that are gone, for the next batches. A block's slices are decoded into
-/// fresh memory otherwise: the page faults of touching it, and the allocator's work when one
-/// thread frees what another allocated, came to a sixth of the CPU time on two threads. At most
+/// Buffers of batches that are gone, for the next batches. A block's slices would otherwise be
+/// decoded into fresh memory, paying the page faults of touching it and the allocator's work when
+/// one thread frees what another allocated. At most
 /// ``limit`` sets are kept, about the batches of three blocks (the reader holds that many at once),
 /// so memory stays what the pipeline needs at its peak.
 final class BatchPool: @unchecked Sendable {

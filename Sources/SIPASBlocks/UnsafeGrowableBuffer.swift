@@ -2,8 +2,8 @@
 ///
 /// Written by hand for the fast path's per-row loops: an `Array` held by a class pays a dynamic
 /// exclusivity check and a uniqueness check on every append or store, and reading it from two
-/// threads bounces its reference count between the cores; those costs were a third of the fast
-/// path's profile. Here an append is a compare and a store, and pointers into the buffer stay valid
+/// threads bounces its reference count between the cores, in loops that run per row and per
+/// field. Here an append is a compare and a store, and pointers into the buffer stay valid
 /// until it grows or is freed. Copies share the memory: the owner (a class) calls ``deallocate()``
 /// exactly once, in its `deinit`. Indexing is bounds-checked in debug builds (`assert`), not in
 /// release builds.

@@ -24,8 +24,8 @@ extension CSVImporter {
         /// Whether ``sources`` has file k (looked up per id without hashing).
         private var rereadable: [Bool] = []
         // The slot index is the tag's top bits, so within a probe run only the tag's remaining bits
-        // tell ids apart: with 28 of them a 10 M-id table (2²⁴ slots) had 4 bits left and about half
-        // the lookups re-read an earlier id from its file (10 M rows took 14.8 × the time of 1 M).
+        // tell ids apart: with 28 of them a 10 M-id table (2²⁴ slots) has 4 bits left, and about
+        // half the lookups would re-read an earlier id from its file; 30 leave 6 bits there.
         private static let placeBits: UInt64 = 30
         private static let placeMask: UInt64 = (1 << 30) - 1
 

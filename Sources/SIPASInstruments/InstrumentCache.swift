@@ -1,9 +1,9 @@
 import Foundation
 import SIPASCore
 
-/// Built-in instruments kept as JSON between runs, so that a command decodes the six of them in
-/// a few milliseconds instead of parsing their YAML (about 30 ms on two cores, most of the start
-/// of a command that picks the instrument from a file's header).
+/// Built-in instruments kept as JSON between runs, so that a command decodes them instead of
+/// parsing their YAML, which is most of the start of a command that picks the instrument from a
+/// file's header.
 ///
 /// The cache belongs to one build of the running executable: its directory is named after the
 /// executable's path, size and modification time, so a rebuilt `sipas` (a changed instrument or

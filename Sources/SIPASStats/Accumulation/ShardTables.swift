@@ -4,7 +4,7 @@ import SIPASBlocks
 /// An open-addressing table from 64-bit keys to non-negative `Int32` values.
 ///
 /// Hand-written for the per-row lookups of ``FastShard``: `Dictionary` hashes each key with the
-/// per-process-seeded SipHash, which took a tenth of the fast path's time; a multiplicative
+/// per-process-seeded SipHash, costly once per row and attribute; a multiplicative
 /// (Fibonacci) hash of an integer key is enough here, since the keys are ids and FNV hashes.
 struct WordTable {
     private var keys: [UInt64]

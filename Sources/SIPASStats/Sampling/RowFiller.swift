@@ -115,7 +115,7 @@ struct RowFiller {
     }
 
     /// `value` in decimal with zeros in front up to `width` digits, as "%0*d" (no `String(format:)`
-    /// per row: Foundation's formatting was a sixth of `sipas sample`'s time).
+    /// per row: Foundation's formatting parses its format string on every call).
     static func zeroPadded(_ value: Int, width: Int) -> String {
         let digits = String(value.magnitude)
         let padded = String(repeating: "0", count: max(width - digits.count - (value < 0 ? 1 : 0), 0)) + digits
