@@ -2,7 +2,7 @@ import Foundation
 import SIPASCore
 
 /// A run of a batch's stored responses in the columns an analysis reads, kept in the store beside
-/// the rows (table `response_block`) so that ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:readers:_:)``
+/// the rows (table `response_block`) so that ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:_:)``
 /// reads a few blobs instead of stepping, splitting and parsing every row (which took longer than
 /// reading the CSV file itself).
 ///

@@ -18,17 +18,11 @@ extension SurveyStore {
     /// - Throws: ``StoreError`` as ``forEachRecord(in:year:layout:_:)``; what `body` throws.
     /// - Complexity: O(rows); memory O(`rowsPerBlock`).
     ///
-    /// With `readers` > 1 and enough rows, the rows are read on that many connections at once, each
-    /// its own threads's share of the row ranges (``forEachBlockInParallel(_:year:layout:columns:rowsPerBlock:readers:_:)``);
-    /// `body` still gets every row once, in the same order, on the calling thread.
+    /// One connection reads: two readers on row ranges, measured on 2 cores, were slower, their
+    /// thread taking the accumulator's shards' time (BENCHMARKS.md).
     public func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
-                             rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
+                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
         let columns = ColumnChunk.columns(layout: layout, excluded: excluded)
-        if readers > 1 && selection.responses >= 2 * rowsPerBlock {
-            try forEachBlockInParallel(selection, year: year, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock,
-                                       readers: readers, body)
-            return
-        }
         // Carried out of `read`, which turns other errors into a StoreError.
         var needsRecords = false
         try read { db in
@@ -102,28 +96,19 @@ struct BlockReader {
         codes.deallocate()
     }
 
-    /// Sends the rows of batch `info` (those numbered `rows` when given; of `year` when given) as blocks.
-    mutating func read(_ db: Database, batch info: BatchInfo, rows range: Range<Int>? = nil, year: Int?, store: String,
+    /// Sends the rows of batch `info` (of `year` when given) as blocks.
+    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String,
                        _ body: (FastBlock) throws -> Void) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
-        // The range's end is checked here, on the row number read anyway, not by SQLite (a key
-        // comparison per row).
-        if range != nil { sql += " AND row >= ?" }
         if year != nil { sql += " AND year = ?" }
         let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
         let s = statement.sqliteStatement
-        var parameter: Int32 = 1
-        sqlite3_bind_int64(s, parameter, info.id)
-        if let range {
-            sqlite3_bind_int64(s, parameter + 1, Int64(range.lowerBound))
-            parameter += 1
-        }
-        if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
+        sqlite3_bind_int64(s, 1, info.id)
+        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = columns.count - 2, itemCount = columns.items.count
         while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
-            if let range, row >= range.upperBound { break }
             func corrupt() -> StoreError {
                 StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
             }
