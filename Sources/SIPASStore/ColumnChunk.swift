@@ -30,9 +30,10 @@ enum ColumnChunk {
     /// attributes field (no attributes, or one empty one: the layout decides) is left to the rows.
     static func encode(_ responses: EncodedResponses) -> [Encoded]? {
         guard responses.count > 0, !responses.range(0, 3).isEmpty else { return nil }
-        let attributes = responses.bytes[responses.range(0, 3)].reduce(1) { $1 == 0x1F ? $0 + 1 : $0 }
-        let answers = responses.range(0, 4)
-        let items = answers.isEmpty ? 1 : responses.bytes[answers].reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+        let (attributes, items) = responses.bytes.withUnsafeBufferPointer { bytes in
+            (StoredRowCodec.fields(attributes: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 3)])),
+             StoredRowCodec.fields(answers: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 4)])))
+        }
         var chunks: [Encoded] = []
         var builder = ChunkBuilder(attributes: attributes, items: items)
         for i in 0..<responses.count {

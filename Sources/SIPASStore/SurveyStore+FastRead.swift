@@ -114,41 +114,15 @@ struct BlockReader {
             }
             field(0, Self.text(s, 2))
             field(1, Self.text(s, 3))
-            // Attributes: split at U+001F, escapes undone (StoredResponse.decode(attributes:)).
-            let attributes = Self.text(s, 4)
+            // Attributes: the codec's values (escapes undone), each a column of the block.
+            let (starts, ends) = (self.starts, self.ends)
             var column = 2
-            var start = Int32(bytes.count)
-            var escaped = false
-            if attributeCount > 0 || !attributes.isEmpty {
-                var i = 0
-                while i < attributes.count {
-                    let byte = attributes[i]
-                    if escaped {
-                        bytes.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
-                        escaped = false
-                    } else if byte == 0x1B {
-                        escaped = true
-                    } else if byte == 0x1F {
-                        guard column < columns.count else { throw corrupt() }
-                        starts[column] = start
-                        ends[column] = Int32(bytes.count)
-                        column += 1
-                        start = Int32(bytes.count)
-                    } else {
-                        // A run of plain bytes, copied at once (not an append, and its checks, per byte).
-                        var end = i + 1
-                        while end < attributes.count && attributes[end] != 0x1B && attributes[end] != 0x1F { end += 1 }
-                        bytes.append(attributes.baseAddress! + i, count: end - i)
-                        i = end
-                        continue
-                    }
-                    i += 1
-                }
-                guard column < columns.count else { throw corrupt() }
-                starts[column] = start
-                ends[column] = Int32(bytes.count)
+            let valid = StoredRowCodec.unescape(attributes: Self.text(s, 4), count: attributeCount, into: &bytes) { start, end in
+                starts[column] = Int32(start)
+                ends[column] = Int32(end)
                 column += 1
             }
+            guard valid else { throw corrupt() }
             guard column == columns.count else { throw corrupt() }
             guard try parse(answers: Self.text(s, 5), itemCount: itemCount) else { throw corrupt() }
             let weight = sqlite3_column_double(s, 1)
@@ -167,40 +141,24 @@ struct BlockReader {
         ends[c] = Int32(bytes.count)
     }
 
-    /// The answers' codes into ``codes``: false when the text is not `itemCount` fields of blank or
-    /// `[x][-]digits`; throws ``SurveyStore/NeedsRecords`` when an `x` mark disagrees with the scale or
-    /// a code has more than 9 digits (the record path reads up to 18).
-    private mutating func parse(answers bytes: UnsafeBufferPointer<UInt8>, itemCount: Int) throws -> Bool {
-        guard itemCount > 0 else { return bytes.isEmpty }
-        let comma = UInt8(ascii: ","), count = bytes.count
-        var i = 0, item = 0
-        while true {
-            guard item < itemCount else { return false }
-            if i == count || bytes[i] == comma {
+    /// The answers' codes into ``codes``: false when the text is not `itemCount` answers of the
+    /// codec's form; throws ``SurveyStore/NeedsRecords`` when an `x` mark disagrees with the scale or
+    /// a code has more than 9 digits (the record path reads up to ``StoredRowCodec/maxDigits``).
+    private func parse(answers bytes: UnsafeBufferPointer<UInt8>, itemCount: Int) throws -> Bool {
+        let (codes, excludedBits, excludedSets) = (self.codes, self.excludedBits, columns.excluded)
+        let parsed = try StoredRowCodec.parse(answers: bytes, count: itemCount, maxDigits: 9) { item, code, marked in
+            guard let code else {
                 codes[item] = FastBatch.blank
-            } else {
-                let marked = bytes[i] == UInt8(ascii: "x")
-                if marked { i += 1 }
-                let negative = i < count && bytes[i] == UInt8(ascii: "-")
-                if negative { i += 1 }
-                var value = 0, digits = 0
-                while i < count, bytes[i] != comma {
-                    let digit = bytes[i] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return false }
-                    guard digits < 9 else { throw SurveyStore.NeedsRecords() }
-                    value = value * 10 + Int(digit)
-                    digits += 1
-                    i += 1
-                }
-                guard digits > 0 else { return false }
-                let code = negative ? -value : value
-                let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : columns.excluded[item].contains(code)
-                guard excluded == marked else { throw SurveyStore.NeedsRecords() }
-                codes[item] = Int32(code)
+                return
             }
-            item += 1
-            if i == count { return item == itemCount }
-            i += 1
+            let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : excludedSets[item].contains(code)
+            guard excluded == marked else { throw SurveyStore.NeedsRecords() }
+            codes[item] = Int32(code)
+        }
+        switch parsed {
+        case .valid: return true
+        case .malformed: return false
+        case .tooLong: throw SurveyStore.NeedsRecords()
         }
     }
 

@@ -38,14 +38,17 @@ import Testing
         #expect(sums, "a PostgreSQL store sums on the server")
     }
 
-    /// Loads 40 rows of province 01 and one row that is rejected into the empty store at
+    /// Loads 40 rows of province 01 (a commune with U+001F and U+001B) and one row that is rejected into the empty store at
     /// `location` as team `team` (on PostgreSQL, the URL's login role), then reads them back by
     /// every call the commands make; returns whether the store summed them itself.
     static func commandLineCalls(_ location: String, team: String) async throws -> Bool {
         let instrument = try PostgresStoreTests.instrument
         let file = try PostgresStoreTests.file("hanoi-\(UUID().uuidString).csv", province: "01", limit: 40)
-        // A row too short is rejected.
-        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        // The last response's commune holds the stored form's separator and escape; a row too short is rejected.
+        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        var fields = lines[40].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[4] += "\u{1F}\u{1B}e"
+        lines[40] = fields.joined(separator: ",")
         try (lines.joined(separator: "\n") + "\nnot,a,response\n").write(to: file, atomically: true, encoding: .utf8)
         let layout = instrument.recordLayout
         return try await StoreLocation.with(location, language: .en) { store in
