@@ -20,6 +20,8 @@ struct ChunkBuilder {
     private var weightIds: [UInt16] = [], yearIds: [UInt16] = [], rowNumbers: [UInt32] = []
     private var codes: [UInt8] = []
     private var marked: [UInt64], unmarked: [UInt64]
+    /// Unescaped attribute values given to ``text(_:)`` from the text form, kept in place until ``forgetValues()``.
+    private var held: [[UInt8]] = []
 
     init(attributes: Int, items: Int) {
         attributeCount = attributes
@@ -50,6 +52,7 @@ struct ChunkBuilder {
     /// block of a file): only the row before's values are compared in place.
     mutating func forgetValues() {
         for c in columns.indices { columns[c].forgetLast() }
+        held.removeAll()
     }
 
     /// The next text value of the row: stratum, cluster, then the attributes in order (its bytes
@@ -76,9 +79,7 @@ struct ChunkBuilder {
         if mark { marked[item] |= 1 << UInt64(code) } else { unmarked[item] |= 1 << UInt64(code) }
     }
 
-    /// Adds row `i` of `r` from its text form: the attributes split at U+001F and unescaped as
-    /// ``BlockReader`` does (`ESC s` → U+001F, `ESC` and any other byte → ESC), the answers
-    /// `[x]digits` or blank, separated by commas.
+    /// Adds row `i` of `r` from its text form (``StoredRowCodec``).
     mutating func add(_ r: EncodedResponses, _ i: Int) {
         beginRow(r.rows[i], weight: r.weights[i], year: r.years[i])
         r.bytes.withUnsafeBufferPointer { source in
@@ -91,48 +92,17 @@ struct ChunkBuilder {
     }
 
     private mutating func addAttributes(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        var fields = 0, start = 0
-        let n = field.count
-        for i in 0...n where i == n || field[i] == 0x1F {
-            fields += 1
-            guard fields <= attributeCount else { return false }
-            let value = UnsafeBufferPointer(rebasing: field[start..<i])
-            guard value.contains(0x1B) else {
-                text(value)
-                start = i + 1
-                continue
-            }
-            let (unescaped, complete) = StoredResponse.unescapedBytes(value)
-            guard complete else { return false }
+        StoredRowCodec.split(attributes: field, count: attributeCount) { value, escaped in
+            guard escaped else { return text(value) }
+            // Kept until forgetValues(): the column compares the next row's value with it in place.
+            let unescaped = StoredRowCodec.unescaped(value)
+            held.append(unescaped)
             unescaped.withUnsafeBufferPointer { text($0) }
-            start = i + 1
         }
-        return fields == attributeCount
     }
 
     private mutating func addAnswers(_ answers: UnsafeBufferPointer<UInt8>) -> Bool {
-        var item = 0, i = 0
-        let n = answers.count
-        while true {
-            guard item < itemCount else { return false }
-            var mark = false, value = -1
-            if i < n && answers[i] == UInt8(ascii: "x") {
-                mark = true
-                i += 1
-            }
-            while i < n && answers[i] != UInt8(ascii: ",") {
-                let digit = Int(answers[i]) &- 48
-                guard digit >= 0, digit <= 9 else { return false }
-                value = max(value, 0) * 10 + digit
-                guard value < 64 else { return false }
-                i += 1
-            }
-            guard value >= 0 || !mark else { return false }
-            code(item, value < 0 ? nil : value, marked: mark)
-            item += 1
-            if i == n { return item == itemCount }
-            i += 1
-        }
+        StoredRowCodec.parse(answers: answers, count: itemCount, maxDigits: StoredRowCodec.maxDigits) { code($0, $1, marked: $2) } == .valid
     }
 
     /// The chunk's bytes (layout in ``ColumnChunk``), or nil when a row could not be held.

@@ -39,7 +39,7 @@ extension PreparedBatch {
 }
 
 /// Reads chunks made by ``PreparedBatch/columnChunks(groups:)`` back into the blocks an analysis
-/// reads (``FastBlock``), as ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:readers:_:)``
+/// reads (``FastBlock``), as ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:_:)``
 /// reads a SQLite store's.
 public struct ChunkBlockReader: Sendable {
     let columns: FastColumns

@@ -2,7 +2,7 @@ import Foundation
 import SIPASCore
 
 /// A run of a batch's stored responses in the columns an analysis reads, kept in the store beside
-/// the rows (table `response_block`) so that ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:readers:_:)``
+/// the rows (table `response_block`) so that ``SurveyStore/forEachBlock(in:year:layout:excluded:rowsPerBlock:_:)``
 /// reads a few blobs instead of stepping, splitting and parsing every row (which took longer than
 /// reading the CSV file itself).
 ///
@@ -30,9 +30,10 @@ enum ColumnChunk {
     /// attributes field (no attributes, or one empty one: the layout decides) is left to the rows.
     static func encode(_ responses: EncodedResponses) -> [Encoded]? {
         guard responses.count > 0, !responses.range(0, 3).isEmpty else { return nil }
-        let attributes = responses.bytes[responses.range(0, 3)].reduce(1) { $1 == 0x1F ? $0 + 1 : $0 }
-        let answers = responses.range(0, 4)
-        let items = answers.isEmpty ? 1 : responses.bytes[answers].reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+        let (attributes, items) = responses.bytes.withUnsafeBufferPointer { bytes in
+            (StoredRowCodec.fields(attributes: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 3)])),
+             StoredRowCodec.fields(answers: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 4)])))
+        }
         var chunks: [Encoded] = []
         var builder = ChunkBuilder(attributes: attributes, items: items)
         for i in 0..<responses.count {

@@ -191,37 +191,18 @@ final class StoreSink: FastSink, @unchecked Sendable {
             text.append(cell(columns.cluster))
             responses.endField(at: textStart + text.count)
             for (a, column) in columns.attributes.enumerated() {
-                if a > 0 { text.append(0x1F) }
-                guard let column else { continue }
-                let value = cell(column)
-                if value.contains(where: { $0 == 0x1F || $0 == 0x1B }) {
-                    // The escapes of StoredResponse.encode(attributes:).
-                    for byte in value {
-                        if byte == 0x1B || byte == 0x1F {
-                            text.append(0x1B)
-                            text.append(byte == 0x1B ? UInt8(ascii: "e") : UInt8(ascii: "s"))
-                        } else {
-                            text.append(byte)
-                        }
-                    }
-                } else {
-                    text.append(value)
-                }
+                StoredRowCodec.append(attribute: column.map(cell) ?? UnsafeBufferPointer(start: nil, count: 0), first: a == 0, to: &text)
             }
             responses.endField(at: textStart + text.count)
             let codeBase = rank * itemCount
             for i in 0..<itemCount {
-                if i > 0 { text.append(UInt8(ascii: ",")) }
                 let code = codes[codeBase + i]
-                guard code != FastBatch.blank else { continue }
-                if (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code)) {
-                    text.append(UInt8(ascii: "x"))
+                guard code != FastBatch.blank else {
+                    StoredRowCodec.append(answer: nil, marked: false, first: i == 0, to: &text)
+                    continue
                 }
-                if (0..<10).contains(code) {
-                    text.append(UInt8(ascii: "0") + UInt8(code))
-                } else {
-                    Self.appendDigits(Int(code), to: &text)
-                }
+                let marked = (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
+                StoredRowCodec.append(answer: Int(code), marked: marked, first: i == 0, to: &text)
             }
             responses.endField(at: textStart + text.count)
         }
@@ -249,24 +230,6 @@ final class StoreSink: FastSink, @unchecked Sendable {
             }
             let marked = (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
             builder.code(i, Int(code), marked: marked)
-        }
-    }
-
-    /// `String(code)`'s bytes, without making the string.
-    static func appendDigits(_ code: Int, to bytes: inout ByteBuffer) {
-        if code < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = code.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                n += 1
-            } while magnitude > 0
-            for j in stride(from: n - 1, through: 0, by: -1) { bytes.append(buffer[j]) }
         }
     }
 

@@ -19,17 +19,11 @@ extension SurveyStore {
     /// - Throws: ``StoreError`` as ``forEachRecord(in:year:layout:_:)``; what `body` throws.
     /// - Complexity: O(rows); memory O(`rowsPerBlock`).
     ///
-    /// With `readers` > 1 and enough rows, the rows are read on that many connections at once, each
-    /// its own threads's share of the row ranges (``forEachBlockInParallel(_:year:layout:columns:rowsPerBlock:readers:_:)``);
-    /// `body` still gets every row once, in the same order, on the calling thread.
+    /// One connection reads: two readers on row ranges, measured on 2 cores, were slower, their
+    /// thread taking the accumulator's shards' time (BENCHMARKS.md).
     package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
-                             rowsPerBlock: Int = 1 << 16, readers: Int = 1, _ body: (FastBlock) throws -> Void) throws {
+                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
         let columns = ColumnChunk.columns(layout: layout, excluded: excluded)
-        if readers > 1 && selection.responses >= 2 * rowsPerBlock {
-            try forEachBlockInParallel(selection, year: year, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock,
-                                       readers: readers, body)
-            return
-        }
         // Carried out of `read`, which turns other errors into a StoreError.
         var needsRecords = false
         try read { db in
@@ -103,68 +97,33 @@ struct BlockReader {
         codes.deallocate()
     }
 
-    /// Sends the rows of batch `info` (those numbered `rows` when given; of `year` when given) as blocks.
-    mutating func read(_ db: Database, batch info: BatchInfo, rows range: Range<Int>? = nil, year: Int?, store: String,
+    /// Sends the rows of batch `info` (of `year` when given) as blocks.
+    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String,
                        _ body: (FastBlock) throws -> Void) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
-        // The range's end is checked here, on the row number read anyway, not by SQLite (a key
-        // comparison per row).
-        if range != nil { sql += " AND row >= ?" }
         if year != nil { sql += " AND year = ?" }
         let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
         let s = statement.sqliteStatement
-        var parameter: Int32 = 1
-        sqlite3_bind_int64(s, parameter, info.id)
-        if let range {
-            sqlite3_bind_int64(s, parameter + 1, Int64(range.lowerBound))
-            parameter += 1
-        }
-        if let year { sqlite3_bind_int64(s, parameter + 1, Int64(year)) }
+        sqlite3_bind_int64(s, 1, info.id)
+        if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
         defer { sqlite3_reset(s) }
         let attributeCount = columns.count - 2, itemCount = columns.items.count
         while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
-            if let range, row >= range.upperBound { break }
             func corrupt() -> StoreError {
                 StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
             }
             field(0, Self.text(s, 2))
             field(1, Self.text(s, 3))
-            // Attributes: split at U+001F, escapes undone (StoredResponse.decode(attributes:)).
-            let attributes = Self.text(s, 4)
+            // Attributes: the codec's values (escapes undone), each a column of the block.
+            let (starts, ends) = (self.starts, self.ends)
             var column = 2
-            var start = Int32(bytes.count)
-            var escaped = false
-            if attributeCount > 0 || !attributes.isEmpty {
-                var i = 0
-                while i < attributes.count {
-                    let byte = attributes[i]
-                    if escaped {
-                        bytes.append(byte == UInt8(ascii: "s") ? 0x1F : 0x1B)
-                        escaped = false
-                    } else if byte == 0x1B {
-                        escaped = true
-                    } else if byte == 0x1F {
-                        guard column < columns.count else { throw corrupt() }
-                        starts[column] = start
-                        ends[column] = Int32(bytes.count)
-                        column += 1
-                        start = Int32(bytes.count)
-                    } else {
-                        // A run of plain bytes, copied at once (not an append, and its checks, per byte).
-                        var end = i + 1
-                        while end < attributes.count && attributes[end] != 0x1B && attributes[end] != 0x1F { end += 1 }
-                        bytes.append(attributes.baseAddress! + i, count: end - i)
-                        i = end
-                        continue
-                    }
-                    i += 1
-                }
-                guard column < columns.count else { throw corrupt() }
-                starts[column] = start
-                ends[column] = Int32(bytes.count)
+            let valid = StoredRowCodec.unescape(attributes: Self.text(s, 4), count: attributeCount, into: &bytes) { start, end in
+                starts[column] = Int32(start)
+                ends[column] = Int32(end)
                 column += 1
             }
+            guard valid else { throw corrupt() }
             guard column == columns.count else { throw corrupt() }
             guard try parse(answers: Self.text(s, 5), itemCount: itemCount) else { throw corrupt() }
             let weight = sqlite3_column_double(s, 1)
@@ -183,40 +142,24 @@ struct BlockReader {
         ends[c] = Int32(bytes.count)
     }
 
-    /// The answers' codes into ``codes``: false when the text is not `itemCount` fields of blank or
-    /// `[x][-]digits`; throws ``SurveyStore/NeedsRecords`` when an `x` mark disagrees with the scale or
-    /// a code has more than 9 digits (the record path reads up to 18).
-    private mutating func parse(answers bytes: UnsafeBufferPointer<UInt8>, itemCount: Int) throws -> Bool {
-        guard itemCount > 0 else { return bytes.isEmpty }
-        let comma = UInt8(ascii: ","), count = bytes.count
-        var i = 0, item = 0
-        while true {
-            guard item < itemCount else { return false }
-            if i == count || bytes[i] == comma {
+    /// The answers' codes into ``codes``: false when the text is not `itemCount` answers of the
+    /// codec's form; throws ``SurveyStore/NeedsRecords`` when an `x` mark disagrees with the scale or
+    /// a code has more than 9 digits (the record path reads up to ``StoredRowCodec/maxDigits``).
+    private func parse(answers bytes: UnsafeBufferPointer<UInt8>, itemCount: Int) throws -> Bool {
+        let (codes, excludedBits, excludedSets) = (self.codes, self.excludedBits, columns.excluded)
+        let parsed = try StoredRowCodec.parse(answers: bytes, count: itemCount, maxDigits: 9) { item, code, marked in
+            guard let code else {
                 codes[item] = FastBatch.blank
-            } else {
-                let marked = bytes[i] == UInt8(ascii: "x")
-                if marked { i += 1 }
-                let negative = i < count && bytes[i] == UInt8(ascii: "-")
-                if negative { i += 1 }
-                var value = 0, digits = 0
-                while i < count, bytes[i] != comma {
-                    let digit = bytes[i] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return false }
-                    guard digits < 9 else { throw SurveyStore.NeedsRecords() }
-                    value = value * 10 + Int(digit)
-                    digits += 1
-                    i += 1
-                }
-                guard digits > 0 else { return false }
-                let code = negative ? -value : value
-                let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : columns.excluded[item].contains(code)
-                guard excluded == marked else { throw SurveyStore.NeedsRecords() }
-                codes[item] = Int32(code)
+                return
             }
-            item += 1
-            if i == count { return item == itemCount }
-            i += 1
+            let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : excludedSets[item].contains(code)
+            guard excluded == marked else { throw SurveyStore.NeedsRecords() }
+            codes[item] = Int32(code)
+        }
+        switch parsed {
+        case .valid: return true
+        case .malformed: return false
+        case .tooLong: throw SurveyStore.NeedsRecords()
         }
     }
 

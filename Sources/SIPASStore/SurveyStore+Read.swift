@@ -126,9 +126,8 @@ enum ResponseReader {
         while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
             let attributeBytes = bytes(s, 5), answerBytes = bytes(s, 6)
-            let attributes = attributeCount == 0 && attributeBytes.isEmpty ? [] : StoredResponse.decode(attributes: attributeBytes)
-            let answers = itemCount == 0 && answerBytes.isEmpty ? [] : StoredResponse.decode(answers: answerBytes)
-            guard attributes.count == attributeCount, let answers, answers.count == itemCount else {
+            guard let attributes = StoredRowCodec.decode(attributes: attributeBytes, count: attributeCount),
+                  let answers = StoredRowCodec.decode(answers: answerBytes, count: itemCount) else {
                 throw StoreError(.corruptRow(batch: batch.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"),
                                  store: store)
             }

@@ -34,9 +34,11 @@ extension SurveyStore {
                 guard let text = id.flatMap({ weights[$0] }), let weight = Double(text), weight.isFinite, weight >= 0 else {
                     throw StoreError(.badWeight(batch: name, row: row), store: path)
                 }
-                var values = StoredResponse.decode(attributes: attributes)
-                if let attribute, attribute < values.count { values[attribute] = text }
-                rows.append((row, weight, attribute == nil ? attributes : StoredResponse.encode(attributes: values)))
+                guard var values = StoredRowCodec.decode(attributes: attributes, count: names.count) else {
+                    throw StoreError(.corruptRow(batch: old.id, row: row, detail: "\(names.count) attributes expected"), store: path)
+                }
+                if let attribute { values[attribute] = text }
+                rows.append((row, weight, attribute == nil ? attributes : StoredRowCodec.encode(attributes: values)))
             }
             try db.execute(sql: "UPDATE batch SET replaced_by = id WHERE id = ?", arguments: [old.id])
             try db.execute(sql: """

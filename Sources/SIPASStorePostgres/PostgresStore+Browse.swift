@@ -50,7 +50,7 @@ extension PostgresStore {
                     in rows.decode((Int32, String?, Int32?, Double, String, String, Double?, [String], String).self) {
                     let response = StoredResponse(row: Int(row), respondentID: respondent, year: year.map(Int.init), weight: weight,
                                                   stratum: stratum, cluster: cluster, populationPSUs: fpc,
-                                                  attributes: StoredResponse.encode(attributes: attributes), answers: answers)
+                                                  attributes: StoredRowCodec.encode(attributes: attributes), answers: answers)
                     try body(try response.record(file: batch.fileName, batch: batch.id, attributeCount: layout.attributeNames.count,
                                                  itemCount: layout.items.count), batch)
                 }

@@ -64,7 +64,7 @@ extension PostgresStore {
             var start = 0
             while start < batch.encoded.count {
                 let rows = start..<min(start + chunk, batch.encoded.count)
-                try await insert(batch.encoded.slice(rows)[...], provinces: provinces[rows], batch: id)
+                try await insert(batch.encoded.slice(rows)[...], provinces: provinces[rows], items: batch.layout.items.count, batch: id)
                 start += chunk
             }
             // Chunks only when every row fits one: a reader takes them only when they hold all accepted rows.
@@ -78,7 +78,8 @@ extension PostgresStore {
                 let rows = batch.rejections[piece..<min(piece + chunk, batch.rejections.count)]
                 try await query("""
                     INSERT INTO rejection (batch_id, row, fields, reasons)
-                    SELECT \(id), r, string_to_array(f, chr(31)), why FROM unnest(\(rows.map { Int32($0.row) }), \(rows.map { $0.fields.joined(separator: "\u{1F}") }), \(rows.map(\.reasons))) AS t(r, f, why)
+                    SELECT \(id), r, \(unescaped: StoredRowCodec.postgresValues(of: "f")), why
+                    FROM unnest(\(rows.map { Int32($0.row) }), \(rows.map { StoredRowCodec.encode(attributes: $0.fields) }), \(rows.map(\.reasons))) AS t(r, f, why)
                     """)
             }
             let (duplicates, count) = try await duplicates(of: id)
@@ -88,20 +89,24 @@ extension PostgresStore {
         }
     }
 
-    private func insert(_ rows: ArraySlice<StoredResponse>, provinces: ArraySlice<String>, batch: Int64) async throws {
+    /// Inserts `rows`, each with its `items` answers also as the `codes` and `excluded` columns the
+    /// server's sums read, and its attributes as an array of the values (``StoredRowCodec``).
+    private func insert(_ rows: ArraySlice<StoredResponse>, provinces: ArraySlice<String>, items: Int, batch: Int64) async throws {
         var codes: [String] = [], excluded: [String] = []
         codes.reserveCapacity(rows.count)
         excluded.reserveCapacity(rows.count)
         for r in rows {
-            let fields = r.answers.split(separator: ",", omittingEmptySubsequences: false)
-            codes.append(fields.map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }.joined(separator: ","))
-            excluded.append(fields.indices.filter { fields[$0].hasPrefix("x") }.map { String($0 + 1) }.joined(separator: ","))
+            guard let columns = StoredRowCodec.codesAndMarks(answers: r.answers, count: items) else {
+                throw StoreError(.corruptRow(batch: batch, row: r.row, detail: "\(items) answers expected"), store: location)
+            }
+            codes.append(columns.codes)
+            excluded.append(columns.excluded)
         }
         try await query("""
             INSERT INTO response (batch_id, row, province, respondent_id, year, weight, stratum, cluster, population_psus,
                                   attributes, answers, codes, excluded)
             SELECT \(batch), r, NULLIF(p, ''), NULLIF(rid, ''), NULLIF(y, '')::integer, w, s, c, NULLIF(f, '')::double precision,
-                   string_to_array(a, chr(31)), ans, string_to_array(cd, ',', '')::integer[], string_to_array(ex, ',')::integer[]
+                   \(unescaped: StoredRowCodec.postgresValues(of: "a")), ans, string_to_array(cd, ',', '')::integer[], string_to_array(ex, ',')::integer[]
             FROM unnest(\(rows.map { Int32($0.row) }), \(Array(provinces)),
                         \(rows.map { $0.respondentID ?? "" }), \(rows.map { $0.year.map(String.init) ?? "" }), \(rows.map(\.weight)),
                         \(rows.map(\.stratum)), \(rows.map(\.cluster)), \(rows.map { $0.populationPSUs.map { String($0) } ?? "" }),

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
+import SIPASBlocks
 import SIPASCore
+import SIPASImport
 import SIPASInstruments
 import SIPASStore
 
@@ -17,7 +19,8 @@ extension PostgresStore: SurveyStoring {
         await close(seconds: 5)
     }
 
-    /// Runs `body` as `role`, then back as the connected role (also when `body` throws).
+    /// Runs `body` as `role`, then back as the connected role (also when `body` throws);
+    /// ``StoreRole/connected`` runs it as the connected role, with no `SET ROLE`.
     /// - Throws: ``StoreError/Kind/refused(reason:)`` for a team name that is not a role name, or a
     ///   role the connected one may not take.
     public func acting<T>(as role: StoreRole, _ body: () async throws -> T) async throws -> T {
@@ -28,6 +31,8 @@ extension PostgresStore: SurveyStoring {
             name = team
         case .analyst:
             name = "sipas_analyst"
+        case .connected:
+            return try await body()
         }
         try await run("SET ROLE \"\(name)\"")
         do {
@@ -83,6 +88,49 @@ extension PostgresStore: SurveyStoring {
             var state = initial
             try await forEachRecord(in: selection, year: year, layout: layout) { record, _ in try add(&state, record) }
             return state
+        }
+    }
+
+    public func batch(_ name: String, as role: StoreRole) async throws -> BatchInfo {
+        try await acting(as: role) { try await batch(name) }
+    }
+
+    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String {
+        try await acting(as: role) {
+            var text = ""
+            try await exportCSV(selection, year: year, layout: layout) { text += $0 }
+            return text
+        }
+    }
+
+    /// The file is read first, then written in one transaction as `role` (the team is the role
+    /// the load runs as, not `team`): the write time is that transaction's.
+    public func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
+                     as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad {
+        let prepared = try await BlockingWork.run {
+            try PreparedBatch.read(file: file, instrument: instrument, team: team, name: name, language: language, threads: threads)
+        }
+        whenRead(prepared.summary)
+        let writing = Date()
+        let outcome = try await acting(as: role) { try await load(prepared, replace: replace) }
+        return StoreLoad(outcome: outcome, summary: prepared.summary, writingSeconds: Date().timeIntervalSince(writing))
+    }
+
+    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+                             _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool {
+        try await acting(as: role) {
+            do {
+                return try await forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, body)
+            } catch is SurveyStore.NeedsRecords {
+                return false
+            }
+        }
+    }
+
+    public func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+                      satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]? {
+        try await acting(as: role) {
+            try await aggregate(selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied, excluded: excluded)
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import SIPASBlocks
 import SIPASCore
+import SIPASImport
 import SIPASInstruments
 import SIPASStore
 
@@ -92,6 +94,35 @@ public final class PostgresStorePool: SurveyStoring {
                                                into initial: State,
                                                _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void) async throws -> State {
         try await withStore { try await $0.reduceRecords(in: selection, year: year, layout: layout, as: role, into: initial, add) }
+    }
+
+    public func batch(_ name: String, as role: StoreRole) async throws -> BatchInfo {
+        try await withStore { try await $0.batch(name, as: role) }
+    }
+
+    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String {
+        try await withStore { try await $0.exportCSV(selection, year: year, layout: layout, as: role) }
+    }
+
+    public func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
+                     as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad {
+        try await withStore {
+            try await $0.load(file, instrument: instrument, team: team, name: name, language: language, threads: threads, replace: replace,
+                              as: role, whenRead: whenRead)
+        }
+    }
+
+    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+                             _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool {
+        try await withStore { try await $0.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, as: role, body) }
+    }
+
+    public func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+                      satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]? {
+        try await withStore {
+            try await $0.cells(in: selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied,
+                               excluded: excluded, as: role)
+        }
     }
 
     @discardableResult

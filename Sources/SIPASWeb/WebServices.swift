@@ -6,14 +6,14 @@ import SIPASStore
 /// and the page renderer. The store is any ``SurveyStoring`` (SQLite or PostgreSQL); every call on
 /// survey data names the signed-in account's ``StoreRole``.
 public final class WebServices: Sendable {
-    public let store: any SurveyStoring
+    package let store: any SurveyStoring
     public let configuration: WebConfiguration
     let throttle: LoginThrottle
     let uploads: PendingUploads
     let pages: Pages
     let logger: Logger
 
-    public init(store: any SurveyStoring, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web")) throws {
+    package init(store: any SurveyStoring, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web")) throws {
         self.store = store
         self.configuration = configuration
         self.logger = logger

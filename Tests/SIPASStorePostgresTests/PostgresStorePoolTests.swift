@@ -27,6 +27,7 @@ import Testing
             switch role {
             case .team(let team): #expect(teams == [team])
             case .analyst: #expect(teams == [db.a, db.b])
+            case .connected: Issue.record("no call was made as the connected role")
             }
         }
         let web = String(URLComponents(string: db.web)!.user!)

@@ -9,8 +9,7 @@ import SIPASTestSupport
 import Testing
 
 /// What the faster import and reading must not change: a streamed import writes the store that
-/// reading first then loading writes, a failed one writes nothing, several readers hand over the
-/// rows one reader does, and new stores have large pages.
+/// reading first then loading writes, a failed one writes nothing, and new stores have large pages.
 struct StoreSpeedTests {
     @Test func aNewStoreHasLargePagesAndAnOldOneKeepsItsOwn() throws {
         let (store, directory) = try StoreFixtures.store()
@@ -100,48 +99,6 @@ struct StoreSpeedTests {
         #expect(violations == 0)
         #expect(orphanRefused)
         #expect(try store.batches().count == 1)
-    }
-
-    /// Two and three readers (row ranges of 7 rows, several batches, a year) give `body` the rows,
-    /// values and order one reader gives.
-    @Test func severalReadersGiveTheRowsOfOne() throws {
-        let instrument = try StoreFixtures.instrument
-        let (store, directory) = try StoreFixtures.store()
-        _ = try store.load(try PreparedBatch.read(file: try StoreSinkTests.faulty(rows: 600, quotes: true, in: directory), instrument: instrument))
-        _ = try store.load(try PreparedBatch.read(file: try StoreFixtures.file("b.csv", rows: 601...700, in: directory), instrument: instrument))
-        let excluded = SurveyStoreFastReadTests.excluded(instrument)
-        for year in [nil, 2024] as [Int?] {
-            let selection = try store.select(ResponseSelection(year: year))
-            func rows(readers: Int) throws -> [String] {
-                var rows: [String] = []
-                try store.forEachBlock(in: selection, year: year, layout: instrument.recordLayout, excluded: excluded,
-                                       rowsPerBlock: 7, readers: readers) { rows += Self.describe($0) }
-                return rows
-            }
-            let one = try rows(readers: 1)
-            #expect(one.count > 500)
-            #expect(try rows(readers: 2) == one)
-            #expect(try rows(readers: 3) == one)
-        }
-        let none = Array(repeating: Set<Int>(), count: instrument.recordLayout.items.count)
-        #expect(throws: SurveyStore.NeedsRecords.self) {
-            try store.forEachBlock(in: try store.select(ResponseSelection()), year: nil, layout: instrument.recordLayout,
-                                   excluded: none, rowsPerBlock: 7, readers: 2) { _ in }
-        }
-    }
-
-    /// Each row of a block: its number, cells, weight and codes.
-    static func describe(_ block: FastBlock) -> [String] {
-        let width = block.columns.count, items = block.columns.items.count
-        return block.order.enumerated().map { k, entry in
-            let batch = block.batches[Int(entry >> 32)], rank = Int(entry & 0xFFFF_FFFF)
-            let cells = (0..<width).map { c in
-                let s = Int(batch.starts[rank * width + c]), e = Int(batch.ends[rank * width + c])
-                return String(decoding: UnsafeBufferPointer(start: block.bytes + s, count: e - s), as: UTF8.self)
-            }
-            let codes = (0..<items).map { batch.codes[rank * items + $0] }
-            return "\(block.rows[k]) \(cells) \(batch.weights[rank]) \(codes)"
-        }
     }
 
     static func pageSize(_ path: String) throws -> Int {

@@ -30,17 +30,4 @@ struct StoredResponseTests {
             try broken.record(file: "e.csv", batch: 3, attributeCount: 0, itemCount: 2)
         }
     }
-
-    @Test func theByteDecodersReadEveryFieldShapeAndRefuseOthers() {
-        #expect(StoredResponse.decode(answers: "") == [.blank])
-        #expect(StoredResponse.decode(answers: ",") == [.blank, .blank])
-        #expect(StoredResponse.decode(answers: "12,x-3,-7,,x0") == [.code(12), .excluded(code: -3), .code(-7), .blank, .excluded(code: 0)])
-        for bad in ["x", "-", "x-", "5,a", "1 ", "+5", "1234567890123456789"] {
-            #expect(StoredResponse.decode(answers: bad) == nil, "\(bad)")
-        }
-        #expect(StoredResponse.decode(attributes: "") == [""])
-        #expect(StoredResponse.decode(attributes: "Hà Nội\u{1F}\u{1F}x") == ["Hà Nội", "", "x"])
-        let awkward = ["a\u{1B}e", "\u{1F}", "", "Đắk Lắk\u{1B}"]
-        #expect(StoredResponse.decode(attributes: StoredResponse.encode(attributes: awkward)) == awkward)
-    }
 }

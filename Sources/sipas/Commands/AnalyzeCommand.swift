@@ -83,7 +83,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
         if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
         // A PostgreSQL store sums per stratum × PSU × breakdown group on the server, not per calibration cell.
-        if let store, PostgresStore.isURL(store), !calibrate.isEmpty {
+        if let store, !StoreLocation.readsRecords(store), !calibrate.isEmpty {
             throw ValidationError("--calibrate works on files and SQLite stores, not yet on a PostgreSQL store")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASStats
 import SIPASStore
+import SIPASStorePostgres
 import SIPASReportJobs
 
 extension DesignWeightsCommand {
@@ -13,7 +14,7 @@ extension DesignWeightsCommand {
         guard FileManager.default.fileExists(atPath: location) else {
             throw DesignError(.missingInput, vi: "không có kho \(location)", en: "no store \(location)")
         }
-        let store = try StoreOpener.open(location, language: lang)
+        let store = try StoreLocation.openSQLite(location, language: lang)
         let batch = try store.batch(name)
         let instrument = try InstrumentResolver.resolve(batch.instrumentID)
         guard let idColumn = instrument.respondentId else {

@@ -57,16 +57,9 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await ErrorReporter.exit(language: lang) {
             var loaded: [ImportedFileJSON] = []
-            let status = PostgresStore.isURL(store) ? try await loadPostgres(&loaded) : try load(&loaded)
+            let status = try await StoreLocation.with(store, language: lang) { try await load(into: $0, &loaded) }
             if output.json { try OutputFlags.emitJSON(ImportJSON(language: lang, files: loaded, exitStatus: status)) }
             return status
-        }
-    }
-
-    /// Prints a file's import summary unless `--format json`, or `--quiet` and no row was rejected.
-    private func printSummary(_ summary: ImportSummary) {
-        if output.format == .text && (!output.quiet || summary.rejected > 0) {
-            ImportSummaryPrinter.print(summary, rejectsURL: nil, language: lang)
         }
     }
 
@@ -75,56 +68,27 @@ struct ImportCommand: AsyncParsableCommand {
         if output.chatty { Console.message(text) }
     }
 
-    private func load(_ loaded: inout [ImportedFileJSON]) throws -> Int32 {
+    /// Loads each file as one batch, as the connected role (on PostgreSQL the URL's user is the team).
+    private func load(into opened: any SurveyStoring, _ loaded: inout [ImportedFileJSON]) async throws -> Int32 {
         let vi = lang == .vi
-        let opened = try StoreOpener.open(store, language: lang)
         var rejected = 0
         for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             let url = URL(fileURLWithPath: path)
             let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
             let start = Date()
-            // Read and written at once (the rows inserted while the file is still being read): the
-            // summary comes when the reading ends, inside the store's transaction.
-            note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(store)…" : "\(url.lastPathComponent): writing to \(store)…")
-            var summary: ImportSummary?
-            let outcome = try opened.importFile(url, instrument: chosen, team: team, name: batch, language: lang,
-                                                threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
-                                                replace: replace) { summary = $0; printSummary($0) }
+            note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
+            // A SQLite store inserts the rows while the file is still read: the summary comes when
+            // the reading ends, inside the store's transaction.
+            let printing = SummaryPrinter(format: output.format, quiet: output.quiet, language: lang)
+            let done = try await opened.load(url, instrument: chosen, team: team, name: batch, language: lang,
+                                             threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
+                                             replace: replace, as: .connected) { printing.print($0) }
             PhaseTrace.mark("committed")
             let seconds = Date().timeIntervalSince(start)
-            rejected += report(outcome, url: url, seconds: seconds, writing: nil)
-            loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: summary, outcome: outcome, seconds: seconds, language: lang))
+            rejected += report(done.outcome, url: url, seconds: seconds, writing: done.writingSeconds)
+            loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: done.summary, outcome: done.outcome, seconds: seconds, language: lang))
         }
-        return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
-    }
-
-    /// Loads into a PostgreSQL store as the URL's role (its team).
-    private func loadPostgres(_ loaded: inout [ImportedFileJSON]) async throws -> Int32 {
-        let vi = lang == .vi
-        let opened = try await PostgresStore.connect(store, migrate: false)
-        var rejected = 0
-        do {
-            for path in files {
-                guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
-                let url = URL(fileURLWithPath: path)
-                let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
-                let start = Date()
-                let prepared = try PreparedBatch.read(file: url, instrument: chosen, team: team, name: batch, language: lang,
-                                                  threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount))
-                printSummary(prepared.summary)
-                note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
-                let writing = Date()
-                let outcome = try await opened.load(prepared, replace: replace)
-                let seconds = Date().timeIntervalSince(start)
-                rejected += report(outcome, url: url, seconds: seconds, writing: Date().timeIntervalSince(writing))
-                loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: prepared.summary, outcome: outcome, seconds: seconds, language: lang))
-            }
-        } catch {
-            await opened.close()
-            throw error
-        }
-        await opened.close()
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
 
@@ -165,5 +129,18 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         return rejected
+    }
+}
+
+/// Prints a file's import summary unless `--format json`, or `--quiet` and no row was rejected.
+private struct SummaryPrinter: Sendable {
+    let format: OutputFormat
+    let quiet: Bool
+    let language: Language
+
+    func print(_ summary: ImportSummary) {
+        if format == .text && (!quiet || summary.rejected > 0) {
+            ImportSummaryPrinter.print(summary, rejectsURL: nil, language: language)
+        }
     }
 }

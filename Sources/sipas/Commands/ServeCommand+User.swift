@@ -42,7 +42,7 @@ struct UserCommand: AsyncParsableCommand {
                 let vi = store.lang == .vi
                 let password = ProcessInfo.processInfo.environment["SIPAS_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
                 if let problem = Passwords.problem(password, language: store.lang) { throw ValidationError(problem) }
-                if role == .team, PostgresStore.isURL(try store.location()), !PostgresStore.isRoleName(team) {
+                if role == .team, StoreLocation.isPostgres(try store.location()), !PostgresStore.isRoleName(team) {
                     throw ValidationError(vi ? "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'"
                                              : "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
                 }

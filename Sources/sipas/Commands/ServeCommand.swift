@@ -94,8 +94,6 @@ struct ServeStoreOption: ParsableArguments {
 
     /// The store: a SQLite file, or a pool of `connections` to a PostgreSQL server.
     func open(connections: Int = 1) async throws -> any SurveyStoring {
-        let location = try location()
-        if PostgresStore.isURL(location) { return try await PostgresStorePool.connect(location, size: connections) }
-        return try StoreOpener.open(location, language: lang)
+        try await StoreLocation.open(try location(), connections: connections, language: lang)
     }
 }

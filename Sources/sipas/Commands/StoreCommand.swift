@@ -10,17 +10,11 @@ struct StoreOptionGroup: ParsableArguments {
     @Option(help: "The store: a SQLite file or a postgres://user@host/database URL (read as that role).")
     var store: String
 
-    /// Runs `body` on the opened store, reporting any error in `lang` with its exit status.
-    func run(language lang: Language, _ body: (OpenedStore) async throws -> Void) async throws {
+    /// Runs `body` on the opened store (a SQLite file must exist: these commands never create one),
+    /// read as the connected role, reporting any error in `lang` with its exit status.
+    func run(language lang: Language, _ body: (any SurveyStoring) async throws -> Void) async throws {
         try await ErrorReporter.exit(language: lang) {
-            let opened = try await OpenedStore.open(store, language: lang)
-            do {
-                try await body(opened)
-            } catch {
-                await opened.close()
-                throw error
-            }
-            await opened.close()
+            try await StoreLocation.with(store, existing: true, language: lang) { try await body($0) }
             return ExitStatus.ok
         }
     }
@@ -42,7 +36,7 @@ struct StoreCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run(language: output.language) { store in
                 let vi = output.language == .vi
-                let batches = try await store.batches()
+                let batches = try await store.batches(as: .connected)
                 if output.json { return try OutputFlags.emitJSON(StoreBatchesJSON(batches: batches.map(BatchJSON.init))) }
                 var lines = [(vi ? ["#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc", "trạng thái"]
                                  : ["#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected", "loaded", "status"]).joined(separator: "\t")]
@@ -66,8 +60,8 @@ struct StoreCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.run(language: output.language) { store in
                 let vi = output.language == .vi
-                let b = try await store.batch(batch)
-                let rejections = try await store.rejections(of: b)
+                let b = try await store.batch(batch, as: .connected)
+                let rejections = try await store.rejections(of: b, as: .connected).rows
                 if output.json {
                     return try OutputFlags.emitJSON(StoreShowJSON(batch: BatchJSON(b), rejections: rejections.map { .init(row: $0.row, reasons: $0.reasons) }))
                 }
@@ -102,11 +96,10 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run(language: lang) { store in
-                let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
+                let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }),
+                                                       as: .connected)
                 let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
-                var text = ""
-                try await store.exportCSV(selection, year: year, layout: layout) { text += $0 }
-                try Console.emit(text, to: output)
+                try Console.emit(try await store.exportCSV(selection, year: year, layout: layout, as: .connected), to: output)
             }
         }
     }
@@ -135,7 +128,7 @@ struct StoreCommand: AsyncParsableCommand {
         func run() async throws {
             let vi = lang == .vi
             do {
-                guard PostgresStore.isURL(store) else {
+                guard StoreLocation.isPostgres(store) else {
                     throw StoreError(.cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"), store: store)
                 }
                 let opened = try await PostgresStore.connect(store, migrate: true)

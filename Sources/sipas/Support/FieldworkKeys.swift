@@ -3,37 +3,31 @@ import SIPASCore
 import SIPASReport
 import SIPASStats
 import SIPASStore
+import SIPASStorePostgres
 import SIPASReportJobs
 
 /// The forms of field work for `design progress` and the report's annex, as key vectors of the
 /// levels' columns (``FieldworkProgress``).
 enum FieldworkKeys {
     /// Accepted: the responses in force of `year` (and `instrument`) in the store; rejected: the
-    /// rows the store's batches in force rejected (SQLite; a PostgreSQL store gives none).
+    /// rows the store's batches in force of that instrument rejected. Read as the connected role.
     static func fromStore(_ location: String, year: Int?, instrument: String?, levels: [String],
                           language: Language) async throws -> (accepted: [[String]], rejected: [[String]]) {
-        let opened = try await OpenedStore.open(location, language: language)
-        do {
-            let selection = try await opened.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }))
+        try await StoreLocation.with(location, existing: true, language: language) { store in
+            let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }),
+                                                   as: .connected)
             let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
-            var text = ""
-            try await opened.exportCSV(selection, year: year, layout: layout) { text += $0 }
+            let text = try await store.exportCSV(selection, year: year, layout: layout, as: .connected)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-progress-\(UUID().uuidString).csv")
             try text.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
             let accepted = try FieldworkProgress.keys(try FrameTable.read(file), levels: levels)
             var rejected: [[String]] = []
-            if case .sqlite(let sqlite) = opened {
-                for batch in try sqlite.batches() where batch.replacedBy == nil && batch.instrumentID == selection.instrumentID {
-                    let r = try sqlite.rejections(of: batch)
-                    rejected += FieldworkProgress.keys(fields: r.rows.map(\.fields), header: r.header, levels: levels)
-                }
+            for batch in try await store.batches(as: .connected) where batch.replacedBy == nil && batch.instrumentID == selection.instrumentID {
+                let r = try await store.rejections(of: batch, as: .connected)
+                rejected += FieldworkProgress.keys(fields: r.rows.map(\.fields), header: r.header, levels: levels)
             }
-            await opened.close()
-            return (accepted, rejected)
-        } catch {
-            await opened.close()
-            throw error
+            return (accepted: accepted, rejected: rejected)
         }
     }
 
