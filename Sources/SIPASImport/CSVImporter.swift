@@ -170,7 +170,7 @@ public final class CSVImporter {
     /// What the import assumes because of the file's columns, in the options' language; also marks
     /// the relevant rules that cannot be checked because a column they read is absent.
     private func notes(_ context: inout RowContext) -> [String] {
-        let vi = options.language == .vi
+        let language = options.language
         var notes: [String] = []
         func present(_ name: String?) -> Bool {
             guard let name, let q = validator.indexOfName[name] else { return false }
@@ -178,32 +178,26 @@ public final class CSVImporter {
         }
         let design = instrument.design
         if !present(design.weight) {
-            notes.append(vi ? "không có cột trọng số\(design.weight.map { " (\($0))" } ?? ""): mọi dòng có trọng số 1"
-                : "no weight column\(design.weight.map { " (\($0))" } ?? ""): every row has weight 1")
+            notes.append(ImportMessage.noWeightColumn(design.weight).text(language))
         }
         if !present(design.strata) {
-            notes.append(vi ? "không có cột tầng\(design.strata.map { " (\($0))" } ?? ""): một tầng duy nhất"
-                : "no strata column\(design.strata.map { " (\($0))" } ?? ""): one stratum")
+            notes.append(ImportMessage.noStrataColumn(design.strata).text(language))
         }
         if !present(design.cluster) {
-            notes.append(vi ? "không có cột cụm\(design.cluster.map { " (\($0))" } ?? ""): mỗi dòng là một đơn vị mẫu cấp 1"
-                : "no cluster column\(design.cluster.map { " (\($0))" } ?? ""): every row is its own primary sampling unit")
+            notes.append(ImportMessage.noClusterColumn(design.cluster).text(language))
         }
         let hasProvince = instrument.questions.indices.contains {
             instrument.questions[$0].lookup == "province" && context.match.columnOfQuestion[$0] != nil
         }
         if hasProvince && context.yearColumn == nil {
-            notes.append(vi ? "không có cột năm: mã tỉnh được kiểm theo cả 63 mã trước 2025 và 34 mã từ 2025"
-                : "no year column: province codes checked against both the 63 codes before 2025 and the 34 from 2025")
+            notes.append(ImportMessage.noYearColumn.text(language))
         }
         for (q, compiled) in validator.compiled.enumerated() where context.match.columnOfQuestion[q] != nil {
             guard let relevant = compiled.relevant else { continue }
             let absent = relevant.references.filter { !present($0) }.sorted()
             guard !absent.isEmpty else { continue }
             context.uncheckedRelevant.insert(q)
-            let names = absent.joined(separator: ", ")
-            notes.append(vi ? "điều kiện relevant của \(compiled.question.name) không kiểm được (thiếu cột \(names)); câu này không bị coi là bắt buộc"
-                : "relevant of \(compiled.question.name) not checked (column \(names) absent); the question is not treated as required")
+            notes.append(ImportMessage.relevantNotChecked(question: compiled.question.name, absent: absent.joined(separator: ", ")).text(language))
         }
         return notes
     }

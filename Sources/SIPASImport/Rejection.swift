@@ -42,38 +42,60 @@ public struct Rejection: Sendable, Hashable {
     }
 
     /// The reason without the location, as written in the rejects file.
-    public func reason(_ language: Language) -> String {
-        let vi = language == .vi
+    public func reason(_ language: Language) -> String { text(language) }
+}
+
+extension Rejection: LocalizedMessage {
+    /// The catalog key of the rule's message; ``Rule/key`` is the coarser key rejections are counted by.
+    public var key: String {
+        switch rule {
+        case .outOfRange: return "rejection.outOfRange"
+        case .notInList: return "rejection.notInList"
+        case .labelMismatch: return "rejection.labelMismatch"
+        case .notANumber: return "rejection.notANumber"
+        case .required: return "rejection.required"
+        case .constraint: return "rejection.constraint"
+        case .notRelevant: return "rejection.notRelevant"
+        case .unknownProvince: return "rejection.unknownProvince"
+        case .badWeight: return "rejection.badWeight"
+        case .duplicateRespondent: return "rejection.duplicateRespondent"
+        case .duplicateRespondentElsewhere: return "rejection.duplicateRespondentElsewhere"
+        case .ragged: return "rejection.ragged"
+        }
+    }
+
+    /// The reason in `language`, without the location.
+    public func text(_ language: Language) -> String {
         let v = "'\(value)'"
         switch rule {
         case .outOfRange(let list, let allowed):
-            return vi ? "\(v) không phải mã của danh sách \(list) (\(allowed.joined(separator: ", ")))"
-                : "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))"
+            return language.pick(vi: "\(v) không phải mã của danh sách \(list) (\(allowed.joined(separator: ", ")))",
+                                 en: "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))")
         case .notInList(let list):
-            return vi ? "\(v) không có trong danh sách \(list)" : "\(v) is not in list \(list)"
+            return language.pick(vi: "\(v) không có trong danh sách \(list)", en: "\(v) is not in list \(list)")
         case .labelMismatch(let list, let code, let label):
-            return vi ? "\(v): nhãn không khớp với mã \(code) của danh sách \(list) (“\(label)”)"
-                : "\(v): the label does not match code \(code) of list \(list) (“\(label)”)"
+            return language.pick(vi: "\(v): nhãn không khớp với mã \(code) của danh sách \(list) (“\(label)”)",
+                                 en: "\(v): the label does not match code \(code) of list \(list) (“\(label)”)")
         case .notANumber(let type):
-            return vi ? "\(v) không phải số (\(type))" : "\(v) is not a number (\(type))"
+            return language.pick(vi: "\(v) không phải số (\(type))", en: "\(v) is not a number (\(type))")
         case .required:
-            return vi ? "bắt buộc trả lời nhưng để trống" : "required but blank"
+            return language.pick(vi: "bắt buộc trả lời nhưng để trống", en: "required but blank")
         case .constraint(let expression):
-            return vi ? "\(v) vi phạm ràng buộc \(expression)" : "\(v) breaks the constraint \(expression)"
+            return language.pick(vi: "\(v) vi phạm ràng buộc \(expression)", en: "\(v) breaks the constraint \(expression)")
         case .notRelevant(let expression):
-            return vi ? "\(v) được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant \(expression) sai"
-                : "\(v) answered although skipped: relevant \(expression) is false"
+            return language.pick(vi: "\(v) được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant \(expression) sai",
+                                 en: "\(v) answered although skipped: relevant \(expression) is false")
         case .unknownProvince(let year):
-            let when = year.map { vi ? " năm \($0)" : " in \($0)" } ?? ""
-            return vi ? "\(v) không phải mã tỉnh\(when)" : "\(v) is not a province code\(when)"
+            let when = year.map { language.pick(vi: " năm \($0)", en: " in \($0)") } ?? ""
+            return language.pick(vi: "\(v) không phải mã tỉnh\(when)", en: "\(v) is not a province code\(when)")
         case .badWeight:
-            return vi ? "\(v): trọng số phải là số dương" : "\(v): the weight must be a positive number"
+            return language.pick(vi: "\(v): trọng số phải là số dương", en: "\(v): the weight must be a positive number")
         case .duplicateRespondent(let first):
-            return vi ? "mã phiếu \(v) trùng với dòng \(first)" : "respondent id \(v) repeats row \(first)"
+            return language.pick(vi: "mã phiếu \(v) trùng với dòng \(first)", en: "respondent id \(v) repeats row \(first)")
         case .duplicateRespondentElsewhere(let file, let row):
-            return vi ? "mã phiếu \(v) trùng với \(file), dòng \(row)" : "respondent id \(v) repeats \(file), row \(row)"
+            return language.pick(vi: "mã phiếu \(v) trùng với \(file), dòng \(row)", en: "respondent id \(v) repeats \(file), row \(row)")
         case .ragged(let expected, let found):
-            return vi ? "dòng có \(found) ô, tiêu đề có \(expected)" : "the row has \(found) fields, the header \(expected)"
+            return language.pick(vi: "dòng có \(found) ô, tiêu đề có \(expected)", en: "the row has \(found) fields, the header \(expected)")
         }
     }
 }

@@ -66,8 +66,7 @@ public struct ComparisonJob {
         var regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
         if let crosswalk {
             let merged = Dictionary(grouping: crosswalk.map, by: \.value).filter { $0.value.count > 1 }
-            regrouped.append((lang == .vi ? "\(crosswalk.column): \(merged.count) mã mới gộp từ nhiều mã cũ theo \(crosswalk.file)"
-                                           : "\(crosswalk.column): \(merged.count) new codes regrouping several old ones, from \(crosswalk.file)"))
+            regrouped.append(JobMessage.crosswalkRegrouping(column: crosswalk.column, merged: merged.count, file: crosswalk.file).text(lang))
         }
         var report = ComparisonReport(
             comparison: comparison.removingTargetUnits(), labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),

@@ -1,25 +1,42 @@
 import Foundation
+import SIPASCore
 
 /// Errors of the report jobs that are not the importer's, the store's or the statistics': an
 /// instrument or file that does not exist, an output that cannot be written, `--strict` with
 /// rejected rows. The command line maps `exitCode` to its exit status (README "Exit status").
-public enum JobError: Error, CustomStringConvertible {
+public enum JobError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     case unknownInstrument(String, available: [String])
     case cannotWrite(path: String, reason: String)
     case inputMissing(String)
     /// `--strict`: some rows were rejected, so nothing is accepted.
     case strictRejected(rejected: Int, rowsRead: Int)
 
-    public var description: String {
+    /// The English message.
+    public var description: String { text(.en) }
+
+    public var key: String {
+        switch self {
+        case .unknownInstrument: return "job.unknownInstrument"
+        case .cannotWrite: return "job.cannotWrite"
+        case .inputMissing: return "job.inputMissing"
+        case .strictRejected: return "job.strictRejected"
+        }
+    }
+
+    public func text(_ language: Language) -> String {
         switch self {
         case .unknownInstrument(let name, let available):
-            return "no instrument named '\(name)' (built-in: \(available.joined(separator: ", "))) and no such file"
+            let list = available.joined(separator: ", ")
+            return language.pick(vi: "không có bộ công cụ tên '\(name)' (có sẵn: \(list)) và không có tệp này",
+                                 en: "no instrument named '\(name)' (built-in: \(list)) and no such file")
         case .cannotWrite(let path, let reason):
-            return "cannot write \(path): \(reason)"
+            return language.pick(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
         case .inputMissing(let path):
-            return "\(path): no such file"
+            return language.pick(vi: "\(path): không có tệp này", en: "\(path): no such file")
         case .strictRejected(let rejected, let rowsRead):
-            return "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed"
+            return language.pick(
+                vi: "--strict: \(rejected) trên \(rowsRead) dòng không hợp lệ, nên không nhận dòng nào và không tính kết quả",
+                en: "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed")
         }
     }
 
@@ -29,6 +46,27 @@ public enum JobError: Error, CustomStringConvertible {
         case .unknownInstrument, .inputMissing: return 66
         case .cannotWrite: return 1
         case .strictRejected: return 65
+        }
+    }
+}
+
+/// The catalog of the report jobs' own texts (their errors are ``JobError``), each with its
+/// Vietnamese and English text.
+public enum JobMessage: Sendable, Hashable, LocalizedMessage {
+    /// A crosswalk file's regrouping, listed with the comparison's regrouped codes.
+    case crosswalkRegrouping(column: String, merged: Int, file: String)
+
+    public var key: String {
+        switch self {
+        case .crosswalkRegrouping: return "job.crosswalkRegrouping"
+        }
+    }
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .crosswalkRegrouping(let column, let merged, let file):
+            return language.pick(vi: "\(column): \(merged) mã mới gộp từ nhiều mã cũ theo \(file)",
+                                 en: "\(column): \(merged) new codes regrouping several old ones, from \(file)")
         }
     }
 }

@@ -1,7 +1,14 @@
-/// Why an estimate could not be computed.
-public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible {
+import SIPASCore
+
+/// Why an estimate could not be computed. Its message comes from the catalog: ``text(_:)`` in
+/// Vietnamese or English; ``description`` is the English text.
+public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedMessage {
     /// A GSL function returned NaN for these arguments.
     case numerical(function: String, arguments: [Double])
+    /// An argument or input that does not fit: what failed, with its values.
+    case invalid(Argument)
+    /// An argument that does not fit, in English only: raised by the accumulators, whose checks are
+    /// still to become ``Argument`` cases.
     case invalidArgument(String)
     /// The design has no degrees of freedom left (as many strata as PSUs).
     case noDegreesOfFreedom
@@ -15,25 +22,51 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// largest relative distance of a margin level from its population total.
     case calibrationDidNotConverge(margins: [String], sweeps: Int, gap: Double)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public var key: String {
+        switch self {
+        case .numerical: return "stats.numerical"
+        case .invalid(let argument): return argument.key
+        case .invalidArgument: return "stats.invalidArgument"
+        case .noDegreesOfFreedom: return "stats.noDegreesOfFreedom"
+        case .lonelyPSU: return "stats.lonelyPSU"
+        case .emptyDomain: return "stats.emptyDomain"
+        case .invalidWeight: return "stats.invalidWeight"
+        case .calibrationDidNotConverge: return "stats.calibrationDidNotConverge"
+        }
+    }
+
+    public func text(_ language: Language) -> String {
         switch self {
         case .numerical(let function, let arguments):
-            return "GSL \(function) could not compute a value for \(arguments)"
+            return language.pick(vi: "GSL \(function) không tính được giá trị với \(arguments)",
+                                 en: "GSL \(function) could not compute a value for \(arguments)")
+        case .invalid(let argument):
+            return argument.text(language)
         case .invalidArgument(let text):
             return text
         case .noDegreesOfFreedom:
-            return "the design has no degrees of freedom (as many strata as primary sampling units)"
+            return language.pick(vi: "thiết kế mẫu không còn bậc tự do (số tầng bằng số đơn vị mẫu cấp 1)",
+                                 en: "the design has no degrees of freedom (as many strata as primary sampling units)")
         case .lonelyPSU(let strata):
             let list = strata.prefix(10).joined(separator: ", ") + (strata.count > 10 ? " …" : "")
-            return "\(strata.count) stratum(s) have a single primary sampling unit (\(list)); "
-                + "choose lonely_psu: remove, certainty, adjust or average in the instrument, or --lonely-psu"
+            return language.pick(
+                vi: "\(strata.count) tầng chỉ có một đơn vị mẫu cấp 1 (\(list)); "
+                    + "chọn lonely_psu: remove, certainty, adjust hoặc average trong bộ công cụ, hoặc --lonely-psu",
+                en: "\(strata.count) stratum(s) have a single primary sampling unit (\(list)); "
+                    + "choose lonely_psu: remove, certainty, adjust or average in the instrument, or --lonely-psu")
         case .emptyDomain(let group):
-            return "no valid answers in \(group)"
+            return language.pick(vi: "không có câu trả lời hợp lệ trong \(group)", en: "no valid answers in \(group)")
         case .invalidWeight(let text):
-            return "invalid weight: \(text)"
+            return language.pick(vi: "trọng số không hợp lệ: \(text)", en: "invalid weight: \(text)")
         case .calibrationDidNotConverge(let margins, let sweeps, let gap):
-            return "raking did not converge after \(sweeps) sweeps: the margins \(margins.joined(separator: ", ")) are still "
-                + "up to \(gap) (relative) from their population totals; check that the margins describe the same population"
+            let list = margins.joined(separator: ", ")
+            return language.pick(
+                vi: "phép cào (raking) không hội tụ sau \(sweeps) vòng: các biên \(list) vẫn còn cách tổng thể "
+                    + "đến \(gap) (tương đối); kiểm tra các biên có mô tả cùng một tổng thể không",
+                en: "raking did not converge after \(sweeps) sweeps: the margins \(list) are still "
+                    + "up to \(gap) (relative) from their population totals; check that the margins describe the same population")
         }
     }
 }

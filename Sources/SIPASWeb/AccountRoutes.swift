@@ -31,11 +31,10 @@ struct AccountRoutes {
     private func login(name: String, password: String, context: WebContext) async throws -> Response {
         let now = Date().timeIntervalSince1970
         let keys = LoginThrottle.keys(account: name, address: context.peerAddress)
-        let t = WebText.strings(context.language)
+        let t = WebLabel.strings(context.language)
         if let wait = await services.throttle.blocked(keys, now: now) {
             let minutes = Int((wait / 60).rounded(.up))
-            let text = context.language == .vi ? "Đăng nhập sai quá nhiều lần; thử lại sau \(minutes) phút."
-                                               : "Too many failed sign-ins; try again in \(minutes) min."
+            let text = WebMessage.tooManySignIns(minutes: minutes).text(context.language)
             var response = services.pages.render("login", title: "login", data: ["error": text, "name": name], context: context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response

@@ -29,7 +29,7 @@ struct Pages: Sendable {
 
     /// `page` with `data`, in the layout, for the request's language and account.
     func render(_ page: String, title: String, data: [String: Any] = [:], context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
-        let t = WebText.strings(context.language)
+        let t = WebLabel.strings(context.language)
         var values = data
         values["t"] = t
         let content = library.render(values, withTemplate: page) ?? ""

@@ -11,13 +11,11 @@ public enum Passwords {
 
     /// Why `password` cannot be used, or nil.
     public static func problem(_ password: String, language: Language) -> String? {
-        let vi = language == .vi
         if password.utf8.count > maxBytes {
-            return vi ? "mật khẩu dài \(password.utf8.count) byte (UTF-8); tối đa \(maxBytes) byte (chữ có dấu chiếm 2–4 byte)"
-                      : "the password is \(password.utf8.count) bytes long (UTF-8); at most \(maxBytes) bytes (accented letters take 2 to 4)"
+            return WebMessage.passwordTooLong(bytes: password.utf8.count, maxBytes: maxBytes).text(language)
         }
         if password.count < minCharacters {
-            return vi ? "mật khẩu cần ít nhất \(minCharacters) ký tự" : "the password needs at least \(minCharacters) characters"
+            return WebMessage.passwordTooShort(minCharacters: minCharacters).text(language)
         }
         return nil
     }

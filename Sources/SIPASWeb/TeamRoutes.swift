@@ -64,21 +64,21 @@ struct TeamRoutes {
 
     private func reportValues(_ upload: PendingUpload, context: WebContext, csrf: String) -> [String: Any] {
         let report = upload.report
-        let vi = context.language == .vi
+        let language = context.language
         var values: [String: Any] = [
             "id": upload.id, "originalName": upload.originalName, "csrf": csrf, "instrumentID": report.instrumentID,
             "rowsRead": report.rowsRead, "accepted": report.accepted, "rejected": report.rejected, "encoding": report.encoding,
             "byRule": report.byRule.map { ["name": WebText.ruleName($0.name, context.language), "count": $0.count] as [String: Any] },
-            "byColumn": report.byColumn.map { ["name": $0.name.isEmpty ? (vi ? "(cả dòng)" : "(whole row)") : $0.name, "count": $0.count] as [String: Any] },
+            "byColumn": report.byColumn.map { ["name": $0.name.isEmpty ? WebMessage.wholeRow.text(language) : $0.name, "count": $0.count] as [String: Any] },
             "rejections": report.rejections.map {
                 ["file": $0.file, "row": $0.row.map(String.init) ?? "", "column": $0.column, "value": $0.value,
                  "rule": WebText.ruleName($0.rule, context.language),
-                 "reason": vi ? $0.reasonVI : $0.reasonEN] as [String: Any]
+                 "reason": language.pick(vi: $0.reasonVI, en: $0.reasonEN)] as [String: Any]
             },
             "canAccept": report.accepted > 0, "hasRejections": !report.byRule.isEmpty,
         ]
         if report.moreRejections > 0 { values["moreRejections"] = report.moreRejections }
-        if let error = vi ? report.errorVI : report.errorEN { values["error"] = error }
+        if let error = language == .vi ? report.errorVI : report.errorEN { values["error"] = error }
         return values
     }
 }

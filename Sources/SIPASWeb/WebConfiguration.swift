@@ -65,8 +65,7 @@ public enum WebConfigurationError: Error, Equatable {
     public func message(_ language: Language) -> String {
         switch self {
         case .badListen(let text):
-            return language == .vi ? "--listen '\(text)': cần dạng HOST:CỔNG, ví dụ 127.0.0.1:8080"
-                                   : "--listen '\(text)': expected HOST:PORT, e.g. 127.0.0.1:8080"
+            return WebMessage.badListen(text).text(language)
         }
     }
 }

@@ -1,4 +1,5 @@
 import SIPASReportJobs
+import SIPASTestSupport
 import Testing
 
 struct JobErrorTests {
@@ -11,5 +12,16 @@ struct JobErrorTests {
         #expect(JobError.unknownInstrument("x", available: ["a", "b"]).description == "no instrument named 'x' (built-in: a, b) and no such file")
         #expect(JobError.strictRejected(rejected: 2, rowsRead: 10).description
             == "--strict: 2 of 10 rows are invalid, so no row is accepted and no result is computed")
+    }
+}
+
+struct JobErrorCatalogTests {
+    @Test func everyErrorHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
+        let errors: [JobError] = [
+            .unknownInstrument("x", available: ["a", "b"]), .cannotWrite(path: "/r", reason: "denied"), .inputMissing("x.csv"),
+            .strictRejected(rejected: 2, rowsRead: 10),
+        ]
+        #expect(MessageCatalogCheck.problems(errors) == [])
+        #expect(MessageCatalogCheck.problems([JobMessage.crosswalkRegrouping(column: "province_code", merged: 29, file: "cw.csv")]) == [])
     }
 }

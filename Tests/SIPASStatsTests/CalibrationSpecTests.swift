@@ -24,13 +24,13 @@ struct CalibrationSpecTests {
     }
 
     @Test func parseErrorsNameFileRowAndColumn() {
-        #expect(throws: StatsError.invalidArgument("m.csv, row 3: expected 2 fields (stype,population), found 1")) {
+        #expect(throws: StatsError.invalid(.marginFieldCount(file: "m.csv", row: 3, header: ["stype", "population"], found: 1))) {
             try PopulationMargin.parse(csv: "stype,population\nE,1\nH\n", file: "m.csv")
         }
-        #expect(throws: StatsError.invalidArgument("m.csv, row 4, column 2 (population): 'x' is not a population count ≥ 0")) {
+        #expect(throws: StatsError.invalid(.marginPopulation(file: "m.csv", row: 4, column: 2, value: "x"))) {
             try PopulationMargin.parse(csv: "stype,population\nE,1\n\nH,x\n", file: "m.csv")
         }
-        #expect(throws: StatsError.invalidArgument("margins CSV, row 3: E given twice (first at row 2)")) {
+        #expect(throws: StatsError.invalid(.marginLevelRepeated(file: "margins CSV", row: 3, level: ["E"], firstRow: 2))) {
             try PopulationMargin.parse(csv: "stype,population\nE,1\nE,2\n")
         }
         #expect(throws: CSVReader.ReadError.unterminatedQuote(file: "m.csv", row: 2, column: 1)) {

@@ -33,7 +33,7 @@ struct AnalyzeCommandStatisticsTests {
         try "sex,population\n1,50000000\n".write(to: partial, atomically: true, encoding: .utf8)
         let failed = try CLI.sipas(["analyze", CLI.sample2024, "--calibrate", partial.path], in: directory)
         #expect(failed.status != 0)
-        #expect(failed.stderr.contains("not in the population margin"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("hiệu chỉnh: sex = 2 có trong mẫu nhưng không có trong tổng thể"), "\(failed.stderr)")
     }
 
     @Test func calibrationMethodNeedsMargins() throws {
@@ -74,6 +74,6 @@ struct AnalyzeCommandStatisticsTests {
                                  real.appendingPathComponent("nhanes.yaml").path, "--calibrate",
                                  real.appendingPathComponent("margin-race.csv").path, "--calibrate", doubled.path], in: directory)
         #expect(run.status == 65, "\(run.stderr)")
-        #expect(run.stderr.contains("raking did not converge") && run.stderr.contains("race"), "\(run.stderr)")
+        #expect(run.stderr.contains("phép cào (raking) không hội tụ") && run.stderr.contains("race"), "\(run.stderr)")
     }
 }

@@ -20,18 +20,27 @@ public struct CSVReader: Sendable {
         }
     }
 
-    public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedMessage {
         /// A quoted field still open at the end of the text, at the row and (1-based) column where it opened.
         case unterminatedQuote(file: String, row: Int, column: Int)
 
         public var description: String { message(.en) }
 
-        public func message(_ language: Language) -> String {
+        /// The message in `language`: ``text(_:)``.
+        public func message(_ language: Language) -> String { text(language) }
+
+        public var key: String {
+            switch self {
+            case .unterminatedQuote: return "csv.unterminatedQuote"
+            }
+        }
+
+        public func text(_ language: Language) -> String {
             switch self {
             case .unterminatedQuote(let file, let row, let column):
-                return language == .vi
-                    ? "\(file), dòng \(row), cột \(column): dấu ngoặc kép mở ở đây không được đóng trước cuối tệp"
-                    : "\(file), row \(row), column \(column): the quote opened here is not closed before the end of the file"
+                return language.pick(
+                    vi: "\(file), dòng \(row), cột \(column): dấu ngoặc kép mở ở đây không được đóng trước cuối tệp",
+                    en: "\(file), row \(row), column \(column): the quote opened here is not closed before the end of the file")
             }
         }
     }

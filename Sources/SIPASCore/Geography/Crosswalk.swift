@@ -7,16 +7,37 @@ import Foundation
 public struct Crosswalk: Hashable, Sendable {
     public var newCodeOfOldCode: [String: String]
 
-    public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A crosswalk file that cannot be used; its message in Vietnamese or English from ``text(_:)``,
+    /// ``description`` in English.
+    public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedMessage {
+        /// The header lacks `old_code` or `new_code`.
         case missingColumns(file: String)
+        /// A row without both codes.
         case badLine(file: String, line: Int)
+        /// An old code mapped to two different new codes.
         case conflicting(file: String, line: Int, code: String)
 
-        public var description: String {
+        public var description: String { text(.en) }
+
+        public var key: String {
             switch self {
-            case .missingColumns(let file): return "\(file), row 1: the header needs the columns old_code and new_code"
-            case .badLine(let file, let line): return "\(file), row \(line): expected old_code and new_code"
-            case .conflicting(let file, let line, let code): return "\(file), row \(line): old code \(code) is mapped twice to different new codes"
+            case .missingColumns: return "crosswalk.missingColumns"
+            case .badLine: return "crosswalk.badLine"
+            case .conflicting: return "crosswalk.conflicting"
+            }
+        }
+
+        public func text(_ language: Language) -> String {
+            switch self {
+            case .missingColumns(let file):
+                return language.pick(vi: "\(file), dòng 1: dòng tiêu đề cần các cột old_code và new_code",
+                                     en: "\(file), row 1: the header needs the columns old_code and new_code")
+            case .badLine(let file, let line):
+                return language.pick(vi: "\(file), dòng \(line): cần old_code và new_code",
+                                     en: "\(file), row \(line): expected old_code and new_code")
+            case .conflicting(let file, let line, let code):
+                return language.pick(vi: "\(file), dòng \(line): mã cũ \(code) được ghép với hai mã mới khác nhau",
+                                     en: "\(file), row \(line): old code \(code) is mapped twice to different new codes")
             }
         }
     }

@@ -42,10 +42,8 @@ public struct DataProvenance: Sendable, Hashable, Codable {
     /// with the count of synthetic rows for mixed inputs.
     public func banner(_ language: Language) -> String? {
         guard isSynthetic else { return nil }
-        let text = language == .vi ? "Dữ liệu mô phỏng — không phải kết quả chính thức"
-                                   : "Synthetic data — not official results"
+        let text = CoreMessage.syntheticBanner.text(language)
         guard isMixed else { return text }
-        return language == .vi ? "\(text) (\(syntheticRows)/\(rows) dòng là dữ liệu mô phỏng)"
-                               : "\(text) (\(syntheticRows)/\(rows) rows are synthetic)"
+        return text + CoreMessage.syntheticRows(synthetic: syntheticRows, rows: rows).text(language)
     }
 }

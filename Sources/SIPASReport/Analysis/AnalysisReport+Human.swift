@@ -8,7 +8,7 @@ extension AnalysisReport {
         let language = labeler.language
         let numbers = NumberStyle.human(language)
         let style: TextTableStyle.Type = markdown ? Style.pipe : Style.simple
-        func s(_ key: ReportStrings.Key) -> String { ReportStrings.text(key, language) }
+        func s(_ message: ReportMessage) -> String { message.text(language) }
         func heading(_ text: String) -> String { markdown ? "## \(text)\n\n" : "\(text)\n\(String(repeating: "=", count: text.count))\n" }
         func cell(_ text: String) -> String { markdown ? text.replacingOccurrences(of: "|", with: "\\|") : text }
         func ci(_ e: Estimate?, scale: Double, digits: Int) -> String {

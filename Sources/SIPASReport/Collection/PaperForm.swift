@@ -19,7 +19,7 @@ public enum PaperForm {
     }
 
     static func context(_ instrument: Instrument, language: Language) -> [String: Any] {
-        let vi = language == .vi
+        func text(_ message: ReportMessage) -> String { message.text(language) }
         let answered = instrument.questions.filter(FormLayout.isAnswered)
         var numbers: [String: Int] = [:]
         for (i, q) in answered.enumerated() { numbers[q.name] = i + 1 }
@@ -36,7 +36,7 @@ public enum PaperForm {
                 areas.append(last)
             } else {
                 let heading = section.area?.label.text(language)
-                    ?? (areas.isEmpty ? (vi ? "Thông tin chung" : "General information") : (vi ? "Câu hỏi khác" : "Other questions"))
+                    ?? text(areas.isEmpty ? .generalInformation : .otherQuestions)
                 areas.append(["areaHeading": heading, "elements": [element]])
                 currentArea = .some(section.area?.name)
             }
@@ -45,42 +45,31 @@ public enum PaperForm {
         return [
             "lang": language.rawValue, "generator": "sipas \(SIPASVersion.string)",
             "title": instrument.title.text(language),
-            "subtitle": (vi ? "Phương pháp: " : "Method: ") + instrument.methodVersion,
-            "formIdLabel": formId?.label.text(language) ?? (vi ? "Mã phiếu" : "Form id"),
+            "subtitle": text(.methodPrefix) + instrument.methodVersion,
+            "formIdLabel": formId?.label.text(language) ?? text(.formId),
             "formIdBoxes": Array(repeating: true, count: 10),
-            "pageWord": vi ? "Trang" : "Page",
-            "instructionsTitle": vi ? "Hướng dẫn cho điều tra viên" : "Instructions for the interviewer",
-            "instructions": vi ? [
-                "Đọc từng câu hỏi cho người trả lời; đánh dấu vào ô trước mã của câu trả lời (mỗi câu một ô, trừ câu ghi “nhiều lựa chọn”).",
-                "Câu có dấu * là câu bắt buộc. Câu ghi “Chỉ hỏi khi” chỉ hỏi khi điều kiện đúng; nếu không, bỏ qua và để trống.",
-                "Ghi số vào các ô, mỗi ô một chữ số, căn phải. Người nhập liệu gõ đúng mã in đậm vào tệp nhập liệu.",
-                "Người trả lời không biết hoặc không muốn trả lời: chọn mã “không biết / không trả lời” nếu có, nếu không để trống.",
-            ] : [
-                "Read each question to the respondent; tick the box before the code of the answer (one box per question unless it says “several answers”).",
-                "Questions marked * are required. A question marked “Ask only if” is asked only when the condition holds; otherwise skip it and leave it blank.",
-                "Write numbers one digit per box, right-aligned. Keyers type the bold code into the entry workbook.",
-                "If the respondent does not know or will not answer: tick the “don't know / no answer” code where there is one, else leave it blank.",
-            ],
+            "pageWord": text(.page),
+            "instructionsTitle": text(.instructionsTitle),
+            "instructions": [ReportMessage.instructionReadAloud, .instructionRequired, .instructionDigits, .instructionDontKnow].map(text),
             "areas": areas,
             "footer": "\(instrument.id) · \(instrument.methodVersion) · sipas \(SIPASVersion.string)",
         ]
     }
 
     static func question(_ q: Question, instrument: Instrument, numbers: [String: Int], language: Language) -> [String: Any] {
-        let vi = language == .vi
         var object: [String: Any] = [
             "number": numbers[q.name] ?? 0, "name": q.name, "label": q.label.text(language), "required": q.required,
         ]
         if let hint = q.hint { object["hint"] = hint.text(language) }
         if let relevant = q.relevant {
-            object["skip"] = (vi ? "Chỉ hỏi khi: " : "Ask only if: ") + readable(relevant, numbers: numbers, language: language)
+            object["skip"] = ReportMessage.askOnlyIf.text(language) + readable(relevant, numbers: numbers, language: language)
         }
         let choices = q.lookup == nil ? FormLayout.choices(of: q, in: instrument) : []
         object["hasChoices"] = !choices.isEmpty
         object["choices"] = choices.map { ["code": $0.name, "label": $0.label.text(language)] }
         if case .selectMultiple = q.type {
             object["multiple"] = true
-            object["multipleNote"] = vi ? "Nhiều lựa chọn: đánh dấu mọi ô phù hợp." : "Several answers: tick every box that applies."
+            object["multipleNote"] = ReportMessage.severalAnswers.text(language)
         }
         var digits = 0
         switch q.type {
@@ -107,7 +96,7 @@ public enum PaperForm {
         var out = "", rest = Substring(expression)
         while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
             let name = String(rest[open.upperBound..<close])
-            out += rest[..<open.lowerBound] + (numbers[name].map { (language == .vi ? "câu " : "question ") + String($0) } ?? name)
+            out += rest[..<open.lowerBound] + (numbers[name].map { ReportMessage.questionNumber($0).text(language) } ?? name)
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

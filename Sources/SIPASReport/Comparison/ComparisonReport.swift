@@ -37,8 +37,7 @@ public struct ComparisonReport: Sendable {
         }
     }
 
-    private var vi: Bool { labeler.language == .vi }
-    private func t(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
+    private func t(_ message: ReportMessage) -> String { message.text(labeler.language) }
     private var numbers: NumberStyle { .human(labeler.language) }
 
     /// "+1,28" percentage points (or score points for means).
@@ -67,33 +66,32 @@ public struct ComparisonReport: Sendable {
         let title = "\(labeler.instrument.title.text(labeler.language)) — \(years.joined(separator: " → "))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\n"
         if let banner = provenance.banner(labeler.language) { out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n" }
-        out += t("Tệp", "Files") + ": " + sources.joined(separator: ", ") + "\n"
+        out += t(.files) + ": " + sources.joined(separator: ", ") + "\n"
         if comparison.methodBreak {
-            out += "⚠ " + t("Thay đổi phương pháp", "Method break") + ": " + comparison.methodVersions.joined(separator: " → ")
-                + t(" — các thay đổi không so sánh được trực tiếp.", " — changes are not directly comparable.") + "\n"
+            out += "⚠ " + t(.methodBreak) + ": " + comparison.methodVersions.joined(separator: " → ")
+                + t(.notDirectlyComparable) + "\n"
         }
         if !regrouped.isEmpty {
-            out += t("Đã gộp theo đơn vị hành chính mới (từ 01/7/2025): ", "Regrouped into the units in force from 1 July 2025: ")
+            out += t(.regroupedInto)
                 + regrouped.joined(separator: "; ") + "\n"
         }
         for line in baselineLines() { out += line + "\n" }
-        out += t("Thay đổi: điểm phần trăm, KTC 95%, kiểm định t mẫu độc lập; * p < 0,05, ** p < 0,01, *** p < 0,001 sau hiệu chỉnh ",
-                 "Change: percentage points, 95% CI, independent-samples t test; * p < 0.05, ** p < 0.01, *** p < 0.001 after ")
+        out += t(.changeLegend)
             + (comparison.adjustment == .holm ? "Holm" : comparison.adjustment == .benjaminiHochberg ? "Benjamini–Hochberg" : comparison.adjustment.rawValue) + ".\n\n"
 
         let last = years.count - 1
         let whole = comparison.rows.filter { $0.group.isAll && $0.statistic == .share && (includeItems || $0.indicator.level != .item) }
         let wholeTable = TextTable<YearComparison.Row> { row in
-            var columns = [Column(title: t("Chỉ số", "Indicator"), value: cell(labeler.label(of: row.indicator)))]
+            var columns = [Column(title: t(.indicator), value: cell(labeler.label(of: row.indicator)))]
             for (y, year) in years.enumerated() {
                 columns.append(Column(title: year, value: numbers.format(row.estimates[y].map { $0.value * 100 }, digits: 2), align: .right))
             }
-            columns.append(Column(title: t("Thay đổi", "Change"), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
-            columns.append(Column(title: t("KTC 95%", "95% CI"), value: interval(row.latestChange, scale: 100), align: .right))
+            columns.append(Column(title: t(.change), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
+            columns.append(Column(title: t(.ci), value: interval(row.latestChange, scale: 100), align: .right))
             columns.append(Column(title: "p", value: numbers.format(row.latestChange?.pValue, digits: 4), align: .right))
             return columns
         }
-        out += heading(t("Cả nước (% hài lòng)", "National (% satisfied)"))
+        out += heading(t(.nationalShare))
         out += (wholeTable.string(for: whole, style: style) ?? "") + "\n"
 
         let variables = comparison.rows.map(\.group.variable).reduce(into: [String]()) { if $1 != "all" && !$0.contains($1) { $0.append($1) } }
@@ -106,20 +104,19 @@ public struct ComparisonReport: Sendable {
                 for (y, year) in years.enumerated() {
                     columns.append(Column(title: year, value: numbers.format(row.estimates[y].map { $0.value * 100 }, digits: 2), align: .right))
                 }
-                columns.append(Column(title: t("Thay đổi", "Change"), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
-                columns.append(Column(title: t("KTC 95%", "95% CI"), value: interval(row.latestChange, scale: 100), align: .right))
+                columns.append(Column(title: t(.change), value: change(row.latestChange, scale: 100) + mark(row), align: .right))
+                columns.append(Column(title: t(.ci), value: interval(row.latestChange, scale: 100), align: .right))
                 let standing = (row.ranks.last ?? nil).map { rank in
                     StandingText.make(rank: rank, of: ranked, previousRank: row.ranks.count > 1 ? row.ranks[row.ranks.count - 2] : nil,
                                       significant: row.latestChange == nil ? nil : row.isSignificant(), language: labeler.language)
                 } ?? "–"
-                columns.append(Column(title: t("Xếp hạng", "Rank"), value: cell(standing)))
+                columns.append(Column(title: t(.rankColumn), value: cell(standing)))
                 return columns
             }
-            out += heading(t("Chỉ số chung theo ", "Overall index by ") + labeler.label(ofVariable: variable))
+            out += heading(t(.overallIndexBy) + labeler.label(ofVariable: variable))
             out += (table.string(for: rows, style: style) ?? "") + "\n"
             if let m = comparison.movements.first(where: { $0.variable == variable }) {
-                out += t("\(m.up) tăng, \(m.down) giảm, \(m.unchanged) không đổi (có ý nghĩa: \(m.significantlyUp) tăng, \(m.significantlyDown) giảm); thứ hạng: \(m.rankUp) tăng bậc, \(m.rankDown) giảm bậc, \(m.rankSame) giữ nguyên.",
-                         "\(m.up) up, \(m.down) down, \(m.unchanged) unchanged (significant: \(m.significantlyUp) up, \(m.significantlyDown) down); ranks: \(m.rankUp) up, \(m.rankDown) down, \(m.rankSame) same.") + "\n\n"
+                out += t(.movements(m)) + "\n\n"
             }
         }
         _ = last

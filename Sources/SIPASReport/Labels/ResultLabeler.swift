@@ -17,7 +17,7 @@ public struct ResultLabeler: Sendable {
 
     /// "Cả nước", "Đất đai", "Hà Nội", or "Đất đai × Hà Nội" for a crossing.
     public func label(of group: Group) -> String {
-        if group.isAll { return ReportStrings.text(.national, language) }
+        if group.isAll { return ReportMessage.national.text(language) }
         let names = group.variable.split(separator: "*").map(String.init)
         return zip(names, group.values).map { label(value: $1, column: $0) }.joined(separator: " × ")
     }
@@ -60,13 +60,12 @@ public struct ResultLabeler: Sendable {
     /// areas are "nội dung" and the elements of the policy area "nhóm chính sách"; otherwise the
     /// generic level name (``label(of:)-(Indicator.Level)``).
     public func levelLabel(of indicator: Indicator) -> String {
-        let vi = language == .vi
         if instrument.methodVersion.hasPrefix("1001/QĐ-BNV") {
-            if indicator.level == .area { return vi ? "Nội dung" : "Content area" }
+            if indicator.level == .area { return ReportMessage.contentArea.text(language) }
             let name = indicator.id.split(separator: ":").last.map(String.init) ?? indicator.id
             if indicator.level == .element,
                instrument.elementsWithAreas.contains(where: { $0.area.name == "policy" && $0.element.name == name }) {
-                return vi ? "Nhóm chính sách" : "Policy group"
+                return ReportMessage.policyGroup.text(language)
             }
         }
         return label(of: indicator.level)
@@ -74,10 +73,10 @@ public struct ResultLabeler: Sendable {
 
     public func label(of level: Indicator.Level) -> String {
         switch level {
-        case .overall: return ReportStrings.text(.overall, language)
-        case .area: return ReportStrings.text(.area, language)
-        case .element: return ReportStrings.text(.element, language)
-        case .item: return ReportStrings.text(.item, language)
+        case .overall: return ReportMessage.overall.text(language)
+        case .area: return ReportMessage.area.text(language)
+        case .element: return ReportMessage.element.text(language)
+        case .item: return ReportMessage.item.text(language)
         }
     }
 }

@@ -8,16 +8,14 @@ enum StandingText {
     ///   - previousRank: last year's rank, when known: the places gained or lost.
     ///   - significant: whether the index's change is significant (nil: no change estimated).
     static func make(rank: Int, of count: Int, previousRank: Int?, significant: Bool?, language: Language) -> String {
-        let vi = language == .vi
-        var text = vi ? "Xếp thứ \(rank)/\(count)" : "\(rank) of \(count)"
+        var text = ReportMessage.rank(rank, of: count).text(language)
         if let previousRank {
             let moved = previousRank - rank
-            text += moved > 0 ? (vi ? ", tăng \(moved) bậc" : ", up \(moved) places")
-                : moved < 0 ? (vi ? ", giảm \(-moved) bậc" : ", down \(-moved) places") : (vi ? ", giữ nguyên thứ hạng" : ", same rank")
+            let movement: ReportMessage = moved > 0 ? .movedUp(moved) : moved < 0 ? .movedDown(-moved) : .sameRank
+            text += movement.text(language)
         }
         if let significant {
-            text += significant ? (vi ? "; thay đổi có ý nghĩa thống kê" : "; the change is significant")
-                : (vi ? "; thay đổi không có ý nghĩa thống kê" : "; the change is not significant")
+            text += (significant ? ReportMessage.changeSignificant : .changeNotSignificant).text(language)
         }
         return text
     }

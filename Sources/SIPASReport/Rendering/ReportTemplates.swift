@@ -59,7 +59,7 @@ public struct ReportTemplates: Sendable {
 
     /// The values templates see (see `Templates/README.md`).
     static func context(_ report: AnnualReport, charts: Bool) -> [String: Any] {
-        let vi = report.language == .vi
+        func text(_ message: ReportMessage) -> String { message.text(report.language) }
         func table(_ whole: ReportTable) -> [String: Any] {
             let t = whole.humanColumns
             var object: [String: Any] = [
@@ -88,11 +88,11 @@ public struct ReportTemplates: Sendable {
             let slopes = svg.slopes(before: report.previousYear ?? "", after: report.year)
             context["charts"] = [
                 "provinces": svg.provinces(), "hasProvinces": !report.charts.provinces.isEmpty,
-                "provincesTitle": vi ? "Chỉ số chung theo tỉnh (KTC 95%)" : "Overall index by province (95% CI)",
+                "provincesTitle": text(.provincesChartTitle),
                 "elements": svg.elements(), "hasElements": !report.charts.elements.isEmpty,
-                "elementsTitle": vi ? "Chỉ số theo yếu tố" : "Element profile",
+                "elementsTitle": text(.elementsChartTitle),
                 "slopes": slopes, "hasSlopes": !report.charts.slopes.isEmpty,
-                "slopesTitle": vi ? "Thay đổi so với năm \(report.previousYear ?? "")" : "Change since \(report.previousYear ?? "")",
+                "slopesTitle": text(.changeSince(year: report.previousYear ?? "")),
             ] as [String: Any]
         }
         return context

@@ -78,9 +78,7 @@ public enum DOCXWriter {
             guard table.rows.count <= maxRows else {
                 // A table of hundreds of rows (the agencies of every province) is read in the
                 // workbook; LibreOffice took minutes to lay out such a table in Word.
-                let vi = report.language == .vi
-                body += paragraph(vi ? "Bảng có \(table.rows.count) dòng: xem report.xlsx hoặc csv/\(table.id).csv."
-                                     : "This table has \(table.rows.count) rows: see report.xlsx or csv/\(table.id).csv.", size: 20) + paragraph("")
+                body += paragraph(ReportMessage.tableInWorkbook(rows: table.rows.count, id: table.id).text(report.language), size: 20) + paragraph("")
                 continue
             }
             body += self.table(table, report: report) + paragraph("")

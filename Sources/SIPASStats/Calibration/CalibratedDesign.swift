@@ -36,7 +36,7 @@ struct CalibratedDesign {
     init(_ accumulator: SurveyAccumulator) throws {
         let plan = accumulator.plan
         guard let spec = plan.calibration, let all = accumulator.domains[.all] else {
-            throw StatsError.invalidArgument("no calibration declared in the plan, or no records")
+            throw StatsError.invalid(.noCalibration)
         }
         self.spec = spec
         let items = plan.layout.items.count
@@ -78,10 +78,10 @@ struct CalibratedDesign {
         for (m, margin) in spec.margins.enumerated() {
             let sampled = Set(levels[m].values)
             if let missing = sampled.subtracting(margin.totals.keys).sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
-                throw StatsError.invalidArgument("calibration: \(margin.variables.joined(separator: "×")) = \(missing.joined(separator: "×")) is in the sample but not in the population margin")
+                throw StatsError.invalid(.levelNotInPopulation(variables: margin.variables, level: missing))
             }
             if let empty = margin.totals.filter({ $0.value > 0 && !sampled.contains($0.key) }).keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
-                throw StatsError.invalidArgument("calibration: \(margin.variables.joined(separator: "×")) = \(empty.joined(separator: "×")) has population \(margin.totals[empty]!) but no respondents")
+                throw StatsError.invalid(.levelWithoutRespondents(variables: margin.variables, level: empty, population: margin.totals[empty]!))
             }
         }
         var g = Dictionary(uniqueKeysWithValues: cells.map { ($0, 1.0) })
@@ -90,7 +90,7 @@ struct CalibratedDesign {
         switch spec.method {
         case .postStratify:
             guard spec.margins.count == 1 else {
-                throw StatsError.invalidArgument("post-stratification takes one margin (cross the variables in it), got \(spec.margins.count)")
+                throw StatsError.invalid(.postStratificationMargins(count: spec.margins.count))
             }
             g = Self.sweep(g, margin: spec.margins[0], levels: levels[0], cells: cells, weight: weight)
             partial = [g]
@@ -131,7 +131,7 @@ struct CalibratedDesign {
         summary = CalibrationSummary(method: spec.method, variables: variables, cells: calibratedCells, iterations: iterations,
                                      converged: converged, largestMarginGap: gaps.max() ?? 0,
                                      calibratedWeightSum: calibratedCells.reduce(0) { $0 + $1.calibratedWeight })
-        guard g.values.allSatisfy({ $0.isFinite }) else { throw StatsError.invalidArgument("calibration gave a non-finite weight factor") }
+        guard g.values.allSatisfy({ $0.isFinite }) else { throw StatsError.invalid(.nonFiniteCalibrationFactor) }
     }
 
     static func order(_ a: CellKey, _ b: CellKey) -> Bool {

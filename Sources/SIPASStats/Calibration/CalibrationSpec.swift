@@ -16,25 +16,25 @@ public struct PopulationMargin: Hashable, Sendable, Codable {
     /// Reads a margins CSV: a header naming the variables and a last column `population`, then one
     /// row per combination, e.g. `province_code,sex,population` / `01,1,4120000` (``CSVReader``;
     /// fields trimmed of spaces). `file` names the file in errors.
-    /// - Throws: ``StatsError/invalidArgument(_:)`` naming the file, row and column of a malformed
+    /// - Throws: ``StatsError/invalid(_:)`` naming the file, row and column of a malformed
     ///   row; ``CSVReader/ReadError`` for a quote left open.
     public static func parse(csv text: String, file: String = "margins CSV") throws -> PopulationMargin {
         let records = try CSVReader().records(text, file: file).map { ($0.row, $0.fields.map(Self.clean)) }
         guard let (_, header) = records.first, header.count >= 2, header.last == "population" else {
             let row = records.first?.0 ?? 1
-            throw StatsError.invalidArgument("\(file), row \(row): the header must name the variables and end with 'population'")
+            throw StatsError.invalid(.marginHeader(file: file, row: row))
         }
         var totals: [[String]: Double] = [:], rowOfKey: [[String]: Int] = [:]
         for (row, fields) in records.dropFirst() {
             guard fields.count == header.count else {
-                throw StatsError.invalidArgument("\(file), row \(row): expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+                throw StatsError.invalid(.marginFieldCount(file: file, row: row, header: header, found: fields.count))
             }
             guard let count = Double(fields.last!), count.isFinite, count >= 0 else {
-                throw StatsError.invalidArgument("\(file), row \(row), column \(header.count) (population): '\(fields.last!)' is not a population count ≥ 0")
+                throw StatsError.invalid(.marginPopulation(file: file, row: row, column: header.count, value: fields.last!))
             }
             let key = Array(fields.dropLast())
             if let first = rowOfKey[key] {
-                throw StatsError.invalidArgument("\(file), row \(row): \(key.joined(separator: ",")) given twice (first at row \(first))")
+                throw StatsError.invalid(.marginLevelRepeated(file: file, row: row, level: key, firstRow: first))
             }
             totals[key] = count
             rowOfKey[key] = row

@@ -26,7 +26,7 @@ public struct RaoScott: Hashable, Sendable, Codable {
         let levels = accumulator.domains.filter { $0.key.breakdown == breakdown }.sorted { $0.key < $1.key }.map { SortedTotals($0.value) }
         // Cells in R's order for interaction(rows, cols): rows (levels) vary fastest; cols = not satisfied, satisfied.
         let r = levels.count, c = 2, k = r * c
-        guard r >= 2 else { throw StatsError.invalidArgument("the test needs at least two groups with answers") }
+        guard r >= 2 else { throw StatsError.invalid(.tooFewGroups) }
         var cellPSU: [PSUKey: [Double]] = [:]
         var n = 0.0
         for (a, level) in levels.enumerated() {

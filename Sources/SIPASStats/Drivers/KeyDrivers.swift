@@ -114,11 +114,11 @@ public struct KeyDriverCollector: Sendable {
     /// Fits the model. - Throws: ``StatsError`` when there are fewer respondents than parameters or GSL fails.
     public func fit() throws -> KeyDrivers {
         let n = rows.count, p = elements.count + 1
-        guard n > p else { throw StatsError.invalidArgument("key drivers need more respondents (\(n)) than parameters (\(p))") }
+        guard n > p else { throw StatsError.invalid(.tooFewRespondents(respondents: n, parameters: p)) }
         GSL.prepare()
         guard let X = gsl_matrix_alloc(n, p), let w = gsl_vector_alloc(n), let y = gsl_vector_alloc(n),
               let c = gsl_vector_alloc(p), let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {
-            throw StatsError.invalidArgument("GSL could not allocate the regression")
+            throw StatsError.invalid(.regressionAllocation)
         }
         defer { gsl_matrix_free(X); gsl_vector_free(w); gsl_vector_free(y); gsl_vector_free(c); gsl_matrix_free(cov); gsl_multifit_linear_free(work) }
         for (i, row) in rows.enumerated() {

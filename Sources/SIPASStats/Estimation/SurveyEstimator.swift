@@ -50,14 +50,14 @@ public enum SurveyEstimator {
         let lonely = psuCount.filter { $0.value == 1 }.keys.sorted()
         if plan.lonelyPSU == .fail, !lonely.isEmpty { throw StatsError.lonelyPSU(strata: lonely) }
         if options.variance == .replicateWeights, accumulator.replicateCount == nil {
-            throw StatsError.invalidArgument("replicate-weight variance needs replicate weights with the records")
+            throw StatsError.invalid(.noReplicateWeights)
         }
         if options.variance == .bootstrap, options.replicates < 2 {
-            throw StatsError.invalidArgument("the bootstrap needs at least 2 replicates, got \(options.replicates)")
+            throw StatsError.invalid(.bootstrapReplicates(options.replicates))
         }
         let calibration = plan.calibration == nil ? nil : try CalibratedDesign(accumulator)
         if calibration != nil, options.variance == .bootstrap || options.variance == .replicateWeights {
-            throw StatsError.invalidArgument("calibrated designs take linearisation or the jackknife (bootstrap replicates would need recalibrating)")
+            throw StatsError.invalid(.calibratedReplicates)
         }
         let items = plan.layout.items.count
         func sorted(_ totals: DomainTotals) -> SortedTotals { SortedTotals(calibration?.calibrate(totals, items: items) ?? totals) }

@@ -13,7 +13,7 @@ enum BetaQuantile {
     /// The quantile x and its complement 1 − x.
     static func quantile(_ p: Double, a: Double, b: Double) throws -> (x: Double, complement: Double) {
         guard p >= 0, p <= 1, a >= 0, b >= 0, !a.isNaN, !b.isNaN else {
-            throw StatsError.invalidArgument("beta quantile needs 0 ≤ p ≤ 1 and a, b ≥ 0, got p=\(p) a=\(a) b=\(b)")
+            throw StatsError.invalid(.betaQuantile(p: p, a: a, b: b))
         }
         // Limits (R's qbeta): a point mass at 0 when a = 0 or b = ∞, at 1 when b = 0 or a = ∞,
         // at ½ when both are 0 or both infinite.

@@ -57,7 +57,7 @@ struct DenseMatrix: Equatable {
         let n = rows
         guard let lu = gsl_matrix_alloc(n, n), let permutation = gsl_permutation_alloc(n),
               let column = gsl_vector_alloc(n), let solution = gsl_vector_alloc(n) else {
-            throw StatsError.invalidArgument("GSL could not allocate a \(n) × \(n) matrix")
+            throw StatsError.invalid(.matrixAllocation(size: n))
         }
         defer { gsl_matrix_free(lu); gsl_permutation_free(permutation); gsl_vector_free(column); gsl_vector_free(solution) }
         for i in 0..<n { for j in 0..<n { gsl_matrix_set(lu, i, j, self[i, j]) } }

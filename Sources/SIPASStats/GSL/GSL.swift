@@ -33,7 +33,7 @@ public enum Distribution {
     /// Quantile of the standard normal: Φ⁻¹(p).
     public static func normalQuantile(_ p: Double) throws -> Double {
         GSL.prepare()
-        guard p > 0, p < 1 else { throw StatsError.invalidArgument("normal quantile needs 0 < p < 1, got \(p)") }
+        guard p > 0, p < 1 else { throw StatsError.invalid(.quantileProbability(distribution: "normal", p: p)) }
         return try GSL.checked(gsl_cdf_ugaussian_Pinv(p), "gsl_cdf_ugaussian_Pinv", [p])
     }
 
@@ -41,7 +41,7 @@ public enum Distribution {
     /// quantile when `df` is infinite.
     public static func tQuantile(_ p: Double, df: Double) throws -> Double {
         GSL.prepare()
-        guard p > 0, p < 1 else { throw StatsError.invalidArgument("t quantile needs 0 < p < 1, got \(p)") }
+        guard p > 0, p < 1 else { throw StatsError.invalid(.quantileProbability(distribution: "t", p: p)) }
         guard df > 0, !df.isNaN else { throw StatsError.noDegreesOfFreedom }
         if df.isInfinite { return try normalQuantile(p) }
         return try GSL.checked(gsl_cdf_tdist_Pinv(p, df), "gsl_cdf_tdist_Pinv", [p, df])
@@ -59,7 +59,7 @@ public enum Distribution {
     /// Beta(df1/2, df2/2) quantile (``BetaQuantile``; GSL's `gsl_cdf_fdist_Pinv` inverts through its
     /// own beta quantile, which fails for large degrees of freedom).
     public static func fQuantile(_ p: Double, df1: Double, df2: Double) throws -> Double {
-        guard p > 0, p < 1 else { throw StatsError.invalidArgument("F quantile needs 0 < p < 1, got \(p)") }
+        guard p > 0, p < 1 else { throw StatsError.invalid(.quantileProbability(distribution: "F", p: p)) }
         guard df1 > 0, df2 > 0, df1.isFinite, df2.isFinite else { throw StatsError.noDegreesOfFreedom }
         let beta = try BetaQuantile.quantile(p, a: df1 / 2, b: df2 / 2)
         return df2 / df1 * (beta.x / beta.complement)

@@ -178,25 +178,45 @@ public struct AnalysisPlan: Sendable {
     }
 }
 
-public enum PlanError: Error, Sendable, Hashable, CustomStringConvertible {
+/// Why an instrument's analysis cannot be planned; its message in Vietnamese or English from
+/// ``text(_:)``, ``description`` in English.
+public enum PlanError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedMessage {
     case unknownBreakdown(String, available: [String])
     case missingUnit(String?)
     case emptyElement(area: String, element: String, role: String)
     case noAreas
     case overallItem(found: Int)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public var key: String {
+        switch self {
+        case .unknownBreakdown: return "plan.unknownBreakdown"
+        case .missingUnit: return "plan.missingUnit"
+        case .emptyElement: return "plan.emptyElement"
+        case .noAreas: return "plan.noAreas"
+        case .overallItem: return "plan.overallItem"
+        }
+    }
+
+    public func text(_ language: Language) -> String {
         switch self {
         case .unknownBreakdown(let name, let available):
-            return "cannot break down by '\(name)': not a column of the instrument (available: \(available.joined(separator: ", ")))"
+            let list = available.joined(separator: ", ")
+            return language.pick(vi: "không phân tổ được theo '\(name)': không phải cột của bộ công cụ (có: \(list))",
+                                 en: "cannot break down by '\(name)': not a column of the instrument (available: \(list))")
         case .missingUnit(let unit):
-            return "rollup.national is mean_of_units but rollup.unit '\(unit ?? "")' is not an attribute column"
+            return language.pick(vi: "rollup.national là mean_of_units nhưng rollup.unit '\(unit ?? "")' không phải cột thông tin (attribute)",
+                                 en: "rollup.national is mean_of_units but rollup.unit '\(unit ?? "")' is not an attribute column")
         case .emptyElement(let area, let element, let role):
-            return "element '\(element)' of area '\(area)' has no scored question with role \(role)"
+            return language.pick(vi: "yếu tố '\(element)' của lĩnh vực '\(area)' không có câu hỏi tính điểm nào có vai trò \(role)",
+                                 en: "element '\(element)' of area '\(area)' has no scored question with role \(role)")
         case .noAreas:
-            return "the instrument declares no areas or elements to roll up"
+            return language.pick(vi: "bộ công cụ không khai báo lĩnh vực hay yếu tố nào để tổng hợp",
+                                 en: "the instrument declares no areas or elements to roll up")
         case .overallItem(let found):
-            return "rollup.overall is overall_item but \(found) questions have role overall (need exactly 1)"
+            return language.pick(vi: "rollup.overall là overall_item nhưng có \(found) câu hỏi vai trò overall (cần đúng 1)",
+                                 en: "rollup.overall is overall_item but \(found) questions have role overall (need exactly 1)")
         }
     }
 }

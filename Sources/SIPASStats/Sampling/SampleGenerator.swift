@@ -25,21 +25,21 @@ import SIPASInstruments
 public enum SampleGenerator {
     @discardableResult
     public static func write(instrument: Instrument, spec: SampleSpec, to url: URL) throws -> SampleSummary {
-        guard spec.rows > 0 else { throw StatsError.invalidArgument("the number of rows must be positive, got \(spec.rows)") }
+        guard spec.rows > 0 else { throw StatsError.invalid(.sampleRows(spec.rows)) }
         guard spec.communesPerProvince > 0 else {
-            throw StatsError.invalidArgument("communes per province must be positive, got \(spec.communesPerProvince)")
+            throw StatsError.invalid(.communesPerProvince(spec.communesPerProvince))
         }
         guard spec.instrumentId.isEmpty || spec.instrumentId == instrument.id else {
-            throw StatsError.invalidArgument("the sample is for instrument '\(spec.instrumentId)', not '\(instrument.id)'")
+            throw StatsError.invalid(.sampleInstrument(expected: spec.instrumentId, actual: instrument.id))
         }
         if let years = instrument.years, !years.contains(spec.year) {
             let range = "\(years.from)–\(years.to.map(String.init) ?? "")"
-            throw StatsError.invalidArgument("instrument '\(instrument.id)' applies to \(range), not to \(spec.year)")
+            throw StatsError.invalid(.instrumentYear(instrument: instrument.id, range: range, year: spec.year))
         }
         let (level, source) = spec.level.map { ($0, "given") } ?? SampleSpec.defaultLevel(family: instrument.family, year: spec.year)
-        guard level > 0, level < 1 else { throw StatsError.invalidArgument("the level must be between 0 and 100 %, got \(level * 100)") }
+        guard level > 0, level < 1 else { throw StatsError.invalid(.sampleLevel(level)) }
         guard !instrument.scoredQuestions.isEmpty else {
-            throw StatsError.invalidArgument("instrument '\(instrument.id)' has no scored questions")
+            throw StatsError.invalid(.noScoredQuestions(instrument: instrument.id))
         }
 
         let random = RandomSource(seed: spec.seed)
@@ -47,7 +47,7 @@ public enum SampleGenerator {
         let fill = try RowFiller(instrument: instrument, year: spec.year, random: random)
 
         guard let handle = OutputFile.open(url.path) else {
-            throw StatsError.invalidArgument("cannot create \(url.path)")
+            throw StatsError.invalid(.cannotCreate(path: url.path))
         }
         defer { try? handle.close() }
         let writer = CSVWriter()

@@ -51,8 +51,7 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
             var a = TargetAssessment(target: target, status: .notMeasured, group: scope.group,
                                      dueYear: plan.dueYear(of: target), dataYear: scope.dataYear)
             guard target.family == family else {
-                a.note = LocalizedText(vi: "Dữ liệu là khảo sát \(family), mục tiêu thuộc \(target.family).",
-                                       en: "The data are a \(family) survey; the target concerns \(target.family).")
+                a.note = LocalizedText(TargetMessage.otherFamily(family: family, targetFamily: target.family))
                 return a
             }
             guard let group = scope.group else {
@@ -61,7 +60,7 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
             }
             let row = result.results.first { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }
             guard let estimate = row?.estimate else {
-                a.note = LocalizedText(vi: "Không có ước lượng \(target.indicator) cho đơn vị này.", en: "No estimate of \(target.indicator) for this unit.")
+                a.note = LocalizedText(TargetMessage.noEstimate(indicator: target.indicator))
                 return a
             }
             a.estimate = estimate
@@ -86,16 +85,14 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
     private func judgeChange(since earlier: Int, group: Group, comparison: YearComparison?, level: Double) -> TargetAssessment {
         var a = self
         guard let comparison else {
-            a.note = LocalizedText(vi: "Mục tiêu so với năm \(earlier): đánh giá bằng `sipas compare` với dữ liệu năm \(earlier).",
-                                   en: "A target relative to \(earlier): judged by `sipas compare` with the \(earlier) data.")
+            a.note = LocalizedText(TargetMessage.relativeTarget(year: earlier))
             return a
         }
         guard let first = comparison.years.firstIndex(of: String(earlier)),
               let row = comparison.rows.first(where: { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }),
               let before = row.estimates[first], let after = row.estimates.last ?? nil, first < row.estimates.count - 1
         else {
-            a.note = LocalizedText(vi: "Không có ước lượng năm \(earlier) của đơn vị này trong phép so sánh.",
-                                   en: "The comparison holds no \(earlier) estimate of this unit.")
+            a.note = LocalizedText(TargetMessage.noEarlierEstimate(year: earlier))
             return a
         }
         if let year = a.dataYear, year < a.dueYear {
@@ -108,8 +105,7 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
         a.status = Self.verdict(low: change.ciLow.map { $0 * 100 }, high: change.ciHigh.map { $0 * 100 }, threshold: 0, strict: true)
         a.pointStatus = Self.pointVerdict(change.estimate * 100, threshold: 0, strict: true)
         if comparison.methodBreak {
-            a.note = LocalizedText(vi: "Hai năm đo theo phương pháp khác nhau: thay đổi không so sánh được trực tiếp.",
-                                   en: "The two years were measured with different methods: the change is not directly comparable.")
+            a.note = LocalizedText(TargetMessage.methodBreak)
         }
         return a
     }

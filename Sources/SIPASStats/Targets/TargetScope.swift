@@ -54,19 +54,12 @@ public struct TargetScope: Hashable, Sendable, Codable {
     /// The scope of `plan` on `result` (which holds the breakdown above when the instrument allows it)
     /// for data of `dataYear` (nil: unknown).
     public static func resolve(_ plan: TargetPlan, instrument: Instrument, result: AnalysisResult, dataYear: Int?) -> TargetScope {
-        let level = Words.level(plan.level)
+        let level = plan.level
         let name = plan.unit.name
-        let unknownYear = dataYear == nil
-            ? LocalizedText(vi: " Không rõ năm của dữ liệu (không có cột year): coi như dữ liệu dùng cùng bộ mã tỉnh với kế hoạch và mọi mục tiêu đã đến hạn.",
-                            en: " The data's year is unknown (no year column): the data are taken to use the plan's province coding and every target is judged as due.")
-            : LocalizedText(vi: "", en: "")
+        let unknownYear = dataYear == nil ? LocalizedText(TargetMessage.unknownDataYear) : LocalizedText(vi: "", en: "")
         guard let column = column(for: plan, instrument: instrument) else {
-            let what = plan.level == "province" ? LocalizedText(vi: "mã tỉnh", en: "province code") : level
-            return TargetScope(
-                unit: LocalizedText(vi: "\(level.vi) \(name)", en: "\(name) (\(level.en ?? ""))"), group: nil,
-                note: LocalizedText(vi: "Dữ liệu không có cột \(what.vi) để chọn \(level.vi) \(name): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
-                                    en: "The data have no \(what.en ?? "") column to select \(name): the targets are not measured here (never the national figure)."),
-                dataYear: dataYear)
+            return TargetScope(unit: LocalizedText(TargetMessage.unit(level: level, name: name)), group: nil,
+                               note: LocalizedText(TargetMessage.noUnitColumn(level: level, name: name)), dataYear: dataYear)
         }
         let variable = breakdownPrefix + column
         let groups = result.results.map(\.group).filter { $0.variable == variable }
@@ -74,16 +67,19 @@ public struct TargetScope: Hashable, Sendable, Codable {
             // A district or commune: its code, or its name compared loosely.
             let wanted = plan.unit.code.map { [$0] } ?? []
             let group = groups.first { g in wanted.isEmpty ? g.values.first?.looseKey == name.looseKey : g.values == wanted }
-            let label = LocalizedText(vi: "\(level.vi) \(name)", en: "\(name) (\(level.en ?? ""))")
+            let label = LocalizedText(TargetMessage.unit(level: level, name: name))
             return TargetScope(unit: label, group: group, note: group == nil
-                ? LocalizedText(vi: "Dữ liệu không có phiếu của \(level.vi) \(name) (cột \(column)): các mục tiêu không đo được ở đây.",
-                                en: "The data hold no responses of \(name) (column \(column)): the targets are not measured here.")
-                : LocalizedText(vi: "Chỉ đánh giá trên \(level.vi) \(name) (cột \(column)), không phải cả mẫu." + unknownYear.vi,
-                                en: "Judged on \(name) (column \(column)) only, not on the whole sample." + (unknownYear.en ?? "")),
+                ? LocalizedText(TargetMessage.noUnitResponses(level: level, name: name, column: column))
+                : joined(LocalizedText(TargetMessage.judgedOnUnit(level: level, name: name, column: column)), unknownYear),
                 dataYear: dataYear)
         }
         return provinceScope(plan: plan, code: code, planCoding: planCoding, variable: variable, groups: groups,
                              dataYear: dataYear, unknownYear: unknownYear)
+    }
+
+    /// `first` then `second`, in each language.
+    private static func joined(_ first: LocalizedText, _ second: LocalizedText) -> LocalizedText {
+        LocalizedText(vi: first.vi + second.vi, en: first.text(.en) + (second.en ?? ""))
     }
 
     private static func provinceScope(plan: TargetPlan, code: String, planCoding: ProvinceCoding, variable: String, groups: [Group],
@@ -91,9 +87,8 @@ public struct TargetScope: Hashable, Sendable, Codable {
         let catalog = ProvinceCatalog.official
         let dataCoding = dataYear.map { catalog.coding(forYear: $0) } ?? planCoding
         let own = catalog.province(code: code, coding: planCoding) ?? Province(code: code, name: plan.unit.name)
-        var unit = LocalizedText(vi: "\(own.name) (mã \(code))", en: "\(own.name) (code \(code))")
-        var how = LocalizedText(vi: "Chỉ đánh giá trên \(own.name) (mã \(code)), không phải cả nước.",
-                                en: "Judged on \(own.name) (code \(code)) only, not on the whole sample.")
+        var unit = LocalizedText(TargetMessage.province(name: own.name, code: code))
+        var how = LocalizedText(TargetMessage.judgedOnProvince(name: own.name, code: code))
         var value = code
         let year = dataYear.map(String.init) ?? ""
         switch (planCoding, dataCoding) {
@@ -103,48 +98,29 @@ public struct TargetScope: Hashable, Sendable, Codable {
                 let others = catalog.oldMembers(ofNewCode: new.code).filter { $0.code != code }.map(\.name)
                 if !others.isEmpty {
                     // The namesake of a merged province names the provinces it gained instead.
-                    unit = new.name == own.name
-                        ? LocalizedText(vi: "\(new.name) (mới), bao gồm cả \(others.joined(separator: " và ")) cũ",
-                                        en: "\(new.name) (new), which also includes former \(others.joined(separator: " and "))")
-                        : LocalizedText(vi: "\(new.name) (mới), bao gồm \(own.name) cũ", en: "\(new.name) (new), which includes former \(own.name)")
-                    how = LocalizedText(
-                        vi: "Dữ liệu năm \(year) theo 34 tỉnh, thành phố từ 1/7/2025: kế hoạch của \(own.name) (mã cũ \(code)) được đánh giá trên \(unit.vi), mã \(new.code).",
-                        en: "\(year) data use the 34 provinces in force from 1 July 2025: the plan of \(own.name) (old code \(code)) is judged on \(unit.en ?? unit.vi), code \(new.code).")
+                    unit = LocalizedText(new.name == own.name
+                        ? TargetMessage.enlargedProvince(name: new.name, others: others)
+                        : TargetMessage.mergedProvince(name: new.name, former: own.name))
+                    how = LocalizedText(TargetMessage.judgedOnNewProvince(year: year, former: own.name, code: code, unit: unit, newCode: new.code))
                 } else if new.name != own.name {
-                    unit = LocalizedText(vi: "\(new.name) (mã \(new.code), trước là \(own.name))", en: "\(new.name) (code \(new.code), formerly \(own.name))")
+                    unit = LocalizedText(TargetMessage.renamedProvince(name: new.name, code: new.code, former: own.name))
                 }
             }
         case (.new, .old):
             let members = catalog.oldMembers(ofNewCode: code)
             if members.count > 1 {
                 let list = members.map { "\($0.name) (\($0.code))" }
-                unit = LocalizedText(vi: "\(own.name) (mới): \(list.joined(separator: " và ")) cũ gộp lại",
-                                     en: "\(own.name) (new): former \(list.joined(separator: " and ")) pooled")
-                how = LocalizedText(
-                    vi: "Dữ liệu năm \(year) theo 63 tỉnh cũ: \(own.name) (mới, mã \(code)) được tính từ \(list.joined(separator: " và ")) cũ, gộp theo trọng số khảo sát.",
-                    en: "\(year) data use the 63 provinces before 1 July 2025: \(own.name) (new, code \(code)) is estimated from former \(list.joined(separator: " and ")), pooled with survey weights.")
+                unit = LocalizedText(TargetMessage.pooledProvince(name: own.name, members: list))
+                how = LocalizedText(TargetMessage.judgedOnPooledProvince(year: year, name: own.name, code: code, members: list))
             }
         default:
             break
         }
         let group = groups.first { $0.values == [value] }
         if group == nil {
-            how = LocalizedText(vi: "Dữ liệu không có phiếu của \(unit.vi): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
-                                en: "The data hold no responses of \(unit.en ?? unit.vi): the targets are not measured here (never the national figure).")
+            how = LocalizedText(TargetMessage.noProvinceResponses(unit: unit))
         }
-        return TargetScope(unit: unit, group: group,
-                           note: LocalizedText(vi: how.vi + unknownYear.vi, en: (how.en ?? how.vi) + (unknownYear.en ?? "")), dataYear: dataYear)
-    }
-
-    private enum Words {
-        static func level(_ level: String) -> LocalizedText {
-            switch level {
-            case "province": return LocalizedText(vi: "tỉnh", en: "province")
-            case "district": return LocalizedText(vi: "huyện", en: "district")
-            case "commune": return LocalizedText(vi: "xã", en: "commune")
-            default: return LocalizedText(vi: level, en: level)
-            }
-        }
+        return TargetScope(unit: unit, group: group, note: joined(how, unknownYear), dataYear: dataYear)
     }
 }
 

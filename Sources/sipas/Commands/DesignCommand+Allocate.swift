@@ -60,15 +60,12 @@ struct DesignAllocateCommand: AsyncParsableCommand {
                     [a.stratum, SampleDraw.number(a.population), a.sd.map(SampleDraw.number) ?? "", SampleDraw.number(a.exact), String(a.forms), e.map(SampleDraw.number) ?? ""]
                 }), to: output)
             case .table:
-                let vi = lang == .vi
-                let titles = vi ? ["Tầng", "Tổng thể", "Độ lệch chuẩn", "Phân bổ chính xác", "Cỡ mẫu", "Sai số (điểm %)"]
-                                : ["Stratum", "Population", "SD", "Exact", "Sample", "Margin (pp)"]
+                let titles = [CLIMessage.stratum, .population, .standardDeviation, .exactAllocation, .sampleSize, .marginPoints].map { $0.text(lang) }
                 let text = zip(allocation, margins).map { a, e in
                     [a.stratum + (a.fixed ? " *" : ""), DesignIO.human(a.population, 0, lang), a.sd.map { DesignIO.human($0, 2, lang) } ?? "",
                      DesignIO.human(a.exact, 3, lang), String(a.forms), e.map { "±" + DesignIO.human($0, 2, lang) } ?? ""]
                 }
-                let note = vi ? "Phân bổ \(rule.rawValue), n = \(n), tối thiểu \(minimum) mỗi tầng; * = tầng bị giữ ở mức tối thiểu hoặc bằng N_h\n"
-                              : "\(rule.rawValue) allocation, n = \(n), minimum \(minimum) per stratum; * = stratum held at the minimum or at N_h\n"
+                let note = CLIMessage.allocationNote(rule: rule.rawValue, n: n, minimum: minimum).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)
             }
         }

@@ -52,7 +52,6 @@ struct DesignDrawCommand: AsyncParsableCommand {
 
     func run() async throws {
         try DesignIO.run(lang) {
-            let vi = lang == .vi
             guard (listed == nil) == (perCluster == nil) else {
                 throw DesignError(.usage, vi: "--listed và --per-cluster đi cùng nhau", en: "--listed and --per-cluster go together")
             }
@@ -74,12 +73,11 @@ struct DesignDrawCommand: AsyncParsableCommand {
             try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
             if let excel { try writeWorkbook(result, to: excel) }
             let units = result.strata.map(\.sampleSize).reduce(0, +)
-            Console.message(vi
-                ? "\(output): \(units) đơn vị từ \(table.rows.count) (\(result.strata.count) tầng, \(result.certaintyUnits) đơn vị chắc chắn, \(result.reserveUnits) đơn vị dự phòng), \(result.rows.count) dòng; \(method.rawValue), hạt giống \(seed)"
-                : "\(output): \(units) units of \(table.rows.count) (\(result.strata.count) strata, \(result.certaintyUnits) certainty units, \(result.reserveUnits) reserve units), \(result.rows.count) rows; \(method.rawValue), seed \(seed)")
+            Console.message(CLIMessage.drawSummary(output: output, units: units, frameRows: table.rows.count, strata: result.strata.count,
+                                                   certainty: result.certaintyUnits, reserves: result.reserveUnits, rows: result.rows.count,
+                                                   method: method.rawValue, seed: seed).text(lang))
             if result.zeroSizes > 0 {
-                Console.message(vi ? "Cảnh báo: \(result.zeroSizes) đơn vị có quy mô 0, không thể được chọn"
-                                   : "warning: \(result.zeroSizes) units have size 0 and cannot be selected")
+                Console.message(CLIMessage.zeroSizeUnits(result.zeroSizes).text(lang))
             }
         }
     }

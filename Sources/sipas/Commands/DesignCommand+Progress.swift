@@ -63,15 +63,13 @@ struct DesignProgressCommand: AsyncParsableCommand {
                      r.rate.map { SampleDraw.number($0 * 100) } ?? "", r.behind ? "1" : "0"]
                 }), to: output)
             case .table:
-                let vi = lang == .vi
-                let titles = vi ? ["Nhóm", "Kế hoạch", "Đã nhận", "Hợp lệ", "Tỷ lệ (%)", ""] : ["Group", "Planned", "Received", "Accepted", "Rate (%)", ""]
+                let titles = [CLIMessage.groupColumn, .planned, .received, .acceptedColumn, .ratePercent].map { $0.text(lang) } + [""]
                 let text = rows.map { r in
                     [String(repeating: "  ", count: r.keys.count - 1) + r.keys.last!, String(r.planned), String(r.received), String(r.accepted),
-                     r.rate.map { DesignIO.human($0 * 100, 1, lang) } ?? "–", r.behind ? (vi ? "chậm" : "behind") : ""]
+                     r.rate.map { DesignIO.human($0 * 100, 1, lang) } ?? "–", r.behind ? CLIMessage.behind.text(lang) : ""]
                 }
                 let late = rows.filter { $0.behind && $0.level == levels.last }.count
-                let note = vi ? "Tiến độ thu phiếu theo \(levels.joined(separator: " › ")); \(late) nhóm dưới \(DesignIO.human(behind, 0, lang)) %\n"
-                              : "Field work by \(levels.joined(separator: " › ")); \(late) groups below \(DesignIO.human(behind, 0, lang)) %\n"
+                let note = CLIMessage.progressNote(levels: levels.joined(separator: " › "), late: late, threshold: DesignIO.human(behind, 0, lang)).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)
             }
         }

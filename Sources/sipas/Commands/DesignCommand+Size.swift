@@ -35,7 +35,6 @@ struct DesignSizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try DesignIO.run(lang) {
-            let vi = lang == .vi
             if let n {
                 let N = try population.map { try number($0, "--population") }
                 let e = try SampleSize.marginOfError(n: Double(n), share: share / 100, confidence: confidence / 100, designEffect: deff, population: N)
@@ -45,8 +44,8 @@ struct DesignSizeCommand: AsyncParsableCommand {
                 case .json: try DesignIO.write(try DesignIO.json(header, [row]), to: output)
                 case .csv: try DesignIO.write(DesignIO.csv(header, [row.map { "\($0 is NSNull ? "" : $0)" }]), to: output)
                 case .table:
-                    try DesignIO.write(vi ? "Sai số với \(n) phiếu: ±\(DesignIO.human(e * 100, 2, lang)) điểm % (độ tin cậy \(DesignIO.human(confidence, 0, lang)) %)\n"
-                                          : "Margin of error with \(n) forms: ±\(DesignIO.human(e * 100, 2, lang)) percentage points (\(DesignIO.human(confidence, 0, lang)) % confidence)\n", to: output)
+                    try DesignIO.write(CLIMessage.marginWithForms(n: n, margin: DesignIO.human(e * 100, 2, lang),
+                                                                  confidence: DesignIO.human(confidence, 0, lang)).text(lang) + "\n", to: output)
                 }
                 return
             }
@@ -71,22 +70,22 @@ struct DesignSizeCommand: AsyncParsableCommand {
                 [name, pair.0.map { $0 as Any } ?? NSNull(), pair.1.simpleRandom, pair.1.afterDesignEffect, pair.1.afterPopulation, pair.1.completes, pair.1.forms]
             }
             if results.count > 1 {
-                rows.append([vi ? "Tổng" : "Total", populations.compactMap { $0 }.reduce(0, +), NSNull(), NSNull(), NSNull(),
+                rows.append([CLIMessage.total.text(lang), populations.compactMap { $0 }.reduce(0, +), NSNull(), NSNull(), NSNull(),
                              results.map(\.completes).reduce(0, +), results.map(\.forms).reduce(0, +)])
             }
             switch format {
             case .json: try DesignIO.write(try DesignIO.json(header, rows), to: output)
             case .csv: try DesignIO.write(DesignIO.csv(header, rows.map { $0.map { $0 is NSNull ? "" : "\($0)" } }), to: output)
             case .table:
-                let titles = vi ? ["Tầng", "Tổng thể", "n (NNĐG)", "× deff", "sau HCTT", "Phiếu hợp lệ", "Phiếu phát"]
-                                : ["Stratum", "Population", "n (SRS)", "× deff", "after fpc", "Completes", "Forms"]
+                let titles = [CLIMessage.stratum, .population, .srsSize, .afterDesignEffect, .afterFPC, .completes, .forms].map { $0.text(lang) }
                 let text = rows.map { row in row.enumerated().map { c, value -> String in
                     if value is NSNull { return "" }
                     if let d = value as? Double { return DesignIO.human(d, c == 1 ? 0 : 2, lang) }
                     return "\(value)"
                 } }
-                let note = vi ? "z = \(DesignIO.human(results[0].z, 4, lang)), sai số ±\(DesignIO.human(margin, 2, lang)) điểm %, tỷ lệ \(DesignIO.human(share, 1, lang)) %, deff \(DesignIO.human(deff, 2, lang)), tỷ lệ phản hồi \(DesignIO.human(responseRate, 2, lang))\n"
-                              : "z = \(DesignIO.human(results[0].z, 4, lang)), margin ±\(DesignIO.human(margin, 2, lang)) pp, share \(DesignIO.human(share, 1, lang)) %, deff \(DesignIO.human(deff, 2, lang)), response rate \(DesignIO.human(responseRate, 2, lang))\n"
+                let note = CLIMessage.sizeNote(z: DesignIO.human(results[0].z, 4, lang), margin: DesignIO.human(margin, 2, lang),
+                                               share: DesignIO.human(share, 1, lang), deff: DesignIO.human(deff, 2, lang),
+                                               responseRate: DesignIO.human(responseRate, 2, lang)).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)
             }
         }

@@ -53,7 +53,6 @@ struct DesignWeightsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try DesignIO.run(lang) {
-            let vi = lang == .vi
             guard (store == nil) == (batch == nil) else {
                 throw DesignError(.usage, vi: "--store và --batch đi cùng nhau", en: "--store and --batch go together")
             }
@@ -66,7 +65,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                         throw DesignError(.missingInput, vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
                     }
                     do { return try PopulationMargin.parse(csv: text, file: url.lastPathComponent) } catch let error as StatsError {
-                        throw DesignError(.data, vi: error.description, en: error.description)
+                        throw DesignError(.data, vi: error.text(.vi), en: error.text(.en))
                     } catch let error as CSVReader.ReadError {
                         throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
                     }
@@ -81,18 +80,15 @@ struct DesignWeightsCommand: AsyncParsableCommand {
             let result = try WeightsRun.run(sample: selection, responses: answers, spec: spec)
             try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
             let rate = DesignIO.human(Double(result.respondents) / Double(result.sampled) * 100, 1, lang)
-            Console.message(vi ? "\(output): \(result.respondents) người trả lời / \(result.sampled) đơn vị mẫu (\(rate) %), \(result.cells.count) ô điều chỉnh"
-                               : "\(output): \(result.respondents) respondents of \(result.sampled) sampled units (\(rate) %), \(result.cells.count) adjustment cells")
+            Console.message(CLIMessage.weightsSummary(output: output, respondents: result.respondents, sampled: result.sampled, rate: rate,
+                                                      cells: result.cells.count).text(lang))
             if let iterations = result.iterations, let converged = result.converged, calibrationSpec?.method == .rake, calibration != .linear {
-                Console.message(vi ? "Cào số: \(iterations) vòng, \(converged ? "hội tụ" : "CHƯA hội tụ (tăng --max-iterations)")"
-                                   : "Raking: \(iterations) sweeps, \(converged ? "converged" : "NOT converged (raise --max-iterations)")")
+                Console.message(CLIMessage.rakingSweeps(iterations, converged: converged).text(lang))
             }
-            let names = vi ? ["base": "gốc", "nonresponse": "sau điều chỉnh không trả lời", "calibrated": "sau hiệu chỉnh", "trimmed": "sau cắt"]
-                           : ["base": "base", "nonresponse": "after non-response", "calibrated": "calibrated", "trimmed": "trimmed"]
             for step in result.steps {
-                Console.message(vi
-                    ? "  Trọng số \(names[step.name]!): tổng \(DesignIO.human(step.total, 1, lang)), deff Kish \(DesignIO.human(step.kish, 4, lang)), n hiệu dụng \(DesignIO.human(step.effectiveN, 1, lang))"
-                    : "  Weights \(names[step.name]!): total \(DesignIO.human(step.total, 1, lang)), Kish deff \(DesignIO.human(step.kish, 4, lang)), effective n \(DesignIO.human(step.effectiveN, 1, lang))")
+                Console.message("  " + CLIMessage.weightStepSummary(step: CLIMessage.weightStep(step.name).text(lang), total: DesignIO.human(step.total, 1, lang),
+                                                                    kish: DesignIO.human(step.kish, 4, lang),
+                                                                    effectiveN: DesignIO.human(step.effectiveN, 1, lang)).text(lang))
             }
             if let store, let batch { try writeIntoStore(result, store: store, batch: batch) }
         }

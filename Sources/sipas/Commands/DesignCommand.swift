@@ -33,7 +33,7 @@ enum DesignIO {
         do {
             try body()
         } catch let error as DesignError {
-            Console.message((language == .vi ? "Lỗi: " : "error: ") + error.message(language))
+            Console.message(CLIMessage.errorPrefix.text(language) + error.message(language))
             switch error.category {
             case .usage: throw ExitCode(ExitStatus.usage)
             case .data: throw ExitCode(ExitStatus.dataError)

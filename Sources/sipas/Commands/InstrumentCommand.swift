@@ -46,9 +46,7 @@ struct InstrumentCommand: AsyncParsableCommand {
                     [instrument.id, instrument.family, instrument.methodVersion,
                      InstrumentText.years(instrument.years), instrument.title.text(lang)]
                 }
-                let header = lang == .vi
-                    ? ["Mã", "Nhóm", "Phương pháp", "Năm", "Tên"]
-                    : ["Id", "Family", "Method", "Years", "Title"]
+                let header = [CLIMessage.idColumn, .familyColumn, .methodColumn, .yearsColumn, .titleColumn].map { $0.text(lang) }
                 try Console.emit(InstrumentText.columns([header] + rows), to: nil)
             }
         }
@@ -112,7 +110,7 @@ struct InstrumentCommand: AsyncParsableCommand {
                     if output.json {
                         try OutputFlags.emitJSON(InstrumentCheckJSON(file: file, problems: problems, instrument: nil))
                     } else {
-                        Console.message(lang == .vi ? "\(file): \(problems.count) lỗi" : "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                        Console.message(CLIMessage.instrumentProblems(file: file, count: problems.count).text(lang))
                     }
                     throw ExitCode(ExitStatus.dataError)
                 }
@@ -137,13 +135,8 @@ enum InstrumentText {
     /// "OK: 98 questions, 58 scored (2 areas, 14 elements), 8 choice lists".
     static func summary(_ instrument: Instrument, language: Language = .en) -> String {
         let elements = instrument.areas.reduce(0) { $0 + $1.elements.count }
-        if language == .vi {
-            return "OK: \(instrument.questions.count) câu hỏi, \(instrument.scoredQuestions.count) câu tính chỉ số "
-                + "(\(instrument.areas.count) lĩnh vực, \(elements) yếu tố), \(instrument.choices.count) danh sách lựa chọn"
-        }
-        return "OK: \(instrument.questions.count) questions, \(instrument.scoredQuestions.count) scored "
-            + "(\(instrument.areas.count) area\(instrument.areas.count == 1 ? "" : "s"), \(elements) elements), "
-            + "\(instrument.choices.count) choice lists"
+        return CLIMessage.instrumentSummary(questions: instrument.questions.count, scored: instrument.scoredQuestions.count,
+                                            areas: instrument.areas.count, elements: elements, choiceLists: instrument.choices.count).text(language)
     }
 
     /// Left-aligned columns separated by two spaces; the first row is underlined.
@@ -161,40 +154,40 @@ enum InstrumentText {
     }
 
     static func describe(_ instrument: Instrument, language lang: Language) -> String {
-        let vi = lang == .vi
+        func text(_ message: CLIMessage) -> String { message.text(lang) }
         var out: [String] = []
         out.append("\(instrument.title.text(lang))")
-        out.append("  id: \(instrument.id)   \(vi ? "nhóm" : "family"): \(instrument.family)   "
-            + "\(vi ? "phương pháp" : "method"): \(instrument.methodVersion)   \(vi ? "năm" : "years"): \(years(instrument.years))")
+        out.append("  id: \(instrument.id)   \(text(.family)): \(instrument.family)   "
+            + "\(text(.method)): \(instrument.methodVersion)   \(text(.years)): \(years(instrument.years))")
         out.append("")
-        out.append(vi ? "Nguồn chính thức:" : "Official sources:")
+        out.append(text(.officialSources))
         out += instrument.provenance.official.map { "  • \($0)" }
-        out.append(vi ? "Phần tái dựng [I]:" : "Reconstructed [I]:")
+        out.append(text(.reconstructed))
         out += instrument.provenance.reconstructed.map { "  • \($0)" }
         out.append("")
-        out.append(vi ? "Thang đo:" : "Scales:")
+        out.append(text(.scales))
         for name in instrument.scales.keys.sorted() {
             let scale = instrument.scales[name]!
             let codes = (instrument.choices[name] ?? []).map { "\($0.name) \($0.label.text(lang))" }.joined(separator: "; ")
             out.append("  \(name): \(codes)")
-            out.append("    \(vi ? "hài lòng" : "satisfied"): \(scale.satisfied.map(String.init).joined(separator: ", "))   "
-                + "\(vi ? "loại khỏi mẫu số" : "excluded"): \(scale.excluded.map(String.init).joined(separator: ", "))")
+            out.append("    \(text(.satisfied)): \(scale.satisfied.map(String.init).joined(separator: ", "))   "
+                + "\(text(.excludedFromDenominator)): \(scale.excluded.map(String.init).joined(separator: ", "))")
         }
         let design = instrument.design
-        out.append(vi ? "Thiết kế mẫu:" : "Design:")
+        out.append(text(.design))
         out.append("  weight: \(design.weight ?? "–")   strata: \(design.strata ?? "–")   cluster: \(design.cluster ?? "–")   "
             + "fpc: \(design.fpc ?? "–")   lonely_psu: \(design.lonelyPSU.rawValue)")
         let rollup = instrument.rollup
-        out.append(vi ? "Cách tổng hợp (rollup):" : "Rollup:")
+        out.append(text(.rollup))
         out.append("  element: \(rollup.element.rawValue)   area: \(rollup.area.rawValue)   overall: \(rollup.overall.rawValue)   "
             + "national: \(rollup.national.rawValue)" + (rollup.unit.map { " (unit: \($0))" } ?? ""))
-        out.append("\(vi ? "Phân tổ mặc định" : "Default breakdowns"): \(instrument.breakdowns.joined(separator: ", "))")
+        out.append("\(text(.defaultBreakdowns)): \(instrument.breakdowns.joined(separator: ", "))")
         out.append("")
         let scored = instrument.scoredQuestions
         for area in instrument.areas {
-            out.append("\(vi ? "Lĩnh vực" : "Area") \(area.name): \(area.label.text(lang))")
+            out.append("\(text(.area)) \(area.name): \(area.label.text(lang))")
             for element in area.elements {
-                out.append("  \(vi ? "Yếu tố" : "Element") \(element.name): \(element.label.text(lang))")
+                out.append("  \(text(.element)) \(element.name): \(element.label.text(lang))")
                 for q in scored where q.area == area.name && q.element == element.name {
                     out.append("    " + item(q, instrument: instrument, language: lang))
                 }
@@ -203,15 +196,15 @@ enum InstrumentText {
         let placed = Set(instrument.elementsWithAreas.map { "\($0.area.name)/\($0.element.name)" })
         let loose = scored.filter { !placed.contains("\($0.area ?? "")/\($0.element ?? "")") }
         if !loose.isEmpty {
-            out.append(vi ? "Câu hỏi hài lòng chung:" : "Overall items:")
+            out.append(text(.overallItems))
             out += loose.map { "  " + item($0, instrument: instrument, language: lang) }
         }
         out.append("")
-        out.append(vi ? "Cột thông tin (attribute):" : "Attributes:")
+        out.append(text(.attributes))
         out += instrument.attributeQuestions.map { "  " + item($0, instrument: instrument, language: lang) }
         let info = instrument.questions.filter { instrument.role(of: $0) == .info }
         if !info.isEmpty {
-            out.append(vi ? "Câu hỏi khác (info, không tính chỉ số):" : "Other questions (info, not scored):")
+            out.append(text(.otherQuestions))
             out += info.map { "  " + item($0, instrument: instrument, language: lang) }
         }
         return out.joined(separator: "\n") + "\n"

@@ -36,7 +36,7 @@ extension InstrumentCommand {
 
         func validate() throws {
             if format.isWorkbook && output == nil {
-                throw ValidationError(lang == .vi ? "--format \(format.rawValue) cần --output TỆP" : "--format \(format.rawValue) needs --output FILE")
+                throw ValidationError(CLIMessage.formatNeedsOutput(format: format.rawValue).text(lang))
             }
         }
 

@@ -123,7 +123,7 @@ struct ReportCommand: AsyncParsableCommand {
                                                               threshold: behind / 100)
         }
         if let reason = current.driversUnavailable {
-            Console.message((lang == .vi ? "Yếu tố tác động: " : "Key drivers: ") + reason.text(lang))
+            Console.message(CLIMessage.keyDriversPrefix.text(lang) + reason.text(lang))
         }
         let report = AnnualReportBuilder(prepared.input).build()
         let spss = prepared.spss
@@ -137,8 +137,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw CLIError.cannotWrite(path: directory.path, reason: "\(error)")
         }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        Console.message(lang == .vi ? "Đã ghi \(written.count) tệp vào \(directory.path) (\(seconds) s)"
-                                    : "Wrote \(written.count) files to \(directory.path) (\(seconds) s)")
+        Console.message(CLIMessage.wroteFiles(count: written.count, directory: directory.path, seconds: seconds).text(lang))
         return outcome.status(prepared.runs)
     }
 }

@@ -61,16 +61,16 @@ struct SampleCommand: AsyncParsableCommand {
             var isDirectory: ObjCBool = false
             let folder = url.deletingLastPathComponent().path
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw CLIError.cannotWrite(path: output, reason: lang == .vi ? "không có thư mục \(folder)" : "no folder \(folder)")
+                throw CLIError.cannotWrite(path: output, reason: CLIMessage.noFolder(folder).text(lang))
             }
             let spec = SampleSpec(instrumentId: chosen.id, year: year, rows: rows, seed: seed,
                                   level: level.map { $0 / 100 }, communesPerProvince: communes)
             let summary: SampleSummary
             do {
                 summary = try SampleGenerator.write(instrument: chosen, spec: spec, to: url)
-            } catch StatsError.invalidArgument(let reason) {
+            } catch StatsError.invalid(let argument) {
                 // Arguments that do not fit the instrument (year outside its range …): a usage error.
-                Console.message((lang == .vi ? "Lỗi: " : "error: ") + reason)
+                Console.message(CLIMessage.errorPrefix.text(lang) + argument.text(lang))
                 throw ExitCode(ExitStatus.usage)
             }
             let index = String(format: "%.2f", summary.meanOfProvinceIndices * 100)

@@ -31,31 +31,29 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var store: ServeStoreOption
 
         func validate() throws {
-            let vi = store.lang == .vi
-            if role == .team && team.isEmpty { throw ValidationError(vi ? "--role team cần --team" : "--role team needs --team") }
-            if role != .team && !team.isEmpty { throw ValidationError(vi ? "--team chỉ dùng với --role team" : "--team goes with --role team only") }
-            if name.isEmpty || name.count > 64 { throw ValidationError(vi ? "tên tài khoản: 1 đến 64 ký tự" : "account name: 1 to 64 characters") }
+            func text(_ message: CLIMessage) -> String { message.text(store.lang) }
+            if role == .team && team.isEmpty { throw ValidationError(text(.roleTeamNeedsTeam)) }
+            if role != .team && !team.isEmpty { throw ValidationError(text(.teamNeedsRoleTeam)) }
+            if name.isEmpty || name.count > 64 { throw ValidationError(text(.accountNameLength)) }
         }
 
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
-                let vi = store.lang == .vi
+                func text(_ message: CLIMessage) -> String { message.text(store.lang) }
                 let password = ProcessInfo.processInfo.environment["SIPAS_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
                 if let problem = Passwords.problem(password, language: store.lang) { throw ValidationError(problem) }
                 if role == .team, StoreLocation.isPostgres(try store.location()), !PostgresStore.isRoleName(team) {
-                    throw ValidationError(vi ? "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'"
-                                             : "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
+                    throw ValidationError(text(.postgresTeamRole(team: team)))
                 }
                 let opened = try await store.open()
                 defer { Task { await opened.close() } }
                 if try await opened.account(named: name) != nil {
-                    throw ValidationError(vi ? "đã có tài khoản '\(name)'" : "account '\(name)' already exists")
+                    throw ValidationError(text(.accountExists(name)))
                 }
                 let hash = await Passwords.hash(password, cost: WebConfiguration().bcryptCost)
                 let codes = provinces.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let added = try await opened.addAccount(WebAccount(name: name, passwordHash: hash, role: role, team: team, provinces: codes))
-                Console.message(vi ? "đã thêm tài khoản '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", nhóm \(team)"))"
-                                   : "added account '\(added.name)' (\(added.role.rawValue)\(team.isEmpty ? "" : ", team \(team)"))")
+                Console.message(text(.accountAdded(name: added.name, role: added.role.rawValue, team: team)))
                 return ExitStatus.ok
             }
         }
@@ -67,13 +65,12 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
-                let vi = store.lang == .vi
-                var lines = [(vi ? ["tài khoản", "vai trò", "nhóm", "tỉnh", "trạng thái", "tạo lúc"]
-                                 : ["account", "role", "team", "provinces", "status", "created"]).joined(separator: "\t")]
+                func text(_ message: CLIMessage) -> String { message.text(store.lang) }
+                var lines = [text(.accountColumns)]
                 let opened = try await store.open()
                 defer { Task { await opened.close() } }
                 for a in try await opened.accounts() {
-                    let status = a.disabled ? (vi ? "đã khoá" : "disabled") : (vi ? "hoạt động" : "active")
+                    let status = text(a.disabled ? .accountDisabled : .accountActive)
                     lines.append([a.name, a.role.rawValue, a.team, a.provinces.joined(separator: ","), status, a.createdAt].joined(separator: "\t"))
                 }
                 try Console.emit(lines.joined(separator: "\n") + "\n", to: nil)
@@ -90,13 +87,13 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ErrorReporter.exit(language: store.lang) {
-                let vi = store.lang == .vi
+                func text(_ message: CLIMessage) -> String { message.text(store.lang) }
                 let opened = try await store.open()
                 defer { Task { await opened.close() } }
                 guard try await opened.setAccount(name, disabled: true) else {
-                    throw ValidationError(vi ? "không có tài khoản '\(name)'" : "no account '\(name)'")
+                    throw ValidationError(text(.noAccount(name)))
                 }
-                Console.message(vi ? "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc" : "disabled account '\(name)'; its sessions ended")
+                Console.message(text(.accountDisabledNow(name)))
                 return ExitStatus.ok
             }
         }

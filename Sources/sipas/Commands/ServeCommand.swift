@@ -87,7 +87,7 @@ struct ServeStoreOption: ParsableArguments {
 
     func location() throws -> String {
         guard let location = store ?? ProcessInfo.processInfo.environment["SIPAS_STORE"], !location.isEmpty else {
-            throw ValidationError(lang == .vi ? "cần --store (hoặc biến môi trường SIPAS_STORE)" : "--store (or SIPAS_STORE) is required")
+            throw ValidationError(CLIMessage.storeRequired.text(lang))
         }
         return location
     }

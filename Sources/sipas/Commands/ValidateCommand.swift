@@ -35,7 +35,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if secondEntry != nil && files.count != 1 {
-            throw ValidationError(output.language == .vi ? "--second-entry so với đúng một tệp" : "--second-entry compares with exactly one FILE")
+            throw ValidationError(CLIMessage.secondEntryNeedsOneFile.text(output.language))
         }
     }
 
@@ -88,7 +88,6 @@ struct ValidateCommand: AsyncParsableCommand {
     /// Validates `urls` together (respondent ids checked across them).
     private func check(_ urls: [URL], _ chosen: Instrument) throws -> Checked {
         let lang = output.language
-        let vi = lang == .vi
         var checked = Checked()
         var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
@@ -112,7 +111,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 if summary.rejected > 0 { checked.status = ExitStatus.dataError }
             } catch let error as ImportError {
                 respondents = importer.knownRespondents
-                checked.text += (vi ? "Lỗi: " : "error: ") + error.message(lang) + "\n\n"
+                checked.text += CLIMessage.errorPrefix.text(lang) + error.message(lang) + "\n\n"
                 checked.files.append(ImportFileJSON(file: url.lastPathComponent, error: error, language: lang))
                 checked.status = error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
             }
@@ -124,37 +123,35 @@ struct ValidateCommand: AsyncParsableCommand {
 /// The text of `sipas validate` for one file.
 enum ValidationReport {
     static func render(_ summary: ImportSummary, language: Language, shown: Int) -> String {
-        let vi = language == .vi
-        var out = vi
-            ? "\(summary.file): đọc \(summary.rowsRead) dòng: hợp lệ \(summary.accepted), không hợp lệ \(summary.rejected)\n"
-            : "\(summary.file): \(summary.rowsRead) rows read: \(summary.accepted) valid, \(summary.rejected) invalid\n"
+        func text(_ message: CLIMessage) -> String { message.text(language) }
+        var out = text(.validationSummary(file: summary.file, rowsRead: summary.rowsRead, valid: summary.accepted, invalid: summary.rejected)) + "\n"
         if let guess = summary.encodingGuess {
-            out += (vi ? "  bảng mã: " : "  encoding: ") + "\(guess.encoding.rawValue) (\(Int((guess.confidence * 100).rounded())) %: \(guess.evidence))\n"
+            out += "  " + text(.validateEncoding) + "\(guess.encoding.rawValue) (\(Int((guess.confidence * 100).rounded())) %: \(guess.evidence))\n"
         } else if !summary.isWorkbook {
-            out += (vi ? "  bảng mã: " : "  encoding: ") + summary.encoding.rawValue + "\n"
+            out += "  " + text(.validateEncoding) + summary.encoding.rawValue + "\n"
         }
         if !summary.rejectionsByRule.isEmpty {
-            out += vi ? "  theo quy tắc:\n" : "  by rule:\n"
+            out += "  " + text(.byRule) + "\n"
             for (rule, count) in summary.rejectionsByRule.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
                 out += "    \(rule): \(count)\n"
             }
-            out += vi ? "  theo cột:\n" : "  by column:\n"
+            out += "  " + text(.byColumn) + "\n"
             for (column, count) in summary.rejectionsByColumn.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-                out += "    \(column.isEmpty ? (vi ? "(cả dòng)" : "(whole row)") : column): \(count)\n"
+                out += "    \(column.isEmpty ? text(.wholeRow) : column): \(count)\n"
             }
             for rejection in summary.rejections.prefix(shown) { out += "  " + rejection.message(language) + "\n" }
             let total = summary.rejectionsByRule.values.reduce(0, +)
-            if total > shown { out += vi ? "  … và \(total - shown) lỗi khác\n" : "  … and \(total - shown) more\n" }
+            if total > shown { out += "  " + text(.moreProblems(total - shown)) + "\n" }
         }
         if !summary.normalisations.isEmpty {
-            out += (vi ? "  chuẩn hoá: " : "  normalised: ")
+            out += "  " + text(.validateNormalised)
                 + summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "\n"
         }
         if !summary.metadataColumns.isEmpty {
-            out += (vi ? "  cột siêu dữ liệu: " : "  metadata columns: ") + summary.metadataColumns.joined(separator: ", ") + "\n"
+            out += "  " + text(.validateMetadataColumns) + summary.metadataColumns.joined(separator: ", ") + "\n"
         }
         if !summary.unmatchedColumns.isEmpty {
-            out += (vi ? "  cột không dùng: " : "  unused columns: ") + summary.unmatchedColumns.joined(separator: ", ") + "\n"
+            out += "  " + text(.validateUnusedColumns) + summary.unmatchedColumns.joined(separator: ", ") + "\n"
         }
         for note in summary.designNotes { out += "  \(note)\n" }
         return out + "\n"

@@ -24,14 +24,14 @@ enum ErrorReporter {
     }
 
     static func message(for error: any Error, language: Language) -> String {
-        let prefix = language == .vi ? "Lỗi: " : "error: "
+        let prefix = CLIMessage.errorPrefix.text(language)
         switch error {
         case let error as ImportError: return prefix + error.message(language)
         case let error as InstrumentError: return prefix + error.description
-        case let error as PlanError: return prefix + error.description
-        case let error as StatsError: return prefix + error.description
-        case let error as CLIError: return prefix + error.description
-        case let error as Crosswalk.ReadError: return prefix + error.description
+        case let error as PlanError: return prefix + error.text(language)
+        case let error as StatsError: return prefix + error.text(language)
+        case let error as CLIError: return prefix + error.text(language)
+        case let error as Crosswalk.ReadError: return prefix + error.text(language)
         case let error as CSVReader.ReadError: return prefix + error.message(language)
         case let error as StoreError: return prefix + error.message(language)
         case let error as DesignError: return prefix + error.message(language)
@@ -67,34 +67,31 @@ enum ErrorReporter {
 /// Prints an import's accounting to standard error: rows read = accepted + rejected, always.
 enum ImportSummaryPrinter {
     static func print(_ summary: ImportSummary, rejectsURL: URL?, language: Language, shown: Int = 10) {
-        let vi = language == .vi
-        var line = vi
-            ? "\(summary.file): đọc \(summary.rowsRead) dòng: nhận \(summary.accepted), loại \(summary.rejected)"
-            : "\(summary.file): \(summary.rowsRead) rows read: \(summary.accepted) accepted, \(summary.rejected) rejected"
+        func text(_ message: CLIMessage) -> String { message.text(language) }
+        var line = text(.importSummary(file: summary.file, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected))
         if summary.rejected > 0, let rejectsURL { line += " → \(rejectsURL.path)" }
         Console.message(line)
         for rejection in summary.rejections.prefix(shown) {
             Console.message("  " + rejection.message(language))
         }
         if summary.rejections.count > shown {
-            Console.message(vi ? "  … và \(summary.rejected - shown) dòng khác" : "  … and \(summary.rejected - shown) more")
+            Console.message("  " + text(.moreRows(summary.rejected - shown)))
         }
         if let guess = summary.encodingGuess, guess.encoding != .utf8 || guess.confidence < 1 {
             let percent = Int((guess.confidence * 100).rounded())
-            Console.message(vi ? "  Bảng mã: \(guess.encoding.rawValue), tự nhận biết, độ tin cậy \(percent) % (\(guess.evidence)); đổi bằng --encoding"
-                : "  Encoding: \(guess.encoding.rawValue), detected with \(percent) % confidence (\(guess.evidence)); override with --encoding")
+            Console.message("  " + text(.encodingDetected(encoding: guess.encoding.rawValue, percent: percent, evidence: guess.evidence)))
         } else if summary.encoding != .utf8, !summary.isWorkbook {
-            Console.message((vi ? "  Bảng mã: " : "  Encoding: ") + summary.encoding.rawValue)
+            Console.message("  " + text(.encodingLabel) + summary.encoding.rawValue)
         }
         if !summary.metadataColumns.isEmpty {
-            Console.message((vi ? "  Cột siêu dữ liệu (để riêng): " : "  Metadata columns (kept aside): ") + summary.metadataColumns.joined(separator: ", "))
+            Console.message("  " + text(.metadataColumnsKept) + summary.metadataColumns.joined(separator: ", "))
         }
         let notes = summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         if !notes.isEmpty {
-            Console.message((vi ? "  Chuẩn hoá: " : "  Normalised: ") + notes.joined(separator: ", "))
+            Console.message("  " + text(.normalisedLabel) + notes.joined(separator: ", "))
         }
         if !summary.unmatchedColumns.isEmpty {
-            Console.message((vi ? "  Cột không dùng: " : "  Unused columns: ") + summary.unmatchedColumns.joined(separator: ", "))
+            Console.message("  " + text(.unusedColumnsLabel) + summary.unmatchedColumns.joined(separator: ", "))
         }
         for note in summary.designNotes { Console.message("  " + note) }
     }
