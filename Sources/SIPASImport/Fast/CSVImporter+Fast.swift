@@ -200,7 +200,8 @@ struct FastReader {
         for k in 1..<slices {
             weight += weights[k - 1]
             var p = max(count * weight / total, bounds.last!)
-            while p < count && base[p - 1] != 10 { p += 1 }
+            // A bound is 0 or just after a line feed; at 0 there is no byte before to look at.
+            while p < count && (p == 0 || base[p - 1] != 10) { p += 1 }
             bounds.append(p)
         }
         bounds.append(count)
