@@ -60,7 +60,10 @@ let package = Package(
         .target(name: "SIPASBlocks", dependencies: ["SIPASCore"]),
         .target(
             name: "SIPASImport",
-            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASBlocks",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "SIPASStats", dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", "CGSL"]),
         // Report tables and their writers. Templates/ holds the default Markdown and HTML templates
@@ -69,7 +72,8 @@ let package = Package(
             name: "SIPASReport",
             dependencies: [
                 "SIPASCore", "SIPASInstruments", "SIPASStats", .product(name: "TextTable", package: "TextTable"),
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Templates/README.md"],
@@ -80,20 +84,26 @@ let package = Package(
             name: "SIPASStore",
             dependencies: [
                 "SIPASCore", "SIPASInstruments", "SIPASBlocks", "SIPASImport",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The same store on a PostgreSQL server (postgres-nio), in its own target so the rest builds fast.
         .target(
             name: "SIPASStorePostgres",
-            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASBlocks", "SIPASStore",
-                           .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASBlocks", "SIPASStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The analyses, comparisons and annual reports of files or a store's years, as `sipas analyze`,
         // `compare` and `report` and the web's office pages run them: above the report and the stores.
         .target(
             name: "SIPASReportJobs",
-            dependencies: ["SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore", "SIPASStorePostgres"]
+            dependencies: [
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASStore",
+                "SIPASStorePostgres",
+            ]
         ),
         // `sipas serve`: the web front door (pages, JSON API, accounts, sessions) over the survey store.
         // Templates/ holds its Mustache pages, compiled in. It calls the importer, store, analysis and
@@ -101,7 +111,8 @@ let package = Package(
         .target(
             name: "SIPASWeb",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASStore",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs",
+                "SIPASStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -115,7 +126,8 @@ let package = Package(
         .executableTarget(
             name: "sipas",
             dependencies: [
-                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASStore",
+                "SIPASCore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASReport", "SIPASReportJobs",
+                "SIPASStore",
                 "SIPASStorePostgres", "SIPASWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -129,17 +141,34 @@ let package = Package(
         .testTarget(name: "SIPASBlocksTests", dependencies: ["SIPASBlocks", "SIPASCore"]),
         .testTarget(name: "SIPASInstrumentsTests", dependencies: ["SIPASInstruments", "SIPASTestSupport"]),
         .testTarget(name: "SIPASImportTests", dependencies: ["SIPASImport", "SIPASBlocks", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASBlocks", "SIPASImport", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASReportTests", dependencies: ["SIPASReport", "SIPASImport", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "SIPASReportJobsTests", dependencies: [
-            "SIPASReportJobs", "SIPASReport", "SIPASStats", "SIPASImport", "SIPASCore", "SIPASTestSupport",
-        ]),
-        .testTarget(name: "SIPASStoreTests", dependencies: ["SIPASStore", "SIPASBlocks", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASStorePostgresTests", dependencies: ["SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASWebTests", dependencies: [
-            "SIPASWeb", "SIPASStore", "SIPASStorePostgres", "SIPASImport", "SIPASInstruments", "SIPASStats", "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(
+            name: "SIPASStatsTests", dependencies: ["SIPASStats", "SIPASBlocks", "SIPASImport", "SIPASTestSupport"]),
+        .testTarget(
+            name: "SIPASReportTests",
+            dependencies: [
+                "SIPASReport", "SIPASImport", "SIPASTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .testTarget(
+            name: "SIPASReportJobsTests",
+            dependencies: [
+                "SIPASReportJobs", "SIPASReport", "SIPASStats", "SIPASImport", "SIPASCore", "SIPASTestSupport",
+            ]),
+        .testTarget(
+            name: "SIPASStoreTests",
+            dependencies: ["SIPASStore", "SIPASBlocks", "SIPASImport", "SIPASInstruments", "SIPASTestSupport"]),
+        .testTarget(
+            name: "SIPASStorePostgresTests",
+            dependencies: [
+                "SIPASStorePostgres", "SIPASStore", "SIPASInstruments", "SIPASImport", "SIPASStats", "SIPASTestSupport",
+            ]),
+        .testTarget(
+            name: "SIPASWebTests",
+            dependencies: [
+                "SIPASWeb", "SIPASStore", "SIPASStorePostgres", "SIPASImport", "SIPASInstruments", "SIPASStats",
+                "SIPASReport", "SIPASReportJobs", "SIPASTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "sipasTests", dependencies: ["sipas", "SIPASTestSupport"]),
     ]
 )

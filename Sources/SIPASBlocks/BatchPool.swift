@@ -34,9 +34,15 @@ package struct BatchStores {
     }
 
     func deallocate() {
-        lines.deallocate(); kinds.deallocate(); fastIndex.deallocate()
-        starts.deallocate(); ends.deallocate(); weights.deallocate()
-        codes.deallocate(); psuHashes.deallocate(); idHashes.deallocate()
+        lines.deallocate()
+        kinds.deallocate()
+        fastIndex.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+        weights.deallocate()
+        codes.deallocate()
+        psuHashes.deallocate()
+        idHashes.deallocate()
     }
 }
 

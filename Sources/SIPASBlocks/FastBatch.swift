@@ -21,15 +21,42 @@ package final class FastBatch: @unchecked Sendable {
     // several threads without reference counting (``UnsafeGrowableBuffer``); handed to the next
     // batch when this one goes (``BatchPool``).
     package var stores: BatchStores
-    package var lineStore: UnsafeGrowableBuffer<Int32> { get { stores.lines } set { stores.lines = newValue } }
-    package var kindStore: UnsafeGrowableBuffer<Kind> { get { stores.kinds } set { stores.kinds = newValue } }
-    package var fastIndexStore: UnsafeGrowableBuffer<Int32> { get { stores.fastIndex } set { stores.fastIndex = newValue } }
-    package var startStore: UnsafeGrowableBuffer<Int32> { get { stores.starts } set { stores.starts = newValue } }
-    package var endStore: UnsafeGrowableBuffer<Int32> { get { stores.ends } set { stores.ends = newValue } }
-    package var weightStore: UnsafeGrowableBuffer<Double> { get { stores.weights } set { stores.weights = newValue } }
-    package var codeStore: UnsafeGrowableBuffer<Int32> { get { stores.codes } set { stores.codes = newValue } }
-    package var psuHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.psuHashes } set { stores.psuHashes = newValue } }
-    package var idHashStore: UnsafeGrowableBuffer<UInt64> { get { stores.idHashes } set { stores.idHashes = newValue } }
+    package var lineStore: UnsafeGrowableBuffer<Int32> {
+        get { stores.lines }
+        set { stores.lines = newValue }
+    }
+    package var kindStore: UnsafeGrowableBuffer<Kind> {
+        get { stores.kinds }
+        set { stores.kinds = newValue }
+    }
+    package var fastIndexStore: UnsafeGrowableBuffer<Int32> {
+        get { stores.fastIndex }
+        set { stores.fastIndex = newValue }
+    }
+    package var startStore: UnsafeGrowableBuffer<Int32> {
+        get { stores.starts }
+        set { stores.starts = newValue }
+    }
+    package var endStore: UnsafeGrowableBuffer<Int32> {
+        get { stores.ends }
+        set { stores.ends = newValue }
+    }
+    package var weightStore: UnsafeGrowableBuffer<Double> {
+        get { stores.weights }
+        set { stores.weights = newValue }
+    }
+    package var codeStore: UnsafeGrowableBuffer<Int32> {
+        get { stores.codes }
+        set { stores.codes = newValue }
+    }
+    package var psuHashStore: UnsafeGrowableBuffer<UInt64> {
+        get { stores.psuHashes }
+        set { stores.psuHashes = newValue }
+    }
+    package var idHashStore: UnsafeGrowableBuffer<UInt64> {
+        get { stores.idHashes }
+        set { stores.idHashes = newValue }
+    }
 
     /// Block offsets of line `l`: `lines[2 l]` its start, `lines[2 l + 1]` its end (before its line end).
     package var lines: UnsafeBufferPointer<Int32> { lineStore.buffer }
@@ -57,8 +84,10 @@ package final class FastBatch: @unchecked Sendable {
     deinit { BatchPool.shared.give(stores) }
 
     /// Adds a fast row made elsewhere (``append(bytes:columns:starts:ends:weight:codes:)``) as one line.
-    package func appendRow(starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
-                   codes: UnsafeBufferPointer<Int32>, psuHash: UInt64) {
+    package func appendRow(
+        starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>, weight: Double,
+        codes: UnsafeBufferPointer<Int32>, psuHash: UInt64
+    ) {
         // On a local copy, put back once: each access to the class's property is checked for
         // exclusivity (two checks a row instead of eighteen).
         var stores = self.stores

@@ -38,8 +38,10 @@ package struct FastBlock: @unchecked Sendable {
     package let rows: [Int]
     package let records: [ResponseRecord]
 
-    package init(storage: BlockBytes, columns: FastColumns, batches: [FastBatch], order: [Int64], rows: [Int],
-                 records: [ResponseRecord]) {
+    package init(
+        storage: BlockBytes, columns: FastColumns, batches: [FastBatch], order: [Int64], rows: [Int],
+        records: [ResponseRecord]
+    ) {
         self.storage = storage
         self.columns = columns
         self.batches = batches

@@ -20,7 +20,9 @@ struct RowContext {
 
 extension CSVImporter {
     /// Checks one row (trimmed NFC values); returns the record when the row is valid, and every rule it breaks.
-    func check(_ cells: [String], row: Int, context: inout RowContext, summary: inout ImportSummary) -> (ResponseRecord?, [Rejection]) {
+    func check(_ cells: [String], row: Int, context: inout RowContext, summary: inout ImportSummary) -> (
+        ResponseRecord?, [Rejection]
+    ) {
         var cells = cells
         let header = context.header
         func location(_ column: Int?) -> SourceLocation {
@@ -31,7 +33,14 @@ extension CSVImporter {
             summary.normalisations["trailing delimiter", default: 0] += 1
         }
         guard cells.count == header.count else {
-            return (nil, [Rejection(location: location(nil), value: "", rule: .ragged(expected: header.count, found: cells.count), question: nil)])
+            return (
+                nil,
+                [
+                    Rejection(
+                        location: location(nil), value: "", rule: .ragged(expected: header.count, found: cells.count),
+                        question: nil)
+                ]
+            )
         }
 
         let questions = instrument.questions
@@ -45,7 +54,9 @@ extension CSVImporter {
             let (value, note, rule) = validator.normalise(cells[column], question: q, year: year)
             if let note { summary.normalisations[note, default: 0] += 1 }
             if let rule {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: rule, question: questions[q].name))
+                problems.append(
+                    Rejection(location: location(column), value: cells[column], rule: rule, question: questions[q].name)
+                )
                 broken[q] = true
             }
             values[q] = value
@@ -58,7 +69,10 @@ extension CSVImporter {
                 case "1", "1.0", "TRUE", "true": chosen.append(choice)
                 case "0", "0.0", "FALSE", "false", "": continue
                 default:
-                    problems.append(Rejection(location: location(column), value: cells[column], rule: .notInList(list: "0/1"), question: questions[q].name))
+                    problems.append(
+                        Rejection(
+                            location: location(column), value: cells[column], rule: .notInList(list: "0/1"),
+                            question: questions[q].name))
                     broken[q] = true
                 }
             }
@@ -74,27 +88,38 @@ extension CSVImporter {
             let relevant = unchecked || (compiled.relevant?.isTrue(current: value, lookup: lookup) ?? true)
             if value.isEmpty {
                 if questions[q].required, relevant, !unchecked {
-                    problems.append(Rejection(location: location(column), value: "", rule: .required, question: questions[q].name))
+                    problems.append(
+                        Rejection(location: location(column), value: "", rule: .required, question: questions[q].name))
                 }
                 continue
             }
             if !relevant {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: .notRelevant(expression: questions[q].relevant ?? ""), question: questions[q].name))
+                problems.append(
+                    Rejection(
+                        location: location(column), value: cells[column],
+                        rule: .notRelevant(expression: questions[q].relevant ?? ""), question: questions[q].name))
             }
             if !broken[q], let constraint = compiled.constraint, !constraint.isTrue(current: value, lookup: lookup) {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: .constraint(expression: questions[q].constraint ?? ""), question: questions[q].name))
+                problems.append(
+                    Rejection(
+                        location: location(column), value: cells[column],
+                        rule: .constraint(expression: questions[q].constraint ?? ""), question: questions[q].name))
             }
         }
 
         if let q = recordPlan.weight, let column = columnOf[q], !broken[q] {
             let weight = Double(values[q]) ?? .nan
             if !(weight.isFinite && weight > 0) {
-                problems.append(Rejection(location: location(column), value: cells[column], rule: .badWeight, question: questions[q].name))
+                problems.append(
+                    Rejection(
+                        location: location(column), value: cells[column], rule: .badWeight, question: questions[q].name)
+                )
             }
         }
         if let name = instrument.respondentId, let q = indexOfName[name], let column = columnOf[q], !values[q].isEmpty {
             if let first = knownRespondents.firstOccurrence(of: values[q], file: context.fileNumber, row: row) {
-                let rule: Rejection.Rule = first.file == context.fileNumber
+                let rule: Rejection.Rule =
+                    first.file == context.fileNumber
                     ? .duplicateRespondent(firstRow: first.row)
                     : .duplicateRespondentElsewhere(file: knownRespondents.files[first.file], row: first.row)
                 problems.append(Rejection(location: location(column), value: values[q], rule: rule, question: name))

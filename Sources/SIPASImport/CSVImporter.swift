@@ -44,7 +44,8 @@ public final class CSVImporter {
         summary.encoding = source.encoding
         summary.encodingGuess = source.encodingGuess
         let decoder = RecordSources.decoder(for: source)
-        let fileSize = source is CSVScanner
+        let fileSize =
+            source is CSVScanner
             ? (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.map { $0.intValue }
             : nil
         var header: [String] = []
@@ -53,22 +54,31 @@ public final class CSVImporter {
         defer { rejects?.close() }
         var records = 0
 
-        do { try source.forEachRecord { record in
-            guard context != nil, let writer = rejects else {
-                (header, context, rejects) = try start(record, decoder, &summary)
-                registerRereadable(source, url: file, context: context!)
-                return
+        do {
+            try source.forEachRecord { record in
+                guard context != nil, let writer = rejects else {
+                    (header, context, rejects) = try start(record, decoder, &summary)
+                    registerRereadable(source, url: file, context: context!)
+                    return
+                }
+                records += 1
+                if records % 64 == 0, let scanner = source as? CSVScanner {
+                    knownRespondents.checkpoint(
+                        file: context!.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
+                }
+                // In place: a copy of the context would copy its table of respondent ids at every row.
+                if let built = try process(
+                    record, decoder: decoder, header: header, context: &context!, summary: &summary, writer: writer,
+                    fraction: {
+                        fileSize.map { size in
+                            Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1))
+                        }
+                    })
+                {
+                    try accept(built)
+                }
             }
-            records += 1
-            if records % 64 == 0, let scanner = source as? CSVScanner {
-                knownRespondents.checkpoint(file: context!.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
-            }
-            // In place: a copy of the context would copy its table of respondent ids at every row.
-            if let built = try process(record, decoder: decoder, header: header, context: &context!, summary: &summary, writer: writer,
-                                       fraction: { fileSize.map { size in Double((source as? CSVScanner)?.bytesConsumed ?? 0) / Double(max(size, 1)) } }) {
-                try accept(built)
-            }
-        } } catch let error as ImportError { throw named(error, header) }
+        } catch let error as ImportError { throw named(error, header) }
         guard context != nil else { throw ImportError(.emptyFile, at: SourceLocation(file: name)) }
         summary.blankLines += source.blankLines
         if source.strayQuotes > 0 {
@@ -79,8 +89,10 @@ public final class CSVImporter {
 
     /// Decodes and checks one data record: the record when the row is valid; a rejected row is
     /// counted and written to the rejects file. Blank rows are counted and skipped.
-    func process(_ record: CSVScanner.Record, decoder: CellDecoder, header: [String], context: inout RowContext,
-                 summary: inout ImportSummary, writer: RejectsWriter, fraction: () -> Double?) throws -> ResponseRecord? {
+    func process(
+        _ record: CSVScanner.Record, decoder: CellDecoder, header: [String], context: inout RowContext,
+        summary: inout ImportSummary, writer: RejectsWriter, fraction: () -> Double?
+    ) throws -> ResponseRecord? {
         let cells = try decoder.decode(record, header: header, counts: &summary.normalisations)
         if cells.allSatisfy({ $0.value.isEmpty }) {
             summary.blankLines += 1
@@ -88,7 +100,10 @@ public final class CSVImporter {
             return nil
         }
         summary.rowsRead += 1
-        if let marker = context.markerColumn, marker < cells.count, cells[marker].value == DataProvenance.syntheticValue { summary.syntheticRows += 1 }
+        if let marker = context.markerColumn, marker < cells.count, cells[marker].value == DataProvenance.syntheticValue
+        {
+            summary.syntheticRows += 1
+        }
         if let onProgress, summary.rowsRead % progressInterval == 0 { onProgress(summary.rowsRead, fraction()) }
         let (built, problems) = check(cells.map(\.value), row: record.row, context: &context, summary: &summary)
         if let built, problems.isEmpty {
@@ -101,14 +116,18 @@ public final class CSVImporter {
             summary.rejectionsByColumn[problem.location.column ?? "", default: 0] += 1
             if summary.rejections.count < options.maxReportedRejections { summary.rejections.append(problem) }
         }
-        try writer.write(Self.aligned(cells.map(\.original), to: header.count), row: record.row, reasons: problems.map { p in
-            (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
-        })
+        try writer.write(
+            Self.aligned(cells.map(\.original), to: header.count), row: record.row,
+            reasons: problems.map { p in
+                (p.location.column.map { "\($0): " } ?? "") + p.reason(options.language)
+            })
         return nil
     }
 
     /// Reads the header record: matches it to the instrument and prepares the row context.
-    func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> ([String], RowContext, RejectsWriter) {
+    func start(_ record: CSVScanner.Record, _ decoder: CellDecoder, _ summary: inout ImportSummary) throws -> (
+        [String], RowContext, RejectsWriter
+    ) {
         let name = summary.file
         var header = try decoder.decode(record, header: nil, counts: &summary.normalisations).map(\.value)
         while header.count > 1, header.last == "" {
@@ -118,13 +137,19 @@ public final class CSVImporter {
         let match = try HeaderMatch.match(header: header, instrument: instrument, file: name, headerRow: record.row)
         summary.normalisations.merge(match.counts, uniquingKeysWith: +)
         summary.metadataColumns = match.metadata.map { header[$0] }
-        let keptAside = Set(match.metadata + match.redundantSplitColumns + match.splitChoices.values.flatMap { $0.map(\.column) })
-        summary.unmatchedColumns = header.indices.filter { match.questionOfColumn[$0] == nil && !keptAside.contains($0) }.map { column in
+        let keptAside = Set(
+            match.metadata + match.redundantSplitColumns + match.splitChoices.values.flatMap { $0.map(\.column) })
+        summary.unmatchedColumns = header.indices.filter {
+            match.questionOfColumn[$0] == nil && !keptAside.contains($0)
+        }.map { column in
             header[column].isEmpty ? "(\(SourceLocation.letter(forColumn: column)))" : header[column]
         }
-        var context = RowContext(match: match, header: header, file: name, yearColumn: yearColumn(header, match),
-                                 fileNumber: knownRespondents.add(file: name))
-        if summary.metadataColumns.contains(DataProvenance.column) { context.markerColumn = header.firstIndex(of: DataProvenance.column) }
+        var context = RowContext(
+            match: match, header: header, file: name, yearColumn: yearColumn(header, match),
+            fileNumber: knownRespondents.add(file: name))
+        if summary.metadataColumns.contains(DataProvenance.column) {
+            context.markerColumn = header.firstIndex(of: DataProvenance.column)
+        }
         summary.designNotes = match.notes + notes(&context)
         return (header, context, RejectsWriter(url: options.rejectsURL, header: header))
     }
@@ -143,7 +168,9 @@ public final class CSVImporter {
     /// An error of the source (an unterminated quote) given its column's name.
     func named(_ error: ImportError, _ header: [String]) -> ImportError {
         var error = error
-        if error.location.column == nil, let column = error.location.columnIndex, column < header.count { error.location.column = header[column] }
+        if error.location.column == nil, let column = error.location.columnIndex, column < header.count {
+            error.location.column = header[column]
+        }
         return error
     }
 
@@ -151,13 +178,16 @@ public final class CSVImporter {
     /// when a hash matches (UTF-8 CSV files only).
     func registerRereadable(_ source: any RecordSource, url: URL, context: RowContext) {
         guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
-              scanner.legacyDecoder == nil, let name = instrument.respondentId, let q = validator.indexOfName[name],
-              let column = context.match.columnOfQuestion[q] else { return }
+            scanner.legacyDecoder == nil, let name = instrument.respondentId, let q = validator.indexOfName[name],
+            let column = context.match.columnOfQuestion[q]
+        else { return }
         let validator = self.validator
-        knownRespondents.makeRereadable(file: context.fileNumber, source: IdSource(
-            url: url, delimiter: scanner.delimiter, column: column,
-            normalise: { validator.normalise($0, question: q, year: nil).value },
-            checkpoints: [(scanner.bytesConsumed, scanner.row, scanner.line)]))
+        knownRespondents.makeRereadable(
+            file: context.fileNumber,
+            source: IdSource(
+                url: url, delimiter: scanner.delimiter, column: column,
+                normalise: { validator.normalise($0, question: q, year: nil).value },
+                checkpoints: [(scanner.bytesConsumed, scanner.row, scanner.line)]))
     }
 
     /// The column giving each row's survey year: the question `year`, else a header column named
@@ -197,7 +227,10 @@ public final class CSVImporter {
             let absent = relevant.references.filter { !present($0) }.sorted()
             guard !absent.isEmpty else { continue }
             context.uncheckedRelevant.insert(q)
-            notes.append(ImportMessage.relevantNotChecked(question: compiled.question.name, absent: absent.joined(separator: ", ")).text(language))
+            notes.append(
+                ImportMessage.relevantNotChecked(
+                    question: compiled.question.name, absent: absent.joined(separator: ", ")
+                ).text(language))
         }
         return notes
     }

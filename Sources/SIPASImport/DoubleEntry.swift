@@ -75,7 +75,9 @@ public struct DoubleEntryComparison: Sendable {
     /// Compares `first` and `second` (CSV or xlsx) keyed on `instrument`'s form.
     /// - Throws: ``ImportError`` when a file cannot be read, its header does not fit the instrument,
     ///   or the respondent id column is missing.
-    public static func compare(first: URL, second: URL, instrument: Instrument, source: SourceOptions = .init()) throws -> DoubleEntryComparison {
+    public static func compare(first: URL, second: URL, instrument: Instrument, source: SourceOptions = .init()) throws
+        -> DoubleEntryComparison
+    {
         let validator = try RowValidator(instrument: instrument, file: instrument.id)
         let a = try read(first, instrument: instrument, validator: validator, source: source)
         let b = try read(second, instrument: instrument, validator: validator, source: source)
@@ -83,14 +85,19 @@ public struct DoubleEntryComparison: Sendable {
         result.duplicatesInFirst = a.duplicates
         result.duplicatesInSecond = b.duplicates
         let compared = instrument.questions.indices.filter { a.questions.contains($0) && b.questions.contains($0) }
-        result.columnsOnlyInFirst = instrument.questions.indices.filter { a.questions.contains($0) && !b.questions.contains($0) }.map { instrument.questions[$0].name }
-        result.columnsOnlyInSecond = instrument.questions.indices.filter { b.questions.contains($0) && !a.questions.contains($0) }.map { instrument.questions[$0].name }
-        let numeric = Set(compared.filter { q in
-            switch instrument.questions[q].type {
-            case .integer, .decimal: return true
-            default: return false
-            }
-        })
+        result.columnsOnlyInFirst = instrument.questions.indices.filter {
+            a.questions.contains($0) && !b.questions.contains($0)
+        }.map { instrument.questions[$0].name }
+        result.columnsOnlyInSecond = instrument.questions.indices.filter {
+            b.questions.contains($0) && !a.questions.contains($0)
+        }.map { instrument.questions[$0].name }
+        let numeric = Set(
+            compared.filter { q in
+                switch instrument.questions[q].type {
+                case .integer, .decimal: return true
+                default: return false
+                }
+            })
         let duplicateIds = Set((a.duplicates + b.duplicates).map(\.id))
         var tallies: [String: (fields: Int, agreeing: Int)] = [:]
         var keyerOrder: [String] = []
@@ -110,20 +117,30 @@ public struct DoubleEntryComparison: Sendable {
             result.fieldsCompared += compared.count
             var agree = 0
             for q in compared {
-                let x = left.values[q] ?? "", y = right.values[q] ?? ""
-                if same(x, y, numeric: numeric.contains(q)) { agree += 1; continue }
-                result.differences.append(Difference(formId: id, column: instrument.questions[q].name, first: x, second: y,
-                                                     firstRow: left.row, secondRow: right.row, firstKeyer: left.keyer, secondKeyer: right.keyer))
+                let x = left.values[q] ?? ""
+                let y = right.values[q] ?? ""
+                if same(x, y, numeric: numeric.contains(q)) {
+                    agree += 1
+                    continue
+                }
+                result.differences.append(
+                    Difference(
+                        formId: id, column: instrument.questions[q].name, first: x, second: y,
+                        firstRow: left.row, secondRow: right.row, firstKeyer: left.keyer, secondKeyer: right.keyer))
             }
             tally(0, left.keyer, agree)
             tally(1, right.keyer, agree)
         }
-        result.onlyInSecond = b.order.filter { a.forms[$0] == nil && !duplicateIds.contains($0) }.map { Form(id: $0, row: b.forms[$0]!.row) }
+        result.onlyInSecond = b.order.filter { a.forms[$0] == nil && !duplicateIds.contains($0) }.map {
+            Form(id: $0, row: b.forms[$0]!.row)
+        }
         // The first file's keyers, then the second's, each in order of first appearance.
         keyerOrder = keyerOrder.filter { $0.hasPrefix("0") } + keyerOrder.filter { $0.hasPrefix("1") }
         result.keyers = keyerOrder.map { key in
             let parts = key.components(separatedBy: "\u{0}")
-            return KeyerAgreement(file: parts[0] == "0" ? a.name : b.name, keyer: parts[1], fields: tallies[key]!.fields, agreeing: tallies[key]!.agreeing)
+            return KeyerAgreement(
+                file: parts[0] == "0" ? a.name : b.name, keyer: parts[1], fields: tallies[key]!.fields,
+                agreeing: tallies[key]!.agreeing)
         }
         return result
     }
@@ -137,7 +154,9 @@ public struct DoubleEntryComparison: Sendable {
     }
 
     /// Reads one keying: each row's id, keyer and normalised answers.
-    static func read(_ url: URL, instrument: Instrument, validator: RowValidator, source options: SourceOptions) throws -> Keying {
+    static func read(_ url: URL, instrument: Instrument, validator: RowValidator, source options: SourceOptions) throws
+        -> Keying
+    {
         let source = try RecordSources.open(url, options)
         let decoder = RecordSources.decoder(for: source)
         var keying = Keying(name: source.name)
@@ -151,11 +170,14 @@ public struct DoubleEntryComparison: Sendable {
             let cells = try decoder.decode(record, header: match == nil ? nil : header, counts: &counts).map(\.value)
             guard let match else {
                 header = cells
-                let found = try HeaderMatch.match(header: header, instrument: instrument, file: source.name, headerRow: record.row)
+                let found = try HeaderMatch.match(
+                    header: header, instrument: instrument, file: source.name, headerRow: record.row)
                 guard let q = validator.indexOfName[idName], let column = found.columnOfQuestion[q] else {
                     let question = instrument.questions.first { $0.name == idName }
-                    throw ImportError(.missingColumns([.init(name: idName, label: question?.label ?? LocalizedText(vi: idName))], header: header),
-                                      at: SourceLocation(file: source.name, row: record.row))
+                    throw ImportError(
+                        .missingColumns(
+                            [.init(name: idName, label: question?.label ?? LocalizedText(vi: idName))], header: header),
+                        at: SourceLocation(file: source.name, row: record.row))
                 }
                 idColumn = column
                 keyerColumn = header.firstIndex(of: Self.keyerColumn)
@@ -171,7 +193,9 @@ public struct DoubleEntryComparison: Sendable {
             }
             var values: [Int: String] = [:]
             for q in keying.questions {
-                guard let column = match.columnOfQuestion[q], column < cells.count, !cells[column].isEmpty else { continue }
+                guard let column = match.columnOfQuestion[q], column < cells.count, !cells[column].isEmpty else {
+                    continue
+                }
                 let normalised = validator.normalise(cells[column], question: q, year: nil)
                 values[q] = normalised.broken == nil ? normalised.value : cells[column]
             }

@@ -46,11 +46,13 @@ public struct HeaderMatch: Sendable {
     static func splitChoice(_ header: String, _ instrument: Instrument) -> (question: Int, choice: String)? {
         for separator in ["/", "-"] {
             guard let cut = header.range(of: separator, options: .backwards) else { continue }
-            let path = String(header[..<cut.lowerBound]), choice = String(header[cut.upperBound...])
+            let path = String(header[..<cut.lowerBound])
+            let choice = String(header[cut.upperBound...])
             let name = path.split(whereSeparator: { $0 == "/" || $0 == "-" }).last.map(String.init) ?? path
             guard let q = instrument.questions.firstIndex(where: { $0.name == name }),
-                  case .selectMultiple(let list) = instrument.questions[q].type,
-                  instrument.choices[list]?.contains(where: { $0.name == choice }) == true else { continue }
+                case .selectMultiple(let list) = instrument.questions[q].type,
+                instrument.choices[list]?.contains(where: { $0.name == choice }) == true
+            else { continue }
             return (q, choice)
         }
         return nil
@@ -102,7 +104,9 @@ public struct HeaderMatch: Sendable {
             }
             if let found = byLabel[key] { return (found, .label) }
             // Kobo's label headers with groups: "Dịch vụ/Câu 3" (group label / question label).
-            if let slash = text.lastIndex(of: "/"), let found = byLabel[String(text[text.index(after: slash)...]).looseKey] {
+            if let slash = text.lastIndex(of: "/"),
+                let found = byLabel[String(text[text.index(after: slash)...]).looseKey]
+            {
                 return (found, .label)
             }
             return nil
@@ -111,7 +115,9 @@ public struct HeaderMatch: Sendable {
 
     /// The questions each column answers, without judging the result (shared with detection).
     /// Ambiguous columns are left unmatched and listed.
-    static func pairs(header: [String], questions: [Question]) -> (pairs: [(column: Int, question: Int, how: How)], ambiguous: [(column: Int, questions: [Int])]) {
+    static func pairs(header: [String], questions: [Question]) -> (
+        pairs: [(column: Int, question: Int, how: How)], ambiguous: [(column: Int, questions: [Int])]
+    ) {
         let keys = Keys(questions)
         var pairs: [(column: Int, question: Int, how: How)] = []
         var ambiguous: [(column: Int, questions: [Int])] = []
@@ -125,7 +131,9 @@ public struct HeaderMatch: Sendable {
         return (pairs, ambiguous)
     }
 
-    public static func match(header: [String], instrument: Instrument, file: String, headerRow: Int = 1) throws -> HeaderMatch {
+    public static func match(header: [String], instrument: Instrument, file: String, headerRow: Int = 1) throws
+        -> HeaderMatch
+    {
         let questions = instrument.questions
         func at(_ column: Int) -> SourceLocation {
             SourceLocation(file: file, row: headerRow, column: header[column], columnIndex: column)
@@ -137,8 +145,9 @@ public struct HeaderMatch: Sendable {
         let (allPairs, ambiguous) = Self.pairs(header: header, questions: questions)
         let pairs = allPairs.filter { $0.how == .exact || splitChoice(header[$0.column], instrument) == nil }
         if let first = ambiguous.first(where: { splitChoice(header[$0.column], instrument) == nil }) {
-            throw ImportError(.ambiguousMatch(column: header[first.column], questions: first.questions.map { questions[$0].name }),
-                              at: at(first.column))
+            throw ImportError(
+                .ambiguousMatch(column: header[first.column], questions: first.questions.map { questions[$0].name }),
+                at: at(first.column))
         }
         var questionOfColumn = [Int?](repeating: nil, count: header.count)
         var columnOfQuestion = [Int?](repeating: nil, count: questions.count)
@@ -147,7 +156,9 @@ public struct HeaderMatch: Sendable {
         // Exact names first, so that the error for a second column names the exact one first.
         for (column, q, how) in pairs.filter({ $0.how == .exact }) + pairs.filter({ $0.how != .exact }) {
             if let other = columnOfQuestion[q] {
-                throw ImportError(.ambiguousColumns(question: questions[q].name, columns: [header[other], header[column]]), at: at(column))
+                throw ImportError(
+                    .ambiguousColumns(question: questions[q].name, columns: [header[other], header[column]]),
+                    at: at(column))
             }
             columnOfQuestion[q] = column
             questionOfColumn[column] = q
@@ -159,13 +170,17 @@ public struct HeaderMatch: Sendable {
         // KoboToolbox's (and ODK Central's optional) split select_multiple columns.
         var splitChoices: [Int: [(column: Int, choice: String)]] = [:]
         for column in header.indices where questionOfColumn[column] == nil {
-            if let (q, choice) = splitChoice(header[column], instrument) { splitChoices[q, default: []].append((column, choice)) }
+            if let (q, choice) = splitChoice(header[column], instrument) {
+                splitChoices[q, default: []].append((column, choice))
+            }
         }
         var redundant: [Int] = []
         for (q, columns) in splitChoices {
             let used = columnOfQuestion[q] == nil
             if !used { redundant += columns.map(\.column) }
-            counts[used ? "select_multiple built from split 0/1 columns" : "select_multiple split 0/1 columns kept aside", default: 0] += columns.count
+            counts[
+                used ? "select_multiple built from split 0/1 columns" : "select_multiple split 0/1 columns kept aside",
+                default: 0] += columns.count
             if !used { splitChoices[q] = nil }
             for (column, _) in columns { questionOfColumn[column] = nil }
         }
@@ -175,17 +190,24 @@ public struct HeaderMatch: Sendable {
         // Required questions and every scored item must have a column.
         let scored = Set(instrument.scoredQuestions.map(\.name))
         let missing = questions.indices.filter { i in
-            columnOfQuestion[i] == nil && splitChoices[i] == nil && (questions[i].required || scored.contains(questions[i].name))
+            columnOfQuestion[i] == nil && splitChoices[i] == nil
+                && (questions[i].required || scored.contains(questions[i].name))
         }
         if !missing.isEmpty {
             let odd = header.count == 1 ? header[0].first { !$0.isLetter && !$0.isNumber && !"_ .".contains($0) } : nil
             if let odd { throw ImportError(.wrongDelimiter(guess: String(odd)), at: at(0)) }
-            throw ImportError(.missingColumns(missing.map { .init(name: questions[$0].name, label: questions[$0].label) }, header: header),
-                              at: SourceLocation(file: file, row: headerRow))
+            throw ImportError(
+                .missingColumns(
+                    missing.map { .init(name: questions[$0].name, label: questions[$0].label) }, header: header),
+                at: SourceLocation(file: file, row: headerRow))
         }
-        let metadata = header.indices.filter { questionOfColumn[$0] == nil && !split.contains($0) && isMetadata(header[$0]) }
+        let metadata = header.indices.filter {
+            questionOfColumn[$0] == nil && !split.contains($0) && isMetadata(header[$0])
+        }
         if !metadata.isEmpty { counts["metadata columns kept aside", default: 0] += metadata.count }
-        return HeaderMatch(questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion,
-                           unmatched: unmatched, notes: notes, counts: counts, metadata: metadata, splitChoices: splitChoices, redundantSplitColumns: redundant.sorted())
+        return HeaderMatch(
+            questionOfColumn: questionOfColumn, columnOfQuestion: columnOfQuestion,
+            unmatched: unmatched, notes: notes, counts: counts, metadata: metadata, splitChoices: splitChoices,
+            redundantSplitColumns: redundant.sorted())
     }
 }

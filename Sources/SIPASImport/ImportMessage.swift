@@ -23,8 +23,9 @@ public enum ImportMessage: Sendable, Hashable, LocalizedMessage {
     /// A blank field.
     case blank
     /// One differing field: form, column, both values, rows and keyers.
-    case differingField(form: String, column: String, first: String, second: String, firstRow: Int, secondRow: Int,
-                        firstKeyer: String, secondKeyer: String)
+    case differingField(
+        form: String, column: String, first: String, second: String, firstRow: Int, secondRow: Int,
+        firstKeyer: String, secondKeyer: String)
     /// "Forms only in", before a file name.
     case formsOnlyIn
     /// "Ids keyed more than once (not compared) in", before a file name.
@@ -62,37 +63,52 @@ public enum ImportMessage: Sendable, Hashable, LocalizedMessage {
         func named(_ column: String?) -> String { column.map { " (\($0))" } ?? "" }
         switch self {
         case .noWeightColumn(let column):
-            return language.pick(vi: "không có cột trọng số\(named(column)): mọi dòng có trọng số 1",
-                                 en: "no weight column\(named(column)): every row has weight 1")
+            return language.pick(
+                vi: "không có cột trọng số\(named(column)): mọi dòng có trọng số 1",
+                en: "no weight column\(named(column)): every row has weight 1")
         case .noStrataColumn(let column):
-            return language.pick(vi: "không có cột tầng\(named(column)): một tầng duy nhất",
-                                 en: "no strata column\(named(column)): one stratum")
+            return language.pick(
+                vi: "không có cột tầng\(named(column)): một tầng duy nhất",
+                en: "no strata column\(named(column)): one stratum")
         case .noClusterColumn(let column):
-            return language.pick(vi: "không có cột cụm\(named(column)): mỗi dòng là một đơn vị mẫu cấp 1",
-                                 en: "no cluster column\(named(column)): every row is its own primary sampling unit")
+            return language.pick(
+                vi: "không có cột cụm\(named(column)): mỗi dòng là một đơn vị mẫu cấp 1",
+                en: "no cluster column\(named(column)): every row is its own primary sampling unit")
         case .noYearColumn:
-            return language.pick(vi: "không có cột năm: mã tỉnh được kiểm theo cả 63 mã trước 2025 và 34 mã từ 2025",
-                                 en: "no year column: province codes checked against both the 63 codes before 2025 and the 34 from 2025")
+            return language.pick(
+                vi: "không có cột năm: mã tỉnh được kiểm theo cả 63 mã trước 2025 và 34 mã từ 2025",
+                en: "no year column: province codes checked against both the 63 codes before 2025 and the 34 from 2025")
         case .relevantNotChecked(let question, let absent):
             return language.pick(
-                vi: "điều kiện relevant của \(question) không kiểm được (thiếu cột \(absent)); câu này không bị coi là bắt buộc",
-                en: "relevant of \(question) not checked (column \(absent) absent); the question is not treated as required")
+                vi:
+                    "điều kiện relevant của \(question) không kiểm được (thiếu cột \(absent)); câu này không bị coi là bắt buộc",
+                en:
+                    "relevant of \(question) not checked (column \(absent) absent); the question is not treated as required"
+            )
         case .doubleEntryHeading(let first, let second, let forms, let fields, let differing):
             return language.pick(
                 vi: "Nhập hai lần: \(first) và \(second): so \(forms) phiếu, \(fields) ô; khác nhau \(differing) ô",
-                en: "Double entry: \(first) and \(second): \(forms) forms, \(fields) fields compared; \(differing) differ")
+                en:
+                    "Double entry: \(first) and \(second): \(forms) forms, \(fields) fields compared; \(differing) differ"
+            )
         case .differingFields:
-            return language.pick(vi: "Ô khác nhau (phiếu, cột: lần 1 | lần 2):", en: "Differing fields (form, column: first | second):")
+            return language.pick(
+                vi: "Ô khác nhau (phiếu, cột: lần 1 | lần 2):", en: "Differing fields (form, column: first | second):")
         case .blank:
             return language.pick(vi: "(trống)", en: "(blank)")
-        case .differingField(let form, let column, let first, let second, let firstRow, let secondRow, let firstKeyer, let secondKeyer):
+        case .differingField(
+            let form, let column, let first, let second, let firstRow, let secondRow, let firstKeyer, let secondKeyer):
             return language.pick(
-                vi: "phiếu \(form), cột \(column): \(first) | \(second) (dòng \(firstRow) | \(secondRow); người nhập \(firstKeyer) | \(secondKeyer))",
-                en: "form \(form), column \(column): \(first) | \(second) (rows \(firstRow) | \(secondRow); keyers \(firstKeyer) | \(secondKeyer))")
+                vi:
+                    "phiếu \(form), cột \(column): \(first) | \(second) (dòng \(firstRow) | \(secondRow); người nhập \(firstKeyer) | \(secondKeyer))",
+                en:
+                    "form \(form), column \(column): \(first) | \(second) (rows \(firstRow) | \(secondRow); keyers \(firstKeyer) | \(secondKeyer))"
+            )
         case .formsOnlyIn:
             return language.pick(vi: "Phiếu chỉ có trong", en: "Forms only in")
         case .duplicateIdsIn:
-            return language.pick(vi: "Mã phiếu nhập nhiều lần (không so) trong", en: "Ids keyed more than once (not compared) in")
+            return language.pick(
+                vi: "Mã phiếu nhập nhiều lần (không so) trong", en: "Ids keyed more than once (not compared) in")
         case .formAtRow(let id, let row):
             return language.pick(vi: "\(id) (dòng \(row))", en: "\(id) (row \(row))")
         case .columnsOnlyIn(let file):
@@ -100,8 +116,9 @@ public enum ImportMessage: Sendable, Hashable, LocalizedMessage {
         case .agreementByKeyer:
             return language.pick(vi: "Tỷ lệ khớp theo người nhập:", en: "Agreement by keyer:")
         case .keyerAgreement(let keyer, let file, let agreeing, let fields, let percent):
-            return language.pick(vi: "\(keyer) (\(file)): \(agreeing)/\(fields) ô khớp, \(percent) %",
-                                 en: "\(keyer) (\(file)): \(agreeing)/\(fields) fields agree, \(percent) %")
+            return language.pick(
+                vi: "\(keyer) (\(file)): \(agreeing)/\(fields) ô khớp, \(percent) %",
+                en: "\(keyer) (\(file)): \(agreeing)/\(fields) fields agree, \(percent) %")
         }
     }
 }

@@ -17,8 +17,10 @@ public struct ImportOptions: Sendable {
     /// Language of the `_reasons` column of the rejects file.
     public var language: Language
 
-    public init(delimiter: UInt8? = nil, encoding: EncodingChoice = .auto, sheet: String? = nil, rejectsURL: URL? = nil,
-                maxReportedRejections: Int = 1000, language: Language = .vi) {
+    public init(
+        delimiter: UInt8? = nil, encoding: EncodingChoice = .auto, sheet: String? = nil, rejectsURL: URL? = nil,
+        maxReportedRejections: Int = 1000, language: Language = .vi
+    ) {
         self.source = SourceOptions(delimiter: delimiter, encoding: encoding, sheet: sheet)
         self.rejectsURL = rejectsURL
         self.maxReportedRejections = maxReportedRejections

@@ -50,7 +50,8 @@ public enum RecordSources {
 
     /// A cell decoder for `source`'s records.
     static func decoder(for source: any RecordSource) -> CellDecoder {
-        CellDecoder(file: source.name, legacy: (source as? CSVScanner)?.legacyDecoder ?? (source as? XLSXReader)?.fontDecoder)
+        CellDecoder(
+            file: source.name, legacy: (source as? CSVScanner)?.legacyDecoder ?? (source as? XLSXReader)?.fontDecoder)
     }
 }
 

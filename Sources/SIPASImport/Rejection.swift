@@ -69,33 +69,43 @@ extension Rejection: LocalizedMessage {
         let v = "'\(value)'"
         switch rule {
         case .outOfRange(let list, let allowed):
-            return language.pick(vi: "\(v) không phải mã của danh sách \(list) (\(allowed.joined(separator: ", ")))",
-                                 en: "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))")
+            return language.pick(
+                vi: "\(v) không phải mã của danh sách \(list) (\(allowed.joined(separator: ", ")))",
+                en: "\(v) is not a code of list \(list) (\(allowed.joined(separator: ", ")))")
         case .notInList(let list):
             return language.pick(vi: "\(v) không có trong danh sách \(list)", en: "\(v) is not in list \(list)")
         case .labelMismatch(let list, let code, let label):
-            return language.pick(vi: "\(v): nhãn không khớp với mã \(code) của danh sách \(list) (“\(label)”)",
-                                 en: "\(v): the label does not match code \(code) of list \(list) (“\(label)”)")
+            return language.pick(
+                vi: "\(v): nhãn không khớp với mã \(code) của danh sách \(list) (“\(label)”)",
+                en: "\(v): the label does not match code \(code) of list \(list) (“\(label)”)")
         case .notANumber(let type):
             return language.pick(vi: "\(v) không phải số (\(type))", en: "\(v) is not a number (\(type))")
         case .required:
             return language.pick(vi: "bắt buộc trả lời nhưng để trống", en: "required but blank")
         case .constraint(let expression):
-            return language.pick(vi: "\(v) vi phạm ràng buộc \(expression)", en: "\(v) breaks the constraint \(expression)")
+            return language.pick(
+                vi: "\(v) vi phạm ràng buộc \(expression)", en: "\(v) breaks the constraint \(expression)")
         case .notRelevant(let expression):
-            return language.pick(vi: "\(v) được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant \(expression) sai",
-                                 en: "\(v) answered although skipped: relevant \(expression) is false")
+            return language.pick(
+                vi: "\(v) được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant \(expression) sai",
+                en: "\(v) answered although skipped: relevant \(expression) is false")
         case .unknownProvince(let year):
             let when = year.map { language.pick(vi: " năm \($0)", en: " in \($0)") } ?? ""
             return language.pick(vi: "\(v) không phải mã tỉnh\(when)", en: "\(v) is not a province code\(when)")
         case .badWeight:
-            return language.pick(vi: "\(v): trọng số phải là số dương", en: "\(v): the weight must be a positive number")
+            return language.pick(
+                vi: "\(v): trọng số phải là số dương", en: "\(v): the weight must be a positive number")
         case .duplicateRespondent(let first):
-            return language.pick(vi: "mã phiếu \(v) trùng với dòng \(first)", en: "respondent id \(v) repeats row \(first)")
+            return language.pick(
+                vi: "mã phiếu \(v) trùng với dòng \(first)", en: "respondent id \(v) repeats row \(first)")
         case .duplicateRespondentElsewhere(let file, let row):
-            return language.pick(vi: "mã phiếu \(v) trùng với \(file), dòng \(row)", en: "respondent id \(v) repeats \(file), row \(row)")
+            return language.pick(
+                vi: "mã phiếu \(v) trùng với \(file), dòng \(row)", en: "respondent id \(v) repeats \(file), row \(row)"
+            )
         case .ragged(let expected, let found):
-            return language.pick(vi: "dòng có \(found) ô, tiêu đề có \(expected)", en: "the row has \(found) fields, the header \(expected)")
+            return language.pick(
+                vi: "dòng có \(found) ô, tiêu đề có \(expected)",
+                en: "the row has \(found) fields, the header \(expected)")
         }
     }
 }

@@ -22,7 +22,9 @@ final class RejectsWriter {
         guard let url else { return }
         if handle == nil {
             guard let opened = OutputFile.open(url.path) else {
-                throw ImportError(.unreadable("cannot create the rejects file \(url.path)"), at: SourceLocation(file: url.lastPathComponent))
+                throw ImportError(
+                    .unreadable("cannot create the rejects file \(url.path)"),
+                    at: SourceLocation(file: url.lastPathComponent))
             }
             handle = opened
             try opened.write(contentsOf: Data(line(header + ["_row", "_reasons"]).utf8))

@@ -64,18 +64,23 @@ extension CSVImporter {
         /// Records the id whose UTF-8 bytes are `id` (``hash(_:)`` `hash`) at (`file`, `row`) unless
         /// seen before; returns the earlier place. A `String` is made only to compare with an id
         /// read again or kept as a string.
-        mutating func firstOccurrence(of id: ByteText.Bytes, hash: UInt64, file: Int, row: Int) -> (file: Int, row: Int)? {
+        mutating func firstOccurrence(of id: ByteText.Bytes, hash: UInt64, file: Int, row: Int) -> (
+            file: Int, row: Int
+        )? {
             if !exact.isEmpty, let packed = exact[String(decoding: id, as: UTF8.self)] {
                 return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF))
             }
             let tag = hash >> Self.placeBits
             if slots.count > 0 {
-                let table = slots.base, mask = slots.count - 1
+                let table = slots.base
+                let mask = slots.count - 1
                 var i = Int(truncatingIfNeeded: hash >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
                 while table[i] != 0 {
                     if table[i] >> Self.placeBits == tag {
                         let place = self.place(table[i] & Self.placeMask)
-                        if let earlier = sources[place.file]?.id(atRow: place.row), earlier.utf8.elementsEqual(id) { return place }
+                        if let earlier = sources[place.file]?.id(atRow: place.row), earlier.utf8.elementsEqual(id) {
+                            return place
+                        }
                     }
                     i = (i + 1) & mask
                 }
@@ -110,7 +115,8 @@ extension CSVImporter {
         /// read, so that the loads are kept.
         func peek(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
             guard slots.count > 0 else { return 0 }
-            let shift = UInt64(64 - slots.count.trailingZeroBitCount), mask = slots.count - 1
+            let shift = UInt64(64 - slots.count.trailingZeroBitCount)
+            let mask = slots.count - 1
             let table = slots.base
             var touched: UInt64 = 0
             for hash in hashes { touched ^= table[Int(truncatingIfNeeded: hash >> shift) & mask] }
@@ -129,7 +135,8 @@ extension CSVImporter {
         private mutating func insert(_ word: UInt64) {
             if slots.count == 0 || (used + 1) * 4 > slots.count * 3 { grow() }
             if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
-            let table = slots.base, mask = slots.count - 1
+            let table = slots.base
+            let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: word >> UInt64(64 - slots.count.trailingZeroBitCount)) & mask
             while table[i] != 0 { i = (i + 1) & mask }
             table[i] = word
@@ -145,7 +152,8 @@ extension CSVImporter {
             let old = slots
             // Zeroed by the system (no pass writing zeros), in huge pages when large (``WordSlots``).
             slots = WordSlots(count: size)
-            let table = slots.base, mask = size - 1
+            let table = slots.base
+            let mask = size - 1
             let shift = UInt64(64 - size.trailingZeroBitCount)
             for word in old.buffer where word != 0 {
                 var i = Int(truncatingIfNeeded: word >> shift) & mask
@@ -184,7 +192,8 @@ extension CSVImporter {
         /// The id of the record at `row`, read from the file, or nil.
         func id(atRow row: Int) -> String? {
             // The last checkpoint before the row (the first is the end of the header).
-            var low = 0, high = checkpoints.count - 1
+            var low = 0
+            var high = checkpoints.count - 1
             guard high >= 0 else { return nil }
             while low < high {
                 let mid = (low + high + 1) / 2
@@ -198,9 +207,14 @@ extension CSVImporter {
             var chunk = 1 << 16
             while true {
                 try? handle.seek(toOffset: UInt64(start.offset + bytes.count))
-                if let data = try? handle.read(upToCount: chunk), !data.isEmpty { bytes.append(contentsOf: data) } else { atEnd = true }
-                let scanner = CSVScanner(bytes: bytes, file: url.lastPathComponent, delimiter: delimiter, final: atEnd,
-                                         row: start.row, line: start.line, streamOffset: start.offset)
+                if let data = try? handle.read(upToCount: chunk), !data.isEmpty {
+                    bytes.append(contentsOf: data)
+                } else {
+                    atEnd = true
+                }
+                let scanner = CSVScanner(
+                    bytes: bytes, file: url.lastPathComponent, delimiter: delimiter, final: atEnd,
+                    row: start.row, line: start.line, streamOffset: start.offset)
                 while let record = try? scanner.nextComplete() {
                     if record.row == row {
                         guard column < record.fields.count else { return nil }

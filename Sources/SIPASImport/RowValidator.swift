@@ -49,24 +49,33 @@ struct RowValidator {
                     }
                     return expression
                 } catch let error as FormExpression.ParseError {
-                    throw ImportError(.badExpression(question: q.name, expression: text, reason: error.reason),
-                                      at: SourceLocation(file: instrument.id))
+                    throw ImportError(
+                        .badExpression(question: q.name, expression: text, reason: error.reason),
+                        at: SourceLocation(file: instrument.id))
                 }
             }
-            let entryLabels = Dictionary(choices.map { c in (c.name, ([c.label.vi] + (c.label.en.map { [$0] } ?? [])).map(EntryText.canonical)) },
-                                         uniquingKeysWith: { first, _ in first })
-            compiled.append(Compiled(question: q, listName: list, codes: choices.map(\.name), labels: labels, entryLabels: entryLabels,
-                                     scale: instrument.scale(of: q), constraint: try parse(q.constraint), relevant: try parse(q.relevant)))
+            let entryLabels = Dictionary(
+                choices.map { c in (c.name, ([c.label.vi] + (c.label.en.map { [$0] } ?? [])).map(EntryText.canonical))
+                },
+                uniquingKeysWith: { first, _ in first })
+            compiled.append(
+                Compiled(
+                    question: q, listName: list, codes: choices.map(\.name), labels: labels, entryLabels: entryLabels,
+                    scale: instrument.scale(of: q), constraint: try parse(q.constraint), relevant: try parse(q.relevant)
+                ))
         }
         self.compiled = compiled
-        indexOfName = Dictionary(instrument.questions.indices.map { (instrument.questions[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
+        indexOfName = Dictionary(
+            instrument.questions.indices.map { (instrument.questions[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         yearQuestion = indexOfName["year"]
     }
 
     /// Normalises a value for question `q`: a label becomes its code, "4.0" becomes "4", a
     /// drop-down entry "4 – Hài lòng" of the entry workbook becomes "4" when its label is code 4's.
     /// Returns the value and, if it changed, what was done; or the rule the raw value breaks.
-    func normalise(_ raw: String, question q: Int, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
+    func normalise(_ raw: String, question q: Int, year: Int?) -> (
+        value: String, note: String?, broken: Rejection.Rule?
+    ) {
         let c = compiled[q]
         guard !raw.isEmpty else { return ("", nil, nil) }
         // A lookup list replaces the question's own type check (codes may be typed as text or integer).
@@ -75,7 +84,8 @@ struct RowValidator {
         case .selectOne:
             if c.codes.contains(raw) { return (raw, nil, nil) }
             if let number = Double(raw.replacingOccurrences(of: ",", with: ".")), number == number.rounded(),
-               abs(number) < 1e9, c.codes.contains(String(Int(number))) {
+                abs(number) < 1e9, c.codes.contains(String(Int(number)))
+            {
                 return (String(Int(number)), "number → code", nil)
             }
             let labelCode = c.labels[raw.looseKey].flatMap { $0.isEmpty ? nil : $0 }
@@ -84,7 +94,9 @@ struct RowValidator {
             if let entry = EntryText.split(raw), let labels = c.entryLabels[entry.code] {
                 if labels.contains(entry.label) { return (entry.code, EntryText.note, nil) }
                 if labelCode == nil {
-                    return (raw, nil, .labelMismatch(list: c.listName ?? "", code: entry.code, label: labels.first ?? ""))
+                    return (
+                        raw, nil, .labelMismatch(list: c.listName ?? "", code: entry.code, label: labels.first ?? "")
+                    )
                 }
             }
             if let code = labelCode { return (code, "label → code", nil) }
@@ -93,7 +105,11 @@ struct RowValidator {
         case .selectMultiple:
             var out: [String] = []
             for part in raw.split(separator: " ").map(String.init) {
-                if c.codes.contains(part) { out.append(part) } else if let code = c.labels[part.looseKey], !code.isEmpty { out.append(code) } else {
+                if c.codes.contains(part) {
+                    out.append(part)
+                } else if let code = c.labels[part.looseKey], !code.isEmpty {
+                    out.append(code)
+                } else {
                     return (raw, nil, .notInList(list: c.listName ?? ""))
                 }
             }
@@ -118,10 +134,15 @@ struct RowValidator {
     /// unknown), or a province name, alias or (from 2025) former province turned into its code
     /// (``ProvinceCatalog/resolve(name:year:)``); the note names the alias, so each is counted.
     private func province(_ raw: String, year: Int?) -> (value: String, note: String?, broken: Rejection.Rule?) {
-        let provinces = year.map { catalog.provinces(forYear: $0) } ?? (catalog.provincesBefore2025 + catalog.provincesFrom2025)
+        let provinces =
+            year.map { catalog.provinces(forYear: $0) } ?? (catalog.provincesBefore2025 + catalog.provincesFrom2025)
         if provinces.contains(where: { $0.code == raw }) { return (raw, nil, nil) }
-        if raw.count == 1, let padded = provinces.first(where: { $0.code == "0" + raw }) { return (padded.code, "province code padded", nil) }
-        if let match = catalog.resolve(name: raw, year: year) { return (match.code, match.note(for: raw, catalog: catalog), nil) }
+        if raw.count == 1, let padded = provinces.first(where: { $0.code == "0" + raw }) {
+            return (padded.code, "province code padded", nil)
+        }
+        if let match = catalog.resolve(name: raw, year: year) {
+            return (match.code, match.note(for: raw, catalog: catalog), nil)
+        }
         return (raw, nil, .unknownProvince(year: year))
     }
 }

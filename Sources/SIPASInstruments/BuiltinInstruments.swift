@@ -26,7 +26,9 @@ public enum BuiltinInstruments {
     /// start-up of a command that picks the instrument from a file's header, and what is done with
     /// each (scoring it against the header) overlaps the decoding of the others.
     public static func map<T: Sendable>(_ body: @escaping @Sendable (Instrument) throws -> T) throws -> [T] {
-        try ParallelMap.map(files.count, threads: ProcessInfo.processInfo.activeProcessorCount) { try body(try load(files[$0])) }
+        try ParallelMap.map(files.count, threads: ProcessInfo.processInfo.activeProcessorCount) {
+            try body(try load(files[$0]))
+        }
     }
 
     /// The built-in instrument with this id (`sipas-2023`) or file name (`sipas-2023.yaml`).

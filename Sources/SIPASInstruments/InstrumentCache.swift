@@ -23,8 +23,8 @@ struct InstrumentCache: Sendable {
     static let shared: InstrumentCache? = {
         let environment = ProcessInfo.processInfo.environment
         guard environment["SIPAS_NO_CACHE"] != "1", let executable = executablePath(),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+            let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
         else { return nil }
         let base: URL
         if let path = environment["SIPAS_CACHE_DIR"], !path.isEmpty {
@@ -43,9 +43,9 @@ struct InstrumentCache: Sendable {
     /// executable's directory first (a quarter of a small analysis when that is /tmp).
     private static func executablePath() -> String? {
         #if os(Linux)
-        return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         #else
-        return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+            return Bundle.main.executableURL?.resolvingSymlinksInPath().path
         #endif
     }
 
@@ -65,7 +65,7 @@ struct InstrumentCache: Sendable {
     /// nil when there is none, it cannot be decoded or it was kept for another header.
     func choice(forHeader header: [String]) -> HeaderChoice? {
         guard let data = try? Data(contentsOf: url(forHeader: header)),
-              let choice = try? JSONDecoder().decode(HeaderChoice.self, from: data), choice.header == header
+            let choice = try? JSONDecoder().decode(HeaderChoice.self, from: data), choice.header == header
         else { return nil }
         return choice
     }
@@ -80,10 +80,13 @@ struct InstrumentCache: Sendable {
     /// Writes `value`'s JSON to `url` when it decodes back to `value`, making the directory (and
     /// removing other builds' caches) the first time. Failures are ignored.
     private func write<T: Codable & Equatable>(_ value: T, to url: URL) {
-        guard let data = try? JSONEncoder().encode(value), (try? JSONDecoder().decode(T.self, from: data)) == value else { return }
+        guard let data = try? JSONEncoder().encode(value), (try? JSONDecoder().decode(T.self, from: data)) == value
+        else { return }
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
-            guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return }
+            guard (try? manager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else {
+                return
+            }
             removeOtherBuilds()
         }
         try? data.write(to: url, options: .atomic)

@@ -22,7 +22,8 @@ public enum InstrumentLoader {
     public static func load(contentsOf url: URL) throws -> Instrument {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InstrumentError(file: url.path, line: nil, message: "cannot read the file: \(error.localizedDescription)")
+            throw InstrumentError(
+                file: url.path, line: nil, message: "cannot read the file: \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InstrumentError(file: url.path, line: nil, message: "the file is not UTF-8 text")
@@ -54,14 +55,16 @@ public struct InstrumentError: Error, Sendable, CustomStringConvertible, Hashabl
         }
         let (keys, text): ([any CodingKey], String) = {
             switch error {
-            case .keyNotFound(let key, let context): return (context.codingPath + [key], "required key '\(key.stringValue)' is missing")
+            case .keyNotFound(let key, let context):
+                return (context.codingPath + [key], "required key '\(key.stringValue)' is missing")
             case .typeMismatch(_, let context): return (context.codingPath, context.debugDescription)
             case .valueNotFound(_, let context): return (context.codingPath, context.debugDescription)
             case .dataCorrupted(let context): return (context.codingPath, context.debugDescription)
             @unknown default: return ([], "\(error)")
             }
         }()
-        let line = YAMLLocator(yaml: yaml).line(of: keys.map { $0.intValue.map(YAMLLocator.Step.index) ?? .key($0.stringValue) })
+        let line = YAMLLocator(yaml: yaml).line(
+            of: keys.map { $0.intValue.map(YAMLLocator.Step.index) ?? .key($0.stringValue) })
         return InstrumentError(file: file, line: line, message: "\(path(keys).drop(while: { $0 == "." })): \(text)")
     }
 }

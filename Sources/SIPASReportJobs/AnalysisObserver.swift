@@ -12,8 +12,11 @@ public struct AnalysisObserver {
     /// A progress display for a file being imported (rows read, fraction done) and its end, or nil.
     public var progress: (String) -> (update: (Int, Double?) -> Void, finish: () -> Void)?
 
-    public init(message: @escaping (String) -> Void = { _ in }, imported: @escaping (ImportSummary, URL, Language) -> Void = { _, _, _ in },
-                progress: @escaping (String) -> (update: (Int, Double?) -> Void, finish: () -> Void)? = { _ in nil }) {
+    public init(
+        message: @escaping (String) -> Void = { _ in },
+        imported: @escaping (ImportSummary, URL, Language) -> Void = { _, _, _ in },
+        progress: @escaping (String) -> (update: (Int, Double?) -> Void, finish: () -> Void)? = { _ in nil }
+    ) {
         self.message = message
         self.imported = imported
         self.progress = progress

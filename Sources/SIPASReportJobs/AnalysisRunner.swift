@@ -40,10 +40,13 @@ public struct AnalysisSettings {
     /// Where messages, import summaries and progress go (nowhere by default).
     public var observer = AnalysisObserver.silent
 
-    public init(instrument: String?, breakdowns: [String]?, lonelyPSU: LonelyPSU?, estimation: EstimationOptions, rejects: String?,
-                language: Language, regroupProvinces: Bool = false, crosswalk: (column: String, map: [String: String])? = nil,
-                source: SourceOptions = SourceOptions(), strict: Bool = false, quiet: Bool = false, keyDrivers: Bool = false,
-                keepRecords: Bool = false) {
+    public init(
+        instrument: String?, breakdowns: [String]?, lonelyPSU: LonelyPSU?, estimation: EstimationOptions,
+        rejects: String?,
+        language: Language, regroupProvinces: Bool = false, crosswalk: (column: String, map: [String: String])? = nil,
+        source: SourceOptions = SourceOptions(), strict: Bool = false, quiet: Bool = false, keyDrivers: Bool = false,
+        keepRecords: Bool = false
+    ) {
         self.instrument = instrument
         self.breakdowns = breakdowns
         self.lonelyPSU = lonelyPSU
@@ -93,23 +96,33 @@ public enum AnalysisRunner {
             return URL(fileURLWithPath: path)
         }
         PhaseTrace.mark("analysis started")
-        let instrument = try chooseInstrument(settings.instrument, for: urls[0], source: settings.source, language: settings.language,
-                                              observer: settings.observer)
+        let instrument = try chooseInstrument(
+            settings.instrument, for: urls[0], source: settings.source, language: settings.language,
+            observer: settings.observer)
         PhaseTrace.mark("instrument chosen: \(instrument.id)")
         let plan = try makePlan(instrument, settings)
         PhaseTrace.mark("plan made")
         let design = instrument.design
-        let fast = !settings.slowPath && !settings.keyDrivers && !settings.keepRecords && FastAccumulator.supports(plan, design: SurveyDesignColumns(
-            hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil, hasReplicates: design.replicateWeights != nil))
+        let fast =
+            !settings.slowPath && !settings.keyDrivers && !settings.keepRecords
+            && FastAccumulator.supports(
+                plan,
+                design: SurveyDesignColumns(
+                    hasFPC: design.fpc != nil, hasSecondStage: design.ssu != nil,
+                    hasReplicates: design.replicateWeights != nil))
         let sink = fast ? FastAccumulator(plan: plan, threads: settings.threads) : nil
         var accumulator = SurveyAccumulator(plan: plan)
-        var (collector, driversUnavailable) = KeyDriverCollector.asked(settings.keyDrivers, plan: plan, instrument: instrument)
+        var (collector, driversUnavailable) = KeyDriverCollector.asked(
+            settings.keyDrivers, plan: plan, instrument: instrument)
         var records: [ResponseRecord] = []
-        var rowsRead = 0, accepted = 0, rejected = 0
+        var rowsRead = 0
+        var accepted = 0
+        var rejected = 0
         var provenance = DataProvenance()
         var respondents = CSVImporter.RespondentRegistry()
         for url in urls {
-            let rejectsURL = URL(fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
+            let rejectsURL = URL(
+                fileURLWithPath: settings.rejects ?? (url.deletingPathExtension().lastPathComponent + ".rejects.csv"))
             var options = ImportOptions(rejectsURL: rejectsURL, language: settings.language)
             options.source = settings.source
             let importer = try CSVImporter(instrument: instrument, options: options)
@@ -118,11 +131,13 @@ public enum AnalysisRunner {
             respondents = .init()  // one owner, so the table is not copied when the importer adds to it
             let progress = settings.quiet ? nil : settings.observer.progress(url.lastPathComponent)
             importer.onProgress = progress?.update
-            let summary = try sink.map { try importer.runFast(file: url, threads: settings.threads, sink: $0) } ?? importer.run(file: url) { record in
-                try accumulator.add(record)
-                collector?.add(record)
-                if settings.keepRecords { records.append(record) }
-            }
+            let summary =
+                try sink.map { try importer.runFast(file: url, threads: settings.threads, sink: $0) }
+                ?? importer.run(file: url) { record in
+                    try accumulator.add(record)
+                    collector?.add(record)
+                    if settings.keepRecords { records.append(record) }
+                }
             PhaseTrace.mark("file imported: \(url.lastPathComponent)")
             progress?.finish()
             respondents = importer.knownRespondents
@@ -138,46 +153,58 @@ public enum AnalysisRunner {
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         PhaseTrace.mark("estimates made")
         let drivers = collector?.fitted(unavailable: &driversUnavailable)
-        return AnalysisRun(instrument: instrument, result: result, year: accumulator.surveyYear,
-                           rowsRead: rowsRead, accepted: accepted, rejected: rejected,
-                           drivers: drivers, driversUnavailable: driversUnavailable, records: records, provenance: provenance)
+        return AnalysisRun(
+            instrument: instrument, result: result, year: accumulator.surveyYear,
+            rowsRead: rowsRead, accepted: accepted, rejected: rejected,
+            drivers: drivers, driversUnavailable: driversUnavailable, records: records, provenance: provenance)
     }
 
     /// The analysis plan of a run: breakdowns, merger or crosswalk regrouping, calibration.
     public static func makePlan(_ instrument: Instrument, _ settings: AnalysisSettings) throws -> AnalysisPlan {
-        var plan = try AnalysisPlan(instrument: instrument, breakdowns: AgencyRanking.resolving(settings.breakdowns, for: instrument),
-                                    lonelyPSU: settings.lonelyPSU)
+        var plan = try AnalysisPlan(
+            instrument: instrument, breakdowns: AgencyRanking.resolving(settings.breakdowns, for: instrument),
+            lonelyPSU: settings.lonelyPSU)
         if settings.regroupProvinces {
-            for question in instrument.questions where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
+            for question in instrument.questions
+            where question.lookup == "province" && plan.layout.attributeIndex(question.name) != nil {
                 try plan.regroup(question.name, using: ProvinceCatalog.official.newCodeOfOldCode)
             }
         }
         if let crosswalk = settings.crosswalk { try plan.regroup(crosswalk.column, using: crosswalk.map) }
-        if let target = settings.targetPlan, let breakdown = TargetScope.breakdown(for: target, instrument: instrument) {
+        if let target = settings.targetPlan, let breakdown = TargetScope.breakdown(for: target, instrument: instrument)
+        {
             plan.breakdowns.append(breakdown)
         }
         if let calibration = settings.calibration { try plan.calibrate(calibration) }
         return plan
     }
 
-    public static func chooseInstrument(_ name: String?, for url: URL, source: SourceOptions = .init(), language: Language,
-                                        observer: AnalysisObserver = .silent) throws -> Instrument {
+    public static func chooseInstrument(
+        _ name: String?, for url: URL, source: SourceOptions = .init(), language: Language,
+        observer: AnalysisObserver = .silent
+    ) throws -> Instrument {
         if let name { return try InstrumentResolver.resolve(name) }
         let header = try InstrumentDetector.readHeader(of: url, options: source)
         let (chosen, score) = try InstrumentDetector.detectBuiltin(header: header, file: url.lastPathComponent)
         let percent = Int((score * 100).rounded())
-        observer.message(language == .vi
-            ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
-            : "\(url.lastPathComponent): instrument \(chosen.id) (\(percent) % of its items found in the header; override with --instrument)")
+        observer.message(
+            language == .vi
+                ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
+                : "\(url.lastPathComponent): instrument \(chosen.id) (\(percent) % of its items found in the header; override with --instrument)"
+        )
         return chosen
     }
 }
 
 extension KeyDriverCollector {
     /// The collector when key drivers are asked for, or why they cannot be computed.
-    public static func asked(_ asked: Bool, plan: AnalysisPlan, instrument: Instrument) -> (KeyDriverCollector?, LocalizedText?) {
+    public static func asked(_ asked: Bool, plan: AnalysisPlan, instrument: Instrument) -> (
+        KeyDriverCollector?, LocalizedText?
+    ) {
         guard asked else { return (nil, nil) }
-        do throws(KeyDriversUnavailable) { return (try KeyDriverCollector(plan: plan, instrument: instrument), nil) } catch { return (nil, error.reason) }
+        do throws(KeyDriversUnavailable) {
+            return (try KeyDriverCollector(plan: plan, instrument: instrument), nil)
+        } catch { return (nil, error.reason) }
     }
 
     /// The fit, or nil with the reason it failed written to `unavailable`.

@@ -22,8 +22,11 @@ public struct AnnualReportJob {
     public var minimumN: Int
     public var observer: AnalysisObserver
 
-    public init(inputs: [YearInput], instrument: String?, language: Language, source: SourceOptions = SourceOptions(), quiet: Bool = false,
-                targetPlan: TargetPlan? = nil, minimumN: Int = 30, observer: AnalysisObserver = .silent) {
+    public init(
+        inputs: [YearInput], instrument: String?, language: Language, source: SourceOptions = SourceOptions(),
+        quiet: Bool = false,
+        targetPlan: TargetPlan? = nil, minimumN: Int = 30, observer: AnalysisObserver = .silent
+    ) {
         self.inputs = inputs
         self.instrument = instrument
         self.language = language
@@ -43,8 +46,9 @@ public struct AnnualReportJob {
 
         /// The accepted responses of the current year for SPSS/PSPP.
         public var spss: SPSSExport {
-            SPSSExport(instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
-                       language: input.language, year: current.year, provenance: input.provenance)
+            SPSSExport(
+                instrument: current.instrument, layout: current.instrument.recordLayout, records: current.records,
+                language: input.language, year: current.year, provenance: input.provenance)
         }
 
         /// `requested` without the SPSS files when a PostgreSQL store summed on the server (no responses to write).
@@ -63,16 +67,19 @@ public struct AnnualReportJob {
         let years = try self.years()
         // As `compare`: regroup the earlier year into the 34 provinces when the years straddle 1 July 2025.
         let acrossMerger = YearInput.acrossMerger(years)
-        let chosen = try await inputs[inputs.count - 1].instrument(instrument, source: source, language: lang, observer: observer)
+        let chosen = try await inputs[inputs.count - 1].instrument(
+            instrument, source: source, language: lang, observer: observer)
         let identifying = Set(chosen.questions.filter(\.identifying).map(\.name))
         // The agency ranking (when the instrument asks the agency) rests on its own breakdown.
-        let breakdowns = (chosen.breakdowns + [chosen.rollup.unit, AgencyRanking.breakdown(for: chosen)].compactMap { $0 })
+        let breakdowns =
+            (chosen.breakdowns + [chosen.rollup.unit, AgencyRanking.breakdown(for: chosen)].compactMap { $0 })
             .filter { !identifying.contains($0) }
         var runs: [AnalysisRun] = []
         for (index, (input, year)) in zip(inputs, years).enumerated() {
             let isCurrent = index == inputs.count - 1
             var settings = AnalysisSettings(
-                instrument: instrument ?? chosen.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
+                instrument: instrument ?? chosen.id, breakdowns: breakdowns, lonelyPSU: nil,
+                estimation: EstimationOptions(),
                 // Rejected rows keep every original column (identifying ones too), so they go beside the
                 // input as with `analyze` (<name>.rejects.csv in the current folder), never into the report.
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
@@ -85,21 +92,25 @@ public struct AnnualReportJob {
         let current = runs[runs.count - 1]
         var comparison: YearComparison?
         if runs.count == 2 {
-            comparison = try YearComparison(results: runs.map(\.result), years: zip(inputs, runs).map { $0.label($1) },
-                                            methodVersions: runs.map(\.instrument.methodVersion))
+            comparison = try YearComparison(
+                results: runs.map(\.result), years: zip(inputs, runs).map { $0.label($1) },
+                methodVersions: runs.map(\.instrument.methodVersion))
         }
         var input = AnnualReportInput(
             instrument: current.instrument, result: current.result.removingTargetUnits(), year: current.year,
             comparison: comparison?.removingTargetUnits(),
             regrouped: acrossMerger ? ProvinceCatalog.official.mergeDescriptions : [],
-            targets: targetPlan.map { InstrumentResolver.assess($0, current, changes: comparison) }, drivers: current.drivers,
-            files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang, minimumN: minimumN
+            targets: targetPlan.map { InstrumentResolver.assess($0, current, changes: comparison) },
+            drivers: current.drivers,
+            files: try zip(inputs, runs).reversed().flatMap { try $0.sourceFiles($1) }, language: lang,
+            minimumN: minimumN
         )
         input.store = current.storeLocation
         input.provenance = runs.map(\.provenance).reduce(DataProvenance()) { $0.adding($1) }
         input.driversUnavailable = current.driversUnavailable
         if current.aggregatedOnServer {
-            input.perceptionUnavailable = current.instrument.perceptionQuestions.isEmpty ? nil : PerceptionResults.summedOnServer
+            input.perceptionUnavailable =
+                current.instrument.perceptionQuestions.isEmpty ? nil : PerceptionResults.summedOnServer
         } else {
             input.perception = try PerceptionResults.estimate(current.records, instrument: current.instrument)
         }

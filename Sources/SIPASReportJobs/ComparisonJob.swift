@@ -23,9 +23,12 @@ public struct ComparisonJob {
     public var targetPlan: TargetPlan?
     public var observer: AnalysisObserver
 
-    public init(inputs: [YearInput], instrument: String?, breakdowns: [String]? = nil, adjustment: PValueAdjustment = .holm,
-                crosswalk: (column: String, map: [String: String], file: String)? = nil, includeItems: Bool = false, language: Language,
-                source: SourceOptions = SourceOptions(), targetPlan: TargetPlan? = nil, observer: AnalysisObserver = .silent) {
+    public init(
+        inputs: [YearInput], instrument: String?, breakdowns: [String]? = nil, adjustment: PValueAdjustment = .holm,
+        crosswalk: (column: String, map: [String: String], file: String)? = nil, includeItems: Bool = false,
+        language: Language,
+        source: SourceOptions = SourceOptions(), targetPlan: TargetPlan? = nil, observer: AnalysisObserver = .silent
+    ) {
         self.inputs = inputs
         self.instrument = instrument
         self.breakdowns = breakdowns
@@ -50,7 +53,8 @@ public struct ComparisonJob {
             let first = try await input.instrument(instrument, source: source, language: lang, observer: observer)
             let breakdowns = self.breakdowns ?? (first.breakdowns + [first.rollup.unit].compactMap { $0 })
             var settings = AnalysisSettings(
-                instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil, estimation: EstimationOptions(),
+                instrument: instrument ?? first.id, breakdowns: breakdowns, lonelyPSU: nil,
+                estimation: EstimationOptions(),
                 rejects: nil, language: lang, regroupProvinces: acrossMerger && (year ?? 9999) < 2025,
                 crosswalk: index < inputs.count - 1 ? userCrosswalk : nil, source: source
             )
@@ -66,10 +70,13 @@ public struct ComparisonJob {
         var regrouped = acrossMerger ? ProvinceCatalog.official.mergeDescriptions : []
         if let crosswalk {
             let merged = Dictionary(grouping: crosswalk.map, by: \.value).filter { $0.value.count > 1 }
-            regrouped.append(JobMessage.crosswalkRegrouping(column: crosswalk.column, merged: merged.count, file: crosswalk.file).text(lang))
+            regrouped.append(
+                JobMessage.crosswalkRegrouping(column: crosswalk.column, merged: merged.count, file: crosswalk.file)
+                    .text(lang))
         }
         var report = ComparisonReport(
-            comparison: comparison.removingTargetUnits(), labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
+            comparison: comparison.removingTargetUnits(),
+            labeler: ResultLabeler(instrument: latest.instrument, language: lang, year: latest.year),
             sources: zip(inputs, runs).flatMap { $0.sourceNames($1) }, regrouped: regrouped, includeItems: includeItems
         )
         report.targets = targetPlan.map { InstrumentResolver.assess($0, latest, changes: comparison) }
@@ -77,7 +84,9 @@ public struct ComparisonJob {
         if acrossMerger {
             report.baselines = try zip(zip(inputs, years), runs).compactMap { pair, run -> NationalBaseline? in
                 // The regrouped mean of units needs every stratum inside one unit: the instrument's strata are its units.
-                guard (pair.1 ?? 9999) < 2025, let unit = run.instrument.rollup.unit, run.instrument.design.strata == unit else { return nil }
+                guard (pair.1 ?? 9999) < 2025, let unit = run.instrument.rollup.unit,
+                    run.instrument.design.strata == unit
+                else { return nil }
                 return try NationalBaseline.make(year: pair.0.label(run), result: run.result, unitVariable: unit)
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
+import SIPASInstruments
 import SIPASReport
 import SIPASStats
-import SIPASInstruments
 
 /// Finds the instrument a job should use: a built-in id, or a user's YAML file.
 public enum InstrumentResolver {
@@ -30,7 +30,10 @@ extension InstrumentResolver {
     /// targets on `changes`.
     public static func assess(_ plan: TargetPlan, _ run: AnalysisRun, changes: YearComparison? = nil) -> TargetTable {
         let scope = TargetScope.resolve(plan, instrument: run.instrument, result: run.result, dataYear: run.year)
-        return TargetTable(plan: plan, scope: scope, assessments: TargetAssessment.assess(
-            plan, family: run.instrument.family, result: run.result, scope: scope, changes: changes, level: run.result.confidenceLevel))
+        return TargetTable(
+            plan: plan, scope: scope,
+            assessments: TargetAssessment.assess(
+                plan, family: run.instrument.family, result: run.result, scope: scope, changes: changes,
+                level: run.result.confidenceLevel))
     }
 }

@@ -27,16 +27,20 @@ public enum JobError: Error, Sendable, CustomStringConvertible, LocalizedMessage
         switch self {
         case .unknownInstrument(let name, let available):
             let list = available.joined(separator: ", ")
-            return language.pick(vi: "không có bộ công cụ tên '\(name)' (có sẵn: \(list)) và không có tệp này",
-                                 en: "no instrument named '\(name)' (built-in: \(list)) and no such file")
+            return language.pick(
+                vi: "không có bộ công cụ tên '\(name)' (có sẵn: \(list)) và không có tệp này",
+                en: "no instrument named '\(name)' (built-in: \(list)) and no such file")
         case .cannotWrite(let path, let reason):
             return language.pick(vi: "không ghi được \(path): \(reason)", en: "cannot write \(path): \(reason)")
         case .inputMissing(let path):
             return language.pick(vi: "\(path): không có tệp này", en: "\(path): no such file")
         case .strictRejected(let rejected, let rowsRead):
             return language.pick(
-                vi: "--strict: \(rejected) trên \(rowsRead) dòng không hợp lệ, nên không nhận dòng nào và không tính kết quả",
-                en: "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed")
+                vi:
+                    "--strict: \(rejected) trên \(rowsRead) dòng không hợp lệ, nên không nhận dòng nào và không tính kết quả",
+                en:
+                    "--strict: \(rejected) of \(rowsRead) rows are invalid, so no row is accepted and no result is computed"
+            )
         }
     }
 
@@ -65,8 +69,9 @@ public enum JobMessage: Sendable, Hashable, LocalizedMessage {
     public func text(_ language: Language) -> String {
         switch self {
         case .crosswalkRegrouping(let column, let merged, let file):
-            return language.pick(vi: "\(column): \(merged) mã mới gộp từ nhiều mã cũ theo \(file)",
-                                 en: "\(column): \(merged) new codes regrouping several old ones, from \(file)")
+            return language.pick(
+                vi: "\(column): \(merged) mã mới gộp từ nhiều mã cũ theo \(file)",
+                en: "\(column): \(merged) new codes regrouping several old ones, from \(file)")
         }
     }
 }

@@ -32,14 +32,18 @@ public enum YearInput {
     }
 
     /// The instrument asked for, else the one chosen from the file's header or shared by the store's batches.
-    public func instrument(_ requested: String?, source: SourceOptions, language: Language,
-                           observer: AnalysisObserver = .silent) async throws -> Instrument {
+    public func instrument(
+        _ requested: String?, source: SourceOptions, language: Language,
+        observer: AnalysisObserver = .silent
+    ) async throws -> Instrument {
         switch self {
         case .file(let path):
-            return try AnalysisRunner.chooseInstrument(requested, for: URL(fileURLWithPath: path), source: source, language: language,
-                                                       observer: observer)
+            return try AnalysisRunner.chooseInstrument(
+                requested, for: URL(fileURLWithPath: path), source: source, language: language,
+                observer: observer)
         case .store(let location, let year):
-            return try await AnalysisRunner.instrument(ofStore: location, year: year, requested: requested, language: language)
+            return try await AnalysisRunner.instrument(
+                ofStore: location, year: year, requested: requested, language: language)
         }
     }
 
@@ -73,13 +77,17 @@ public enum YearInput {
         let year = run.year.map(String.init) ?? "–"
         switch self {
         case .file(let path):
-            return [AnnualReportInput.SourceFile(
-                name: URL(fileURLWithPath: path).lastPathComponent, year: year, sha256: try FileDigest.sha256(of: URL(fileURLWithPath: path)),
-                rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)]
+            return [
+                AnnualReportInput.SourceFile(
+                    name: URL(fileURLWithPath: path).lastPathComponent, year: year,
+                    sha256: try FileDigest.sha256(of: URL(fileURLWithPath: path)),
+                    rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
+            ]
         case .store:
             return run.batches.map { batch in
-                AnnualReportInput.SourceFile(name: batch.fileName, year: year, sha256: batch.sha256, rowsRead: batch.rowsRead,
-                                             accepted: batch.accepted, rejected: batch.rejected, batch: batch.name)
+                AnnualReportInput.SourceFile(
+                    name: batch.fileName, year: year, sha256: batch.sha256, rowsRead: batch.rowsRead,
+                    accepted: batch.accepted, rejected: batch.rejected, batch: batch.name)
             }
         }
     }

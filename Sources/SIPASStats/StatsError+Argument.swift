@@ -93,82 +93,110 @@ extension StatsError {
         public func text(_ language: Language) -> String {
             switch self {
             case .quantileProbability(let distribution, let p):
-                return language.pick(vi: "phân vị \(distribution) cần 0 < p < 1, nhận \(p)",
-                                     en: "\(distribution) quantile needs 0 < p < 1, got \(p)")
+                return language.pick(
+                    vi: "phân vị \(distribution) cần 0 < p < 1, nhận \(p)",
+                    en: "\(distribution) quantile needs 0 < p < 1, got \(p)")
             case .betaQuantile(let p, let a, let b):
-                return language.pick(vi: "phân vị beta cần 0 ≤ p ≤ 1 và a, b ≥ 0, nhận p=\(p) a=\(a) b=\(b)",
-                                     en: "beta quantile needs 0 ≤ p ≤ 1 and a, b ≥ 0, got p=\(p) a=\(a) b=\(b)")
+                return language.pick(
+                    vi: "phân vị beta cần 0 ≤ p ≤ 1 và a, b ≥ 0, nhận p=\(p) a=\(a) b=\(b)",
+                    en: "beta quantile needs 0 ≤ p ≤ 1 and a, b ≥ 0, got p=\(p) a=\(a) b=\(b)")
             case .matrixAllocation(let n):
-                return language.pick(vi: "GSL không cấp phát được ma trận \(n) × \(n)",
-                                     en: "GSL could not allocate a \(n) × \(n) matrix")
+                return language.pick(
+                    vi: "GSL không cấp phát được ma trận \(n) × \(n)",
+                    en: "GSL could not allocate a \(n) × \(n) matrix")
             case .regressionAllocation:
-                return language.pick(vi: "GSL không cấp phát được bộ nhớ cho hồi quy",
-                                     en: "GSL could not allocate the regression")
+                return language.pick(
+                    vi: "GSL không cấp phát được bộ nhớ cho hồi quy",
+                    en: "GSL could not allocate the regression")
             case .tooFewRespondents(let n, let p):
-                return language.pick(vi: "phân tích yếu tố tác động cần số người trả lời (\(n)) lớn hơn số tham số (\(p))",
-                                     en: "key drivers need more respondents (\(n)) than parameters (\(p))")
+                return language.pick(
+                    vi: "phân tích yếu tố tác động cần số người trả lời (\(n)) lớn hơn số tham số (\(p))",
+                    en: "key drivers need more respondents (\(n)) than parameters (\(p))")
             case .tooFewGroups:
-                return language.pick(vi: "kiểm định cần ít nhất hai nhóm có câu trả lời",
-                                     en: "the test needs at least two groups with answers")
+                return language.pick(
+                    vi: "kiểm định cần ít nhất hai nhóm có câu trả lời",
+                    en: "the test needs at least two groups with answers")
             case .noReplicateWeights:
-                return language.pick(vi: "phương sai theo trọng số lặp cần các trọng số lặp đi kèm bản ghi",
-                                     en: "replicate-weight variance needs replicate weights with the records")
+                return language.pick(
+                    vi: "phương sai theo trọng số lặp cần các trọng số lặp đi kèm bản ghi",
+                    en: "replicate-weight variance needs replicate weights with the records")
             case .bootstrapReplicates(let replicates):
-                return language.pick(vi: "bootstrap cần ít nhất 2 lần lặp, nhận \(replicates)",
-                                     en: "the bootstrap needs at least 2 replicates, got \(replicates)")
+                return language.pick(
+                    vi: "bootstrap cần ít nhất 2 lần lặp, nhận \(replicates)",
+                    en: "the bootstrap needs at least 2 replicates, got \(replicates)")
             case .calibratedReplicates:
                 return language.pick(
-                    vi: "thiết kế đã hiệu chỉnh chỉ dùng tuyến tính hoá hoặc jackknife (các lần lặp bootstrap sẽ phải hiệu chỉnh lại)",
-                    en: "calibrated designs take linearisation or the jackknife (bootstrap replicates would need recalibrating)")
+                    vi:
+                        "thiết kế đã hiệu chỉnh chỉ dùng tuyến tính hoá hoặc jackknife (các lần lặp bootstrap sẽ phải hiệu chỉnh lại)",
+                    en:
+                        "calibrated designs take linearisation or the jackknife (bootstrap replicates would need recalibrating)"
+                )
             case .noCalibration:
-                return language.pick(vi: "kế hoạch không khai báo hiệu chỉnh, hoặc không có bản ghi",
-                                     en: "no calibration declared in the plan, or no records")
+                return language.pick(
+                    vi: "kế hoạch không khai báo hiệu chỉnh, hoặc không có bản ghi",
+                    en: "no calibration declared in the plan, or no records")
             case .levelNotInPopulation(let variables, let level):
-                let name = variables.joined(separator: "×"), value = level.joined(separator: "×")
-                return language.pick(vi: "hiệu chỉnh: \(name) = \(value) có trong mẫu nhưng không có trong tổng thể",
-                                     en: "calibration: \(name) = \(value) is in the sample but not in the population margin")
+                let name = variables.joined(separator: "×")
+                let value = level.joined(separator: "×")
+                return language.pick(
+                    vi: "hiệu chỉnh: \(name) = \(value) có trong mẫu nhưng không có trong tổng thể",
+                    en: "calibration: \(name) = \(value) is in the sample but not in the population margin")
             case .levelWithoutRespondents(let variables, let level, let population):
-                let name = variables.joined(separator: "×"), value = level.joined(separator: "×")
-                return language.pick(vi: "hiệu chỉnh: \(name) = \(value) có tổng thể \(population) nhưng không có người trả lời",
-                                     en: "calibration: \(name) = \(value) has population \(population) but no respondents")
+                let name = variables.joined(separator: "×")
+                let value = level.joined(separator: "×")
+                return language.pick(
+                    vi: "hiệu chỉnh: \(name) = \(value) có tổng thể \(population) nhưng không có người trả lời",
+                    en: "calibration: \(name) = \(value) has population \(population) but no respondents")
             case .postStratificationMargins(let count):
-                return language.pick(vi: "hậu phân tầng nhận một biên (ghép các biến trong biên đó), nhận \(count)",
-                                     en: "post-stratification takes one margin (cross the variables in it), got \(count)")
+                return language.pick(
+                    vi: "hậu phân tầng nhận một biên (ghép các biến trong biên đó), nhận \(count)",
+                    en: "post-stratification takes one margin (cross the variables in it), got \(count)")
             case .nonFiniteCalibrationFactor:
-                return language.pick(vi: "hiệu chỉnh cho hệ số trọng số không hữu hạn",
-                                     en: "calibration gave a non-finite weight factor")
+                return language.pick(
+                    vi: "hiệu chỉnh cho hệ số trọng số không hữu hạn",
+                    en: "calibration gave a non-finite weight factor")
             case .marginHeader(let file, let row):
-                return language.pick(vi: "\(file), dòng \(row): dòng tiêu đề phải nêu các biến và kết thúc bằng 'population'",
-                                     en: "\(file), row \(row): the header must name the variables and end with 'population'")
+                return language.pick(
+                    vi: "\(file), dòng \(row): dòng tiêu đề phải nêu các biến và kết thúc bằng 'population'",
+                    en: "\(file), row \(row): the header must name the variables and end with 'population'")
             case .marginFieldCount(let file, let row, let header, let found):
                 let columns = header.joined(separator: ",")
-                return language.pick(vi: "\(file), dòng \(row): cần \(header.count) ô (\(columns)), có \(found)",
-                                     en: "\(file), row \(row): expected \(header.count) fields (\(columns)), found \(found)")
+                return language.pick(
+                    vi: "\(file), dòng \(row): cần \(header.count) ô (\(columns)), có \(found)",
+                    en: "\(file), row \(row): expected \(header.count) fields (\(columns)), found \(found)")
             case .marginPopulation(let file, let row, let column, let value):
-                return language.pick(vi: "\(file), dòng \(row), cột \(column) (population): '\(value)' không phải số dân ≥ 0",
-                                     en: "\(file), row \(row), column \(column) (population): '\(value)' is not a population count ≥ 0")
+                return language.pick(
+                    vi: "\(file), dòng \(row), cột \(column) (population): '\(value)' không phải số dân ≥ 0",
+                    en: "\(file), row \(row), column \(column) (population): '\(value)' is not a population count ≥ 0")
             case .marginLevelRepeated(let file, let row, let level, let firstRow):
                 let value = level.joined(separator: ",")
-                return language.pick(vi: "\(file), dòng \(row): \(value) xuất hiện hai lần (lần đầu ở dòng \(firstRow))",
-                                     en: "\(file), row \(row): \(value) given twice (first at row \(firstRow))")
+                return language.pick(
+                    vi: "\(file), dòng \(row): \(value) xuất hiện hai lần (lần đầu ở dòng \(firstRow))",
+                    en: "\(file), row \(row): \(value) given twice (first at row \(firstRow))")
             case .sampleRows(let rows):
-                return language.pick(vi: "số dòng phải dương, nhận \(rows)",
-                                     en: "the number of rows must be positive, got \(rows)")
+                return language.pick(
+                    vi: "số dòng phải dương, nhận \(rows)",
+                    en: "the number of rows must be positive, got \(rows)")
             case .communesPerProvince(let communes):
-                return language.pick(vi: "số xã mỗi tỉnh phải dương, nhận \(communes)",
-                                     en: "communes per province must be positive, got \(communes)")
+                return language.pick(
+                    vi: "số xã mỗi tỉnh phải dương, nhận \(communes)",
+                    en: "communes per province must be positive, got \(communes)")
             case .sampleInstrument(let expected, let actual):
-                return language.pick(vi: "mẫu dành cho bộ công cụ '\(expected)', không phải '\(actual)'",
-                                     en: "the sample is for instrument '\(expected)', not '\(actual)'")
+                return language.pick(
+                    vi: "mẫu dành cho bộ công cụ '\(expected)', không phải '\(actual)'",
+                    en: "the sample is for instrument '\(expected)', not '\(actual)'")
             case .instrumentYear(let instrument, let range, let year):
-                return language.pick(vi: "bộ công cụ '\(instrument)' áp dụng cho \(range), không cho \(year)",
-                                     en: "instrument '\(instrument)' applies to \(range), not to \(year)")
+                return language.pick(
+                    vi: "bộ công cụ '\(instrument)' áp dụng cho \(range), không cho \(year)",
+                    en: "instrument '\(instrument)' applies to \(range), not to \(year)")
             case .sampleLevel(let level):
-                return language.pick(vi: "mức phải nằm giữa 0 và 100 %, nhận \(level * 100)",
-                                     en: "the level must be between 0 and 100 %, got \(level * 100)")
+                return language.pick(
+                    vi: "mức phải nằm giữa 0 và 100 %, nhận \(level * 100)",
+                    en: "the level must be between 0 and 100 %, got \(level * 100)")
             case .noScoredQuestions(let instrument):
-                return language.pick(vi: "bộ công cụ '\(instrument)' không có câu hỏi tính điểm",
-                                     en: "instrument '\(instrument)' has no scored questions")
+                return language.pick(
+                    vi: "bộ công cụ '\(instrument)' không có câu hỏi tính điểm",
+                    en: "instrument '\(instrument)' has no scored questions")
             case .cannotCreate(let path):
                 return language.pick(vi: "không tạo được \(path)", en: "cannot create \(path)")
             }

@@ -40,15 +40,17 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, Loca
     public func text(_ language: Language) -> String {
         switch self {
         case .numerical(let function, let arguments):
-            return language.pick(vi: "GSL \(function) không tính được giá trị với \(arguments)",
-                                 en: "GSL \(function) could not compute a value for \(arguments)")
+            return language.pick(
+                vi: "GSL \(function) không tính được giá trị với \(arguments)",
+                en: "GSL \(function) could not compute a value for \(arguments)")
         case .invalid(let argument):
             return argument.text(language)
         case .invalidArgument(let text):
             return text
         case .noDegreesOfFreedom:
-            return language.pick(vi: "thiết kế mẫu không còn bậc tự do (số tầng bằng số đơn vị mẫu cấp 1)",
-                                 en: "the design has no degrees of freedom (as many strata as primary sampling units)")
+            return language.pick(
+                vi: "thiết kế mẫu không còn bậc tự do (số tầng bằng số đơn vị mẫu cấp 1)",
+                en: "the design has no degrees of freedom (as many strata as primary sampling units)")
         case .lonelyPSU(let strata):
             let list = strata.prefix(10).joined(separator: ", ") + (strata.count > 10 ? " …" : "")
             return language.pick(
@@ -66,7 +68,8 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, Loca
                 vi: "phép cào (raking) không hội tụ sau \(sweeps) vòng: các biên \(list) vẫn còn cách tổng thể "
                     + "đến \(gap) (tương đối); kiểm tra các biên có mô tả cùng một tổng thể không",
                 en: "raking did not converge after \(sweeps) sweeps: the margins \(list) are still "
-                    + "up to \(gap) (relative) from their population totals; check that the margins describe the same population")
+                    + "up to \(gap) (relative) from their population totals; check that the margins describe the same population"
+            )
         }
     }
 }

@@ -102,7 +102,9 @@ struct ChunkBuilder {
     }
 
     private mutating func addAnswers(_ answers: UnsafeBufferPointer<UInt8>) -> Bool {
-        StoredRowCodec.parse(answers: answers, count: itemCount, maxDigits: StoredRowCodec.maxDigits) { code($0, $1, marked: $2) } == .valid
+        StoredRowCodec.parse(answers: answers, count: itemCount, maxDigits: StoredRowCodec.maxDigits) {
+            code($0, $1, marked: $2)
+        } == .valid
     }
 
     /// The chunk's bytes (layout in ``ColumnChunk``), or nil when a row could not be held.
@@ -183,14 +185,18 @@ struct ChunkColumn {
 @inline(__always)
 func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = a.count
-    guard n > 0, let p = a.baseAddress.map(UnsafeRawPointer.init), let q = b.baseAddress.map(UnsafeRawPointer.init) else { return true }
+    guard n > 0, let p = a.baseAddress.map(UnsafeRawPointer.init), let q = b.baseAddress.map(UnsafeRawPointer.init)
+    else { return true }
     var i = 0
     while i + 8 <= n {
-        guard p.loadUnaligned(fromByteOffset: i, as: UInt64.self) == q.loadUnaligned(fromByteOffset: i, as: UInt64.self) else { return false }
+        guard p.loadUnaligned(fromByteOffset: i, as: UInt64.self) == q.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        else { return false }
         i += 8
     }
     while i < n {
-        guard p.load(fromByteOffset: i, as: UInt8.self) == q.load(fromByteOffset: i, as: UInt8.self) else { return false }
+        guard p.load(fromByteOffset: i, as: UInt8.self) == q.load(fromByteOffset: i, as: UInt8.self) else {
+            return false
+        }
         i += 1
     }
     return true

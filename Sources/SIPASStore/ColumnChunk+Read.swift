@@ -9,8 +9,10 @@ extension ColumnChunk {
     /// Whether every accepted row of `batch` is in its chunks (a batch loaded before chunks were
     /// written, or one whose rows could not all be put in chunks, is read row by row).
     static func complete(_ db: Database, _ batch: BatchInfo) throws -> Bool {
-        let rows = try Int.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM response_block WHERE batch_id = ?",
-                                    arguments: [batch.id]) ?? 0
+        let rows =
+            try Int.fetchOne(
+                db, sql: "SELECT coalesce(sum(row_count), 0) FROM response_block WHERE batch_id = ?",
+                arguments: [batch.id]) ?? 0
         return rows == batch.accepted && rows > 0
     }
 
@@ -18,8 +20,10 @@ extension ColumnChunk {
     /// `rowsPerBlock` rows, the same rows with the same values ``BlockReader`` reads from the table.
     /// - Throws: ``SurveyStore/NeedsRecords`` when a chunk's "don't know" marks disagree with
     ///   `columns.excluded` or it does not fit `columns`; what `body` throws.
-    static func read(_ db: Database, batch: BatchInfo, columns: FastColumns, year: Int?, rowsPerBlock: Int,
-                     _ body: (FastBlock) throws -> Void) throws {
+    static func read(
+        _ db: Database, batch: BatchInfo, columns: FastColumns, year: Int?, rowsPerBlock: Int,
+        _ body: (FastBlock) throws -> Void
+    ) throws {
         let excludedBits = excludedBits(columns)
         let sql = "SELECT data FROM response_block WHERE batch_id = ? ORDER BY first_row"
         let statement = try db.cachedStatement(sql: sql)
@@ -37,8 +41,9 @@ extension ColumnChunk {
     /// the layout's items with their "don't know" codes `excluded`.
     static func columns(layout: RecordLayout, excluded: [Set<Int>]) -> FastColumns {
         let attributeCount = layout.attributeNames.count
-        return FastColumns(count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
-                                items: layout.items.indices.map { $0 }, excluded: excluded)
+        return FastColumns(
+            count: 2 + attributeCount, strata: 0, cluster: 1, attributes: (0..<attributeCount).map { 2 + $0 },
+            items: layout.items.indices.map { $0 }, excluded: excluded)
     }
 
     /// Per item, its "don't know" codes 0…63 as bits.
@@ -47,9 +52,13 @@ extension ColumnChunk {
     }
 
     /// Sends the rows of one chunk's bytes (of `year` when given) as blocks, as ``read(_:batch:columns:year:rowsPerBlock:_:)``.
-    static func send(_ data: UnsafeRawBufferPointer, columns: FastColumns, excludedBits: [UInt64], year: Int?, rowsPerBlock: Int,
-                     _ body: (FastBlock) throws -> Void) throws {
-        guard let chunk = Decoded(data, columns: columns, excludedBits: excludedBits) else { throw SurveyStore.NeedsRecords() }
+    static func send(
+        _ data: UnsafeRawBufferPointer, columns: FastColumns, excludedBits: [UInt64], year: Int?, rowsPerBlock: Int,
+        _ body: (FastBlock) throws -> Void
+    ) throws {
+        guard let chunk = Decoded(data, columns: columns, excludedBits: excludedBits) else {
+            throw SurveyStore.NeedsRecords()
+        }
         try chunk.send(data, columns: columns, year: year, rowsPerBlock: rowsPerBlock, body)
     }
 
@@ -76,18 +85,21 @@ extension ColumnChunk {
                 return offset
             }
             guard word() == Int(ColumnChunk.magic), let rows = word(), let textColumns = word(), let items = word(),
-                  textColumns == columns.count, items == columns.items.count else { return nil }
+                textColumns == columns.count, items == columns.items.count
+            else { return nil }
             (self.rows, self.items) = (rows, items)
             /// Values (`count` ends, then the bytes) as start and end offsets.
             func values(_ count: Int) -> ([Int32], [Int32])? {
                 guard let endsAt = skip(4 * count) else { return nil }
                 let bytesAt = offset
-                var starts: [Int32] = [], ends: [Int32] = []
+                var starts: [Int32] = []
+                var ends: [Int32] = []
                 starts.reserveCapacity(count)
                 ends.reserveCapacity(count)
                 var previous = 0
                 for k in 0..<count {
-                    let end = Int(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: endsAt + 4 * k, as: UInt32.self)))
+                    let end = Int(
+                        UInt32(littleEndian: data.loadUnaligned(fromByteOffset: endsAt + 4 * k, as: UInt32.self)))
                     guard end >= previous else { return nil }
                     starts.append(Int32(bytesAt + previous))
                     ends.append(Int32(bytesAt + end))
@@ -115,12 +127,15 @@ extension ColumnChunk {
                 // Ends of 8-byte values: the values start after them.
                 guard let valuesAt = skip(8 * count) else { return nil }
                 _ = at
-                for k in 0..<count { body(UInt64(littleEndian: data.loadUnaligned(fromByteOffset: valuesAt + 8 * k, as: UInt64.self))) }
+                for k in 0..<count {
+                    body(UInt64(littleEndian: data.loadUnaligned(fromByteOffset: valuesAt + 8 * k, as: UInt64.self)))
+                }
                 return count
             }
             guard let weightCount = words({ weights.append(Double(bitPattern: $0)) }), let w = skip(2 * rows),
-                  let yearCount = words({ years.append(Int64(bitPattern: $0)) }), let y = skip(2 * rows),
-                  let r = skip(4 * rows), let c = skip(rows * items) else { return nil }
+                let yearCount = words({ years.append(Int64(bitPattern: $0)) }), let y = skip(2 * rows),
+                let r = skip(4 * rows), let c = skip(rows * items)
+            else { return nil }
             (weightIds, yearIds, rowNumbers, codes) = (w, y, r, c)
             for j in 0..<items {
                 guard let m = skip(16) else { return nil }
@@ -133,25 +148,34 @@ extension ColumnChunk {
             // Ids within their dictionaries.
             for (c, at) in ids.enumerated() {
                 guard let at else { continue }
-                for i in 0..<rows where Int(data.loadUnaligned(fromByteOffset: at + 2 * i, as: UInt16.self).littleEndian) >= starts[c].count {
+                for i in 0..<rows
+                where Int(data.loadUnaligned(fromByteOffset: at + 2 * i, as: UInt16.self).littleEndian)
+                    >= starts[c].count
+                {
                     return nil
                 }
             }
             for i in 0..<rows {
                 guard Int(data.loadUnaligned(fromByteOffset: w + 2 * i, as: UInt16.self).littleEndian) < weightCount,
-                      Int(data.loadUnaligned(fromByteOffset: y + 2 * i, as: UInt16.self).littleEndian) < yearCount else { return nil }
+                    Int(data.loadUnaligned(fromByteOffset: y + 2 * i, as: UInt16.self).littleEndian) < yearCount
+                else { return nil }
             }
         }
 
-        func send(_ data: UnsafeRawBufferPointer, columns: FastColumns, year: Int?, rowsPerBlock: Int,
-                  _ body: (FastBlock) throws -> Void) throws {
+        func send(
+            _ data: UnsafeRawBufferPointer, columns: FastColumns, year: Int?, rowsPerBlock: Int,
+            _ body: (FastBlock) throws -> Void
+        ) throws {
             let bytes = data.bindMemory(to: UInt8.self)
             let columnCount = starts.count
-            var rowStarts = [Int32](repeating: 0, count: columnCount), rowEnds = rowStarts
+            var rowStarts = [Int32](repeating: 0, count: columnCount)
+            var rowEnds = rowStarts
             var rowCodes = [Int32](repeating: FastBatch.blank, count: max(items, 1))
             var batch = FastBatch.empty()
             var numbers: [Int] = []
-            func id(_ at: Int, _ i: Int) -> Int { Int(data.loadUnaligned(fromByteOffset: at + 2 * i, as: UInt16.self).littleEndian) }
+            func id(_ at: Int, _ i: Int) -> Int {
+                Int(data.loadUnaligned(fromByteOffset: at + 2 * i, as: UInt16.self).littleEndian)
+            }
             func flush() throws {
                 guard !numbers.isEmpty else { return }
                 try body(FastBlock(copying: bytes, columns: columns, batch: batch, rows: numbers))
@@ -173,12 +197,14 @@ extension ColumnChunk {
                 rowStarts.withUnsafeBufferPointer { s in
                     rowEnds.withUnsafeBufferPointer { e in
                         rowCodes.withUnsafeBufferPointer { c in
-                            batch.append(bytes: bytes.baseAddress!, columns: columns, starts: s, ends: e, weight: weight,
-                                         codes: UnsafeBufferPointer(rebasing: c[0..<items]))
+                            batch.append(
+                                bytes: bytes.baseAddress!, columns: columns, starts: s, ends: e, weight: weight,
+                                codes: UnsafeBufferPointer(rebasing: c[0..<items]))
                         }
                     }
                 }
-                numbers.append(Int(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: rowNumbers + 4 * i, as: UInt32.self))))
+                numbers.append(
+                    Int(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: rowNumbers + 4 * i, as: UInt32.self))))
                 if numbers.count >= rowsPerBlock { try flush() }
             }
             try flush()

@@ -57,6 +57,7 @@ public struct ChunkBlockReader: Sendable {
     /// - Throws: ``SurveyStore/NeedsRecords`` when the chunk does not fit the layout or its "don't
     ///   know" marks are not the scale's; what `body` throws.
     package func send(_ chunk: UnsafeRawBufferPointer, year: Int?, _ body: (FastBlock) throws -> Void) throws {
-        try ColumnChunk.send(chunk, columns: columns, excludedBits: excludedBits, year: year, rowsPerBlock: rowsPerBlock, body)
+        try ColumnChunk.send(
+            chunk, columns: columns, excludedBits: excludedBits, year: year, rowsPerBlock: rowsPerBlock, body)
     }
 }

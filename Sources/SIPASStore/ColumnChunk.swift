@@ -31,8 +31,10 @@ enum ColumnChunk {
     static func encode(_ responses: EncodedResponses) -> [Encoded]? {
         guard responses.count > 0, !responses.range(0, 3).isEmpty else { return nil }
         let (attributes, items) = responses.bytes.withUnsafeBufferPointer { bytes in
-            (StoredRowCodec.fields(attributes: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 3)])),
-             StoredRowCodec.fields(answers: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 4)])))
+            (
+                StoredRowCodec.fields(attributes: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 3)])),
+                StoredRowCodec.fields(answers: UnsafeBufferPointer(rebasing: bytes[responses.range(0, 4)]))
+            )
         }
         var chunks: [Encoded] = []
         var builder = ChunkBuilder(attributes: attributes, items: items)
@@ -69,7 +71,10 @@ struct ValueDictionary {
     private func holds(_ id: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = id == 0 ? 0 : ends[id - 1]
         guard ends[id] - start == value.count else { return false }
-        return value.isEmpty || bytes.withUnsafeBufferPointer { sameBytes(UnsafeBufferPointer(rebasing: $0[start..<(start + value.count)]), value) }
+        return value.isEmpty
+            || bytes.withUnsafeBufferPointer {
+                sameBytes(UnsafeBufferPointer(rebasing: $0[start..<(start + value.count)]), value)
+            }
     }
 
     mutating func id(_ value: UnsafeBufferPointer<UInt8>) -> UInt16 {
@@ -127,11 +132,11 @@ struct ByteWriter {
 
     mutating func append<T: FixedWidthInteger>(_ words: [T]) {
         #if _endian(little)
-        // In one copy: word by word cost a generic append per word, a tenth of an import's encoding.
-        words.withUnsafeBytes { bytes += $0 }
+            // In one copy: word by word cost a generic append per word, a tenth of an import's encoding.
+            words.withUnsafeBytes { bytes += $0 }
         #else
-        bytes.reserveCapacity(bytes.count + words.count * MemoryLayout<T>.size)
-        for word in words { append(word) }
+            bytes.reserveCapacity(bytes.count + words.count * MemoryLayout<T>.size)
+            for word in words { append(word) }
         #endif
     }
 }

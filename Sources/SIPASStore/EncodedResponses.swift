@@ -54,9 +54,10 @@ public struct EncodedResponses: Sendable {
     /// Row `i` as a ``StoredResponse``.
     public subscript(i: Int) -> StoredResponse {
         let id = text(i, 0)
-        return StoredResponse(row: rows[i], respondentID: id.isEmpty ? nil : id, year: years[i], weight: weights[i],
-                              stratum: text(i, 1), cluster: text(i, 2), populationPSUs: populationPSUs[i],
-                              attributes: text(i, 3), answers: text(i, 4))
+        return StoredResponse(
+            row: rows[i], respondentID: id.isEmpty ? nil : id, year: years[i], weight: weights[i],
+            stratum: text(i, 1), cluster: text(i, 2), populationPSUs: populationPSUs[i],
+            attributes: text(i, 3), answers: text(i, 4))
     }
 
     /// Every row as a ``StoredResponse`` (for stores that take values, and tests).

@@ -39,17 +39,24 @@ public struct PreparedBatch: Sendable {
     /// row with the full importer. Both give the same batch.
     /// - Throws: ``ImportError`` for problems of the whole file.
     /// - Complexity: O(rows × columns); memory O(rows × items).
-    public static func read(file: URL, instrument: Instrument, team: String = "", name: String? = nil,
-                            language: Language = .vi, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1") throws -> PreparedBatch {
+    public static func read(
+        file: URL, instrument: Instrument, team: String = "", name: String? = nil,
+        language: Language = .vi, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1"
+    ) throws -> PreparedBatch {
         let digest = try sha256(of: file)
         let layout = instrument.recordLayout
-        let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) }, yearIndex: layout.attributeIndex("year"))
-        let contents = try readRows(file: file, instrument: instrument, language: language, threads: threads, slowPath: slowPath, into: sink)
+        let sink = StoreSink(
+            respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+            yearIndex: layout.attributeIndex("year"))
+        let contents = try readRows(
+            file: file, instrument: instrument, language: language, threads: threads, slowPath: slowPath, into: sink)
         var batch = PreparedBatch(
             name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
             instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
-            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap { layout.attributeIndex($0.name) },
+            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap {
+                layout.attributeIndex($0.name)
+            },
             header: contents.header,
             summary: contents.summary, encoded: sink.responses, rejections: contents.rejections
         )
@@ -60,13 +67,17 @@ public struct PreparedBatch: Sendable {
 
     /// Reads `file`'s accepted rows into `sink` (on the fast path unless `slowPath` or the file is
     /// not UTF-8 CSV); returns the summary, the header and the rejected rows.
-    static func readRows(file: URL, instrument: Instrument, language: Language, threads: Int, slowPath: Bool,
-                         into sink: StoreSink) throws -> BatchContents {
+    static func readRows(
+        file: URL, instrument: Instrument, language: Language, threads: Int, slowPath: Bool,
+        into sink: StoreSink
+    ) throws -> BatchContents {
         let rejectsURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("sipas-store-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: rejectsURL) }
-        let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL, language: language))
-        let summary = slowPath
+        let importer = try CSVImporter(
+            instrument: instrument, options: ImportOptions(rejectsURL: rejectsURL, language: language))
+        let summary =
+            slowPath
             ? try importer.run(file: file) { try sink.take($0) }
             : try importer.runFast(file: file, threads: threads, sink: sink)
         try sink.flush()
@@ -75,8 +86,9 @@ public struct PreparedBatch: Sendable {
         if summary.rejected > 0, FileManager.default.fileExists(atPath: rejectsURL.path) {
             (header, rejections) = try readRejects(rejectsURL)
         }
-        return BatchContents(summary: summary, header: header, rejections: rejections,
-                             provenance: summary.provenance)
+        return BatchContents(
+            summary: summary, header: header, rejections: rejections,
+            provenance: summary.provenance)
     }
 
     /// The rejects file written by the importer: the header less `_row` and `_reasons`, and each row.
@@ -88,7 +100,8 @@ public struct PreparedBatch: Sendable {
         while let record = try scanner.next() {
             let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
             guard fields.count >= 2, let row = Int(fields[fields.count - 2]) else { continue }
-            rejections.append(StoredRejection(row: row, fields: Array(fields.dropLast(2)), reasons: fields[fields.count - 1]))
+            rejections.append(
+                StoredRejection(row: row, fields: Array(fields.dropLast(2)), reasons: fields[fields.count - 1]))
         }
         return (header, rejections)
     }

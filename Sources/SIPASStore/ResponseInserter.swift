@@ -29,8 +29,12 @@ struct ResponseInserter: @unchecked Sendable {
 
     init(_ db: Database, batch: Int64) throws {
         self.batch = batch
-        statements = [try db.makeStatement(sql: Self.sql(rows: 1)), try db.makeStatement(sql: Self.sql(rows: Self.rowsPerStatement)),
-                      try db.makeStatement(sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (?, ?, ?, ?)")]
+        statements = [
+            try db.makeStatement(sql: Self.sql(rows: 1)),
+            try db.makeStatement(sql: Self.sql(rows: Self.rowsPerStatement)),
+            try db.makeStatement(
+                sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (?, ?, ?, ?)"),
+        ]
         single = statements[0].sqliteStatement
         group = statements[1].sqliteStatement
         block = statements[2].sqliteStatement
@@ -74,7 +78,8 @@ struct ResponseInserter: @unchecked Sendable {
             sqlite3_clear_bindings(group)
         }
         try responses.bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+            let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(
+                to: CChar.self)
             var i = 0
             while i < responses.count {
                 let n = responses.count - i >= Self.rowsPerStatement ? Self.rowsPerStatement : 1
@@ -89,12 +94,22 @@ struct ResponseInserter: @unchecked Sendable {
     }
 
     /// Binds row `i` to parameters `offset + 1…offset + 10`.
-    private func bind(_ s: SQLiteStatement, _ offset: Int32, _ responses: EncodedResponses, _ i: Int, _ base: UnsafePointer<CChar>) {
+    private func bind(
+        _ s: SQLiteStatement, _ offset: Int32, _ responses: EncodedResponses, _ i: Int, _ base: UnsafePointer<CChar>
+    ) {
         sqlite3_bind_int64(s, offset + 1, batch)
         sqlite3_bind_int64(s, offset + 2, Int64(responses.rows[i]))
-        if let year = responses.years[i] { sqlite3_bind_int64(s, offset + 4, Int64(year)) } else { sqlite3_bind_null(s, offset + 4) }
+        if let year = responses.years[i] {
+            sqlite3_bind_int64(s, offset + 4, Int64(year))
+        } else {
+            sqlite3_bind_null(s, offset + 4)
+        }
         sqlite3_bind_double(s, offset + 5, responses.weights[i])
-        if let fpc = responses.populationPSUs[i] { sqlite3_bind_double(s, offset + 8, fpc) } else { sqlite3_bind_null(s, offset + 8) }
+        if let fpc = responses.populationPSUs[i] {
+            sqlite3_bind_double(s, offset + 8, fpc)
+        } else {
+            sqlite3_bind_null(s, offset + 8)
+        }
         let first = i * EncodedResponses.fieldCount
         var start = first == 0 ? 0 : responses.ends[first - 1]
         for f in 0..<EncodedResponses.fieldCount {

@@ -60,32 +60,53 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(let reason):
             text = vi ? "không mở được kho dữ liệu (\(reason))" : "cannot open the store (\(reason))"
         case .locked(let seconds):
-            text = vi ? "kho dữ liệu đang bị tiến trình khác khoá quá \(Int(seconds)) giây; hãy chạy lại sau"
+            text =
+                vi
+                ? "kho dữ liệu đang bị tiến trình khác khoá quá \(Int(seconds)) giây; hãy chạy lại sau"
                 : "the store was locked by another process for more than \(Int(seconds)) s; run again later"
         case .diskFull:
-            text = vi ? "đĩa đầy: lô không được ghi, kho giữ nguyên; giải phóng chỗ rồi chạy lại"
+            text =
+                vi
+                ? "đĩa đầy: lô không được ghi, kho giữ nguyên; giải phóng chỗ rồi chạy lại"
                 : "the disk is full: the batch was not written and the store is unchanged; free space and run again"
         case .connectionLost(let reason):
-            text = vi ? "mất kết nối (\(reason)): lô không được ghi; chạy lại để nạp đủ"
+            text =
+                vi
+                ? "mất kết nối (\(reason)): lô không được ghi; chạy lại để nạp đủ"
                 : "the connection was lost (\(reason)): the batch was not written; run again to load it"
         case .batchExists(let name, let sha):
-            text = vi ? "lô '\(name)' đã được nạp từ một tệp khác (SHA-256 \(sha.prefix(12))…); dùng --replace để thay lô này"
+            text =
+                vi
+                ? "lô '\(name)' đã được nạp từ một tệp khác (SHA-256 \(sha.prefix(12))…); dùng --replace để thay lô này"
                 : "batch '\(name)' was loaded from a different file (SHA-256 \(sha.prefix(12))…); use --replace to replace it"
         case .noSuchBatch(let name):
             text = vi ? "không có lô '\(name)'" : "no batch '\(name)'"
         case .noResponses(let year, let instrument):
-            let what = [year.map { vi ? "năm \($0)" : "year \($0)" }, instrument].compactMap { $0 }.joined(separator: ", ")
-            text = vi ? "kho không có phiếu nào\(what.isEmpty ? "" : " (\(what))")" : "the store holds no responses\(what.isEmpty ? "" : " (\(what))")"
+            let what = [year.map { vi ? "năm \($0)" : "year \($0)" }, instrument].compactMap { $0 }.joined(
+                separator: ", ")
+            text =
+                vi
+                ? "kho không có phiếu nào\(what.isEmpty ? "" : " (\(what))")"
+                : "the store holds no responses\(what.isEmpty ? "" : " (\(what))")"
         case .severalInstruments(let ids):
-            text = vi ? "kho có phiếu của nhiều bộ công cụ (\(ids.joined(separator: ", "))); chọn một bằng --instrument"
+            text =
+                vi
+                ? "kho có phiếu của nhiều bộ công cụ (\(ids.joined(separator: ", "))); chọn một bằng --instrument"
                 : "the store holds responses of several instruments (\(ids.joined(separator: ", "))); choose one with --instrument"
         case .layoutChanged(let instrument, let batch):
-            text = vi ? "bộ công cụ \(instrument) đã đổi câu hỏi so với lúc nạp lô '\(batch)'"
+            text =
+                vi
+                ? "bộ công cụ \(instrument) đã đổi câu hỏi so với lúc nạp lô '\(batch)'"
                 : "instrument \(instrument) has other questions than when batch '\(batch)' was loaded"
         case .corruptRow(let batch, let row, let detail):
-            text = vi ? "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))" : "batch \(batch), row \(row): corrupt data (\(detail))"
+            text =
+                vi
+                ? "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))"
+                : "batch \(batch), row \(row): corrupt data (\(detail))"
         case .badWeight(let batch, let row):
-            text = vi ? "lô '\(batch)', dòng \(row): trọng số không khớp (mỗi phiếu của lô cần đúng một trọng số hữu hạn ≥ 0)"
+            text =
+                vi
+                ? "lô '\(batch)', dòng \(row): trọng số không khớp (mỗi phiếu của lô cần đúng một trọng số hữu hạn ≥ 0)"
                 : "batch '\(batch)', row \(row): the weights do not fit (each response of the batch needs exactly one finite weight ≥ 0)"
         case .refused(let reason):
             text = vi ? "cơ sở dữ liệu từ chối: \(reason)" : "refused by the database: \(reason)"

@@ -21,8 +21,10 @@ public struct BatchInfo: Hashable, Sendable, Codable {
     /// Rows read whose `data_source` is `synthetic` (``DataProvenance``), counted at load.
     public var syntheticRows: Int = 0
 
-    public init(id: Int64, name: String, team: String, fileName: String, sha256: String, instrumentID: String,
-                methodVersion: String, rowsRead: Int, accepted: Int, rejected: Int, loadedAt: String, replacedBy: Int64?) {
+    public init(
+        id: Int64, name: String, team: String, fileName: String, sha256: String, instrumentID: String,
+        methodVersion: String, rowsRead: Int, accepted: Int, rejected: Int, loadedAt: String, replacedBy: Int64?
+    ) {
         self.id = id
         self.name = name
         self.team = team

@@ -39,8 +39,10 @@ final class StoreSink: FastSink, @unchecked Sendable {
     /// The error of handing rows on from the ``encoder`` thread, thrown at the next call.
     private var failure: (any Error)?
 
-    init(respondentIndex: Int?, yearIndex: Int?, chunkRows: Int = 16_384,
-         chunks: ((EncodedResponses, [ColumnChunk.Encoded]?) throws -> Void)? = nil) {
+    init(
+        respondentIndex: Int?, yearIndex: Int?, chunkRows: Int = 16_384,
+        chunks: ((EncodedResponses, [ColumnChunk.Encoded]?) throws -> Void)? = nil
+    ) {
         self.respondentIndex = respondentIndex
         self.yearIndex = yearIndex
         self.chunkRows = chunkRows
@@ -126,10 +128,13 @@ final class StoreSink: FastSink, @unchecked Sendable {
         let columns = block.columns
         if excludedSets.count != columns.excluded.count {
             excludedSets = columns.excluded
-            excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
+            excludedBits = columns.excluded.map { set in
+                set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 }
+            }
         }
         let base = block.bytes
-        let columnCount = columns.count, itemCount = columns.items.count
+        let columnCount = columns.count
+        let itemCount = columns.items.count
         // Filled as a local and put back: appending through the class's property costs an
         // exclusivity check and a uniqueness check per byte.
         var responses = self.responses
@@ -155,7 +160,9 @@ final class StoreSink: FastSink, @unchecked Sendable {
         let idColumn = respondentIndex.flatMap { columns.attributes[$0] }
         let yearColumn = yearIndex.flatMap { columns.attributes[$0] }
         for (k, entry) in block.order.enumerated() {
-            if chunked && builder == nil { builder = ChunkBuilder(attributes: columns.attributes.count, items: itemCount) }
+            if chunked && builder == nil {
+                builder = ChunkBuilder(attributes: columns.attributes.count, items: itemCount)
+            }
             defer {
                 if let full = builder, full.isFull {
                     endChunk(full)
@@ -166,7 +173,8 @@ final class StoreSink: FastSink, @unchecked Sendable {
                 // The text so far goes in first.
                 responses.bytes.append(contentsOf: text.buffer)
                 text.removeAll()
-                responses.append(StoredResponse(block.records[Int(~entry)], respondentIndex: respondentIndex, yearIndex: yearIndex))
+                responses.append(
+                    StoredResponse(block.records[Int(~entry)], respondentIndex: respondentIndex, yearIndex: yearIndex))
                 textStart = responses.bytes.count
                 builder?.add(responses, responses.count - 1)
                 continue
@@ -175,15 +183,20 @@ final class StoreSink: FastSink, @unchecked Sendable {
             let rank = Int(entry & 0xFFFF_FFFF)
             let cellBase = rank * columnCount
             // Read once per row: each access to a class's array property is checked.
-            let starts = batch.starts, ends = batch.ends, codes = batch.codes
+            let starts = batch.starts
+            let ends = batch.ends
+            let codes = batch.codes
             func cell(_ c: Int) -> UnsafeBufferPointer<UInt8> {
-                let s = Int(starts[cellBase + c]), e = Int(ends[cellBase + c])
+                let s = Int(starts[cellBase + c])
+                let e = Int(ends[cellBase + c])
                 return UnsafeBufferPointer(start: base + s, count: e - s)
             }
             fastRows += 1
             let year = yearColumn.flatMap { Self.year(cell($0)) }
             responses.beginRow(row: rowNumbers[k], year: year, weight: batch.weights[rank], populationPSUs: nil)
-            if chunked { addChunkRow(&builder!, rowNumbers[k], batch.weights[rank], year, cell, columns, codes, rank * itemCount) }
+            if chunked {
+                addChunkRow(&builder!, rowNumbers[k], batch.weights[rank], year, cell, columns, codes, rank * itemCount)
+            }
             if let idColumn { text.append(cell(idColumn)) }
             responses.endField(at: textStart + text.count)
             if let strata = columns.strata { text.append(cell(strata)) }
@@ -191,7 +204,8 @@ final class StoreSink: FastSink, @unchecked Sendable {
             text.append(cell(columns.cluster))
             responses.endField(at: textStart + text.count)
             for (a, column) in columns.attributes.enumerated() {
-                StoredRowCodec.append(attribute: column.map(cell) ?? UnsafeBufferPointer(start: nil, count: 0), first: a == 0, to: &text)
+                StoredRowCodec.append(
+                    attribute: column.map(cell) ?? UnsafeBufferPointer(start: nil, count: 0), first: a == 0, to: &text)
             }
             responses.endField(at: textStart + text.count)
             let codeBase = rank * itemCount
@@ -201,7 +215,9 @@ final class StoreSink: FastSink, @unchecked Sendable {
                     StoredRowCodec.append(answer: nil, marked: false, first: i == 0, to: &text)
                     continue
                 }
-                let marked = (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
+                let marked =
+                    (0..<64).contains(code)
+                    ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
                 StoredRowCodec.append(answer: Int(code), marked: marked, first: i == 0, to: &text)
             }
             responses.endField(at: textStart + text.count)
@@ -213,9 +229,11 @@ final class StoreSink: FastSink, @unchecked Sendable {
     /// Puts a fast row in the chunk from its cells and codes, as ``ChunkBuilder/add(_:_:)`` would
     /// from the row's text.
     @inline(__always)
-    private func addChunkRow(_ builder: inout ChunkBuilder, _ row: Int, _ weight: Double, _ year: Int?,
-                             _ cell: (Int) -> UnsafeBufferPointer<UInt8>, _ columns: FastColumns,
-                             _ codes: UnsafeBufferPointer<Int32>, _ first: Int) {
+    private func addChunkRow(
+        _ builder: inout ChunkBuilder, _ row: Int, _ weight: Double, _ year: Int?,
+        _ cell: (Int) -> UnsafeBufferPointer<UInt8>, _ columns: FastColumns,
+        _ codes: UnsafeBufferPointer<Int32>, _ first: Int
+    ) {
         builder.beginRow(row, weight: weight, year: year)
         builder.text(columns.strata.map(cell) ?? UnsafeBufferPointer(start: nil, count: 0))
         builder.text(cell(columns.cluster))
@@ -228,7 +246,9 @@ final class StoreSink: FastSink, @unchecked Sendable {
                 builder.code(i, nil, marked: false)
                 continue
             }
-            let marked = (0..<64).contains(code) ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
+            let marked =
+                (0..<64).contains(code)
+                ? excludedBits[i] & (1 << UInt64(code)) != 0 : excludedSets[i].contains(Int(code))
             builder.code(i, Int(code), marked: marked)
         }
     }

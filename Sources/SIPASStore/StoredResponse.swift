@@ -26,8 +26,10 @@ public struct StoredResponse: Hashable, Sendable {
         answers = StoredRowCodec.encode(answers: record.answers)
     }
 
-    public init(row: Int, respondentID: String?, year: Int?, weight: Double, stratum: String, cluster: String,
-                populationPSUs: Double?, attributes: String, answers: String) {
+    public init(
+        row: Int, respondentID: String?, year: Int?, weight: Double, stratum: String, cluster: String,
+        populationPSUs: Double?, attributes: String, answers: String
+    ) {
         self.row = row
         self.respondentID = respondentID
         self.year = year
@@ -44,16 +46,21 @@ public struct StoredResponse: Hashable, Sendable {
     ///   `attributeCount` attributes and `itemCount` answers.
     public func record(file: String, batch: Int64, attributeCount: Int, itemCount: Int) throws -> ResponseRecord {
         guard let values = StoredRowCodec.decode(attributes: attributes, count: attributeCount),
-              let decoded = StoredRowCodec.decode(answers: answers, count: itemCount) else {
-            throw StoreError(.corruptRow(batch: batch, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"))
+            let decoded = StoredRowCodec.decode(answers: answers, count: itemCount)
+        else {
+            throw StoreError(
+                .corruptRow(
+                    batch: batch, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"))
         }
-        return ResponseRecord(location: SourceLocation(file: file, row: row), weight: weight, stratum: stratum,
-                              cluster: cluster, attributes: values, answers: decoded, populationPSUs: populationPSUs)
+        return ResponseRecord(
+            location: SourceLocation(file: file, row: row), weight: weight, stratum: stratum,
+            cluster: cluster, attributes: values, answers: decoded, populationPSUs: populationPSUs)
     }
 
     /// The attribute values again (the inverse of the stored text): as many as it holds.
     public var attributeValues: [String] {
         var text = attributes
-        return text.withUTF8 { StoredRowCodec.decode(attributes: $0, count: StoredRowCodec.fields(attributes: $0)) } ?? []
+        return text.withUTF8 { StoredRowCodec.decode(attributes: $0, count: StoredRowCodec.fields(attributes: $0)) }
+            ?? []
     }
 }

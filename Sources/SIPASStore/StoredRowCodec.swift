@@ -72,10 +72,14 @@ public enum StoredRowCodec {
     /// with each one's place in `out`; false when `bytes` does not hold `count` values or ends in a
     /// lone `ESC` (values may have been appended). Runs of plain bytes are copied at once.
     @inline(__always)
-    static func unescape(attributes bytes: UnsafeBufferPointer<UInt8>, count: Int, into out: inout ByteBuffer,
-                         _ value: (Int, Int) throws -> Void) rethrows -> Bool {
+    static func unescape(
+        attributes bytes: UnsafeBufferPointer<UInt8>, count: Int, into out: inout ByteBuffer,
+        _ value: (Int, Int) throws -> Void
+    ) rethrows -> Bool {
         guard count > 0 || !bytes.isEmpty else { return true }
-        var found = 0, start = out.count, i = 0
+        var found = 0
+        var start = out.count
+        var i = 0
         let n = bytes.count
         while i < n {
             let byte = bytes[i]
@@ -106,10 +110,15 @@ public enum StoredRowCodec {
     /// escapes not undone: ``unescaped(_:)``; `escaped`: it holds one), without copying; false
     /// when `bytes` does not hold `count` values or ends in a lone `ESC`.
     @inline(__always)
-    static func split(attributes bytes: UnsafeBufferPointer<UInt8>, count: Int,
-                      _ value: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) rethrows -> Bool {
+    static func split(
+        attributes bytes: UnsafeBufferPointer<UInt8>, count: Int,
+        _ value: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void
+    ) rethrows -> Bool {
         guard count > 0 || !bytes.isEmpty else { return true }
-        var found = 0, start = 0, i = 0, escaped = false
+        var found = 0
+        var start = 0
+        var i = 0
+        var escaped = false
         let n = bytes.count
         while i < n {
             if bytes[i] == separator {
@@ -183,9 +192,12 @@ public enum StoredRowCodec {
     static func appendDigits(_ code: Int, to bytes: inout ByteBuffer) {
         if code < 0 { bytes.append(minus) }
         var magnitude = code.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
@@ -225,11 +237,14 @@ public enum StoredRowCodec {
     /// Calls `answer(item, code, marked)` for each of the `count` answers of `bytes` (code nil:
     /// blank), in one pass over the bytes, no string per field. Stops at the first field not of the form.
     @inline(__always)
-    static func parse(answers bytes: UnsafeBufferPointer<UInt8>, count: Int, maxDigits: Int,
-                      _ answer: (Int, Int?, Bool) throws -> Void) rethrows -> Parsed {
+    static func parse(
+        answers bytes: UnsafeBufferPointer<UInt8>, count: Int, maxDigits: Int,
+        _ answer: (Int, Int?, Bool) throws -> Void
+    ) rethrows -> Parsed {
         guard count > 0 || !bytes.isEmpty else { return .valid }
         let n = bytes.count
-        var i = 0, item = 0
+        var i = 0
+        var item = 0
         while true {
             guard item < count else { return .malformed }
             if i == n || bytes[i] == comma {
@@ -239,7 +254,8 @@ public enum StoredRowCodec {
                 if marked { i += 1 }
                 let negative = i < n && bytes[i] == minus
                 if negative { i += 1 }
-                var value = 0, digits = 0
+                var value = 0
+                var digits = 0
                 while i < n, bytes[i] != comma {
                     let digit = bytes[i] &- UInt8(ascii: "0")
                     guard digit < 10 else { return .malformed }
@@ -263,7 +279,8 @@ public enum StoredRowCodec {
     /// comma-separated (a blank as nothing, for `string_to_array(…, ',', '')`), and the 1-based
     /// positions of the "don't know" answers; nil when `answers` is not `count` answers.
     public static func codesAndMarks(answers: String, count: Int) -> (codes: String, excluded: String)? {
-        var codes: [String] = [], excluded: [String] = []
+        var codes: [String] = []
+        var excluded: [String] = []
         codes.reserveCapacity(count)
         var text = answers
         let parsed = text.withUTF8 { bytes in

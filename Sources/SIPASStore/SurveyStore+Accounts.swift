@@ -20,8 +20,10 @@ public struct WebAccount: Hashable, Sendable, Codable {
     public var disabled: Bool
     public var createdAt: String
 
-    public init(id: Int64 = 0, name: String, passwordHash: String, role: Role, team: String = "", provinces: [String] = [],
-                disabled: Bool = false, createdAt: String = "") {
+    public init(
+        id: Int64 = 0, name: String, passwordHash: String, role: Role, team: String = "", provinces: [String] = [],
+        disabled: Bool = false, createdAt: String = ""
+    ) {
         (self.id, self.name, self.passwordHash, self.role, self.team) = (id, name, passwordHash, role, team)
         (self.provinces, self.disabled, self.createdAt) = (provinces, disabled, createdAt)
     }
@@ -58,71 +60,106 @@ extension SurveyStore {
     /// Adds an account. - Throws: ``StoreError`` with the database's message when the name is taken.
     @discardableResult
     public func addAccount(_ account: WebAccount) async throws -> WebAccount {
-        try await BlockingWork.run { try self.writeTransaction { db in
-            var added = account
-            added.createdAt = ISO8601DateFormatter().string(from: Date())
-            try db.execute(sql: """
-                INSERT INTO web_user (name, password_hash, role, team, provinces, disabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [account.name, account.passwordHash, account.role.rawValue, account.team,
-                                 account.provinces.joined(separator: ","), account.disabled, added.createdAt])
-            added.id = db.lastInsertedRowID
-            return added
-        } }
+        try await BlockingWork.run {
+            try self.writeTransaction { db in
+                var added = account
+                added.createdAt = ISO8601DateFormatter().string(from: Date())
+                try db.execute(
+                    sql: """
+                        INSERT INTO web_user (name, password_hash, role, team, provinces, disabled, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        account.name, account.passwordHash, account.role.rawValue, account.team,
+                        account.provinces.joined(separator: ","), account.disabled, added.createdAt,
+                    ])
+                added.id = db.lastInsertedRowID
+                return added
+            }
+        }
     }
 
     /// Every account, by name.
     public func accounts() async throws -> [WebAccount] {
-        try await BlockingWork.run { try self.read { db in try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY name").map(Self.account) } }
+        try await BlockingWork.run {
+            try self.read { db in try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY name").map(Self.account) }
+        }
     }
 
     /// The account named `name`, or nil.
     public func account(named name: String) async throws -> WebAccount? {
-        try await BlockingWork.run { try self.read { db in try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).map(Self.account) } }
+        try await BlockingWork.run {
+            try self.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).map(Self.account)
+            }
+        }
     }
 
     /// Disables (or enables again) the account named `name` and ends its sessions; false when there is none.
     @discardableResult
     public func setAccount(_ name: String, disabled: Bool) async throws -> Bool {
-        try await BlockingWork.run { try self.writeTransaction { db in
-            try db.execute(sql: "UPDATE web_user SET disabled = ? WHERE name = ?", arguments: [disabled, name])
-            guard db.changesCount > 0 else { return false }
-            try db.execute(sql: "DELETE FROM web_session WHERE user_id = (SELECT id FROM web_user WHERE name = ?)", arguments: [name])
-            return true
-        } }
+        try await BlockingWork.run {
+            try self.writeTransaction { db in
+                try db.execute(sql: "UPDATE web_user SET disabled = ? WHERE name = ?", arguments: [disabled, name])
+                guard db.changesCount > 0 else { return false }
+                try db.execute(
+                    sql: "DELETE FROM web_session WHERE user_id = (SELECT id FROM web_user WHERE name = ?)",
+                    arguments: [name])
+                return true
+            }
+        }
     }
 
     /// Stores a new session; `replacing` (the token hash of the session the browser had) is deleted in
     /// the same transaction, so a login never keeps the old session id alive.
-    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String? = nil) async throws {
-        try await BlockingWork.run { try self.writeTransaction { db in
-            if let replacing { try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [replacing]) }
-            try db.execute(sql: "INSERT INTO web_session (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [tokenHash, accountID, csrf, now, now])
-        } }
+    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String? = nil)
+        async throws
+    {
+        try await BlockingWork.run {
+            try self.writeTransaction { db in
+                if let replacing {
+                    try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [replacing])
+                }
+                try db.execute(
+                    sql:
+                        "INSERT INTO web_session (token_hash, user_id, csrf, created_at, seen_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [tokenHash, accountID, csrf, now, now])
+            }
+        }
     }
 
     /// The live session of `tokenHash` (its account enabled, younger than `absolute` seconds and seen
     /// within `idle` seconds); an expired one is deleted. Its last-seen time moves to `now` once it
     /// is ``WebSessionRecord/seenResolution`` old: most requests only read, and a reader of the
     /// SQLite file never waits for an import holding the write lock.
-    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
+    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws
+        -> WebSessionRecord?
+    {
         try await BlockingWork.run {
             let found = try self.read { db in
-                try Row.fetchOne(db, sql: """
-                    SELECT u.*, s.csrf AS s_csrf, s.created_at AS s_created, s.seen_at AS s_seen
-                    FROM web_session s JOIN web_user u ON u.id = s.user_id WHERE s.token_hash = ?
-                    """, arguments: [tokenHash])
-                    .map { WebSessionRecord(account: Self.account($0), csrf: $0["s_csrf"], createdAt: $0["s_created"], seenAt: $0["s_seen"]) }
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT u.*, s.csrf AS s_csrf, s.created_at AS s_created, s.seen_at AS s_seen
+                        FROM web_session s JOIN web_user u ON u.id = s.user_id WHERE s.token_hash = ?
+                        """, arguments: [tokenHash]
+                )
+                .map {
+                    WebSessionRecord(
+                        account: Self.account($0), csrf: $0["s_csrf"], createdAt: $0["s_created"], seenAt: $0["s_seen"])
+                }
             }
             guard let record = found else { return nil }
             switch record.state(now: now, idle: idle, absolute: absolute) {
             case .expired:
-                try self.writeTransaction { db in try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash]) }
+                try self.writeTransaction { db in
+                    try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash])
+                }
                 return nil
             case .seenLongAgo:
                 try self.writeTransaction { db in
-                    try db.execute(sql: "UPDATE web_session SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
+                    try db.execute(
+                        sql: "UPDATE web_session SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
                 }
             case .seenRecently: break
             }
@@ -132,7 +169,11 @@ extension SurveyStore {
 
     /// Deletes a session (logout).
     public func deleteSession(tokenHash: String) async throws {
-        try await BlockingWork.run { try self.writeTransaction { db in try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash]) } }
+        try await BlockingWork.run {
+            try self.writeTransaction { db in
+                try db.execute(sql: "DELETE FROM web_session WHERE token_hash = ?", arguments: [tokenHash])
+            }
+        }
     }
 
     /// Answers a trivial query: the store is open and readable (`GET /health`).
@@ -142,9 +183,10 @@ extension SurveyStore {
 
     private static func account(_ row: Row) -> WebAccount {
         let provinces: String = row["provinces"]
-        return WebAccount(id: row["id"], name: row["name"], passwordHash: row["password_hash"],
-                          role: WebAccount.Role(rawValue: row["role"]) ?? .team, team: row["team"],
-                          provinces: provinces.split(separator: ",").map(String.init), disabled: row["disabled"],
-                          createdAt: row["created_at"])
+        return WebAccount(
+            id: row["id"], name: row["name"], passwordHash: row["password_hash"],
+            role: WebAccount.Role(rawValue: row["role"]) ?? .team, team: row["team"],
+            provinces: provinces.split(separator: ",").map(String.init), disabled: row["disabled"],
+            createdAt: row["created_at"])
     }
 }

@@ -13,7 +13,8 @@ public struct StoreCSVFormat: Sendable {
     }
 
     public func header(_ layout: RecordLayout) -> String {
-        writer.line(["_batch", "_file", "_row", "_weight", "_stratum", "_cluster"] + layout.attributeNames + layout.items)
+        writer.line(
+            ["_batch", "_file", "_row", "_weight", "_stratum", "_cluster"] + layout.attributeNames + layout.items)
     }
 
     /// One record's line; `batch` overrides the name found from the record's file.
@@ -25,7 +26,10 @@ public struct StoreCSVFormat: Sendable {
             }
         }
         let file = record.location.file
-        let fields = [batch ?? names[file] ?? "", file, String(record.location.row ?? 0), String(record.weight), record.stratum, record.cluster]
+        let fields = [
+            batch ?? names[file] ?? "", file, String(record.location.row ?? 0), String(record.weight), record.stratum,
+            record.cluster,
+        ]
         return writer.line(fields + record.attributes + answers)
     }
 }
@@ -33,8 +37,10 @@ public struct StoreCSVFormat: Sendable {
 extension SurveyStore {
     /// Writes the selected responses as CSV (``StoreCSVFormat``), one line at a time.
     /// - Complexity: O(rows), streamed.
-    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout,
-                          write: (String) throws -> Void) throws {
+    public func exportCSV(
+        _ selection: SelectionSummary, year: Int?, layout: RecordLayout,
+        write: (String) throws -> Void
+    ) throws {
         let format = StoreCSVFormat(selection)
         try write(format.header(layout))
         try forEachRecord(in: selection, year: year, layout: layout) { try write(format.line($0)) }

@@ -21,14 +21,17 @@ extension SurveyStore {
     ///
     /// One connection reads: two readers on row ranges, measured on 2 cores, were slower, their
     /// thread taking the accumulator's shards' time (BENCHMARKS.md).
-    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
-                             rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void) throws {
+    package func forEachBlock(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>],
+        rowsPerBlock: Int = 1 << 16, _ body: (FastBlock) throws -> Void
+    ) throws {
         let columns = ColumnChunk.columns(layout: layout, excluded: excluded)
         // Carried out of `read`, which turns other errors into a StoreError.
         var needsRecords = false
         try read { db in
             do {
-                try blocks(db, selection, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock, year: year, body)
+                try blocks(
+                    db, selection, layout: layout, columns: columns, rowsPerBlock: rowsPerBlock, year: year, body)
             } catch is NeedsRecords {
                 needsRecords = true
             }
@@ -38,14 +41,17 @@ extension SurveyStore {
 
     /// Throws ``StoreError/Kind/layoutChanged(instrument:batch:)`` unless `batch` was stored with `layout`.
     func checkLayout(_ db: Database, _ batch: BatchInfo, _ layout: RecordLayout) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
+        let row = try Row.fetchOne(
+            db, sql: "SELECT items, attribute_names FROM batch WHERE id = ?", arguments: [batch.id])
         guard let row, Self.strings(row[0]) == layout.items, Self.strings(row[1]) == layout.attributeNames else {
             throw StoreError(.layoutChanged(instrument: batch.instrumentID, batch: batch.name), store: path)
         }
     }
 
-    private func blocks(_ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
-                        year: Int?, _ body: (FastBlock) throws -> Void) throws {
+    private func blocks(
+        _ db: Database, _ selection: SelectionSummary, layout: RecordLayout, columns: FastColumns, rowsPerBlock: Int,
+        year: Int?, _ body: (FastBlock) throws -> Void
+    ) throws {
         var reader = BlockReader(columns: columns, rowsPerBlock: rowsPerBlock)
         defer { reader.deallocate() }
         let chunked = try db.tableExists("response_block")
@@ -73,7 +79,8 @@ struct BlockReader {
     var batch = FastBatch.empty()
     /// The stored row number of each row of ``batch``.
     var rows: [Int] = []
-    let starts: UnsafeMutableBufferPointer<Int32>, ends: UnsafeMutableBufferPointer<Int32>, codes: UnsafeMutableBufferPointer<Int32>
+    let starts: UnsafeMutableBufferPointer<Int32>, ends: UnsafeMutableBufferPointer<Int32>,
+        codes: UnsafeMutableBufferPointer<Int32>
     /// Per item, the "don't know" codes 0…63 as bits.
     let excludedBits: [UInt64]
 
@@ -86,7 +93,9 @@ struct BlockReader {
         ends.initialize(repeating: 0)
         codes = .allocate(capacity: max(columns.items.count, 1))
         codes.initialize(repeating: FastBatch.blank)
-        excludedBits = columns.excluded.map { set in set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 } }
+        excludedBits = columns.excluded.map { set in
+            set.reduce(UInt64(0)) { (0..<64).contains($1) ? $0 | 1 << UInt64($1) : $0 }
+        }
     }
 
     /// Frees the buffers; the reader must not be used again.
@@ -98,8 +107,10 @@ struct BlockReader {
     }
 
     /// Sends the rows of batch `info` (of `year` when given) as blocks.
-    mutating func read(_ db: Database, batch info: BatchInfo, year: Int?, store: String,
-                       _ body: (FastBlock) throws -> Void) throws {
+    mutating func read(
+        _ db: Database, batch info: BatchInfo, year: Int?, store: String,
+        _ body: (FastBlock) throws -> Void
+    ) throws {
         var sql = "SELECT row, weight, stratum, cluster, attributes, answers FROM response WHERE batch_id = ?"
         if year != nil { sql += " AND year = ?" }
         let statement = try db.cachedStatement(sql: sql + " ORDER BY row")
@@ -107,18 +118,23 @@ struct BlockReader {
         sqlite3_bind_int64(s, 1, info.id)
         if let year { sqlite3_bind_int64(s, 2, Int64(year)) }
         defer { sqlite3_reset(s) }
-        let attributeCount = columns.count - 2, itemCount = columns.items.count
+        let attributeCount = columns.count - 2
+        let itemCount = columns.items.count
         while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
             func corrupt() -> StoreError {
-                StoreError(.corruptRow(batch: info.id, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
+                StoreError(
+                    .corruptRow(
+                        batch: info.id, row: row,
+                        detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
             }
             field(0, Self.text(s, 2))
             field(1, Self.text(s, 3))
             // Attributes: the codec's values (escapes undone), each a column of the block.
             let (starts, ends) = (self.starts, self.ends)
             var column = 2
-            let valid = StoredRowCodec.unescape(attributes: Self.text(s, 4), count: attributeCount, into: &bytes) { start, end in
+            let valid = StoredRowCodec.unescape(attributes: Self.text(s, 4), count: attributeCount, into: &bytes) {
+                start, end in
                 starts[column] = Int32(start)
                 ends[column] = Int32(end)
                 column += 1
@@ -127,8 +143,10 @@ struct BlockReader {
             guard column == columns.count else { throw corrupt() }
             guard try parse(answers: Self.text(s, 5), itemCount: itemCount) else { throw corrupt() }
             let weight = sqlite3_column_double(s, 1)
-            batch.append(bytes: bytes.base, columns: columns, starts: UnsafeBufferPointer(starts), ends: UnsafeBufferPointer(ends),
-                         weight: weight, codes: UnsafeBufferPointer(rebasing: codes[0..<itemCount]))
+            batch.append(
+                bytes: bytes.base, columns: columns, starts: UnsafeBufferPointer(starts),
+                ends: UnsafeBufferPointer(ends),
+                weight: weight, codes: UnsafeBufferPointer(rebasing: codes[0..<itemCount]))
             rows.append(row)
             if batch.weights.count >= rowsPerBlock { try flush(body) }
         }
@@ -152,7 +170,9 @@ struct BlockReader {
                 codes[item] = FastBatch.blank
                 return
             }
-            let excluded = (0..<64).contains(code) ? excludedBits[item] & (1 << UInt64(code)) != 0 : excludedSets[item].contains(code)
+            let excluded =
+                (0..<64).contains(code)
+                ? excludedBits[item] & (1 << UInt64(code)) != 0 : excludedSets[item].contains(code)
             guard excluded == marked else { throw SurveyStore.NeedsRecords() }
             codes[item] = Int32(code)
         }

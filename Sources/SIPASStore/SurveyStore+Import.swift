@@ -17,26 +17,34 @@ extension SurveyStore {
     ///   - whenRead: called with the summary once the file is read, before the batch is finished.
     /// - Throws: ``StoreError`` as ``load(_:replace:maxDuplicatesReported:)``; ``ImportError`` for
     ///   problems of the whole file. Either way the store is unchanged.
-    public func importFile(_ file: URL, instrument: Instrument, team: String = "", name: String? = nil, language: Language = .vi,
-                           threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1",
-                           replace: Bool = false, maxDuplicatesReported: Int = 20, chunkRows: Int = 16_384,
-                           whenRead: (ImportSummary) -> Void = { _ in }) throws -> LoadOutcome {
+    public func importFile(
+        _ file: URL, instrument: Instrument, team: String = "", name: String? = nil, language: Language = .vi,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1",
+        replace: Bool = false, maxDuplicatesReported: Int = 20, chunkRows: Int = 16_384,
+        whenRead: (ImportSummary) -> Void = { _ in }
+    ) throws -> LoadOutcome {
         let digest = try PreparedBatch.sha256(of: file)
         PhaseTrace.mark("file hashed")
         let layout = instrument.recordLayout
-        let identity = BatchIdentity(name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
-                                     instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout)
-        return try load(identity, expectedRows: Self.estimatedRows(of: file), replace: replace,
-                        maxDuplicatesReported: maxDuplicatesReported) { inserter in
+        let identity = BatchIdentity(
+            name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
+            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout)
+        return try load(
+            identity, expectedRows: Self.estimatedRows(of: file), replace: replace,
+            maxDuplicatesReported: maxDuplicatesReported
+        ) { inserter in
             let writer = ChunkWriter(inserter)
             defer { writer.stop() }
-            let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
-                                 yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows) { try writer.submit($0, chunks: $1) }
+            let sink = StoreSink(
+                respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+                yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows
+            ) { try writer.submit($0, chunks: $1) }
             let contents: BatchContents
             do {
-                contents = try PreparedBatch.readRows(file: file, instrument: instrument, language: language, threads: threads,
-                                                      slowPath: slowPath, into: sink)
+                contents = try PreparedBatch.readRows(
+                    file: file, instrument: instrument, language: language, threads: threads,
+                    slowPath: slowPath, into: sink)
             } catch {
                 // An insert that failed first (a full disk) stopped the reading: its error is the cause.
                 try writer.finish()

@@ -20,20 +20,25 @@ extension SurveyStore: SurveyStoring {
         try await BlockingWork.run { try self.batches().filter(role.sees) }
     }
 
-    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (header: [String], rows: [StoredRejection]) {
+    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (
+        header: [String], rows: [StoredRejection]
+    ) {
         guard role.sees(batch) else { throw StoreError(.noSuchBatch(String(batch.id)), store: path) }
         let found = try await BlockingWork.run { try self.rejections(of: batch) }
         return found
     }
 
-    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole) async throws -> LoadOutcome {
+    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole)
+        async throws -> LoadOutcome
+    {
         let team: String
         switch role {
         case .team(let name): team = name
         case .analyst, .connected: team = ""
         }
         return try await BlockingWork.run {
-            try self.importFile(file, instrument: instrument, team: team, name: name, language: .vi, threads: 1, replace: replace)
+            try self.importFile(
+                file, instrument: instrument, team: team, name: name, language: .vi, threads: 1, replace: replace)
         }
     }
 
@@ -42,13 +47,17 @@ extension SurveyStore: SurveyStoring {
             try self.read { db in
                 switch role {
                 case .team(let team):
-                    return try Int.fetchOne(db, sql: """
-                        SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL AND b.team = ?
-                        """, arguments: [team]) ?? 0
+                    return try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL AND b.team = ?
+                            """, arguments: [team]) ?? 0
                 case .analyst, .connected:
-                    return try Int.fetchOne(db, sql: """
-                        SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL
-                        """) ?? 0
+                    return try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL
+                            """) ?? 0
                 }
             }
         }
@@ -60,7 +69,8 @@ extension SurveyStore: SurveyStoring {
             if case .team = role, selection.batches == nil {
                 selection.batches = try self.batches().filter { $0.isInForce && role.sees($0) }.map(\.name)
                 if selection.batches?.isEmpty == true {
-                    throw StoreError(.noResponses(year: selection.year, instrument: selection.instrumentID), store: self.path)
+                    throw StoreError(
+                        .noResponses(year: selection.year, instrument: selection.instrumentID), store: self.path)
                 }
             }
             let summary = try self.select(selection)
@@ -71,9 +81,11 @@ extension SurveyStore: SurveyStoring {
         }
     }
 
-    public func reduceRecords<State: Sendable>(in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
-                                               into initial: State,
-                                               _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void) async throws -> State {
+    public func reduceRecords<State: Sendable>(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
+        into initial: State,
+        _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void
+    ) async throws -> State {
         try checkSees(selection, role)
         return try await BlockingWork.run {
             var state = initial
@@ -88,7 +100,9 @@ extension SurveyStore: SurveyStoring {
         return found
     }
 
-    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String {
+    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole)
+        async throws -> String
+    {
         try checkSees(selection, role)
         return try await BlockingWork.run {
             var text = ""
@@ -99,19 +113,29 @@ extension SurveyStore: SurveyStoring {
 
     /// Rows are inserted while the file is read (``importFile(_:instrument:team:name:language:threads:slowPath:replace:maxDuplicatesReported:chunkRows:whenRead:)``):
     /// no write time of its own.
-    public func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
-                     as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad {
+    public func load(
+        _ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int,
+        replace: Bool,
+        as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void
+    ) async throws -> StoreLoad {
         let batchTeam = if case .team(let name) = role { name } else { team }
         return try await BlockingWork.run {
             var summary: ImportSummary?
-            let outcome = try self.importFile(file, instrument: instrument, team: batchTeam, name: name, language: language,
-                                              threads: threads, replace: replace) { summary = $0; whenRead($0) }
+            let outcome = try self.importFile(
+                file, instrument: instrument, team: batchTeam, name: name, language: language,
+                threads: threads, replace: replace
+            ) {
+                summary = $0
+                whenRead($0)
+            }
             return StoreLoad(outcome: outcome, summary: summary, writingSeconds: nil)
         }
     }
 
-    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
-                             _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool {
+    package func forEachBlock(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+        _ body: @escaping @Sendable (FastBlock) throws -> Void
+    ) async throws -> Bool {
         try checkSees(selection, role)
         return try await BlockingWork.run {
             do {
@@ -124,8 +148,10 @@ extension SurveyStore: SurveyStoring {
     }
 
     /// A SQLite store does not sum: nil.
-    public func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
-                      satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]? {
+    public func cells(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+        satisfied: [[Int]], excluded: [[Int]], as role: StoreRole
+    ) async throws -> [ResponseCell]? {
         nil
     }
 

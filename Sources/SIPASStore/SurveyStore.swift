@@ -129,7 +129,8 @@ public final class SurveyStore: Sendable {
     }
 
     /// A database error as a ``StoreError``: locked, full, cannot open, refused, or the database's own message.
-    static func translate(_ error: any Error, store: String, options: StoreOptions, opening: Bool = false) -> StoreError {
+    static func translate(_ error: any Error, store: String, options: StoreOptions, opening: Bool = false) -> StoreError
+    {
         guard let error = error as? DatabaseError else {
             return StoreError(.database(code: -1, message: String(describing: error)), store: store)
         }

@@ -62,7 +62,8 @@ package protocol SurveyStoring: AnyObject, Sendable {
 
     /// Loads a file as one batch named `name`, all or nothing: the same file again is
     /// ``LoadOutcome/alreadyLoaded(_:)``, another file under a name in force needs `replace`.
-    func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole) async throws -> LoadOutcome
+    func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole) async throws
+        -> LoadOutcome
 
     /// Responses stored in the batches in force the role may see (progress counts).
     func responseCount(as role: StoreRole) async throws -> Int
@@ -72,9 +73,11 @@ package protocol SurveyStoring: AnyObject, Sendable {
 
     /// Folds every response of `selection` (in batch then row order) into `initial` with `add`:
     /// the input of an analysis.
-    func reduceRecords<State: Sendable>(in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
-                                        into initial: State,
-                                        _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void) async throws -> State
+    func reduceRecords<State: Sendable>(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
+        into initial: State,
+        _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void
+    ) async throws -> State
 
     // MARK: The command line's reads and loads
 
@@ -84,27 +87,35 @@ package protocol SurveyStoring: AnyObject, Sendable {
     func batch(_ name: String, as role: StoreRole) async throws -> BatchInfo
 
     /// The selected responses as CSV (``StoreCSVFormat``): the header line, then one line per response.
-    func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String
+    func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws
+        -> String
 
     /// Reads `file` and writes it as one batch (``SurveyStore/importFile(_:instrument:team:name:language:threads:slowPath:replace:maxDuplicatesReported:chunkRows:whenRead:)``'s
     /// rules), calling `whenRead` with the file's summary once it is read. `team` names the batch's
     /// team where the store has no login roles (SQLite); PostgreSQL's team is the login role.
-    func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
-              as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad
+    func load(
+        _ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int,
+        replace: Bool,
+        as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void
+    ) async throws -> StoreLoad
 
     /// Sends the selected responses to `body` as ``FastBlock``s (columns stratum, cluster, the
     /// layout's attributes, codes; batch then row order, one block at a time) and returns true; returns
     /// false when they must be read as records instead: a stored answer whose "don't know" mark
     /// disagrees with `excluded` (blocks may have been sent: the caller starts again), or rows the
     /// store keeps no blocks of.
-    func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
-                      _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool
+    func forEachBlock(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+        _ body: @escaping @Sendable (FastBlock) throws -> Void
+    ) async throws -> Bool
 
     /// The selected responses summed on the store's side per stratum × cluster × values of
     /// `groupAttributes` (``ResponseCell``s; `satisfied[j]`, `excluded[j]` item j's codes), or nil
     /// when the store does not sum (SQLite: the caller folds the records, ``reduceRecords(in:year:layout:as:into:_:)``).
-    func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
-               satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]?
+    func cells(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+        satisfied: [[Int]], excluded: [[Int]], as role: StoreRole
+    ) async throws -> [ResponseCell]?
 
     // MARK: Accounts and sessions of `sipas serve`
 

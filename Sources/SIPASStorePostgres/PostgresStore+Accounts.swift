@@ -9,7 +9,8 @@ extension PostgresStore {
     public func addAccount(_ account: WebAccount) async throws -> WebAccount {
         var added = account
         added.createdAt = ISO8601DateFormatter().string(from: Date())
-        let rows = try await query("""
+        let rows = try await query(
+            """
             INSERT INTO web_user (name, password_hash, role, team, provinces, disabled, created_at)
             VALUES (\(account.name), \(account.passwordHash), \(account.role.rawValue), \(account.team),
                     \(account.provinces.joined(separator: ",")), \(account.disabled), \(added.createdAt)) RETURNING id
@@ -28,32 +29,44 @@ extension PostgresStore {
 
     @discardableResult
     public func setAccount(_ name: String, disabled: Bool) async throws -> Bool {
-        try await translatingErrors { try await transaction {
-            var changed = false
-            for try await id in try await query("UPDATE web_user SET disabled = \(disabled) WHERE name = \(name) RETURNING id").decode(Int64.self) {
-                changed = true
-                try await query("DELETE FROM web_session WHERE user_id = \(id)")
+        try await translatingErrors {
+            try await transaction {
+                var changed = false
+                for try await id in try await query(
+                    "UPDATE web_user SET disabled = \(disabled) WHERE name = \(name) RETURNING id"
+                ).decode(Int64.self) {
+                    changed = true
+                    try await query("DELETE FROM web_session WHERE user_id = \(id)")
+                }
+                return changed
             }
-            return changed
-        } }
+        }
     }
 
-    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String?) async throws {
+    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String?)
+        async throws
+    {
         try await transaction {
             if let replacing { try await query("DELETE FROM web_session WHERE token_hash = \(replacing)") }
-            try await query("""
+            try await query(
+                """
                 INSERT INTO web_session (token_hash, user_id, csrf, created_at, seen_at)
                 VALUES (\(tokenHash), \(accountID), \(csrf), \(now), \(now))
                 """)
         }
     }
 
-    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
+    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws
+        -> WebSessionRecord?
+    {
         try await translatingErrors {
             var match: (Int64, String, Double, Double)?
-            let rows = try await query("SELECT user_id, csrf, created_at, seen_at FROM web_session WHERE token_hash = \(tokenHash)")
+            let rows = try await query(
+                "SELECT user_id, csrf, created_at, seen_at FROM web_session WHERE token_hash = \(tokenHash)")
             for try await row in rows.decode((Int64, String, Double, Double).self) { match = row }
-            guard let match, let account = try await accounts(where: "id = $1::bigint", [String(match.0)]).first else { return nil }
+            guard let match, let account = try await accounts(where: "id = $1::bigint", [String(match.0)]).first else {
+                return nil
+            }
             let record = WebSessionRecord(account: account, csrf: match.1, createdAt: match.2, seenAt: match.3)
             switch record.state(now: now, idle: idle, absolute: absolute) {
             case .expired:
@@ -81,9 +94,14 @@ extension PostgresStore {
         let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: binds))
         try await translatingErrors {
             for try await (id, name, hash, role, team, provinces, disabled, created)
-                in rows.decode((Int64, String, String, String, String, String, Bool, String).self) {
-                found.append(WebAccount(id: id, name: name, passwordHash: hash, role: WebAccount.Role(rawValue: role) ?? .team, team: team,
-                                        provinces: provinces.split(separator: ",").map(String.init), disabled: disabled, createdAt: created))
+                in rows.decode((Int64, String, String, String, String, String, Bool, String).self)
+            {
+                found.append(
+                    WebAccount(
+                        id: id, name: name, passwordHash: hash, role: WebAccount.Role(rawValue: role) ?? .team,
+                        team: team,
+                        provinces: provinces.split(separator: ",").map(String.init), disabled: disabled,
+                        createdAt: created))
             }
         }
         return found

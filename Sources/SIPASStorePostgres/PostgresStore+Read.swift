@@ -27,10 +27,13 @@ extension PostgresStore {
             sql += " AND b.name = ANY($\(binds.count))"
         }
         var counts: [Int64: Int] = [:]
-        for try await (id, n) in try await query(PostgresQuery(unsafeSQL: sql + " GROUP BY b.id", binds: binds)).decode((Int64, Int).self) {
+        for try await (id, n) in try await query(PostgresQuery(unsafeSQL: sql + " GROUP BY b.id", binds: binds)).decode(
+            (Int64, Int).self)
+        {
             counts[id] = n
         }
-        let batches = try await batches(where: "id = ANY($1::bigint[])", ["{" + counts.keys.map(String.init).joined(separator: ",") + "}"])
+        let batches = try await batches(
+            where: "id = ANY($1::bigint[])", ["{" + counts.keys.map(String.init).joined(separator: ",") + "}"])
         let instruments = Array(Set(batches.map(\.instrumentID))).sorted()
         guard let instrument = instruments.first else {
             throw StoreError(.noResponses(year: selection.year, instrument: selection.instrumentID), store: location)
@@ -43,13 +46,18 @@ extension PostgresStore {
     /// cluster × values of `groupAttributes` (0-based layout positions); the answers never leave
     /// the server. `satisfied[j]` and `excluded[j]` are item j's satisfied and "don't know" codes.
     /// - Complexity: O(rows × items) on the server; O(cells × items) sent back.
-    public func aggregate(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
-                          satisfied: [[Int]], excluded: [[Int]]) async throws -> [ResponseCell] {
+    public func aggregate(
+        _ selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+        satisfied: [[Int]], excluded: [[Int]]
+    ) async throws -> [ResponseCell] {
         let keys = groupAttributes.map { "r.attributes[\($0 + 1)]" }
         let ids = "{" + selection.batches.map { String($0.id) }.joined(separator: ",") + "}"
         let filter = "r.batch_id = ANY('\(ids)'::bigint[])" + (year.map { " AND r.year = \($0)" } ?? "")
-        func array(_ sets: [[Int]]) -> String { sets.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "|") }
-        let cellKey = (["r.stratum", "r.cluster", "coalesce(r.population_psus, 'NaN'::double precision)"] + keys).joined(separator: ", ")
+        func array(_ sets: [[Int]]) -> String {
+            sets.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "|")
+        }
+        let cellKey = (["r.stratum", "r.cluster", "coalesce(r.population_psus, 'NaN'::double precision)"] + keys)
+            .joined(separator: ", ")
         let groupCount = 3 + keys.count
         let sums = """
             WITH p AS (SELECT j::integer AS j, string_to_array(sat, ',', '')::integer[] AS sat, string_to_array(exc, ',', '')::integer[] AS exc
@@ -69,25 +77,33 @@ extension PostgresStore {
         func cell(_ values: [String], _ fpc: Double) -> ResponseCell {
             var attributes = [String](repeating: "", count: layout.attributeNames.count)
             for (k, position) in groupAttributes.enumerated() { attributes[position] = values[k] }
-            return ResponseCell(stratum: values[values.count - 2], cluster: values[values.count - 1], populationPSUs: fpc.isNaN ? nil : fpc,
-                                attributes: attributes, rows: 0, weightSum: 0,
-                                sums: [Double](repeating: 0, count: ItemSlot.count * layout.items.count))
+            return ResponseCell(
+                stratum: values[values.count - 2], cluster: values[values.count - 1],
+                populationPSUs: fpc.isNaN ? nil : fpc,
+                attributes: attributes, rows: 0, weightSum: 0,
+                sums: [Double](repeating: 0, count: ItemSlot.count * layout.items.count))
         }
         let rows = try await query(PostgresQuery(unsafeSQL: sums, binds: binds))
         for try await row in rows {
             let it = row.makeRandomAccess()
-            let stratum = try it[0].decode(String.self), cluster = try it[1].decode(String.self), fpc = try it[2].decode(Double.self)
+            let stratum = try it[0].decode(String.self)
+            let cluster = try it[1].decode(String.self)
+            let fpc = try it[2].decode(Double.self)
             let values = try (0..<keys.count).map { try it[3 + $0].decode(String?.self) ?? "" } + [stratum, cluster]
             let key = values + [String(fpc)]
             let j = try it[groupCount].decode(Int.self) - 1
             var current = cells[key] ?? cell(values, fpc)
-            for slot in ItemSlot.allCases { current.sums[slot.index(item: j)] = try it[groupCount + 1 + slot.rawValue].decode(Double.self) }
+            for slot in ItemSlot.allCases {
+                current.sums[slot.index(item: j)] = try it[groupCount + 1 + slot.rawValue].decode(Double.self)
+            }
             cells[key] = current
         }
         let counts = "SELECT \(cellKey), count(*), sum(r.weight) FROM response r WHERE \(filter) GROUP BY \(cellKey)"
         for try await row in try await query(PostgresQuery(unsafeSQL: counts)) {
             let it = row.makeRandomAccess()
-            let stratum = try it[0].decode(String.self), cluster = try it[1].decode(String.self), fpc = try it[2].decode(Double.self)
+            let stratum = try it[0].decode(String.self)
+            let cluster = try it[1].decode(String.self)
+            let fpc = try it[2].decode(Double.self)
             let values = try (0..<keys.count).map { try it[3 + $0].decode(String?.self) ?? "" } + [stratum, cluster]
             let key = values + [String(fpc)]
             var current = cells[key] ?? cell(values, fpc)
@@ -110,7 +126,8 @@ extension PostgresStore {
             let c = row.makeRandomAccess()
             var info = BatchInfo(
                 id: try c[0].decode(Int64.self), name: try c[1].decode(String.self), team: try c[2].decode(String.self),
-                fileName: try c[3].decode(String.self), sha256: try c[4].decode(String.self), instrumentID: try c[5].decode(String.self),
+                fileName: try c[3].decode(String.self), sha256: try c[4].decode(String.self),
+                instrumentID: try c[5].decode(String.self),
                 methodVersion: try c[6].decode(String.self), rowsRead: Int(try c[7].decode(Int32.self)),
                 accepted: Int(try c[8].decode(Int32.self)), rejected: Int(try c[9].decode(Int32.self)),
                 loadedAt: try c[10].decode(String.self), replacedBy: try c[11].decode(Int64?.self))

@@ -30,7 +30,8 @@ extension PostgresStore {
 
     private func createLogin(_ role: String, password: String?, group: String) async throws {
         let secret = password.map { " PASSWORD '" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? ""
-        try await run("""
+        try await run(
+            """
             DO $$ BEGIN
               BEGIN CREATE ROLE \(role) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
             END $$
@@ -42,7 +43,9 @@ extension PostgresStore {
     /// True for a role name sipas creates and takes: 1 to 63 lowercase letters, digits and `_`, not
     /// starting with a digit.
     public static func isRoleName(_ role: String) -> Bool {
-        let allowed = role.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let allowed = role.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        }
         return !role.isEmpty && role.count <= 63 && allowed && !("0"..."9").contains(role.unicodeScalars.first!)
     }
 

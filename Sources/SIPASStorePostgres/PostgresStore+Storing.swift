@@ -53,7 +53,9 @@ extension PostgresStore: SurveyStoring {
         try await acting(as: role) { try await batches() }
     }
 
-    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (header: [String], rows: [StoredRejection]) {
+    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (
+        header: [String], rows: [StoredRejection]
+    ) {
         try await acting(as: role) {
             // Row-level security hides another team's batch: it is absent, not empty.
             let visible = try await batches(where: "id = $1::bigint", [String(batch.id)])
@@ -64,7 +66,9 @@ extension PostgresStore: SurveyStoring {
         }
     }
 
-    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole) async throws -> LoadOutcome {
+    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole)
+        async throws -> LoadOutcome
+    {
         let prepared = try await BlockingWork.run {
             try PreparedBatch.read(file: file, instrument: instrument, name: name, language: .vi, threads: 1)
         }
@@ -73,7 +77,8 @@ extension PostgresStore: SurveyStoring {
 
     public func responseCount(as role: StoreRole) async throws -> Int {
         try await acting(as: role) {
-            try await rawCount("SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL")
+            try await rawCount(
+                "SELECT count(*) FROM response r JOIN batch b ON b.id = r.batch_id WHERE b.replaced_by IS NULL")
         }
     }
 
@@ -81,9 +86,11 @@ extension PostgresStore: SurveyStoring {
         try await acting(as: role) { try await select(selection) }
     }
 
-    public func reduceRecords<State: Sendable>(in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
-                                               into initial: State,
-                                               _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void) async throws -> State {
+    public func reduceRecords<State: Sendable>(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
+        into initial: State,
+        _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void
+    ) async throws -> State {
         try await acting(as: role) {
             var state = initial
             try await forEachRecord(in: selection, year: year, layout: layout) { record, _ in try add(&state, record) }
@@ -95,7 +102,9 @@ extension PostgresStore: SurveyStoring {
         try await acting(as: role) { try await batch(name) }
     }
 
-    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String {
+    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole)
+        async throws -> String
+    {
         try await acting(as: role) {
             var text = ""
             try await exportCSV(selection, year: year, layout: layout) { text += $0 }
@@ -105,10 +114,14 @@ extension PostgresStore: SurveyStoring {
 
     /// The file is read first, then written in one transaction as `role` (the team is the role
     /// the load runs as, not `team`): the write time is that transaction's.
-    public func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
-                     as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad {
+    public func load(
+        _ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int,
+        replace: Bool,
+        as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void
+    ) async throws -> StoreLoad {
         let prepared = try await BlockingWork.run {
-            try PreparedBatch.read(file: file, instrument: instrument, team: team, name: name, language: language, threads: threads)
+            try PreparedBatch.read(
+                file: file, instrument: instrument, team: team, name: name, language: language, threads: threads)
         }
         whenRead(prepared.summary)
         let writing = Date()
@@ -116,8 +129,10 @@ extension PostgresStore: SurveyStoring {
         return StoreLoad(outcome: outcome, summary: prepared.summary, writingSeconds: Date().timeIntervalSince(writing))
     }
 
-    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
-                             _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool {
+    package func forEachBlock(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+        _ body: @escaping @Sendable (FastBlock) throws -> Void
+    ) async throws -> Bool {
         try await acting(as: role) {
             do {
                 return try await forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, body)
@@ -127,10 +142,14 @@ extension PostgresStore: SurveyStoring {
         }
     }
 
-    public func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
-                      satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]? {
+    public func cells(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+        satisfied: [[Int]], excluded: [[Int]], as role: StoreRole
+    ) async throws -> [ResponseCell]? {
         try await acting(as: role) {
-            try await aggregate(selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied, excluded: excluded)
+            try await aggregate(
+                selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied,
+                excluded: excluded)
         }
     }
 }

@@ -99,7 +99,9 @@ public final class PostgresStore: Sendable {
             try await run("SELECT pg_advisory_xact_lock(7270001)")
             try await run("CREATE TABLE IF NOT EXISTS sipas_migrations (identifier text PRIMARY KEY)")
             var applied: Set<String> = []
-            for try await id in try await query("SELECT identifier FROM sipas_migrations").decode(String.self) { applied.insert(id) }
+            for try await id in try await query("SELECT identifier FROM sipas_migrations").decode(String.self) {
+                applied.insert(id)
+            }
             for migration in PostgresSchema.migrations where !applied.contains(migration.id) {
                 for statement in migration.sql { try await run(statement) }
                 try await query("INSERT INTO sipas_migrations (identifier) VALUES (\(migration.id))")
@@ -142,7 +144,10 @@ public final class PostgresStore: Sendable {
     static func translate(_ error: any Error, store: String, opening: Bool = false) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? PSQLError else {
-            return StoreError(opening ? .cannotOpen(reason: String(describing: error)) : .connectionLost(reason: String(describing: error)), store: store)
+            return StoreError(
+                opening
+                    ? .cannotOpen(reason: String(describing: error))
+                    : .connectionLost(reason: String(describing: error)), store: store)
         }
         if error.code == .server, let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
@@ -152,11 +157,15 @@ public final class PostgresStore: Sendable {
             case "53100": return StoreError(.diskFull, store: store)
             case "55P03", "40P01": return StoreError(.locked(seconds: 0), store: store)
             case "28P01", "28000", "3D000": return StoreError(.cannotOpen(reason: message), store: store)
-            case "57P01", "57P02", "57P03": // the backend was terminated, the server crashed or is shutting down
-                return StoreError(opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
-            case _ where state.hasPrefix("08"): // connection exception
-                return StoreError(opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
-            default: return StoreError(.database(code: Int(state, radix: 36) ?? -1, message: "\(state) \(message)"), store: store)
+            case "57P01", "57P02", "57P03":  // the backend was terminated, the server crashed or is shutting down
+                return StoreError(
+                    opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
+            case _ where state.hasPrefix("08"):  // connection exception
+                return StoreError(
+                    opening ? .cannotOpen(reason: message) : .connectionLost(reason: message), store: store)
+            default:
+                return StoreError(
+                    .database(code: Int(state, radix: 36) ?? -1, message: "\(state) \(message)"), store: store)
             }
         }
         let reason = String(describing: error.code)

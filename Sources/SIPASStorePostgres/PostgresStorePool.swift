@@ -28,8 +28,10 @@ public final class PostgresStorePool: SurveyStoring {
             _ = try await first.rawCount("SELECT count(*) FROM web_user WHERE false")
         } catch {
             await first.close()
-            throw StoreError(.cannotOpen(reason: "no web accounts table (run sipas store setup as the administrator first): \(error)"),
-                             store: first.location)
+            throw StoreError(
+                .cannotOpen(
+                    reason: "no web accounts table (run sipas store setup as the administrator first): \(error)"),
+                store: first.location)
         }
         return PostgresStorePool(url: url, location: first.location, size: max(1, size), first: first)
     }
@@ -70,7 +72,9 @@ public final class PostgresStorePool: SurveyStoring {
         try await withStore { try await $0.batches(as: role) }
     }
 
-    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (header: [String], rows: [StoredRejection]) {
+    public func rejections(of batch: BatchInfo, as role: StoreRole) async throws -> (
+        header: [String], rows: [StoredRejection]
+    ) {
         let found = try await withStore { store in
             let found = try await store.rejections(of: batch, as: role)
             return Rejections(header: found.header, rows: found.rows)
@@ -78,8 +82,12 @@ public final class PostgresStorePool: SurveyStoring {
         return (found.header, found.rows)
     }
 
-    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole) async throws -> LoadOutcome {
-        try await withStore { try await $0.importFile(file, instrument: instrument, name: name, replace: replace, as: role) }
+    public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole)
+        async throws -> LoadOutcome
+    {
+        try await withStore {
+            try await $0.importFile(file, instrument: instrument, name: name, replace: replace, as: role)
+        }
     }
 
     public func responseCount(as role: StoreRole) async throws -> Int {
@@ -90,56 +98,87 @@ public final class PostgresStorePool: SurveyStoring {
         try await withStore { try await $0.select(selection, as: role) }
     }
 
-    public func reduceRecords<State: Sendable>(in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
-                                               into initial: State,
-                                               _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void) async throws -> State {
-        try await withStore { try await $0.reduceRecords(in: selection, year: year, layout: layout, as: role, into: initial, add) }
+    public func reduceRecords<State: Sendable>(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole,
+        into initial: State,
+        _ add: @escaping @Sendable (inout State, ResponseRecord) throws -> Void
+    ) async throws -> State {
+        try await withStore {
+            try await $0.reduceRecords(in: selection, year: year, layout: layout, as: role, into: initial, add)
+        }
     }
 
     public func batch(_ name: String, as role: StoreRole) async throws -> BatchInfo {
         try await withStore { try await $0.batch(name, as: role) }
     }
 
-    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole) async throws -> String {
+    public func exportCSV(_ selection: SelectionSummary, year: Int?, layout: RecordLayout, as role: StoreRole)
+        async throws -> String
+    {
         try await withStore { try await $0.exportCSV(selection, year: year, layout: layout, as: role) }
     }
 
-    public func load(_ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int, replace: Bool,
-                     as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void) async throws -> StoreLoad {
+    public func load(
+        _ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int,
+        replace: Bool,
+        as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void
+    ) async throws -> StoreLoad {
         try await withStore {
-            try await $0.load(file, instrument: instrument, team: team, name: name, language: language, threads: threads, replace: replace,
-                              as: role, whenRead: whenRead)
+            try await $0.load(
+                file, instrument: instrument, team: team, name: name, language: language, threads: threads,
+                replace: replace,
+                as: role, whenRead: whenRead)
         }
     }
 
-    package func forEachBlock(in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
-                             _ body: @escaping @Sendable (FastBlock) throws -> Void) async throws -> Bool {
-        try await withStore { try await $0.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, as: role, body) }
+    package func forEachBlock(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, excluded: [Set<Int>], as role: StoreRole,
+        _ body: @escaping @Sendable (FastBlock) throws -> Void
+    ) async throws -> Bool {
+        try await withStore {
+            try await $0.forEachBlock(in: selection, year: year, layout: layout, excluded: excluded, as: role, body)
+        }
     }
 
-    public func cells(in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
-                      satisfied: [[Int]], excluded: [[Int]], as role: StoreRole) async throws -> [ResponseCell]? {
+    public func cells(
+        in selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
+        satisfied: [[Int]], excluded: [[Int]], as role: StoreRole
+    ) async throws -> [ResponseCell]? {
         try await withStore {
-            try await $0.cells(in: selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied,
-                               excluded: excluded, as: role)
+            try await $0.cells(
+                in: selection, year: year, layout: layout, groupAttributes: groupAttributes, satisfied: satisfied,
+                excluded: excluded, as: role)
         }
     }
 
     @discardableResult
-    public func addAccount(_ account: WebAccount) async throws -> WebAccount { try await withStore { try await $0.addAccount(account) } }
+    public func addAccount(_ account: WebAccount) async throws -> WebAccount {
+        try await withStore { try await $0.addAccount(account) }
+    }
     public func accounts() async throws -> [WebAccount] { try await withStore { try await $0.accounts() } }
-    public func account(named name: String) async throws -> WebAccount? { try await withStore { try await $0.account(named: name) } }
+    public func account(named name: String) async throws -> WebAccount? {
+        try await withStore { try await $0.account(named: name) }
+    }
     @discardableResult
     public func setAccount(_ name: String, disabled: Bool) async throws -> Bool {
         try await withStore { try await $0.setAccount(name, disabled: disabled) }
     }
-    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String?) async throws {
-        try await withStore { try await $0.createSession(tokenHash: tokenHash, accountID: accountID, csrf: csrf, now: now, replacing: replacing) }
+    public func createSession(tokenHash: String, accountID: Int64, csrf: String, now: Double, replacing: String?)
+        async throws
+    {
+        try await withStore {
+            try await $0.createSession(
+                tokenHash: tokenHash, accountID: accountID, csrf: csrf, now: now, replacing: replacing)
+        }
     }
-    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws -> WebSessionRecord? {
+    public func session(tokenHash: String, now: Double, idle: Double, absolute: Double) async throws
+        -> WebSessionRecord?
+    {
         try await withStore { try await $0.session(tokenHash: tokenHash, now: now, idle: idle, absolute: absolute) }
     }
-    public func deleteSession(tokenHash: String) async throws { try await withStore { try await $0.deleteSession(tokenHash: tokenHash) } }
+    public func deleteSession(tokenHash: String) async throws {
+        try await withStore { try await $0.deleteSession(tokenHash: tokenHash) }
+    }
 }
 
 private struct Rejections: Sendable {

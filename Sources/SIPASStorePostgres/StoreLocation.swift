@@ -23,14 +23,17 @@ public enum StoreLocation {
     /// schema left as it is. The caller closes it.
     /// - Throws: ``StoreError`` (``StoreError/Kind/cannotOpen(reason:)`` for a file that is absent
     ///   when `existing`, a file that is not a store, or a server that cannot be reached).
-    package static func open(_ location: String, existing: Bool = false, connections: Int = 1,
-                            language: Language = .vi) async throws -> any SurveyStoring {
+    package static func open(
+        _ location: String, existing: Bool = false, connections: Int = 1,
+        language: Language = .vi
+    ) async throws -> any SurveyStoring {
         if isPostgres(location) {
             if connections > 1 { return try await PostgresStorePool.connect(location, size: connections) }
             return try await PostgresStore.connect(location)
         }
         if existing, !FileManager.default.fileExists(atPath: location) {
-            throw StoreError(.cannotOpen(reason: language == .vi ? "không có tệp này" : "no such file"), store: location)
+            throw StoreError(
+                .cannotOpen(reason: language == .vi ? "không có tệp này" : "no such file"), store: location)
         }
         return try SurveyStore(path: location)
     }
@@ -40,16 +43,21 @@ public enum StoreLocation {
     /// - Throws: ``StoreError/Kind/cannotOpen(reason:)`` for a PostgreSQL URL.
     public static func openSQLite(_ location: String, language: Language) throws -> SurveyStore {
         if isPostgres(location) {
-            throw StoreError(.cannotOpen(reason: language == .vi
-                ? "lệnh này chỉ dùng với kho SQLite" : "this command works on a SQLite store only"), store: location)
+            throw StoreError(
+                .cannotOpen(
+                    reason: language == .vi
+                        ? "lệnh này chỉ dùng với kho SQLite" : "this command works on a SQLite store only"),
+                store: location)
         }
         return try SurveyStore(path: location)
     }
 
     /// Runs `body` on the store at `location` (``open(_:existing:connections:language:)``) and closes
     /// it, also when `body` throws.
-    package static func with<T>(_ location: String, existing: Bool = false, language: Language = .vi,
-                               _ body: (any SurveyStoring) async throws -> T) async throws -> T {
+    package static func with<T>(
+        _ location: String, existing: Bool = false, language: Language = .vi,
+        _ body: (any SurveyStoring) async throws -> T
+    ) async throws -> T {
         let store = try await open(location, existing: existing, language: language)
         do {
             let value = try await body(store)

@@ -35,7 +35,9 @@ struct AccountRoutes {
         if let wait = await services.throttle.blocked(keys, now: now) {
             let minutes = Int((wait / 60).rounded(.up))
             let text = WebMessage.tooManySignIns(minutes: minutes).text(context.language)
-            var response = services.pages.render("login", title: "login", data: ["error": text, "name": name], context: context, status: .tooManyRequests)
+            var response = services.pages.render(
+                "login", title: "login", data: ["error": text, "name": name], context: context, status: .tooManyRequests
+            )
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
@@ -44,14 +46,18 @@ struct AccountRoutes {
         let verified = await Passwords.verify(password, hash: usable ? account?.passwordHash : nil)
         guard verified, let account else {
             await services.throttle.fail(keys, now: now)
-            services.logger.notice("failed sign-in", metadata: ["account": "\(name.prefix(64))", "address": "\(context.peerAddress)"])
-            return services.pages.render("login", title: "login", data: ["error": t["badLogin"]!, "name": name], context: context, status: .unauthorized)
+            services.logger.notice(
+                "failed sign-in", metadata: ["account": "\(name.prefix(64))", "address": "\(context.peerAddress)"])
+            return services.pages.render(
+                "login", title: "login", data: ["error": t["badLogin"]!, "name": name], context: context,
+                status: .unauthorized)
         }
         await services.throttle.succeed(account: keys[0])
         let token = WebSecurity.randomToken()
         let csrf = WebSecurity.randomToken()
         let old = context.tokenHash
-        try await services.store.createSession(tokenHash: WebSecurity.sha256Hex(token), accountID: account.id, csrf: csrf, now: now, replacing: old)
+        try await services.store.createSession(
+            tokenHash: WebSecurity.sha256Hex(token), accountID: account.id, csrf: csrf, now: now, replacing: old)
         services.logger.info("signed in", metadata: ["account": "\(account.name)", "role": "\(account.role.rawValue)"])
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(cookie(value: token, maxAge: Int(services.configuration.sessionAbsoluteSeconds)))
@@ -61,7 +67,8 @@ struct AccountRoutes {
     /// The session cookie: HttpOnly, SameSite=Lax, path /, Secure (and `__Host-`) over TLS.
     private func cookie(value: String, maxAge: Int) -> Cookie {
         let configuration = services.configuration
-        return Cookie(name: configuration.cookieName, value: value, maxAge: maxAge, path: "/",
-                      secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
+        return Cookie(
+            name: configuration.cookieName, value: value, maxAge: maxAge, path: "/",
+            secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }

@@ -20,26 +20,36 @@ struct AnalysisRoutes {
             do {
                 let report = try await analyze(account, year: Self.year(request), language: context.language)
                 let text = try report.render(.table)
-                return services.pages.render("analysis", title: "analysis", data: ["table": text, "sources": report.sources.joined(separator: ", ")],
-                                             context: context)
+                return services.pages.render(
+                    "analysis", title: "analysis",
+                    data: ["table": text, "sources": report.sources.joined(separator: ", ")],
+                    context: context)
             } catch let error as HTTPError {
                 throw error
             } catch {
-                return services.pages.render("message", title: "analysis", data: ["kind": "error", "text": Self.message(error, context.language)],
-                                             context: context, status: .unprocessableContent)
+                return services.pages.render(
+                    "message", title: "analysis",
+                    data: ["kind": "error", "text": Self.message(error, context.language)],
+                    context: context, status: .unprocessableContent)
             }
         }
-        for (suffix, format, type) in [("csv", ReportFormat.csv, "text/csv; charset=utf-8"), ("json", .json, "application/json")] {
+        for (suffix, format, type) in [
+            ("csv", ReportFormat.csv, "text/csv; charset=utf-8"), ("json", .json, "application/json"),
+        ] {
             router.get("/analysis.\(suffix)") { request, context -> Response in
                 let account = try requireSession(context).account
                 let report: AnalysisReport
-                do { report = try await analyze(account, year: Self.year(request), language: context.language) } catch let error as HTTPError {
+                do {
+                    report = try await analyze(account, year: Self.year(request), language: context.language)
+                } catch let error as HTTPError {
                     throw error
                 } catch {
                     throw HTTPError(.unprocessableContent, message: Self.message(error, context.language))
                 }
-                return Response(status: .ok, headers: [.contentType: type, .contentDisposition: WebSecurity.attachment("analysis.\(suffix)")],
-                                body: .init(byteBuffer: ByteBuffer(string: try report.render(format))))
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: type, .contentDisposition: WebSecurity.attachment("analysis.\(suffix)")],
+                    body: .init(byteBuffer: ByteBuffer(string: try report.render(format))))
             }
         }
     }
@@ -57,7 +67,9 @@ struct AnalysisRoutes {
 
     /// The analysis of the batches in force the account may see.
     private func analyze(_ account: WebAccount, year: Int?, language: Language) async throws -> AnalysisReport {
-        let names: [String]? = account.seesAllTeams ? nil : try await TeamActions(services: services).batches(for: account).filter(\.isInForce).map(\.name)
+        let names: [String]? =
+            account.seesAllTeams
+            ? nil : try await TeamActions(services: services).batches(for: account).filter(\.isInForce).map(\.name)
         if let names, names.isEmpty { throw StoreError(.noResponses(year: year, instrument: nil)) }
         let role = account.storeRole
         let selection = try await services.store.select(ResponseSelection(year: year, batches: names), as: role)
@@ -66,12 +78,15 @@ struct AnalysisRoutes {
         }
         let accumulator = try await services.store.reduceRecords(
             in: selection, year: year, layout: instrument.recordLayout, as: role,
-            into: SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument))) { try $0.add($1) }
+            into: SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument))
+        ) { try $0.add($1) }
         return try await services.run {
             let result = try SurveyEstimator.estimate(accumulator)
-            return AnalysisReport(result: result, labeler: ResultLabeler(instrument: instrument, language: language, year: accumulator.surveyYear),
-                                  sources: selection.batches.map(\.name), rowsRead: selection.rowsRead, accepted: selection.accepted,
-                                  rejected: selection.rejected)
+            return AnalysisReport(
+                result: result,
+                labeler: ResultLabeler(instrument: instrument, language: language, year: accumulator.surveyYear),
+                sources: selection.batches.map(\.name), rowsRead: selection.rowsRead, accepted: selection.accepted,
+                rejected: selection.rejected)
         }
     }
 }

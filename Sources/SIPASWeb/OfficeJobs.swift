@@ -19,7 +19,9 @@ struct OfficeJobs {
     var location: String {
         get throws {
             let location = services.configuration.storeLocation
-            guard !location.isEmpty else { throw HTTPError(.notImplemented, message: "no store location configured for the office jobs") }
+            guard !location.isEmpty else {
+                throw HTTPError(.notImplemented, message: "no store location configured for the office jobs")
+            }
             guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else { return location }
             return location + (location.contains("?") ? "&" : "?") + "role=sipas_analyst"
         }
@@ -30,25 +32,33 @@ struct OfficeJobs {
         let last = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
         var years: [Int] = []
         for year in first...max(first, last) {
-            if (try? await services.store.select(ResponseSelection(year: year), as: .analyst)) != nil { years.append(year) }
+            if (try? await services.store.select(ResponseSelection(year: year), as: .analyst)) != nil {
+                years.append(year)
+            }
         }
         return years
     }
 
     /// `sipas compare --store … --years from,to`.
     func compare(_ from: Int, _ to: Int, language: Language) async throws -> ComparisonReport {
-        let job = ComparisonJob(inputs: YearInput.list(files: [], store: try location, years: [from, to]), instrument: nil, language: language)
+        let job = ComparisonJob(
+            inputs: YearInput.list(files: [], store: try location, years: [from, to]), instrument: nil,
+            language: language)
         return try await job.run().report
     }
 
     /// `sipas analyze --store … --year year --targets plan`: the indices and the plan's targets assessed.
     func targets(_ plan: TargetPlan, year: Int, language: Language) async throws -> AnalysisReport {
-        var settings = AnalysisSettings(instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil,
-                                        language: language)
+        var settings = AnalysisSettings(
+            instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil,
+            language: language)
         settings.targetPlan = plan
         let run = try await AnalysisRunner.run(store: try location, year: year, settings)
-        var report = AnalysisReport(result: run.result.removingTargetUnits(), labeler: ResultLabeler(instrument: run.instrument, language: language, year: run.year),
-                                    sources: run.batches.map(\.fileName), rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
+        var report = AnalysisReport(
+            result: run.result.removingTargetUnits(),
+            labeler: ResultLabeler(instrument: run.instrument, language: language, year: run.year),
+            sources: run.batches.map(\.fileName), rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected
+        )
         report.targets = InstrumentResolver.assess(plan, run)
         report.provenance = run.provenance
         return report
@@ -62,8 +72,9 @@ struct OfficeJobs {
     func annualReport(year: Int, previous: Int?, language: Language) async throws -> String {
         let (id, directory) = try services.uploads.reports.makeSlot()
         do {
-            let job = AnnualReportJob(inputs: YearInput.list(files: [], store: try location, years: [previous, year].compactMap { $0 }),
-                                      instrument: nil, language: language, quiet: true)
+            let job = AnnualReportJob(
+                inputs: YearInput.list(files: [], store: try location, years: [previous, year].compactMap { $0 }),
+                instrument: nil, language: language, quiet: true)
             let prepared = try await job.prepare()
             let report = AnnualReportBuilder(prepared.input).build()
             _ = try ReportWriter(templates: try ReportTemplates(directory: nil))
@@ -80,7 +91,8 @@ struct OfficeJobs {
         guard let directory = services.uploads.reports.slot(id) else { return [] }
         let manager = FileManager.default
         let top = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-        let tables = ((try? manager.contentsOfDirectory(atPath: directory.appendingPathComponent("csv").path)) ?? []).map { "csv/" + $0 }
+        let tables = ((try? manager.contentsOfDirectory(atPath: directory.appendingPathComponent("csv").path)) ?? [])
+            .map { "csv/" + $0 }
         return (top.filter { $0 != "csv" } + tables).sorted()
     }
 

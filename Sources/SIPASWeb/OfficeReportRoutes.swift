@@ -20,8 +20,10 @@ struct OfficeReportRoutes {
             try requireOffice(context)
             let years = try await jobs.years()
             let (from, to) = (Self.int(request, "from"), Self.int(request, "to"))
-            var data: [String: Any] = ["from": Self.choices(years, selected: from ?? years.dropLast().last),
-                                       "to": Self.choices(years, selected: to ?? years.last)]
+            var data: [String: Any] = [
+                "from": Self.choices(years, selected: from ?? years.dropLast().last),
+                "to": Self.choices(years, selected: to ?? years.last),
+            ]
             if let from, let to {
                 do {
                     data["table"] = try await jobs.compare(from, to, language: context.language).render(.table)
@@ -30,16 +32,25 @@ struct OfficeReportRoutes {
             }
             return services.pages.render("compare", title: "compare", data: data, context: context)
         }
-        for (suffix, format, type) in [("csv", ReportFormat.csv, "text/csv; charset=utf-8"), ("json", .json, "application/json")] {
+        for (suffix, format, type) in [
+            ("csv", ReportFormat.csv, "text/csv; charset=utf-8"), ("json", .json, "application/json"),
+        ] {
             router.get("/compare.\(suffix)") { request, context -> Response in
                 try requireOffice(context)
-                guard let from = Self.int(request, "from"), let to = Self.int(request, "to") else { throw HTTPError(.badRequest) }
+                guard let from = Self.int(request, "from"), let to = Self.int(request, "to") else {
+                    throw HTTPError(.badRequest)
+                }
                 let text: String
                 do { text = try await jobs.compare(from, to, language: context.language).render(format) } catch {
                     throw HTTPError(.unprocessableContent, message: AnalysisRoutes.message(error, context.language))
                 }
-                return Response(status: .ok, headers: [.contentType: type, .contentDisposition: WebSecurity.attachment("compare-\(from)-\(to).\(suffix)")],
-                                body: .init(byteBuffer: ByteBuffer(string: text)))
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: type,
+                        .contentDisposition: WebSecurity.attachment("compare-\(from)-\(to).\(suffix)"),
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(string: text)))
             }
         }
         router.get("/targets") { request, context -> Response in
@@ -54,7 +65,9 @@ struct OfficeReportRoutes {
             ]
             if let year, let planID {
                 guard let plan = plans.first(where: { $0.id == planID }) else { throw HTTPError(.notFound) }
-                do { data["table"] = try await jobs.targets(plan, year: year, language: context.language).render(.table) } catch {
+                do {
+                    data["table"] = try await jobs.targets(plan, year: year, language: context.language).render(.table)
+                } catch {
                     data["error"] = AnalysisRoutes.message(error, context.language)
                 }
             }
@@ -63,10 +76,13 @@ struct OfficeReportRoutes {
         router.get("/annual-report") { _, context -> Response in
             let session = try requireOffice(context)
             let years = try await jobs.years()
-            return services.pages.render("annual", title: "annualReport", data: [
-                "years": Self.choices(years, selected: years.last), "previous": Self.choices(years, selected: years.dropLast().last),
-                "csrf": session.csrf,
-            ], context: context)
+            return services.pages.render(
+                "annual", title: "annualReport",
+                data: [
+                    "years": Self.choices(years, selected: years.last),
+                    "previous": Self.choices(years, selected: years.dropLast().last),
+                    "csrf": session.csrf,
+                ], context: context)
         }
         router.post("/annual-report") { request, context -> Response in
             try requireOffice(context)
@@ -78,8 +94,10 @@ struct OfficeReportRoutes {
                 let id = try await jobs.annualReport(year: year, previous: previous, language: context.language)
                 return .redirect(to: "/annual-report/\(id)", type: .normal)
             } catch {
-                return services.pages.render("message", title: "annualReport", data: ["kind": "error", "text": AnalysisRoutes.message(error, context.language)],
-                                             context: context, status: .unprocessableContent)
+                return services.pages.render(
+                    "message", title: "annualReport",
+                    data: ["kind": "error", "text": AnalysisRoutes.message(error, context.language)],
+                    context: context, status: .unprocessableContent)
             }
         }
         router.get("/annual-report/{id}") { _, context -> Response in
@@ -87,9 +105,12 @@ struct OfficeReportRoutes {
             let id = try context.parameters.require("id")
             let files = jobs.reportFiles(id)
             guard !files.isEmpty else { throw HTTPError(.notFound) }
-            return services.pages.render("annual", title: "annualReport", data: [
-                "id": id, "files": files.map { ["name": $0, "main": !$0.hasPrefix("csv/")] as [String: Any] }, "written": true,
-            ], context: context)
+            return services.pages.render(
+                "annual", title: "annualReport",
+                data: [
+                    "id": id, "files": files.map { ["name": $0, "main": !$0.hasPrefix("csv/")] as [String: Any] },
+                    "written": true,
+                ], context: context)
         }
         router.get("/annual-report/{id}/{file}") { _, context -> Response in
             try requireOffice(context)
@@ -110,32 +131,46 @@ struct OfficeReportRoutes {
         }
         router.get("/api/compare") { request, context -> Response in
             try requireOffice(context)
-            guard let from = Self.int(request, "from"), let to = Self.int(request, "to") else { throw HTTPError(.badRequest) }
-            return try await Self.jsonText(context) { try await jobs.compare(from, to, language: context.language).render(.json) }
+            guard let from = Self.int(request, "from"), let to = Self.int(request, "to") else {
+                throw HTTPError(.badRequest)
+            }
+            return try await Self.jsonText(context) {
+                try await jobs.compare(from, to, language: context.language).render(.json)
+            }
         }
         router.get("/api/targets") { request, context -> Response in
             try requireOffice(context)
-            guard let year = Self.int(request, "year"), let planID = request.uri.queryParameters["plan"].map(String.init) else {
+            guard let year = Self.int(request, "year"),
+                let planID = request.uri.queryParameters["plan"].map(String.init)
+            else {
                 throw HTTPError(.badRequest)
             }
             guard let plan = try BuiltinTargets.named(planID) else { throw HTTPError(.notFound) }
-            return try await Self.jsonText(context) { try await jobs.targets(plan, year: year, language: context.language).render(.json) }
+            return try await Self.jsonText(context) {
+                try await jobs.targets(plan, year: year, language: context.language).render(.json)
+            }
         }
     }
 
     /// The JSON `make` renders, or 422 with the job's error.
     private static func jsonText(_ context: WebContext, _ make: () async throws -> String) async throws -> Response {
         let text: String
-        do { text = try await make() } catch { throw HTTPError(.unprocessableContent, message: AnalysisRoutes.message(error, context.language)) }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        do { text = try await make() } catch {
+            throw HTTPError(.unprocessableContent, message: AnalysisRoutes.message(error, context.language))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A file of a written report, by a name its folder lists; the HTML is shown, the rest downloaded.
     private func reportFile(_ context: WebContext, name: String) throws -> Response {
         let id = try context.parameters.require("id")
         guard jobs.reportFiles(id).contains(name), let folder = services.uploads.reports.slot(id),
-              let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { throw HTTPError(.notFound) }
-        var response = Response(status: .ok, headers: [.contentType: OfficeJobs.contentType(name)], body: .init(byteBuffer: ByteBuffer(data: data)))
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+        else { throw HTTPError(.notFound) }
+        var response = Response(
+            status: .ok, headers: [.contentType: OfficeJobs.contentType(name)],
+            body: .init(byteBuffer: ByteBuffer(data: data)))
         if name == "report.html" {
             // The report is self-contained: its own styles and SVG charts, no script, nothing fetched.
             response.headers[.contentSecurityPolicy] = WebSecurity.reportPolicy

@@ -13,13 +13,20 @@ struct OfficeRoutes {
             let session = try requireSession(context)
             guard session.account.seesAllTeams else { throw HTTPError(.notFound) }
             let batches = try await services.store.batches(as: session.account.storeRole)
-            let (progress, areas) = (Self.progress(batches), try await Self.areas(services.store, batches, as: session.account.storeRole))
+            let (progress, areas) = (
+                Self.progress(batches), try await Self.areas(services.store, batches, as: session.account.storeRole)
+            )
             func rows(_ groups: [Group]) -> [[String: Any]] {
-                groups.map { ["name": $0.name, "batches": $0.batches, "accepted": $0.accepted, "rejected": $0.rejected] }
+                groups.map {
+                    ["name": $0.name, "batches": $0.batches, "accepted": $0.accepted, "rejected": $0.rejected]
+                }
             }
-            return services.pages.render("progress", title: "progress", data: [
-                "teams": rows(progress.teams), "days": rows(progress.days), "provinces": rows(areas.provinces), "communes": rows(areas.communes),
-            ], context: context)
+            return services.pages.render(
+                "progress", title: "progress",
+                data: [
+                    "teams": rows(progress.teams), "days": rows(progress.days), "provinces": rows(areas.provinces),
+                    "communes": rows(areas.communes),
+                ], context: context)
         }
     }
 
@@ -39,7 +46,8 @@ struct OfficeRoutes {
             group.rejected += batch.rejected
             groups[key] = group
         }
-        var teams: [String: Group] = [:], days: [String: Group] = [:]
+        var teams: [String: Group] = [:]
+        var days: [String: Group] = [:]
         for batch in batches where batch.isInForce {
             count(batch, into: &teams, as: batch.team)
             count(batch, into: &days, as: String(batch.loadedAt.prefix(10)))
@@ -53,14 +61,19 @@ struct OfficeRoutes {
     /// Batches in force and their accepted forms by province and by commune: a batch counts once in
     /// every area it has a form of. Batches of an instrument that is not built in, or without the
     /// column, are left out of that level.
-    static func areas(_ store: any SurveyStoring, _ batches: [BatchInfo], as role: StoreRole) async throws -> (provinces: [Group], communes: [Group]) {
-        var provinces: [String: Group] = [:], communes: [String: Group] = [:]
+    static func areas(_ store: any SurveyStoring, _ batches: [BatchInfo], as role: StoreRole) async throws -> (
+        provinces: [Group], communes: [Group]
+    ) {
+        var provinces: [String: Group] = [:]
+        var communes: [String: Group] = [:]
         for batch in batches where batch.isInForce && batch.accepted > 0 {
             guard let layout = try BuiltinInstruments.named(batch.instrumentID)?.recordLayout else { continue }
             let columns = [areaColumns.province, areaColumns.commune].map { layout.attributeIndex($0) }
             let selection = try await store.select(ResponseSelection(batches: [batch.name]), as: role)
-            let counts = try await store.reduceRecords(in: selection, year: nil, layout: layout, as: role,
-                                                       into: [[String: Int]](repeating: [:], count: 2)) { counts, record in
+            let counts = try await store.reduceRecords(
+                in: selection, year: nil, layout: layout, as: role,
+                into: [[String: Int]](repeating: [:], count: 2)
+            ) { counts, record in
                 for (level, column) in columns.enumerated() {
                     if let column { counts[level][record.attributes[column], default: 0] += 1 }
                 }

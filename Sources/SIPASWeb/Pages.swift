@@ -28,21 +28,29 @@ struct Pages: Sendable {
     static let openAPI = PackageResources.openapi_json
 
     /// `page` with `data`, in the layout, for the request's language and account.
-    func render(_ page: String, title: String, data: [String: Any] = [:], context: WebContext, status: HTTPResponse.Status = .ok) -> Response {
+    func render(
+        _ page: String, title: String, data: [String: Any] = [:], context: WebContext, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let t = WebLabel.strings(context.language)
         var values = data
         values["t"] = t
         let content = library.render(values, withTemplate: page) ?? ""
-        var layout: [String: Any] = ["t": t, "title": t[title] ?? title, "content": content, "lang": context.language.rawValue,
-                                     "otherLang": context.language == .vi ? "en" : "vi"]
+        var layout: [String: Any] = [
+            "t": t, "title": t[title] ?? title, "content": content, "lang": context.language.rawValue,
+            "otherLang": context.language == .vi ? "en" : "vi",
+        ]
         if let account = context.account {
-            layout["account"] = ["name": account.name, "role": account.role.rawValue, "team": account.team,
-                                 "office": account.seesAllTeams] as [String: Any]
+            layout["account"] =
+                [
+                    "name": account.name, "role": account.role.rawValue, "team": account.team,
+                    "office": account.seesAllTeams,
+                ] as [String: Any]
             layout["csrf"] = context.session?.csrf ?? ""
         }
         let html = library.render(layout, withTemplate: "layout") ?? ""
-        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.contentLanguage] = context.language.rawValue
         return response
     }

@@ -16,7 +16,10 @@ struct PendingUpload: Codable, Sendable {
 
 /// What `sipas validate` says of a file, kept for the report page and the API.
 struct ValidationSummary: Codable, Sendable {
-    struct Count: Codable, Sendable { var name: String; var count: Int }
+    struct Count: Codable, Sendable {
+        var name: String
+        var count: Int
+    }
     struct Rejected: Codable, Sendable {
         var file: String
         var row: Int?
@@ -55,7 +58,8 @@ struct PendingUploads: Sendable {
     init(directory: URL) throws {
         self.directory = directory
         slots = try SlotDirectory(directory: directory)
-        reports = try SlotDirectory(directory: directory.appendingPathComponent("reports", isDirectory: true), create: false)
+        reports = try SlotDirectory(
+            directory: directory.appendingPathComponent("reports", isDirectory: true), create: false)
     }
 
     /// A new, empty directory for one upload, and its id.
@@ -78,7 +82,9 @@ struct PendingUploads: Sendable {
     }
 
     func load(_ id: String) -> PendingUpload? {
-        guard let slot = slot(id), let data = FileManager.default.contents(atPath: slot.appendingPathComponent("upload.json").path) else { return nil }
+        guard let slot = slot(id),
+            let data = FileManager.default.contents(atPath: slot.appendingPathComponent("upload.json").path)
+        else { return nil }
         return try? JSONDecoder().decode(PendingUpload.self, from: data)
     }
 
@@ -91,9 +97,12 @@ struct PendingUploads: Sendable {
         var report = ValidationSummary()
         do {
             let header = try InstrumentDetector.readHeader(of: file)
-            let instrument = try InstrumentDetector.detectBuiltin(header: header, file: file.lastPathComponent).instrument
+            let instrument = try InstrumentDetector.detectBuiltin(header: header, file: file.lastPathComponent)
+                .instrument
             report.instrumentID = instrument.id
-            let importer = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: rejects, maxReportedRejections: shownRejections, language: language))
+            let importer = try CSVImporter(
+                instrument: instrument,
+                options: ImportOptions(rejectsURL: rejects, maxReportedRejections: shownRejections, language: language))
             let summary = try importer.run(file: file) { _ in }
             report.rowsRead = summary.rowsRead
             report.accepted = summary.accepted
@@ -106,8 +115,9 @@ struct PendingUploads: Sendable {
             report.byRule = counts(summary.rejectionsByRule)
             report.byColumn = counts(summary.rejectionsByColumn)
             report.rejections = summary.rejections.prefix(shownRejections).map {
-                ValidationSummary.Rejected(file: $0.location.file, row: $0.location.row, column: $0.location.column ?? "", value: $0.value,
-                      rule: $0.rule.key, reasonVI: $0.reason(.vi), reasonEN: $0.reason(.en))
+                ValidationSummary.Rejected(
+                    file: $0.location.file, row: $0.location.row, column: $0.location.column ?? "", value: $0.value,
+                    rule: $0.rule.key, reasonVI: $0.reason(.vi), reasonEN: $0.reason(.en))
             }
             report.moreRejections = max(0, summary.rejectionsByRule.values.reduce(0, +) - report.rejections.count)
         } catch let error as ImportError {

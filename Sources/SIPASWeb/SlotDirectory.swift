@@ -12,7 +12,8 @@ struct SlotDirectory: Sendable {
     }
 
     private func makeDirectory() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// A new, empty folder and its id.
@@ -20,7 +21,8 @@ struct SlotDirectory: Sendable {
         try makeDirectory()
         let id = UUID().uuidString.lowercased()
         let url = directory.appendingPathComponent(id, isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         return (id, url)
     }
 
@@ -44,8 +46,9 @@ struct SlotDirectory: Sendable {
         let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().filter { name in
             guard let url = slot(name), url.lastPathComponent == name,
-                  let modified = (try? manager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
-                  now.timeIntervalSince(modified) > age else { return false }
+                let modified = (try? manager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) > age
+            else { return false }
             return (try? manager.removeItem(at: url)) != nil
         }
     }

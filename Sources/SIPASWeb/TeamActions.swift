@@ -16,16 +16,24 @@ struct TeamActions {
         let uploads = services.uploads
         let (id, slot) = try uploads.makeSlot()
         do {
-            let received = try await UploadReceiver.receive(request, into: slot, limit: services.configuration.maxUploadBytes, csrf: csrf)
+            let received = try await UploadReceiver.receive(
+                request, into: slot, limit: services.configuration.maxUploadBytes, csrf: csrf)
             let language = context.language
             let rejects = slot.appendingPathComponent("rejects.csv")
-            let report = try await services.run { PendingUploads.validate(received.url, rejects: rejects, language: language) }
-            let upload = PendingUpload(id: id, accountID: account.id, team: account.team, originalName: received.originalName,
-                                       fileName: received.url.lastPathComponent, uploadedAt: ISO8601DateFormatter().string(from: Date()),
-                                       report: report)
+            let report = try await services.run {
+                PendingUploads.validate(received.url, rejects: rejects, language: language)
+            }
+            let upload = PendingUpload(
+                id: id, accountID: account.id, team: account.team, originalName: received.originalName,
+                fileName: received.url.lastPathComponent, uploadedAt: ISO8601DateFormatter().string(from: Date()),
+                report: report)
             try uploads.save(upload)
-            services.logger.info("upload checked", metadata: ["upload": "\(id)", "account": "\(account.name)",
-                                                              "rows": "\(report.rowsRead)", "rejected": "\(report.rejected)"])
+            services.logger.info(
+                "upload checked",
+                metadata: [
+                    "upload": "\(id)", "account": "\(account.name)",
+                    "rows": "\(report.rowsRead)", "rejected": "\(report.rejected)",
+                ])
             return upload
         } catch {
             uploads.discard(id)
@@ -44,7 +52,9 @@ struct TeamActions {
     /// Loads the upload as a batch with the code of `sipas import`: the same file twice is stored
     /// once (`alreadyLoaded`); a different file under the same name needs `replace`.
     func accept(_ upload: PendingUpload, replace: Bool, account: WebAccount) async throws -> LoadOutcome {
-        guard upload.report.errorEN == nil, !upload.report.instrumentID.isEmpty, let file = services.uploads.fileURL(upload) else {
+        guard upload.report.errorEN == nil, !upload.report.instrumentID.isEmpty,
+            let file = services.uploads.fileURL(upload)
+        else {
             throw HTTPError(.unprocessableContent, message: "the file cannot be read; nothing to accept")
         }
         let name = upload.team.isEmpty ? upload.originalName : "\(upload.team)/\(upload.originalName)"
@@ -55,8 +65,9 @@ struct TeamActions {
                 return try InstrumentDetector.detectBuiltin(header: header, file: file.lastPathComponent).instrument
             }
             guard instrument.id == instrumentID else { throw HTTPError(.conflict) }
-            let outcome = try await services.store.importFile(file, instrument: instrument, name: name, replace: replace,
-                                                              as: upload.team.isEmpty ? account.storeRole : .team(upload.team))
+            let outcome = try await services.store.importFile(
+                file, instrument: instrument, name: name, replace: replace,
+                as: upload.team.isEmpty ? account.storeRole : .team(upload.team))
             // The store keeps one copy of a file: another team's identical batch is neither named nor
             // linked (its id would answer 404 to this account anyway).
             if case .alreadyLoaded(let batch) = outcome, !account.seesAllTeams, batch.team != account.team {
@@ -79,14 +90,18 @@ struct TeamActions {
 
     /// Batch number `id` if the account may see it, else 404.
     func batch(_ id: String, for account: WebAccount) async throws -> BatchInfo {
-        guard let number = Int64(id), let batch = try await services.store.batches(as: account.storeRole).first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id),
+            let batch = try await services.store.batches(as: account.storeRole).first(where: { $0.id == number })
+        else { throw HTTPError(.notFound) }
         return batch
     }
 
     static func values(_ batch: BatchInfo) -> [String: Any] {
-        var values: [String: Any] = ["id": batch.id, "name": batch.name, "team": batch.team, "fileName": batch.fileName,
-                                     "instrumentID": batch.instrumentID, "rowsRead": batch.rowsRead, "accepted": batch.accepted,
-                                     "rejected": batch.rejected, "loadedAt": batch.loadedAt]
+        var values: [String: Any] = [
+            "id": batch.id, "name": batch.name, "team": batch.team, "fileName": batch.fileName,
+            "instrumentID": batch.instrumentID, "rowsRead": batch.rowsRead, "accepted": batch.accepted,
+            "rejected": batch.rejected, "loadedAt": batch.loadedAt,
+        ]
         if let replacedBy = batch.replacedBy { values["replacedBy"] = replacedBy }
         return values
     }

@@ -29,7 +29,8 @@ enum UploadReceiver {
         }
         let part = directory.appendingPathComponent("upload.part")
         guard FileManager.default.createFile(atPath: part.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = try? FileHandle(forWritingTo: part) else {
+            let handle = try? FileHandle(forWritingTo: part)
+        else {
             throw HTTPError(.internalServerError, message: "cannot write the upload")
         }
         var name = request.uri.queryParameters["name"].map(String.init) ?? ""
@@ -37,13 +38,18 @@ enum UploadReceiver {
             defer { try? handle.close() }
             let contentType = request.headers[.contentType] ?? ""
             if contentType.lowercased().hasPrefix("multipart/form-data") {
-                guard let boundary = boundary(contentType) else { throw HTTPError(.badRequest, message: "multipart without boundary") }
-                name = try await receiveMultipart(request.body, boundary: boundary, into: handle, limit: limit, csrf: csrf)
+                guard let boundary = boundary(contentType) else {
+                    throw HTTPError(.badRequest, message: "multipart without boundary")
+                }
+                name = try await receiveMultipart(
+                    request.body, boundary: boundary, into: handle, limit: limit, csrf: csrf)
             } else {
                 var count = 0
                 for try await chunk in request.body {
                     count += chunk.readableBytes
-                    guard count <= limit else { throw HTTPError(.contentTooLarge, message: "upload larger than \(limit) bytes") }
+                    guard count <= limit else {
+                        throw HTTPError(.contentTooLarge, message: "upload larger than \(limit) bytes")
+                    }
                     try handle.write(contentsOf: chunk.readableBytesView)
                 }
             }
@@ -58,7 +64,9 @@ enum UploadReceiver {
         return Received(url: final, originalName: shown.isEmpty ? final.lastPathComponent : shown, kind: kind)
     }
 
-    private static func receiveMultipart(_ body: RequestBody, boundary: String, into handle: FileHandle, limit: Int, csrf: String?) async throws -> String {
+    private static func receiveMultipart(
+        _ body: RequestBody, boundary: String, into handle: FileHandle, limit: Int, csrf: String?
+    ) async throws -> String {
         final class State {
             var field = "", fileName = "", token = "", sawFile = false, failure: HTTPError?
             var written = 0
@@ -71,7 +79,9 @@ enum UploadReceiver {
             if state.field == "file" {
                 state.fileName = parameter("filename", in: value) ?? ""
                 state.sawFile = true
-                if let csrf, !WebSecurity.sameSecret(state.token, csrf) { state.failure = HTTPError(.forbidden, message: "missing or bad CSRF token") }
+                if let csrf, !WebSecurity.sameSecret(state.token, csrf) {
+                    state.failure = HTTPError(.forbidden, message: "missing or bad CSRF token")
+                }
             }
         }
         parser.onBody = { buffer in
@@ -89,7 +99,9 @@ enum UploadReceiver {
         var count = 0
         for try await chunk in body {
             count += chunk.readableBytes
-            guard count <= limit else { throw HTTPError(.contentTooLarge, message: "upload larger than \(limit) bytes") }
+            guard count <= limit else {
+                throw HTTPError(.contentTooLarge, message: "upload larger than \(limit) bytes")
+            }
             do { try parser.execute(chunk) } catch { throw HTTPError(.badRequest, message: "malformed multipart body") }
             if let failure = state.failure { throw failure }
         }
@@ -107,7 +119,9 @@ enum UploadReceiver {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return .csv }
         try handle.seek(toOffset: 0)
         while let block = try handle.read(upToCount: 1 << 16), !block.isEmpty {
-            if block.contains(0) { throw HTTPError(.unsupportedMediaType, message: "neither an .xlsx workbook nor a text (CSV) file") }
+            if block.contains(0) {
+                throw HTTPError(.unsupportedMediaType, message: "neither an .xlsx workbook nor a text (CSV) file")
+            }
         }
         return .csv
     }
@@ -117,7 +131,10 @@ enum UploadReceiver {
     static func safeName(_ name: String, kind: Kind) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var stem = (last as NSString).deletingPathExtension
-        stem = String(stem.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? Character($0) : "_" })
+        stem = String(
+            stem.unicodeScalars.map {
+                CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? Character($0) : "_"
+            })
         stem = String(stem.drop(while: { $0 == "." || $0 == "_" }).prefix(80))
         return (stem.isEmpty ? "upload" : stem) + "." + kind.rawValue
     }

@@ -31,13 +31,16 @@ public struct WebConfiguration: Sendable {
     public var storeLocation = ""
     public var sweepIntervalSeconds: Double = 3600
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, behindProxy: Bool = false,
-                maxUploadBytes: Int = 64 << 20, uploadDirectory: URL? = nil,
-                sessionIdleSeconds: Double = 30 * 60, sessionAbsoluteSeconds: Double = 12 * 3600,
-                maxFailedLogins: Int = 5, loginWindowSeconds: Double = 15 * 60, bcryptCost: UInt8 = 12) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, behindProxy: Bool = false,
+        maxUploadBytes: Int = 64 << 20, uploadDirectory: URL? = nil,
+        sessionIdleSeconds: Double = 30 * 60, sessionAbsoluteSeconds: Double = 12 * 3600,
+        maxFailedLogins: Int = 5, loginWindowSeconds: Double = 15 * 60, bcryptCost: UInt8 = 12
+    ) {
         (self.host, self.port, self.secureCookies, self.behindProxy) = (host, port, secureCookies, behindProxy)
         self.maxUploadBytes = maxUploadBytes
-        self.uploadDirectory = uploadDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sipas-uploads")
+        self.uploadDirectory =
+            uploadDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("sipas-uploads")
         (self.sessionIdleSeconds, self.sessionAbsoluteSeconds) = (sessionIdleSeconds, sessionAbsoluteSeconds)
         (self.maxFailedLogins, self.loginWindowSeconds) = (maxFailedLogins, loginWindowSeconds)
         self.bcryptCost = max(10, bcryptCost)
@@ -48,7 +51,9 @@ public struct WebConfiguration: Sendable {
 
     /// Splits `HOST:PORT` (`[::1]:8080` for IPv6). - Throws: ``WebConfigurationError``.
     public static func parseListen(_ text: String) throws -> (host: String, port: Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else {
             throw WebConfigurationError.badListen(text)
         }
         var host = String(text[..<colon])

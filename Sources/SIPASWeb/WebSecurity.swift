@@ -10,7 +10,8 @@ enum WebSecurity {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     static func sha256Hex(_ text: String) -> String {
@@ -23,17 +24,21 @@ enum WebSecurity {
     }
 
     /// Content-Security-Policy: nothing but this origin's own styles and images; no scripts at all.
-    static let contentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
         + "form-action 'self'; frame-ancestors 'none'"
 
     /// The annual report's HTML (`sipas report`'s, self-contained): its one inline style sheet and
     /// its inline SVG; still no script, nothing fetched, no framing.
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; "
+    static let reportPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; "
         + "form-action 'none'; frame-ancestors 'none'"
 
     /// The headers every response carries; a route's own Content-Security-Policy (``reportPolicy``) is kept.
     static func addHeaders(to response: inout Response, secure: Bool) {
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = contentSecurityPolicy }
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"

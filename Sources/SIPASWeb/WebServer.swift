@@ -21,8 +21,9 @@ public enum WebServer {
             }
         }
         router.get("/static/style.css") { _, _ -> Response in
-            var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                                    body: .init(byteBuffer: ByteBuffer(string: Pages.styleSheet)))
+            var response = Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: Pages.styleSheet)))
             response.headers[.cacheControl] = "max-age=3600"
             return response
         }
@@ -40,30 +41,38 @@ public enum WebServer {
     /// stops it gracefully on SIGTERM or SIGINT (requests in progress finish first).
     public static func makeApplication(_ services: WebServices) -> some ApplicationProtocol {
         let configuration = services.configuration
-        return Application(router: makeRouter(services),
-                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sipas"),
-                           logger: services.logger)
+        return Application(
+            router: makeRouter(services),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sipas"),
+            logger: services.logger)
     }
 }
 
 extension Response {
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
     }
 }
 
 extension WebServer {
     /// Serves until SIGTERM or SIGINT, then stops gracefully.
     public static func run(_ services: WebServices) async throws {
-        services.logger.info("sipas serve listening", metadata: [
-            "address": "\(services.configuration.host):\(services.configuration.port)", "store": "\(services.store.location)",
-        ])
+        services.logger.info(
+            "sipas serve listening",
+            metadata: [
+                "address": "\(services.configuration.host):\(services.configuration.port)",
+                "store": "\(services.store.location)",
+            ])
         let sweeper = Task { await sweep(services) }
         defer { sweeper.cancel() }
         try await makeApplication(services).runService()

@@ -13,7 +13,9 @@ public final class WebServices: Sendable {
     let pages: Pages
     let logger: Logger
 
-    package init(store: any SurveyStoring, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web")) throws {
+    package init(store: any SurveyStoring, configuration: WebConfiguration, logger: Logger = Logger(label: "sipas.web"))
+        throws
+    {
         self.store = store
         self.configuration = configuration
         self.logger = logger

@@ -16,7 +16,9 @@ struct WebSessionMiddleware: RouterMiddleware {
     /// Routes open without a session.
     static func isPublic(_ method: HTTPRequest.Method, _ path: String) -> Bool {
         switch (method, path) {
-        case (.get, "/health"), (.get, "/login"), (.post, "/login"), (.get, "/static/style.css"), (.get, "/api/openapi.json"): return true
+        case (.get, "/health"), (.get, "/login"), (.post, "/login"), (.get, "/static/style.css"),
+            (.get, "/api/openapi.json"):
+            return true
         default: return false
         }
     }
@@ -25,7 +27,9 @@ struct WebSessionMiddleware: RouterMiddleware {
     /// before it stores any byte of the file.
     static let multipartPath = "/upload"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         let configuration = services.configuration
         if configuration.behindProxy, let real = request.headers[.xRealIP] { context.peerAddress = real }
@@ -38,23 +42,28 @@ struct WebSessionMiddleware: RouterMiddleware {
             response = try error.response(from: request, context: context)
         }
         if let setLanguage {
-            response.setCookie(Cookie(name: "sipas-lang", value: setLanguage.rawValue, maxAge: 365 * 86400, path: "/",
-                                      secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: "sipas-lang", value: setLanguage.rawValue, maxAge: 365 * 86400, path: "/",
+                    secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
         }
         WebSecurity.addHeaders(to: &response, secure: configuration.secureCookies)
         return response
     }
 
-    private func route(_ request: Request, context: inout Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    private func route(_ request: Request, context: inout Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
         var request = request
         let services = self.services
         if let token = request.cookies[services.configuration.cookieName]?.value, !token.isEmpty, token.count <= 100 {
             let hash = WebSecurity.sha256Hex(token)
             context.tokenHash = hash
             let configuration = services.configuration
-            context.session = try await services.store.session(tokenHash: hash, now: Date().timeIntervalSince1970,
-                                                                idle: configuration.sessionIdleSeconds,
-                                                                absolute: configuration.sessionAbsoluteSeconds)
+            context.session = try await services.store.session(
+                tokenHash: hash, now: Date().timeIntervalSince1970,
+                idle: configuration.sessionIdleSeconds,
+                absolute: configuration.sessionAbsoluteSeconds)
         }
         let path = request.uri.path
         let unsafe = ![HTTPRequest.Method.get, .head, .options].contains(request.method)
@@ -69,14 +78,19 @@ struct WebSessionMiddleware: RouterMiddleware {
         }
         if unsafe {
             if let header = request.headers[.xCSRFToken] {
-                guard WebSecurity.sameSecret(header, session.csrf) else { throw HTTPError(.forbidden, message: "bad CSRF token") }
-            } else if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+                guard WebSecurity.sameSecret(header, session.csrf) else {
+                    throw HTTPError(.forbidden, message: "bad CSRF token")
+                }
+            } else if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            {
                 let body = try await request.collectBody(upTo: context.maxUploadSize)
                 let fields = FormFields.parse(String(buffer: body))
                 guard let token = fields["_csrf"], WebSecurity.sameSecret(token, session.csrf) else {
                     throw HTTPError(.forbidden, message: "missing or bad CSRF token")
                 }
-            } else if !(path == Self.multipartPath && request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true) {
+            } else if !(path == Self.multipartPath
+                && request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true)
+            {
                 throw HTTPError(.forbidden, message: "missing CSRF token")
             }
         }
@@ -85,7 +99,9 @@ struct WebSessionMiddleware: RouterMiddleware {
 
     /// `?lang=en|vi` (remembered in a cookie), else the cookie, else Vietnamese; and the language to remember.
     static func language(_ request: Request) -> (Language, Language?) {
-        if let asked = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return (asked, asked) }
+        if let asked = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
+            return (asked, asked)
+        }
         if let kept = request.cookies["sipas-lang"].flatMap({ Language(rawValue: $0.value) }) { return (kept, nil) }
         return (.vi, nil)
     }
@@ -97,7 +113,9 @@ enum FormFields {
         var fields: [String: String] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
             fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return fields

@@ -5,10 +5,14 @@ import SIPASImport
 /// reads (`{{t.login}}`), and its text in Vietnamese and English comes from ``text(_:)``.
 enum WebLabel: String, CaseIterable, Sendable, LocalizedMessage {
     case app, login, logout, user, password, home, batches, upload, uploadHelp, file, check, report, rowsRead, accepted
-    case rejected, encoding, instrument, byRule, byColumn, firstRejections, row, column, value, rule, reason, more, acceptBatch
-    case replace, downloadRejects, batch, team, loadedAt, status, inForce, replacedBy, noBatches, progress, byTeam, byDay, day
-    case byProvince, byCommune, province, commune, forms, alreadyLoaded, fileError, badLogin, language, fileName = "file_name"
-    case analysisLink, analysis, compare, targets, annualReport, fromYear, toYear, year, previousYear, plan, show, annualHelp
+    case rejected, encoding, instrument, byRule, byColumn, firstRejections, row, column, value, rule, reason, more,
+        acceptBatch
+    case replace, downloadRejects, batch, team, loadedAt, status, inForce, replacedBy, noBatches, progress, byTeam,
+        byDay, day
+    case byProvince, byCommune, province, commune, forms, alreadyLoaded, fileError, badLogin, language
+    case fileName = "file_name"
+    case analysisLink, analysis, compare, targets, annualReport, fromYear, toYear, year, previousYear, plan, show,
+        annualHelp
     case writeReport, openReport, downloads, anotherReport
 
     var key: String { rawValue }
@@ -24,8 +28,9 @@ enum WebLabel: String, CaseIterable, Sendable, LocalizedMessage {
         case .batches: return language.pick(vi: "Các lô", en: "Batches")
         case .upload: return language.pick(vi: "Nộp tệp", en: "Upload a file")
         case .uploadHelp:
-            return language.pick(vi: "Tệp CSV, Excel (.xlsx) hoặc bản xuất ODK/Kobo. Tệp được kiểm tra trước; chưa ghi gì vào kho.",
-                                 en: "A CSV, Excel (.xlsx) or ODK/Kobo export. The file is checked first; nothing is stored yet.")
+            return language.pick(
+                vi: "Tệp CSV, Excel (.xlsx) hoặc bản xuất ODK/Kobo. Tệp được kiểm tra trước; chưa ghi gì vào kho.",
+                en: "A CSV, Excel (.xlsx) or ODK/Kobo export. The file is checked first; nothing is stored yet.")
         case .file: return language.pick(vi: "Tệp", en: "File")
         case .check: return language.pick(vi: "Kiểm tra", en: "Check")
         case .report: return language.pick(vi: "Kết quả kiểm tra", en: "Validation report")
@@ -44,8 +49,11 @@ enum WebLabel: String, CaseIterable, Sendable, LocalizedMessage {
         case .reason: return language.pick(vi: "Lý do", en: "Reason")
         case .more: return language.pick(vi: "lỗi khác (xem tệp dòng lỗi)", en: "more (see the rejects file)")
         case .acceptBatch: return language.pick(vi: "Nhận thành lô", en: "Accept as a batch")
-        case .replace: return language.pick(vi: "Thay lô cùng tên đã nộp (tệp đã sửa)", en: "Replace the batch of the same name (a fixed file)")
-        case .downloadRejects: return language.pick(vi: "Tải các dòng lỗi (CSV) để sửa", en: "Download the rejected rows (CSV) to fix")
+        case .replace:
+            return language.pick(
+                vi: "Thay lô cùng tên đã nộp (tệp đã sửa)", en: "Replace the batch of the same name (a fixed file)")
+        case .downloadRejects:
+            return language.pick(vi: "Tải các dòng lỗi (CSV) để sửa", en: "Download the rejected rows (CSV) to fix")
         case .batch: return language.pick(vi: "Lô", en: "Batch")
         case .team: return language.pick(vi: "Nhóm", en: "Team")
         case .loadedAt: return language.pick(vi: "Thời điểm nạp", en: "Loaded")
@@ -63,14 +71,16 @@ enum WebLabel: String, CaseIterable, Sendable, LocalizedMessage {
         case .commune: return language.pick(vi: "Mã xã, phường", en: "Commune code")
         case .forms: return language.pick(vi: "Phiếu hợp lệ", en: "Accepted forms")
         case .alreadyLoaded:
-            return language.pick(vi: "Tệp này đã có trong kho; không ghi thêm gì.",
-                                 en: "This file is already in the store; nothing written.")
+            return language.pick(
+                vi: "Tệp này đã có trong kho; không ghi thêm gì.",
+                en: "This file is already in the store; nothing written.")
         case .fileError: return language.pick(vi: "Không đọc được tệp", en: "The file cannot be read")
         case .badLogin: return language.pick(vi: "Sai tài khoản hoặc mật khẩu.", en: "Wrong account or password.")
         case .language: return language.pick(vi: "English", en: "Tiếng Việt")
         case .fileName: return language.pick(vi: "Tên tệp", en: "File name")
         case .analysisLink: return language.pick(vi: "Phân tích", en: "Analysis")
-        case .analysis: return language.pick(vi: "Chỉ số hài lòng (khoảng tin cậy 95 %)", en: "Satisfaction indices (95 % CIs)")
+        case .analysis:
+            return language.pick(vi: "Chỉ số hài lòng (khoảng tin cậy 95 %)", en: "Satisfaction indices (95 % CIs)")
         case .compare: return language.pick(vi: "So sánh hai năm", en: "Year comparison")
         case .targets: return language.pick(vi: "Chỉ tiêu", en: "Targets")
         case .annualReport: return language.pick(vi: "Báo cáo năm", en: "Annual report")
@@ -81,8 +91,9 @@ enum WebLabel: String, CaseIterable, Sendable, LocalizedMessage {
         case .plan: return language.pick(vi: "Kế hoạch chỉ tiêu", en: "Target plan")
         case .show: return language.pick(vi: "Xem", en: "Show")
         case .annualHelp:
-            return language.pick(vi: "Báo cáo như lệnh sipas report trên các lô đang dùng của năm: HTML, Excel, CSV, SPSS.",
-                                 en: "The report of sipas report on the year's batches in force: HTML, Excel, CSV, SPSS.")
+            return language.pick(
+                vi: "Báo cáo như lệnh sipas report trên các lô đang dùng của năm: HTML, Excel, CSV, SPSS.",
+                en: "The report of sipas report on the year's batches in force: HTML, Excel, CSV, SPSS.")
         case .writeReport: return language.pick(vi: "Lập báo cáo", en: "Write the report")
         case .openReport: return language.pick(vi: "Mở báo cáo (HTML)", en: "Open the report (HTML)")
         case .downloads: return language.pick(vi: "Tải về", en: "Downloads")
@@ -122,16 +133,23 @@ enum WebMessage: Sendable, Hashable, LocalizedMessage {
     func text(_ language: Language) -> String {
         switch self {
         case .tooManySignIns(let minutes):
-            return language.pick(vi: "Đăng nhập sai quá nhiều lần; thử lại sau \(minutes) phút.",
-                                 en: "Too many failed sign-ins; try again in \(minutes) min.")
+            return language.pick(
+                vi: "Đăng nhập sai quá nhiều lần; thử lại sau \(minutes) phút.",
+                en: "Too many failed sign-ins; try again in \(minutes) min.")
         case .passwordTooLong(let bytes, let maxBytes):
-            return language.pick(vi: "mật khẩu dài \(bytes) byte (UTF-8); tối đa \(maxBytes) byte (chữ có dấu chiếm 2–4 byte)",
-                                 en: "the password is \(bytes) bytes long (UTF-8); at most \(maxBytes) bytes (accented letters take 2 to 4)")
+            return language.pick(
+                vi: "mật khẩu dài \(bytes) byte (UTF-8); tối đa \(maxBytes) byte (chữ có dấu chiếm 2–4 byte)",
+                en:
+                    "the password is \(bytes) bytes long (UTF-8); at most \(maxBytes) bytes (accented letters take 2 to 4)"
+            )
         case .passwordTooShort(let minCharacters):
-            return language.pick(vi: "mật khẩu cần ít nhất \(minCharacters) ký tự", en: "the password needs at least \(minCharacters) characters")
+            return language.pick(
+                vi: "mật khẩu cần ít nhất \(minCharacters) ký tự",
+                en: "the password needs at least \(minCharacters) characters")
         case .badListen(let text):
-            return language.pick(vi: "--listen '\(text)': cần dạng HOST:CỔNG, ví dụ 127.0.0.1:8080",
-                                 en: "--listen '\(text)': expected HOST:PORT, e.g. 127.0.0.1:8080")
+            return language.pick(
+                vi: "--listen '\(text)': cần dạng HOST:CỔNG, ví dụ 127.0.0.1:8080",
+                en: "--listen '\(text)': expected HOST:PORT, e.g. 127.0.0.1:8080")
         case .wholeRow:
             return language.pick(vi: "(cả dòng)", en: "(whole row)")
         }

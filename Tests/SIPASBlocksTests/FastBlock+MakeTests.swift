@@ -1,5 +1,6 @@
 import SIPASCore
 import Testing
+
 @testable import SIPASBlocks
 
 /// Rows added to a batch by other readers (the store) carry the PSU hash the CSV reader gives.
@@ -7,19 +8,22 @@ struct FastBlockMakeTests {
     /// The PSU hash of `line`'s fields split at the commas, with `strata` and `cluster` columns.
     static func psuHash(_ line: String, strata: Int?, cluster: Int) -> UInt64 {
         let bytes = Array(line.utf8)
-        var starts: [Int32] = [0], ends: [Int32] = []
+        var starts: [Int32] = [0]
+        var ends: [Int32] = []
         for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") {
             ends.append(Int32(i))
             starts.append(Int32(i + 1))
         }
         ends.append(Int32(bytes.count))
-        let columns = FastColumns(count: starts.count, strata: strata, cluster: cluster, attributes: [], items: [], excluded: [])
+        let columns = FastColumns(
+            count: starts.count, strata: strata, cluster: cluster, attributes: [], items: [], excluded: [])
         let batch = FastBatch.empty()
         bytes.withUnsafeBufferPointer { b in
             starts.withUnsafeBufferPointer { s in
                 ends.withUnsafeBufferPointer { e in
                     [Int32]().withUnsafeBufferPointer { codes in
-                        batch.append(bytes: b.baseAddress!, columns: columns, starts: s, ends: e, weight: 1, codes: codes)
+                        batch.append(
+                            bytes: b.baseAddress!, columns: columns, starts: s, ends: e, weight: 1, codes: codes)
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASBlocks
 
 /// The fast path's hand-managed buffers keep every value through growth.
@@ -36,18 +37,18 @@ struct UnsafeGrowableBufferTests {
     }
 
     #if DEBUG
-    /// Indexing is checked in debug builds: reading past the count stops the process.
-    @Test func anIndexPastTheCountStopsADebugBuild() async {
-        await #expect(processExitsWith: .failure) {
-            var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
-            buffer.append(1)
-            _ = buffer[1]
+        /// Indexing is checked in debug builds: reading past the count stops the process.
+        @Test func anIndexPastTheCountStopsADebugBuild() async {
+            await #expect(processExitsWith: .failure) {
+                var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
+                buffer.append(1)
+                _ = buffer[1]
+            }
+            await #expect(processExitsWith: .success) {
+                var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
+                buffer.append(1)
+                _ = buffer[0]
+            }
         }
-        await #expect(processExitsWith: .success) {
-            var buffer = UnsafeGrowableBuffer<Int32>(capacity: 4)
-            buffer.append(1)
-            _ = buffer[0]
-        }
-    }
     #endif
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// RFC 4180 records of a configuration file, each with its spreadsheet row.
@@ -8,21 +9,27 @@ struct CSVReaderTests {
     }
 
     @Test func theDelimiterIsTheOneSplittingTheLineMost() {
-        #expect(CSVReader.sniffDelimiter("a;b,c".utf8) == UInt8(ascii: ","))      // tie: comma
+        #expect(CSVReader.sniffDelimiter("a;b,c".utf8) == UInt8(ascii: ","))  // tie: comma
         #expect(CSVReader.sniffDelimiter("a;b;c,d".utf8) == UInt8(ascii: ";"))
         #expect(CSVReader.sniffDelimiter("a\tb\tc;d".utf8) == 9)
         #expect(CSVReader.sniffDelimiter("\"a;b;c\",d".utf8) == UInt8(ascii: ","))  // quoted parts ignored
-        #expect(CSVReader.sniffDelimiter("a|b|c".utf8) == UInt8(ascii: ","))      // none: comma
+        #expect(CSVReader.sniffDelimiter("a|b|c".utf8) == UInt8(ascii: ","))  // none: comma
     }
 
     @Test func quotedFieldsHoldDelimitersQuotesAndLineBreaks() throws {
         let text = "a,b,c\n\"1,5\",\"say \"\"hi\"\"\",\"two\r\nlines\"\n2,,\n"
-        #expect(try Self.read(text) == [["1", "a", "b", "c"], ["2", "1,5", "say \"hi\"", "two\r\nlines"], ["3", "2", "", ""]])
+        #expect(
+            try Self.read(text) == [
+                ["1", "a", "b", "c"], ["2", "1,5", "say \"hi\"", "two\r\nlines"], ["3", "2", "", ""],
+            ])
     }
 
     @Test func everyLineEndWorksAndBlankLinesCountAsRows() throws {
         let text = "\u{FEFF}h1;h2\r\n\r\n  \rx;y\rz;w"
-        #expect(try Self.read(text, delimiter: UInt8(ascii: ";")) == [["1", "h1", "h2"], ["4", "x", "y"], ["5", "z", "w"]])
+        #expect(
+            try Self.read(text, delimiter: UInt8(ascii: ";")) == [
+                ["1", "h1", "h2"], ["4", "x", "y"], ["5", "z", "w"],
+            ])
     }
 
     @Test func aQuotedLineBreakDoesNotStartARow() throws {
@@ -37,7 +44,8 @@ struct CSVReaderTests {
         #expect(throws: CSVReader.ReadError.unterminatedQuote(file: "t.csv", row: 2, column: 3)) {
             try Self.read("a,b,c\n1,2,\"3\n4\n")
         }
-        #expect(CSVReader.ReadError.unterminatedQuote(file: "t.csv", row: 2, column: 3).message(.vi)
+        #expect(
+            CSVReader.ReadError.unterminatedQuote(file: "t.csv", row: 2, column: 3).message(.vi)
                 == "t.csv, dòng 2, cột 3: dấu ngoặc kép mở ở đây không được đóng trước cuối tệp")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// The writer decides on quoting from the field's UTF-8 bytes, as a CSV reader splits them.

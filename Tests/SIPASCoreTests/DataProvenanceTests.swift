@@ -20,7 +20,8 @@ struct DataProvenanceTests {
         let mixed = DataProvenance(syntheticRows: 0, rows: 800).adding(DataProvenance(syntheticRows: 200, rows: 200))
         #expect(mixed.rows == 1000 && mixed.syntheticRows == 200)
         #expect(mixed.isMixed && mixed.value == "mixed")
-        #expect(mixed.banner(.vi) == "Dữ liệu mô phỏng — không phải kết quả chính thức (200/1000 dòng là dữ liệu mô phỏng)")
+        #expect(
+            mixed.banner(.vi) == "Dữ liệu mô phỏng — không phải kết quả chính thức (200/1000 dòng là dữ liệu mô phỏng)")
         #expect(mixed.banner(.en) == "Synthetic data — not official results (200/1000 rows are synthetic)")
     }
 }

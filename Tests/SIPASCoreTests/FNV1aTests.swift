@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// 64-bit FNV-1a against the FNV reference vectors (Tests/Fixtures/psu-hash/README.md).

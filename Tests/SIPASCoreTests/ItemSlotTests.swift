@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// The sums layout: each item's slots side by side, then rows and weight, nothing shared.
@@ -13,7 +14,8 @@ struct ItemSlotTests {
     }
 
     @Test func weightedSlotsAreTheSumsOfWeightsAndTheCountsAreNot() {
-        #expect(ItemSlot.allCases.filter(\.isWeighted) == [.validWeight, .satisfiedWeight, .codeWeight, .codeSquareWeight])
+        #expect(
+            ItemSlot.allCases.filter(\.isWeighted) == [.validWeight, .satisfiedWeight, .codeWeight, .codeSquareWeight])
         for slot in ItemSlot.allCases {
             // A weighted slot sums w (or w times the code), a count counts rows.
             #expect(slot.sqlAggregate.contains("sum(w") == slot.isWeighted, "\(slot): \(slot.sqlAggregate)")

@@ -35,7 +35,10 @@ struct LocalizedMessageTests {
     @Test func theCheckFindsEachFault() {
         #expect(MessageCatalogCheck.problems([Sample.empty]) == ["sample.empty: empty vi text"])
         #expect(MessageCatalogCheck.problems([Sample.decomposed]) == ["sample.decomposed: vi text is not NFC"])
-        #expect(MessageCatalogCheck.problems([Sample.untranslated]) == ["sample.untranslated: the same text in vi and en: UTF-8"])
+        #expect(
+            MessageCatalogCheck.problems([Sample.untranslated]) == [
+                "sample.untranslated: the same text in vi and en: UTF-8"
+            ])
         #expect(MessageCatalogCheck.problems([Sample.untranslated], sameInBothLanguages: ["sample.untranslated"]) == [])
         #expect(MessageCatalogCheck.problems([Sample.good, Sample.sameKey]) == ["sample.good: key used by two cases"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// PSU hashes and shards pinned to values computed by Tests/Fixtures/psu-hash/psu_hash.py.
@@ -21,9 +22,11 @@ struct PSUHashTests {
 
     @Test func theByteFormMatchesTheStringForm() {
         for (stratum, cluster, hash, _) in Self.pinned {
-            let bytes = Array(stratum.utf8), clusterBytes = Array(cluster.utf8)
+            let bytes = Array(stratum.utf8)
+            let clusterBytes = Array(cluster.utf8)
             let fromBytes = bytes.withUnsafeBufferPointer { s in
-                clusterBytes.withUnsafeBufferPointer { c in PSUHash.hash(stratum: stratum.isEmpty ? nil : s, cluster: c) }
+                clusterBytes.withUnsafeBufferPointer { c in PSUHash.hash(stratum: stratum.isEmpty ? nil : s, cluster: c)
+                }
             }
             #expect(fromBytes == hash, "\(stratum) \(cluster)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASCore
 
 /// Work spread over threads: results in index order, errors as one thread would throw them.
@@ -23,7 +24,11 @@ struct ParallelMapTests {
             while ids.count < count && condition.wait(until: deadline) {}
             condition.unlock()
         }
-        var count: Int { condition.lock(); defer { condition.unlock() }; return ids.count }
+        var count: Int {
+            condition.lock()
+            defer { condition.unlock() }
+            return ids.count
+        }
     }
 
     @Test(arguments: [1, 2, 3, 8])

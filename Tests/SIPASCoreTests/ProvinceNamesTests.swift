@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// Province names as people write them (issue 27, point 4; spellings from shared/reference/README.md).
@@ -8,9 +9,12 @@ struct ProvinceNamesTests {
     @Test(arguments: [
         // Huế: Thừa Thiên Huế until 2024, the city of Huế from 1 January 2025; code 46 in both codings.
         ("Huế", 2024, "46"), ("Thừa Thiên Huế", 2024, "46"), ("Thành phố Huế", 2024, "46"), ("TT Huế", 2024, "46"),
-        ("Thừa Thiên-Huế", 2024, "46"), ("Huế", 2025, "46"), ("Thừa Thiên Huế", 2025, "46"), ("Thành phố Huế", 2025, "46"),
-        ("TP.HCM", 2024, "79"), ("TP. Hồ Chí Minh", 2024, "79"), ("Thành phố Hồ Chí Minh", 2024, "79"), ("TP Hồ Chí Minh", 2024, "79"),
-        ("Sài Gòn", 2024, "79"), ("TP.HCM", 2025, "79"), ("TP. Hồ Chí Minh", 2025, "79"), ("Thành phố Hồ Chí Minh", 2025, "79"),
+        ("Thừa Thiên-Huế", 2024, "46"), ("Huế", 2025, "46"), ("Thừa Thiên Huế", 2025, "46"),
+        ("Thành phố Huế", 2025, "46"),
+        ("TP.HCM", 2024, "79"), ("TP. Hồ Chí Minh", 2024, "79"), ("Thành phố Hồ Chí Minh", 2024, "79"),
+        ("TP Hồ Chí Minh", 2024, "79"),
+        ("Sài Gòn", 2024, "79"), ("TP.HCM", 2025, "79"), ("TP. Hồ Chí Minh", 2025, "79"),
+        ("Thành phố Hồ Chí Minh", 2025, "79"),
         ("Tỉnh Bắc Giang", 2024, "24"), ("Thành phố Hải Phòng", 2024, "31"), ("Tỉnh Hưng Yên", 2025, "33"),
         ("Đắk Lắk", 2024, "66"), ("Đăk Lăk", 2024, "66"), ("Daklak", 2024, "66"), ("Đắc Lắc", 2024, "66"),
         ("Đắk Lắk", 2025, "66"), ("Đăk Lăk", 2025, "66"), ("Daklak", 2025, "66"),
@@ -31,8 +35,12 @@ struct ProvinceNamesTests {
         #expect(catalog.resolve(name: "Thừa Thiên Huế", year: 2025)?.kind == .alias)
         #expect(catalog.resolve(name: "Kontum", year: 2025)?.kind == .former)
         let former = try #require(catalog.resolve(name: "Bắc Giang", year: 2025))
-        #expect(former.note(for: "Bắc Giang", catalog: catalog) == "former province → new code: 'Bắc Giang' → 24 (Bắc Ninh)")
-        #expect(catalog.resolve(name: "Daklak", year: 2024)?.note(for: "Daklak", catalog: catalog) == "province alias → code: 'Daklak' → 66")
+        #expect(
+            former.note(for: "Bắc Giang", catalog: catalog) == "former province → new code: 'Bắc Giang' → 24 (Bắc Ninh)"
+        )
+        #expect(
+            catalog.resolve(name: "Daklak", year: 2024)?.note(for: "Daklak", catalog: catalog)
+                == "province alias → code: 'Daklak' → 66")
     }
 
     @Test func unknownNamesAndBarePrefixesResolveToNothing() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASCore
 
 /// The compiled-in crosswalk (shared/reference/vn-provinces-2025.csv): 63 old units, 34 new ones,
@@ -19,9 +20,9 @@ struct ProvinceTests {
     }
 
     @Test func mergedCodesFollowTheSeatNotTheName() {
-        #expect(catalog.newProvince(forOldCode: "27")?.code == "24")   // Bắc Ninh → new Bắc Ninh (24)
-        #expect(catalog.newProvince(forOldCode: "24")?.name == "Bắc Ninh")   // Bắc Giang
-        #expect(catalog.newProvince(forOldCode: "10")?.code == "15")   // Lào Cai → new Lào Cai (15)
+        #expect(catalog.newProvince(forOldCode: "27")?.code == "24")  // Bắc Ninh → new Bắc Ninh (24)
+        #expect(catalog.newProvince(forOldCode: "24")?.name == "Bắc Ninh")  // Bắc Giang
+        #expect(catalog.newProvince(forOldCode: "10")?.code == "15")  // Lào Cai → new Lào Cai (15)
         #expect(catalog.name(ofCode: "15", year: 2024) == "Yên Bái")
         #expect(catalog.name(ofCode: "15", year: 2025) == "Lào Cai")
         #expect(catalog.name(ofCode: "46", year: 2025) == "Huế")

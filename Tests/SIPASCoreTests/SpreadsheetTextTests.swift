@@ -3,9 +3,14 @@ import Testing
 
 struct SpreadsheetTextTests {
     @Test func cellsThatWouldStartAFormulaGetAQuote() {
-        let cases = ["=HYPERLINK(\"http://x\",\"y\")": "'=HYPERLINK(\"http://x\",\"y\")", "+1": "'+1", "-5": "'-5", "-2+3": "'-2+3",
-                     "@SUM(A1)": "'@SUM(A1)", "\t=1": "'\t=1", "\r=1": "'\r=1", "\r\n=1": "'\r\n=1", "\u{0}=1": "'\u{0}=1"]
-        for (text, expected) in cases { #expect(SpreadsheetText.neutralised(text) == expected, "\(text.debugDescription)") }
+        let cases = [
+            "=HYPERLINK(\"http://x\",\"y\")": "'=HYPERLINK(\"http://x\",\"y\")", "+1": "'+1", "-5": "'-5",
+            "-2+3": "'-2+3",
+            "@SUM(A1)": "'@SUM(A1)", "\t=1": "'\t=1", "\r=1": "'\r=1", "\r\n=1": "'\r\n=1", "\u{0}=1": "'\u{0}=1",
+        ]
+        for (text, expected) in cases {
+            #expect(SpreadsheetText.neutralised(text) == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test func otherCellsAreUnchanged() {

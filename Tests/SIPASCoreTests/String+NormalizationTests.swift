@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASCore
 
 /// The shortcuts of `nfc` and `looseKey` against Foundation's general path.
@@ -16,14 +17,17 @@ struct StringNormalizationTests {
         }
     }
 
-    static let stableScalars: [Unicode.Scalar] = ([0x20...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027] as [ClosedRange<UInt32>])
+    static let stableScalars: [Unicode.Scalar] =
+        ([0x20...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027] as [ClosedRange<UInt32>])
         .flatMap { $0 }.compactMap(Unicode.Scalar.init)
 
     @Test func everyScalarTakenAsComposedIsUnchangedByNFC() {
         for scalar in Self.stableScalars {
             let text = String(String.UnicodeScalarView([scalar]))
             #expect(String.isStableComposed(scalar))
-            #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar], "U+\(String(scalar.value, radix: 16))")
+            #expect(
+                Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar],
+                "U+\(String(scalar.value, radix: 16))")
         }
         for v: UInt32 in [0x300, 0x301, 0x323, 0x2000, 0x2001, 0x212B, 0x1F71] {
             #expect(!String.isStableComposed(Unicode.Scalar(v)!))
@@ -36,10 +40,14 @@ struct StringNormalizationTests {
         for _ in 0..<5000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 1...8, using: &random) {
-                scalars.append(Int.random(in: 0..<10, using: &random) == 0 ? marks.randomElement(using: &random)! : Self.stableScalars.randomElement(using: &random)!)
+                scalars.append(
+                    Int.random(in: 0..<10, using: &random) == 0
+                        ? marks.randomElement(using: &random)! : Self.stableScalars.randomElement(using: &random)!)
             }
             let text = String(scalars)
-            #expect(Array(text.nfc.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(text.unicodeScalars.map { $0.value })")
+            #expect(
+                Array(text.nfc.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars),
+                "\(text.unicodeScalars.map { $0.value })")
         }
         let decomposed = "Ha\u{0300} No\u{0302}\u{0323}i"
         #expect(decomposed.nfc.unicodeScalars.elementsEqual("Hà Nội".unicodeScalars))
@@ -47,8 +55,10 @@ struct StringNormalizationTests {
 
     @Test func latinLooseKeyAgreesWithFoundationOnRandomText() throws {
         var random = Seeded(state: 1975)
-        let pool: [Unicode.Scalar] = Array("aAzZ09 _-./\t,:()ĐđƠơƯư".unicodeScalars)
-            + ([0xC0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF] as [ClosedRange<UInt32>]).flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        let pool: [Unicode.Scalar] =
+            Array("aAzZ09 _-./\t,:()ĐđƠơƯư".unicodeScalars)
+            + ([0xC0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF] as [ClosedRange<UInt32>]).flatMap { $0 }.compactMap(
+                Unicode.Scalar.init)
         var shortcuts = 0
         for _ in 0..<5000 {
             var scalars = String.UnicodeScalarView()

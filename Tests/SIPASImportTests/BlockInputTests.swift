@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASImport
 
 /// Blocks cover the file exactly, each ending after a line feed (but the last).
@@ -21,7 +22,8 @@ struct BlockInputTests {
         let bytes = Array(text.utf8)
         let read: [UInt8] = try withFile(bytes) { descriptor in
             var input = BlockInput(descriptor: descriptor, file: "t.csv", size: size)
-            var all: [UInt8] = [], carried: [UInt8] = []
+            var all: [UInt8] = []
+            var carried: [UInt8] = []
             while let block = try input.next(after: carried) {
                 let part = Array(block.bytes.buffer[..<block.cut])
                 #expect(block.final || part.last == 10)

@@ -1,6 +1,7 @@
 import Foundation
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 struct CSVImporterTests {
@@ -13,7 +14,8 @@ struct CSVImporterTests {
         #expect(records[0].weight == 120.5)
         #expect(records[0].stratum == "01" && records[0].cluster == "01001")
         #expect(records[0].location == SIPASCore.SourceLocation(file: "a.csv", row: 2))
-        #expect(summary.layout.attributeNames == ["form_id", "year", "province_code", "commune_code", "weight", "sector"])
+        #expect(
+            summary.layout.attributeNames == ["form_id", "year", "province_code", "commune_code", "weight", "sector"])
         #expect(summary.layout.items == ["s1", "s2", "s3", "s4"])
         #expect(records[1].attributes == ["F2", "2024", "02", "02001", "80", "tu_phap"])
         #expect(summary.designNotes.isEmpty)
@@ -21,22 +23,30 @@ struct CSVImporterTests {
     }
 
     @Test func outOfRangeCodeIsRejectedWithFileRowColumnValueAndRule() throws {
-        let url = try temporaryFile("b.csv", miniHeader + "\n" + good + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4\n")
+        let url = try temporaryFile(
+            "b.csv", miniHeader + "\n" + good + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4\n")
         let rejects = url.deletingLastPathComponent().appendingPathComponent("b.rejects.csv")
         let (summary, records) = try importMini(url, options: ImportOptions(rejectsURL: rejects))
         #expect(summary.rowsRead == 3 && summary.accepted == 2 && summary.rejected == 1)
         #expect(records.count == 2)
         let rejection = try #require(summary.rejections.first)
-        #expect(rejection.message(.en) == "b.csv, row 4, column s2 (I): '7' is not a code of list sat5 (1, 2, 3, 4, 5, 9)")
-        #expect(rejection.message(.vi) == "b.csv, row 4, column s2 (I): '7' không phải mã của danh sách sat5 (1, 2, 3, 4, 5, 9)")
+        #expect(
+            rejection.message(.en) == "b.csv, row 4, column s2 (I): '7' is not a code of list sat5 (1, 2, 3, 4, 5, 9)")
+        #expect(
+            rejection.message(.vi)
+                == "b.csv, row 4, column s2 (I): '7' không phải mã của danh sách sat5 (1, 2, 3, 4, 5, 9)")
         #expect(rejection.question == "s2")
         #expect(summary.rejectionsByRule == ["out of range": 1])
         let written = try String(contentsOf: rejects, encoding: .utf8)
-        #expect(written == miniHeader + ",_row,_reasons\nF3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4,4,\"s2: '7' không phải mã của danh sách sat5 (1, 2, 3, 4, 5, 9)\"\n")
+        #expect(
+            written == miniHeader
+                + ",_row,_reasons\nF3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4,4,\"s2: '7' không phải mã của danh sách sat5 (1, 2, 3, 4, 5, 9)\"\n"
+        )
     }
 
     @Test func labelsAndDecimalCodesAreConvertedAndCounted() throws {
-        let row = "F4,2024,1,Hà Nội,01001,10,Đất đai,Hài lòng,hai long,4.0,Very satisfied\nF5,2024,01,X,01001,10,Land,Không biết / không trả lời, 3 ,4,5\n"
+        let row =
+            "F4,2024,1,Hà Nội,01001,10,Đất đai,Hài lòng,hai long,4.0,Very satisfied\nF5,2024,01,X,01001,10,Land,Không biết / không trả lời, 3 ,4,5\n"
         let (summary, records) = try importMini(try temporaryFile("c.csv", miniHeader + "\n" + row))
         #expect(summary.accepted == 2)
         #expect(records[0].answers == [.code(4), .code(4), .code(4), .code(5)])
@@ -50,10 +60,13 @@ struct CSVImporterTests {
     }
 
     @Test func provinceAliasesAreResolvedAndEachIsCountedInTheSummary() throws {
-        let rows = ["F6,2024,Daklak,X,66001,10,dat_dai,4,4,4,4", "F7,2024,Daklak,X,66001,10,dat_dai,4,4,4,4",
-                    "F8,2024,TP.HCM,X,79001,10,dat_dai,4,4,4,4", "F9,2024,Tỉnh Kon Tum,X,62001,10,dat_dai,4,4,4,4",
-                    "F10,2025,Kontum,X,51001,10,dat_dai,4,4,4,4", "F11,2024,Hà Nội,X,01001,10,dat_dai,4,4,4,4"]
-        let (summary, records) = try importMini(try temporaryFile("aliases.csv", miniHeader + "\n" + rows.joined(separator: "\n") + "\n"))
+        let rows = [
+            "F6,2024,Daklak,X,66001,10,dat_dai,4,4,4,4", "F7,2024,Daklak,X,66001,10,dat_dai,4,4,4,4",
+            "F8,2024,TP.HCM,X,79001,10,dat_dai,4,4,4,4", "F9,2024,Tỉnh Kon Tum,X,62001,10,dat_dai,4,4,4,4",
+            "F10,2025,Kontum,X,51001,10,dat_dai,4,4,4,4", "F11,2024,Hà Nội,X,01001,10,dat_dai,4,4,4,4",
+        ]
+        let (summary, records) = try importMini(
+            try temporaryFile("aliases.csv", miniHeader + "\n" + rows.joined(separator: "\n") + "\n"))
         #expect(summary.accepted == 6)
         #expect(records.map { $0.attributes[2] } == ["66", "66", "79", "62", "51", "01"])
         #expect(summary.normalisations["province alias → code: 'Daklak' → 66"] == 2)
@@ -90,7 +103,8 @@ struct CSVImporterTests {
         #expect(summary.rejections.map(\.rule.key) == ["unknown province", "out of range", "weight", "duplicate id"])
         #expect(summary.rejectionsByRule.values.reduce(0, +) == 4)
         let written = try String(contentsOf: rejects, encoding: .utf8)
-        #expect(written.contains("province_code: '99' is not a province code in 2024; s1: '7' is not a code of list sat5"))
+        #expect(
+            written.contains("province_code: '99' is not a province code in 2024; s1: '7' is not a code of list sat5"))
     }
 
     @Test func skipRulesConstraintsAndRequiredWhenRelevant() throws {
@@ -99,31 +113,40 @@ struct CSVImporterTests {
         let header = miniHeader + ",used,visits,phone"
         let base = "2024,01,X,01001,10,dat_dai,4,4,4,4"
         let rows = [
-            "F1,\(base),1,3,0912345678",      // used, visits given: accepted
-            "F2,\(base),2,,",                  // not used, visits skipped: accepted (required only when relevant)
-            "F3,\(base),2,3,",                 // not used but visits answered
-            "F4,\(base),1,,",                  // used, visits blank although required
-            "F5,\(base),Có,99,12345",          // label → code; visits out of its constraint; phone fails regex
+            "F1,\(base),1,3,0912345678",  // used, visits given: accepted
+            "F2,\(base),2,,",  // not used, visits skipped: accepted (required only when relevant)
+            "F3,\(base),2,3,",  // not used but visits answered
+            "F4,\(base),1,,",  // used, visits blank although required
+            "F5,\(base),Có,99,12345",  // label → code; visits out of its constraint; phone fails regex
         ]
-        let (summary, records) = try importMini(try temporaryFile("r.csv", ([header] + rows).joined(separator: "\n") + "\n"), instrument: instrument)
+        let (summary, records) = try importMini(
+            try temporaryFile("r.csv", ([header] + rows).joined(separator: "\n") + "\n"), instrument: instrument)
         #expect(records.map(\.location.row) == [2, 3])
-        #expect(summary.rejections.map { $0.message(.en) } == [
-            "r.csv, row 4, column visits (M): '3' answered although skipped: relevant ${used} = '1' is false",
-            "r.csv, row 5, column visits (M): required but blank",
-            "r.csv, row 6, column visits (M): '99' breaks the constraint . >= 1 and . <= 50",
-            "r.csv, row 6, column phone (N): '12345' breaks the constraint regex(., '^0[0-9]{9}$') and string-length(.) = 10",
-        ])
-        #expect(summary.rejections[0].message(.vi).hasSuffix("'3' được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant ${used} = '1' sai"))
+        #expect(
+            summary.rejections.map { $0.message(.en) } == [
+                "r.csv, row 4, column visits (M): '3' answered although skipped: relevant ${used} = '1' is false",
+                "r.csv, row 5, column visits (M): required but blank",
+                "r.csv, row 6, column visits (M): '99' breaks the constraint . >= 1 and . <= 50",
+                "r.csv, row 6, column phone (N): '12345' breaks the constraint regex(., '^0[0-9]{9}$') and string-length(.) = 10",
+            ])
+        #expect(
+            summary.rejections[0].message(.vi).hasSuffix(
+                "'3' được trả lời dù câu hỏi phải bỏ qua: điều kiện relevant ${used} = '1' sai"))
     }
 
     @Test func aSkipRuleReadingAnAbsentColumnIsNotCheckedAndSaysSo() throws {
-        let (summary, _) = try importMini(try temporaryFile("s.csv", miniHeader + ",visits\nF1,2024,01,X,01001,10,dat_dai,4,4,4,4,3\n"))
+        let (summary, _) = try importMini(
+            try temporaryFile("s.csv", miniHeader + ",visits\nF1,2024,01,X,01001,10,dat_dai,4,4,4,4,3\n"))
         #expect(summary.accepted == 1)
-        #expect(summary.designNotes == ["điều kiện relevant của visits không kiểm được (thiếu cột used); câu này không bị coi là bắt buộc"])
+        #expect(
+            summary.designNotes == [
+                "điều kiện relevant của visits không kiểm được (thiếu cột used); câu này không bị coi là bắt buộc"
+            ])
     }
 
     @Test func everyRowIsAcceptedOrRejectedAndBlankRowsAreCounted() throws {
-        let text = "\u{FEFF}" + miniHeader + ",note\r\n"
+        let text =
+            "\u{FEFF}" + miniHeader + ",note\r\n"
             + "F1,2024,01,\"Hà Nội, \"\"thủ đô\"\"\",01001,1,dat_dai,5,5,5,5,\"two\r\nlines\"\r\n"
             + "\r\n"
             + ",,,,,,,,,,,\r\n"
@@ -143,38 +166,54 @@ struct CSVImporterTests {
         let lines = try String(contentsOf: rejects, encoding: .utf8).components(separatedBy: "\n")
         #expect(lines.count == 4)  // header, two rejects, final newline
         #expect(lines[1] == "F2,2024,01,X,01001,1,dat_dai,5,5,5,,,5,\"the row has 10 fields, the header 12\"")
-        #expect(lines[2] == " F3 ,2024,01,X,01001,1,dat_dai,5,5,5,6,x,6,\"s4: '6' is not a code of list sat5 (1, 2, 3, 4, 5, 9)\"")
+        #expect(
+            lines[2]
+                == " F3 ,2024,01,X,01001,1,dat_dai,5,5,5,6,x,6,\"s4: '6' is not a code of list sat5 (1, 2, 3, 4, 5, 9)\""
+        )
     }
 
     @Test func trailingDelimitersInHeaderAndRowsAreCounted() throws {
-        let (summary, records) = try importMini(try temporaryFile("e.csv", miniHeader + ",\n F1 ,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,\n"))
+        let (summary, records) = try importMini(
+            try temporaryFile("e.csv", miniHeader + ",\n F1 ,2024,01,Hà Nội,01001,10,dat_dai,4,4,4,4,\n"))
         #expect(summary.accepted == 1)
         #expect(records[0].attributes[0] == "F1")
         #expect(summary.unmatchedColumns.isEmpty)
-        #expect(summary.normalisations == ["trimmed spaces": 1, "trailing delimiter in header": 1, "trailing delimiter": 1])
+        #expect(
+            summary.normalisations == ["trimmed spaces": 1, "trailing delimiter in header": 1, "trailing delimiter": 1])
     }
 
     @Test func absentDesignColumnsAreStatedAndAssumed() throws {
         var instrument = try miniInstrument()
-        for i in instrument.questions.indices where ["weight", "commune_code", "province_code"].contains(instrument.questions[i].name) {
+        for i in instrument.questions.indices
+        where ["weight", "commune_code", "province_code"].contains(instrument.questions[i].name) {
             instrument.questions[i].required = false
         }
-        let (summary, records) = try importMini(try temporaryFile("n.csv", "form_id,s1,s2,s3,s4\nF1,4,4,4,4\nF2,1,1,1,1\n"), instrument: instrument,
-                                                options: ImportOptions(language: .en))
+        let (summary, records) = try importMini(
+            try temporaryFile("n.csv", "form_id,s1,s2,s3,s4\nF1,4,4,4,4\nF2,1,1,1,1\n"), instrument: instrument,
+            options: ImportOptions(language: .en))
         #expect(records.map(\.weight) == [1, 1])
         #expect(records.map(\.stratum) == ["", ""])
         #expect(records.map(\.cluster) == ["row 2", "row 3"])
-        #expect(summary.designNotes == [
-            "no weight column (weight): every row has weight 1", "no strata column (province_code): one stratum",
-            "no cluster column (commune_code): every row is its own primary sampling unit",
-        ])
+        #expect(
+            summary.designNotes == [
+                "no weight column (weight): every row has weight 1", "no strata column (province_code): one stratum",
+                "no cluster column (commune_code): every row is its own primary sampling unit",
+            ])
     }
 
     @Test func missingColumnStopsTheFileNamingQuestionLabelAndHeader() throws {
         let header = miniHeader.replacingOccurrences(of: ",s4", with: "")
-        let error = importError { try importMini(try temporaryFile("f.csv", header + "\nF1,2024,01,X,01001,10,dat_dai,4,4,4\n")) }
-        #expect(error?.kind == .missingColumns([.init(name: "s4", label: .init(vi: "Câu 4", en: "Item 4"))], header: header.components(separatedBy: ",")))
-        #expect(error?.message(.en) == "f.csv, row 1: required columns missing: s4 (“Item 4”). The file's header: " + header.replacingOccurrences(of: ",", with: ", "))
+        let error = importError {
+            try importMini(try temporaryFile("f.csv", header + "\nF1,2024,01,X,01001,10,dat_dai,4,4,4\n"))
+        }
+        #expect(
+            error?.kind
+                == .missingColumns(
+                    [.init(name: "s4", label: .init(vi: "Câu 4", en: "Item 4"))],
+                    header: header.components(separatedBy: ",")))
+        #expect(
+            error?.message(.en) == "f.csv, row 1: required columns missing: s4 (“Item 4”). The file's header: "
+                + header.replacingOccurrences(of: ",", with: ", "))
     }
 
     @Test func windows1258BytesNameRowColumnAndOffset() throws {
@@ -183,17 +222,24 @@ struct CSVImporterTests {
         let before = Array((miniHeader + "\nF1,2024,01,").utf8)
         let bytes = before + cp1258 + Array(",01001,10,dat_dai,4,4,4,4\n".utf8)
         let error = importError { try importMini(try temporaryFile("g.csv", bytes)) }
-        #expect(error == ImportError(.notUTF8(byteOffset: before.count + 1, bytes: [0xE0, 0x20, 0x4E]),
-                                     at: .init(file: "g.csv", row: 2, column: "province_name", columnIndex: 3)))
+        #expect(
+            error
+                == ImportError(
+                    .notUTF8(byteOffset: before.count + 1, bytes: [0xE0, 0x20, 0x4E]),
+                    at: .init(file: "g.csv", row: 2, column: "province_name", columnIndex: 3)))
         let message = try #require(error).message(.en)
-        #expect(message.hasPrefix("g.csv, row 2, column province_name (D): bytes E0 20 4E (byte offset \(before.count + 1) of the file) are not UTF-8"))
+        #expect(
+            message.hasPrefix(
+                "g.csv, row 2, column province_name (D): bytes E0 20 4E (byte offset \(before.count + 1) of the file) are not UTF-8"
+            ))
         #expect(message.contains("Windows-1258"))
     }
 
     @Test func utf16FileReadsTheSameRecordsAsUTF8() throws {
         let text = miniHeader + "\n" + good
         let plain = try importMini(try temporaryFile("u8.csv", text)).1
-        let (summary, records) = try importMini(try temporaryFile("u16.csv", utf16(text.replacingOccurrences(of: ",", with: "\t"), bigEndian: false)))
+        let (summary, records) = try importMini(
+            try temporaryFile("u16.csv", utf16(text.replacingOccurrences(of: ",", with: "\t"), bigEndian: false)))
         #expect(summary.encoding == .utf16LE && summary.delimiter == 9)
         #expect(records.map(\.answers) == plain.map(\.answers))
         #expect(records.map(\.attributes) == plain.map(\.attributes))
@@ -207,13 +253,18 @@ struct CSVImporterTests {
         #expect(importError { try importMini(try temporaryFile("h.csv", "")) }?.kind == .emptyFile)
         #expect(importError { try importMini(URL(fileURLWithPath: "/nonexistent/x.csv")) }?.kind == .fileNotFound)
         let open = importError { try importMini(try temporaryFile("q.csv", miniHeader + "\nF1,2024,01,\"Hà\n")) }
-        #expect(open == ImportError(.unterminatedQuote(line: 2), at: .init(file: "q.csv", row: 2, column: "province_name", columnIndex: 3)))
+        #expect(
+            open
+                == ImportError(
+                    .unterminatedQuote(line: 2),
+                    at: .init(file: "q.csv", row: 2, column: "province_name", columnIndex: 3)))
     }
 
     @Test func semicolonAndTabFilesReadTheSameAnswers() throws {
         let comma = try importMini(try temporaryFile("i.csv", miniHeader + "\n" + good)).1
         for delimiter in [";", "\t"] {
-            let (summary, other) = try importMini(try temporaryFile("i.csv", (miniHeader + "\n" + good).replacingOccurrences(of: ",", with: delimiter)))
+            let (summary, other) = try importMini(
+                try temporaryFile("i.csv", (miniHeader + "\n" + good).replacingOccurrences(of: ",", with: delimiter)))
             #expect(summary.delimiter == delimiter.utf8.first)
             #expect(comma.map(\.answers) == other.map(\.answers))
             #expect(comma.map(\.attributes) == other.map(\.attributes))
@@ -222,7 +273,9 @@ struct CSVImporterTests {
 
     @Test func reportedRejectionsAreCappedButAllCounted() throws {
         let bad = (3...7).map { "F\($0),2024,01,X,01001,10,dat_dai,7,4,4,4\n" }.joined()
-        let (summary, _) = try importMini(try temporaryFile("k.csv", miniHeader + "\n" + good + bad), options: ImportOptions(maxReportedRejections: 2))
+        let (summary, _) = try importMini(
+            try temporaryFile("k.csv", miniHeader + "\n" + good + bad), options: ImportOptions(maxReportedRejections: 2)
+        )
         #expect(summary.rejected == 5 && summary.rejections.count == 2)
         #expect(summary.rejectionsByRule["out of range"] == 5)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 struct CSVScannerTests {
@@ -22,7 +23,8 @@ struct CSVScannerTests {
 
     @Test func lineEndsBOMAndBlankLines() throws {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let scanner = try CSVScanner(url: try temporaryFile("x.csv", bom + Array("a,b\r\n1,2\r\n\r\n3,4\r5,6\n\n".utf8)))
+        let scanner = try CSVScanner(
+            url: try temporaryFile("x.csv", bom + Array("a,b\r\n1,2\r\n\r\n3,4\r5,6\n\n".utf8)))
         var rows: [[String]] = []
         while let record = try scanner.next() { rows.append(record.fields.map { String(decoding: $0, as: UTF8.self) }) }
         #expect(rows == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]])
@@ -46,7 +48,8 @@ struct CSVScannerTests {
 
     @Test func rowsCountAsASpreadsheetShowsThemAndLinesAsAnEditorDoes() throws {
         let scanner = try CSVScanner(url: try temporaryFile("x.csv", "h\n\"a\nb\"\n\nc\n"))
-        var rows: [Int] = [], lines: [Int] = []
+        var rows: [Int] = []
+        var lines: [Int] = []
         while let record = try scanner.next() {
             rows.append(record.row)
             lines.append(record.line)
@@ -59,7 +62,10 @@ struct CSVScannerTests {
     @Test func unterminatedQuoteNamesTheRowAndColumnWhereItOpened() throws {
         let error = importError { _ = try records("a,b\n1,2\n3,\"open\n4,5\n") }
         #expect(error == ImportError(.unterminatedQuote(line: 3), at: .init(file: "x.csv", row: 3, columnIndex: 1)))
-        #expect(error?.message(.en) == "x.csv, row 3, column B: a quote opened here (text line 3) is never closed before the end of the file")
+        #expect(
+            error?.message(.en)
+                == "x.csv, row 3, column B: a quote opened here (text line 3) is never closed before the end of the file"
+        )
     }
 
     @Test func textAfterAClosingQuoteIsKeptAndCounted() throws {
@@ -82,22 +88,29 @@ struct CSVScannerTests {
         // Excel's "Unicode Text": UTF-16 little-endian, tab-delimited. A non-BMP character crosses chunks.
         let text = "mã\ttên\r\n01\tHà Nội 😀\r\n"
         for chunk in [4, 5, 7, 1 << 20] {
-            let scanner = try CSVScanner(url: try temporaryFile("u.csv", utf16(text, bigEndian: bigEndian)), chunkSize: chunk)
+            let scanner = try CSVScanner(
+                url: try temporaryFile("u.csv", utf16(text, bigEndian: bigEndian)), chunkSize: chunk)
             var rows: [[String]] = []
-            while let record = try scanner.next() { rows.append(record.fields.map { String(decoding: $0, as: UTF8.self) }) }
+            while let record = try scanner.next() {
+                rows.append(record.fields.map { String(decoding: $0, as: UTF8.self) })
+            }
             #expect(rows == [["mã", "tên"], ["01", "Hà Nội 😀"]], "chunk \(chunk)")
             #expect(scanner.encoding == (bigEndian ? .utf16BE : .utf16LE))
         }
     }
 
     @Test func utf16WithoutBOMAndBrokenUTF16AreErrors() throws {
-        #expect(throws: ImportError(.utf16, at: .init(file: "x.csv", row: 1))) { try records([0x61, 0x00, 0x2C, 0x00, 0x62, 0x00]) }
+        #expect(throws: ImportError(.utf16, at: .init(file: "x.csv", row: 1))) {
+            try records([0x61, 0x00, 0x2C, 0x00, 0x62, 0x00])
+        }
         // A lone low surrogate DC00 at byte offset 4.
         #expect(throws: ImportError(.badUTF16(byteOffset: 4), at: .init(file: "x.csv"))) {
             try records([0xFF, 0xFE, 0x61, 0x00, 0x00, 0xDC])
         }
         // An odd final byte.
-        #expect(throws: ImportError(.badUTF16(byteOffset: 4), at: .init(file: "x.csv"))) { try records([0xFF, 0xFE, 0x61, 0x00, 0x62]) }
+        #expect(throws: ImportError(.badUTF16(byteOffset: 4), at: .init(file: "x.csv"))) {
+            try records([0xFF, 0xFE, 0x61, 0x00, 0x62])
+        }
     }
 
     @Test func chunkBoundariesDoNotMatter() throws {
@@ -121,7 +134,7 @@ struct CSVScannerTests {
     @Test func writerOutputReadsBackIdentically() throws {
         var state: UInt64 = 7
         func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
         let alphabet = ["a", "Z", "1", ",", "\"", "\n", "\r\n", "\r", " ", "ộ", "Đ", ";", "\t", "x", "\"\""]

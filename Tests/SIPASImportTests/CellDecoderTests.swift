@@ -1,6 +1,7 @@
 import Foundation
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 struct CellDecoderTests {
@@ -10,10 +11,10 @@ struct CellDecoderTests {
         #expect(CellDecoder.firstInvalidUTF8(cp1258) == 1)
         #expect(CellDecoder.firstInvalidUTF8(Array("Hà Nội".utf8) + cp1258) == Array("Hà Nội".utf8).count + 1)
         #expect(CellDecoder.firstInvalidUTF8(Array("Hà Nội 😀".utf8)) == nil)
-        #expect(CellDecoder.firstInvalidUTF8([0x61, 0xC0, 0x80]) == 1)          // overlong NUL
-        #expect(CellDecoder.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)          // surrogate D800
-        #expect(CellDecoder.firstInvalidUTF8([0x61, 0xE1, 0xBB]) == 1)          // cut short
-        #expect(CellDecoder.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)    // above U+10FFFF
+        #expect(CellDecoder.firstInvalidUTF8([0x61, 0xC0, 0x80]) == 1)  // overlong NUL
+        #expect(CellDecoder.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // surrogate D800
+        #expect(CellDecoder.firstInvalidUTF8([0x61, 0xE1, 0xBB]) == 1)  // cut short
+        #expect(CellDecoder.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
     }
 
     @Test func contiguousBytesSkippingASCIIFindTheSameByteAsTheGenericWalk() {
@@ -22,8 +23,11 @@ struct CellDecoderTests {
         for _ in 0..<500 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...6, using: &generator) {
-                bytes += (0..<Int.random(in: 0...19, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
-                bytes += [[0xC3, 0xA0], [0xE1, 0xBB, 0x99], [0xE0], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0xBB]].randomElement(using: &generator)!
+                bytes += (0..<Int.random(in: 0...19, using: &generator)).map { _ in
+                    UInt8.random(in: 0x20...0x7E, using: &generator)
+                }
+                bytes += [[0xC3, 0xA0], [0xE1, 0xBB, 0x99], [0xE0], [0xF4, 0x90, 0x80, 0x80], [0xE1, 0xBB]]
+                    .randomElement(using: &generator)!
             }
             let generic = CellDecoder.firstInvalidUTF8(bytes.lazy.map { $0 })
             #expect(CellDecoder.firstInvalidUTF8(bytes) == generic)
@@ -46,8 +50,14 @@ struct CellDecoderTests {
         _ = try scanner.next()
         let record = try #require(try scanner.next())
         var counts: [String: Int] = [:]
-        let error = importError { _ = try CellDecoder(file: "o.csv").decode(record, header: ["a", "b"], counts: &counts) }
-        #expect(error == ImportError(.notUTF8(byteOffset: 10, bytes: [0xE0]), at: .init(file: "o.csv", row: 2, column: "b", columnIndex: 1)))
+        let error = importError {
+            _ = try CellDecoder(file: "o.csv").decode(record, header: ["a", "b"], counts: &counts)
+        }
+        #expect(
+            error
+                == ImportError(
+                    .notUTF8(byteOffset: 10, bytes: [0xE0]),
+                    at: .init(file: "o.csv", row: 2, column: "b", columnIndex: 1)))
         #expect(bytes[10] == 0xE0)
     }
 }

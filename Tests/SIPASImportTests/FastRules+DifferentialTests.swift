@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 /// The fast path's contract, tested differentially: on random instruments and random rows (valid
@@ -21,7 +22,8 @@ struct FastRulesDifferentialTests {
 
     @Test func fastAndFullImportersAgreeOnRandomInstrumentsAndRows() throws {
         var generator = ImportFuzzTests.Generator(state: 0x5EED_D1FF)
-        var fastRows = 0, acceptedRows = 0
+        var fastRows = 0
+        var acceptedRows = 0
         for index in 0..<Self.cases {
             let form = RandomForm(using: &generator)
             let instrument = try InstrumentLoader.load(yaml: form.yaml, file: "random-\(index).yaml")
@@ -30,9 +32,13 @@ struct FastRulesDifferentialTests {
             let fast = try CSVImporter(instrument: instrument).runFast(file: url, threads: 2, sink: sink)
             let (full, records) = try importMini(url, instrument: instrument)
             let context = "case \(index)\n\(form.yaml)\n\(try String(contentsOf: url, encoding: .utf8))"
-            #expect(fast.rowsRead == full.rowsRead && fast.accepted == full.accepted && fast.rejected == full.rejected, "\(context)")
+            #expect(
+                fast.rowsRead == full.rowsRead && fast.accepted == full.accepted && fast.rejected == full.rejected,
+                "\(context)")
             #expect(fast.rejections.map { $0.message(.en) } == full.rejections.map { $0.message(.en) }, "\(context)")
-            #expect(fast.rejectionsByRule == full.rejectionsByRule && fast.rejectionsByColumn == full.rejectionsByColumn, "\(context)")
+            #expect(
+                fast.rejectionsByRule == full.rejectionsByRule && fast.rejectionsByColumn == full.rejectionsByColumn,
+                "\(context)")
             #expect(fast.normalisations == full.normalisations, "\(context)")
             #expect(sink.weights == records.map(\.weight), "\(context)")
             fastRows += sink.fastRows
@@ -78,14 +84,17 @@ private struct RandomForm {
         for item in 0..<items {
             let element = item == 0 ? "a" : item == 1 ? "b" : Bool.random(using: &generator) ? "a" : "b"
             let required = Int.random(in: 0..<4, using: &generator) == 0 ? ", required: yes" : ""
-            questions.append("  - {name: s\(item), type: select_one sat5, label: {vi: \"Câu \(item)\", en: \"Item \(item)\"}, area: svc, element: \(element)\(required)}")
+            questions.append(
+                "  - {name: s\(item), type: select_one sat5, label: {vi: \"Câu \(item)\", en: \"Item \(item)\"}, area: svc, element: \(element)\(required)}"
+            )
             columns.append(Column(name: "s\(item)", kind: .code(Self.sat5)))
         }
         var gate: String?
         for extra in 0..<Int.random(in: 0...4, using: &generator) {
             let name = "q\(extra)"
             let required = Int.random(in: 0..<4, using: &generator) == 0 ? ", required: yes" : ""
-            let relevant = gate.map { Int.random(in: 0..<2, using: &generator) == 0 ? ", relevant: \"${\($0)} = '1'\"" : "" } ?? ""
+            let relevant =
+                gate.map { Int.random(in: 0..<2, using: &generator) == 0 ? ", relevant: \"${\($0)} = '1'\"" : "" } ?? ""
             let label = "label: {vi: \"Câu \(name)\", en: \"Question \(name)\"}"
             switch Int.random(in: 0..<6, using: &generator) {
             case 0:
@@ -93,14 +102,20 @@ private struct RandomForm {
                 columns.append(Column(name: name, kind: .code(Self.yesno)))
                 gate = gate ?? name
             case 1:
-                let low = Int.random(in: 0...3, using: &generator), high = low + Int.random(in: 2...40, using: &generator)
-                questions.append("  - {name: \(name), type: integer, \(label), role: info, constraint: \". >= \(low) and . <= \(high)\"\(relevant)\(required)}")
+                let low = Int.random(in: 0...3, using: &generator)
+                let high = low + Int.random(in: 2...40, using: &generator)
+                questions.append(
+                    "  - {name: \(name), type: integer, \(label), role: info, constraint: \". >= \(low) and . <= \(high)\"\(relevant)\(required)}"
+                )
                 columns.append(Column(name: name, kind: .integer(low...high)))
             case 2:
-                questions.append("  - {name: \(name), type: decimal, \(label), role: info, constraint: \". > 0\"\(relevant)}")
+                questions.append(
+                    "  - {name: \(name), type: decimal, \(label), role: info, constraint: \". > 0\"\(relevant)}")
                 columns.append(Column(name: name, kind: .decimal))
             case 3:
-                questions.append("  - {name: \(name), type: text, \(label), role: info, constraint: \"regex(., '^0[0-9]{9}$')\"\(relevant)}")
+                questions.append(
+                    "  - {name: \(name), type: text, \(label), role: info, constraint: \"regex(., '^0[0-9]{9}$')\"\(relevant)}"
+                )
                 columns.append(Column(name: name, kind: .phone))
             case 4:
                 questions.append("  - {name: \(name), type: select_multiple fruit, \(label), role: info\(required)}")
@@ -146,7 +161,10 @@ private struct RandomForm {
 
     /// A header and `rows` rows; most cells valid, the rest drawn from what data entry produces.
     func file(rows: Int, using generator: inout ImportFuzzTests.Generator) -> String {
-        var lines = [(["form_id", "year", "province_code", "commune_code", "weight"] + columns.map(\.name)).joined(separator: ",")]
+        var lines = [
+            (["form_id", "year", "province_code", "commune_code", "weight"] + columns.map(\.name)).joined(
+                separator: ",")
+        ]
         for row in 0..<rows {
             func odd(_ choices: [String]) -> String? {
                 Int.random(in: 0..<12, using: &generator) == 0 ? choices.randomElement(using: &generator) : nil
@@ -156,25 +174,42 @@ private struct RandomForm {
                 odd(["2024.0", " 2024", "abc", ""]) ?? ["2024", "2025"].randomElement(using: &generator)!,
                 odd(["99", "1", " 01", "Hà Nội", "24"]) ?? ["01", "79", "04"].randomElement(using: &generator)!,
                 odd(["", " 01001"]) ?? ["01001", "79001", "04001"].randomElement(using: &generator)!,
-                odd(["0", "-3", "1e3", " 12", "abc", "", "12,5"]) ?? ["120.5", "80", "1", "33.25"].randomElement(using: &generator)!,
+                odd(["0", "-3", "1e3", " 12", "abc", "", "12,5"]) ?? ["120.5", "80", "1", "33.25"].randomElement(
+                    using: &generator)!,
             ]
             for column in columns {
                 switch column.kind {
                 case .code(let codes):
-                    cells.append(odd(["", "0", "7", "4.0", " 4", "Hài lòng", "Mức 4", "4 – Mức 4", "Có", "Ha\u{0300}i lo\u{0300}ng"])
-                                 ?? codes.randomElement(using: &generator)!)
+                    cells.append(
+                        odd([
+                            "", "0", "7", "4.0", " 4", "Hài lòng", "Mức 4", "4 – Mức 4", "Có",
+                            "Ha\u{0300}i lo\u{0300}ng",
+                        ])
+                            ?? codes.randomElement(using: &generator)!)
                 case .integer(let range):
-                    cells.append(odd(["", "\(range.upperBound + 1)", "\(range.lowerBound - 1)", "3.0", "x", " 3"])
-                                 ?? "\(Int.random(in: range, using: &generator))")
+                    cells.append(
+                        odd(["", "\(range.upperBound + 1)", "\(range.lowerBound - 1)", "3.0", "x", " 3"])
+                            ?? "\(Int.random(in: range, using: &generator))")
                 case .decimal:
-                    cells.append(odd(["", "-1", "0", "1,5", "2.50", "abc"]) ?? ["2.5", "10", "0.75"].randomElement(using: &generator)!)
+                    cells.append(
+                        odd(["", "-1", "0", "1,5", "2.50", "abc"]) ?? ["2.5", "10", "0.75"].randomElement(
+                            using: &generator)!)
                 case .phone:
-                    cells.append(odd(["", "12345", "0912 345 678", "Hà Nội", "09123456789"]) ?? "09\(Int.random(in: 10_000_000...99_999_999, using: &generator))")
+                    cells.append(
+                        odd(["", "12345", "0912 345 678", "Hà Nội", "09123456789"])
+                            ?? "09\(Int.random(in: 10_000_000...99_999_999, using: &generator))")
                 case .multiple(let codes):
-                    cells.append(odd(["", "a z", "b a", "a  b", "d"]) ?? codes.shuffled(using: &generator).prefix(Int.random(in: 1...2, using: &generator)).joined(separator: " "))
+                    cells.append(
+                        odd(["", "a z", "b a", "a  b", "d"])
+                            ?? codes.shuffled(using: &generator).prefix(Int.random(in: 1...2, using: &generator))
+                            .joined(separator: " "))
                 }
             }
-            lines.append(cells.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+            lines.append(
+                cells.map {
+                    $0.contains(",") || $0.contains("\"")
+                        ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0
+                }
                 .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

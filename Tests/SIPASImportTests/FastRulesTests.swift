@@ -2,13 +2,16 @@ import Foundation
 import SIPASBlocks
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 /// The fast importer's byte readers and its split between fast rows and the full importer.
 struct FastRulesTests {
     @Test func byteIntegersReadAsSwiftInt() {
-        let samples = ["0", "7", "-3", "+4", "007", "-0", "", "-", "+", "4.0", "1e3", " 4", "9223372036854775807",
-                       "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "12a", "٣"]
+        let samples = [
+            "0", "7", "-3", "+4", "007", "-0", "", "-", "+", "4.0", "1e3", " 4", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "12a", "٣",
+        ]
         for text in samples {
             let bytes = Array(text.utf8)
             #expect(bytes.withUnsafeBufferPointer { ByteText.int($0) } == Int(text), "\(text)")
@@ -16,9 +19,11 @@ struct FastRulesTests {
     }
 
     @Test func plainDecimalsReadAsSwiftDouble() {
-        var samples = ["0", "1", "-0", "963.60", "0.1", "12.5", "123456789012345", "1234567890123456789",
-                       "0.000000000000000000000000001", "3.14159265358979323846", "0000000000000000012.50000000000000001",
-                       "9007199254740993", "1.7976931348623157", "5e-324", "1e3", ".5", "5.", "abc", "", "-", "1.2.3"]
+        var samples = [
+            "0", "1", "-0", "963.60", "0.1", "12.5", "123456789012345", "1234567890123456789",
+            "0.000000000000000000000000001", "3.14159265358979323846", "0000000000000000012.50000000000000001",
+            "9007199254740993", "1.7976931348623157", "5e-324", "1e3", ".5", "5.", "abc", "", "-", "1.2.3",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let digits = Int.random(in: 1...19, using: &generator)
@@ -33,7 +38,9 @@ struct FastRulesTests {
                 #expect(fast.bitPattern == Double(text)?.bitPattern, "\(text)")
             } else {
                 // Not a plain decimal: the full importer decides (it may or may not read a number).
-                #expect(text.isEmpty || text.contains { !"0123456789.-".contains($0) } || text.hasPrefix(".") || text.hasSuffix(".")
+                #expect(
+                    text.isEmpty || text.contains { !"0123456789.-".contains($0) } || text.hasPrefix(".")
+                        || text.hasSuffix(".")
                         || text.filter { $0 == "." }.count > 1 || text == "-", "\(text)")
             }
         }
@@ -41,9 +48,11 @@ struct FastRulesTests {
 
     @Test func plainLatinIsTextTheFullImporterKeepsAsIs() {
         #expect(ByteText.isPlainLatin(ByteText.Bytes(start: nil, count: 0)))
-        for (text, expected) in [("Hà Nội", true), ("Đất đai", true), ("Thừa Thiên Huế", true), ("abc", true),
-                                 ("Ha\u{0300} No\u{0323}i", false), ("\u{00A0}Huế", false), ("Huế\u{00A0}", false),
-                                 ("a\u{00A0}b", true), ("日本", false), ("😀", false)] {
+        for (text, expected) in [
+            ("Hà Nội", true), ("Đất đai", true), ("Thừa Thiên Huế", true), ("abc", true),
+            ("Ha\u{0300} No\u{0323}i", false), ("\u{00A0}Huế", false), ("Huế\u{00A0}", false),
+            ("a\u{00A0}b", true), ("日本", false), ("😀", false),
+        ] {
             let bytes = Array(text.utf8)
             #expect(bytes.withUnsafeBufferPointer { ByteText.isPlainLatin($0) } == expected, "\(text)")
             if expected { #expect(text.nfc.utf8.elementsEqual(text.utf8)) }
@@ -74,12 +83,13 @@ struct FastRulesTests {
     }
 
     @Test func ordinaryRowsTakeTheFastPathAndOthersTheFullImporter() throws {
-        let text = miniHeader + "\n"
+        let text =
+            miniHeader + "\n"
             + "F1,2024,01,Hà Nội,01001,120.5,dat_dai,5,4,9,\n"
             + "F2,2024,02,Hà Giang,02001,80,tu_phap,1,2,3,4\n"
-            + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4\n"        // out of range: rejected
-            + "F4,2024,04, Cao Bằng,04001,50,dat_dai,4,4.0,4,4\n"     // trimmed, 4.0 → 4: accepted, full importer
-            + "F1,2024,01,Hà Nội,01001,10,dat_dai,5,4,9,\n"          // duplicate id: rejected
+            + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4,7,4,4\n"  // out of range: rejected
+            + "F4,2024,04, Cao Bằng,04001,50,dat_dai,4,4.0,4,4\n"  // trimmed, 4.0 → 4: accepted, full importer
+            + "F1,2024,01,Hà Nội,01001,10,dat_dai,5,4,9,\n"  // duplicate id: rejected
         let url = try temporaryFile("fast.csv", text)
         let sink = Collector()
         let importer = try CSVImporter(instrument: try miniInstrument())
@@ -96,9 +106,10 @@ struct FastRulesTests {
     /// The entry workbook's "code – label" cells are never fast: the full importer reads them as
     /// their codes or rejects them, with the verdicts and counts of a slow run.
     @Test func codeAndLabelEntriesGoToTheFullImporter() throws {
-        let text = miniHeader + "\n"
+        let text =
+            miniHeader + "\n"
             + "F1,2024,01,Hà Nội,01001,120.5,dat_dai,5,4,9,\n"
-            + "F2,2024,02,Hà Giang,02001,80,tu_phap – Tư pháp,1,2,3 - Bình thường,4\n"   // accepted, full importer
+            + "F2,2024,02,Hà Giang,02001,80,tu_phap – Tư pháp,1,2,3 - Bình thường,4\n"  // accepted, full importer
             + "F3,2024,04,Cao Bằng,04001,50,dat_dai,4 – Hài lòng,4 – Rất hài lòng,4,4\n"  // label mismatch: rejected
         let url = try temporaryFile("fast-entries.csv", text)
         let sink = Collector()
@@ -110,7 +121,10 @@ struct FastRulesTests {
         #expect(summary.rejectionsByRule == ["label mismatch": 1])
         let (slow, _) = try importMini(url)
         #expect(summary.rejections.map { $0.message(.en) } == slow.rejections.map { $0.message(.en) })
-        #expect(summary.rejections.map { $0.message(.en) } == ["fast-entries.csv, row 4, column s2 (I): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)"])
+        #expect(
+            summary.rejections.map { $0.message(.en) } == [
+                "fast-entries.csv, row 4, column s2 (I): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)"
+            ])
         #expect(summary.normalisations == slow.normalisations)
     }
 }

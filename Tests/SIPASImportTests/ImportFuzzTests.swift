@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 /// Random bytes and random mutations of valid files through the CSV and xlsx readers and the whole
@@ -22,11 +23,13 @@ struct ImportFuzzTests {
     }
 
     static let cases = ProcessInfo.processInfo.environment["SIPAS_FUZZ_CASES"].flatMap(Int.init) ?? 150
-    static let valid = miniHeader + ",used,visits,phone\n" + [
-        "F1,2024,01,Hà Nội,01001,120.5,dat_dai,5,4,9,,1,3,0912345678",
-        "F2,2024,02,\"Hà, Giang\",02001,80,tu_phap,1,2,3,4,2,,",
-        "F3,2025,01,Hà Nội,01001,10,Đất đai,Hài lòng,4,4.0,5,1,50,",
-    ].joined(separator: "\n") + "\n"
+    static let valid =
+        miniHeader + ",used,visits,phone\n"
+        + [
+            "F1,2024,01,Hà Nội,01001,120.5,dat_dai,5,4,9,,1,3,0912345678",
+            "F2,2024,02,\"Hà, Giang\",02001,80,tu_phap,1,2,3,4,2,,",
+            "F3,2025,01,Hà Nội,01001,10,Đất đai,Hài lòng,4,4.0,5,1,50,",
+        ].joined(separator: "\n") + "\n"
 
     /// Imports `url`; records what happened. Fails the test on any error that is not an ImportError.
     func survive(_ url: URL, options: ImportOptions = .init()) throws {
@@ -45,7 +48,8 @@ struct ImportFuzzTests {
         let special: [UInt8] = Array(",;\t\"\r\n<>&/=".utf8) + [0x00, 0x80, 0xC3, 0xE0, 0xEF, 0xFF, 0xFE]
         for _ in 0..<Int.random(in: 1...8, using: &rng) where !out.isEmpty {
             let i = Int.random(in: 0..<out.count, using: &rng)
-            let byte = Bool.random(using: &rng) ? special.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+            let byte =
+                Bool.random(using: &rng) ? special.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
             switch Int.random(in: 0..<4, using: &rng) {
             case 0: out[i] = byte
             case 1: out.insert(byte, at: i)
@@ -61,7 +65,8 @@ struct ImportFuzzTests {
         let directory = try Fixtures.temporaryDirectory()
         let base = Array(Self.valid.utf8)
         for n in 0..<Self.cases {
-            let bytes: [UInt8] = n % 3 == 0
+            let bytes: [UInt8] =
+                n % 3 == 0
                 ? (0..<Int.random(in: 0...600, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
                 : Self.mutate(base, &rng)
             let url = directory.appendingPathComponent("fuzz-\(n).csv")

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
+
 @testable import SIPASImport
 
 /// The small test instrument (Tests/Fixtures/import/mini-instrument.yaml): form_id, year,
@@ -27,9 +28,13 @@ func temporaryFile(_ name: String, _ text: String) throws -> URL {
 /// Imports `url` with `instrument` (the mini instrument by default); returns the summary and the
 /// accepted records.
 @discardableResult
-func importMini(_ url: URL, instrument: Instrument? = nil, options: ImportOptions = .init()) throws -> (ImportSummary, [ResponseRecord]) {
+func importMini(_ url: URL, instrument: Instrument? = nil, options: ImportOptions = .init()) throws -> (
+    ImportSummary, [ResponseRecord]
+) {
     var records: [ResponseRecord] = []
-    let summary = try CSVImporter(instrument: try instrument ?? miniInstrument(), options: options).run(file: url) { records.append($0) }
+    let summary = try CSVImporter(instrument: try instrument ?? miniInstrument(), options: options).run(file: url) {
+        records.append($0)
+    }
     return (summary, records)
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 /// Encoders for the tests, built by inverting the decoders (CP1258 through the `iconv` program).
@@ -9,7 +10,8 @@ enum LegacyEncoding {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
         process.arguments = ["-f", "UTF-8", "-t", "CP1258"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -30,7 +32,9 @@ enum LegacyEncoding {
         for bytes in candidates {
             guard let decoded = try? decoder.decode(bytes) else { continue }
             let text = String(decoding: decoded, as: UTF8.self).nfc
-            if text.count == 1, let character = text.first, table[character] == nil || bytes.count < table[character]!.count {
+            if text.count == 1, let character = text.first,
+                table[character] == nil || bytes.count < table[character]!.count
+            {
                 table[character] = bytes
             }
         }
@@ -79,7 +83,8 @@ struct LegacyDecoderTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
             process.arguments = ["-f", "TCVN5712-1", "-t", "UTF-8"]
-            let input = Pipe(), output = Pipe()
+            let input = Pipe()
+            let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
             try process.run()
@@ -100,7 +105,9 @@ struct LegacyDecoderTests {
             String(decoding: try decoder.decode(latin1.unicodeScalars.map { UInt8($0.value) }), as: UTF8.self).nfc
         }
         #expect(try read("Xin cha\u{F8}o ca\u{F9}c ba\u{EF}n") == "Xin chào các bạn")
-        #expect(try read("\u{D1}a\u{E1}t \u{F1}ai, Tho\u{E2}ng tin, ng\u{F6}\u{F4}\u{F8}i da\u{E2}n") == "Đất đai, Thông tin, người dân")
+        #expect(
+            try read("\u{D1}a\u{E1}t \u{F1}ai, Tho\u{E2}ng tin, ng\u{F6}\u{F4}\u{F8}i da\u{E2}n")
+                == "Đất đai, Thông tin, người dân")
         #expect(throws: Undecodable.self) { try decoder.decode([0x61, 0xE2, 0xE1]) }  // a mark may not follow a mark …
         #expect(throws: Undecodable.self) { try decoder.decode([0x62, 0xF9]) }  // … nor a consonant
     }

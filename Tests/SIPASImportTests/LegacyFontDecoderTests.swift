@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 struct LegacyFontDecoderTests {
@@ -11,11 +12,12 @@ struct LegacyFontDecoderTests {
     }
 
     @Test func fontTextIsDecodedAndUnicodeIsKept() {
-        let tcvn3 = LegacyFontDecoder(font: .tcvn3), vni = LegacyFontDecoder(font: .vni)
+        let tcvn3 = LegacyFontDecoder(font: .tcvn3)
+        let vni = LegacyFontDecoder(font: .vni)
         #expect(tcvn3.decode(text: "H\u{B5} N\u{E9}i") == "Hà Nội")
         #expect(vni.decode(text: "Xin cha\u{F8}o ca\u{F9}c ba\u{EF}n").map(\.nfc) == "Xin chào các bạn")
-        #expect(tcvn3.decode(text: "Tiến") == nil)   // ế is not a Windows-1252 character: real Unicode
-        #expect(tcvn3.decode(text: "plain") == nil)   // nothing to decode
+        #expect(tcvn3.decode(text: "Tiến") == nil)  // ế is not a Windows-1252 character: real Unicode
+        #expect(tcvn3.decode(text: "plain") == nil)  // nothing to decode
         #expect(Self.fontText("Hài lòng", TCVN3Decoder()) == "H\u{B5}i l\u{DF}ng")
     }
 
@@ -30,7 +32,9 @@ struct LegacyFontDecoderTests {
     }
 
     @Test func aWorkbookTypedInTCVN3ImportsLikeUnicode() throws {
-        let csv = miniHeader + "\nF1,2024,01,Hà Nội,01001,120.5,đất đai,hài lòng,rất hài lòng,bình thường,\nF2,2024,02,Hà Giang,02001,80,tu_phap,1,2,3,4\n"
+        let csv =
+            miniHeader
+            + "\nF1,2024,01,Hà Nội,01001,120.5,đất đai,hài lòng,rất hài lòng,bình thường,\nF2,2024,02,Hà Giang,02001,80,tu_phap,1,2,3,4\n"
         let (_, expected) = try importMini(try temporaryFile("u.csv", csv))
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("vntime.xlsx")
         let rows = XLSXWriter.rows(fromCSV: csv).map { row in
@@ -41,9 +45,13 @@ struct LegacyFontDecoderTests {
         }
         try XLSXWriter.write([("Data", rows)], to: url)
         let (summary, records) = try importMini(url)
-        #expect(summary.encoding == .tcvn3Font && summary.encodingGuess?.confidence == 1, "\(String(describing: summary.encodingGuess))")
+        #expect(
+            summary.encoding == .tcvn3Font && summary.encodingGuess?.confidence == 1,
+            "\(String(describing: summary.encodingGuess))")
         #expect(summary.accepted == 2, "\(summary.rejections.map { $0.message(.en) })")
-        #expect(records.map(\.answers) == expected.map(\.answers) && records.map(\.attributes) == expected.map(\.attributes))
+        #expect(
+            records.map(\.answers) == expected.map(\.answers) && records.map(\.attributes) == expected.map(\.attributes)
+        )
         #expect((summary.normalisations["decoded from tcvn3-font"] ?? 0) >= 5)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASImport
 
 /// The word-at-a-time splitter against a byte-by-byte reading of the same line.
@@ -15,8 +16,12 @@ struct LineSplitterTests {
     }
 
     /// Fields, bounds, Latin fields and carriage return, read one byte at a time.
-    private func reference(_ line: [UInt8], delimiter: UInt8) -> (bounds: [Range<Int>], latin: UInt64, carriageReturn: Bool) {
-        var bounds: [Range<Int>] = [], latin: UInt64 = 0, start = 0
+    private func reference(_ line: [UInt8], delimiter: UInt8) -> (
+        bounds: [Range<Int>], latin: UInt64, carriageReturn: Bool
+    ) {
+        var bounds: [Range<Int>] = []
+        var latin: UInt64 = 0
+        var start = 0
         for (i, byte) in line.enumerated() {
             if byte == delimiter {
                 bounds.append(start..<i)
@@ -33,12 +38,14 @@ struct LineSplitterTests {
         let expected = reference(line, delimiter: delimiter)
         // Padded, so that the words read near the end stay inside the buffer, as in a block.
         let padded = [0xAA] + line + [UInt8](repeating: delimiter, count: 8)
-        var starts = [Int32](repeating: -1, count: capacity), ends = starts
+        var starts = [Int32](repeating: -1, count: capacity)
+        var ends = starts
         let split = padded.withUnsafeBufferPointer { base in
             starts.withUnsafeMutableBufferPointer { s in
                 ends.withUnsafeMutableBufferPointer { e in
-                    LineSplitter.split(base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
-                                       starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
+                    LineSplitter.split(
+                        base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
+                        starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
                 }
             }
         }
@@ -46,7 +53,8 @@ struct LineSplitterTests {
         #expect(split.latinFields == expected.latin, "\(line)")
         #expect(split.carriageReturn == expected.carriageReturn, "\(line)")
         for (c, range) in expected.bounds.prefix(capacity).enumerated() {
-            #expect(Int(starts[c]) == range.lowerBound + 1 && Int(ends[c]) == range.upperBound + 1, "field \(c) of \(line)")
+            #expect(
+                Int(starts[c]) == range.lowerBound + 1 && Int(ends[c]) == range.upperBound + 1, "field \(c) of \(line)")
         }
     }
 
@@ -71,6 +79,7 @@ struct LineSplitterTests {
         check(Array("abcdefg\u{0D},x".utf8), delimiter: 44, capacity: 3)
         check(Array("Hà Nội,01,Đà Nẵng,48,x,y,z,w,v".utf8), delimiter: 44, capacity: 9)
         // More than 64 fields: the Latin bits of the later ones share bit 63.
-        check(Array((Array(repeating: "a", count: 70) + ["é"]).joined(separator: ",").utf8), delimiter: 44, capacity: 80)
+        check(
+            Array((Array(repeating: "a", count: 70) + ["é"]).joined(separator: ",").utf8), delimiter: 44, capacity: 80)
     }
 }

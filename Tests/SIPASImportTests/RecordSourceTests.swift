@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 struct RecordSourceTests {
@@ -21,11 +22,22 @@ struct RecordSourceTests {
         let text = "a,b,c\n1,Hà Nội,x\n\n2,,y\n"
         let csv = try RecordSources.open(try temporaryFile("s.csv", text))
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("s.xlsx")
-        try XLSXWriter.write([("S", [[.text("a"), .text("b"), .text("c")], [.number("1"), .text("Hà Nội"), .text("x")], [], [.number("2"), nil, .text("y")]])], to: url)
+        try XLSXWriter.write(
+            [
+                (
+                    "S",
+                    [
+                        [.text("a"), .text("b"), .text("c")], [.number("1"), .text("Hà Nội"), .text("x")], [],
+                        [.number("2"), nil, .text("y")],
+                    ]
+                )
+            ], to: url)
         let book = try RecordSources.open(url)
         func read(_ source: any RecordSource) throws -> [String] {
             var rows: [String] = []
-            try source.forEachRecord { rows.append("\($0.row):" + $0.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")) }
+            try source.forEachRecord {
+                rows.append("\($0.row):" + $0.fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|"))
+            }
             return rows
         }
         #expect(try read(csv) == ["1:a|b|c", "2:1|Hà Nội|x", "4:2||y"])

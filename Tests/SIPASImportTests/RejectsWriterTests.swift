@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 /// The rejects file is opened in a spreadsheet to fix the rows: no field of it can run as a formula.
@@ -14,9 +15,11 @@ struct RejectsWriterTests {
         let (summary, _) = try importMini(url, options: ImportOptions(rejectsURL: rejects, language: .en))
         #expect(summary.rejected == 1)
         let written = try String(contentsOf: rejects, encoding: .utf8)
-        #expect(written == miniHeader + ",_row,_reasons\n"
-            + "F3,2024,04,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",04001,'-2,dat_dai,'@SUM(A1),4,4,4,4,"
-            + "\"s1: '@SUM(A1)' is not a code of list sat5 (1, 2, 3, 4, 5, 9); weight: '-2': the weight must be a positive number\"\n")
+        #expect(
+            written == miniHeader + ",_row,_reasons\n"
+                + "F3,2024,04,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",04001,'-2,dat_dai,'@SUM(A1),4,4,4,4,"
+                + "\"s1: '@SUM(A1)' is not a code of list sat5 (1, 2, 3, 4, 5, 9); weight: '-2': the weight must be a positive number\"\n"
+        )
     }
 
     @Test func theHeaderAndEveryFieldGoThroughTheSameRule() throws {
@@ -33,7 +36,9 @@ struct RejectsWriterTests {
         let writer = RejectsWriter(url: URL(fileURLWithPath: "/dev/null"), header: ["a"])
         try writer.write(["x"], row: 2, reasons: ["r"])
         writer.close()
-        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+                == .typeCharacterSpecial)
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("old.rejects.csv")
         try Data(String(repeating: "old line\n", count: 50).utf8).write(to: url)
         let inode = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int

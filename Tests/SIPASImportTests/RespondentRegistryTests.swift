@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASImport
 
 /// The compact respondent registry: hashes in a table, the earlier id read back from its file on a
@@ -11,8 +12,12 @@ struct RespondentRegistryTests {
     func file(_ ids: [String]) throws -> (URL, CSVImporter.IdSource) {
         let header = "id,x\n"
         let url = try temporaryFile("ids.csv", header + ids.map { "\($0),1\n" }.joined())
-        return (url, CSVImporter.IdSource(url: url, delimiter: UInt8(ascii: ","), column: 0, normalise: { $0 },
-                                          checkpoints: [(header.utf8.count, 1, 2)]))
+        return (
+            url,
+            CSVImporter.IdSource(
+                url: url, delimiter: UInt8(ascii: ","), column: 0, normalise: { $0 },
+                checkpoints: [(header.utf8.count, 1, 2)])
+        )
     }
 
     /// A registry whose file "ids.csv" (number returned) holds `ids` and can be read again.

@@ -1,5 +1,6 @@
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 struct RowValidatorTests {
@@ -15,14 +16,19 @@ struct RowValidatorTests {
         #expect(validator.normalise("Rất hài lòng", question: s1, year: 2024) == ("5", "label → code", nil))
         #expect(validator.normalise("RAT HAI LONG", question: s1, year: 2024) == ("5", "label → code", nil))
         #expect(validator.normalise("Don't know / no answer", question: s1, year: 2024) == ("9", "label → code", nil))
-        #expect(validator.normalise("6", question: s1, year: 2024).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
-        #expect(validator.normalise("4.5", question: s1, year: 2024).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        #expect(
+            validator.normalise("6", question: s1, year: 2024).broken
+                == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        #expect(
+            validator.normalise("4.5", question: s1, year: 2024).broken
+                == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
         #expect(validator.normalise("", question: s1, year: 2024) == ("", nil, nil))
     }
 
     /// The entry workbook's drop-down entries "code – label" (en dash, or a hyphen, between spaces).
     @Test func codeAndLabelEntriesAreTheirCodeWhenTheLabelIsTheCodes() {
-        let s1 = q("s1"), sector = q("sector")
+        let s1 = q("s1")
+        let sector = q("sector")
         let note = "code – label → code"
         #expect(validator.normalise("4 – Hài lòng", question: s1, year: nil) == ("4", note, nil))
         #expect(validator.normalise("4 - Hài lòng", question: s1, year: nil) == ("4", note, nil))
@@ -32,14 +38,26 @@ struct RowValidatorTests {
         #expect(validator.normalise("9 – Don't know / no answer", question: s1, year: nil) == ("9", note, nil))
         #expect(validator.normalise("xay_dung – Xây dựng", question: sector, year: nil) == ("xay_dung", note, nil))
         // A code of the list with another code's label, or another wording, is rejected.
-        #expect(validator.normalise("4 – Rất hài lòng", question: s1, year: nil).broken == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
-        #expect(validator.normalise("4 – hài lòng", question: s1, year: nil).broken == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
+        #expect(
+            validator.normalise("4 – Rất hài lòng", question: s1, year: nil).broken
+                == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
+        #expect(
+            validator.normalise("4 – hài lòng", question: s1, year: nil).broken
+                == .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"))
         // No code of the list before the dash: the rules as before.
-        #expect(validator.normalise("7 – Hài lòng", question: s1, year: nil).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
-        #expect(validator.normalise("4–Hài lòng", question: s1, year: nil).broken == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
-        let message = Rejection(location: SourceLocation(file: "e.xlsx, sheet Phiếu", row: 3, column: "s1", columnIndex: 7),
-                                value: "4 – Rất hài lòng", rule: .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"), question: "s1")
-        #expect(message.message(.en) == "e.xlsx, sheet Phiếu, row 3, column s1 (H): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)")
+        #expect(
+            validator.normalise("7 – Hài lòng", question: s1, year: nil).broken
+                == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        #expect(
+            validator.normalise("4–Hài lòng", question: s1, year: nil).broken
+                == .outOfRange(list: "sat5", allowed: ["1", "2", "3", "4", "5", "9"]))
+        let message = Rejection(
+            location: SourceLocation(file: "e.xlsx, sheet Phiếu", row: 3, column: "s1", columnIndex: 7),
+            value: "4 – Rất hài lòng", rule: .labelMismatch(list: "sat5", code: "4", label: "Hài lòng"), question: "s1")
+        #expect(
+            message.message(.en)
+                == "e.xlsx, sheet Phiếu, row 3, column s1 (H): '4 – Rất hài lòng': the label does not match code 4 of list sat5 (“Hài lòng”)"
+        )
         #expect(message.reason(.vi) == "'4 – Rất hài lòng': nhãn không khớp với mã 4 của danh sách sat5 (“Hài lòng”)")
         #expect(message.rule.key == "label mismatch")
     }
@@ -56,9 +74,16 @@ struct RowValidatorTests {
     @Test func provincesFollowTheSurveyYear() {
         let province = q("province_code")
         #expect(validator.normalise("Hà Nội", question: province, year: 2024) == ("01", "province name → code", nil))
-        #expect(validator.normalise("ha noi", question: province, year: 2024) == ("01", "province alias → code: 'ha noi' → 01", nil))
-        #expect(validator.normalise("Thành phố Huế", question: province, year: 2024) == ("46", "province alias → code: 'Thành phố Huế' → 46", nil))
-        #expect(validator.normalise("Kontum", question: province, year: 2025)
+        #expect(
+            validator.normalise("ha noi", question: province, year: 2024) == (
+                "01", "province alias → code: 'ha noi' → 01", nil
+            ))
+        #expect(
+            validator.normalise("Thành phố Huế", question: province, year: 2024) == (
+                "46", "province alias → code: 'Thành phố Huế' → 46", nil
+            ))
+        #expect(
+            validator.normalise("Kontum", question: province, year: 2025)
                 == ("51", "former province → new code: 'Kontum' → 51 (Quảng Ngãi)", nil))
         #expect(validator.normalise("2", question: province, year: 2024) == ("02", "province code padded", nil))
         // 15 is Yên Bái before the merger and the new Lào Cai after it; 10 (old Lào Cai) is closed in 2025.

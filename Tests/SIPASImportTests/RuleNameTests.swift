@@ -1,16 +1,20 @@
 import Foundation
 import SIPASCore
 import Testing
+
 @testable import SIPASImport
 
 /// The catalog of rule names: every rule named in both languages, names distinct, keys stable.
 struct RuleNameTests {
     @Test func everyRuleHasDistinctNonEmptyNamesInBothLanguages() {
         for rule in RuleName.allCases {
-            let vi = rule.text(.vi), en = rule.text(.en)
+            let vi = rule.text(.vi)
+            let en = rule.text(.en)
             #expect(!vi.isEmpty && !en.isEmpty, "\(rule)")
             #expect(vi != en, "\(rule): the same name in both languages")
-            #expect(vi.unicodeScalars.elementsEqual(vi.precomposedStringWithCanonicalMapping.unicodeScalars), "\(rule): not NFC")
+            #expect(
+                vi.unicodeScalars.elementsEqual(vi.precomposedStringWithCanonicalMapping.unicodeScalars),
+                "\(rule): not NFC")
             #expect(en == rule.key, "\(rule): the English name is the key")
         }
         #expect(Set(RuleName.allCases.map { $0.text(.vi) }).count == RuleName.allCases.count)
@@ -21,10 +25,14 @@ struct RuleNameTests {
     @Test func rowRulesKeepTheirKeys() {
         let rules: [(Rejection.Rule, String)] = [
             (.outOfRange(list: "sat5", allowed: ["1"]), "out of range"), (.notInList(list: "l"), "not in list"),
-            (.labelMismatch(list: "l", code: "1", label: "x"), "label mismatch"), (.notANumber(type: "integer"), "not a number"),
-            (.required, "required"), (.constraint(expression: ". > 0"), "constraint"), (.notRelevant(expression: "x"), "relevant"),
-            (.unknownProvince(year: 2024), "unknown province"), (.badWeight, "weight"), (.duplicateRespondent(firstRow: 2), "duplicate id"),
-            (.duplicateRespondentElsewhere(file: "a.csv", row: 2), "duplicate id"), (.ragged(expected: 3, found: 2), "field count"),
+            (.labelMismatch(list: "l", code: "1", label: "x"), "label mismatch"),
+            (.notANumber(type: "integer"), "not a number"),
+            (.required, "required"), (.constraint(expression: ". > 0"), "constraint"),
+            (.notRelevant(expression: "x"), "relevant"),
+            (.unknownProvince(year: 2024), "unknown province"), (.badWeight, "weight"),
+            (.duplicateRespondent(firstRow: 2), "duplicate id"),
+            (.duplicateRespondentElsewhere(file: "a.csv", row: 2), "duplicate id"),
+            (.ragged(expected: 3, found: 2), "field count"),
         ]
         for (rule, key) in rules {
             #expect(rule.key == key)
@@ -36,12 +44,18 @@ struct RuleNameTests {
         let at = SourceLocation(file: "f.csv")
         let errors: [(ImportError.Kind, String)] = [
             (.fileNotFound, "no such file"), (.unreadable("x"), "unreadable"), (.emptyFile, "empty file"),
-            (.notUTF8(byteOffset: 0, bytes: [0xFF]), "not UTF-8"), (.undecodable(encoding: "vni", byteOffset: 0, byte: 0x81), "undecodable byte"),
-            (.utf16, "UTF-16 without BOM"), (.badUTF16(byteOffset: 0), "broken UTF-16"), (.unterminatedQuote(line: 2), "unterminated quote"),
-            (.missingColumns([], header: []), "missing columns"), (.ambiguousColumns(question: "q", columns: []), "ambiguous columns"),
-            (.ambiguousMatch(column: "c", questions: []), "ambiguous match"), (.wrongDelimiter(guess: ";"), "wrong delimiter"),
-            (.noInstrumentMatches([]), "no instrument"), (.badExpression(question: "q", expression: "e", reason: "r"), "bad expression"),
-            (.badWorkbook("x"), "bad workbook"), (.workbookTooLarge(.entries, part: nil, bound: 1), "workbook too large"),
+            (.notUTF8(byteOffset: 0, bytes: [0xFF]), "not UTF-8"),
+            (.undecodable(encoding: "vni", byteOffset: 0, byte: 0x81), "undecodable byte"),
+            (.utf16, "UTF-16 without BOM"), (.badUTF16(byteOffset: 0), "broken UTF-16"),
+            (.unterminatedQuote(line: 2), "unterminated quote"),
+            (.missingColumns([], header: []), "missing columns"),
+            (.ambiguousColumns(question: "q", columns: []), "ambiguous columns"),
+            (.ambiguousMatch(column: "c", questions: []), "ambiguous match"),
+            (.wrongDelimiter(guess: ";"), "wrong delimiter"),
+            (.noInstrumentMatches([]), "no instrument"),
+            (.badExpression(question: "q", expression: "e", reason: "r"), "bad expression"),
+            (.badWorkbook("x"), "bad workbook"),
+            (.workbookTooLarge(.entries, part: nil, bound: 1), "workbook too large"),
             (.noSuchSheet("s", available: []), "no such sheet"),
         ]
         for (kind, key) in errors {

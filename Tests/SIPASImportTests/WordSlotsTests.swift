@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASImport
 
 /// The respondent-id table's memory: zeroed, huge-page aligned when large, copied on demand.
@@ -8,8 +9,12 @@ struct WordSlotsTests {
         let slots = WordSlots(count: count)
         #expect(slots.count == count)
         #expect(slots.buffer.allSatisfy { $0 == 0 })
-        for i in stride(from: 0, to: count, by: max(count / 97, 1)) { slots.base[i] = UInt64(i) &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        for i in stride(from: 0, to: count, by: max(count / 97, 1)) { #expect(slots.base[i] == UInt64(i) &* 0x9E37_79B9_7F4A_7C15 | 1) }
+        for i in stride(from: 0, to: count, by: max(count / 97, 1)) {
+            slots.base[i] = UInt64(i) &* 0x9E37_79B9_7F4A_7C15 | 1
+        }
+        for i in stride(from: 0, to: count, by: max(count / 97, 1)) {
+            #expect(slots.base[i] == UInt64(i) &* 0x9E37_79B9_7F4A_7C15 | 1)
+        }
         #expect(slots.buffer.last != nil)
     }
 

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 struct XLSFormTests {
@@ -12,17 +13,27 @@ struct XLSFormTests {
     /// constraint with message, relevant, a metadata type, a note, an appearance and a third language.
     static func writeForm(_ url: URL) throws {
         let survey: [[XLSXCell?]] = [
-            [C.text("type"), .text("name"), .text("label::Vietnamese (vi)"), .text("label::English (en)"), .text("label::Français (fr)"),
-             .text("hint::Vietnamese (vi)"), .text("required"), .text("constraint"), .text("constraint_message::English (en)"),
-             .text("relevant"), .text("appearance")],
+            [
+                C.text("type"), .text("name"), .text("label::Vietnamese (vi)"), .text("label::English (en)"),
+                .text("label::Français (fr)"),
+                .text("hint::Vietnamese (vi)"), .text("required"), .text("constraint"),
+                .text("constraint_message::English (en)"),
+                .text("relevant"), .text("appearance"),
+            ],
             [.text("start"), .text("start")],
             [.text("text"), .text("form_id"), .text("Mã phiếu"), .text("Form id"), nil, nil, .text("yes")],
             [.text("begin_group"), .text("svc"), .text("Dịch vụ"), .text("Services")],
-            [.text("select_one sat5"), .text("s1"), .text("Thái độ của công chức"), .text("Civil servants' attitude"), .text("Attitude"),
-             .text("Chọn một"), .text("yes"), nil, nil, nil, .text("likert")],
+            [
+                .text("select_one sat5"), .text("s1"), .text("Thái độ của công chức"),
+                .text("Civil servants' attitude"), .text("Attitude"),
+                .text("Chọn một"), .text("yes"), nil, nil, nil, .text("likert"),
+            ],
             [.text("select_multiple channel"), .text("channels"), .text("Kênh đã dùng"), .text("Channels used")],
-            [.text("integer"), .text("office_wait"), .text("Số phút chờ \"tại quầy\""), .text("Minutes waited"), nil, nil, .text("no"),
-             .text(". >= 0 and . <= 600"), .text("0 to 600"), .text("selected(${channels}, 'office')")],
+            [
+                .text("integer"), .text("office_wait"), .text("Số phút chờ \"tại quầy\""), .text("Minutes waited"), nil,
+                nil, .text("no"),
+                .text(". >= 0 and . <= 600"), .text("0 to 600"), .text("selected(${channels}, 'office')"),
+            ],
             [.text("end_group"), .text("svc")],
             [.text("note"), .text("thanks"), .text("Cảm ơn!"), .text("Thank you!")],
         ]
@@ -46,10 +57,16 @@ struct XLSFormTests {
         try Self.writeForm(url)
         let yaml = try XLSForm(url: url).instrumentYAML()
         let instrument = try InstrumentLoader.load(yaml: yaml, file: "form.yaml")
-        #expect(instrument.id == "xa_2025" && instrument.title.vi == "Khảo sát dịch vụ công" && instrument.methodVersion == "2025051701")
+        #expect(
+            instrument.id == "xa_2025" && instrument.title.vi == "Khảo sát dịch vụ công"
+                && instrument.methodVersion == "2025051701")
         #expect(instrument.questions.map(\.name) == ["start", "form_id", "s1", "channels", "office_wait", "thanks"])
-        #expect(instrument.questions.map(\.type.description) == ["start", "text", "select_one sat5", "select_multiple channel", "integer", "note"])
-        let s1 = instrument.questions[2], wait = instrument.questions[4]
+        #expect(
+            instrument.questions.map(\.type.description) == [
+                "start", "text", "select_one sat5", "select_multiple channel", "integer", "note",
+            ])
+        let s1 = instrument.questions[2]
+        let wait = instrument.questions[4]
         #expect(s1.label == LocalizedText(vi: "Thái độ của công chức", en: "Civil servants' attitude"))
         #expect(s1.hint == LocalizedText(vi: "Chọn một") && s1.required)
         #expect(wait.label.vi == "Số phút chờ \"tại quầy\"" && !wait.required)
@@ -72,7 +89,10 @@ struct XLSFormTests {
         try Self.writeForm(form)
         var instrument = try InstrumentLoader.load(yaml: try XLSForm(url: form).instrumentYAML(), file: "form.yaml")
         instrument.scales["sat5"] = Scale(satisfied: [5], excluded: [9])  // a SIPAS field added by hand
-        let export = try temporaryFile("export.csv", "start,form_id,svc/s1,svc/channels,svc/office_wait,_uuid\n2025-05-17,A1,5,web office,12,u1\n2025-05-17,A2,3,web,,u2\n2025-05-17,A3,,web,5,u3\n")
+        let export = try temporaryFile(
+            "export.csv",
+            "start,form_id,svc/s1,svc/channels,svc/office_wait,_uuid\n2025-05-17,A1,5,web office,12,u1\n2025-05-17,A2,3,web,,u2\n2025-05-17,A3,,web,5,u3\n"
+        )
         let (summary, _) = try importMini(export, instrument: instrument)
         #expect(summary.rowsRead == 3 && summary.accepted == 1 && summary.rejected == 2)
         #expect(summary.rejections.map(\.rule.key) == ["out of range", "required", "relevant"])
@@ -105,7 +125,10 @@ struct XLSFormExamplesTests {
         #expect(instrument.questions[0].label == LocalizedText(vi: "Are you good?", en: "Are you good?"))
         #expect(instrument.choices["c1"]?.map(\.name) == ["n1-c", "n2-c"])
         #expect(instrument.choices["c1"]?.map(\.label.en) == ["l1-c", "l2-c"])
-        #expect(yaml.contains("# row 3: choice_filter = YES_NO=${q1}; type select_one_external c1: the choices are on the external_choices sheet, which sipas does not read: carried as text, answers not checked against a list"))
+        #expect(
+            yaml.contains(
+                "# row 3: choice_filter = YES_NO=${q1}; type select_one_external c1: the choices are on the external_choices sheet, which sipas does not read: carried as text, answers not checked against a list"
+            ))
     }
 
     @Test func aRepeatedChoiceNameIsKeptOnceWhenTheSettingsAllowIt() throws {
@@ -113,18 +136,42 @@ struct XLSFormExamplesTests {
         let (yaml, instrument) = try Self.example("choice_filter_test")
         #expect(instrument.choices["counties"]?.map(\.name) == ["king", "pierce", "cameron"])
         #expect(instrument.choices["cities"]?.count == 8)
-        #expect(yaml.contains("    # row 6: 'king' again in list counties (allow_choice_duplicates, for choice_filter), kept once: cf = texas; label = King; list_name = counties; name = king\n"))
-        #expect(yaml.contains("- {name: \"county\", type: \"select_one counties\", label: {vi: \"county\"}}  # row 3: choice_filter = ${state}=cf"))
+        #expect(
+            yaml.contains(
+                "    # row 6: 'king' again in list counties (allow_choice_duplicates, for choice_filter), kept once: cf = texas; label = King; list_name = counties; name = king\n"
+            ))
+        #expect(
+            yaml.contains(
+                "- {name: \"county\", type: \"select_one counties\", label: {vi: \"county\"}}  # row 3: choice_filter = ${state}=cf"
+            ))
     }
 
     @Test func aRepeatedChoiceNameWithoutTheSettingIsAnErrorNamingTheRow() throws {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("dup.xlsx")
-        try XLSXWriter.write([
-            ("survey", [[C.text("type"), .text("name"), .text("label")], [.text("select_one l"), .text("q"), .text("Q")]]),
-            ("choices", [[C.text("list_name"), .text("name"), .text("label")], [.text("l"), .text("a"), .text("A")], [.text("l"), .text("a"), .text("A again")]]),
-        ], to: url)
-        #expect(throws: InstrumentError(file: "dup.xlsx, sheet choices", line: 3, message:
-            "name 'a' is used twice in list 'l' (first on row 2); pyxform refuses this unless settings has allow_choice_duplicates: yes")) {
+        try XLSXWriter.write(
+            [
+                (
+                    "survey",
+                    [
+                        [C.text("type"), .text("name"), .text("label")],
+                        [.text("select_one l"), .text("q"), .text("Q")],
+                    ]
+                ),
+                (
+                    "choices",
+                    [
+                        [C.text("list_name"), .text("name"), .text("label")], [.text("l"), .text("a"), .text("A")],
+                        [.text("l"), .text("a"), .text("A again")],
+                    ]
+                ),
+            ], to: url)
+        #expect(
+            throws: InstrumentError(
+                file: "dup.xlsx, sheet choices", line: 3,
+                message:
+                    "name 'a' is used twice in list 'l' (first on row 2); pyxform refuses this unless settings has allow_choice_duplicates: yes"
+            )
+        ) {
             _ = try XLSForm(url: url).instrumentYAML()
         }
     }
@@ -145,14 +192,29 @@ struct XLSFormExamplesTests {
 
     @Test func mixedCaseFormReadsBackAndSelectFromFileIsCarriedAsText() throws {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("Mixed.xlsx")
-        try XLSXWriter.write([
-            ("Survey", [[C.text("TYPE"), .text("Name"), .text("Label::Vietnamese (vi)"), .text("Label::English (en)"), .text("Required"), .text("Constraint")],
+        try XLSXWriter.write(
+            [
+                (
+                    "Survey",
+                    [
+                        [
+                            C.text("TYPE"), .text("Name"), .text("Label::Vietnamese (vi)"),
+                            .text("Label::English (en)"), .text("Required"), .text("Constraint"),
+                        ],
                         [.text("integer"), .text("age"), .text("Tuổi"), .text("Age"), .text("yes"), .text(". >= 18")],
                         [.text("select_one_from_file provinces.csv"), .text("prov"), .text("Tỉnh"), .text("Province")],
-                        [.text("select_multiple sv"), .text("svc"), .text("Dịch vụ"), .text("Services")]]),
-            ("Choices", [[C.text("List_Name"), .text("NAME"), .text("LABEL::Vietnamese (vi)")], [.text("sv"), .text("web"), .text("Cổng")]]),
-            ("Settings", [[C.text("Form_ID"), .text("Version")], [.text("mixed"), .text("2025060101")]]),
-        ], to: url)
+                        [.text("select_multiple sv"), .text("svc"), .text("Dịch vụ"), .text("Services")],
+                    ]
+                ),
+                (
+                    "Choices",
+                    [
+                        [C.text("List_Name"), .text("NAME"), .text("LABEL::Vietnamese (vi)")],
+                        [.text("sv"), .text("web"), .text("Cổng")],
+                    ]
+                ),
+                ("Settings", [[C.text("Form_ID"), .text("Version")], [.text("mixed"), .text("2025060101")]]),
+            ], to: url)
         let yaml = try XLSForm(url: url).instrumentYAML()
         let instrument = try InstrumentLoader.load(yaml: yaml, file: "mixed.yaml")
         #expect(instrument.id == "mixed" && instrument.methodVersion == "2025060101")
@@ -160,7 +222,10 @@ struct XLSFormExamplesTests {
         #expect(instrument.questions[0].required && instrument.questions[0].constraint == ". >= 18")
         #expect(instrument.questions[0].label == LocalizedText(vi: "Tuổi", en: "Age"))
         #expect(instrument.choices["sv"] == [Choice(name: "web", label: LocalizedText(vi: "Cổng"))])
-        #expect(yaml.contains("# row 3: type select_one_from_file provinces.csv: the choices are in the file provinces.csv, which sipas does not read: carried as text, answers not checked against a list"))
+        #expect(
+            yaml.contains(
+                "# row 3: type select_one_from_file provinces.csv: the choices are in the file provinces.csv, which sipas does not read: carried as text, answers not checked against a list"
+            ))
     }
 
     @Test func headersAreCanonicalAsPyxformReadsThem() {

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASImport
 
 /// Zip bombs: parts that inflate past ``XLSXLimits`` stop the read with a typed error naming the
@@ -11,7 +12,8 @@ struct XLSXLimitsTests {
     static let sheet = "xl/worksheets/sheet1.xml"
     /// 200 MB of zeros (about 200 KB compressed).
     static let bombSize: Int64 = 200_000_000
-    static let small = XLSXLimits(maxEntries: 100, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 96 << 20)
+    static let small = XLSXLimits(
+        maxEntries: 100, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 96 << 20)
 
     static func workbook(_ name: String) throws -> URL {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent(name)
@@ -36,8 +38,14 @@ struct XLSXLimitsTests {
         try XLSXWriterPatch.replace(entry: Self.sheet, in: url, withZeros: Self.bombSize)
         let error = try #require(Self.error(url, limits: Self.small))
         #expect(error.kind == .workbookTooLarge(.partBytes, part: Self.sheet, bound: 64 << 20))
-        #expect(error.message(.en) == "declared.xlsx: the part xl/worksheets/sheet1.xml of the Excel workbook inflates to more than 67108864 bytes (a zip bomb?): reading stopped")
-        #expect(error.message(.vi) == "declared.xlsx: phần xl/worksheets/sheet1.xml của tệp Excel giải nén ra hơn 67108864 byte (có thể là “bom zip”): dừng đọc")
+        #expect(
+            error.message(.en)
+                == "declared.xlsx: the part xl/worksheets/sheet1.xml of the Excel workbook inflates to more than 67108864 bytes (a zip bomb?): reading stopped"
+        )
+        #expect(
+            error.message(.vi)
+                == "declared.xlsx: phần xl/worksheets/sheet1.xml của tệp Excel giải nén ra hơn 67108864 byte (có thể là “bom zip”): dừng đọc"
+        )
         #expect(error.key == "workbook too large" && error.value == Self.sheet)
     }
 
@@ -62,13 +70,18 @@ struct XLSXLimitsTests {
     @Test func theTotalAndTheNumberOfPartsAreCapped() throws {
         let url = try Self.workbook("total.xlsx")
         try XLSXWriterPatch.replace(entry: Self.sheet, in: url, withZeros: 60 << 20)
-        let total = XLSXLimits(maxEntries: 100, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 50 << 20)
+        let total = XLSXLimits(
+            maxEntries: 100, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 50 << 20)
         let error = try #require(Self.error(url, limits: total))
         #expect(error.kind == .workbookTooLarge(.totalBytes, part: Self.sheet, bound: 50 << 20))
-        #expect(error.message(.en) == "total.xlsx: the Excel workbook inflates to more than 52428800 bytes by its part xl/worksheets/sheet1.xml (a zip bomb?): reading stopped")
+        #expect(
+            error.message(.en)
+                == "total.xlsx: the Excel workbook inflates to more than 52428800 bytes by its part xl/worksheets/sheet1.xml (a zip bomb?): reading stopped"
+        )
 
         let parts = try Self.workbook("parts.xlsx")
-        let few = XLSXLimits(maxEntries: 3, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 96 << 20)
+        let few = XLSXLimits(
+            maxEntries: 3, maxPartBytes: 64 << 20, maxInMemoryPartBytes: 16 << 20, maxTotalBytes: 96 << 20)
         let tooMany = try #require(Self.error(parts, limits: few))
         #expect(tooMany.kind == .workbookTooLarge(.entries, part: nil, bound: 3))
         #expect(tooMany.message(.vi) == "parts.xlsx: tệp Excel có hơn 3 phần (mục trong tệp nén): không đọc")

@@ -2,10 +2,13 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASInstruments
 
 struct BuiltinInstrumentsTests {
-    static let ids = ["sipas-2023", "sipas-2017", "health-inpatient", "health-outpatient", "education", "land-construction"]
+    static let ids = [
+        "sipas-2023", "sipas-2017", "health-inpatient", "health-outpatient", "education", "land-construction",
+    ]
 
     @Test func everyBuiltinDecodes() throws {
         let all = try BuiltinInstruments.all()
@@ -25,10 +28,13 @@ struct BuiltinInstrumentsTests {
 
     @Test func everyInstrumentFileIsCompiledIn() throws {
         let folder = Fixtures.repositoryRoot.appendingPathComponent("Instruments")
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         #expect(onDisk == BuiltinInstruments.files.map(\.name).sorted())
         for (name, bytes) in BuiltinInstruments.files {
-            #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == Data(bytes), "\(name) differs from the compiled copy")
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(name)) == Data(bytes),
+                "\(name) differs from the compiled copy")
         }
     }
 
@@ -42,7 +48,9 @@ struct BuiltinInstrumentsTests {
     @Test(arguments: ids)
     func commonColumnsAreShared(id: String) throws {
         let instrument = try #require(try BuiltinInstruments.named(id))
-        func q(_ name: String) throws -> Question { try #require(instrument.question(named: name), "\(id) lacks \(name)") }
+        func q(_ name: String) throws -> Question {
+            try #require(instrument.question(named: name), "\(id) lacks \(name)")
+        }
         #expect(try q("form_id").type == .text && q("form_id").required)
         #expect(instrument.respondentId == "form_id")
         #expect(try q("year").type == .integer && q("year").constraint == ". >= 2015 and . <= 2035")
@@ -71,8 +79,10 @@ struct BuiltinInstrumentsTests {
     }
 
     @Test func clustersFollowTheSurvey() throws {
-        let expected = ["sipas-2023": "commune_code", "sipas-2017": "commune_code", "health-inpatient": "hospital_code",
-                        "health-outpatient": "hospital_code", "education": "school_code", "land-construction": "commune_code"]
+        let expected = [
+            "sipas-2023": "commune_code", "sipas-2017": "commune_code", "health-inpatient": "hospital_code",
+            "health-outpatient": "hospital_code", "education": "school_code", "land-construction": "commune_code",
+        ]
         for instrument in try BuiltinInstruments.all() {
             #expect(instrument.design.cluster == expected[instrument.id], "\(instrument.id)")
         }
@@ -88,13 +98,22 @@ struct BuiltinInstrumentsTests {
         let policyItems = scored.filter { $0.area == "policy" }
         #expect(policyItems.count == 36)
         for element in policy.elements {
-            #expect(policyItems.filter { $0.element == element.name }.compactMap(\.criterion) == ["participation", "quality", "implementation", "impact"])
+            #expect(
+                policyItems.filter { $0.element == element.name }.compactMap(\.criterion) == [
+                    "participation", "quality", "implementation", "impact",
+                ])
         }
         #expect(sipas.question(named: "POL_econ_quality")?.label.vi == "Phát triển kinh tế – chất lượng chính sách")
-        let contents = services.elements.map { e in scored.filter { $0.element == e.name && sipas.role(of: $0) == .item }.count }
+        let contents = services.elements.map { e in
+            scored.filter { $0.element == e.name && sipas.role(of: $0) == .item }.count
+        }
         #expect(contents == [3, 4, 4, 3, 3])
         #expect(scored.filter { sipas.role(of: $0) == .elementOverall }.map(\.name) == (1...5).map { "PAS_E\($0)_gen" })
-        #expect(sipas.rollup == RollupSpec(element: .meanOfItems, area: .meanOfElements, overall: .meanOfAreas, national: .meanOfUnits, unit: "province_code"))
+        #expect(
+            sipas.rollup
+                == RollupSpec(
+                    element: .meanOfItems, area: .meanOfElements, overall: .meanOfAreas, national: .meanOfUnits,
+                    unit: "province_code"))
         #expect(sipas.breakdowns == ["sector", "agency_level"])
         #expect(sipas.choices["agency_level"]?.map(\.name) == ["tinh", "huyen", "xa"])
         #expect(sipas.years == YearRange(from: 2023, to: 2026))
@@ -108,7 +127,9 @@ struct BuiltinInstrumentsTests {
         #expect(perElement == [4, 5, 6, 3, 4])
         #expect(items.first?.name == "E1_1" && items.last?.name == "E5_4")
         #expect(items.compactMap(\.criterion).count == 22)
-        #expect(sipas.scoredQuestions.filter { sipas.role(of: $0) == .elementOverall }.map(\.name) == (1...5).map { "Sat_E\($0)" })
+        #expect(
+            sipas.scoredQuestions.filter { sipas.role(of: $0) == .elementOverall }.map(\.name)
+                == (1...5).map { "Sat_E\($0)" })
         #expect(sipas.scoredQuestions.filter { sipas.role(of: $0) == .overall }.map(\.name) == ["Sat_overall"])
         #expect(sipas.years?.contains(2021) == true && sipas.years?.contains(2022) == false)
     }
@@ -118,7 +139,9 @@ struct BuiltinInstrumentsTests {
     /// the first and last item's wording (commas removed, as in the table).
     @Test func healthFormsMatchTheFormsInForce() throws {
         let text = try String(contentsOf: Fixtures.url("health-forms/sections.csv"), encoding: .utf8)
-        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(rows.count == 10)
         for id in ["health-inpatient", "health-outpatient"] {
             let health = try #require(try BuiltinInstruments.named(id))
@@ -158,7 +181,8 @@ struct BuiltinInstrumentsTests {
         let land = try #require(try BuiltinInstruments.named("land-construction"))
         #expect(land.question(named: "sector")?.type == .selectOne(list: "procedure_domain"))
         #expect(land.choices["procedure_domain"]?.map(\.name) == ["dat_dai", "xay_dung", "dau_tu"])
-        #expect(land.areas[0].elements.map(\.name) == ["access", "procedures", "civil_servants", "results", "feedback"])
+        #expect(
+            land.areas[0].elements.map(\.name) == ["access", "procedures", "civil_servants", "results", "feedback"])
     }
 
     @Test func builtinTextIsNFC() throws {

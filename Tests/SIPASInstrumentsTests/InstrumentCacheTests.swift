@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASInstruments
 
 struct InstrumentCacheTests {
@@ -49,7 +50,10 @@ struct InstrumentCacheTests {
         try Data().write(to: base.appendingPathComponent("notes.txt"))
         let new = InstrumentCache(directory: base.appendingPathComponent("instruments-p-new"))
         new.keep(try decoded(file), for: file)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["instruments-p-new", "instruments-q-old", "notes.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == [
+                "instruments-p-new", "instruments-q-old", "notes.txt",
+            ])
         #expect(new.instrument(for: file) == (try decoded(file)))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASInstruments
 
 struct InstrumentLoaderTests {
@@ -29,7 +30,9 @@ struct InstrumentLoaderTests {
         #expect(instrument.id == "mini")
         #expect(instrument.methodVersion == "test 1")
         #expect(instrument.respondentId == "form_id")
-        #expect(instrument.design == DesignSpec(weight: "weight", strata: "province_code", cluster: "commune_code", lonelyPSU: .fail))
+        #expect(
+            instrument.design
+                == DesignSpec(weight: "weight", strata: "province_code", cluster: "commune_code", lonelyPSU: .fail))
         #expect(instrument.rollup == RollupSpec(national: .meanOfUnits, unit: "province_code"))
         #expect(instrument.scales["sat5"] == Scale(satisfied: [4, 5], excluded: [9]))
         let form = try #require(instrument.question(named: "form_id"))
@@ -38,19 +41,22 @@ struct InstrumentLoaderTests {
         #expect(why.relevant == "${S1} = '1' or ${S1} = '2'")
         #expect(instrument.role(of: why) == .info)
         #expect(instrument.recordLayout.items == ["A1", "A_gen", "S1"])
-        #expect(instrument.attributeQuestions.map(\.name) == ["form_id", "province_code", "commune_code", "weight", "sector"])
+        #expect(
+            instrument.attributeQuestions.map(\.name) == [
+                "form_id", "province_code", "commune_code", "weight", "sector",
+            ])
     }
 
     @Test func defaultsApplyWhenSectionsAreOmitted() throws {
         let yaml = """
-        id: tiny
-        title: "Nhỏ"
-        family: test
-        method_version: "0"
-        provenance: {official: [], reconstructed: []}
-        questions:
-          - {name: q, type: select_one x, label: "Câu hỏi", required: "true()"}
-        """
+            id: tiny
+            title: "Nhỏ"
+            family: test
+            method_version: "0"
+            provenance: {official: [], reconstructed: []}
+            questions:
+              - {name: q, type: select_one x, label: "Câu hỏi", required: "true()"}
+            """
         let instrument = try InstrumentLoader.load(yaml: yaml, file: "tiny.yaml")
         #expect(instrument.title == LocalizedText(vi: "Nhỏ"))
         #expect(instrument.rollup == RollupSpec())
@@ -61,14 +67,18 @@ struct InstrumentLoaderTests {
 
     @Test func missingKeyErrorNamesThePathAndLine() throws {
         let yaml = Self.minimal.replacingOccurrences(of: "{name: S1, type: select_one sat5, ", with: "{name: S1, ")
-        let error = try #require(throws: InstrumentError.self) { try InstrumentLoader.load(yaml: yaml, file: "mini.yaml") }
+        let error = try #require(throws: InstrumentError.self) {
+            try InstrumentLoader.load(yaml: yaml, file: "mini.yaml")
+        }
         #expect(error.line == 38)
         #expect(error.description == "mini.yaml:38: questions[7].type: required key 'type' is missing")
     }
 
     @Test func unknownEnumValueIsADecodingError() throws {
         let yaml = Self.minimal.replacingOccurrences(of: "lonely_psu: fail", with: "lonely_psu: sometimes")
-        let error = try #require(throws: InstrumentError.self) { try InstrumentLoader.load(yaml: yaml, file: "mini.yaml") }
+        let error = try #require(throws: InstrumentError.self) {
+            try InstrumentLoader.load(yaml: yaml, file: "mini.yaml")
+        }
         #expect(error.line == 20)
         #expect(error.message.hasPrefix("design.lonely_psu"))
     }
@@ -76,7 +86,8 @@ struct InstrumentLoaderTests {
     @Test(arguments: [
         ("integer", QuestionType.integer), ("int", .integer), ("decimal", .decimal), ("text", .text),
         ("select_one sat5", .selectOne(list: "sat5")), ("select_multiple  improve", .selectMultiple(list: "improve")),
-        ("date", .date), ("dateTime", .dateTime), ("calculate", .calculate), ("note", .note), ("geopoint", .other("geopoint")),
+        ("date", .date), ("dateTime", .dateTime), ("calculate", .calculate), ("note", .note),
+        ("geopoint", .other("geopoint")),
     ])
     func questionTypesParse(raw: String, expected: QuestionType) {
         #expect(QuestionType(parsing: raw) == expected)

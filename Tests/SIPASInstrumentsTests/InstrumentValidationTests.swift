@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASInstruments
 
 struct InstrumentValidationTests {
@@ -42,7 +43,9 @@ struct InstrumentValidationTests {
             (40, "question 'A8': constraint has an invalid regular expression '[0-9'"),
         ]
         for (line, message) in expected {
-            #expect(problems.contains { $0.line == line && $0.message.hasPrefix(message) }, "missing line \(line): \(message)")
+            #expect(
+                problems.contains { $0.line == line && $0.message.hasPrefix(message) },
+                "missing line \(line): \(message)")
         }
         #expect(problems.count == expected.count, "\(problems.map(\.description).joined(separator: "\n"))")
         #expect(problems.allSatisfy { $0.file == "broken.yaml" })
@@ -52,7 +55,9 @@ struct InstrumentValidationTests {
 
     @Test func decodingErrorIsTheOnlyProblemAndHasItsLine() throws {
         let yaml = try Self.fixture("minimal.yaml")
-            .replacingOccurrences(of: "  - {name: weight, type: decimal, label: {vi: \"Trọng số\"}, ", with: "  - {name: weight, type: decimal, ")
+            .replacingOccurrences(
+                of: "  - {name: weight, type: decimal, label: {vi: \"Trọng số\"}, ",
+                with: "  - {name: weight, type: decimal, ")
         let problems = Instrument.check(yaml: yaml, file: "mini.yaml")
         #expect(problems.count == 1)
         #expect(problems.first?.line == 34)
@@ -76,7 +81,9 @@ struct InstrumentValidationTests {
         #expect(problems.first?.message.contains("NFC") == true)
         // The loader normalises, so the decoded label is NFC all the same.
         let instrument = try InstrumentLoader.load(yaml: yaml, file: "mini.yaml")
-        #expect(instrument.question(named: "A1")?.label.vi.unicodeScalars.elementsEqual("Đủ chỗ ngồi".unicodeScalars) == true)
+        #expect(
+            instrument.question(named: "A1")?.label.vi.unicodeScalars.elementsEqual("Đủ chỗ ngồi".unicodeScalars)
+                == true)
     }
 
     @Test func overallItemRollupNeedsElementOverallItems() throws {
@@ -84,11 +91,15 @@ struct InstrumentValidationTests {
             .replacingOccurrences(of: "rollup: {element: mean_of_items,", with: "rollup: {element: overall_item,")
         let problems = Instrument.check(yaml: yaml, file: "mini.yaml")
         #expect(problems.map(\.line) == [26])
-        #expect(problems.first?.message == "element 'staff' of area 'services' has no element_overall question (rollup.element is overall_item)")
+        #expect(
+            problems.first?.message
+                == "element 'staff' of area 'services' has no element_overall question (rollup.element is overall_item)"
+        )
     }
 
     @Test func breakdownMustBeAnAttribute() throws {
-        let yaml = try Self.fixture("minimal.yaml").replacingOccurrences(of: "breakdowns: [sector]", with: "breakdowns: [sector*S1_why]")
+        let yaml = try Self.fixture("minimal.yaml").replacingOccurrences(
+            of: "breakdowns: [sector]", with: "breakdowns: [sector*S1_why]")
         let problems = Instrument.check(yaml: yaml, file: "mini.yaml")
         #expect(problems.map(\.line) == [28])
         #expect(problems.first?.message == "breakdown 'S1_why' has role info; it must be an attribute")
@@ -96,10 +107,14 @@ struct InstrumentValidationTests {
 
     @Test func scoredRoleOffAScaleIsAProblem() throws {
         let yaml = try Self.fixture("minimal.yaml")
-            .replacingOccurrences(of: "label: {vi: \"Vì sao\"}, relevant: \"${S1} = '1' or ${S1} = '2'\", role: info", with: "label: {vi: \"Vì sao\"}, role: item")
+            .replacingOccurrences(
+                of: "label: {vi: \"Vì sao\"}, relevant: \"${S1} = '1' or ${S1} = '2'\", role: info",
+                with: "label: {vi: \"Vì sao\"}, role: item")
         let problems = Instrument.check(yaml: yaml, file: "mini.yaml")
         #expect(problems.map(\.line) == [39])
-        #expect(problems.first?.message == "question 'S1_why' has role item but is not a select on a list declared under scales")
+        #expect(
+            problems.first?.message
+                == "question 'S1_why' has role item but is not a select on a list declared under scales")
     }
 
     @Test func checkInvariantsThrowsWithEveryProblem() throws {
@@ -121,13 +136,19 @@ struct InstrumentValidationTests {
         #expect(problems.first?.message.hasPrefix("question form_id: text 'Mã phiếu' is not in Unicode NFC") == true)
     }
 
-    @Test(arguments: [("q1", true), ("_x", true), ("a.b-c_9", true), ("Câu_1", true), ("1q", false), ("a b", false), ("", false), ("a$", false)])
+    @Test(arguments: [
+        ("q1", true), ("_x", true), ("a.b-c_9", true), ("Câu_1", true), ("1q", false), ("a b", false), ("", false),
+        ("a$", false),
+    ])
     func xlsformNameRule(name: String, valid: Bool) {
         #expect(Instrument.isValidName(name) == valid)
     }
 
     @Test func referencesAreReadFromTheParsedExpression() throws {
-        #expect(try FormExpression(parsing: "${a} = '1' and selected(${ b }, 'x') or ${a} = '2'").orderedReferences == ["a", "b"])
+        #expect(
+            try FormExpression(parsing: "${a} = '1' and selected(${ b }, 'x') or ${a} = '2'").orderedReferences == [
+                "a", "b",
+            ])
         #expect(try FormExpression(parsing: ". >= 18").orderedReferences == [])
         #expect(throws: FormExpression.ParseError.self) { try FormExpression(parsing: "${unclosed") }
     }

@@ -9,7 +9,8 @@ struct AnnualReportJobTests {
     func prepare() async throws {
         let directory = try Fixtures.temporaryDirectory()
         let files = try ["2023", "2024"].map { try SampleFiles.first(1000, of: $0, in: directory) }
-        let job = AnnualReportJob(inputs: files.map { .file($0.path) }, instrument: nil, language: .vi, quiet: true, minimumN: 30)
+        let job = AnnualReportJob(
+            inputs: files.map { .file($0.path) }, instrument: nil, language: .vi, quiet: true, minimumN: 30)
         #expect(try job.years() == [2023, 2024])
         let prepared = try await job.prepare()
         #expect(prepared.runs.count == 2)

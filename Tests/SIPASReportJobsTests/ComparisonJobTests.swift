@@ -14,7 +14,9 @@ struct ComparisonJobTests {
         #expect(plain.report.sources == ["2023.csv", "2024.csv"])
         // Two old codes of the earlier year's sector column regrouped into one: one new code from several.
         let walk = (column: "sector", map: ["ldtbxh": "khac", "khac": "khac"], file: "walk.csv")
-        let job = ComparisonJob(inputs: files.map { .file($0.path) }, instrument: nil, breakdowns: ["sector"], crosswalk: walk, language: .en)
+        let job = ComparisonJob(
+            inputs: files.map { .file($0.path) }, instrument: nil, breakdowns: ["sector"], crosswalk: walk,
+            language: .en)
         let regrouped = try await job.run()
         #expect(regrouped.report.regrouped == ["sector: 1 new codes regrouping several old ones, from walk.csv"])
         let json = try regrouped.report.render(.json)

@@ -9,19 +9,26 @@ struct JobErrorTests {
         #expect(JobError.unknownInstrument("x", available: ["a"]).exitCode == 66)
         #expect(JobError.strictRejected(rejected: 2, rowsRead: 10).exitCode == 65)
         #expect(JobError.cannotWrite(path: "/r", reason: "denied").exitCode == 1)
-        #expect(JobError.unknownInstrument("x", available: ["a", "b"]).description == "no instrument named 'x' (built-in: a, b) and no such file")
-        #expect(JobError.strictRejected(rejected: 2, rowsRead: 10).description
-            == "--strict: 2 of 10 rows are invalid, so no row is accepted and no result is computed")
+        #expect(
+            JobError.unknownInstrument("x", available: ["a", "b"]).description
+                == "no instrument named 'x' (built-in: a, b) and no such file")
+        #expect(
+            JobError.strictRejected(rejected: 2, rowsRead: 10).description
+                == "--strict: 2 of 10 rows are invalid, so no row is accepted and no result is computed")
     }
 }
 
 struct JobErrorCatalogTests {
     @Test func everyErrorHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
         let errors: [JobError] = [
-            .unknownInstrument("x", available: ["a", "b"]), .cannotWrite(path: "/r", reason: "denied"), .inputMissing("x.csv"),
+            .unknownInstrument("x", available: ["a", "b"]), .cannotWrite(path: "/r", reason: "denied"),
+            .inputMissing("x.csv"),
             .strictRejected(rejected: 2, rowsRead: 10),
         ]
         #expect(MessageCatalogCheck.problems(errors) == [])
-        #expect(MessageCatalogCheck.problems([JobMessage.crosswalkRegrouping(column: "province_code", merged: 29, file: "cw.csv")]) == [])
+        #expect(
+            MessageCatalogCheck.problems([
+                JobMessage.crosswalkRegrouping(column: "province_code", merged: 29, file: "cw.csv")
+            ]) == [])
     }
 }

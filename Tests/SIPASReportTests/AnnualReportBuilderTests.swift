@@ -2,6 +2,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASStats
 import Testing
+
 @testable import SIPASReport
 
 /// The report tables from the hand-checkable analysis of ``AnalysisReportTests`` (overall 50 %,
@@ -11,17 +12,25 @@ struct AnnualReportBuilderTests {
         let analysis = try AnalysisReportTests.makeReport()
         return AnnualReportInput(
             instrument: analysis.labeler.instrument, result: analysis.result, year: 2024,
-            files: [.init(name: "t.csv", year: "2024", sha256: "ab12", rowsRead: 5, accepted: 4, rejected: 1)], minimumN: minimumN)
+            files: [.init(name: "t.csv", year: "2024", sha256: "ab12", rowsRead: 5, accepted: 4, rejected: 1)],
+            minimumN: minimumN)
     }
 
     @Test func summaryElementsAndBreakdownTables() throws {
         let report = AnnualReportBuilder(try Self.input()).build()
-        #expect(report.tables.map(\.id) == ["summary", "elements", "by_sector", "quality_files", "quality_items", "quality_small_cells", "methodology"])
+        #expect(
+            report.tables.map(\.id) == [
+                "summary", "elements", "by_sector", "quality_files", "quality_items", "quality_small_cells",
+                "methodology",
+            ])
         let summary = try #require(report.table("summary"))
         #expect(summary.rows[0][0] == .text("Chỉ số chung"))
         #expect(summary.rows[0][2] == .number(50))
         let elements = try #require(report.table("elements"))
-        #expect(elements.rows.map { $0[1] } == [.text("area:services"), .text("element:e1"), .text("element:e2"), .text("item:s1"), .text("item:s2")])
+        #expect(
+            elements.rows.map { $0[1] } == [
+                .text("area:services"), .text("element:e1"), .text("element:e2"), .text("item:s1"), .text("item:s2"),
+            ])
         #expect(elements.rows[3][3] == .number(75))
         let sectors = try #require(report.table("by_sector"))
         #expect(sectors.rows.map { $0[1] } == [.text("Đất đai"), .text("A|B")])
@@ -33,11 +42,11 @@ struct AnnualReportBuilderTests {
         let sectors = try #require(report.table("by_sector"))
         for row in sectors.rows {
             #expect(row[2] == .suppressed && row[3] == .suppressed && row[4] == .suppressed)
-            #expect(row[5] == .number(2))   // n itself is shown
+            #expect(row[5] == .number(2))  // n itself is shown
             #expect(row.last == .text("n = 2 < 3: không công bố"))
         }
         let small = try #require(report.table("quality_small_cells"))
-        #expect(small.rows.count == 2 * 4)    // 2 sectors × (overall, area, 2 elements)
+        #expect(small.rows.count == 2 * 4)  // 2 sectors × (overall, area, 2 elements)
         // The whole sample (n = 4) is not suppressed.
         #expect(report.table("summary")?.rows[0][2] == .number(50))
     }
@@ -56,7 +65,7 @@ struct AnnualReportBuilderTests {
 
     @Test func anIdentifyingBreakdownIsNeverShown() throws {
         var input = try Self.input()
-        input.instrument.questions[0].identifying = true   // sector
+        input.instrument.questions[0].identifying = true  // sector
         let report = AnnualReportBuilder(input).build()
         #expect(report.table("by_sector") == nil)
     }
@@ -64,10 +73,16 @@ struct AnnualReportBuilderTests {
     @Test func sheetNamesAreWholeAndShort() throws {
         let builder = AnnualReportBuilder(try Self.input())
         #expect(builder.sheetName(variable: "sector", label: "Đất đai") == "Theo Đất đai")
-        #expect(builder.sheetName(variable: "sector", label: "Lĩnh vực thủ tục hành chính gần nhất") == "Theo lĩnh vực TTHC")
-        #expect(builder.sheetName(variable: "agency_level", label: "Cấp cơ quan giải quyết thủ tục gần nhất") == "Theo cấp cơ quan")
+        #expect(
+            builder.sheetName(variable: "sector", label: "Lĩnh vực thủ tục hành chính gần nhất") == "Theo lĩnh vực TTHC"
+        )
+        #expect(
+            builder.sheetName(variable: "agency_level", label: "Cấp cơ quan giải quyết thủ tục gần nhất")
+                == "Theo cấp cơ quan")
         // Another column: whole words up to Excel's 31 characters.
-        #expect(builder.sheetName(variable: "x", label: "Nhóm nghề nghiệp chính của người trả lời") == "Theo Nhóm nghề nghiệp chính của")
+        #expect(
+            builder.sheetName(variable: "x", label: "Nhóm nghề nghiệp chính của người trả lời")
+                == "Theo Nhóm nghề nghiệp chính của")
     }
 
     @Test func theInternalIdColumnIsForMachinesOnly() throws {

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import SIPASReport
 
 struct CellSafetyTests {
     @Test func htmlEscapesEveryMarkupCharacter() {
-        #expect(CellSafety.html("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(
+            CellSafety.html("<script>alert('x')</script> & \"q\"")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(CellSafety.html("Hà Nội") == "Hà Nội")
     }
 

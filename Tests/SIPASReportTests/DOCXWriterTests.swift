@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASTestSupport
 import Testing
 import ZIPFoundation
+
 @testable import SIPASReport
 
 struct DOCXWriterTests {
@@ -15,7 +16,8 @@ struct DOCXWriterTests {
         let document = try XLSXWriterTests.part("word/document.xml", of: url)
         let banner = "Dữ liệu mô phỏng — không phải kết quả chính thức"
         #expect(document.contains("<w:t xml:space=\"preserve\">\(banner)</w:t>"))
-        #expect(document.range(of: banner)!.lowerBound < document.range(of: "Báo cáo chỉ số hài lòng năm 2024")!.lowerBound)
+        #expect(
+            document.range(of: banner)!.lowerBound < document.range(of: "Báo cáo chỉ số hài lòng năm 2024")!.lowerBound)
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 2)
         #expect(document.components(separatedBy: "<w:tblHeader/>").count - 1 == 2)
         // Cells as the human formats write them: decimal commas, the suppressed mark, formulas inert as text.
@@ -31,9 +33,10 @@ struct DOCXWriterTests {
 
     @Test func theSameReportGivesTheSameBytes() throws {
         let directory = try Fixtures.temporaryDirectory()
-        let a = directory.appendingPathComponent("a.docx"), b = directory.appendingPathComponent("b.docx")
+        let a = directory.appendingPathComponent("a.docx")
+        let b = directory.appendingPathComponent("b.docx")
         try DOCXWriter.write(AnnualReportFixtures.report(), to: a)
-        Thread.sleep(forTimeInterval: 2.1)   // ZIP times have a 2-second resolution
+        Thread.sleep(forTimeInterval: 2.1)  // ZIP times have a 2-second resolution
         try DOCXWriter.write(AnnualReportFixtures.report(), to: b)
         #expect(try Data(contentsOf: a) == Data(contentsOf: b))
     }
@@ -46,6 +49,8 @@ struct DOCXWriterTests {
         try DOCXWriter.write(report, to: url)
         let document = try XLSXWriterTests.part("word/document.xml", of: url)
         #expect(document.components(separatedBy: "<w:tbl>").count - 1 == 1)
-        #expect(document.contains("Bảng có \(DOCXWriter.maxRows + 1) dòng: xem report.xlsx hoặc csv/\(report.tables[0].id).csv."))
+        #expect(
+            document.contains(
+                "Bảng có \(DOCXWriter.maxRows + 1) dòng: xem report.xlsx hoặc csv/\(report.tables[0].id).csv."))
     }
 }

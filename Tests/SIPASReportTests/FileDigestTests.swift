@@ -1,12 +1,15 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASReport
 
 struct FileDigestTests {
     /// FIPS 180-2 test vectors.
     @Test func knownVectors() {
-        #expect(FileDigest.sha256(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            FileDigest.sha256(of: Data("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(FileDigest.sha256(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 

@@ -1,5 +1,6 @@
 import SIPASCore
 import Testing
+
 @testable import SIPASReport
 
 struct ReportCSVTests {
@@ -15,7 +16,8 @@ struct ReportCSVTests {
     }
 
     @Test func syntheticRowsAreMarkedOnEveryRow() {
-        let csv = ReportCSV.text(AnnualReportFixtures.report().tables[0], provenance: DataProvenance(syntheticRows: 10, rows: 10))
+        let csv = ReportCSV.text(
+            AnnualReportFixtures.report().tables[0], provenance: DataProvenance(syntheticRows: 10, rows: 10))
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 5 && lines.dropFirst().allSatisfy { $0.hasSuffix(",synthetic") })
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASReport
 
 struct ReportTemplatesTests {
@@ -10,7 +11,7 @@ struct ReportTemplatesTests {
         #expect(md.contains("| Xếp hạng | Tỉnh, thành phố | Tỷ lệ hài lòng (%) | Thay đổi |"))
         #expect(md.contains("|---:|---|---:|---:|"))
         #expect(md.contains("| 1 | Hà Nội | 84,50 | +1,25 |"))
-        #expect(md.contains("| n&lt;30 |"))   // shown as n<30
+        #expect(md.contains("| n&lt;30 |"))  // shown as n<30
         #expect(!md.contains("<script>"))
         #expect(md.contains("&lt;script&gt;"))
         #expect(md.contains("-5 \\| \\*x\\* \\[link\\](http://a)"))
@@ -41,7 +42,9 @@ struct ReportTemplatesTests {
         try Data("{{% CONTENT_TYPE: MARKDOWN}}\nCUSTOM {{title}}{{#bodyTables}} [{{id}}]{{/bodyTables}}\n".utf8)
             .write(to: directory.appendingPathComponent("report.md.mustache"))
         let templates = try ReportTemplates(directory: directory)
-        #expect(templates.renderMarkdown(AnnualReportFixtures.report()) == "CUSTOM Báo cáo chỉ số hài lòng năm 2024 [provinces]\n")
+        #expect(
+            templates.renderMarkdown(AnnualReportFixtures.report())
+                == "CUSTOM Báo cáo chỉ số hài lòng năm 2024 [provinces]\n")
         // No HTML template in the folder: the built-in one.
         #expect(templates.renderHTML(AnnualReportFixtures.report()).hasPrefix("<!DOCTYPE html>"))
     }

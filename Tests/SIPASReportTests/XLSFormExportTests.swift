@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASReport
 
 /// The XLSForm export read back by sipas's own XLSForm import (pyxform's conversion of the same
@@ -37,19 +38,24 @@ struct XLSFormExportTests {
         }
         // One group per area, and per element inside it.
         for area in instrument.areas {
-            #expect(yaml.contains("# row ") && yaml.contains("begin_group \(area.name) (\(area.label.vi))"), "\(area.name)")
+            #expect(
+                yaml.contains("# row ") && yaml.contains("begin_group \(area.name) (\(area.label.vi))"), "\(area.name)")
         }
     }
 
     @Test func groupsFollowAreasAndElementsAndCloseInOrder() throws {
         let instrument = try #require(try BuiltinInstruments.named("sipas-2023"))
         let survey = XLSFormExport.sheets(instrument)[0].rows.map { row in
-            row.map { cell -> String in if case .text(let text, _) = cell { return text }; return "" }
+            row.map { cell -> String in
+                if case .text(let text, _) = cell { return text }
+                return ""
+            }
         }
         let groups = survey.filter { $0[0] == "begin_group" }
         // 2 areas, 14 elements, each a contiguous run of questions in the shipped file.
         #expect(groups.count == 2 + 14)
-        #expect(groups[0][1] == "policy" && groups[0][2] == "Xây dựng, tổ chức thực hiện chính sách" && groups[0][11] == "")
+        #expect(
+            groups[0][1] == "policy" && groups[0][2] == "Xây dựng, tổ chức thực hiện chính sách" && groups[0][11] == "")
         #expect(groups[1][1] == "econ" && groups[1][11] == "field-list")
         var depth = 0
         for row in survey.dropFirst() {
@@ -59,8 +65,12 @@ struct XLSFormExportTests {
         }
         #expect(depth == 0)
         #expect(survey[0] == XLSFormExport.surveyColumns)
-        let settings = XLSFormExport.sheets(instrument)[2].rows[1].map { cell -> String in if case .text(let t, _) = cell { return t }; return "" }
-        #expect(settings == ["SIPAS 2023–2026 (QĐ 1001/QĐ-BNV)", "sipas_2023", "1001/QĐ-BNV 2023–2026", "Vietnamese (vi)"])
+        let settings = XLSFormExport.sheets(instrument)[2].rows[1].map { cell -> String in
+            if case .text(let t, _) = cell { return t }
+            return ""
+        }
+        #expect(
+            settings == ["SIPAS 2023–2026 (QĐ 1001/QĐ-BNV)", "sipas_2023", "1001/QĐ-BNV 2023–2026", "Vietnamese (vi)"])
     }
 
     @Test func namesBecomeASCIIAndUniqueAndReferencesFollow() throws {
@@ -68,11 +78,16 @@ struct XLSFormExportTests {
         instrument.questions = [
             Question(name: "tuổi", type: .integer, label: LocalizedText(vi: "Tuổi")),
             Question(name: "Tuoi", type: .integer, label: LocalizedText(vi: "Tuổi 2")),
-            Question(name: "đi_lại", type: .text, label: LocalizedText(vi: "Đi lại"), relevant: "${tuổi} > 1 and ${Tuoi} < 3"),
+            Question(
+                name: "đi_lại", type: .text, label: LocalizedText(vi: "Đi lại"), relevant: "${tuổi} > 1 and ${Tuoi} < 3"
+            ),
         ]
         instrument.areas = []
         let survey = XLSFormExport.sheets(instrument)[0].rows
-        func text(_ cell: SIPASReport.XLSXWriter.Cell) -> String { if case .text(let t, _) = cell { return t }; return "" }
+        func text(_ cell: SIPASReport.XLSXWriter.Cell) -> String {
+            if case .text(let t, _) = cell { return t }
+            return ""
+        }
         #expect(survey.dropFirst().map { text($0[1]) } == ["tuoi", "Tuoi_2", "di_lai"])
         #expect(text(survey[3][10]) == "${tuoi} > 1 and ${Tuoi_2} < 3")
     }

@@ -1,8 +1,9 @@
 import Foundation
+import SIPASCore
 import SIPASTestSupport
 import Testing
 import ZIPFoundation
-import SIPASCore
+
 @testable import SIPASReport
 
 struct XLSXWriterTests {
@@ -22,11 +23,13 @@ struct XLSXWriterTests {
         #expect(workbook.contains(#"<sheet name="PL Phương pháp" sheetId="2" r:id="rId2"/>"#))
         let sheet = try Self.part("xl/worksheets/sheet1.xml", of: url)
         #expect(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
-        #expect(sheet.contains(#"<c r="C2" s="2"><v>84.5</v></c>"#))          // number with format 0.00
-        #expect(sheet.contains(#"<c r="D3" s="3"><v>-2.5</v></c>"#))          // signed change format
+        #expect(sheet.contains(#"<c r="C2" s="2"><v>84.5</v></c>"#))  // number with format 0.00
+        #expect(sheet.contains(#"<c r="D3" s="3"><v>-2.5</v></c>"#))  // signed change format
         #expect(sheet.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(!sheet.contains("<script>"))
-        #expect(sheet.contains("<t xml:space=\"preserve\">&#39;=HYPERLINK(&quot;http://example.invalid&quot;,&quot;bấm&quot;)</t>"))
+        #expect(
+            sheet.contains(
+                "<t xml:space=\"preserve\">&#39;=HYPERLINK(&quot;http://example.invalid&quot;,&quot;bấm&quot;)</t>"))
         #expect(sheet.contains("<t xml:space=\"preserve\">n&lt;30</t>"))
         let styles = try Self.part("xl/styles.xml", of: url)
         #expect(styles.contains(#"formatCode="+0.00;-0.00;0.00""#))
@@ -35,9 +38,10 @@ struct XLSXWriterTests {
 
     @Test func theSameReportGivesTheSameBytes() throws {
         let directory = try Fixtures.temporaryDirectory()
-        let a = directory.appendingPathComponent("a.xlsx"), b = directory.appendingPathComponent("b.xlsx")
+        let a = directory.appendingPathComponent("a.xlsx")
+        let b = directory.appendingPathComponent("b.xlsx")
         try XLSXWriter.write(AnnualReportFixtures.report(), to: a)
-        Thread.sleep(forTimeInterval: 2.1)   // ZIP times have a 2-second resolution
+        Thread.sleep(forTimeInterval: 2.1)  // ZIP times have a 2-second resolution
         try XLSXWriter.write(AnnualReportFixtures.report(), to: b)
         #expect(try Data(contentsOf: a) == Data(contentsOf: b))
     }
@@ -59,11 +63,18 @@ struct XLSXWriterTests {
         #expect(sheet.contains("<oddFooter>&amp;LBáo cáo chỉ số hài lòng năm 2024&amp;R&amp;P/&amp;N</oddFooter>"))
         #expect(!sheet.contains("<oddHeader>"))
         // CT_Worksheet order: sheetData, printOptions, pageMargins, pageSetup, headerFooter.
-        let order = ["</sheetData>", "<printOptions", "<pageMargins", "<pageSetup", "<headerFooter>"].map { sheet.range(of: $0)?.lowerBound }
+        let order = ["</sheetData>", "<printOptions", "<pageMargins", "<pageSetup", "<headerFooter>"].map {
+            sheet.range(of: $0)?.lowerBound
+        }
         #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! })
         let workbook = try Self.part("xl/workbook.xml", of: url)
-        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">&#39;Theo tỉnh&#39;!$1:$1</definedName>"#))
-        #expect(workbook.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="1">&#39;PL Phương pháp&#39;!$1:$1</definedName>"#))
+        #expect(
+            workbook.contains(
+                #"<definedName name="_xlnm.Print_Titles" localSheetId="0">&#39;Theo tỉnh&#39;!$1:$1</definedName>"#))
+        #expect(
+            workbook.contains(
+                #"<definedName name="_xlnm.Print_Titles" localSheetId="1">&#39;PL Phương pháp&#39;!$1:$1</definedName>"#
+            ))
     }
 
     @Test func syntheticDataPutTheBannerInRowOneAndThePageHeader() throws {
@@ -73,7 +84,9 @@ struct XLSXWriterTests {
         try XLSXWriter.write(report, to: url)
         let sheet = try Self.part("xl/worksheets/sheet1.xml", of: url)
         let banner = "Dữ liệu mô phỏng — không phải kết quả chính thức"
-        #expect(sheet.contains(#"<row r="1"><c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">\#(banner)</t></is></c></row>"#))
+        #expect(
+            sheet.contains(
+                #"<row r="1"><c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">\#(banner)</t></is></c></row>"#))
         #expect(sheet.contains(#"<c r="A2" t="inlineStr" s="1"><is><t xml:space="preserve">Xếp hạng</t></is></c>"#))
         #expect(sheet.contains(#"<c r="C3" s="2"><v>84.5</v></c>"#))
         #expect(sheet.contains(#"<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>"#))

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// R `survey` 4.1-1 on its own `api` data (Tests/Fixtures/r-api: the R script, the data it wrote and
@@ -11,16 +12,23 @@ import Testing
 struct APIReferenceTests {
     func check(_ estimate: Estimate?, _ key: String) throws { try Self.check(estimate, key) }
 
-    struct Reference { var estimate, se, deff: Double; var df: Int }
+    struct Reference {
+        var estimate, se, deff: Double
+        var df: Int
+    }
 
     static let references: [String: Reference] = {
         var table: [String: Reference] = [:]
-        for file in ["reference.csv", "reference-jackknife.csv", "reference-twostage.csv", "reference-replicates.csv", "reference-mean-of-units.csv"] {
+        for file in [
+            "reference.csv", "reference-jackknife.csv", "reference-twostage.csv", "reference-replicates.csv",
+            "reference-mean-of-units.csv",
+        ] {
             let text = (try? String(contentsOf: Fixtures.url("r-api/\(file)"), encoding: .utf8)) ?? ""
             for line in text.split(separator: "\n").dropFirst() {
                 let f = line.split(separator: ",").map(String.init)
-                table["\(f[0])|\(f[1])|\(f[3])"] = Reference(estimate: Double(f[4])!, se: Double(f[5]) ?? .nan,
-                                                            deff: Double(f[6]) ?? .nan, df: Int(f[7]) ?? -1)
+                table["\(f[0])|\(f[1])|\(f[3])"] = Reference(
+                    estimate: Double(f[4])!, se: Double(f[5]) ?? .nan,
+                    deff: Double(f[6]) ?? .nan, df: Int(f[7]) ?? -1)
             }
         }
         return table
@@ -31,7 +39,9 @@ struct APIReferenceTests {
         let lines = try String(contentsOf: Fixtures.url("r-api/\(name)"), encoding: .utf8).split(separator: "\n")
         let header = lines[0].split(separator: ",").map { $0.replacingOccurrences(of: "\"", with: "") }
         return lines.dropFirst().map { line in
-            let values = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }
+            let values = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.replacingOccurrences(of: "\"", with: "")
+            }
             return Dictionary(uniqueKeysWithValues: zip(header, values))
         }
     }
@@ -42,8 +52,12 @@ struct APIReferenceTests {
         var base = oneItemInstrument(attributes: ["stype"])
         base.questions = [
             Question(name: "stype", type: .text, label: LocalizedText(vi: "stype"), role: .attribute),
-            Question(name: "api00", type: .selectOne(list: "score"), label: LocalizedText(vi: "api00"), area: "a", element: "e"),
-            Question(name: "schwide", type: .selectOne(list: "yes"), label: LocalizedText(vi: "sch.wide"), area: "a", element: "e"),
+            Question(
+                name: "api00", type: .selectOne(list: "score"), label: LocalizedText(vi: "api00"), area: "a",
+                element: "e"),
+            Question(
+                name: "schwide", type: .selectOne(list: "yes"), label: LocalizedText(vi: "sch.wide"), area: "a",
+                element: "e"),
         ]
         base.choices = ["score": [], "yes": []]
         base.scales = ["score": Scale(satisfied: []), "yes": Scale(satisfied: [1])]
@@ -54,26 +68,35 @@ struct APIReferenceTests {
         return base
     }
 
-    static func analyse(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true,
-                        options: EstimationOptions = .init()) throws -> AnalysisResult {
-        try SurveyEstimator.estimate(try accumulate(file, stratum: stratum, cluster: cluster, fpc: fpc), options: options)
+    static func analyse(
+        _ file: String, stratum: String?, cluster: String?, fpc: Bool = true,
+        options: EstimationOptions = .init()
+    ) throws -> AnalysisResult {
+        try SurveyEstimator.estimate(
+            try accumulate(file, stratum: stratum, cluster: cluster, fpc: fpc), options: options)
     }
 
     /// The file's records in an accumulator with one breakdown, school type.
     /// - Parameters:
     ///   - fpc: the column of the first-stage fpc (`fpc`, or `fpc1` in apiclus2), or nil for none.
     ///   - secondStage: the SSU column and its fpc column (apiclus2: `snum`, `fpc2`).
-    static func accumulate(_ file: String, stratum: String?, cluster: String?, fpc: Bool = true, fpcColumn: String = "fpc",
-                           secondStage: (unit: String, fpc: String?)? = nil, meanOfTypes: Bool = false) throws -> SurveyAccumulator {
-        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
+    static func accumulate(
+        _ file: String, stratum: String?, cluster: String?, fpc: Bool = true, fpcColumn: String = "fpc",
+        secondStage: (unit: String, fpc: String?)? = nil, meanOfTypes: Bool = false
+    ) throws -> SurveyAccumulator {
+        var accumulator = SurveyAccumulator(
+            plan: try AnalysisPlan(instrument: instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
         for (i, row) in try rows(file).enumerated() {
             let record = try ResponseRecord(
                 location: SIPASCore.SourceLocation(file: file, row: i + 2), weight: Double(row["pw"]!)!,
                 stratum: stratum.map { row[$0]! } ?? "", cluster: cluster.map { row[$0]! } ?? "row \(i)",
-                attributes: [row["stype"]!], answers: [.code(Int(row["api00"]!)!), .code(row["sch.wide"] == "Yes" ? 1 : 0)],
+                attributes: [row["stype"]!],
+                answers: [.code(Int(row["api00"]!)!), .code(row["sch.wide"] == "Yes" ? 1 : 0)],
                 populationPSUs: fpc ? Double(#require(row[fpcColumn])) : nil
             )
-            let unit = secondStage.map { SecondStageUnit(unit: row[$0.unit]!, populationUnits: $0.fpc.flatMap { row[$0] }.flatMap(Double.init)) }
+            let unit = secondStage.map {
+                SecondStageUnit(unit: row[$0.unit]!, populationUnits: $0.fpc.flatMap { row[$0] }.flatMap(Double.init))
+            }
             try accumulator.add(record, secondStage: unit)
         }
         return accumulator
@@ -84,7 +107,9 @@ struct APIReferenceTests {
         let estimate = try #require(estimate)
         #expect(close(estimate.value, reference.estimate, relative: 1e-9), "\(key) estimate")
         if !reference.se.isNaN { #expect(close(estimate.standardError, reference.se, relative: 1e-9), "\(key) SE") }
-        if !reference.deff.isNaN { #expect(close(estimate.designEffect, reference.deff, relative: 1e-9), "\(key) deff") }
+        if !reference.deff.isNaN {
+            #expect(close(estimate.designEffect, reference.deff, relative: 1e-9), "\(key) deff")
+        }
         if reference.df >= 0 { #expect(estimate.degreesOfFreedom == reference.df, "\(key) df") }
     }
 
@@ -103,7 +128,9 @@ struct APIReferenceTests {
         try check(result.find("item:api00", .mean), "clus1|all|mean")
         try check(result.find("item:schwide", .share), "clus1|all|share")
         for type in ["E", "H", "M"] {
-            try check(result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])), "clus1|stype=\(type)|mean")
+            try check(
+                result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])),
+                "clus1|stype=\(type)|mean")
         }
         let noFPC = try Self.analyse("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: false)
         try check(noFPC.find("item:api00", .mean), "clus1_nofpc|all|mean")
@@ -115,7 +142,9 @@ struct APIReferenceTests {
         let cluster = try Self.analyse("apiclus1.csv", stratum: nil, cluster: "dnum", options: options)
         try check(cluster.find("item:api00", .mean), "clus1_jk1|all|mean")
         for type in ["E", "H", "M"] {
-            try check(cluster.find("item:api00", .mean, group: Group(variable: "stype", values: [type])), "clus1_jk1|stype=\(type)|mean")
+            try check(
+                cluster.find("item:api00", .mean, group: Group(variable: "stype", values: [type])),
+                "clus1_jk1|stype=\(type)|mean")
         }
         let strat = try Self.analyse("apistrat.csv", stratum: "stype", cluster: nil, options: options)
         try check(strat.find("item:api00", .mean), "strat_jkn|all|mean")

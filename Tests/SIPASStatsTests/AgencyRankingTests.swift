@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Agencies ranked within their province on Tests/Fixtures/agency/land-2024.csv (synthetic, three
@@ -14,9 +15,12 @@ struct AgencyRankingTests {
         let instrument = try #require(try BuiltinInstruments.named("land-construction"))
         let variable = try #require(AgencyRanking.breakdown(for: instrument))
         #expect(variable == "province_code*agency_code*agency_name")
-        let plan = try AnalysisPlan(instrument: instrument, breakdowns: AgencyRanking.resolving(["agency"], for: instrument))
+        let plan = try AnalysisPlan(
+            instrument: instrument, breakdowns: AgencyRanking.resolving(["agency"], for: instrument))
         var accumulator = SurveyAccumulator(plan: plan)
-        let summary = try CSVImporter(instrument: instrument).run(file: Fixtures.url("agency/land-2024.csv")) { try accumulator.add($0) }
+        let summary = try CSVImporter(instrument: instrument).run(file: Fixtures.url("agency/land-2024.csv")) {
+            try accumulator.add($0)
+        }
         #expect(summary.rejected == 0)
         let result = try SurveyEstimator.estimate(accumulator)
         return AgencyRanking(result: result, variable: variable, minimumN: instrument.minimumN)
@@ -52,27 +56,39 @@ struct AgencyRankingTests {
             #expect(entry.tied == (row["tied"] == "TRUE"), "\(code) tied")
         }
         // Both kinds are exercised: ranked agencies and small ones.
-        #expect(ranking.entries.filter { $0.rank == nil }.count == 18 && ranking.entries.filter { $0.rank != nil }.count == 9)
+        #expect(
+            ranking.entries.filter { $0.rank == nil }.count == 18
+                && ranking.entries.filter { $0.rank != nil }.count == 9)
     }
 
-    static func result(_ agencies: [(code: String, share: Double, low: Double?, high: Double?, n: Int)]) -> AnalysisResult {
-        let overall = Indicator(id: "overall", level: .overall, label: LocalizedText(vi: "Chỉ số chung"), components: [])
+    static func result(_ agencies: [(code: String, share: Double, low: Double?, high: Double?, n: Int)])
+        -> AnalysisResult
+    {
+        let overall = Indicator(
+            id: "overall", level: .overall, label: LocalizedText(vi: "Chỉ số chung"), components: [])
         let rows = agencies.map { a in
-            IndicatorResult(group: Group(variable: "p*a", values: ["24", a.code]), indicator: overall, statistic: .share,
-                            estimate: Estimate(value: a.share, standardError: 0.01, degreesOfFreedom: 10, ciLow: a.low, ciHigh: a.high,
-                                               ciMethod: .logit, n: a.n, nExcluded: 0))
+            IndicatorResult(
+                group: Group(variable: "p*a", values: ["24", a.code]), indicator: overall, statistic: .share,
+                estimate: Estimate(
+                    value: a.share, standardError: 0.01, degreesOfFreedom: 10, ciLow: a.low, ciHigh: a.high,
+                    ciMethod: .logit, n: a.n, nExcluded: 0))
         }
-        return AnalysisResult(instrumentId: "x", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0,
-                                                                      lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
+        return AnalysisResult(
+            instrumentId: "x",
+            design: DesignSummary(
+                records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0,
+                lonelyStrata: [], lonelyPSU: "fail"),
+            nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
     }
 
     /// Ties: a CI overlapping the neighbour above or below; a missing CI counts as overlapping.
     @Test func tiesFollowTheNeighboursCIs() {
-        let ranking = AgencyRanking(result: Self.result([
-            ("A", 0.90, 0.88, 0.92, 100), ("B", 0.80, 0.78, 0.82, 100), ("C", 0.79, 0.77, 0.81, 100),
-            ("D", 0.60, 0.58, 0.62, 100), ("E", 0.50, nil, nil, 100), ("F", 0.99, 0.98, 1.0, 29), ("", 0.95, 0.9, 0.99, 500),
-        ]), variable: "p*a", minimumN: 30)
+        let ranking = AgencyRanking(
+            result: Self.result([
+                ("A", 0.90, 0.88, 0.92, 100), ("B", 0.80, 0.78, 0.82, 100), ("C", 0.79, 0.77, 0.81, 100),
+                ("D", 0.60, 0.58, 0.62, 100), ("E", 0.50, nil, nil, 100), ("F", 0.99, 0.98, 1.0, 29),
+                ("", 0.95, 0.9, 0.99, 500),
+            ]), variable: "p*a", minimumN: 30)
         #expect(ranking.entries.map(\.agencyCode) == ["A", "B", "C", "D", "E", "F"])
         #expect(ranking.entries.map(\.rank) == [1, 2, 3, 4, 5, nil])
         #expect(ranking.entries.map(\.tied) == [false, true, true, true, true, false])
@@ -86,7 +102,9 @@ struct AgencyRankingTests {
             let entries = ranking.entries.filter { $0.provinceCode == province }
             let ranks = entries.compactMap(\.rank)
             #expect(ranks == Array(stride(from: 1, through: ranks.count, by: 1)))
-            #expect(entries.prefix(ranks.count).allSatisfy { $0.n >= 30 } && entries.dropFirst(ranks.count).allSatisfy { $0.n < 30 })
+            #expect(
+                entries.prefix(ranks.count).allSatisfy { $0.n >= 30 }
+                    && entries.dropFirst(ranks.count).allSatisfy { $0.n < 30 })
             let values = entries.prefix(ranks.count).compactMap { $0.estimate?.value }
             #expect(values == values.sorted(by: >))
         }
@@ -95,9 +113,14 @@ struct AgencyRankingTests {
     /// `--by agency` names the instrument's agency breakdown; an instrument without agencies keeps the word.
     @Test func theAgencyAlias() throws {
         let sipas = try #require(try BuiltinInstruments.named("sipas-2023"))
-        #expect(AgencyRanking.resolving(["sector", "agency"], for: sipas) == ["sector", "province_code*agency_code*agency_name"])
+        #expect(
+            AgencyRanking.resolving(["sector", "agency"], for: sipas) == [
+                "sector", "province_code*agency_code*agency_name",
+            ])
         let health = try #require(try BuiltinInstruments.named("health-inpatient"))
         #expect(AgencyRanking.resolving(["agency"], for: health) == ["agency"])
-        #expect(throws: PlanError.self) { try AnalysisPlan(instrument: health, breakdowns: AgencyRanking.resolving(["agency"], for: health)) }
+        #expect(throws: PlanError.self) {
+            try AnalysisPlan(instrument: health, breakdowns: AgencyRanking.resolving(["agency"], for: health))
+        }
     }
 }

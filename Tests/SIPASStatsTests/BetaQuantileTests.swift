@@ -1,6 +1,7 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// sipas's beta quantile against R 4.2.2's `qbeta` on a grid (Tests/Fixtures/r-qbeta: the R script and

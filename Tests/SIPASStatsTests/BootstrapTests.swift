@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Rao–Wu bootstrap. R draws its replicates with its own random numbers, so (a) the replicate weights
@@ -16,7 +17,9 @@ struct BootstrapTests {
         for row in replicates {
             bySchool[row["snum"]!] = (1...50).map { Double(row["rep\($0)"]!)! }
         }
-        var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: APIReferenceTests.instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
+        var accumulator = SurveyAccumulator(
+            plan: try AnalysisPlan(
+                instrument: APIReferenceTests.instrument(meanOfTypes: meanOfTypes), breakdowns: ["stype"]))
         for (i, row) in try APIReferenceTests.rows("apiclus1.csv").enumerated() {
             let record = ResponseRecord(
                 location: SIPASCore.SourceLocation(file: "apiclus1.csv", row: i + 2), weight: Double(row["pw"]!)!,
@@ -29,19 +32,22 @@ struct BootstrapTests {
 
     @Test func suppliedReplicateWeightsMatchR() throws {
         var options = EstimationOptions(variance: .replicateWeights)
-        options.replicateSettings = ReplicateSettings(scale: 1.0 / 49)   // R: scale 0.0204…, rscales 1, mse FALSE
+        options.replicateSettings = ReplicateSettings(scale: 1.0 / 49)  // R: scale 0.0204…, rscales 1, mse FALSE
         let result = try SurveyEstimator.estimate(try Self.withRReplicates(), options: options)
         try APIReferenceTests.check(result.find("item:api00", .mean), "clus1_subboot|all|mean")
         try APIReferenceTests.check(result.find("item:schwide", .share), "clus1_subboot|all|share")
         for type in ["E", "H", "M"] {
-            try APIReferenceTests.check(result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])),
-                                        "clus1_subboot|stype=\(type)|mean")
+            try APIReferenceTests.check(
+                result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])),
+                "clus1_subboot|stype=\(type)|mean")
         }
     }
 
     @Test func replicateWeightsAreRequiredForThatMethod() throws {
         let accumulator = try APIReferenceTests.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: false)
-        #expect(throws: StatsError.self) { try SurveyEstimator.estimate(accumulator, options: .init(variance: .replicateWeights)) }
+        #expect(throws: StatsError.self) {
+            try SurveyEstimator.estimate(accumulator, options: .init(variance: .replicateWeights))
+        }
     }
 
     /// Each stratum's multipliers add up to n_h in every replicate (n_h − 1 draws × n_h/(n_h − 1)).

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Post-stratification and raking against R `survey` 4.1-1 (Tests/Fixtures/r-api/api-reference.R →
@@ -11,12 +12,17 @@ import Testing
 /// Estimates and SEs within 1e-9 relative (raking reproduces R's sweeps of weights and its 10 sweeps of residuals);
 /// a raked margin's own share has SE ≈ 0 in R (1e-13): checked below 1e-6 absolute.
 struct CalibratedDesignTests {
-    struct Reference { var estimate: Double; var se: Double?; var deff: Double? }
+    struct Reference {
+        var estimate: Double
+        var se: Double?
+        var deff: Double?
+    }
 
     static let references: [String: Reference] = {
         var table: [String: Reference] = [:]
         for row in (try? APIReferenceTests.rows("reference-calibration.csv")) ?? [] {
-            table["\(row["design"]!)|\(row["group"]!)|\(row["statistic"]!)"] = Reference(estimate: Double(row["estimate"]!)!, se: Double(row["se"]!), deff: Double(row["deff"]!))
+            table["\(row["design"]!)|\(row["group"]!)|\(row["statistic"]!)"] = Reference(
+                estimate: Double(row["estimate"]!)!, se: Double(row["se"]!), deff: Double(row["deff"]!))
         }
         return table
     }()
@@ -35,10 +41,13 @@ struct CalibratedDesignTests {
     }
 
     /// api data with school type and "met the target" (Yes/No) as attributes.
-    static func accumulate(_ file: String, stratum: String?, cluster: String?, fpc: String, secondStage: (String, String)? = nil,
-                           calibration: CalibrationSpec) throws -> SurveyAccumulator {
+    static func accumulate(
+        _ file: String, stratum: String?, cluster: String?, fpc: String, secondStage: (String, String)? = nil,
+        calibration: CalibrationSpec
+    ) throws -> SurveyAccumulator {
         var instrument = APIReferenceTests.instrument()
-        instrument.questions.insert(Question(name: "schwide_met", type: .text, label: LocalizedText(vi: "sch.wide"), role: .attribute), at: 1)
+        instrument.questions.insert(
+            Question(name: "schwide_met", type: .text, label: LocalizedText(vi: "sch.wide"), role: .attribute), at: 1)
         var plan = try AnalysisPlan(instrument: instrument, breakdowns: ["stype"])
         try plan.calibrate(calibration)
         var accumulator = SurveyAccumulator(plan: plan)
@@ -47,8 +56,11 @@ struct CalibratedDesignTests {
                 location: SourceLocation(file: file, row: i + 2), weight: Double(row["pw"]!)!,
                 stratum: stratum.map { row[$0]! } ?? "", cluster: cluster.map { row[$0]! } ?? "row \(i)",
                 attributes: [row["stype"]!, row["sch.wide"]!],
-                answers: [.code(Int(row["api00"]!)!), .code(row["sch.wide"] == "Yes" ? 1 : 0)], populationPSUs: Double(row[fpc]!))
-            try accumulator.add(record, secondStage: secondStage.map { SecondStageUnit(unit: row[$0.0]!, populationUnits: Double(row[$0.1]!)) })
+                answers: [.code(Int(row["api00"]!)!), .code(row["sch.wide"] == "Yes" ? 1 : 0)],
+                populationPSUs: Double(row[fpc]!))
+            try accumulator.add(
+                record,
+                secondStage: secondStage.map { SecondStageUnit(unit: row[$0.0]!, populationUnits: Double(row[$0.1]!)) })
         }
         return accumulator
     }
@@ -60,18 +72,24 @@ struct CalibratedDesignTests {
             #expect(close(estimate.value, reference.estimate, relative: tolerance), "\(key) estimate \(estimate.value)")
             let se = try #require(reference.se)
             if let deff = reference.deff, se >= 1e-6 {
-                #expect(close(estimate.designEffect, deff, relative: tolerance), "\(key) deff \(String(describing: estimate.designEffect)) vs \(deff)")
+                #expect(
+                    close(estimate.designEffect, deff, relative: tolerance),
+                    "\(key) deff \(String(describing: estimate.designEffect)) vs \(deff)")
             }
             if se < 1e-6 {
                 #expect(estimate.standardError < 1e-6, "\(key) SE \(estimate.standardError)")
             } else {
-                #expect(close(estimate.standardError, se, relative: tolerance), "\(key) SE \(estimate.standardError) vs \(se)")
+                #expect(
+                    close(estimate.standardError, se, relative: tolerance),
+                    "\(key) SE \(estimate.standardError) vs \(se)")
             }
         }
         try compare(result.find("item:api00", .mean), "\(design)|all|mean")
         try compare(result.find("item:schwide", .share), "\(design)|all|share")
         for type in ["E", "H", "M"] {
-            try compare(result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])), "\(design)|stype=\(type)|mean")
+            try compare(
+                result.find("item:api00", .mean, group: Group(variable: "stype", values: [type])),
+                "\(design)|stype=\(type)|mean")
         }
         guard !replicates else { return }
         let total = try #require(Self.references["\(design)|all|total"]).estimate
@@ -82,35 +100,47 @@ struct CalibratedDesignTests {
     /// R calibrates every replicate of `as.svrepdesign(…, "JK1" / "JKn")` again; so does sipas.
     @Test func jackknifeOfCalibratedDesigns() throws {
         let options = EstimationOptions(variance: .jackknife)
-        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.postStratify))
-        try check(try SurveyEstimator.estimate(clus1, options: options), "clus1_jk1_ps", tolerance: 1e-9, replicates: true)
-        let strat = try Self.accumulate("apistrat.csv", stratum: "stype", cluster: nil, fpc: "fpc", calibration: try Self.spec(.postStratify))
-        try check(try SurveyEstimator.estimate(strat, options: options), "strat_jkn_ps", tolerance: 1e-9, replicates: true)
-        let raked = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
-        try check(try SurveyEstimator.estimate(raked, options: options), "clus1_jk1_rake", tolerance: 1e-9, replicates: true)
+        let clus1 = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.postStratify))
+        try check(
+            try SurveyEstimator.estimate(clus1, options: options), "clus1_jk1_ps", tolerance: 1e-9, replicates: true)
+        let strat = try Self.accumulate(
+            "apistrat.csv", stratum: "stype", cluster: nil, fpc: "fpc", calibration: try Self.spec(.postStratify))
+        try check(
+            try SurveyEstimator.estimate(strat, options: options), "strat_jkn_ps", tolerance: 1e-9, replicates: true)
+        let raked = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
+        try check(
+            try SurveyEstimator.estimate(raked, options: options), "clus1_jk1_rake", tolerance: 1e-9, replicates: true)
         #expect(throws: StatsError.self) { try SurveyEstimator.estimate(raked, options: .init(variance: .bootstrap)) }
     }
 
     @Test func postStratifiedClusterAndStratifiedSamples() throws {
-        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.postStratify))
+        let clus1 = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.postStratify))
         try check(try SurveyEstimator.estimate(clus1), "clus1_ps", tolerance: 1e-9)
-        let strat = try Self.accumulate("apistrat.csv", stratum: "stype", cluster: nil, fpc: "fpc", calibration: try Self.spec(.postStratify))
+        let strat = try Self.accumulate(
+            "apistrat.csv", stratum: "stype", cluster: nil, fpc: "fpc", calibration: try Self.spec(.postStratify))
         try check(try SurveyEstimator.estimate(strat), "strat_ps", tolerance: 1e-9)
     }
 
     @Test func rakedOneAndTwoStageSamples() throws {
-        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
+        let clus1 = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
         try check(try SurveyEstimator.estimate(clus1), "clus1_rake", tolerance: 1e-9)
-        let clus2 = try Self.accumulate("apiclus2.csv", stratum: nil, cluster: "dnum", fpc: "fpc1", secondStage: ("snum", "fpc2"),
-                                        calibration: try Self.spec(.rake))
+        let clus2 = try Self.accumulate(
+            "apiclus2.csv", stratum: nil, cluster: "dnum", fpc: "fpc1", secondStage: ("snum", "fpc2"),
+            calibration: try Self.spec(.rake))
         try check(try SurveyEstimator.estimate(clus2), "clus2_rake", tolerance: 1e-9)
     }
 
     /// The reported calibrated weights are R's `weights(postStratify(…))` and `weights(rake(…))`, school by school.
     @Test func calibratedWeightsMatchR() throws {
-        let file = try APIReferenceTests.rows("apiclus1.csv"), weights = try APIReferenceTests.rows("apiclus1-calibrated-weights.csv")
+        let file = try APIReferenceTests.rows("apiclus1.csv")
+        let weights = try APIReferenceTests.rows("apiclus1-calibrated-weights.csv")
         for (method, column) in [(CalibrationSpec.Method.postStratify, "ps"), (.rake, "rake")] {
-            let accumulator = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(method))
+            let accumulator = try Self.accumulate(
+                "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(method))
             let summary = try #require(try SurveyEstimator.estimate(accumulator).calibration)
             let factors = Dictionary(uniqueKeysWithValues: summary.cells.map { ($0.values, $0.factor) })
             for (row, expected) in zip(file, weights) {
@@ -124,7 +154,8 @@ struct CalibratedDesignTests {
     @Test func marginsMustCoverTheSample() throws {
         var spec = try Self.spec(.postStratify)
         spec.margins[0].totals.removeValue(forKey: ["H"])
-        let accumulator = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
+        let accumulator = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
         #expect(throws: StatsError.self) { try SurveyEstimator.estimate(accumulator) }
         spec = try Self.spec(.postStratify)
         spec.margins[0].totals[["X"]] = 10
@@ -136,7 +167,8 @@ struct CalibratedDesignTests {
     /// remaining margin gap; R's converged `rake(…, control = list(maxit = 100, epsilon = 1e-12))` is the
     /// reference above (its default, epsilon = 1 and 10 sweeps, differs from it by 1e-7).
     @Test func rakingConvergesAndSaysHowFar() throws {
-        let clus1 = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
+        let clus1 = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: try Self.spec(.rake))
         let summary = try #require(try SurveyEstimator.estimate(clus1).calibration)
         #expect(summary.converged)
         #expect(summary.iterations >= 2 && summary.iterations < 100)
@@ -149,7 +181,8 @@ struct CalibratedDesignTests {
     @Test func rakingThatCannotConvergeIsATypedError() throws {
         var spec = try Self.spec(.rake)
         spec.margins[1].totals = spec.margins[1].totals.mapValues { $0 * 2 }
-        let accumulator = try Self.accumulate("apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
+        let accumulator = try Self.accumulate(
+            "apiclus1.csv", stratum: nil, cluster: "dnum", fpc: "fpc", calibration: spec)
         do {
             _ = try SurveyEstimator.estimate(accumulator)
             Issue.record("raking to inconsistent margins gave a result")

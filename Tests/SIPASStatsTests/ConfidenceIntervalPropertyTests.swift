@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASInstruments
 import Testing
+
 @testable import SIPASStats
 
 /// Every CI method on every share a survey can produce: no error, no NaN, limits in [0, 1] around the
@@ -13,11 +14,14 @@ struct ConfidenceIntervalPropertyTests {
         #expect(estimate.value.isFinite && estimate.standardError.isFinite && estimate.standardError >= 0, "\(label)")
         guard estimate.degreesOfFreedom > 0 else { return }
         guard let low = estimate.ciLow, let high = estimate.ciHigh, low.isFinite, high.isFinite else {
-            Issue.record("\(label): no interval (\(String(describing: estimate.ciLow)), \(String(describing: estimate.ciHigh)))")
+            Issue.record(
+                "\(label): no interval (\(String(describing: estimate.ciLow)), \(String(describing: estimate.ciHigh)))")
             return
         }
         let slack = 1e-12
-        #expect(low <= estimate.value + slack && estimate.value <= high + slack, "\(label): \(low) ≤ \(estimate.value) ≤ \(high)")
+        #expect(
+            low <= estimate.value + slack && estimate.value <= high + slack,
+            "\(label): \(low) ≤ \(estimate.value) ≤ \(high)")
         if method != .wald || estimate.ciMethod == .clopperPearsonEdge {
             #expect(low >= 0 && high <= 1, "\(label): [\(low), \(high)]")
         }
@@ -32,9 +36,11 @@ struct ConfidenceIntervalPropertyTests {
                 for deff in [1.0, 3.0, 20.0] {
                     for df in [1, 2, 16, 315, 1_000_000] {
                         let se = (p * (1 - p) / Double(n) * deff).squareRoot()
-                        let ci = try ConfidenceInterval.share(p: p, se: se, n: n, rows: n + n / 10, df: df, level: 0.95, method: method)
-                        let estimate = Estimate(value: p, standardError: se, degreesOfFreedom: df, ciLow: ci.low, ciHigh: ci.high,
-                                                ciMethod: ci.method, n: n, nExcluded: 0)
+                        let ci = try ConfidenceInterval.share(
+                            p: p, se: se, n: n, rows: n + n / 10, df: df, level: 0.95, method: method)
+                        let estimate = Estimate(
+                            value: p, standardError: se, degreesOfFreedom: df, ciLow: ci.low, ciHigh: ci.high,
+                            ciMethod: ci.method, n: n, nExcluded: 0)
                         Self.checkShare(estimate, method: method, "\(method) p=\(p) n=\(n) deff=\(deff) df=\(df)")
                     }
                 }
@@ -50,7 +56,9 @@ struct ConfidenceIntervalPropertyTests {
     func randomDesignsGiveIntervalsForEveryMethod(_ seed: Int) throws {
         let random = RandomSource(seed: UInt(1000 + seed))
         var instrument = oneItemInstrument(satisfied: [4, 5], excluded: [9], attributes: ["g"], lonely: .adjust)
-        instrument.questions.append(Question(name: "y", type: .selectOne(list: "codes"), label: LocalizedText(vi: "y"), area: "a", element: "e"))
+        instrument.questions.append(
+            Question(name: "y", type: .selectOne(list: "codes"), label: LocalizedText(vi: "y"), area: "a", element: "e")
+        )
         let plan = try AnalysisPlan(instrument: instrument, breakdowns: ["g"])
         var accumulator = SurveyAccumulator(plan: plan)
         // Per item, the chance of a satisfied answer: near 0, near 1, or anywhere.
@@ -59,7 +67,7 @@ struct ConfidenceIntervalPropertyTests {
         for h in 0..<(1 + random.uniformInt(below: 6)) {
             for c in 0..<(1 + random.uniformInt(below: 5)) {
                 let weight = 0.5 + 199.5 * random.uniform()
-                let silent = random.uniform() < 0.15   // a PSU with no answer to item y
+                let silent = random.uniform() < 0.15  // a PSU with no answer to item y
                 for _ in 0..<(1 + random.uniformInt(below: 40)) {
                     row += 1
                     let codes: [Int?] = (0..<2).map { item in
@@ -67,10 +75,14 @@ struct ConfidenceIntervalPropertyTests {
                         let u = random.uniform()
                         if u < 0.05 { return nil }
                         if u < 0.1 { return 9 }
-                        return random.uniform() < lean[item] ? 4 + random.uniformInt(below: 2) : 1 + random.uniformInt(below: 3)
+                        return random.uniform() < lean[item]
+                            ? 4 + random.uniformInt(below: 2) : 1 + random.uniformInt(below: 3)
                     }
                     let group = random.uniform() < 0.03 ? "rare" : (h % 2 == 0 ? "even" : "odd")
-                    try accumulator.add(record(stratum: "s\(h)", cluster: "\(c)", weight: weight, codes: codes, attributes: [group], row: row))
+                    try accumulator.add(
+                        record(
+                            stratum: "s\(h)", cluster: "\(c)", weight: weight, codes: codes, attributes: [group],
+                            row: row))
                 }
             }
         }
@@ -79,10 +91,11 @@ struct ConfidenceIntervalPropertyTests {
             let result = try SurveyEstimator.estimate(accumulator, options: EstimationOptions(shareCI: method))
             for indicator in result.results where indicator.statistic == .share {
                 guard let estimate = indicator.estimate else { continue }
-                Self.checkShare(estimate, method: method, "seed \(seed) \(method) \(indicator.group) \(indicator.indicator.id)")
+                Self.checkShare(
+                    estimate, method: method, "seed \(seed) \(method) \(indicator.group) \(indicator.indicator.id)")
                 checked += 1
             }
         }
-        #expect(checked >= Self.methods.count)   // item x of the whole sample at least (y may have no answer at all)
+        #expect(checked >= Self.methods.count)  // item x of the whole sample at least (y may have no answer at all)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// Reference values: R survey 4.1-1 `svyciprop` on the `api` data (stats-anchors.md §3 rows 8–9),
@@ -28,7 +29,8 @@ struct ConfidenceIntervalTests {
 
     // Row 8: svyciprop(~I(ell==0), dclus1b): p 0.0218579235, SE 0.02262245086, df 14, n 183.
     @Test func smallShareOnClusterDesign() throws {
-        let p = 0.0218579235, se = 0.02262245086
+        let p = 0.0218579235
+        let se = 0.02262245086
         let logit = try ConfidenceInterval.share(p: p, se: se, n: 183, df: 14, level: 0.95, method: .logit)
         #expect(close(logit.low, 0.002304691, relative: 1e-6))
         #expect(close(logit.high, 0.177747767, relative: 1e-6))
@@ -44,7 +46,8 @@ struct ConfidenceIntervalTests {
     @Test func allSatisfiedFallsBackToClopperPearson() throws {
         let ci = try ConfidenceInterval.share(p: 1, se: 0, n: 20, df: 5, level: 0.95, method: .logit)
         #expect(ci.method == .clopperPearsonEdge)
-        #expect(close(ci.low, 0.8315665290, relative: 1e-8))   // 0.025^(1/20); statsmodels beta 0 of 20 → upper 0.16843347
+        // 0.025^(1/20); statsmodels beta 0 of 20 → upper 0.16843347
+        #expect(close(ci.low, 0.8315665290, relative: 1e-8))
         #expect(ci.high == 1)
         let none = try ConfidenceInterval.share(p: 0, se: 0, n: 20, df: 5, level: 0.95, method: .logit)
         #expect(none.low == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import SIPASTestSupport
+
 @testable import SIPASStats
 
 /// The R `sampling`/`survey` reference files of Tests/Fixtures/r-sampling (see its README).

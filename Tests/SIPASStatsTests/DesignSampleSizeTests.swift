@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// `design size` against the reference table of research/sampling-methods.md §1 (qnorm(.975) =
@@ -12,7 +13,10 @@ struct DesignSampleSizeTests {
         (SampleSizeSpec(margin: 0.03, share: 0.5), 1068, 1067.0718946372565),
         (SampleSizeSpec(margin: 0.05, share: 0.5, population: 2000), 323, 322.385536663696),
         (SampleSizeSpec(margin: 0.04, share: 0.8, designEffect: 1.5, responseRate: 0.9), 641, 640.2431367823538),
-        (SampleSizeSpec(margin: 0.03, share: 0.85, designEffect: 2, responseRate: 0.95, population: 500_000), 1144, 1143.211956920696),
+        (
+            SampleSizeSpec(margin: 0.03, share: 0.85, designEffect: 2, responseRate: 0.95, population: 500_000), 1144,
+            1143.211956920696
+        ),
     ])
     func referenceTable(spec: SampleSizeSpec, forms: Int, afterResponse: Double) throws {
         let result = try SampleSize.required(spec)
@@ -21,7 +25,8 @@ struct DesignSampleSizeTests {
     }
 
     @Test func fpcComesAfterTheDesignEffect() throws {
-        let r = try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 0.85, designEffect: 2, responseRate: 0.95, population: 500_000))
+        let r = try SampleSize.required(
+            SampleSizeSpec(margin: 0.03, share: 0.85, designEffect: 2, responseRate: 0.95, population: 500_000))
         #expect(abs(r.simpleRandom - 544.21) < 0.005)
         #expect(abs(r.afterDesignEffect - 1088.41) < 0.005)
         #expect(abs(r.afterPopulation - 1086.05) < 0.005)
@@ -45,7 +50,9 @@ struct DesignSampleSizeTests {
     @Test func rejectsImpossibleArguments() {
         #expect(throws: DesignError.self) { try SampleSize.required(SampleSizeSpec(margin: 0, share: 0.5)) }
         #expect(throws: DesignError.self) { try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 1)) }
-        #expect(throws: DesignError.self) { try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 0.5, responseRate: 0)) }
+        #expect(throws: DesignError.self) {
+            try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 0.5, responseRate: 0))
+        }
         #expect(throws: DesignError.self) { try SampleSize.marginOfError(n: 2001, share: 0.5, population: 2000) }
         do {
             _ = try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 0.5, confidence: 1))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASStats
 
 /// Repeated draws from a fixed synthetic frame (GSL seeds, so the test is deterministic): the
@@ -14,7 +15,8 @@ struct DesignSimulationTests {
     /// Sizes from a lognormal, y = 1 more often in large units (the estimator must undo PPS).
     static func frame() -> (sizes: [Double], y: [Double]) {
         let random = RandomSource(seed: 31)
-        var sizes: [Double] = [], y: [Double] = []
+        var sizes: [Double] = []
+        var y: [Double] = []
         for _ in 0..<units {
             let size = exp(6 + random.gaussian(sd: 0.7))
             sizes.append(size.rounded(.up))
@@ -23,14 +25,19 @@ struct DesignSimulationTests {
         return (sizes, y)
     }
 
-    static func simulate(method: SelectionMethod) throws -> (mean: Double, monteCarloSE: Double, coverage: Double, truth: Double) {
+    static func simulate(method: SelectionMethod) throws -> (
+        mean: Double, monteCarloSE: Double, coverage: Double, truth: Double
+    ) {
         let (sizes, _) = frame()
         return try simulate { uniforms in
             // A fresh random order each time (randomised systematic PPS): Fisher–Yates.
             var order = Array(0..<units)
-            for i in stride(from: units - 1, to: 0, by: -1) { order.swapAt(i, min(i, Int(uniforms.next() * Double(i + 1)))) }
-            let drawn = try Selection.draw(strata: order.map { _ in "all" }, measures: method == .srs ? nil : order.map { sizes[$0] },
-                                           sizes: ["all": n], method: method, uniforms: &uniforms)
+            for i in stride(from: units - 1, to: 0, by: -1) {
+                order.swapAt(i, min(i, Int(uniforms.next() * Double(i + 1))))
+            }
+            let drawn = try Selection.draw(
+                strata: order.map { _ in "all" }, measures: method == .srs ? nil : order.map { sizes[$0] },
+                sizes: ["all": n], method: method, uniforms: &uniforms)
             return drawn.units.map { (order[$0.row], $0.probability) }
         }
     }
@@ -38,17 +45,20 @@ struct DesignSimulationTests {
     /// Replicates of `draw` (units and their π): the mean Horvitz–Thompson share, its Monte Carlo
     /// standard error, and the coverage of the 95 % intervals.
     static func simulate(_ draw: (inout GSLUniforms) throws -> [(unit: Int, probability: Double)]) throws
-        -> (mean: Double, monteCarloSE: Double, coverage: Double, truth: Double) {
+        -> (mean: Double, monteCarloSE: Double, coverage: Double, truth: Double)
+    {
         let (_, y) = frame()
         let truth = y.reduce(0, +) / Double(units)
         var uniforms = GSLUniforms(seed: 77)
-        var estimates: [Double] = [], covered = 0
+        var estimates: [Double] = []
+        var covered = 0
         for _ in 0..<replicates {
             let expanded = try draw(&uniforms).map { y[$0.unit] / $0.probability }
             let total = expanded.reduce(0, +)
             let mean = total / Double(n)
             let variance = Double(n) / Double(n - 1) * expanded.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-            let estimate = total / Double(units), half = 1.959963984540054 * variance.squareRoot() / Double(units)
+            let estimate = total / Double(units)
+            let half = 1.959963984540054 * variance.squareRoot() / Double(units)
             estimates.append(estimate)
             if abs(estimate - truth) <= half { covered += 1 }
         }

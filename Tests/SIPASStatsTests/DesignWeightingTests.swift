@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// Weights on R survey's apistrat (200 schools, pw), every fifth school (by snum) a non-respondent,
@@ -16,20 +17,26 @@ struct DesignWeightingTests {
     static func adjusted() throws -> Case {
         let sample = try DesignFixtures.table("apistrat-sample.csv")
         let responded = try sample.numbers("responded").map { $0 == 1 }
-        let (weights, cells) = try Weighting.nonresponse(base: try sample.numbers("design_weight"), responded: responded,
-                                                         cells: try sample.strings("stype"))
+        let (weights, cells) = try Weighting.nonresponse(
+            base: try sample.numbers("design_weight"), responded: responded,
+            cells: try sample.strings("stype"))
         #expect(cells.map(\.cell) == ["E", "M", "H"])
         #expect(cells.map(\.sampled).reduce(0, +) == 200)
         let kept = weights.indices.filter { responded[$0] }
         let reference = try DesignFixtures.table("weights.csv")
         #expect(kept.map { try! sample.strings("cds")[$0] } == (try reference.strings("cds")))
-        let stype = try sample.strings("stype"), wide = try sample.strings("sch_wide")
-        return Case(nonresponse: kept.map { weights[$0] }, stype: kept.map { [stype[$0]] }, wide: kept.map { [wide[$0]] }, reference: reference)
+        let stype = try sample.strings("stype")
+        let wide = try sample.strings("sch_wide")
+        return Case(
+            nonresponse: kept.map { weights[$0] }, stype: kept.map { [stype[$0]] }, wide: kept.map { [wide[$0]] },
+            reference: reference)
     }
 
     static func margin(_ file: String) throws -> PopulationMargin {
         let t = try DesignFixtures.table(file)
-        return PopulationMargin(variables: [t.header[0]], totals: Dictionary(uniqueKeysWithValues: zip(t.rows.map { [$0[0]] }, try t.numbers("population"))))
+        return PopulationMargin(
+            variables: [t.header[0]],
+            totals: Dictionary(uniqueKeysWithValues: zip(t.rows.map { [$0[0]] }, try t.numbers("population"))))
     }
 
     @Test func nonresponseAdjustmentMatchesR() throws {
@@ -48,8 +55,9 @@ struct DesignWeightingTests {
 
     @Test func rakingMatchesR() throws {
         let c = try Self.adjusted()
-        let spec = CalibrationSpec(method: .rake, margins: [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")],
-                                   maxIterations: 1000, tolerance: 1e-13)
+        let spec = CalibrationSpec(
+            method: .rake, margins: [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")],
+            maxIterations: 1000, tolerance: 1e-13)
         let result = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide], spec: spec)
         #expect(result.converged)
         #expect(DesignFixtures.maxError(result.weights, try c.reference.numbers("raked")) < 1e-10)
@@ -58,10 +66,12 @@ struct DesignWeightingTests {
     @Test func calibrateMatchesR() throws {
         let c = try Self.adjusted()
         let margins = [try Self.margin("margin-stype.csv"), try Self.margin("margin-sch_wide.csv")]
-        let raked = try Weighting.calibrate(weights: c.nonresponse, values: [c.stype, c.wide],
-                                            spec: CalibrationSpec(method: .rake, margins: margins, maxIterations: 1000, tolerance: 1e-13))
+        let raked = try Weighting.calibrate(
+            weights: c.nonresponse, values: [c.stype, c.wide],
+            spec: CalibrationSpec(method: .rake, margins: margins, maxIterations: 1000, tolerance: 1e-13))
         #expect(DesignFixtures.maxError(raked.weights, try c.reference.numbers("calibrate_raking")) < 1e-10)
-        let linear = try Weighting.linearCalibration(weights: c.nonresponse, values: [c.stype, c.wide], margins: margins)
+        let linear = try Weighting.linearCalibration(
+            weights: c.nonresponse, values: [c.stype, c.wide], margins: margins)
         #expect(DesignFixtures.maxError(linear, try c.reference.numbers("calibrate_linear")) < 1e-10)
         let yes = zip(linear, c.wide).filter { $0.1 == ["Yes"] }.map(\.0)
         #expect(abs(InclusionProbabilities.sum(yes) - 5122) < 1e-8)
@@ -100,6 +110,8 @@ struct DesignWeightingTests {
     }
 
     @Test func aCellWithoutRespondentsIsAnError() {
-        #expect(throws: DesignError.self) { try Weighting.nonresponse(base: [1, 1, 2], responded: [true, false, false], cells: ["a", "a", "b"]) }
+        #expect(throws: DesignError.self) {
+            try Weighting.nonresponse(base: [1, 1, 2], responded: [true, false, false], cells: ["a", "a", "b"])
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// stats-anchors.md §5: "year A" = R's dsrs, "year B" = dstrat, share of sch.wide == "Yes":
@@ -7,12 +8,15 @@ import Testing
 /// sipas uses df₁ + df₂ = 396, the stacked design's degf, so p differs in the 5th digit).
 struct DifferenceTests {
     func estimate(_ value: Double, _ se: Double, _ df: Int) -> Estimate {
-        Estimate(value: value, standardError: se, degreesOfFreedom: df, ciLow: nil, ciHigh: nil, ciMethod: .logit, n: 200, nExcluded: 0)
+        Estimate(
+            value: value, standardError: se, degreesOfFreedom: df, ciLow: nil, ciHigh: nil, ciMethod: .logit, n: 200,
+            nExcluded: 0)
     }
 
     @Test func independentYearsMatchR() throws {
-        let d = try Difference(from: estimate(0.815, 0.02707764556, 199), to: estimate(0.8279480114, 0.02434478011, 197))
-        #expect(close(d.estimate, 0.012948011, relative: 1e-7))   // reference printed to 9 decimals
+        let d = try Difference(
+            from: estimate(0.815, 0.02707764556, 199), to: estimate(0.8279480114, 0.02434478011, 197))
+        #expect(close(d.estimate, 0.012948011, relative: 1e-7))  // reference printed to 9 decimals
         #expect(close(d.standardError, 0.03641246, relative: 1e-6))
         #expect(d.degreesOfFreedom == 396)
         #expect(close(d.pValue, 0.72234, relative: 2e-4))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SIPASStats
 
 /// The result types' own contracts: how the national method is written and read back.
@@ -14,6 +15,8 @@ struct EstimateTests {
             #expect(try JSONDecoder().decode([NationalMethod].self, from: data) == [method])
         }
         #expect(NationalMethod(text: "mean") == nil)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([NationalMethod].self, from: Data("[\"weighted\"]".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([NationalMethod].self, from: Data("[\"weighted\"]".utf8))
+        }
     }
 }

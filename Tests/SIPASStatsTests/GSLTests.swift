@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// GSL boundary: quantiles equal R's to 10 digits (stats-anchors.md §6); bad arguments become

@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Key drivers on SampleData/land-construction-2024.csv, outcome the dedicated overall question
@@ -25,13 +26,17 @@ struct KeyDriversTests {
         let instrument = try #require(try BuiltinInstruments.named("land-construction"))
         let plan = try AnalysisPlan(instrument: instrument)
         var collector = try KeyDriverCollector(plan: plan, instrument: instrument)
-        _ = try CSVImporter(instrument: instrument).run(file: Fixtures.repositoryRoot.appendingPathComponent("SampleData/land-construction-2024.csv")) {
+        _ = try CSVImporter(instrument: instrument).run(
+            file: Fixtures.repositoryRoot.appendingPathComponent("SampleData/land-construction-2024.csv")
+        ) {
             collector.add($0)
         }
         let fit = try collector.fit()
         let reference = try Self.reference()
         #expect(fit.outcome == "LAND_overall")
-        #expect(Double(fit.respondentsUsed) == reference["n_used"]?.0 && Double(fit.respondentsLeftOut) == reference["n_left_out"]?.0)
+        #expect(
+            Double(fit.respondentsUsed) == reference["n_used"]?.0
+                && Double(fit.respondentsLeftOut) == reference["n_left_out"]?.0)
         #expect(close(fit.intercept, reference["(Intercept)"]!.0, relative: 1e-8))
         #expect(fit.drivers.map(\.element) == ["access", "procedures", "civil_servants", "results", "feedback"])
         for driver in fit.drivers {
@@ -45,9 +50,15 @@ struct KeyDriversTests {
     @Test func noOverallQuestionIsUnavailableWithTheReason() throws {
         for id in ["sipas-2023", "health-inpatient", "health-outpatient"] {
             let instrument = try #require(try BuiltinInstruments.named(id))
-            #expect(throws: KeyDriversUnavailable(reason: LocalizedText(
-                vi: "Không tính được: bộ công cụ \(id) không có câu hỏi hài lòng chung riêng (vai trò overall) và không chỉ định drivers.outcome; lấy chỉ số chung làm biến phụ thuộc là hồi quy chỉ số theo chính các câu hỏi tạo nên nó.",
-                en: "Cannot be computed: instrument \(id) has no dedicated overall satisfaction question (role overall) and names none under drivers.outcome; the overall index as the outcome would regress the index on the very items it is built from."))) {
+            #expect(
+                throws: KeyDriversUnavailable(
+                    reason: LocalizedText(
+                        vi:
+                            "Không tính được: bộ công cụ \(id) không có câu hỏi hài lòng chung riêng (vai trò overall) và không chỉ định drivers.outcome; lấy chỉ số chung làm biến phụ thuộc là hồi quy chỉ số theo chính các câu hỏi tạo nên nó.",
+                        en:
+                            "Cannot be computed: instrument \(id) has no dedicated overall satisfaction question (role overall) and names none under drivers.outcome; the overall index as the outcome would regress the index on the very items it is built from."
+                    ))
+            ) {
                 _ = try KeyDriverCollector(plan: try AnalysisPlan(instrument: instrument), instrument: instrument)
             }
         }
@@ -60,10 +71,15 @@ struct KeyDriversTests {
         #expect(try KeyDrivers.outcome(of: instrument).name == "PAS_E2_gen")
         #expect(instrument.problems(file: "x.yaml", yaml: nil).isEmpty)
         instrument.drivers = DriverSpec(outcome: "PAS_E2_c1")
-        #expect(instrument.problems(file: "x.yaml", yaml: nil).map(\.message) == [
-            "drivers.outcome 'PAS_E2_c1' has role item; it must be a scored question of role overall or element_overall (the element scores are the predictors)"])
+        #expect(
+            instrument.problems(file: "x.yaml", yaml: nil).map(\.message) == [
+                "drivers.outcome 'PAS_E2_c1' has role item; it must be a scored question of role overall or element_overall (the element scores are the predictors)"
+            ])
         instrument.drivers = DriverSpec(outcome: "nowhere")
-        #expect(instrument.problems(file: "x.yaml", yaml: nil).map(\.message) == ["drivers.outcome 'nowhere' is not a question"])
+        #expect(
+            instrument.problems(file: "x.yaml", yaml: nil).map(\.message) == [
+                "drivers.outcome 'nowhere' is not a question"
+            ])
     }
 
     @Test func tooFewRespondentsIsAnError() throws {

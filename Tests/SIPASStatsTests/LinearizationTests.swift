@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASImport
 import SIPASInstruments
 import Testing
+
 @testable import SIPASStats
 
 /// Two-stage designs against R `survey` 4.1-1 on `apiclus2` (districts, then schools; Tests/Fixtures/
@@ -10,8 +11,9 @@ import Testing
 /// weights = ~pw)`. Estimates, SEs and design effects within 1e-9 relative; df exact.
 struct LinearizationTests {
     static func twoStage(fpc2: Bool = true) throws -> SurveyAccumulator {
-        try APIReferenceTests.accumulate("apiclus2.csv", stratum: nil, cluster: "dnum", fpcColumn: "fpc1",
-                                         secondStage: (unit: "snum", fpc: fpc2 ? "fpc2" : nil))
+        try APIReferenceTests.accumulate(
+            "apiclus2.csv", stratum: nil, cluster: "dnum", fpcColumn: "fpc1",
+            secondStage: (unit: "snum", fpc: fpc2 ? "fpc2" : nil))
     }
 
     @Test func twoStageClusterSampleWithFPCAtBothStages() throws {
@@ -41,7 +43,9 @@ struct LinearizationTests {
     /// second-stage variance: `fail` names it, other options leave it out.
     @Test func loneSecondStageUnit() throws {
         var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: oneItemInstrument()))
-        let rows: [(String, String, Double)] = [("a", "1", 4), ("a", "2", 5), ("b", "3", 3), ("c", "4", 2), ("c", "5", 4)]
+        let rows: [(String, String, Double)] = [
+            ("a", "1", 4), ("a", "2", 5), ("b", "3", 3), ("c", "4", 2), ("c", "5", 4),
+        ]
         for (cluster, unit, code) in rows {
             var r = record(stratum: "", cluster: cluster, weight: 10, codes: [Int(code)])
             r.populationPSUs = 30
@@ -61,49 +65,56 @@ struct LinearizationTests {
 /// and read by the CSV importer give R's apiclus2 results.
 struct TwoStageInstrumentTests {
     static let yaml = """
-    id: apiclus2
-    title: {vi: "apiclus2"}
-    family: test
-    method_version: "test"
-    provenance: {official: ["R survey data(api)"], reconstructed: []}
-    choices:
-      yn:
-        - {name: "0", label: {vi: "Không"}}
-        - {name: "1", label: {vi: "Có"}}
-    scales:
-      yn: {satisfied: [1]}
-    design: {weight: pw, cluster: dnum, fpc: fpc1, ssu: snum, fpc2: fpc2, lonely_psu: fail}
-    areas:
-      - name: a
-        label: {vi: "a"}
-        elements:
-          - {name: e, label: {vi: "e"}}
-    rollup: {element: mean_of_items, area: mean_of_elements, overall: mean_of_areas, national: pooled}
-    breakdowns: [stype]
-    questions:
-      - {name: dnum, type: text, label: {vi: "dnum"}, role: attribute}
-      - {name: snum, type: text, label: {vi: "snum"}, role: attribute}
-      - {name: pw, type: decimal, label: {vi: "pw"}, role: attribute}
-      - {name: fpc1, type: decimal, label: {vi: "fpc1"}, role: attribute}
-      - {name: fpc2, type: decimal, label: {vi: "fpc2"}, role: attribute}
-      - {name: stype, type: text, label: {vi: "stype"}, role: attribute}
-      - {name: schwide, type: select_one yn, label: {vi: "sch.wide"}, area: a, element: e}
-    """
+        id: apiclus2
+        title: {vi: "apiclus2"}
+        family: test
+        method_version: "test"
+        provenance: {official: ["R survey data(api)"], reconstructed: []}
+        choices:
+          yn:
+            - {name: "0", label: {vi: "Không"}}
+            - {name: "1", label: {vi: "Có"}}
+        scales:
+          yn: {satisfied: [1]}
+        design: {weight: pw, cluster: dnum, fpc: fpc1, ssu: snum, fpc2: fpc2, lonely_psu: fail}
+        areas:
+          - name: a
+            label: {vi: "a"}
+            elements:
+              - {name: e, label: {vi: "e"}}
+        rollup: {element: mean_of_items, area: mean_of_elements, overall: mean_of_areas, national: pooled}
+        breakdowns: [stype]
+        questions:
+          - {name: dnum, type: text, label: {vi: "dnum"}, role: attribute}
+          - {name: snum, type: text, label: {vi: "snum"}, role: attribute}
+          - {name: pw, type: decimal, label: {vi: "pw"}, role: attribute}
+          - {name: fpc1, type: decimal, label: {vi: "fpc1"}, role: attribute}
+          - {name: fpc2, type: decimal, label: {vi: "fpc2"}, role: attribute}
+          - {name: stype, type: text, label: {vi: "stype"}, role: attribute}
+          - {name: schwide, type: select_one yn, label: {vi: "sch.wide"}, area: a, element: e}
+        """
 
     @Test func declaredSecondStageMatchesR() throws {
         let instrument = try InstrumentLoader.load(yaml: Self.yaml, file: "apiclus2.yaml")
         let rows = try APIReferenceTests.rows("apiclus2.csv")
         var csv = "dnum,snum,pw,fpc1,fpc2,stype,schwide\n"
         for row in rows {
-            csv += [row["dnum"]!, row["snum"]!, row["pw"]!, row["fpc1"]!, row["fpc2"]!, row["stype"]!, row["sch.wide"] == "Yes" ? "1" : "0"]
+            csv +=
+                [
+                    row["dnum"]!, row["snum"]!, row["pw"]!, row["fpc1"]!, row["fpc2"]!, row["stype"]!,
+                    row["sch.wide"] == "Yes" ? "1" : "0",
+                ]
                 .joined(separator: ",") + "\n"
         }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-apiclus2-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sipas-apiclus2-\(UUID().uuidString).csv")
         try csv.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: instrument))
         var records: [ResponseRecord] = []
-        let summary = try CSVImporter(instrument: instrument, options: ImportOptions(rejectsURL: url.appendingPathExtension("rejects"))).run(file: url) {
+        let summary = try CSVImporter(
+            instrument: instrument, options: ImportOptions(rejectsURL: url.appendingPathExtension("rejects"))
+        ).run(file: url) {
             records.append($0)
             try accumulator.add($0)
         }
@@ -112,7 +123,9 @@ struct TwoStageInstrumentTests {
         let result = try SurveyEstimator.estimate(accumulator)
         try APIReferenceTests.check(result.find("item:schwide", .share), "clus2|all|share")
         for type in ["E", "H", "M"] {
-            try APIReferenceTests.check(result.find("item:schwide", .share, group: Group(variable: "stype", values: [type])), "clus2|stype=\(type)|share")
+            try APIReferenceTests.check(
+                result.find("item:schwide", .share, group: Group(variable: "stype", values: [type])),
+                "clus2|stype=\(type)|share")
         }
     }
 }

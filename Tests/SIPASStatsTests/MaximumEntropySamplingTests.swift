@@ -1,5 +1,6 @@
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Maximum-entropy sampling against R `sampling` 2.9's `UPmaxentropy` with R's own uniforms
@@ -32,13 +33,15 @@ struct MaximumEntropySamplingTests {
 
     @Test func syntheticFrameMatchesR() throws {
         let frame = try FrameTable.read(Fixtures.repositoryRoot.appendingPathComponent("SampleData/frame-2025.csv"))
-        let codes = try frame.strings("commune_code"), provinces = try frame.strings("province_code")
+        let codes = try frame.strings("commune_code")
+        let provinces = try frame.strings("province_code")
         let reference = try DesignFixtures.table("maxentropy-synthetic.csv")
         let uniforms = try DesignFixtures.uniforms("synthetic", file: "maxentropy-uniforms.csv")
         var stream = ListedUniforms(uniforms)
         let sizes = Dictionary(uniqueKeysWithValues: Set(provinces).map { ($0, 4) })
-        let result = try Selection.draw(strata: provinces, measures: try frame.numbers("households"), sizes: sizes,
-                                        method: .ppsMaxEntropy, uniforms: &stream)
+        let result = try Selection.draw(
+            strata: provinces, measures: try frame.numbers("households"), sizes: sizes,
+            method: .ppsMaxEntropy, uniforms: &stream)
         #expect(stream.used == uniforms.count)
         #expect(result.units.map { codes[$0.row] } == (try reference.strings("commune_code")))
         #expect(DesignFixtures.maxError(result.units.map(\.probability), try reference.numbers("prob")) < 1e-15)
@@ -59,7 +62,8 @@ struct MaximumEntropySamplingTests {
         let rTilde = try reference.strings("piktilde")
         let fromR = free.map { Double(rTilde[$0])! }
         #expect(DesignFixtures.maxError(design.working, fromR) < 1e-5)
-        let rGap = DesignFixtures.maxError(MaximumEntropySampling.Design(working: fromR, n: n).inclusionProbabilities(), pik)
+        let rGap = DesignFixtures.maxError(
+            MaximumEntropySampling.Design(working: fromR, n: n).inclusionProbabilities(), pik)
         #expect(rGap > gap && rGap < 1e-5, "R's π̃ gives π within \(rGap), sipas's within \(gap)")
         #expect(design.working.allSatisfy { $0 > 0 && $0 < 1 })
     }
@@ -68,7 +72,8 @@ struct MaximumEntropySamplingTests {
     /// frequency within 4 binomial standard errors of its π, and exactly 5 units each time.
     @Test func frequenciesMatchInclusionProbabilities() throws {
         let frame = try FrameTable.read(Fixtures.repositoryRoot.appendingPathComponent("SampleData/frame-2025.csv"))
-        let provinces = try frame.strings("province_code"), households = try frame.numbers("households")
+        let provinces = try frame.strings("province_code")
+        let households = try frame.numbers("households")
         let first = provinces.indices.filter { provinces[$0] == provinces[0] }
         let pik = InclusionProbabilities.compute(sizes: first.map { households[$0] }, n: 5)
         let design = try MaximumEntropySampling.design(pik, n: 5)
@@ -82,7 +87,9 @@ struct MaximumEntropySamplingTests {
         }
         for k in pik.indices {
             let se = (pik[k] * (1 - pik[k]) / Double(draws)).squareRoot()
-            #expect(abs(counts[k] / Double(draws) - pik[k]) <= 4 * se + 1e-12, "unit \(k): \(counts[k] / Double(draws)) vs π \(pik[k])")
+            #expect(
+                abs(counts[k] / Double(draws) - pik[k]) <= 4 * se + 1e-12,
+                "unit \(k): \(counts[k] / Double(draws)) vs π \(pik[k])")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// R `p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.20), method)` (stats-anchors.md §5).

@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// The 2024 national figure as published (mean of 63 provinces) and regrouped into the 34 units of
@@ -27,7 +28,9 @@ struct NationalBaselineTests {
     /// On the 63 provinces themselves, the formula gives the estimator's mean of units: same value,
     /// SE (the provinces are the strata, so no PSU is shared) and interval.
     @Test func onTheOwnUnitsItReproducesThePublishedFigure() throws {
-        let baseline = try #require(try NationalBaseline.make(year: "2024", result: Self.analyse(regroup: false), unitVariable: "province_code"))
+        let baseline = try #require(
+            try NationalBaseline.make(year: "2024", result: Self.analyse(regroup: false), unitVariable: "province_code")
+        )
         #expect(baseline.regroupedUnits == 63)
         #expect(baseline.publishedNote == "mean of 63 units")
         #expect(Self.close(baseline.regrouped.value, baseline.published.value, 1e-12))
@@ -38,9 +41,12 @@ struct NationalBaselineTests {
 
     @Test func regroupedItIsTheMeanOfThe34Units() throws {
         let result = try Self.analyse(regroup: true)
-        let baseline = try #require(try NationalBaseline.make(year: "2024", result: result, unitVariable: "province_code"))
+        let baseline = try #require(
+            try NationalBaseline.make(year: "2024", result: result, unitVariable: "province_code"))
         #expect(baseline.regroupedUnits == 34)
-        let units = result.results.filter { $0.group.variable == "province_code" && $0.indicator.id == "overall" && $0.statistic == .share }
+        let units = result.results.filter {
+            $0.group.variable == "province_code" && $0.indicator.id == "overall" && $0.statistic == .share
+        }
         #expect(units.count == 34)
         let mean = units.compactMap(\.estimate?.value).reduce(0, +) / 34
         #expect(Self.close(baseline.regrouped.value, mean, 1e-12))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// GSL's mt19937 through ``RandomSource``: the reference values were printed once by a C program

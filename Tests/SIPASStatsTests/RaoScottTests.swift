@@ -1,6 +1,7 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// R `svychisq(~sch.wide + stype, design)` on the api data (Tests/Fixtures/r-api/reference-chisq.csv,
@@ -17,7 +18,9 @@ struct RaoScottTests {
         return table
     }()
 
-    @Test(arguments: [("clus1", "apiclus1.csv", nil as String?, "dnum" as String?), ("strat", "apistrat.csv", "stype", nil)])
+    @Test(arguments: [
+        ("clus1", "apiclus1.csv", nil as String?, "dnum" as String?), ("strat", "apistrat.csv", "stype", nil),
+    ])
     func matchesSvychisq(design: String, file: String, stratum: String?, cluster: String?) throws {
         let accumulator = try APIReferenceTests.accumulate(file, stratum: stratum, cluster: cluster)
         let item = try #require(accumulator.plan.layout.itemIndex("schwide"))

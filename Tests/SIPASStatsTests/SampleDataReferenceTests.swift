@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// sipas on its own shipped sample (SampleData/2024.csv, instrument sipas-2023, stratified two-stage
@@ -13,14 +14,19 @@ import Testing
 /// the mean of provinces by svyby(covmat = TRUE) + svycontrast; logit CIs by svyciprop.
 /// Tolerance: 1e-9 relative for estimates and SEs, 1e-7 for CI limits.
 struct SampleDataReferenceTests {
-    struct Reference { var estimate, se: Double; var df: Int; var low, high: Double? }
+    struct Reference {
+        var estimate, se: Double
+        var df: Int
+        var low, high: Double?
+    }
 
     static let references: [String: Reference] = {
         let text = (try? String(contentsOf: Fixtures.url("r-sampledata/reference.csv"), encoding: .utf8)) ?? ""
         var table: [String: Reference] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",").map(String.init)
-            table["\(f[0])|\(f[1])|\(f[2])"] = Reference(estimate: Double(f[3])!, se: Double(f[4])!, df: Int(f[5])!, low: Double(f[6]), high: Double(f[7]))
+            table["\(f[0])|\(f[1])|\(f[2])"] = Reference(
+                estimate: Double(f[3])!, se: Double(f[4])!, df: Int(f[5])!, low: Double(f[6]), high: Double(f[7]))
         }
         return table
     }()
@@ -55,7 +61,9 @@ struct SampleDataReferenceTests {
             try check(result.find("item:\(item)", .share), "all|item:\(item)|share")
             try check(result.find("item:\(item)", .mean), "all|item:\(item)|mean")
             for sector in ["dat_dai", "dau_tu", "gtvt", "khac", "ldtbxh", "tu_phap", "xay_dung"] {
-                try check(result.find("item:\(item)", .share, group: Group(variable: "sector", values: [sector])), "sector=\(sector)|item:\(item)|share")
+                try check(
+                    result.find("item:\(item)", .share, group: Group(variable: "sector", values: [sector])),
+                    "sector=\(sector)|item:\(item)|share")
             }
         }
         try check(result.find("element:access", .share), "all|element:access|share")

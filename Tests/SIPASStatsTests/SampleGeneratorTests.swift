@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// The sample generator, on small instruments written here (not the built-ins, which change).
@@ -56,7 +57,11 @@ struct SampleGeneratorTests {
             .replacingOccurrences(of: "id: test-household", with: "id: test-hospital")
             .replacingOccurrences(of: "family: sipas", with: "family: health")
             .replacingOccurrences(of: "cluster: commune_code", with: "cluster: hospital_code")
-            .replacingOccurrences(of: "  - {name: weight,", with: "  - {name: hospital_code, type: text, label: {vi: \"Bệnh viện\"}, role: attribute}\n  - {name: weight,")
+            .replacingOccurrences(
+                of: "  - {name: weight,",
+                with:
+                    "  - {name: hospital_code, type: text, label: {vi: \"Bệnh viện\"}, role: attribute}\n  - {name: weight,"
+            )
     }
 
     static let household = try! InstrumentLoader.load(yaml: householdYAML, file: "household.yaml")
@@ -79,7 +84,9 @@ struct SampleGeneratorTests {
         // No field here needs quoting, so splitting on commas is exact (checked: no quote in the file).
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let rows = lines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = lines.dropFirst().filter { !$0.isEmpty }.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         return (Table(header: header, rows: rows, bytes: bytes), summary)
     }
 
@@ -127,7 +134,8 @@ struct SampleGeneratorTests {
         #expect(codes.count == 34 && summary.provinces == 34)
         // Closed codes never appear; "24" is the new Bắc Ninh, "15" the new Lào Cai.
         #expect(codes.isDisjoint(with: ["02", "06", "10", "27", "30", "64", "77", "89"]))
-        let named = Dictionary(zip(table.column("province_code"), table.column("province_name")), uniquingKeysWith: { a, _ in a })
+        let named = Dictionary(
+            zip(table.column("province_code"), table.column("province_name")), uniquingKeysWith: { a, _ in a })
         #expect(named["24"] == "Bắc Ninh" && named["15"] == "Lào Cai" && named["91"] == "An Giang")
         let communes = Dictionary(grouping: Set(table.column("commune_code")), by: { String($0.prefix(2)) })
         #expect(communes["01"]?.count == 6, "Hà Nội was not merged")
@@ -157,7 +165,8 @@ struct SampleGeneratorTests {
         for item in ["A1", "A2", "A_gen", "S1", "S2"] {
             let values = table.column(item)
             #expect(values.allSatisfy { ["", "1", "2", "3", "4", "5", "9"].contains($0) }, "\(item)")
-            let dontKnow = Double(values.filter { $0 == "9" }.count) / Double(values.filter { !$0.isEmpty || item != "S2" }.count)
+            let dontKnow =
+                Double(values.filter { $0 == "9" }.count) / Double(values.filter { !$0.isEmpty || item != "S2" }.count)
             if item != "S2" { #expect(dontKnow > 0.015 && dontKnow < 0.05, "\(item) don't know \(dontKnow)") }
             // Dissatisfied answers are mostly the middle code.
             let low = values.filter { ["1", "2", "3"].contains($0) }
@@ -173,7 +182,11 @@ struct SampleGeneratorTests {
             let s2 = row[table.header.firstIndex(of: "S2")!]
             let hours = row[table.header.firstIndex(of: "online_hours")!]
             if online != "1" { #expect(s2.isEmpty, "S2 answered although used_online = \(online)") }
-            if online == "2" { #expect(hours.isEmpty) } else { #expect(Double(hours).map { (0...24).contains($0) } == true) }
+            if online == "2" {
+                #expect(hours.isEmpty)
+            } else {
+                #expect(Double(hours).map { (0...24).contains($0) } == true)
+            }
         }
         #expect(table.column("S2").contains { !$0.isEmpty })
     }
@@ -237,7 +250,8 @@ struct SampleGeneratorTests {
     }
 
     @Test func hospitalsAreClustersInsideProvinces() throws {
-        let (table, summary) = try Self.generate(SampleSpec(year: 2024, rows: 1200, seed: 12), instrument: Self.hospital)
+        let (table, summary) = try Self.generate(
+            SampleSpec(year: 2024, rows: 1200, seed: 12), instrument: Self.hospital)
         #expect(summary.level == 0.808)
         let hospitals = table.column("hospital_code")
         #expect(hospitals.allSatisfy { $0.hasPrefix("BV") && $0.count == 7 })
@@ -252,20 +266,34 @@ struct SampleGeneratorTests {
     @Test func serialsArePaddedLikePrintf() {
         #expect(RowFiller.zeroPadded(7, width: 5) == "00007")
         #expect(RowFiller.zeroPadded(12345, width: 5) == "12345")
-        #expect(RowFiller.zeroPadded(1234567, width: 5) == "1234567")
+        #expect(RowFiller.zeroPadded(1_234_567, width: 5) == "1234567")
         #expect(RowFiller.zeroPadded(0, width: 5) == "00000")
         #expect(RowFiller.zeroPadded(-42, width: 5) == "-0042")
     }
 
     @Test func badSpecificationsAreRejected() throws {
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("bad.csv")
-        #expect(throws: StatsError.self) { try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(year: 2024, rows: 0, seed: 1), to: url) }
-        #expect(throws: StatsError.self) { try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(year: 2024, rows: 10, seed: 1, level: 1.2), to: url) }
-        #expect(throws: StatsError.self) { try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(year: 2019, rows: 10, seed: 1), to: url) }
         #expect(throws: StatsError.self) {
-            try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(instrumentId: "other", year: 2024, rows: 10, seed: 1), to: url)
+            try SampleGenerator.write(
+                instrument: Self.household, spec: SampleSpec(year: 2024, rows: 0, seed: 1), to: url)
+        }
+        #expect(throws: StatsError.self) {
+            try SampleGenerator.write(
+                instrument: Self.household, spec: SampleSpec(year: 2024, rows: 10, seed: 1, level: 1.2), to: url)
+        }
+        #expect(throws: StatsError.self) {
+            try SampleGenerator.write(
+                instrument: Self.household, spec: SampleSpec(year: 2019, rows: 10, seed: 1), to: url)
+        }
+        #expect(throws: StatsError.self) {
+            try SampleGenerator.write(
+                instrument: Self.household, spec: SampleSpec(instrumentId: "other", year: 2024, rows: 10, seed: 1),
+                to: url)
         }
         let missing = url.deletingLastPathComponent().appendingPathComponent("no/such/folder.csv")
-        #expect(throws: StatsError.self) { try SampleGenerator.write(instrument: Self.household, spec: SampleSpec(year: 2024, rows: 10, seed: 1), to: missing) }
+        #expect(throws: StatsError.self) {
+            try SampleGenerator.write(
+                instrument: Self.household, spec: SampleSpec(year: 2024, rows: 10, seed: 1), to: missing)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASStats
 
 /// The fast sums' integer table and byte interner agree with `Dictionary`.
@@ -23,13 +24,17 @@ struct ShardTablesTests {
     @Test func byteInternerGivesOneIdPerDistinctString() {
         var interner = ByteInterner()
         var ids: [[UInt8]: Int32] = [:]
-        let strata = ["01", "79", "", "1"], clusters = ["00001", "00001\u{1f}", "", "x", "2"]
+        let strata = ["01", "79", "", "1"]
+        let clusters = ["00001", "00001\u{1f}", "", "x", "2"]
         for round in 0..<3 {
             for s in strata {
                 for c in clusters {
-                    let a = Array(s.utf8), b = Array(c.utf8)
+                    let a = Array(s.utf8)
+                    let b = Array(c.utf8)
                     // A deliberately poor hash: every key shares it, so the bytes decide.
-                    let (id, isNew) = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in interner.id(a, b, hash: 42) } }
+                    let (id, isNew) = a.withUnsafeBufferPointer { a in
+                        b.withUnsafeBufferPointer { b in interner.id(a, b, hash: 42) }
+                    }
                     let key = a + [0x1f] + b
                     #expect(isNew == (round == 0 && ids[key] == nil))
                     if let known = ids[key] { #expect(id == known) } else { ids[key] = id }
@@ -39,9 +44,16 @@ struct ShardTablesTests {
         }
         #expect(interner.count == ids.count)
         // ("a", "\u{1f}b") and ("a\u{1f}", "b") have the same bytes but are two PSUs.
-        let one = Array("a".utf8), two = Array("\u{1f}b".utf8), three = Array("a\u{1f}".utf8), four = Array("b".utf8)
-        let first = one.withUnsafeBufferPointer { a in two.withUnsafeBufferPointer { b in interner.id(a, b, hash: 9).id } }
-        let second = three.withUnsafeBufferPointer { a in four.withUnsafeBufferPointer { b in interner.id(a, b, hash: 9).id } }
+        let one = Array("a".utf8)
+        let two = Array("\u{1f}b".utf8)
+        let three = Array("a\u{1f}".utf8)
+        let four = Array("b".utf8)
+        let first = one.withUnsafeBufferPointer { a in
+            two.withUnsafeBufferPointer { b in interner.id(a, b, hash: 9).id }
+        }
+        let second = three.withUnsafeBufferPointer { a in
+            four.withUnsafeBufferPointer { b in interner.id(a, b, hash: 9).id }
+        }
         #expect(Array(interner.key(first)) == Array("a\u{1f}\u{1f}b".utf8))
         #expect(Array(interner.key(second)) == Array("a\u{1f}\u{1f}b".utf8))
         #expect(first != second)

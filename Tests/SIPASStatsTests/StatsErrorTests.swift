@@ -1,6 +1,7 @@
-import Testing
 import SIPASCore
 import SIPASTestSupport
+import Testing
+
 @testable import SIPASStats
 
 struct StatsErrorTests {
@@ -14,18 +15,22 @@ struct StatsErrorTests {
         .postStratificationMargins(count: 2), .nonFiniteCalibrationFactor, .marginHeader(file: "m.csv", row: 1),
         .marginFieldCount(file: "m.csv", row: 3, header: ["stype", "population"], found: 1),
         .marginPopulation(file: "m.csv", row: 4, column: 2, value: "x"),
-        .marginLevelRepeated(file: "m.csv", row: 3, level: ["E"], firstRow: 2), .sampleRows(0), .communesPerProvince(-1),
-        .sampleInstrument(expected: "a", actual: "b"), .instrumentYear(instrument: "sipas-2021", range: "2021–", year: 2019),
+        .marginLevelRepeated(file: "m.csv", row: 3, level: ["E"], firstRow: 2), .sampleRows(0),
+        .communesPerProvince(-1),
+        .sampleInstrument(expected: "a", actual: "b"),
+        .instrumentYear(instrument: "sipas-2021", range: "2021–", year: 2019),
         .sampleLevel(1.2), .noScoredQuestions(instrument: "x"), .cannotCreate(path: "/nowhere/x.csv"),
     ]
 
     /// One value of every case; `invalid` once per argument case. `invalidArgument` carries English
     /// free text and is left out.
-    static let errors: [StatsError] = [
-        .numerical(function: "gsl_cdf_tdist_Pinv", arguments: [0.5, 3]), .noDegreesOfFreedom, .lonelyPSU(strata: ["7"]),
-        .emptyDomain("the table"), .invalidWeight("a.csv, row 3: -1.0"),
-        .calibrationDidNotConverge(margins: ["race"], sweeps: 50, gap: 0.5),
-    ] + arguments.map(StatsError.invalid)
+    static let errors: [StatsError] =
+        [
+            .numerical(function: "gsl_cdf_tdist_Pinv", arguments: [0.5, 3]), .noDegreesOfFreedom,
+            .lonelyPSU(strata: ["7"]),
+            .emptyDomain("the table"), .invalidWeight("a.csv, row 3: -1.0"),
+            .calibrationDidNotConverge(margins: ["race"], sweeps: 50, gap: 0.5),
+        ] + arguments.map(StatsError.invalid)
 
     @Test func everyMessageHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
         #expect(MessageCatalogCheck.problems(Self.errors) == [])
@@ -37,12 +42,18 @@ struct StatsErrorTests {
 
     @Test func englishIsTheDescription() {
         for error in Self.errors { #expect(error.description == error.text(.en)) }
-        #expect(StatsError.invalid(.quantileProbability(distribution: "normal", p: 1.5)).description
-            == "normal quantile needs 0 < p < 1, got 1.5")
-        #expect(StatsError.invalid(.marginFieldCount(file: "m.csv", row: 3, header: ["stype", "population"], found: 1)).description
-            == "m.csv, row 3: expected 2 fields (stype,population), found 1")
-        #expect(StatsError.invalid(.levelWithoutRespondents(variables: ["sex", "age"], level: ["1", "3"], population: 500)).text(.vi)
-            == "hiệu chỉnh: sex×age = 1×3 có tổng thể 500.0 nhưng không có người trả lời")
+        #expect(
+            StatsError.invalid(.quantileProbability(distribution: "normal", p: 1.5)).description
+                == "normal quantile needs 0 < p < 1, got 1.5")
+        #expect(
+            StatsError.invalid(.marginFieldCount(file: "m.csv", row: 3, header: ["stype", "population"], found: 1))
+                .description
+                == "m.csv, row 3: expected 2 fields (stype,population), found 1")
+        #expect(
+            StatsError.invalid(
+                .levelWithoutRespondents(variables: ["sex", "age"], level: ["1", "3"], population: 500)
+            ).text(.vi)
+                == "hiệu chỉnh: sex×age = 1×3 có tổng thể 500.0 nhưng không có người trả lời")
     }
 
     @Test func argumentsThrownByTheParserCarryTheirValues() {
@@ -59,10 +70,13 @@ struct StatsErrorTests {
 struct PlanErrorTests {
     @Test func everyErrorHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
         let errors: [PlanError] = [
-            .unknownBreakdown("x", available: ["sex", "age"]), .missingUnit(nil), .emptyElement(area: "a", element: "e", role: "item"),
+            .unknownBreakdown("x", available: ["sex", "age"]), .missingUnit(nil),
+            .emptyElement(area: "a", element: "e", role: "item"),
             .noAreas, .overallItem(found: 0),
         ]
         #expect(MessageCatalogCheck.problems(errors) == [])
-        #expect(PlanError.overallItem(found: 0).description == "rollup.overall is overall_item but 0 questions have role overall (need exactly 1)")
+        #expect(
+            PlanError.overallItem(found: 0).description
+                == "rollup.overall is overall_item but 0 questions have role overall (need exactly 1)")
     }
 }

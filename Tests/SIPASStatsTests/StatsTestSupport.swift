@@ -1,22 +1,31 @@
 import SIPASCore
 import SIPASInstruments
+
 @testable import SIPASStats
 
 /// A one-item instrument whose item `x` takes any integer code, for reference-value tests.
-func oneItemInstrument(satisfied: [Int] = [], excluded: [Int] = [], attributes: [String] = [], lonely: LonelyPSU = .fail) -> Instrument {
+func oneItemInstrument(
+    satisfied: [Int] = [], excluded: [Int] = [], attributes: [String] = [], lonely: LonelyPSU = .fail
+) -> Instrument {
     var questions = attributes.map { Question(name: $0, type: .text, label: LocalizedText(vi: $0), role: .attribute) }
-    questions.append(Question(name: "x", type: .selectOne(list: "codes"), label: LocalizedText(vi: "x"), area: "a", element: "e"))
+    questions.append(
+        Question(name: "x", type: .selectOne(list: "codes"), label: LocalizedText(vi: "x"), area: "a", element: "e"))
     return Instrument(
         id: "test", title: LocalizedText(vi: "test"), family: "test", methodVersion: "test",
         provenance: Provenance(official: [], reconstructed: []),
         choices: ["codes": []], scales: ["codes": Scale(satisfied: satisfied, excluded: excluded)],
         design: DesignSpec(weight: "w", strata: "s", cluster: "c", lonelyPSU: lonely),
-        areas: [Area(name: "a", label: LocalizedText(vi: "a"), elements: [Element(name: "e", label: LocalizedText(vi: "e"))])],
+        areas: [
+            Area(
+                name: "a", label: LocalizedText(vi: "a"), elements: [Element(name: "e", label: LocalizedText(vi: "e"))])
+        ],
         rollup: RollupSpec(), questions: questions
     )
 }
 
-func record(stratum: String, cluster: String, weight: Double, codes: [Int?], attributes: [String] = [], row: Int = 0) -> ResponseRecord {
+func record(stratum: String, cluster: String, weight: Double, codes: [Int?], attributes: [String] = [], row: Int = 0)
+    -> ResponseRecord
+{
     ResponseRecord(
         location: SourceLocation(file: "test", row: row), weight: weight, stratum: stratum, cluster: cluster,
         attributes: attributes, answers: codes.map { $0.map { ItemAnswer.code($0) } ?? .blank }

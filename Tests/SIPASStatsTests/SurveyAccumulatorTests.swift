@@ -1,5 +1,6 @@
 import SIPASCore
 import Testing
+
 @testable import SIPASStats
 
 /// Accumulators merge: splitting the records among several accumulators in any way gives
@@ -7,17 +8,20 @@ import Testing
 struct SurveyAccumulatorTests {
     @Test(arguments: [1, 2, 3, 7])
     func mergedPartsEqualOnePass(parts: Int) throws {
-        let plan = try AnalysisPlan(instrument: oneItemInstrument(satisfied: [4, 5], excluded: [9], attributes: ["g"]), breakdowns: ["g"])
+        let plan = try AnalysisPlan(
+            instrument: oneItemInstrument(satisfied: [4, 5], excluded: [9], attributes: ["g"]), breakdowns: ["g"])
         var records: [ResponseRecord] = []
         var state: UInt64 = 42
         func next(_ n: UInt64) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % n)
         }
         for i in 0..<500 {
             let stratum = "s\(next(5))"
-            records.append(record(stratum: stratum, cluster: "\(stratum)-c\(next(4))", weight: Double(1 + next(9)),
-                                  codes: [[1, 2, 3, 4, 5, 9, nil][next(7)]], attributes: ["g\(next(3))"], row: i + 2))
+            records.append(
+                record(
+                    stratum: stratum, cluster: "\(stratum)-c\(next(4))", weight: Double(1 + next(9)),
+                    codes: [[1, 2, 3, 4, 5, 9, nil][next(7)]], attributes: ["g\(next(3))"], row: i + 2))
         }
         var whole = SurveyAccumulator(plan: plan)
         for r in records { try whole.add(r) }
@@ -41,10 +45,17 @@ struct SurveyAccumulatorTests {
     /// The three scopes of a domain key order as the output lists them (whole sample, then the
     /// units, then each breakdown by position), and unit domains are not output domains.
     @Test func domainKeysOrderByScopeThenValues() {
-        let keys = [DomainKey(breakdown: 1, values: ["a"]), DomainKey(scope: .unit, values: ["26"]), .all,
-                    DomainKey(breakdown: 0, values: ["b"]), DomainKey(breakdown: 0, values: ["a"]), DomainKey(scope: .unit, values: ["01"])]
-        #expect(keys.sorted() == [.all, DomainKey(scope: .unit, values: ["01"]), DomainKey(scope: .unit, values: ["26"]),
-                                  DomainKey(breakdown: 0, values: ["a"]), DomainKey(breakdown: 0, values: ["b"]), DomainKey(breakdown: 1, values: ["a"])])
+        let keys = [
+            DomainKey(breakdown: 1, values: ["a"]), DomainKey(scope: .unit, values: ["26"]), .all,
+            DomainKey(breakdown: 0, values: ["b"]), DomainKey(breakdown: 0, values: ["a"]),
+            DomainKey(scope: .unit, values: ["01"]),
+        ]
+        #expect(
+            keys.sorted() == [
+                .all, DomainKey(scope: .unit, values: ["01"]), DomainKey(scope: .unit, values: ["26"]),
+                DomainKey(breakdown: 0, values: ["a"]), DomainKey(breakdown: 0, values: ["b"]),
+                DomainKey(breakdown: 1, values: ["a"]),
+            ])
         #expect(keys.map(\.breakdown) == [1, nil, nil, 0, 0, nil])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SIPASCore
 import SIPASInstruments
 import Testing
+
 @testable import SIPASStats
 
 /// Edge cases of the estimator: every case gives a defined result (finite numbers, or no estimate with
@@ -9,14 +10,19 @@ import Testing
 /// refuses NaN and infinities.
 struct SurveyEstimatorEdgeCaseTests {
     /// Two strata × two PSUs of satisfied (code 5) and other answers; group "g" from `attributes`.
-    static func accumulate(_ rows: [(stratum: String, cluster: String, weight: Double, code: Int?, group: String)],
-                           lonely: LonelyPSU = .fail) throws -> SurveyAccumulator {
-        let plan = try AnalysisPlan(instrument: oneItemInstrument(satisfied: [4, 5], excluded: [9], attributes: ["g"], lonely: lonely),
-                                    breakdowns: ["g"])
+    static func accumulate(
+        _ rows: [(stratum: String, cluster: String, weight: Double, code: Int?, group: String)],
+        lonely: LonelyPSU = .fail
+    ) throws -> SurveyAccumulator {
+        let plan = try AnalysisPlan(
+            instrument: oneItemInstrument(satisfied: [4, 5], excluded: [9], attributes: ["g"], lonely: lonely),
+            breakdowns: ["g"])
         var accumulator = SurveyAccumulator(plan: plan)
         for (i, row) in rows.enumerated() {
-            try accumulator.add(record(stratum: row.stratum, cluster: row.cluster, weight: row.weight, codes: [row.code],
-                                       attributes: [row.group], row: i + 2))
+            try accumulator.add(
+                record(
+                    stratum: row.stratum, cluster: row.cluster, weight: row.weight, codes: [row.code],
+                    attributes: [row.group], row: i + 2))
         }
         return accumulator
     }
@@ -30,7 +36,9 @@ struct SurveyEstimatorEdgeCaseTests {
     func expectDefined(_ result: AnalysisResult) throws {
         for row in result.results {
             if let e = row.estimate {
-                let numbers = [e.value, e.standardError] + [e.ciLow, e.ciHigh, e.designEffect, e.effectiveSampleSize].compactMap { $0 }
+                let numbers =
+                    [e.value, e.standardError]
+                    + [e.ciLow, e.ciHigh, e.designEffect, e.effectiveSampleSize].compactMap { $0 }
                 #expect(numbers.allSatisfy { $0.isFinite }, "\(row.indicator.id) \(row.statistic) \(row.group)")
             } else {
                 #expect(row.note != nil, "\(row.indicator.id) \(row.group): no estimate and no note")
@@ -40,7 +48,10 @@ struct SurveyEstimatorEdgeCaseTests {
     }
 
     func find(_ result: AnalysisResult, _ statistic: Statistic, _ group: String) -> IndicatorResult? {
-        result.results.first { $0.indicator.id == "item:x" && $0.statistic == statistic && $0.group == Group(variable: "g", values: [group]) }
+        result.results.first {
+            $0.indicator.id == "item:x" && $0.statistic == statistic
+                && $0.group == Group(variable: "g", values: [group])
+        }
     }
 
     /// A group with one respondent: its answer is the estimate, SE 0, df 0, so no interval.
@@ -48,7 +59,9 @@ struct SurveyEstimatorEdgeCaseTests {
         let result = try SurveyEstimator.estimate(try Self.accumulate(Self.base))
         try expectDefined(result)
         let mean = try #require(find(result, .mean, "y")?.estimate)
-        #expect(mean.value == 2 && mean.standardError == 0 && mean.degreesOfFreedom == 0 && mean.ciLow == nil && mean.n == 1)
+        #expect(
+            mean.value == 2 && mean.standardError == 0 && mean.degreesOfFreedom == 0 && mean.ciLow == nil && mean.n == 1
+        )
         let share = try #require(find(result, .share, "y")?.estimate)
         #expect(share.value == 0 && share.ciLow == nil && share.ciHigh == nil)
     }
@@ -94,7 +107,9 @@ struct SurveyEstimatorEdgeCaseTests {
         var options = EstimationOptions(variance: variance)
         options.replicates = 50
         if lonely == .fail {
-            #expect(throws: StatsError.lonelyPSU(strata: ["c"])) { try SurveyEstimator.estimate(accumulator, options: options) }
+            #expect(throws: StatsError.lonelyPSU(strata: ["c"])) {
+                try SurveyEstimator.estimate(accumulator, options: options)
+            }
             return
         }
         let result = try SurveyEstimator.estimate(accumulator, options: options)
@@ -120,8 +135,10 @@ struct SurveyEstimatorEdgeCaseTests {
             }
         }
         var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: oneItemInstrument()))
-        try accumulator.add(record(stratum: "", cluster: "1", weight: 1, codes: [3]), secondStage: nil, replicateWeights: [0, 2])
-        try accumulator.add(record(stratum: "", cluster: "2", weight: 1, codes: [4]), secondStage: nil, replicateWeights: [2, 0])
+        try accumulator.add(
+            record(stratum: "", cluster: "1", weight: 1, codes: [3]), secondStage: nil, replicateWeights: [0, 2])
+        try accumulator.add(
+            record(stratum: "", cluster: "2", weight: 1, codes: [4]), secondStage: nil, replicateWeights: [2, 0])
         let result = try SurveyEstimator.estimate(accumulator, options: .init(variance: .replicateWeights))
         try expectDefined(result)
         #expect(result.find("item:x", .mean)?.standardError == 0.5 * 2.squareRoot())

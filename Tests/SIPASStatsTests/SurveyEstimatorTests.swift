@@ -1,6 +1,7 @@
 import SIPASCore
 import SIPASInstruments
 import Testing
+
 @testable import SIPASStats
 
 /// Reference values from R survey 4.1-1 on small published datasets (stats-anchors.md §3,
@@ -18,7 +19,8 @@ struct SurveyEstimatorTests {
         let plan = try AnalysisPlan(instrument: instrument, breakdowns: ["big"])
         var accumulator = SurveyAccumulator(plan: plan)
         for (s, c, w, x) in rows {
-            try accumulator.add(record(stratum: s, cluster: c, weight: w, codes: [x], attributes: [x > 40 ? "yes" : "no"]))
+            try accumulator.add(
+                record(stratum: s, cluster: c, weight: w, codes: [x], attributes: [x > 40 ? "yes" : "no"]))
         }
         let result = try SurveyEstimator.estimate(accumulator)
         let mean = try #require(result.find("item:x", .mean))
@@ -41,7 +43,9 @@ struct SurveyEstimatorTests {
     func lonelyPSUOptionsMatchR(option: LonelyPSU) throws {
         let plan = try AnalysisPlan(instrument: oneItemInstrument(lonely: option))
         var accumulator = SurveyAccumulator(plan: plan)
-        let rows: [(String, Double, Int)] = [("1", 10.5, 61), ("1", 10.5, 81), ("2", 20, 70), ("2", 20, 104), ("3", 15, 88)]
+        let rows: [(String, Double, Int)] = [
+            ("1", 10.5, 61), ("1", 10.5, 81), ("2", 20, 70), ("2", 20, 104), ("3", 15, 88),
+        ]
         for (i, (s, w, x)) in rows.enumerated() {
             try accumulator.add(record(stratum: s, cluster: "\(i + 1)", weight: w, codes: [x]))
         }
@@ -87,8 +91,12 @@ struct SurveyEstimatorTests {
 
     @Test func nonPositiveWeightIsRejected() throws {
         var accumulator = SurveyAccumulator(plan: try AnalysisPlan(instrument: oneItemInstrument()))
-        #expect(throws: StatsError.self) { try accumulator.add(record(stratum: "s", cluster: "c", weight: 0, codes: [1])) }
-        #expect(throws: StatsError.self) { try accumulator.add(record(stratum: "s", cluster: "c", weight: .nan, codes: [1])) }
+        #expect(throws: StatsError.self) {
+            try accumulator.add(record(stratum: "s", cluster: "c", weight: 0, codes: [1]))
+        }
+        #expect(throws: StatsError.self) {
+            try accumulator.add(record(stratum: "s", cluster: "c", weight: .nan, codes: [1]))
+        }
     }
 
     /// The influence totals of a mean of units: each key's terms added in the parts' order, as a
@@ -96,7 +104,8 @@ struct SurveyEstimatorTests {
     /// come sorted and disjoint or not.
     @Test(arguments: [false, true])
     func unitMeanAddsEachKeysTermsInPartOrder(overlapping: Bool) {
-        let parts: [([String], [Double])] = overlapping
+        let parts: [([String], [Double])] =
+            overlapping
             ? [(["b", "d"], [0.1, -0.0]), (["a", "b"], [1e16, 0.7]), (["b", "c"], [-1e16, 0.3])]
             : [(["a", "b"], [0.1, 0.2]), (["c"], [-0.0]), (["d", "e"], [1e-300, 3])]
         let k = 3.0

@@ -4,6 +4,7 @@ import SIPASImport
 import SIPASInstruments
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStats
 
 /// Year over year on the shipped samples, against R `survey` 4.1-1 (Tests/Fixtures/r-sampledata/
@@ -13,7 +14,9 @@ import Testing
 struct YearComparisonReferenceTests {
     static let rows: [[String]] = {
         let text = (try? String(contentsOf: Fixtures.url("r-sampledata/merger-and-change.csv"), encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }()
 
     static func analyse(_ year: Int, regroup: Bool) throws -> AnalysisResult {
@@ -32,7 +35,8 @@ struct YearComparisonReferenceTests {
         let regrouped = Self.rows.filter { $0[0] == "regrouped" }
         #expect(regrouped.count == 34)
         for row in regrouped {
-            let estimate = try #require(result.find("item:PAS_E1_c1", .share, group: Group(variable: "province_code", values: [row[1]])))
+            let estimate = try #require(
+                result.find("item:PAS_E1_c1", .share, group: Group(variable: "province_code", values: [row[1]])))
             #expect(close(estimate.value, Double(row[2])!, relative: 1e-9), "\(row[1])")
             #expect(close(estimate.standardError, Double(row[3])!, relative: 1e-9), "\(row[1]) SE")
             #expect(estimate.degreesOfFreedom == Int(row[4])!, "\(row[1]) df")
@@ -44,7 +48,8 @@ struct YearComparisonReferenceTests {
             results: [try Self.analyse(2023, regroup: false), try Self.analyse(2024, regroup: false)],
             years: ["2023", "2024"], methodVersions: ["m", "m"]
         )
-        let row = try #require(comparison.rows.first { $0.group.isAll && $0.indicator.id == "item:PAS_E1_c1" && $0.statistic == .share })
+        let row = try #require(
+            comparison.rows.first { $0.group.isAll && $0.indicator.id == "item:PAS_E1_c1" && $0.statistic == .share })
         let change = try #require(row.latestChange)
         let reference = try #require(Self.rows.first { $0[0] == "change" })
         #expect(close(change.estimate, Double(reference[2])!, relative: 1e-9))

@@ -1,5 +1,6 @@
 import SIPASCore
 import Testing
+
 @testable import SIPASStats
 
 struct YearComparisonTests {
@@ -8,18 +9,25 @@ struct YearComparisonTests {
     static func result(_ values: [(String, Double, Double)]) -> AnalysisResult {
         let rows = values.map { name, value, se in
             IndicatorResult(
-                group: name == "all" ? .all : Group(variable: "province_code", values: [name]), indicator: overall, statistic: .share,
-                estimate: Estimate(value: value, standardError: se, degreesOfFreedom: 100, ciLow: nil, ciHigh: nil, ciMethod: .logit, n: 500, nExcluded: 0),
+                group: name == "all" ? .all : Group(variable: "province_code", values: [name]), indicator: overall,
+                statistic: .share,
+                estimate: Estimate(
+                    value: value, standardError: se, degreesOfFreedom: 100, ciLow: nil, ciHigh: nil, ciMethod: .logit,
+                    n: 500, nExcluded: 0),
                 note: nil)
         }
-        return AnalysisResult(instrumentId: "t", design: DesignSummary(records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0, lonelyStrata: [], lonelyPSU: "fail"),
-                              nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
+        return AnalysisResult(
+            instrumentId: "t",
+            design: DesignSummary(
+                records: 0, weightSum: 0, strata: 0, psus: 0, degreesOfFreedom: 0, lonelyStrata: [], lonelyPSU: "fail"),
+            nationalMethod: .pooled, confidenceLevel: 0.95, results: rows)
     }
 
     @Test func changesRanksAndCounts() throws {
         let before = Self.result([("all", 0.80, 0.005), ("01", 0.85, 0.01), ("02", 0.80, 0.01), ("04", 0.75, 0.01)])
         let after = Self.result([("all", 0.82, 0.005), ("01", 0.84, 0.01), ("02", 0.88, 0.01), ("04", 0.75, 0.01)])
-        let comparison = try YearComparison(results: [before, after], years: ["2023", "2024"], methodVersions: ["m", "m"])
+        let comparison = try YearComparison(
+            results: [before, after], years: ["2023", "2024"], methodVersions: ["m", "m"])
         #expect(!comparison.methodBreak)
         let whole = try #require(comparison.rows.first { $0.group.isAll })
         let change = try #require(whole.latestChange)
@@ -42,7 +50,9 @@ struct YearComparisonTests {
     }
 
     @Test func differentMethodVersionsAreABreak() throws {
-        let a = Self.result([("all", 0.87, 0.005)]), b = Self.result([("all", 0.80, 0.005)])
-        #expect(try YearComparison(results: [a, b], years: ["2021", "2022"], methodVersions: ["2640", "1001"]).methodBreak)
+        let a = Self.result([("all", 0.87, 0.005)])
+        let b = Self.result([("all", 0.80, 0.005)])
+        #expect(
+            try YearComparison(results: [a, b], years: ["2021", "2022"], methodVersions: ["2640", "1001"]).methodBreak)
     }
 }

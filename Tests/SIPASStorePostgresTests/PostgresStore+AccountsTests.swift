@@ -2,6 +2,7 @@ import Foundation
 import SIPASStore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStorePostgres
 
 /// Accounts and sessions of `sipas serve` in the PostgreSQL store, read and written by the web
@@ -10,8 +11,11 @@ import Testing
     @Test func webAccountsAndSessionsFollowTheSQLiteRules() async throws {
         let db = try await PostgresStoreStoringTests.database()
         let pool = try await PostgresStorePool.connect(db.web, size: 2)
-        let lan = try await pool.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .team, team: db.a, provinces: ["01", "24"]))
-        await #expect(throws: StoreError.self) { try await pool.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .admin)) }
+        let lan = try await pool.addAccount(
+            WebAccount(name: "lan", passwordHash: "h", role: .team, team: db.a, provinces: ["01", "24"]))
+        await #expect(throws: StoreError.self) {
+            try await pool.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .admin))
+        }
         #expect(try await pool.account(named: "lan")?.provinces == ["01", "24"])
         #expect(try await pool.account(named: "nobody") == nil)
         try await pool.createSession(tokenHash: "s1", accountID: lan.id, csrf: "c1", now: 1000, replacing: nil)

@@ -3,6 +3,7 @@ import SIPASCore
 import SIPASStore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStorePostgres
 
 /// The PostgreSQL store as `sipas serve` uses it (``SurveyStoring`` over a ``PostgresStorePool``
@@ -26,8 +27,11 @@ import Testing
         let instrument = try PostgresStoreTests.instrument
         let fileA = try PostgresStoreTests.file("a.csv", province: "01", limit: 30)
         let fileB = try PostgresStoreTests.file("b.csv", province: "02", limit: 20)
-        guard case .loaded(let batchA, nil, _, _) = try await pool.importFile(fileA, instrument: instrument, name: "a.csv", replace: false, as: .team(db.a)),
-              case .loaded(let batchB, nil, _, _) = try await pool.importFile(fileB, instrument: instrument, name: "b.csv", replace: false, as: .team(db.b))
+        guard
+            case .loaded(let batchA, nil, _, _) = try await pool.importFile(
+                fileA, instrument: instrument, name: "a.csv", replace: false, as: .team(db.a)),
+            case .loaded(let batchB, nil, _, _) = try await pool.importFile(
+                fileB, instrument: instrument, name: "b.csv", replace: false, as: .team(db.b))
         else {
             Issue.record("not loaded")
             return
@@ -39,7 +43,10 @@ import Testing
         #expect(try await pool.responseCount(as: .analyst) == 50)
         await #expect(throws: StoreError.self) { try await pool.rejections(of: batchB, as: .team(db.a)) }
         // The same file again is stored once; team A may not load team B's province.
-        if case .alreadyLoaded = try await pool.importFile(fileA, instrument: instrument, name: "a.csv", replace: false, as: .team(db.a)) {} else {
+        if case .alreadyLoaded = try await pool.importFile(
+            fileA, instrument: instrument, name: "a.csv", replace: false, as: .team(db.a))
+        {
+        } else {
             Issue.record("the same file was loaded twice")
         }
         await #expect(throws: StoreError.self) {
@@ -47,18 +54,25 @@ import Testing
         }
         let summary = try await pool.select(ResponseSelection(), as: .team(db.a))
         #expect(summary.batches.map(\.id) == [batchA.id])
-        let rows = try await pool.reduceRecords(in: summary, year: nil, layout: instrument.recordLayout, as: .team(db.a), into: 0) { n, _ in n += 1 }
+        let rows = try await pool.reduceRecords(
+            in: summary, year: nil, layout: instrument.recordLayout, as: .team(db.a), into: 0
+        ) { n, _ in n += 1 }
         #expect(rows == 30)
 
         // Bypassing the application: SQL of the caller's choosing, as team A's role, finds nothing of B.
         let store = try await PostgresStore.connect(db.web)
         let asA = try await store.acting(as: .team(db.a)) {
-            (try await store.rawCount("SELECT count(*) FROM batch WHERE id = \(batchB.id)"),
-             try await store.rawCount("SELECT count(*) FROM response WHERE batch_id = \(batchB.id)"),
-             try await store.rawCount("SELECT count(*) FROM rejection WHERE batch_id = \(batchB.id)") + (try await store.rawCount("SELECT count(*) FROM response_block WHERE batch_id = \(batchB.id)")))
+            (
+                try await store.rawCount("SELECT count(*) FROM batch WHERE id = \(batchB.id)"),
+                try await store.rawCount("SELECT count(*) FROM response WHERE batch_id = \(batchB.id)"),
+                try await store.rawCount("SELECT count(*) FROM rejection WHERE batch_id = \(batchB.id)")
+                    + (try await store.rawCount("SELECT count(*) FROM response_block WHERE batch_id = \(batchB.id)"))
+            )
         }
         #expect(asA.0 == 0 && asA.1 == 0 && asA.2 == 0)
-        let asAnalyst = try await store.acting(as: .analyst) { try await store.rawCount("SELECT count(*) FROM response WHERE batch_id = \(batchB.id)") }
+        let asAnalyst = try await store.acting(as: .analyst) {
+            try await store.rawCount("SELECT count(*) FROM response WHERE batch_id = \(batchB.id)")
+        }
         #expect(asAnalyst == 20)
         // Without a team's role the web server's own login reads no survey data at all, and takes back its role after each call.
         await #expect(throws: StoreError.self) { try await store.rawCount("SELECT count(*) FROM batch") }

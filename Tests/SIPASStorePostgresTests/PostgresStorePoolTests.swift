@@ -2,6 +2,7 @@ import Foundation
 import SIPASStore
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStorePostgres
 
 /// The connection pool of `sipas serve`: concurrent calls as different roles share a few
@@ -11,10 +12,12 @@ import Testing
         let db = try await PostgresStoreStoringTests.database()
         let pool = try await PostgresStorePool.connect(db.web, size: 2)
         let instrument = try PostgresStoreTests.instrument
-        _ = try await pool.importFile(try PostgresStoreTests.file("a.csv", province: "01", limit: 10), instrument: instrument, name: "a",
-                                      replace: false, as: .team(db.a))
-        _ = try await pool.importFile(try PostgresStoreTests.file("b.csv", province: "02", limit: 10), instrument: instrument, name: "b",
-                                      replace: false, as: .team(db.b))
+        _ = try await pool.importFile(
+            try PostgresStoreTests.file("a.csv", province: "01", limit: 10), instrument: instrument, name: "a",
+            replace: false, as: .team(db.a))
+        _ = try await pool.importFile(
+            try PostgresStoreTests.file("b.csv", province: "02", limit: 10), instrument: instrument, name: "b",
+            replace: false, as: .team(db.b))
         let roles: [StoreRole] = (0..<18).map { [.team(db.a), .team(db.b), .analyst][$0 % 3] }
         let seen = try await withThrowingTaskGroup(of: (StoreRole, [String]).self) { group in
             for role in roles { group.addTask { (role, try await pool.batches(as: role).map(\.team)) } }
@@ -31,7 +34,8 @@ import Testing
             }
         }
         let web = String(URLComponents(string: db.web)!.user!)
-        let connections = try PostgresTestServer.psqlValue(db.admin, "SELECT count(*) FROM pg_stat_activity WHERE usename = '\(web)'")
+        let connections = try PostgresTestServer.psqlValue(
+            db.admin, "SELECT count(*) FROM pg_stat_activity WHERE usename = '\(web)'")
         #expect(connections == "2")
         await pool.close()
     }

@@ -18,16 +18,21 @@ import Testing
 
     static var instrument: Instrument {
         get throws {
-            guard let found = try BuiltinInstruments.named("sipas-2023") else { throw StoreError(.noSuchBatch("sipas-2023")) }
+            guard let found = try BuiltinInstruments.named("sipas-2023") else {
+                throw StoreError(.noSuchBatch("sipas-2023"))
+            }
             return found
         }
     }
 
     /// A file of the sample's rows of `province` (column 3), at most `limit`, skipping `skip`.
     static func file(_ name: String, province: String, limit: Int, skip: Int = 0) throws -> URL {
-        let rows = lines.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2] == province }
+        let rows = lines.dropFirst().filter {
+            $0.split(separator: ",", omittingEmptySubsequences: false)[2] == province
+        }
         let url = try Fixtures.temporaryDirectory().appendingPathComponent(name)
-        try (([lines[0]] + rows.dropFirst(skip).prefix(limit)).joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        try (([lines[0]] + rows.dropFirst(skip).prefix(limit)).joined(separator: "\n") + "\n").write(
+            to: url, atomically: true, encoding: .utf8)
         return url
     }
 
@@ -55,13 +60,15 @@ import Testing
         }
         #expect(info.accepted == 150)
         if case .alreadyLoaded = try await team.load(batch) {} else { Issue.record("second load was not a no-op") }
-        let plan = try AnalysisPlan(instrument: try Self.instrument, breakdowns: ["sector", "commune_code"], lonelyPSU: .adjust)
+        let plan = try AnalysisPlan(
+            instrument: try Self.instrument, breakdowns: ["sector", "commune_code"], lonelyPSU: .adjust)
         var fromRecords = SurveyAccumulator(plan: plan)
         _ = try CSVImporter(instrument: try Self.instrument).run(file: file) { try fromRecords.add($0) }
         var fromCells = SurveyAccumulator(plan: plan)
         let selection = try await team.select(ResponseSelection(year: 2024))
-        let cells = try await team.aggregate(selection, year: 2024, layout: plan.layout, groupAttributes: fromCells.cellAttributes,
-                                             satisfied: plan.satisfiedCodes.map { $0.sorted() }, excluded: plan.excludedCodes.map { $0.sorted() })
+        let cells = try await team.aggregate(
+            selection, year: 2024, layout: plan.layout, groupAttributes: fromCells.cellAttributes,
+            satisfied: plan.satisfiedCodes.map { $0.sorted() }, excluded: plan.excludedCodes.map { $0.sorted() })
         for cell in cells { try fromCells.add(cell) }
         await team.close()
         #expect(cells.count < 150)
@@ -72,7 +79,9 @@ import Testing
             #expect(e.estimate?.n == a.estimate?.n)
             let (x, y) = (e.estimate?.value ?? 0, a.estimate?.value ?? 0)
             let (u, v) = (e.estimate?.standardError ?? 0, a.estimate?.standardError ?? 0)
-            #expect(abs(x - y) <= 1e-9 * max(1, abs(x)) && abs(u - v) <= 1e-9 * max(1, abs(u)), "\(e.indicator.id) \(x) \(y) \(u) \(v)")
+            #expect(
+                abs(x - y) <= 1e-9 * max(1, abs(x)) && abs(u - v) <= 1e-9 * max(1, abs(u)),
+                "\(e.indicator.id) \(x) \(y) \(u) \(v)")
         }
     }
 
@@ -82,8 +91,11 @@ import Testing
         // The administrator taking team A's role is team A: row-level security refuses province 02.
         let asA = try await PostgresStore.connect(db.admin + "?role=a_\(suffix)")
         #expect(!asA.location.contains("role"))
-        #expect(try await asA.rawCount("SELECT count(*) FROM pg_roles WHERE rolname = current_user AND rolname = 'a_\(suffix)'") == 1)
-        let haiPhong = try PreparedBatch.read(file: try Self.file("02.csv", province: "02", limit: 10), instrument: try Self.instrument)
+        #expect(
+            try await asA.rawCount(
+                "SELECT count(*) FROM pg_roles WHERE rolname = current_user AND rolname = 'a_\(suffix)'") == 1)
+        let haiPhong = try PreparedBatch.read(
+            file: try Self.file("02.csv", province: "02", limit: 10), instrument: try Self.instrument)
         await #expect(throws: StoreError.self) { _ = try await asA.load(haiPhong) }
         await asA.close()
         // Team A may not take team B's role; a role that is not a plain identifier is refused before any SQL.
@@ -101,7 +113,8 @@ import Testing
         let db = try await Self.database()
         let a = try await PostgresStore.connect(db.teamA)
         let b = try await PostgresStore.connect(db.teamB)
-        let haiPhong = try PreparedBatch.read(file: try Self.file("02.csv", province: "02", limit: 30), instrument: try Self.instrument)
+        let haiPhong = try PreparedBatch.read(
+            file: try Self.file("02.csv", province: "02", limit: 30), instrument: try Self.instrument)
         do {
             _ = try await a.load(haiPhong)
             Issue.record("team A inserted rows of province 02")
@@ -111,16 +124,24 @@ import Testing
         }
         #expect(try await a.batches().isEmpty)
         _ = try await b.load(haiPhong)
-        _ = try await a.load(try PreparedBatch.read(file: try Self.file("01.csv", province: "01", limit: 20), instrument: try Self.instrument))
+        _ = try await a.load(
+            try PreparedBatch.read(
+                file: try Self.file("01.csv", province: "01", limit: 20), instrument: try Self.instrument))
         #expect(try await a.batches().map(\.fileName) == ["01.csv"])
         #expect(try await a.select(ResponseSelection()).responses == 20)
         #expect(try await b.select(ResponseSelection()).responses == 30)
         #expect(try await a.rawCount("SELECT count(*) FROM response WHERE province = '02'") == 0)
-        await #expect(throws: StoreError.self) { try await a.rawCount("WITH d AS (DELETE FROM response RETURNING 1) SELECT count(*) FROM d") }
-        await #expect(throws: StoreError.self) { try await a.rawCount("WITH d AS (UPDATE response SET province = '02' RETURNING 1) SELECT count(*) FROM d") }
+        await #expect(throws: StoreError.self) {
+            try await a.rawCount("WITH d AS (DELETE FROM response RETURNING 1) SELECT count(*) FROM d")
+        }
+        await #expect(throws: StoreError.self) {
+            try await a.rawCount("WITH d AS (UPDATE response SET province = '02' RETURNING 1) SELECT count(*) FROM d")
+        }
         let analyst = try await PostgresStore.connect(db.analyst)
         #expect(try await analyst.select(ResponseSelection()).responses == 50)
-        await #expect(throws: StoreError.self) { try await analyst.rawCount("WITH d AS (DELETE FROM rejection RETURNING 1) SELECT count(*) FROM d") }
+        await #expect(throws: StoreError.self) {
+            try await analyst.rawCount("WITH d AS (DELETE FROM rejection RETURNING 1) SELECT count(*) FROM d")
+        }
         let admin = try await PostgresStore.connect(db.admin)
         #expect(try await admin.rawCount("WITH d AS (DELETE FROM rejection RETURNING 1) SELECT count(*) FROM d") == 0)
         for store in [a, b, analyst, admin] { await store.close() }

@@ -13,7 +13,8 @@ import Testing
 /// connected role: the same file gives the same batch, selection, export, blocks and records.
 @Suite(.serialized) struct StoreLocationTests {
     @Test func theLocationsFormChoosesTheStore() {
-        #expect(StoreLocation.isPostgres("postgres://a@localhost/sipas") && StoreLocation.isPostgres("postgresql://a@h/d"))
+        #expect(
+            StoreLocation.isPostgres("postgres://a@localhost/sipas") && StoreLocation.isPostgres("postgresql://a@h/d"))
         #expect(!StoreLocation.isPostgres("sipas.db") && !StoreLocation.isPostgres("/tmp/postgres.db"))
         #expect(StoreLocation.readsRecords("sipas.db") && !StoreLocation.readsRecords("postgres://a@localhost/sipas"))
         #expect(throws: StoreError.self) { try StoreLocation.openSQLite("postgres://a@localhost/sipas", language: .en) }
@@ -53,16 +54,21 @@ import Testing
         let layout = instrument.recordLayout
         return try await StoreLocation.with(location, language: .en) { store in
             let read = SummaryBox()
-            let done = try await store.load(file, instrument: instrument, team: team, name: "hanoi", language: .en, threads: 2,
-                                            replace: false, as: .connected) { read.set($0) }
+            let done = try await store.load(
+                file, instrument: instrument, team: team, name: "hanoi", language: .en, threads: 2,
+                replace: false, as: .connected
+            ) { read.set($0) }
             guard case .loaded(let info, nil, _, _) = done.outcome else {
                 Issue.record("not loaded: \(done.outcome)")
                 return false
             }
             #expect(info.team == team && info.accepted == 40 && info.rejected == 1)
             #expect(done.summary?.accepted == 40 && read.get()?.accepted == 40)
-            if case .alreadyLoaded = try await store.load(file, instrument: instrument, team: team, name: "hanoi", language: .en,
-                                                           threads: 1, replace: false, as: .connected, whenRead: { _ in }).outcome {} else {
+            if case .alreadyLoaded = try await store.load(
+                file, instrument: instrument, team: team, name: "hanoi", language: .en,
+                threads: 1, replace: false, as: .connected, whenRead: { _ in }
+            ).outcome {
+            } else {
                 Issue.record("the same file was loaded twice")
             }
 
@@ -78,21 +84,26 @@ import Testing
             let csv = try await store.exportCSV(selection, year: nil, layout: layout, as: .connected)
             let lines = csv.split(separator: "\n")
             #expect(lines.count == 41 && lines.first?.hasPrefix("_batch,_file,_row,_weight") == true)
-            let records = try await store.reduceRecords(in: selection, year: nil, layout: layout, as: .connected,
-                                                        into: [ResponseRecord]()) { $0.append($1) }
+            let records = try await store.reduceRecords(
+                in: selection, year: nil, layout: layout, as: .connected,
+                into: [ResponseRecord]()
+            ) { $0.append($1) }
             let expected = try Self.imported(file, instrument)
             #expect(records.count == 40 && records == expected)
 
             let excluded = instrument.scoredQuestions.map { Set(instrument.scale(of: $0)?.excluded ?? []) }
             let rows = RowCount()
-            let fromBlocks = try await store.forEachBlock(in: selection, year: nil, layout: layout, excluded: excluded, as: .connected) {
+            let fromBlocks = try await store.forEachBlock(
+                in: selection, year: nil, layout: layout, excluded: excluded, as: .connected
+            ) {
                 rows.add($0.order.count)
             }
             #expect(fromBlocks && rows.total == 40)
 
             let plan = try AnalysisPlanInput.plan(instrument)
-            let cells = try await store.cells(in: selection, year: nil, layout: layout, groupAttributes: [],
-                                              satisfied: plan.satisfied, excluded: plan.excluded, as: .connected)
+            let cells = try await store.cells(
+                in: selection, year: nil, layout: layout, groupAttributes: [],
+                satisfied: plan.satisfied, excluded: plan.excluded, as: .connected)
             if let cells { #expect(cells.map(\.rows).reduce(0, +) == 40) }
             return cells != nil
         }

@@ -3,9 +3,10 @@ import GRDB
 import SIPASCore
 import SIPASImport
 import SIPASInstruments
-@testable import SIPASStore
 import SIPASTestSupport
 import Testing
+
+@testable import SIPASStore
 
 /// Analyses read a batch's column chunks instead of its rows: the blocks made from them must be
 /// the blocks made from the rows, value for value, and a batch whose rows could not all be put in
@@ -19,26 +20,34 @@ struct ColumnChunkTests {
     static func rows(_ store: SurveyStore, _ instrument: Instrument, year: Int?, rowsPerBlock: Int) throws -> [Row] {
         let selection = try store.select(ResponseSelection(year: year))
         var rows: [Row] = []
-        try store.forEachBlock(in: selection, year: year, layout: instrument.recordLayout,
-                               excluded: SurveyStoreFastReadTests.excluded(instrument), rowsPerBlock: rowsPerBlock) { block in
+        try store.forEachBlock(
+            in: selection, year: year, layout: instrument.recordLayout,
+            excluded: SurveyStoreFastReadTests.excluded(instrument), rowsPerBlock: rowsPerBlock
+        ) { block in
             #expect(block.order.count <= rowsPerBlock)
             let batch = block.batches[0]
-            let width = block.columns.count, items = block.columns.items.count
+            let width = block.columns.count
+            let items = block.columns.items.count
             for (k, entry) in block.order.enumerated() {
                 let rank = Int(entry)
                 let cells = (0..<width).map { c in
-                    let s = Int(batch.starts[rank * width + c]), e = Int(batch.ends[rank * width + c])
+                    let s = Int(batch.starts[rank * width + c])
+                    let e = Int(batch.ends[rank * width + c])
                     return String(decoding: UnsafeBufferPointer(start: block.bytes + s, count: e - s), as: UTF8.self)
                 }
-                rows.append(Row(number: block.rows[k], cells: cells, weight: batch.weights[rank],
-                                codes: Array(batch.codes[(rank * items)..<((rank + 1) * items)]), psuHash: batch.psuHashes[rank]))
+                rows.append(
+                    Row(
+                        number: block.rows[k], cells: cells, weight: batch.weights[rank],
+                        codes: Array(batch.codes[(rank * items)..<((rank + 1) * items)]), psuHash: batch.psuHashes[rank]
+                    ))
             }
         }
         return rows
     }
 
     static func chunkRows(_ store: SurveyStore) throws -> Int {
-        try store.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM response_block") ?? 0 }
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM response_block") ?? 0
+        }
     }
 
     @Test func chunksGiveTheBlocksTheRowsGive() throws {
@@ -53,7 +62,10 @@ struct ColumnChunkTests {
             return
         }
         #expect(try Self.chunkRows(store) == batch.accepted && batch.accepted > 400)
-        let years = Set(try StoreFixtures.stored(store).compactMap { Int($0.attributes[instrument.recordLayout.attributeIndex("year")!]) })
+        let years = Set(
+            try StoreFixtures.stored(store).compactMap {
+                Int($0.attributes[instrument.recordLayout.attributeIndex("year")!])
+            })
         var fromChunks: [[Row]] = []
         for (year, size) in [(nil, 1 << 16), (nil, 7)] + years.sorted().map({ ($0, 50) }) {
             fromChunks.append(try Self.rows(store, instrument, year: year, rowsPerBlock: size))
@@ -79,15 +91,19 @@ struct ColumnChunkTests {
             let file = try StoreSinkTests.faulty(rows: 600, quotes: quotes, in: directory)
             for (chunkRows, threads) in [(16_384, 2), (50, 1)] {
                 var pieces: [(EncodedResponses, [ColumnChunk.Encoded]?)] = []
-                let sink = StoreSink(respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
-                                     yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows) { pieces.append(($0, $1)) }
-                _ = try PreparedBatch.readRows(file: file, instrument: instrument, language: .en, threads: threads, slowPath: false, into: sink)
+                let sink = StoreSink(
+                    respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+                    yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows
+                ) { pieces.append(($0, $1)) }
+                _ = try PreparedBatch.readRows(
+                    file: file, instrument: instrument, language: .en, threads: threads, slowPath: false, into: sink)
                 // (A file with quotes is one block with quotes: every row is the full importer's.)
                 #expect(pieces.reduce(0) { $0 + $1.0.count } > 400 && (quotes || sink.fastRows > 400))
                 for (responses, chunks) in pieces {
                     let made = try #require(chunks, "quotes \(quotes), \(chunkRows) rows a piece")
                     let fromText = try #require(ColumnChunk.encode(responses))
-                    #expect(made.map(\.firstRow) == fromText.map(\.firstRow) && made.map(\.rows) == fromText.map(\.rows))
+                    #expect(
+                        made.map(\.firstRow) == fromText.map(\.firstRow) && made.map(\.rows) == fromText.map(\.rows))
                     #expect(made.map(\.data) == fromText.map(\.data), "quotes \(quotes), \(chunkRows) rows a piece")
                 }
             }
@@ -96,16 +112,22 @@ struct ColumnChunkTests {
 
     @Test func rowsThatFitNoChunkAreReadRowByRow() throws {
         var responses = EncodedResponses()
-        let good = StoredResponse(row: 2, respondentID: "A", year: 2024, weight: 1.5, stratum: "01", cluster: "001",
-                                  populationPSUs: nil, attributes: "A\u{1F}2024", answers: "5,x9,")
+        let good = StoredResponse(
+            row: 2, respondentID: "A", year: 2024, weight: 1.5, stratum: "01", cluster: "001",
+            populationPSUs: nil, attributes: "A\u{1F}2024", answers: "5,x9,")
         responses.append(good)
         #expect(ColumnChunk.encode(responses)?.count == 1)
-        for bad in [StoredResponse(row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
-                                   populationPSUs: nil, attributes: "B\u{1F}2024", answers: "5,64,"),      // a code beyond 63
-                    StoredResponse(row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
-                                   populationPSUs: nil, attributes: "B", answers: "5,4,"),                // one attribute short
-                    StoredResponse(row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
-                                   populationPSUs: nil, attributes: "B\u{1F}2024", answers: "5,-1,")] {   // a negative code
+        for bad in [
+            StoredResponse(
+                row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
+                populationPSUs: nil, attributes: "B\u{1F}2024", answers: "5,64,"),  // a code beyond 63
+            StoredResponse(
+                row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
+                populationPSUs: nil, attributes: "B", answers: "5,4,"),  // one attribute short
+            StoredResponse(
+                row: 3, respondentID: nil, year: nil, weight: 1, stratum: "01", cluster: "001",
+                populationPSUs: nil, attributes: "B\u{1F}2024", answers: "5,-1,"),
+        ] {  // a negative code
             var two = responses
             two.append(bad)
             #expect(ColumnChunk.encode(two) == nil)
@@ -113,10 +135,13 @@ struct ColumnChunkTests {
         // More rows than a chunk holds: several chunks, each starting at its first row.
         var many = EncodedResponses()
         for i in 0..<(ColumnChunk.maxRows + 10) {
-            many.append(StoredResponse(row: i + 2, respondentID: nil, year: 2024, weight: 1, stratum: "01", cluster: "c\(i % 300)",
-                                       populationPSUs: nil, attributes: "x\(i)\u{1F}2024", answers: "\(i % 5 + 1)"))
+            many.append(
+                StoredResponse(
+                    row: i + 2, respondentID: nil, year: 2024, weight: 1, stratum: "01", cluster: "c\(i % 300)",
+                    populationPSUs: nil, attributes: "x\(i)\u{1F}2024", answers: "\(i % 5 + 1)"))
         }
         let chunks = try #require(ColumnChunk.encode(many))
-        #expect(chunks.map(\.rows) == [ColumnChunk.maxRows, 10] && chunks.map(\.firstRow) == [2, ColumnChunk.maxRows + 2])
+        #expect(
+            chunks.map(\.rows) == [ColumnChunk.maxRows, 10] && chunks.map(\.firstRow) == [2, ColumnChunk.maxRows + 2])
     }
 }

@@ -18,7 +18,8 @@ struct PreparedBatchTests {
         let file = try StoreFixtures.file("b.csv", rows: 1...20, in: directory) {
             SurveyStoreTests.setCell(&$0, line: 3, column: "weight", to: " -1 ")
         }
-        let batch = try PreparedBatch.read(file: file, instrument: try StoreFixtures.instrument, team: "t", name: "wave 1")
+        let batch = try PreparedBatch.read(
+            file: file, instrument: try StoreFixtures.instrument, team: "t", name: "wave 1")
         #expect(batch.name == "wave 1" && batch.fileName == "b.csv" && batch.team == "t")
         #expect(batch.responses.count == 19 && batch.summary.rejected == 1)
         #expect(batch.responses.map(\.row) == [2, 3] + Array(5...21))
@@ -43,13 +44,20 @@ struct PreparedBatchTests {
         }
         let batch = try PreparedBatch.read(file: marked, instrument: try StoreFixtures.instrument)
         #expect(batch.provenance == DataProvenance(syntheticRows: 25, rows: 30) && batch.summary.rejected == 1)
-        guard case .loaded(let info, _, _, _) = try store.load(batch) else { Issue.record("not loaded"); return }
+        guard case .loaded(let info, _, _, _) = try store.load(batch) else {
+            Issue.record("not loaded")
+            return
+        }
         #expect(info.syntheticRows == 25)
         let plain = try StoreFixtures.file("plain.csv", rows: 31...40, in: directory) { lines in
-            lines = lines.map { line in line.range(of: ",", options: .backwards).map { String(line[..<$0.lowerBound]) } ?? line }
+            lines = lines.map { line in
+                line.range(of: ",", options: .backwards).map { String(line[..<$0.lowerBound]) } ?? line
+            }
         }
-        guard case .loaded(let other, _, _, _) = try store.importFile(plain, instrument: try StoreFixtures.instrument) else {
-            Issue.record("not loaded"); return
+        guard case .loaded(let other, _, _, _) = try store.importFile(plain, instrument: try StoreFixtures.instrument)
+        else {
+            Issue.record("not loaded")
+            return
         }
         #expect(other.syntheticRows == 0)
         let selection = try store.select(ResponseSelection(year: 2024))

@@ -19,7 +19,9 @@ enum StoreFixtures {
 
     /// The header and data rows `rows` (1-based) of the sample, written to `name` in `directory`;
     /// `edit` may change lines (index 0 is the header) before writing.
-    static func file(_ name: String, rows: ClosedRange<Int>, in directory: URL, edit: (inout [String]) -> Void = { _ in }) throws -> URL {
+    static func file(
+        _ name: String, rows: ClosedRange<Int>, in directory: URL, edit: (inout [String]) -> Void = { _ in }
+    ) throws -> URL {
         var lines = [sampleLines[0]] + Array(sampleLines[rows])
         edit(&lines)
         let url = directory.appendingPathComponent(name)

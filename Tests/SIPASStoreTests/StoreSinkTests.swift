@@ -11,17 +11,23 @@ import Testing
 struct StoreSinkTests {
     /// Reads `file` on both paths and expects the same batch; returns the fast one.
     @discardableResult
-    static func expectSame(_ file: URL, threads: [Int] = [1, 2], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> PreparedBatch {
+    static func expectSame(
+        _ file: URL, threads: [Int] = [1, 2], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> PreparedBatch {
         let instrument = try StoreFixtures.instrument
         let slow = try PreparedBatch.read(file: file, instrument: instrument, team: "t", slowPath: true)
         #expect(slow.fastRows == 0, sourceLocation: sourceLocation)
         var last = slow
         for n in threads {
-            let fast = try PreparedBatch.read(file: file, instrument: instrument, team: "t", threads: n, slowPath: false)
-            #expect(fast.summary.rowsRead == slow.summary.rowsRead && fast.summary.accepted == slow.summary.accepted
+            let fast = try PreparedBatch.read(
+                file: file, instrument: instrument, team: "t", threads: n, slowPath: false)
+            #expect(
+                fast.summary.rowsRead == slow.summary.rowsRead && fast.summary.accepted == slow.summary.accepted
                     && fast.summary.rejected == slow.summary.rejected, "threads \(n)", sourceLocation: sourceLocation)
             #expect(fast.summary.blankLines == slow.summary.blankLines, sourceLocation: sourceLocation)
-            #expect(fast.header == slow.header && fast.rejections == slow.rejections, "threads \(n)", sourceLocation: sourceLocation)
+            #expect(
+                fast.header == slow.header && fast.rejections == slow.rejections, "threads \(n)",
+                sourceLocation: sourceLocation)
             let (a, b) = (fast.responses, slow.responses)
             #expect(a.count == b.count, sourceLocation: sourceLocation)
             if let i = a.indices.first(where: { $0 < b.count && a[$0] != b[$0] }) {
@@ -81,7 +87,9 @@ struct StoreSinkTests {
     @Test func faultsDuplicatesAndRejectedRowsGiveTheFullImportersBatch() throws {
         let directory = try Fixtures.temporaryDirectory()
         let fast = try Self.expectSame(try Self.faulty(rows: 2000, quotes: false, in: directory))
-        #expect(fast.summary.rejected > 100 && fast.fastRows > 1400, "\(fast.fastRows) \(fast.summary.rejected) \(fast.summary.encoding)")
+        #expect(
+            fast.summary.rejected > 100 && fast.fastRows > 1400,
+            "\(fast.fastRows) \(fast.summary.rejected) \(fast.summary.encoding)")
         #expect(fast.responses.contains { $0.attributes.contains("\u{1B}s") && $0.attributes.contains("\u{1B}e") })
         #expect(fast.responses.contains { $0.answers.contains("x9") })
     }
@@ -116,10 +124,12 @@ struct StoreSinkTests {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
             var lines: [String] = []
-            for sql in ["SELECT id, name, team, file_name, sha256, instrument_id, method_version, items, attribute_names, header, rows_read, accepted, rejected, replaced_by FROM batch ORDER BY id",
-                        "SELECT * FROM response ORDER BY batch_id, row",
-                        "SELECT * FROM rejection ORDER BY batch_id, row",
-                        "SELECT name, sql FROM sqlite_master ORDER BY name"] {
+            for sql in [
+                "SELECT id, name, team, file_name, sha256, instrument_id, method_version, items, attribute_names, header, rows_read, accepted, rejected, replaced_by FROM batch ORDER BY id",
+                "SELECT * FROM response ORDER BY batch_id, row",
+                "SELECT * FROM rejection ORDER BY batch_id, row",
+                "SELECT name, sql FROM sqlite_master ORDER BY name",
+            ] {
                 for row in try Row.fetchAll(db, sql: sql) { lines.append(row.description) }
             }
             return lines

@@ -4,9 +4,10 @@ import SIPASBlocks
 import SIPASCore
 import SIPASImport
 import SIPASInstruments
-@testable import SIPASStore
 import SIPASTestSupport
 import Testing
+
+@testable import SIPASStore
 
 /// What the faster import and reading must not change: a streamed import writes the store that
 /// reading first then loading writes, a failed one writes nothing, and new stores have large pages.
@@ -22,8 +23,10 @@ struct StoreSpeedTests {
         }
         try queue.close()
         let reopened = try SurveyStore(path: old)
-        _ = try reopened.load(try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...20, in: directory),
-                                                     instrument: try StoreFixtures.instrument))
+        _ = try reopened.load(
+            try PreparedBatch.read(
+                file: try StoreFixtures.file("a.csv", rows: 1...20, in: directory),
+                instrument: try StoreFixtures.instrument))
         #expect(try Self.pageSize(old) == 4096)
     }
 
@@ -34,23 +37,35 @@ struct StoreSpeedTests {
         let second = try StoreFixtures.file("b.csv", rows: 1...300, in: directory)
         let loaded = directory.appendingPathComponent("loaded.db").path
         let store = try SurveyStore(path: loaded)
-        for f in [file, second] { _ = try store.load(try PreparedBatch.read(file: f, instrument: instrument, team: "t")) }
+        for f in [file, second] {
+            _ = try store.load(try PreparedBatch.read(file: f, instrument: instrument, team: "t"))
+        }
         let expected = try Self.dumpWithoutTimes(loaded)
         for (threads, slow, chunk) in [(1, false, 7), (2, false, 100), (2, true, 50), (2, false, 16_384)] {
             let path = directory.appendingPathComponent("streamed-\(threads)-\(slow)-\(chunk).db").path
             let streamed = try SurveyStore(path: path)
             var summaries: [ImportSummary] = []
             for f in [file, second] {
-                let outcome = try streamed.importFile(f, instrument: instrument, team: "t", threads: threads, slowPath: slow,
-                                                      chunkRows: chunk) { summaries.append($0) }
-                guard case .loaded = outcome else { Issue.record("\(outcome)"); return }
+                let outcome = try streamed.importFile(
+                    f, instrument: instrument, team: "t", threads: threads, slowPath: slow,
+                    chunkRows: chunk
+                ) { summaries.append($0) }
+                guard case .loaded = outcome else {
+                    Issue.record("\(outcome)")
+                    return
+                }
             }
             #expect(summaries.count == 2 && summaries[1].rowsRead == 300)
             #expect(try Self.dumpWithoutTimes(path) == expected, "threads \(threads), slow \(slow), chunk \(chunk)")
             // The same file again: found by its digest, not read.
             var readAgain = false
-            let again = try streamed.importFile(file, instrument: instrument, team: "t", threads: threads) { _ in readAgain = true }
-            guard case .alreadyLoaded = again else { Issue.record("\(again)"); return }
+            let again = try streamed.importFile(file, instrument: instrument, team: "t", threads: threads) { _ in
+                readAgain = true
+            }
+            guard case .alreadyLoaded = again else {
+                Issue.record("\(again)")
+                return
+            }
             #expect(!readAgain)
         }
     }
@@ -70,7 +85,9 @@ struct StoreSpeedTests {
         #expect(try small.batches().isEmpty)
         #expect(try Self.dumpWithoutTimes(path) == before)
         let roomy = try SurveyStore(path: path)
-        if case .loaded(let info, _, _, _) = try roomy.importFile(file, instrument: try StoreFixtures.instrument, chunkRows: 50) {
+        if case .loaded(let info, _, _, _) = try roomy.importFile(
+            file, instrument: try StoreFixtures.instrument, chunkRows: 50)
+        {
             #expect(info.accepted == 2000)
         }
         #expect(try StoreFixtures.stored(roomy).count == 2000)
@@ -84,14 +101,20 @@ struct StoreSpeedTests {
         let file = try StoreFixtures.file("a.csv", rows: 1...200, in: directory)
         _ = try store.importFile(file, instrument: try StoreFixtures.instrument, threads: 2, chunkRows: 50)
         #expect(throws: StoreError.self) {
-            _ = try store.load(BatchIdentity(name: "x", team: "", fileName: "x.csv", sha256: "x", instrumentID: "i", methodVersion: "1",
-                                             layout: try StoreFixtures.instrument.recordLayout),
-                               expectedRows: 1, replace: false, maxDuplicatesReported: 1) { _ in throw StoreError(.diskFull, store: "x") }
+            _ = try store.load(
+                BatchIdentity(
+                    name: "x", team: "", fileName: "x.csv", sha256: "x", instrumentID: "i", methodVersion: "1",
+                    layout: try StoreFixtures.instrument.recordLayout),
+                expectedRows: 1, replace: false, maxDuplicatesReported: 1
+            ) { _ in throw StoreError(.diskFull, store: "x") }
         }
         let (checked, violations, orphanRefused) = try store.writeTransaction { db throws -> (Bool?, Int, Bool) in
             let checked = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
             let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
-            let orphan = Result { try db.execute(sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (999, 1, 1, x'00')") }
+            let orphan = Result {
+                try db.execute(
+                    sql: "INSERT INTO response_block (batch_id, first_row, row_count, data) VALUES (999, 1, 1, x'00')")
+            }
             if case .failure = orphan { return (checked, violations, true) }
             return (checked, violations, false)
         }
@@ -107,6 +130,8 @@ struct StoreSpeedTests {
 
     /// ``StoreSinkTests/dump(_:)`` without the load times.
     static func dumpWithoutTimes(_ path: String) throws -> [String] {
-        try StoreSinkTests.dump(path).map { $0.replacingOccurrences(of: #"loaded_at:"[^"]*""#, with: "", options: .regularExpression) }
+        try StoreSinkTests.dump(path).map {
+            $0.replacingOccurrences(of: #"loaded_at:"[^"]*""#, with: "", options: .regularExpression)
+        }
     }
 }

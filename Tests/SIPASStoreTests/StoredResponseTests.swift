@@ -1,6 +1,7 @@
 import SIPASCore
-@testable import SIPASStore
 import Testing
+
+@testable import SIPASStore
 
 /// The compact text form of attributes and answers: lossless, including separators inside values.
 struct StoredResponseTests {
@@ -19,8 +20,9 @@ struct StoredResponseTests {
     }
 
     @Test func emptyLayoutsAndBadTextAreHandled() throws {
-        let empty = ResponseRecord(location: SourceLocation(file: "e.csv", row: 2), weight: 1, stratum: "", cluster: "e.csv:2",
-                                   attributes: [], answers: [])
+        let empty = ResponseRecord(
+            location: SourceLocation(file: "e.csv", row: 2), weight: 1, stratum: "", cluster: "e.csv:2",
+            attributes: [], answers: [])
         let stored = StoredResponse(empty, respondentIndex: nil, yearIndex: nil)
         #expect(stored.respondentID == nil && stored.year == nil)
         #expect(try stored.record(file: "e.csv", batch: 1, attributeCount: 0, itemCount: 0) == empty)

@@ -1,6 +1,7 @@
 import SIPASCore
-@testable import SIPASStore
 import Testing
+
+@testable import SIPASStore
 
 /// The stored text form of attributes and answers: every writer's text reads back to the values,
 /// through every reader (values, in-place split, unescaping into a buffer, PostgreSQL columns).
@@ -22,14 +23,20 @@ struct StoredRowCodecTests {
                 var split: [String] = []
                 let splitOK = StoredRowCodec.split(attributes: bytes, count: values.count) { value, escaped in
                     #expect(escaped == value.contains(0x1B))
-                    split.append(String(decoding: escaped ? StoredRowCodec.unescaped(value) : Array(value), as: UTF8.self))
+                    split.append(
+                        String(decoding: escaped ? StoredRowCodec.unescaped(value) : Array(value), as: UTF8.self))
                 }
                 #expect(splitOK)
                 var out = ByteBuffer(capacity: 4)
                 defer { out.deallocate() }
                 var ranges: [Range<Int>] = []
-                #expect(StoredRowCodec.unescape(attributes: bytes, count: values.count, into: &out) { ranges.append($0..<$1) })
-                return (split, ranges.map { String(decoding: UnsafeBufferPointer(rebasing: out.buffer[$0]), as: UTF8.self) })
+                #expect(
+                    StoredRowCodec.unescape(attributes: bytes, count: values.count, into: &out) {
+                        ranges.append($0..<$1)
+                    })
+                return (
+                    split, ranges.map { String(decoding: UnsafeBufferPointer(rebasing: out.buffer[$0]), as: UTF8.self) }
+                )
             }
             #expect(split == values && buffered == values, "\(values)")
         }
@@ -45,8 +52,11 @@ struct StoredRowCodecTests {
         // A lone escape at the end is not of the form; before any other byte than `s` it is an escape.
         #expect(StoredRowCodec.decode(attributes: "a\u{1B}", count: 1) == nil)
         #expect(StoredRowCodec.decode(attributes: "a\u{1B}zb", count: 1) == ["a\u{1B}b"])
-        #expect(StoredResponse(row: 1, respondentID: nil, year: nil, weight: 1, stratum: "", cluster: "", populationPSUs: nil,
-                               attributes: "x\u{1F}\u{1B}s", answers: "").attributeValues == ["x", "\u{1F}"])
+        #expect(
+            StoredResponse(
+                row: 1, respondentID: nil, year: nil, weight: 1, stratum: "", cluster: "", populationPSUs: nil,
+                attributes: "x\u{1F}\u{1B}s", answers: ""
+            ).attributeValues == ["x", "\u{1F}"])
     }
 
     @Test func answersRoundTripWithBlanksAndDontKnowCodes() {
@@ -64,10 +74,15 @@ struct StoredRowCodecTests {
         }
         // No answers and one blank are the same text: the reader's count tells them apart.
         #expect(StoredRowCodec.encode(answers: []) == StoredRowCodec.encode(answers: [.blank]))
-        #expect(StoredRowCodec.decode(answers: "", count: 0) == [] && StoredRowCodec.decode(answers: "", count: 1) == [.blank])
+        #expect(
+            StoredRowCodec.decode(answers: "", count: 0) == []
+                && StoredRowCodec.decode(answers: "", count: 1) == [.blank])
         #expect(StoredRowCodec.encode(answers: [.code(5), .blank, .excluded(code: 9), .code(-1)]) == "5,,x9,-1")
         for bad in ["x", "-", "x-", "5,a", "1 ", "+5", "1234567890123456789"] {
-            #expect(StoredRowCodec.decode(answers: bad, count: bad.split(separator: ",", omittingEmptySubsequences: false).count) == nil, "\(bad)")
+            #expect(
+                StoredRowCodec.decode(
+                    answers: bad, count: bad.split(separator: ",", omittingEmptySubsequences: false).count) == nil,
+                "\(bad)")
         }
     }
 
@@ -81,8 +96,9 @@ struct StoredRowCodecTests {
     }
 
     @Test func postgresColumnsHoldTheCodesAndTheDontKnowPositions() {
-        let columns = StoredRowCodec.codesAndMarks(answers: StoredRowCodec.encode(answers: [.code(5), .blank, .excluded(code: 9), .excluded(code: -2)]),
-                                                   count: 4)
+        let columns = StoredRowCodec.codesAndMarks(
+            answers: StoredRowCodec.encode(answers: [.code(5), .blank, .excluded(code: 9), .excluded(code: -2)]),
+            count: 4)
         #expect(columns?.codes == "5,,9,-2" && columns?.excluded == "3,4")
         #expect(StoredRowCodec.codesAndMarks(answers: "5,,9", count: 4) == nil)
     }
@@ -94,7 +110,9 @@ struct StoredRowCodecTests {
             var value = value
             value.withUTF8 { StoredRowCodec.append(attribute: $0, first: i == 0, to: &out) }
         }
-        #expect(String(decoding: out.buffer, as: UTF8.self) == StoredRowCodec.encode(attributes: ["a\u{1B}", "", "\u{1F}b"]))
+        #expect(
+            String(decoding: out.buffer, as: UTF8.self)
+                == StoredRowCodec.encode(attributes: ["a\u{1B}", "", "\u{1F}b"]))
         out.removeAll()
         for (i, answer) in [(Int?.some(7), false), (nil, false), (12, true), (-4, false)].enumerated() {
             StoredRowCodec.append(answer: answer.0, marked: answer.1, first: i == 0, to: &out)

@@ -1,6 +1,7 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASStore
 
 @Suite("Web accounts and sessions in the store")
@@ -12,9 +13,12 @@ struct SurveyStoreAccountsTests {
     @Test("accounts are added once per name, listed by name, with team and provinces")
     func accounts() async throws {
         let store = try Self.store()
-        let added = try await store.addAccount(WebAccount(name: "lan", passwordHash: "$2b$10$x", role: .team, team: "bac-giang", provinces: ["24", "19"]))
+        let added = try await store.addAccount(
+            WebAccount(name: "lan", passwordHash: "$2b$10$x", role: .team, team: "bac-giang", provinces: ["24", "19"]))
         try await store.addAccount(WebAccount(name: "an", passwordHash: "$2b$10$y", role: .analyst))
-        await #expect(throws: StoreError.self) { try await store.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .admin)) }
+        await #expect(throws: StoreError.self) {
+            try await store.addAccount(WebAccount(name: "lan", passwordHash: "h", role: .admin))
+        }
         #expect(try await store.accounts().map(\.name) == ["an", "lan"])
         let lan = try #require(try await store.account(named: "lan"))
         #expect(lan.id == added.id)

@@ -23,14 +23,18 @@ struct SurveyStoreFastReadTests {
         let records = try StoreFixtures.stored(store)
         let selection = try store.select(ResponseSelection())
         var rows: [(stratum: String, cluster: String, attributes: [String], weight: Double, answers: [ItemAnswer])] = []
-        try store.forEachBlock(in: selection, year: nil, layout: instrument.recordLayout, excluded: Self.excluded(instrument),
-                               rowsPerBlock: 7) { block in
+        try store.forEachBlock(
+            in: selection, year: nil, layout: instrument.recordLayout, excluded: Self.excluded(instrument),
+            rowsPerBlock: 7
+        ) { block in
             let batch = block.batches[0]
-            let width = block.columns.count, items = block.columns.items.count
+            let width = block.columns.count
+            let items = block.columns.items.count
             for entry in block.order {
                 let rank = Int(entry)
                 func cell(_ c: Int) -> String {
-                    let s = Int(batch.starts[rank * width + c]), e = Int(batch.ends[rank * width + c])
+                    let s = Int(batch.starts[rank * width + c])
+                    let e = Int(batch.ends[rank * width + c])
                     return String(decoding: UnsafeBufferPointer(start: block.bytes + s, count: e - s), as: UTF8.self)
                 }
                 let answers: [ItemAnswer] = (0..<items).map { j in
@@ -38,7 +42,8 @@ struct SurveyStoreFastReadTests {
                     if code == FastBatch.blank { return .blank }
                     return block.columns.excluded[j].contains(Int(code)) ? .excluded(code: Int(code)) : .code(Int(code))
                 }
-                rows.append((cell(0), cell(1), block.columns.attributes.map { cell($0!) }, batch.weights[rank], answers))
+                rows.append(
+                    (cell(0), cell(1), block.columns.attributes.map { cell($0!) }, batch.weights[rank], answers))
             }
         }
         #expect(rows.count == records.count && records.count > 400)

@@ -14,8 +14,11 @@ struct SurveyStoreStoringTests {
         let instrument = try StoreFixtures.instrument
         let fileA = try StoreFixtures.file("a.csv", rows: 1...30, in: directory)
         let fileB = try StoreFixtures.file("b.csv", rows: 31...50, in: directory)
-        guard case .loaded(let a, nil, _, _) = try await store.importFile(fileA, instrument: instrument, name: "a", replace: false, as: .team("a")),
-              case .loaded(let b, nil, _, _) = try await store.importFile(fileB, instrument: instrument, name: "b", replace: false, as: .team("b"))
+        guard
+            case .loaded(let a, nil, _, _) = try await store.importFile(
+                fileA, instrument: instrument, name: "a", replace: false, as: .team("a")),
+            case .loaded(let b, nil, _, _) = try await store.importFile(
+                fileB, instrument: instrument, name: "b", replace: false, as: .team("b"))
         else {
             Issue.record("not loaded")
             return
@@ -26,19 +29,27 @@ struct SurveyStoreStoringTests {
         #expect(try await store.responseCount(as: .team("a")) == a.accepted)
         #expect(try await store.responseCount(as: .analyst) == a.accepted + b.accepted)
         await #expect(throws: StoreError.self) { try await store.rejections(of: b, as: .team("a")) }
-        await #expect(throws: StoreError.self) { try await store.select(ResponseSelection(batches: ["b"]), as: .team("a")) }
-        if case .alreadyLoaded = try await store.importFile(fileA, instrument: instrument, name: "a", replace: false, as: .team("a")) {} else {
+        await #expect(throws: StoreError.self) {
+            try await store.select(ResponseSelection(batches: ["b"]), as: .team("a"))
+        }
+        if case .alreadyLoaded = try await store.importFile(
+            fileA, instrument: instrument, name: "a", replace: false, as: .team("a"))
+        {
+        } else {
             Issue.record("the same file was loaded twice")
         }
 
         let selection = try await store.select(ResponseSelection(), as: .team("a"))
         #expect(selection.batches.map(\.id) == [a.id])
-        let records = try await store.reduceRecords(in: selection, year: nil, layout: instrument.recordLayout, as: .team("a"),
-                                                    into: [ResponseRecord]()) { $0.append($1) }
+        let records = try await store.reduceRecords(
+            in: selection, year: nil, layout: instrument.recordLayout, as: .team("a"),
+            into: [ResponseRecord]()
+        ) { $0.append($1) }
         #expect(records == (try StoreFixtures.imported(fileA)))
         let all = try await store.select(ResponseSelection(), as: .analyst)
         await #expect(throws: StoreError.self) {
-            try await store.reduceRecords(in: all, year: nil, layout: instrument.recordLayout, as: .team("a"), into: 0) { n, _ in n += 1 }
+            try await store.reduceRecords(in: all, year: nil, layout: instrument.recordLayout, as: .team("a"), into: 0)
+            { n, _ in n += 1 }
         }
     }
 }

@@ -76,16 +76,22 @@ struct SurveyStoreTests {
 
     @Test func respondentIdsOfOtherBatchesAreReported() throws {
         let (store, directory) = try StoreFixtures.store()
-        _ = try store.load(try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...30, in: directory),
-                                                  instrument: try StoreFixtures.instrument))
+        _ = try store.load(
+            try PreparedBatch.read(
+                file: try StoreFixtures.file("a.csv", rows: 1...30, in: directory),
+                instrument: try StoreFixtures.instrument))
         let overlapping = try StoreFixtures.file("b.csv", rows: 21...40, in: directory)
-        guard case .loaded(_, _, let duplicates, let count) = try store.load(try PreparedBatch.read(file: overlapping, instrument: try StoreFixtures.instrument)) else {
+        guard
+            case .loaded(_, _, let duplicates, let count) = try store.load(
+                try PreparedBatch.read(file: overlapping, instrument: try StoreFixtures.instrument))
+        else {
             Issue.record("not loaded")
             return
         }
         #expect(count == 10)
         #expect(duplicates.first?.otherBatch == "a.csv")
-        #expect(duplicates.first?.row == 2 && duplicates.first?.otherRow == 22) // sample row 21 is line 22 of a.csv, line 2 of b.csv
+        // Sample row 21 is line 22 of a.csv and line 2 of b.csv.
+        #expect(duplicates.first?.row == 2 && duplicates.first?.otherRow == 22)
         #expect(try StoreFixtures.stored(store).count == 50)
     }
 
@@ -94,8 +100,9 @@ struct SurveyStoreTests {
         let path = directory.appendingPathComponent("sipas.db").path
         let holder = try SurveyStore(path: path)
         let waiter = try SurveyStore(path: path, options: StoreOptions(busyTimeout: 0.2))
-        let batch = try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...5, in: directory),
-                                           instrument: try StoreFixtures.instrument)
+        let batch = try PreparedBatch.read(
+            file: try StoreFixtures.file("a.csv", rows: 1...5, in: directory),
+            instrument: try StoreFixtures.instrument)
         var caught: StoreError?
         try holder.writeTransactionForTesting {
             do { _ = try waiter.load(batch) } catch let error as StoreError { caught = error }
@@ -110,8 +117,9 @@ struct SurveyStoreTests {
         let path = directory.appendingPathComponent("sipas.db").path
         _ = try SurveyStore(path: path)
         let small = try SurveyStore(path: path, options: StoreOptions(busyTimeout: 1, maxPageCount: 40))
-        let batch = try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...1000, in: directory),
-                                           instrument: try StoreFixtures.instrument)
+        let batch = try PreparedBatch.read(
+            file: try StoreFixtures.file("a.csv", rows: 1...1000, in: directory),
+            instrument: try StoreFixtures.instrument)
         #expect(throws: StoreError(.diskFull, store: path)) { try small.load(batch) }
         #expect(try small.batches().isEmpty)
         let roomy = try SurveyStore(path: path)
@@ -137,8 +145,9 @@ struct SurveyStoreTests {
         let path = directory.appendingPathComponent("sipas.db").path
         let ranges = [1...500, 501...1000, 1001...1500, 1501...2000]
         let batches = try ranges.enumerated().map { index, rows in
-            try PreparedBatch.read(file: try StoreFixtures.file("part\(index).csv", rows: rows, in: directory),
-                                   instrument: try StoreFixtures.instrument)
+            try PreparedBatch.read(
+                file: try StoreFixtures.file("part\(index).csv", rows: rows, in: directory),
+                instrument: try StoreFixtures.instrument)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for batch in batches {
@@ -155,8 +164,10 @@ struct SurveyStoreTests {
 
     @Test func yearSelectionAndInstrumentErrors() throws {
         let (store, directory) = try StoreFixtures.store()
-        _ = try store.load(try PreparedBatch.read(file: try StoreFixtures.file("a.csv", rows: 1...10, in: directory),
-                                                  instrument: try StoreFixtures.instrument))
+        _ = try store.load(
+            try PreparedBatch.read(
+                file: try StoreFixtures.file("a.csv", rows: 1...10, in: directory),
+                instrument: try StoreFixtures.instrument))
         #expect(try store.select(ResponseSelection(year: 2024)).responses == 10)
         #expect(throws: StoreError(.noResponses(year: 2023, instrument: nil), store: store.path)) {
             try store.select(ResponseSelection(year: 2023))

@@ -7,8 +7,9 @@ import Testing
 struct SurveyStoringTests {
     @Test("a team sees its own batches, an analyst every batch; accounts map to their role")
     func roles() {
-        let batch = BatchInfo(id: 1, name: "n", team: "a", fileName: "f", sha256: "", instrumentID: "i", methodVersion: "1",
-                              rowsRead: 1, accepted: 1, rejected: 0, loadedAt: "", replacedBy: nil)
+        let batch = BatchInfo(
+            id: 1, name: "n", team: "a", fileName: "f", sha256: "", instrumentID: "i", methodVersion: "1",
+            rowsRead: 1, accepted: 1, rejected: 0, loadedAt: "", replacedBy: nil)
         #expect(StoreRole.team("a").sees(batch))
         #expect(!StoreRole.team("b").sees(batch))
         #expect(StoreRole.analyst.sees(batch))
@@ -23,7 +24,9 @@ struct SurveyStoringTests {
         let gate = Gate()
         let all = 16
         let met = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for _ in 0..<all { group.addTask { try await BlockingWork.run { gate.arriveAndWait(for: all, seconds: 3) } } }
+            for _ in 0..<all {
+                group.addTask { try await BlockingWork.run { gate.arriveAndWait(for: all, seconds: 3) } }
+            }
             var met: [Bool] = []
             for try await value in group { met.append(value) }
             return met

@@ -4,7 +4,8 @@ import Foundation
 public enum Fixtures {
     /// The repository root (the folder holding Package.swift).
     public static let repositoryRoot: URL = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }()
 
     /// `Tests/Fixtures/<name>`.

@@ -15,13 +15,18 @@ public enum MessageCatalogCheck {
             let key = message.key
             if key.isEmpty { problems.append("a case has an empty key") }
             if !seen.insert(key).inserted { problems.append("\(key): key used by two cases") }
-            let vi = message.text(.vi), en = message.text(.en)
+            let vi = message.text(.vi)
+            let en = message.text(.en)
             for (language, text) in [("vi", vi), ("en", en)] {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(key): empty \(language) text") }
+                if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    problems.append("\(key): empty \(language) text")
+                }
                 // `==` on String is canonical equivalence: compare the bytes.
                 if !text.utf8.elementsEqual(text.nfc.utf8) { problems.append("\(key): \(language) text is not NFC") }
             }
-            if vi == en, !sameInBothLanguages.contains(key) { problems.append("\(key): the same text in vi and en: \(en)") }
+            if vi == en, !sameInBothLanguages.contains(key) {
+                problems.append("\(key): the same text in vi and en: \(en)")
+            }
         }
         return problems
     }

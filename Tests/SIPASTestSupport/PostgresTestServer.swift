@@ -10,7 +10,9 @@ public enum PostgresTestServer {
 
     /// The administrator URL of the server, or why there is none.
     public static let adminURL: Result<String, Unavailable> = {
-        if let url = ProcessInfo.processInfo.environment["SIPAS_TEST_POSTGRES_URL"], !url.isEmpty { return .success(url) }
+        if let url = ProcessInfo.processInfo.environment["SIPAS_TEST_POSTGRES_URL"], !url.isEmpty {
+            return .success(url)
+        }
         do { return .success(try startCluster()) } catch let error as Unavailable { return .failure(error) } catch {
             return .failure(Unavailable(description: "\(error)"))
         }
@@ -43,7 +45,9 @@ public enum PostgresTestServer {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Unavailable(description: "psql failed (\(process.terminationStatus)): \(sql)") }
+        guard process.terminationStatus == 0 else {
+            throw Unavailable(description: "psql failed (\(process.terminationStatus)): \(sql)")
+        }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -59,14 +63,20 @@ public enum PostgresTestServer {
         let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
             .map { URL(fileURLWithPath: "/usr/lib/postgresql/\($0)/bin") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("pg_ctl").path) }
+        return candidates.first {
+            FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("pg_ctl").path)
+        }
     }
 
     private static func startCluster() throws -> String {
         guard let bin = binaries() else {
-            throw Unavailable(description: "PostgreSQL server binaries not found under /usr/lib/postgresql: run scripts/install-deps (Debian package postgresql) or set SIPAS_TEST_POSTGRES_URL")
+            throw Unavailable(
+                description:
+                    "PostgreSQL server binaries not found under /usr/lib/postgresql: run scripts/install-deps (Debian package postgresql) or set SIPAS_TEST_POSTGRES_URL"
+            )
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-pg-\(UUID().uuidString.prefix(8))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sipas-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let data = directory.appendingPathComponent("data").path
         let asRoot = getuid() == 0
@@ -75,7 +85,13 @@ public enum PostgresTestServer {
             _ = try run(["chown", "postgres", directory.path])
             prefix = ["runuser", "-u", "postgres", "--"]
         }
-        guard try run(prefix + [bin.appendingPathComponent("initdb").path, "-D", data, "-A", "trust", "-U", "sipas_admin", "--no-sync", "-E", "UTF8"]) == 0 else {
+        guard
+            try run(
+                prefix + [
+                    bin.appendingPathComponent("initdb").path, "-D", data, "-A", "trust", "-U", "sipas_admin",
+                    "--no-sync", "-E", "UTF8",
+                ]) == 0
+        else {
             throw Unavailable(description: "initdb failed in \(data)")
         }
         for _ in 0..<5 {
@@ -88,7 +104,9 @@ public enum PostgresTestServer {
                 \(bin.path)/pg_ctl -D \(data) -o '\(options)' -l \(directory.path)/log -w start >/dev/null || exit 1
                 ( while [ -d /proc/\(getpid()) ]; do sleep 1; done; \(bin.path)/pg_ctl -D \(data) -m immediate stop >/dev/null; ) &
                 """
-            if try run(prefix + ["bash", "-c", watchdog]) == 0 { return "postgres://sipas_admin@127.0.0.1:\(port)/postgres" }
+            if try run(prefix + ["bash", "-c", watchdog]) == 0 {
+                return "postgres://sipas_admin@127.0.0.1:\(port)/postgres"
+            }
         }
         throw Unavailable(description: "pg_ctl could not start a server (see \(directory.path)/log)")
     }

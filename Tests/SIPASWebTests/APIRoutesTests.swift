@@ -6,6 +6,7 @@ import NIOCore
 import NIOFoundationCompat
 import SIPASStore
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("JSON API and its OpenAPI document")
@@ -14,10 +15,11 @@ struct APIRoutesTests {
     func openAPIMatchesRoutes() async throws {
         let harness = try await WebHarness.make()
         let router = WebServer.makeRouter(harness.services)
-        let described = Set(router.routes.map { route -> String in
-            let path = String(describing: route.path)
-            return "\(route.method.rawValue) \(path.hasPrefix("/") ? path : "/" + path)"
-        }.filter { $0.contains(" /api/") || $0 == "GET /health" || $0 == "POST /login" || $0 == "POST /logout" })
+        let described = Set(
+            router.routes.map { route -> String in
+                let path = String(describing: route.path)
+                return "\(route.method.rawValue) \(path.hasPrefix("/") ? path : "/" + path)"
+            }.filter { $0.contains(" /api/") || $0 == "GET /health" || $0 == "POST /login" || $0 == "POST /logout" })
         let spec = try #require(try JSONSerialization.jsonObject(with: Data(Pages.openAPI)) as? [String: Any])
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
@@ -33,22 +35,28 @@ struct APIRoutesTests {
             var headers = a.headers
             headers[.xCSRFToken] = a.csrf
             headers[.contentType] = "text/csv"
-            let created = try await client.execute(uri: "/api/uploads?name=api.csv", method: .post, headers: headers,
-                                                   body: ByteBuffer(string: try WebHarness.sample(rows: 12)))
+            let created = try await client.execute(
+                uri: "/api/uploads?name=api.csv", method: .post, headers: headers,
+                body: ByteBuffer(string: try WebHarness.sample(rows: 12)))
             #expect(created.status == .created)
             let upload = try JSONDecoder().decode(PendingUpload.self, from: Data(buffer: created.body))
             #expect(upload.report.rowsRead == 12)
             #expect(upload.report.accepted + upload.report.rejected == 12)
             #expect(upload.originalName == "api.csv")
-            let accepted = try await client.execute(uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
+            let accepted = try await client.execute(
+                uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
             #expect(accepted.status == .created)
             let result = try JSONDecoder().decode(APIRoutes.Accepted.self, from: Data(buffer: accepted.body))
             #expect(result.outcome == "loaded")
             #expect(result.batch.accepted == upload.report.accepted)
             #expect(result.batch.team == "a")
-            let repeated = try await client.execute(uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
-            #expect(try JSONDecoder().decode(APIRoutes.Accepted.self, from: Data(buffer: repeated.body)).outcome == "alreadyLoaded")
-            #expect(try await client.execute(uri: "/api/progress", method: .get, headers: a.headers).status == .notFound)
+            let repeated = try await client.execute(
+                uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
+            #expect(
+                try JSONDecoder().decode(APIRoutes.Accepted.self, from: Data(buffer: repeated.body)).outcome
+                    == "alreadyLoaded")
+            #expect(
+                try await client.execute(uri: "/api/progress", method: .get, headers: a.headers).status == .notFound)
         }
     }
 }

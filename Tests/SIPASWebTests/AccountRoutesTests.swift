@@ -6,6 +6,7 @@ import NIOCore
 import NIOFoundationCompat
 import SIPASStore
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Sign-in, sign-out, rate limit, session rotation")
@@ -20,7 +21,9 @@ struct AccountRoutesTests {
     func cookieAttributes() async throws {
         let harness = try await WebHarness.make()
         try await harness.application().test(.router) { client in
-            let (headers, body) = Self.form("name=team-a&password=\(WebHarness.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            let (headers, body) = Self.form(
+                "name=team-a&password=\(WebHarness.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            )
             let response = try await client.execute(uri: "/login", method: .post, headers: headers, body: body)
             let cookie = try #require(response.headers[.setCookie])
             #expect(cookie.hasPrefix("sipas="))
@@ -42,7 +45,8 @@ struct AccountRoutesTests {
             #expect(try await harness.store.accounts().count == 3)
             for _ in 0..<5 {
                 let (h, b) = Self.form("name=team-a&password=wrong-password")
-                #expect(try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .unauthorized)
+                #expect(
+                    try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .unauthorized)
             }
             await #expect(throws: HarnessError.self) { try await SignedIn.login(client, "team-a") }
             let (h, b) = Self.form("name=team-a&password=wrong-password")
@@ -72,7 +76,9 @@ struct AccountRoutesTests {
 
             let analyst = try await SignedIn.login(client, "analyst")
             try await harness.store.setAccount("analyst", disabled: true)
-            #expect(try await client.execute(uri: "/api/session", method: .get, headers: analyst.headers).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/session", method: .get, headers: analyst.headers).status
+                    == .unauthorized)
             await #expect(throws: HarnessError.self) { try await SignedIn.login(client, "analyst") }
         }
     }

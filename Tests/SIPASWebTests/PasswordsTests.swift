@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Passwords and the login throttle")
@@ -6,7 +7,9 @@ struct PasswordsTests {
     @Test("a password over 72 UTF-8 bytes is refused with its length; a short one too")
     func limits() {
         let long = String(repeating: "đ", count: 37)  // 74 bytes in UTF-8
-        #expect(Passwords.problem(long, language: .en) == "the password is 74 bytes long (UTF-8); at most 72 bytes (accented letters take 2 to 4)")
+        #expect(
+            Passwords.problem(long, language: .en)
+                == "the password is 74 bytes long (UTF-8); at most 72 bytes (accented letters take 2 to 4)")
         #expect(Passwords.problem("ngắn", language: .vi) == "mật khẩu cần ít nhất 8 ký tự")
         #expect(Passwords.problem("đủ dài rồi nhé", language: .vi) == nil)
     }

@@ -1,12 +1,14 @@
 import Foundation
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Upload and report folders: expiry")
 struct SlotDirectoryTests {
     static func age(_ url: URL, seconds: TimeInterval) throws {
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: url.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: url.path)
     }
 
     @Test("folders older than the age are removed; younger ones and names that are not slots stay")
@@ -40,7 +42,9 @@ struct SlotDirectoryTests {
         try Self.age(report, seconds: harness.services.configuration.uploadMaxAgeSeconds + 60)
         let sweeper = Task { await WebServer.sweep(harness.services) }
         defer { sweeper.cancel() }
-        for _ in 0..<100 where FileManager.default.fileExists(atPath: upload.path) || FileManager.default.fileExists(atPath: report.path) {
+        for _ in 0..<100
+        where FileManager.default.fileExists(atPath: upload.path) || FileManager.default.fileExists(atPath: report.path)
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(!FileManager.default.fileExists(atPath: upload.path))

@@ -6,6 +6,7 @@ import NIOCore
 import NIOFoundationCompat
 import SIPASStore
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Team pages: upload, validation report, accept, team isolation")
@@ -24,7 +25,9 @@ struct TeamRoutesTests {
     @Test("upload → report with reasons (markup inert) → accept → batch; the same file again stores nothing")
     func uploadAndAccept() async throws {
         let harness = try await WebHarness.make()
-        let baseline = PendingUploads.validate(try Self.write(WebHarness.sample(rows: 40), harness), rejects: harness.directory.appendingPathComponent("r.csv"), language: .vi)
+        let baseline = PendingUploads.validate(
+            try Self.write(WebHarness.sample(rows: 40), harness),
+            rejects: harness.directory.appendingPathComponent("r.csv"), language: .vi)
         try await harness.application().test(.router) { client in
             let a = try await SignedIn.login(client, "team-a")
             let uploaded = try await a.upload(client, name: "../../2024 đợt 1.csv", text: Self.edited)
@@ -38,13 +41,15 @@ struct TeamRoutesTests {
             #expect(html.contains("<dd id=\"rows-rejected\">\(baseline.rejected + 3)</dd>"))
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!html.contains("<script>"))
-            #expect(html.contains("&#39;); DROP TABLE response; --") || html.contains("&#x27;); DROP TABLE response; --"))
+            #expect(
+                html.contains("&#39;); DROP TABLE response; --") || html.contains("&#x27;); DROP TABLE response; --"))
             #expect(html.contains("POL_interest_econ"))
 
             let accepted = try await a.post(client, location + "/accept")
             #expect(accepted.status == .seeOther)
             let batchURI = try #require(accepted.headers[.location])
-            let batchPage = String(buffer: try await client.execute(uri: batchURI, method: .get, headers: a.headers).body)
+            let batchPage = String(
+                buffer: try await client.execute(uri: batchURI, method: .get, headers: a.headers).body)
             #expect(batchPage.contains("<dd id=\"batch-accepted\">\(baseline.accepted - 3)</dd>"))
             #expect(batchPage.contains("<dd id=\"batch-name\">a/2024 đợt 1.csv</dd>"))
 
@@ -66,16 +71,22 @@ struct TeamRoutesTests {
         try await harness.application().test(.router) { client in
             let a = try await SignedIn.login(client, "team-a")
             let b = try await SignedIn.login(client, "team-b")
-            let uploadA = try #require(try await a.upload(client, name: "a.csv", text: WebHarness.sample(rows: 40)).headers[.location])
+            let uploadA = try #require(
+                try await a.upload(client, name: "a.csv", text: WebHarness.sample(rows: 40)).headers[.location])
             let batchA = try #require(try await a.post(client, uploadA + "/accept").headers[.location])
-            let uploadB = try #require(try await b.upload(client, name: "b.csv", text: WebHarness.sample(rows: 200, skip: 3000)).headers[.location])
+            let uploadB = try #require(
+                try await b.upload(client, name: "b.csv", text: WebHarness.sample(rows: 200, skip: 3000)).headers[
+                    .location])
             _ = try await b.post(client, uploadB + "/accept")
 
             #expect(try await client.execute(uri: batchA, method: .get, headers: b.headers).status == .notFound)
             #expect(try await client.execute(uri: uploadA, method: .get, headers: b.headers).status == .notFound)
             #expect(try await b.post(client, uploadA + "/accept").status == .notFound)
-            #expect(try await client.execute(uri: "/api" + batchA, method: .get, headers: b.headers).status == .notFound)
-            #expect(try await client.execute(uri: uploadA + "/rejects.csv", method: .get, headers: b.headers).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api" + batchA, method: .get, headers: b.headers).status == .notFound)
+            #expect(
+                try await client.execute(uri: uploadA + "/rejects.csv", method: .get, headers: b.headers).status
+                    == .notFound)
 
             func teams(_ who: SignedIn) async throws -> Set<String> {
                 let body = try await client.execute(uri: "/api/batches", method: .get, headers: who.headers).body
@@ -87,10 +98,12 @@ struct TeamRoutesTests {
             #expect(try await teams(analyst) == ["a", "b"])
             #expect(try await client.execute(uri: batchA, method: .get, headers: analyst.headers).status == .ok)
             // The analysis reads the batches the account may see.
-            let analysisB = String(buffer: try await client.execute(uri: "/analysis", method: .get, headers: b.headers).body)
+            let analysisB = String(
+                buffer: try await client.execute(uri: "/analysis", method: .get, headers: b.headers).body)
             #expect(analysisB.contains("<pre id=\"analysis\">"))
             #expect(analysisB.contains("b/b.csv") && !analysisB.contains("a/a.csv"))
-            let analysisAll = String(buffer: try await client.execute(uri: "/analysis", method: .get, headers: analyst.headers).body)
+            let analysisAll = String(
+                buffer: try await client.execute(uri: "/analysis", method: .get, headers: analyst.headers).body)
             #expect(analysisAll.contains("a/a.csv") && analysisAll.contains("b/b.csv"))
         }
     }
@@ -102,7 +115,8 @@ struct TeamRoutesTests {
             let a = try await SignedIn.login(client, "team-a")
             let response = try await a.upload(client, name: "big.csv", text: WebHarness.sample(rows: 200))
             #expect(response.status == .contentTooLarge)
-            let left = try FileManager.default.contentsOfDirectory(atPath: harness.directory.appendingPathComponent("uploads").path)
+            let left = try FileManager.default.contentsOfDirectory(
+                atPath: harness.directory.appendingPathComponent("uploads").path)
             #expect(left.isEmpty)
         }
     }
@@ -122,7 +136,8 @@ struct TeamRoutesTests {
         return url
     }
 
-    @Test("a file another team already stored: 409 naming no batch, nothing written; the same team is sent to its batch")
+    @Test(
+        "a file another team already stored: 409 naming no batch, nothing written; the same team is sent to its batch")
     func identicalFileOfAnotherTeam() async throws {
         let harness = try await WebHarness.make()
         let text = try WebHarness.sample(rows: 30)
@@ -153,13 +168,16 @@ struct TeamRoutesTests {
     @Test("the report page names the rules in the page's language (the API keeps the keys)")
     func ruleNames() async throws {
         let harness = try await WebHarness.make()
-        let report = PendingUploads.validate(try Self.write(Self.edited, harness), rejects: harness.directory.appendingPathComponent("r.csv"), language: .vi)
+        let report = PendingUploads.validate(
+            try Self.write(Self.edited, harness), rejects: harness.directory.appendingPathComponent("r.csv"),
+            language: .vi)
         #expect(!report.byRule.isEmpty)
         try await harness.application().test(.router) { client in
             let a = try await SignedIn.login(client, "team-a")
             let location = try #require(try await a.upload(client, name: "e.csv", text: Self.edited).headers[.location])
             let vi = String(buffer: try await client.execute(uri: location, method: .get, headers: a.headers).body)
-            let en = String(buffer: try await client.execute(uri: location + "?lang=en", method: .get, headers: a.headers).body)
+            let en = String(
+                buffer: try await client.execute(uri: location + "?lang=en", method: .get, headers: a.headers).body)
             for rule in report.byRule {
                 let name = WebText.ruleName(rule.name, .vi)
                 #expect(name != rule.name)
@@ -169,7 +187,8 @@ struct TeamRoutesTests {
             }
             var headers = a.headers
             headers[.xCSRFToken] = a.csrf
-            let api = String(buffer: try await client.execute(uri: "/api" + location, method: .get, headers: headers).body)
+            let api = String(
+                buffer: try await client.execute(uri: "/api" + location, method: .get, headers: headers).body)
             #expect(api.contains("\"name\":\"\(report.byRule[0].name)\""))
         }
     }

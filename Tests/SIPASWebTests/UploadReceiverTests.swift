@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Upload receiving: names, content sniffing")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Server configuration")
@@ -8,8 +9,12 @@ struct WebConfigurationTests {
         #expect(try WebConfiguration.parseListen("127.0.0.1:8080") == ("127.0.0.1", 8080))
         #expect(try WebConfiguration.parseListen("[::1]:9000") == ("::1", 9000))
         #expect(throws: WebConfigurationError.badListen("8080")) { try WebConfiguration.parseListen("8080") }
-        #expect(throws: WebConfigurationError.badListen("host:99999")) { try WebConfiguration.parseListen("host:99999") }
-        #expect(WebConfigurationError.badListen("x").message(.en) == "--listen 'x': expected HOST:PORT, e.g. 127.0.0.1:8080")
+        #expect(throws: WebConfigurationError.badListen("host:99999")) {
+            try WebConfiguration.parseListen("host:99999")
+        }
+        #expect(
+            WebConfigurationError.badListen("x").message(.en) == "--listen 'x': expected HOST:PORT, e.g. 127.0.0.1:8080"
+        )
     }
 
     @Test("bcrypt cost is at least 10")

@@ -6,6 +6,7 @@ import NIOCore
 import NIOFoundationCompat
 import SIPASStore
 import SIPASTestSupport
+
 @testable import SIPASWeb
 
 /// A store with three accounts (team-a of team `a`, team-b of team `b`, an analyst) and the web
@@ -21,13 +22,17 @@ struct WebHarness {
         let directory = try Fixtures.temporaryDirectory()
         let store = try SurveyStore(path: directory.appendingPathComponent("sipas.db").path)
         let hash = await Passwords.hash(password, cost: 10)
-        try await store.addAccount(WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a", provinces: ["01"]))
-        try await store.addAccount(WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b", provinces: ["24"]))
+        try await store.addAccount(
+            WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a", provinces: ["01"]))
+        try await store.addAccount(
+            WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b", provinces: ["24"]))
         try await store.addAccount(WebAccount(name: "analyst", passwordHash: hash, role: .analyst))
-        var configuration = WebConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.appendingPathComponent("uploads"),
-                                             bcryptCost: 10)
+        var configuration = WebConfiguration(
+            maxUploadBytes: maxUploadBytes, uploadDirectory: directory.appendingPathComponent("uploads"),
+            bcryptCost: 10)
         configuration.storeLocation = store.path
-        return WebHarness(services: try WebServices(store: store, configuration: configuration), directory: directory, store: store)
+        return WebHarness(
+            services: try WebServices(store: store, configuration: configuration), directory: directory, store: store)
     }
 
     func application() -> some ApplicationProtocol {
@@ -38,14 +43,16 @@ struct WebHarness {
     /// to the fields of each (index in the slice, fields).
     /// The 2024 sample's header column `name` (0-based).
     static func column(_ name: String) throws -> Int {
-        let text = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
         let header = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard let index = header.firstIndex(of: name) else { throw CocoaError(.fileReadCorruptFile) }
         return index
     }
 
     static func sample(rows: Int, skip: Int = 0, edit: (Int, inout [String]) -> Void = { _, _ in }) throws -> String {
-        let text = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         var out = [lines[0]]
         for (i, line) in lines.dropFirst(1 + skip).prefix(rows).enumerated() {
@@ -64,9 +71,14 @@ struct SignedIn {
 
     var headers: HTTPFields { [.cookie: cookie] }
 
-    static func login(_ client: some TestClientProtocol, _ name: String, password: String = WebHarness.password) async throws -> SignedIn {
-        let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                body: ByteBuffer(string: "name=\(name)&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"))
+    static func login(_ client: some TestClientProtocol, _ name: String, password: String = WebHarness.password)
+        async throws -> SignedIn
+    {
+        let response = try await client.execute(
+            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(
+                string:
+                    "name=\(name)&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"))
         guard response.status == .seeOther, let setCookie = response.headers[.setCookie] else {
             throw HarnessError.loginFailed(name, response.status.code)
         }
@@ -77,12 +89,15 @@ struct SignedIn {
     }
 
     /// Uploads `text` as the page's multipart form does, `_csrf` first (nil: no token field).
-    func upload(_ client: some TestClientProtocol, name: String, text: String, csrf: String?? = .none) async throws -> TestResponse {
+    func upload(_ client: some TestClientProtocol, name: String, text: String, csrf: String?? = .none) async throws
+        -> TestResponse
+    {
         let token: String? = csrf ?? self.csrf
         let boundary = "----sipas-test-boundary"
         var body = ""
         if let token { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n" }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
         var headers = self.headers
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
         return try await client.execute(uri: "/upload", method: .post, headers: headers, body: ByteBuffer(string: body))

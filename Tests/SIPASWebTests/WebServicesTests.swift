@@ -13,6 +13,7 @@ import SIPASStore
 import SIPASStorePostgres
 import SIPASTestSupport
 import Testing
+
 @testable import SIPASWeb
 
 /// The web front door over either store (``SurveyStoring``): concurrent uploads stored exactly
@@ -21,8 +22,16 @@ import Testing
 struct WebServicesTests {
     /// The province codes of the 2024 sample (a PostgreSQL team role may load these).
     static let provinces: [String] = {
-        let text = (try? String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8)) ?? ""
-        return Array(Set(text.split(separator: "\n").dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[2]) })).sorted()
+        let text =
+            (try? String(
+                contentsOf: Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv"), encoding: .utf8))
+            ?? ""
+        return Array(
+            Set(
+                text.split(separator: "\n").dropFirst().map {
+                    String($0.split(separator: ",", omittingEmptySubsequences: false)[2])
+                })
+        ).sorted()
     }()
 
     /// Web services over a fresh PostgreSQL database (teams `a_…`, `b_…`, a web server role), with the
@@ -40,20 +49,26 @@ struct WebServicesTests {
         try await pool.addAccount(WebAccount(name: "team-a", passwordHash: hash, role: .team, team: "a_\(suffix)"))
         try await pool.addAccount(WebAccount(name: "team-b", passwordHash: hash, role: .team, team: "b_\(suffix)"))
         try await pool.addAccount(WebAccount(name: "analyst", passwordHash: hash, role: .analyst))
-        var configuration = WebConfiguration(uploadDirectory: try Fixtures.temporaryDirectory().appendingPathComponent("uploads"), bcryptCost: 10)
+        var configuration = WebConfiguration(
+            uploadDirectory: try Fixtures.temporaryDirectory().appendingPathComponent("uploads"), bcryptCost: 10)
         configuration.storeLocation = PostgresTestServer.url(admin, as: "web_\(suffix)")
         return (try WebServices(store: pool, configuration: configuration), pool)
     }
 
     /// Uploads `text` through the API and accepts it; the accept's status and outcome.
-    static func uploadAndAccept(_ client: some TestClientProtocol, _ user: SignedIn, name: String, text: String) async throws -> (Int, String) {
+    static func uploadAndAccept(_ client: some TestClientProtocol, _ user: SignedIn, name: String, text: String)
+        async throws -> (Int, String)
+    {
         var headers = user.headers
         headers[.xCSRFToken] = user.csrf
-        let uploaded = try await client.execute(uri: "/api/uploads?name=\(name)", method: .post, headers: headers, body: ByteBuffer(string: text))
+        let uploaded = try await client.execute(
+            uri: "/api/uploads?name=\(name)", method: .post, headers: headers, body: ByteBuffer(string: text))
         guard uploaded.status == .created else { return (Int(uploaded.status.code), "") }
         let upload = try JSONDecoder().decode(PendingUpload.self, from: Data(buffer: uploaded.body))
-        let accepted = try await client.execute(uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
-        let outcome = (try? JSONDecoder().decode(APIRoutes.Accepted.self, from: Data(buffer: accepted.body)))?.outcome ?? ""
+        let accepted = try await client.execute(
+            uri: "/api/uploads/\(upload.id)/accept", method: .post, headers: headers)
+        let outcome =
+            (try? JSONDecoder().decode(APIRoutes.Accepted.self, from: Data(buffer: accepted.body)))?.outcome ?? ""
         return (Int(accepted.status.code), outcome)
     }
 
@@ -103,16 +118,30 @@ struct WebServicesTests {
         try await Application(router: WebServer.makeRouter(services)).test(.router) { client in
             let a = try await SignedIn.login(client, "team-a")
             let b = try await SignedIn.login(client, "team-b")
-            #expect(try await Self.uploadAndAccept(client, a, name: "a.csv", text: try WebHarness.sample(rows: 30)) == (201, "loaded"))
-            #expect(try await Self.uploadAndAccept(client, b, name: "b.csv", text: try WebHarness.sample(rows: 20, skip: 30)) == (201, "loaded"))
+            #expect(
+                try await Self.uploadAndAccept(client, a, name: "a.csv", text: try WebHarness.sample(rows: 30)) == (
+                    201, "loaded"
+                ))
+            #expect(
+                try await Self.uploadAndAccept(
+                    client, b, name: "b.csv", text: try WebHarness.sample(rows: 20, skip: 30)) == (201, "loaded"))
             let all = try await pool.batches(as: .analyst)
-            let (batchA, batchB) = (try #require(all.first { $0.fileName == "a.csv" }), try #require(all.first { $0.fileName == "b.csv" }))
-            #expect(try await client.execute(uri: "/batches/\(batchB.id)", method: .get, headers: a.headers).status == .notFound)
-            #expect(try await client.execute(uri: "/api/batches/\(batchB.id)", method: .get, headers: a.headers).status == .notFound)
-            #expect(try await client.execute(uri: "/batches/\(batchA.id)", method: .get, headers: a.headers).status == .ok)
+            let (batchA, batchB) = (
+                try #require(all.first { $0.fileName == "a.csv" }), try #require(all.first { $0.fileName == "b.csv" })
+            )
+            #expect(
+                try await client.execute(uri: "/batches/\(batchB.id)", method: .get, headers: a.headers).status
+                    == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/batches/\(batchB.id)", method: .get, headers: a.headers).status
+                    == .notFound)
+            #expect(
+                try await client.execute(uri: "/batches/\(batchA.id)", method: .get, headers: a.headers).status == .ok)
             let analyst = try await SignedIn.login(client, "analyst")
             for batch in [batchA, batchB] {
-                #expect(try await client.execute(uri: "/batches/\(batch.id)", method: .get, headers: analyst.headers).status == .ok)
+                #expect(
+                    try await client.execute(uri: "/batches/\(batch.id)", method: .get, headers: analyst.headers).status
+                        == .ok)
             }
             let listed = try await client.execute(uri: "/api/batches", method: .get, headers: analyst.headers)
             #expect(try JSONDecoder().decode([BatchInfo].self, from: Data(buffer: listed.body)).count == 2)
@@ -128,12 +157,16 @@ struct WebServicesTests {
         let file = directory.appendingPathComponent("a.csv")
         try rows.write(to: file, atomically: true, encoding: .utf8)
         let plan = try #require(try BuiltinTargets.named("bac-giang-2025"))
-        var settings = AnalysisSettings(instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil, language: .en)
+        var settings = AnalysisSettings(
+            instrument: nil, breakdowns: nil, lonelyPSU: nil, estimation: EstimationOptions(), rejects: nil,
+            language: .en)
         settings.targetPlan = plan
         settings.rejects = directory.appendingPathComponent("rejects.csv").path
         let run = try AnalysisRunner.run([file.path], settings)
-        var report = AnalysisReport(result: run.result.removingTargetUnits(), labeler: ResultLabeler(instrument: run.instrument, language: .en, year: run.year),
-                                    sources: ["a.csv"], rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
+        var report = AnalysisReport(
+            result: run.result.removingTargetUnits(),
+            labeler: ResultLabeler(instrument: run.instrument, language: .en, year: run.year),
+            sources: ["a.csv"], rowsRead: run.rowsRead, accepted: run.accepted, rejected: run.rejected)
         report.targets = InstrumentResolver.assess(plan, run)
         report.provenance = run.provenance
         let expected = try report.render(.json)
@@ -141,7 +174,8 @@ struct WebServicesTests {
             let a = try await SignedIn.login(client, "team-a")
             #expect(try await Self.uploadAndAccept(client, a, name: "a.csv", text: rows) == (201, "loaded"))
             let analyst = try await SignedIn.login(client, "analyst")
-            let targets = try await client.execute(uri: "/api/targets?plan=bac-giang-2025&year=2024&lang=en", method: .get, headers: analyst.headers)
+            let targets = try await client.execute(
+                uri: "/api/targets?plan=bac-giang-2025&year=2024&lang=en", method: .get, headers: analyst.headers)
             #expect(targets.status == .ok)
             // Byte for byte, the synthetic-data marker included (the batch keeps its synthetic rows).
             #expect(String(buffer: targets.body) == expected)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import Testing
+
 @testable import SIPASWeb
 
 @Suite("Session middleware: sign-in required, CSRF, headers, language")
@@ -44,12 +45,23 @@ struct WebSessionMiddlewareTests {
             let b = try await SignedIn.login(client, "team-b")
             var form = a.headers
             form[.contentType] = "application/x-www-form-urlencoded"
-            #expect(try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "")).status == .forbidden)
-            #expect(try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(b.csrf)")).status == .forbidden)
-            #expect(try await client.execute(uri: "/api/uploads", method: .post, headers: a.headers, body: ByteBuffer(string: "a,b\n")).status == .forbidden)
-            #expect(try await a.upload(client, name: "x.csv", text: "a,b\n1,2\n", csrf: .some(nil)).status == .forbidden)
-            #expect(try await a.upload(client, name: "x.csv", text: "a,b\n1,2\n", csrf: .some(b.csrf)).status == .forbidden)
-            let uploads = try FileManager.default.contentsOfDirectory(atPath: harness.directory.appendingPathComponent("uploads").path)
+            #expect(
+                try await client.execute(uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: ""))
+                    .status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/logout", method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(b.csrf)")
+                ).status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/api/uploads", method: .post, headers: a.headers, body: ByteBuffer(string: "a,b\n")
+                ).status == .forbidden)
+            #expect(
+                try await a.upload(client, name: "x.csv", text: "a,b\n1,2\n", csrf: .some(nil)).status == .forbidden)
+            #expect(
+                try await a.upload(client, name: "x.csv", text: "a,b\n1,2\n", csrf: .some(b.csrf)).status == .forbidden)
+            let uploads = try FileManager.default.contentsOfDirectory(
+                atPath: harness.directory.appendingPathComponent("uploads").path)
             #expect(uploads.isEmpty)
             // Still signed in: the refused logout did nothing.
             #expect(try await client.execute(uri: "/", method: .get, headers: a.headers).status == .ok)
@@ -60,9 +72,10 @@ struct WebSessionMiddlewareTests {
     func crossSite() async throws {
         let harness = try await WebHarness.make()
         try await harness.application().test(.router) { client in
-            let response = try await client.execute(uri: "/login", method: .post,
-                                                    headers: [.contentType: "application/x-www-form-urlencoded", .secFetchSite: "cross-site"],
-                                                    body: ByteBuffer(string: "name=team-a&password=x"))
+            let response = try await client.execute(
+                uri: "/login", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .secFetchSite: "cross-site"],
+                body: ByteBuffer(string: "name=team-a&password=x"))
             #expect(response.status == .forbidden)
         }
     }
@@ -90,6 +103,9 @@ struct WebSessionMiddlewareTests {
 
     @Test("form fields decode percent escapes and plus signs")
     func formFields() {
-        #expect(FormFields.parse("name=Nguy%E1%BB%85n+Lan&_csrf=a%2Bb&empty=") == ["name": "Nguyễn Lan", "_csrf": "a+b", "empty": ""])
+        #expect(
+            FormFields.parse("name=Nguy%E1%BB%85n+Lan&_csrf=a%2Bb&empty=") == [
+                "name": "Nguyễn Lan", "_csrf": "a+b", "empty": "",
+            ])
     }
 }

@@ -1,6 +1,7 @@
-import Testing
 import SIPASCore
 import SIPASTestSupport
+import Testing
+
 @testable import SIPASWeb
 
 /// The pages' catalogs: every label and message in both languages, keys unique.

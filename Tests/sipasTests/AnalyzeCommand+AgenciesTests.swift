@@ -36,7 +36,9 @@ struct AnalyzeCommandAgenciesTests {
         let out = try Fixtures.temporaryDirectory()
         let run = try CLI.sipas(["report", Self.data.path, "--out", out.path, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json")))
+                as? [String: Any])
         let tables = try #require(object["tables"] as? [[String: Any]])
         let agencies = try #require(tables.first { $0["id"] as? String == "agencies" })
         let rows = try #require(agencies["rows"] as? [[String: Any]])
@@ -44,7 +46,8 @@ struct AnalyzeCommandAgenciesTests {
         #expect(rows.count == reference.count)
         for row in reference where !(row["rank"] ?? "").isEmpty {
             let entry = try #require(rows.first { $0["agency_code"] as? String == row["agency_code"] })
-            #expect(entry["rank"] as? String == "\(row["rank"]!)/\(row["ranked"]!)" + (row["tied"] == "TRUE" ? " ≈" : ""))
+            #expect(
+                entry["rank"] as? String == "\(row["rank"]!)/\(row["ranked"]!)" + (row["tied"] == "TRUE" ? " ≈" : ""))
             #expect(abs((entry["share"] as? Double ?? .nan) - Double(row["estimate"]!)! * 100) < 1e-8)
         }
         // The land instrument has LAND_overall: the driver table has one row per element.

@@ -13,8 +13,11 @@ import Testing
         let records = try #require(object["records"] as? [[String: Any]])
         var out: [String: [Double]] = [:]
         for r in records {
-            let key = ["group_variable", "group_value", "indicator", "statistic"].map { "\(r[$0] ?? "")" }.joined(separator: "|")
-            out[key] = ["estimate", "se", "ci_low", "ci_high", "df", "n"].map { (r[$0] as? NSNumber)?.doubleValue ?? .nan }
+            let key = ["group_variable", "group_value", "indicator", "statistic"].map { "\(r[$0] ?? "")" }.joined(
+                separator: "|")
+            out[key] = ["estimate", "se", "ci_low", "ci_high", "df", "n"].map {
+                (r[$0] as? NSNumber)?.doubleValue ?? .nan
+            }
         }
         return out
     }

@@ -26,13 +26,15 @@ struct AnalyzeCommandRealDataTests {
             // The group value of the crossing race*agecat holds a comma ("1*(0,19]"): fields are
             // split from both ends around it.
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let tail = Array(f.suffix(9)), head = Array(f.prefix(3))
+            let tail = Array(f.suffix(9))
+            let head = Array(f.prefix(3))
             let value = f[3..<(f.count - 9)].joined(separator: ",")
-            byCase[head[0], default: []].append(Reference(
-                options: head[1].split(separator: " ").map(String.init),
-                group: "\(head[2])=\(value)", indicator: tail[0], statistic: tail[1], method: tail[2],
-                estimate: Double(tail[3])!, se: Double(tail[4])!, df: Int(tail[5]),
-                low: Double(tail[6]), high: Double(tail[7]), n: Int(tail[8])!))
+            byCase[head[0], default: []].append(
+                Reference(
+                    options: head[1].split(separator: " ").map(String.init),
+                    group: "\(head[2])=\(value)", indicator: tail[0], statistic: tail[1], method: tail[2],
+                    estimate: Double(tail[3])!, se: Double(tail[4])!, df: Int(tail[5]),
+                    low: Double(tail[6]), high: Double(tail[7]), n: Int(tail[8])!))
         }
         return byCase
     }()
@@ -44,9 +46,12 @@ struct AnalyzeCommandRealDataTests {
     ]
 
     /// sipas's JSON records, keyed as the references are (shares in percent there, proportions here).
-    static func analyse(_ data: String, _ instrument: String, options: [String], method: String) throws -> [String: [String: Any]] {
-        let run = try CLI.sipas(["analyze", data, "--instrument", instrument, "--format", "json", "--ci", method] + options,
-                                in: directory)
+    static func analyse(_ data: String, _ instrument: String, options: [String], method: String) throws -> [String:
+        [String: Any]]
+    {
+        let run = try CLI.sipas(
+            ["analyze", data, "--instrument", instrument, "--format", "json", "--ci", method] + options,
+            in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let records = try #require(document["records"] as? [[String: Any]])
@@ -71,14 +76,24 @@ struct AnalyzeCommandRealDataTests {
                 let scale = reference.statistic == "share" ? 100.0 : 1.0
                 let number = { (field: String) in (record[field] as? Double).map { $0 / scale } }
                 let label = "\(name) --ci \(method) \(key)"
-                #expect(Self.close(number("estimate"), reference.estimate, 1e-8), "\(label): estimate \(String(describing: number("estimate"))) R \(reference.estimate)")
-                #expect(Self.close(number("se"), reference.se, 1e-8), "\(label): se \(String(describing: number("se"))) R \(reference.se)")
+                #expect(
+                    Self.close(number("estimate"), reference.estimate, 1e-8),
+                    "\(label): estimate \(String(describing: number("estimate"))) R \(reference.estimate)")
+                #expect(
+                    Self.close(number("se"), reference.se, 1e-8),
+                    "\(label): se \(String(describing: number("se"))) R \(reference.se)")
                 // Jackknife domains: R's replicate df differs by design (Tests/Fixtures/r-real/README.md).
                 if let low = reference.low, let high = reference.high {
-                    #expect(Self.close(number("ci_low"), low, 1e-6), "\(label): ci_low \(String(describing: number("ci_low"))) R \(low)")
-                    #expect(Self.close(number("ci_high"), high, 1e-6), "\(label): ci_high \(String(describing: number("ci_high"))) R \(high)")
+                    #expect(
+                        Self.close(number("ci_low"), low, 1e-6),
+                        "\(label): ci_low \(String(describing: number("ci_low"))) R \(low)")
+                    #expect(
+                        Self.close(number("ci_high"), high, 1e-6),
+                        "\(label): ci_high \(String(describing: number("ci_high"))) R \(high)")
                 }
-                if let df = reference.df { #expect(record["df"] as? Int == df, "\(label): df \(record["df"] ?? "nil") R \(df)") }
+                if let df = reference.df {
+                    #expect(record["df"] as? Int == df, "\(label): df \(record["df"] ?? "nil") R \(df)")
+                }
                 #expect(record["n"] as? Int == reference.n, "\(label): n \(record["n"] ?? "nil") R \(reference.n)")
                 compared += 1
             }

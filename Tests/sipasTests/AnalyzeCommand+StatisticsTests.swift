@@ -9,13 +9,20 @@ struct AnalyzeCommandStatisticsTests {
 
     static func overallSE(_ csv: String) -> String? {
         let lines = csv.split(separator: "\n").map(String.init)
-        guard let header = lines.first?.split(separator: ",").map(String.init), let se = header.firstIndex(of: "se") else { return nil }
-        return lines.dropFirst().first { $0.hasPrefix("all,,") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[se] }
+        guard let header = lines.first?.split(separator: ",").map(String.init), let se = header.firstIndex(of: "se")
+        else { return nil }
+        return lines.dropFirst().first { $0.hasPrefix("all,,") }.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[se]
+        }
     }
 
     @Test func bootstrapIsRepeatableForASeed() throws {
-        let arguments = ["analyze", CLI.sample2024, "--format", "csv", "--variance", "bootstrap", "--replicates", "20", "--seed", "7"]
-        let first = try CLI.sipas(arguments), again = try CLI.sipas(arguments)
+        let arguments = [
+            "analyze", CLI.sample2024, "--format", "csv", "--variance", "bootstrap", "--replicates", "20", "--seed",
+            "7",
+        ]
+        let first = try CLI.sipas(arguments)
+        let again = try CLI.sipas(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == again.stdout)
         let linear = try CLI.sipas(["analyze", CLI.sample2024, "--format", "csv"])
@@ -26,14 +33,17 @@ struct AnalyzeCommandStatisticsTests {
         let directory = try Fixtures.temporaryDirectory()
         let margins = directory.appendingPathComponent("sex.csv")
         try "sex,population\n1,50000000\n2,51000000\n".write(to: margins, atomically: true, encoding: .utf8)
-        let run = try CLI.sipas(["analyze", CLI.sample2024, "--format", "csv", "--calibrate", margins.path], in: directory)
+        let run = try CLI.sipas(
+            ["analyze", CLI.sample2024, "--format", "csv", "--calibrate", margins.path], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.overallSE(run.stdout) != nil)
         let partial = directory.appendingPathComponent("partial.csv")
         try "sex,population\n1,50000000\n".write(to: partial, atomically: true, encoding: .utf8)
         let failed = try CLI.sipas(["analyze", CLI.sample2024, "--calibrate", partial.path], in: directory)
         #expect(failed.status != 0)
-        #expect(failed.stderr.contains("hiệu chỉnh: sex = 2 có trong mẫu nhưng không có trong tổng thể"), "\(failed.stderr)")
+        #expect(
+            failed.stderr.contains("hiệu chỉnh: sex = 2 có trong mẫu nhưng không có trong tổng thể"), "\(failed.stderr)"
+        )
     }
 
     @Test func calibrationMethodNeedsMargins() throws {
@@ -44,11 +54,14 @@ struct AnalyzeCommandStatisticsTests {
     /// Raking is reported with its sweeps and the largest remaining margin gap, in the table and the JSON.
     @Test func rakingStatesItsSweepsAndGap() throws {
         let directory = Fixtures.url("r-real")
-        let arguments = ["analyze", "nhanes.csv", "--instrument", "nhanes.yaml", "--calibrate", "margin-race.csv",
-                         "--calibrate", "margin-sex.csv", "--lang", "en"]
+        let arguments = [
+            "analyze", "nhanes.csv", "--instrument", "nhanes.yaml", "--calibrate", "margin-race.csv",
+            "--calibrate", "margin-sex.csv", "--lang", "en",
+        ]
         let table = try CLI.sipas(arguments, in: directory)
         #expect(table.status == 0, "\(table.stderr)")
-        let line = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("Calibration (rake, race, RIAGENDR): ") })
+        let line = try #require(
+            table.stdout.split(separator: "\n").first { $0.hasPrefix("Calibration (rake, race, RIAGENDR): ") })
         #expect(line.contains(" sweeps, largest margin gap "), "\(line)")
         let json = try CLI.sipas(arguments + ["--format", "json"], in: directory)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -69,10 +82,14 @@ struct AnalyzeCommandStatisticsTests {
             let f = line.split(separator: ",").map(String.init)
             return "\(f[0]),\(2 * Int(f[1])!)"
         }
-        try ([lines[0]] + scaled).joined(separator: "\n").appending("\n").write(to: doubled, atomically: true, encoding: .utf8)
-        let run = try CLI.sipas(["analyze", real.appendingPathComponent("nhanes.csv").path, "--instrument",
-                                 real.appendingPathComponent("nhanes.yaml").path, "--calibrate",
-                                 real.appendingPathComponent("margin-race.csv").path, "--calibrate", doubled.path], in: directory)
+        try ([lines[0]] + scaled).joined(separator: "\n").appending("\n").write(
+            to: doubled, atomically: true, encoding: .utf8)
+        let run = try CLI.sipas(
+            [
+                "analyze", real.appendingPathComponent("nhanes.csv").path, "--instrument",
+                real.appendingPathComponent("nhanes.yaml").path, "--calibrate",
+                real.appendingPathComponent("margin-race.csv").path, "--calibrate", doubled.path,
+            ], in: directory)
         #expect(run.status == 65, "\(run.stderr)")
         #expect(run.stderr.contains("phép cào (raking) không hội tụ") && run.stderr.contains("race"), "\(run.stderr)")
     }

@@ -29,10 +29,13 @@ struct AnalyzeCommandSyntheticTests {
 
     @Test func aFileWithoutTheMarkerIsNotMarked() throws {
         // The same rows without the data_source column.
-        let lines = try String(contentsOf: Self.data.appendingPathComponent("2024.csv"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: Self.data.appendingPathComponent("2024.csv"), encoding: .utf8).split(
+            separator: "\n")
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
         #expect(header.last == "data_source")
-        let kept = lines.prefix(2001).map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
+        let kept = lines.prefix(2001).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+        }
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("survey.csv")
         try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: url)
         let table = try CLI.sipas(["analyze", url.path])
@@ -45,8 +48,11 @@ struct AnalyzeCommandSyntheticTests {
     }
 
     @Test func compareOfSampleDataShowsTheMarker() throws {
-        let run = try CLI.sipas(["compare", Self.data.appendingPathComponent("2023.csv").path, Self.data.appendingPathComponent("2024.csv").path,
-                                 "--lang", "en"])
+        let run = try CLI.sipas([
+            "compare", Self.data.appendingPathComponent("2023.csv").path,
+            Self.data.appendingPathComponent("2024.csv").path,
+            "--lang", "en",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("*** \(Self.en) ***"))
     }

@@ -17,15 +17,19 @@ struct AnalyzeCommandTargetsTests {
     static func provinceEstimate(_ file: String, code: String, indicator: String) throws -> Double {
         let object = try json(["analyze", data.appendingPathComponent(file).path, "--by", "province_code"])
         let records = try #require(object["records"] as? [[String: Any]])
-        let row = try #require(records.first {
-            $0["group_variable"] as? String == "province_code" && $0["group_value"] as? String == code
-                && $0["indicator"] as? String == indicator && $0["statistic"] as? String == "share"
-        })
+        let row = try #require(
+            records.first {
+                $0["group_variable"] as? String == "province_code" && $0["group_value"] as? String == code
+                    && $0["indicator"] as? String == indicator && $0["statistic"] as? String == "share"
+            })
         return try #require(row["estimate"] as? Double)
     }
 
     @Test func bacGiang2030TargetsAreNotYetDueOn2024DataAndJudgedOnProvince24() throws {
-        let object = try Self.json(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030", "--lang", "en"])
+        let object = try Self.json([
+            "analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030", "--lang",
+            "en",
+        ])
         let targets = try #require(object["targets"] as? [[String: Any]])
         let sipas = targets.filter { $0["family"] as? String == "sipas" }
         #expect(sipas.count == 3)
@@ -50,11 +54,17 @@ struct AnalyzeCommandTargetsTests {
         // The unit's breakdown is not a table of the output.
         let records = try #require(object["records"] as? [[String: Any]])
         #expect(!records.contains { ($0["group_variable"] as? String)?.hasPrefix("target-unit:") == true })
-        #expect(records.count == (try Self.json(["analyze", Self.data.appendingPathComponent("2024.csv").path])["records"] as? [Any])?.count)
+        #expect(
+            records.count
+                == (try Self.json(["analyze", Self.data.appendingPathComponent("2024.csv").path])["records"] as? [Any])?
+                .count)
     }
 
     @Test func theTableSaysNotYetDueAndNamesTheUnit() throws {
-        let run = try CLI.sipas(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030", "--lang", "en"])
+        let run = try CLI.sipas([
+            "analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030", "--lang",
+            "en",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Targets: Bắc Giang province goals 2021–2030 — Bắc Giang (code 24)"))
         #expect(run.stdout.contains("not yet due"))
@@ -96,22 +106,29 @@ struct AnalyzeCommandTargetsTests {
         targets:
           - {family: sipas, indicator: overall, higher_than: 2023, label: {vi: "Cao hơn năm 2023", en: "Higher than 2023"}}
         """.write(to: plan, atomically: true, encoding: .utf8)
-        let object = try Self.json(["compare", Self.data.appendingPathComponent("2023.csv").path, Self.data.appendingPathComponent("2024.csv").path,
-                                    "--targets", plan.path])
+        let object = try Self.json([
+            "compare", Self.data.appendingPathComponent("2023.csv").path,
+            Self.data.appendingPathComponent("2024.csv").path,
+            "--targets", plan.path,
+        ])
         let target = try #require((object["targets"] as? [[String: Any]])?.first)
         let records = try #require(object["records"] as? [[String: Any]])
-        let row = try #require(records.first {
-            $0["group_variable"] as? String == "province_code" && $0["group_value"] as? String == "33"
-                && $0["indicator"] as? String == "overall" && $0["statistic"] as? String == "share"
-        })
+        let row = try #require(
+            records.first {
+                $0["group_variable"] as? String == "province_code" && $0["group_value"] as? String == "33"
+                    && $0["indicator"] as? String == "overall" && $0["statistic"] as? String == "share"
+            })
         let change = try #require(target["change"] as? Double)
         #expect(abs(change - (row["change"] as! Double)) < 1e-9)
         #expect(abs((target["change_ci_low"] as! Double) - (row["change_ci_low"] as! Double)) < 1e-9)
-        let low = row["change_ci_low"] as! Double, high = row["change_ci_high"] as! Double
+        let low = row["change_ci_low"] as! Double
+        let high = row["change_ci_high"] as! Double
         let expected = low > 0 ? "met" : high <= 0 ? "not_met" : "not_distinguishable"
         #expect(target["status"] as? String == expected)
         // analyze alone cannot judge it.
-        let alone = try Self.json(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", plan.path])
+        let alone = try Self.json([
+            "analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", plan.path,
+        ])
         #expect((alone["targets"] as? [[String: Any]])?.first?["status"] as? String == "not_measured")
     }
 }

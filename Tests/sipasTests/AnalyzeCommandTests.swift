@@ -26,7 +26,10 @@ struct AnalyzeCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let records = try #require(object["records"] as? [[String: Any]])
         func find(_ variable: String, _ indicator: String) -> [[String: Any]] {
-            records.filter { $0["group_variable"] as? String == variable && $0["indicator"] as? String == indicator && $0["statistic"] as? String == "share" }
+            records.filter {
+                $0["group_variable"] as? String == variable && $0["indicator"] as? String == indicator
+                    && $0["statistic"] as? String == "share"
+            }
         }
         let overall = try #require(find("all", "overall").first)
         let estimate = try #require(overall["estimate"] as? Double)
@@ -85,7 +88,8 @@ struct AnalyzeCommandTests {
     }
 
     @Test func wrongDelimiterIsReported() throws {
-        let (directory, path) = try Self.write(try Self.sampleLines().map { $0.replacingOccurrences(of: ",", with: "|") })
+        let (directory, path) = try Self.write(
+            try Self.sampleLines().map { $0.replacingOccurrences(of: ",", with: "|") })
         let run = try CLI.sipas(["analyze", path, "--lang", "en"], in: directory)
         #expect(run.status == 65)
         #expect(run.stderr.contains("broken.csv, row 1"))
@@ -99,7 +103,9 @@ struct AnalyzeCommandTests {
         // Row 3's province name in Windows-1258 bytes ("Hà" → 48 61 CC), the rest UTF-8.
         var bytes = Array((lines[0...1].joined(separator: "\n") + "\n").utf8)
         let third = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        bytes += Array((third[0...2].joined(separator: ",") + ",").utf8) + [0x48, 0x61, 0xCC] + Array(("," + third[4...].joined(separator: ",") + "\n").utf8)
+        bytes +=
+            Array((third[0...2].joined(separator: ",") + ",").utf8) + [0x48, 0x61, 0xCC]
+            + Array(("," + third[4...].joined(separator: ",") + "\n").utf8)
         try Data(bytes).write(to: url)
         let run = try CLI.sipas(["analyze", url.path, "--instrument", "sipas-2023", "--lang", "en"], in: directory)
         #expect(run.status == 65)

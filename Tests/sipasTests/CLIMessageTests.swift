@@ -2,29 +2,43 @@ import Foundation
 import SIPASCore
 import SIPASTestSupport
 import Testing
+
 @testable import sipas
 
 /// The command line's catalog: every case in both languages, keys unique.
 struct CLIMessageTests {
     static let messages: [CLIMessage] = [
         .errorPrefix, .importSummary(file: "a.csv", rowsRead: 10, accepted: 9, rejected: 1), .moreRows(3),
-        .encodingDetected(encoding: "cp1258", percent: 90, evidence: "ơ ư"), .encodingLabel, .metadataColumnsKept, .normalisedLabel,
-        .unusedColumnsLabel, .validationSummary(file: "a.csv", rowsRead: 10, valid: 9, invalid: 1), .validateEncoding, .byRule, .byColumn,
-        .wholeRow, .moreProblems(4), .validateNormalised, .validateMetadataColumns, .validateUnusedColumns, .secondEntryNeedsOneFile,
-        .instrumentProblems(file: "x.yaml", count: 2), .family, .method, .years, .officialSources, .reconstructed, .scales, .satisfied,
-        .excludedFromDenominator, .design, .rollup, .defaultBreakdowns, .area, .element, .overallItems, .attributes, .otherQuestions,
+        .encodingDetected(encoding: "cp1258", percent: 90, evidence: "ơ ư"), .encodingLabel, .metadataColumnsKept,
+        .normalisedLabel,
+        .unusedColumnsLabel, .validationSummary(file: "a.csv", rowsRead: 10, valid: 9, invalid: 1), .validateEncoding,
+        .byRule, .byColumn,
+        .wholeRow, .moreProblems(4), .validateNormalised, .validateMetadataColumns, .validateUnusedColumns,
+        .secondEntryNeedsOneFile,
+        .instrumentProblems(file: "x.yaml", count: 2), .family, .method, .years, .officialSources, .reconstructed,
+        .scales, .satisfied,
+        .excludedFromDenominator, .design, .rollup, .defaultBreakdowns, .area, .element, .overallItems, .attributes,
+        .otherQuestions,
         .idColumn, .familyColumn, .methodColumn, .yearsColumn, .titleColumn,
-        .instrumentSummary(questions: 98, scored: 58, areas: 2, elements: 14, choiceLists: 8), .formatNeedsOutput(format: "entry-xlsx"),
-        .noFolder("/x"), .keyDriversPrefix, .wroteFiles(count: 3, directory: "out", seconds: "1.2"), .storeRequired, .roleTeamNeedsTeam,
+        .instrumentSummary(questions: 98, scored: 58, areas: 2, elements: 14, choiceLists: 8),
+        .formatNeedsOutput(format: "entry-xlsx"),
+        .noFolder("/x"), .keyDriversPrefix, .wroteFiles(count: 3, directory: "out", seconds: "1.2"), .storeRequired,
+        .roleTeamNeedsTeam,
         .teamNeedsRoleTeam, .accountNameLength, .postgresTeamRole(team: "T"), .accountExists("an"),
-        .accountAdded(name: "an", role: "team", team: "t1"), .accountColumns, .accountDisabled, .accountActive, .noAccount("an"),
-        .accountDisabledNow("an"), .stratum, .population, .standardDeviation, .exactAllocation, .sampleSize, .marginPoints, .groupColumn,
+        .accountAdded(name: "an", role: "team", team: "t1"), .accountColumns, .accountDisabled, .accountActive,
+        .noAccount("an"),
+        .accountDisabledNow("an"), .stratum, .population, .standardDeviation, .exactAllocation, .sampleSize,
+        .marginPoints, .groupColumn,
         .planned, .received, .acceptedColumn, .ratePercent, .behind, .srsSize, .afterFPC, .completes, .forms, .total,
-        .allocationNote(rule: "neyman", n: 100, minimum: 2), .progressNote(levels: "province › commune", late: 3, threshold: "80"),
+        .allocationNote(rule: "neyman", n: 100, minimum: 2),
+        .progressNote(levels: "province › commune", late: 3, threshold: "80"),
         .marginWithForms(n: 400, margin: "4,9", confidence: "95"),
         .sizeNote(z: "1,96", margin: "5", share: "50", deff: "2", responseRate: "0,8"),
-        .drawSummary(output: "s.csv", units: 10, frameRows: 100, strata: 2, certainty: 1, reserves: 2, rows: 12, method: "srs", seed: 7),
-        .zeroSizeUnits(2), .weightsSummary(output: "w.csv", respondents: 90, sampled: 100, rate: "90", cells: 4), .rakingSweeps(5, converged: true),
+        .drawSummary(
+            output: "s.csv", units: 10, frameRows: 100, strata: 2, certainty: 1, reserves: 2, rows: 12, method: "srs",
+            seed: 7),
+        .zeroSizeUnits(2), .weightsSummary(output: "w.csv", respondents: 90, sampled: 100, rate: "90", cells: 4),
+        .rakingSweeps(5, converged: true),
         .weightStep("base"), .weightStep("nonresponse"), .weightStep("calibrated"), .weightStep("trimmed"),
         .weightStepSummary(step: "base", total: "100", kish: "1.2", effectiveN: "80"),
     ]
@@ -32,7 +46,9 @@ struct CLIMessageTests {
     @Test func everyMessageHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
         // `weightStep` cases share a key; "× deff" reads the same in both languages.
         let keyed = Self.messages.filter { if case .weightStep = $0 { return false } else { return true } }
-        #expect(MessageCatalogCheck.problems(keyed + [.afterDesignEffect], sameInBothLanguages: ["cli.afterDesignEffect"]) == [])
+        #expect(
+            MessageCatalogCheck.problems(keyed + [.afterDesignEffect], sameInBothLanguages: ["cli.afterDesignEffect"])
+                == [])
         for step in ["base", "nonresponse", "calibrated", "trimmed"] {
             #expect(CLIMessage.weightStep(step).text(.vi) != CLIMessage.weightStep(step).text(.en))
         }

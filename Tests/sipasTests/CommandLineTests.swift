@@ -26,7 +26,8 @@ struct CommandLineTests {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? Fixtures.repositoryRoot
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -34,8 +35,9 @@ struct CommandLineTests {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static let sample2024 = Fixtures.repositoryRoot.appendingPathComponent("SampleData/2024.csv").path
@@ -43,7 +45,9 @@ struct CommandLineTests {
     @Test func instrumentListShowsTheBuiltIns() throws {
         let run = try Self.sipas(["instrument", "list"])
         #expect(run.status == 0)
-        for id in ["sipas-2023", "sipas-2017", "health-inpatient", "health-outpatient", "education", "land-construction"] {
+        for id in [
+            "sipas-2023", "sipas-2017", "health-inpatient", "health-outpatient", "education", "land-construction",
+        ] {
             #expect(run.stdout.contains(id), "missing \(id)")
         }
     }

@@ -10,7 +10,10 @@ enum ExternalProgram {
         var stderr: String
     }
 
-    static let packages = ["chromium": "chromium", "pspp": "pspp", "sqlite3": "sqlite3", "python3": "python3-openpyxl", "soffice": "libreoffice-calc-nogui"]
+    static let packages = [
+        "chromium": "chromium", "pspp": "pspp", "sqlite3": "sqlite3", "python3": "python3-openpyxl",
+        "soffice": "libreoffice-calc-nogui",
+    ]
 
     /// True when `name` is an executable on PATH (or in /usr/bin), for tests that are skipped without it.
     static func exists(_ name: String) -> Bool {
@@ -27,7 +30,9 @@ enum ExternalProgram {
             let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        Issue.record("\(name) is not installed: run scripts/install-deps (Debian package \(packages[name] ?? name))", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name) is not installed: run scripts/install-deps (Debian package \(packages[name] ?? name))",
+            sourceLocation: sourceLocation)
         return nil
     }
 
@@ -41,15 +46,19 @@ enum ExternalProgram {
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             if let run = try? Self.run(candidate, ["-c", "import \(module)"]), run.status == 0 { return candidate }
         }
-        Issue.record("no python3 with \(module): run scripts/install-deps (\(module == "pyxform" ? "PyPI package pyxform" : "Debian package python3-\(module)"))", sourceLocation: sourceLocation)
+        Issue.record(
+            "no python3 with \(module): run scripts/install-deps (\(module == "pyxform" ? "PyPI package pyxform" : "Debian package python3-\(module)"))",
+            sourceLocation: sourceLocation)
         return nil
     }
 
     /// Runs `program` (standard input empty; `environment` added to this process's); with
     /// `timeout`, under coreutils' timeout, which ends the program's whole process group
     /// (LibreOffice starts helpers) after that many seconds, and kills it 10 s later.
-    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, timeout: Int? = nil,
-                    environment: [String: String] = [:]) throws -> Run {
+    static func run(
+        _ program: URL, _ arguments: [String], in directory: URL? = nil, timeout: Int? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Run {
         let process = Process()
         if let timeout {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
@@ -59,38 +68,42 @@ enum ExternalProgram {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Prints every sheet of the workbook given as argv[1] as JSON: name, frozen cell, number
     /// formats used, and the cell values row by row (formula cells reported as {"f": …}).
     static let openpyxlDump = """
-    import json, sys, openpyxl
-    wb = openpyxl.load_workbook(sys.argv[1])
-    out = []
-    for ws in wb.worksheets:
-        rows, formats = [], set()
-        for row in ws.iter_rows():
-            values = []
-            for c in row:
-                if c.data_type == "f":
-                    values.append({"f": c.value})
-                else:
-                    values.append(c.value)
-                if isinstance(c.value, (int, float)):
-                    formats.add(c.number_format)
-            rows.append(values)
-        out.append({"name": ws.title, "freeze": ws.freeze_panes, "formats": sorted(formats), "rows": rows})
-    print(json.dumps(out, ensure_ascii=False))
-    """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        out = []
+        for ws in wb.worksheets:
+            rows, formats = [], set()
+            for row in ws.iter_rows():
+                values = []
+                for c in row:
+                    if c.data_type == "f":
+                        values.append({"f": c.value})
+                    else:
+                        values.append(c.value)
+                    if isinstance(c.value, (int, float)):
+                        formats.add(c.number_format)
+                rows.append(values)
+            out.append({"name": ws.title, "freeze": ws.freeze_panes, "formats": sorted(formats), "rows": rows})
+        print(json.dumps(out, ensure_ascii=False))
+        """
 }

@@ -14,18 +14,22 @@ struct FastPathTests {
         var rejects: String
     }
 
-    static func analyze(_ file: URL, _ extra: [String], slow: Bool, threads: Int = 1, block: Int? = nil, in directory: URL) throws -> Run {
+    static func analyze(
+        _ file: URL, _ extra: [String], slow: Bool, threads: Int = 1, block: Int? = nil, in directory: URL
+    ) throws -> Run {
         let rejects = directory.appendingPathComponent("rejects.csv")
         try? FileManager.default.removeItem(at: rejects)
         let process = Process()
         process.executableURL = CommandLineTests.binary
-        process.arguments = ["analyze", file.path, "--format", "json", "--rejects", rejects.path, "--threads", String(threads)] + extra
+        process.arguments =
+            ["analyze", file.path, "--format", "json", "--rejects", rejects.path, "--threads", String(threads)] + extra
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["SIPAS_SLOW_PATH"] = slow ? "1" : nil
         environment["SIPAS_FAST_BLOCK_BYTES"] = block.map(String.init)
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -33,13 +37,16 @@ struct FastPathTests {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let rejected = (try? String(contentsOf: rejects, encoding: .utf8)) ?? ""
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self), rejects: rejected)
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), rejects: rejected)
     }
 
     /// Compares the fast path with the slow one; returns the slow run.
     @discardableResult
-    static func expectSame(_ file: URL, _ extra: [String] = [], in directory: URL, blocks: [Int?] = [nil, 997, 4096]) throws -> Run {
+    static func expectSame(_ file: URL, _ extra: [String] = [], in directory: URL, blocks: [Int?] = [nil, 997, 4096])
+        throws -> Run
+    {
         let slow = try analyze(file, extra, slow: true, in: directory)
         for threads in [1, 2, 4] {
             for block in blocks {
@@ -55,8 +62,10 @@ struct FastPathTests {
 
     static func sample(rows: Int, seed: Int, in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent("land-\(rows).csv")
-        let run = try CommandLineTests.sipas(["sample", "--instrument", "land-construction", "--year", "2024", "--rows", String(rows),
-                                              "--seed", String(seed), "--output", url.path])
+        let run = try CommandLineTests.sipas([
+            "sample", "--instrument", "land-construction", "--year", "2024", "--rows", String(rows),
+            "--seed", String(seed), "--output", url.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         return url
     }
@@ -79,7 +88,9 @@ struct FastPathTests {
     @Test func faultyRowsAreDecidedAsByTheFullImporter() throws {
         let directory = try Fixtures.temporaryDirectory()
         let clean = try Self.sample(rows: 3000, seed: 11, in: directory)
-        var lines = try String(contentsOf: clean, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = try String(contentsOf: clean, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let header = lines[0].split(separator: ",").map(String.init)
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
@@ -104,7 +115,9 @@ struct FastPathTests {
             case 13: out += "\n"
             case 14: f = Array(repeating: "", count: f.count)
             case 15: f.removeLast()
-            case 16: f[column("channel")] = "truc_tuyen"; f[column("LAND_visits")] = "3"
+            case 16:
+                f[column("channel")] = "truc_tuyen"
+                f[column("LAND_visits")] = "3"
             case 17: f[column("age")] = "17"
             case 18: f[column("sector")] = "khac"
             case 19: end = "\r\n"
@@ -141,7 +154,8 @@ struct FastPathTests {
         try second.write(to: file2, atomically: true, encoding: .utf8)
         let slow = try Self.analyze(first, [file2.path, "--by", "sector"], slow: true, in: directory)
         for threads in [1, 2] {
-            let fast = try Self.analyze(first, [file2.path, "--by", "sector"], slow: false, threads: threads, block: 8192, in: directory)
+            let fast = try Self.analyze(
+                first, [file2.path, "--by", "sector"], slow: false, threads: threads, block: 8192, in: directory)
             #expect(fast == slow)
         }
         #expect(slow.status == 65)

@@ -14,7 +14,8 @@ struct ImportCommandFastPathTests {
     }
 
     /// Imports `files` into a new store; the store's tables dumped with the `sqlite3` program.
-    static func load(_ files: [URL], slow: Bool, threads: Int = 1, block: Int? = nil, in directory: URL) throws -> Load? {
+    static func load(_ files: [URL], slow: Bool, threads: Int = 1, block: Int? = nil, in directory: URL) throws -> Load?
+    {
         guard let sqlite = ExternalProgram.find("sqlite3") else { return nil }
         // Each run in its own folder, with the same relative store path (messages name it).
         let run = directory.appendingPathComponent("run-\(slow)-\(threads)-\(block ?? 0)")
@@ -24,7 +25,8 @@ struct ImportCommandFastPathTests {
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.currentDirectoryURL = run
-        process.arguments = ["import"] + files.map(\.path) + ["--store", "sipas.db", "--lang", "en", "--threads", String(threads)]
+        process.arguments =
+            ["import"] + files.map(\.path) + ["--store", "sipas.db", "--lang", "en", "--threads", String(threads)]
         var environment = ProcessInfo.processInfo.environment
         environment["SIPAS_SLOW_PATH"] = slow ? "1" : nil
         environment["SIPAS_FAST_BLOCK_BYTES"] = block.map(String.init)
@@ -39,28 +41,43 @@ struct ImportCommandFastPathTests {
         let messages = String(decoding: errData, as: UTF8.self).split(separator: "\n").map {
             $0.contains(" rows/s") ? String($0.components(separatedBy: " written in ")[0]) : String($0)
         }
-        let dump = try ExternalProgram.run(sqlite, [store.path, """
-            SELECT id, name, team, file_name, sha256, instrument_id, method_version, items, attribute_names, header,
-                   rows_read, accepted, rejected, replaced_by FROM batch ORDER BY id;
-            SELECT * FROM response ORDER BY batch_id, row;
-            SELECT * FROM rejection ORDER BY batch_id, row;
-            SELECT name, sql FROM sqlite_master ORDER BY name;
-            """])
+        let dump = try ExternalProgram.run(
+            sqlite,
+            [
+                store.path,
+                """
+                SELECT id, name, team, file_name, sha256, instrument_id, method_version, items, attribute_names, header,
+                       rows_read, accepted, rejected, replaced_by FROM batch ORDER BY id;
+                SELECT * FROM response ORDER BY batch_id, row;
+                SELECT * FROM rejection ORDER BY batch_id, row;
+                SELECT name, sql FROM sqlite_master ORDER BY name;
+                """,
+            ])
         #expect(dump.status == 0, "\(dump.stderr)")
         return Load(status: process.terminationStatus, messages: messages, dump: dump.stdout)
     }
 
     /// Compares the fast loads with the slow one; returns the slow one.
     @discardableResult
-    static func expectSame(_ files: [URL], in directory: URL, blocks: [Int?] = [nil, 997, 4096],
-                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Load? {
+    static func expectSame(
+        _ files: [URL], in directory: URL, blocks: [Int?] = [nil, 997, 4096],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> Load? {
         guard let slow = try load(files, slow: true, in: directory) else { return nil }
         for threads in [1, 2] {
             for block in blocks {
-                guard let fast = try load(files, slow: false, threads: threads, block: block, in: directory) else { return nil }
-                #expect(fast.status == slow.status, "threads \(threads), block \(block ?? 0)", sourceLocation: sourceLocation)
-                #expect(fast.messages == slow.messages, "threads \(threads), block \(block ?? 0): messages differ", sourceLocation: sourceLocation)
-                #expect(fast.dump == slow.dump, "threads \(threads), block \(block ?? 0): stores differ", sourceLocation: sourceLocation)
+                guard let fast = try load(files, slow: false, threads: threads, block: block, in: directory) else {
+                    return nil
+                }
+                #expect(
+                    fast.status == slow.status, "threads \(threads), block \(block ?? 0)",
+                    sourceLocation: sourceLocation)
+                #expect(
+                    fast.messages == slow.messages, "threads \(threads), block \(block ?? 0): messages differ",
+                    sourceLocation: sourceLocation)
+                #expect(
+                    fast.dump == slow.dump, "threads \(threads), block \(block ?? 0): stores differ",
+                    sourceLocation: sourceLocation)
             }
         }
         return slow
@@ -68,7 +85,8 @@ struct ImportCommandFastPathTests {
 
     @Test func sampleData2024LoadsTheSameStore() throws {
         let directory = try Fixtures.temporaryDirectory()
-        let slow = try Self.expectSame([URL(fileURLWithPath: CommandLineTests.sample2024)], in: directory, blocks: [nil, 150_000])
+        let slow = try Self.expectSame(
+            [URL(fileURLWithPath: CommandLineTests.sample2024)], in: directory, blocks: [nil, 150_000])
         #expect(slow?.dump.split(separator: "\n").count ?? 0 > 12000)
     }
 
@@ -92,7 +110,8 @@ struct ImportCommandFastPathTests {
         let clean = try FastPathTests.sample(rows: 3000, seed: 13, in: directory)
         let faulty = try Self.faulty(clean, quotes: false, in: directory)
         let store = directory.appendingPathComponent("sipas.db").path
-        let load = try CommandLineTests.sipas(["import", faulty.path, "--store", store, "--accept-rejects"], in: directory)
+        let load = try CommandLineTests.sipas(
+            ["import", faulty.path, "--store", store, "--accept-rejects"], in: directory)
         #expect(load.status == 0, "\(load.stderr)")
         let file = try FastPathTests.analyze(faulty, ["--by", "sector,province_code"], slow: false, in: directory)
         #expect(file.stdout.contains("\"estimate\""))
@@ -100,7 +119,10 @@ struct ImportCommandFastPathTests {
             for threads in [1, 2] {
                 let process = Process()
                 process.executableURL = CommandLineTests.binary
-                process.arguments = ["analyze", "--store", store, "--format", "json", "--by", "sector,province_code", "--threads", String(threads)]
+                process.arguments = [
+                    "analyze", "--store", store, "--format", "json", "--by", "sector,province_code", "--threads",
+                    String(threads),
+                ]
                 var environment = ProcessInfo.processInfo.environment
                 environment["SIPAS_SLOW_PATH"] = slow ? "1" : nil
                 process.environment = environment
@@ -112,8 +134,9 @@ struct ImportCommandFastPathTests {
                 process.waitUntilExit()
                 #expect(process.terminationStatus == file.status)
                 // The batch keeps the file's synthetic-row count: the marker is compared too.
-                #expect(String(decoding: data, as: UTF8.self) == file.stdout,
-                        "slow \(slow), threads \(threads)")
+                #expect(
+                    String(decoding: data, as: UTF8.self) == file.stdout,
+                    "slow \(slow), threads \(threads)")
             }
         }
     }
@@ -121,7 +144,9 @@ struct ImportCommandFastPathTests {
     /// `clean` with a fault every 101 rows (as `FastPathTests.faultyRowsAreDecidedAsByTheFullImporter`)
     /// and its ids prefixed so that only some repeat those of `clean`.
     static func faulty(_ clean: URL, quotes: Bool, in directory: URL) throws -> URL {
-        var lines = try String(contentsOf: clean, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = try String(contentsOf: clean, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let header = lines[0].split(separator: ",").map(String.init)
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
@@ -147,7 +172,9 @@ struct ImportCommandFastPathTests {
             case 13: out += "\n"
             case 14: f = Array(repeating: "", count: f.count)
             case 15: f.removeLast()
-            case 16: f[column("channel")] = "truc_tuyen"; f[column("LAND_visits")] = "3"
+            case 16:
+                f[column("channel")] = "truc_tuyen"
+                f[column("LAND_visits")] = "3"
             case 17: f[column("age")] = "17"
             case 18: f[column("sector")] = "khac"
             case 19: end = "\r\n"

@@ -10,7 +10,8 @@ struct ImportCommandTests {
     static func part(_ name: String, rows: ClosedRange<Int>, in directory: URL) throws -> String {
         let lines = try AnalyzeCommandTests.sampleLines(rows.upperBound)
         let url = directory.appendingPathComponent(name)
-        try (([lines[0]] + lines[rows]).joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        try (([lines[0]] + lines[rows]).joined(separator: "\n") + "\n").write(
+            to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
@@ -20,8 +21,11 @@ struct ImportCommandTests {
         let load = try CLI.sipas(["import", CLI.sample2024, "--store", store, "--team", "mau"], in: directory)
         #expect(load.status == 0, "\(load.stderr)")
         #expect(load.stderr.contains("ghi 12000 phiếu và 0 dòng loại"))
-        let fromFile = try CLI.sipas(["analyze", CLI.sample2024, "--format", "json", "--by", "sector,province_code"], in: directory)
-        let fromStore = try CLI.sipas(["analyze", "--store", store, "--year", "2024", "--format", "json", "--by", "sector,province_code"], in: directory)
+        let fromFile = try CLI.sipas(
+            ["analyze", CLI.sample2024, "--format", "json", "--by", "sector,province_code"], in: directory)
+        let fromStore = try CLI.sipas(
+            ["analyze", "--store", store, "--year", "2024", "--format", "json", "--by", "sector,province_code"],
+            in: directory)
         #expect(fromStore.status == 0, "\(fromStore.stderr)")
         #expect(!fromFile.stdout.isEmpty)
         #expect(fromFile.stdout.contains("\"data_source\" : \"synthetic\""))
@@ -30,8 +34,10 @@ struct ImportCommandTests {
         // Calibration applies to the store's records as to the file's.
         let margins = directory.appendingPathComponent("sex.csv")
         try "sex,population\n1,50000000\n2,51000000\n".write(to: margins, atomically: true, encoding: .utf8)
-        let calibratedFile = try CLI.sipas(["analyze", CLI.sample2024, "--format", "json", "--calibrate", margins.path], in: directory)
-        let calibratedStore = try CLI.sipas(["analyze", "--store", store, "--format", "json", "--calibrate", margins.path], in: directory)
+        let calibratedFile = try CLI.sipas(
+            ["analyze", CLI.sample2024, "--format", "json", "--calibrate", margins.path], in: directory)
+        let calibratedStore = try CLI.sipas(
+            ["analyze", "--store", store, "--format", "json", "--calibrate", margins.path], in: directory)
         #expect(calibratedStore.status == 0, "\(calibratedStore.stderr)")
         #expect(calibratedStore.stdout != fromStore.stdout)  // the weights did change
         #expect(calibratedStore.stdout == calibratedFile.stdout)
@@ -53,7 +59,8 @@ struct ImportCommandTests {
         let refused = try CLI.sipas(["import", corrected, "--store", store, "--batch", "hn-1"], in: directory)
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("dùng --replace"))
-        let replaced = try CLI.sipas(["import", corrected, "--store", store, "--batch", "hn-1", "--replace"], in: directory)
+        let replaced = try CLI.sipas(
+            ["import", corrected, "--store", store, "--batch", "hn-1", "--replace"], in: directory)
         #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(replaced.stderr.contains("thay lô #1"))
         let show = try CLI.sipas(["store", "show", "1", "--store", store, "--lang", "en"], in: directory)
@@ -67,8 +74,10 @@ struct ImportCommandTests {
     @Test func duplicateRespondentsAcrossBatchesAreReported() throws {
         let directory = try Fixtures.temporaryDirectory()
         let store = directory.appendingPathComponent("sipas.db").path
-        _ = try CLI.sipas(["import", try Self.part("a.csv", rows: 1...20, in: directory), "--store", store], in: directory)
-        let run = try CLI.sipas(["import", try Self.part("b.csv", rows: 16...30, in: directory), "--store", store], in: directory)
+        _ = try CLI.sipas(
+            ["import", try Self.part("a.csv", rows: 1...20, in: directory), "--store", store], in: directory)
+        let run = try CLI.sipas(
+            ["import", try Self.part("b.csv", rows: 16...30, in: directory), "--store", store], in: directory)
         #expect(run.status == 0)
         #expect(run.stderr.contains("5 mã phiếu đã có trong lô khác"))
     }
@@ -83,7 +92,8 @@ struct ImportCommandTests {
         let garbage = try CLI.sipas(["store", "batches", "--store", notAStore.path, "--lang", "en"], in: directory)
         #expect(garbage.status == 1)
         #expect(garbage.stderr.contains("cannot open the store"))
-        let missing = try CLI.sipas(["store", "show", "x", "--store", directory.appendingPathComponent("none.db").path], in: directory)
+        let missing = try CLI.sipas(
+            ["store", "show", "x", "--store", directory.appendingPathComponent("none.db").path], in: directory)
         #expect(missing.status == 1)
     }
 
@@ -113,7 +123,7 @@ struct ImportCommandTests {
         let batches = try CLI.sipas(["store", "batches", "--store", store], in: directory)
         #expect(batches.status == 0)
         #expect(batches.stdout.split(separator: "\n").count == 1, "\(batches.stdout)")
-        #expect(try CLI.sipas(["store", "export", "--store", store], in: directory).status == 65) // no responses
+        #expect(try CLI.sipas(["store", "export", "--store", store], in: directory).status == 65)  // no responses
         let rerun = try CLI.sipas(["import", CLI.sample2024, "--store", store], in: directory)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stderr.contains("ghi 12000 phiếu"))
@@ -125,7 +135,9 @@ struct ImportCommandTests {
         let directory = try Fixtures.temporaryDirectory()
         let store = directory.appendingPathComponent("sipas.db").path
         let ranges = [1...750, 751...1500, 1501...2250, 2251...3000]
-        let files = try ranges.enumerated().map { try Self.part("team\($0.offset).csv", rows: $0.element, in: directory) }
+        let files = try ranges.enumerated().map {
+            try Self.part("team\($0.offset).csv", rows: $0.element, in: directory)
+        }
         let processes = files.enumerated().map { index, file in
             let process = Process()
             process.executableURL = CLI.binary

@@ -12,7 +12,8 @@ struct ImportFormatsTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
         process.arguments = ["-f", "UTF-8", "-t", "CP1258"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -34,7 +35,9 @@ struct ImportFormatsTests {
         let text = lines.joined(separator: "\n") + "\n"
         let directory = try Fixtures.temporaryDirectory()
         var utf16 = Data([0xFF, 0xFE])
-        for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
+            utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)])
+        }
         let copies: [(String, Data)] = [
             ("utf8.csv", Data(text.utf8)),
             ("bom.csv", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)),
@@ -43,7 +46,8 @@ struct ImportFormatsTests {
             ("semicolon.csv", Data(text.replacingOccurrences(of: ",", with: ";").utf8)),
         ]
         for (name, data) in copies { try data.write(to: directory.appendingPathComponent(name)) }
-        try XLSXWriter.write([("Phiếu", XLSXWriter.rows(fromCSV: text))], to: directory.appendingPathComponent("workbook.xlsx"))
+        try XLSXWriter.write(
+            [("Phiếu", XLSXWriter.rows(fromCSV: text))], to: directory.appendingPathComponent("workbook.xlsx"))
 
         var outputs: [String: [[String: String]]] = [:]
         for name in copies.map(\.0) + ["workbook.xlsx"] {

@@ -47,7 +47,8 @@ struct JSONOutputSchemaTests {
     @Test func everyJSONOutputValidatesAgainstTheSchema() throws {
         guard let python = ExternalProgram.python(with: "jsonschema") else { return }
         let folder = try Fixtures.temporaryDirectory()
-        let y2023 = Self.data.appendingPathComponent("2023.csv").path, y2024 = Self.data.appendingPathComponent("2024.csv").path
+        let y2023 = Self.data.appendingPathComponent("2023.csv").path
+        let y2024 = Self.data.appendingPathComponent("2024.csv").path
         let frame = Self.data.appendingPathComponent("frame-2025.csv").path
         var documents: [(String, URL)] = []
         func add(_ kind: String, _ name: String, _ arguments: [String]) throws {
@@ -56,13 +57,23 @@ struct JSONOutputSchemaTests {
             documents.append((kind, file))
         }
         try add("analyze", "analyze", ["analyze", y2024, "--by", "sector", "--format", "json"])
-        try add("analyze", "analyze-targets", ["analyze", y2024, "--targets", "bac-giang-2021-2030", "--format", "json", "--lang", "en"])
-        try add("compare", "compare", ["compare", y2023, y2024, "--targets", "bac-giang-2021-2030", "--format", "json"])
-        try add("design", "size", ["design", "size", "--margin", "3", "--share", "85", "--population", "500000", "--format", "json"])
-        try add("design", "allocate", ["design", "allocate", "--frame", frame, "--strata", "province_code", "--population", "households",
-                                       "--n", "3400", "--format", "json"])
+        try add(
+            "analyze", "analyze-targets",
+            ["analyze", y2024, "--targets", "bac-giang-2021-2030", "--format", "json", "--lang", "en"])
+        try add(
+            "compare", "compare", ["compare", y2023, y2024, "--targets", "bac-giang-2021-2030", "--format", "json"])
+        try add(
+            "design", "size",
+            ["design", "size", "--margin", "3", "--share", "85", "--population", "500000", "--format", "json"])
+        try add(
+            "design", "allocate",
+            [
+                "design", "allocate", "--frame", frame, "--strata", "province_code", "--population", "households",
+                "--n", "3400", "--format", "json",
+            ])
         documents.append(("report", try ReportCommandTests.sampleReport().appendingPathComponent("report.json")))
-        let run = try ExternalProgram.run(python, ["-c", Self.validator, Self.schema.path] + documents.map { "\($0.0)=\($0.1.path)" })
+        let run = try ExternalProgram.run(
+            python, ["-c", Self.validator, Self.schema.path] + documents.map { "\($0.0)=\($0.1.path)" })
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty, "\(run.stdout)")
         #expect(run.stderr.contains("checked \(documents.count)"), "\(run.stderr)")
@@ -75,10 +86,14 @@ struct JSONOutputSchemaTests {
         let (folder, bad) = try OutputFlagsTests.invalidFile()
         let store = folder.appendingPathComponent("sipas.db").path
         let broken = folder.appendingPathComponent("broken.yaml")
-        try "id: broken\ntitle: x\nquestions:\n  - name: q1\n    type: nosuchtype\n".write(to: broken, atomically: true, encoding: .utf8)
+        try "id: broken\ntitle: x\nquestions:\n  - name: q1\n    type: nosuchtype\n".write(
+            to: broken, atomically: true, encoding: .utf8)
         let runs: [(String, [String], Int32)] = [
             ("validate", ["validate", bad, "--format", "json"], 65),
-            ("validate", ["validate", Self.data.appendingPathComponent("2024.csv").path, "--format", "json", "--lang", "en"], 0),
+            (
+                "validate",
+                ["validate", Self.data.appendingPathComponent("2024.csv").path, "--format", "json", "--lang", "en"], 0
+            ),
             ("import", ["import", bad, "--store", store, "--team", "hn", "--format", "json"], 65),
             ("import", ["import", bad, "--store", store, "--format", "json"], 0),
             ("store_batches", ["store", "batches", "--store", store, "--format", "json"], 0),
@@ -94,19 +109,26 @@ struct JSONOutputSchemaTests {
             try Data(run.stdout.utf8).write(to: file)
             documents.append((kind, file))
         }
-        let run = try ExternalProgram.run(python, ["-c", Self.validator, Self.schema.path] + documents.map { "\($0.0)=\($0.1.path)" })
+        let run = try ExternalProgram.run(
+            python, ["-c", Self.validator, Self.schema.path] + documents.map { "\($0.0)=\($0.1.path)" })
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty, "\(run.stdout)")
         #expect(run.stderr.contains("checked \(documents.count)"), "\(run.stderr)")
     }
 
     @Test func targetRecordsUsePercentAndSnakeCase() throws {
-        let run = try CLI.sipas(["analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030",
-                                 "--format", "json", "--lang", "en"])
+        let run = try CLI.sipas([
+            "analyze", Self.data.appendingPathComponent("2024.csv").path, "--targets", "bac-giang-2021-2030",
+            "--format", "json", "--lang", "en",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let target = try #require((object["targets"] as? [[String: Any]])?.first { $0["family"] as? String == "sipas" && $0["indicator"] as? String == "overall" })
+        let target = try #require(
+            (object["targets"] as? [[String: Any]])?.first {
+                $0["family"] as? String == "sipas" && $0["indicator"] as? String == "overall"
+            })
         let estimate = try #require(target["estimate"] as? [String: Any])
-        let value = try #require(estimate["estimate"] as? Double), high = try #require(estimate["ci_high"] as? Double)
+        let value = try #require(estimate["estimate"] as? Double)
+        let high = try #require(estimate["ci_high"] as? Double)
         // Percent, like the result records: the province's index is in the 70–100 range, not 0.7–1.
         #expect(value > 50 && value < 100 && high > value)
         #expect(estimate["standardError"] == nil && estimate["se"] is Double)

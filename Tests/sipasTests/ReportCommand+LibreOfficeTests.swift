@@ -6,19 +6,23 @@ import Testing
 /// Excel workbook is read back … and its numbers equal the JSON's"). Skipped, saying why, only
 /// where `soffice` is not installed; `scripts/install-deps` (and so CI) installs it.
 extension ReportCommandTests {
-    @Test(.enabled(if: ExternalProgram.exists("soffice"),
-                   "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-calc-nogui"))
+    @Test(
+        .enabled(
+            if: ExternalProgram.exists("soffice"),
+            "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-calc-nogui"))
     func libreOfficeReadsTheWorkbookAndItsNumbersEqualTheJSON() throws {
         let out = try Self.sampleReport()
         let soffice = try #require(ExternalProgram.find("soffice"))
         // A profile of its own, so a running LibreOffice or a stale lock cannot block the conversion;
         // every sheet to its own CSV (token 12 = -1), values as stored rather than as shown (token 9).
         let work = try Fixtures.temporaryDirectory()
-        let run = try ExternalProgram.run(soffice, [
-            "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)", "--headless",
-            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir", work.appendingPathComponent("csv").path, out.appendingPathComponent("report.xlsx").path,
-        ], timeout: 240)
+        let run = try ExternalProgram.run(
+            soffice,
+            [
+                "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)", "--headless",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", work.appendingPathComponent("csv").path, out.appendingPathComponent("report.xlsx").path,
+            ], timeout: 240)
         #expect(run.status == 0, "soffice: \(run.status) \(run.stdout)\(run.stderr)")
         // One line "Writing sheet NAME -> PATH" per sheet, in the workbook's order.
         let paths = run.stdout.split(separator: "\n").compactMap { line -> String? in
@@ -42,8 +46,9 @@ extension ReportCommandTests {
                     guard let id = column["id"] as? String, let number = row[id] as? Double else { continue }
                     // LibreOffice writes 15 significant digits.
                     let cell = c < cells[r + 1].count ? Double(cells[r + 1][c]) : nil
-                    #expect(cell.map { abs($0 - number) <= 1e-12 * max(1, abs(number)) } == true,
-                            "\(table["id"]!) row \(r) \(id): LibreOffice \(String(describing: cell)) ≠ json \(number)")
+                    #expect(
+                        cell.map { abs($0 - number) <= 1e-12 * max(1, abs(number)) } == true,
+                        "\(table["id"]!) row \(r) \(id): LibreOffice \(String(describing: cell)) ≠ json \(number)")
                     compared += 1
                 }
             }
@@ -51,27 +56,36 @@ extension ReportCommandTests {
         #expect(compared > 1000)
     }
 
-    @Test(.enabled(if: ExternalProgram.exists("soffice"),
-                   "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-writer-nogui"))
+    @Test(
+        .enabled(
+            if: ExternalProgram.exists("soffice"),
+            "LibreOffice is not installed (soffice): scripts/install-deps installs Debian's libreoffice-writer-nogui"))
     func libreOfficeOpensTheWordReport() throws {
         let out = try Self.sampleReport()
         let soffice = try #require(ExternalProgram.find("soffice"))
         let work = try Fixtures.temporaryDirectory()
         let docx = out.appendingPathComponent("report.docx").path
         for format in ["pdf", "txt:Text"] {
-            let run = try ExternalProgram.run(soffice, [
-                "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)", "--headless",
-                "--convert-to", format, "--outdir", work.path, docx,
-            ], timeout: 240)
+            let run = try ExternalProgram.run(
+                soffice,
+                [
+                    "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)", "--headless",
+                    "--convert-to", format, "--outdir", work.path, docx,
+                ], timeout: 240)
             #expect(run.status == 0, "soffice \(format): \(run.status) \(run.stdout)\(run.stderr)")
         }
         let pdf = try Data(contentsOf: work.appendingPathComponent("report.pdf"))
         #expect(pdf.starts(with: Array("%PDF-".utf8)) && pdf.count > 10_000)
         let text = try String(contentsOf: work.appendingPathComponent("report.txt"), encoding: .utf8)
         #expect(text.contains("Dữ liệu mô phỏng — không phải kết quả chính thức"))
-        #expect(text.contains("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024"))
+        #expect(
+            text.contains(
+                "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2024"
+            ))
         // Every table is there: the province table's 63 names, and no internal ids.
-        let provinces = try #require(try Self.json(out)["tables"] as? [[String: Any]]).first { $0["id"] as? String == "provinces" }
+        let provinces = try #require(try Self.json(out)["tables"] as? [[String: Any]]).first {
+            $0["id"] as? String == "provinces"
+        }
         for row in try #require(provinces?["rows"] as? [[String: Any]]) {
             #expect(text.contains(row["province"] as? String ?? "?"))
         }
@@ -80,19 +94,36 @@ extension ReportCommandTests {
 
     /// The fields of a CSV text (quotes doubled inside quoted fields, which may hold line breaks).
     static func csvRows(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var characters = Array(text)[...]
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
                     if characters.first == "\"" { field.append(characters.removeFirst()) } else { quoted = false }
-                } else { field.append(character) }
-            } else if character == "\"" { quoted = true
-            } else if character == "," { row.append(field); field = ""
-            } else if character == "\n" || character == "\r\n" { row.append(field); rows.append(row); row = []; field = ""
-            } else { field.append(character) }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                row.append(field)
+                field = ""
+            } else if character == "\n" || character == "\r\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(character)
+            }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

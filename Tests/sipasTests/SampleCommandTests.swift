@@ -9,7 +9,10 @@ struct SampleCommandTests {
         var binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/sipas")
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("sipas")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { binary = candidate; break }
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                binary = candidate
+                break
+            }
             directory = directory.deletingLastPathComponent()
         }
         let process = Process()
@@ -55,8 +58,10 @@ struct SampleCommandTests {
         let folder = try Fixtures.temporaryDirectory()
         let instrument = try Self.instrumentFile(in: folder).path
         let output = folder.appendingPathComponent("out.csv").path
-        let run = try Self.sipas(["sample", "--instrument", instrument, "--year", "2025", "--rows", "500",
-                                  "--seed", "3", "--level", "81.5", "--output", output, "--lang", "en"])
+        let run = try Self.sipas([
+            "sample", "--instrument", instrument, "--year", "2025", "--rows", "500",
+            "--seed", "3", "--level", "81.5", "--output", output, "--lang", "en",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("500 rows, 34 provinces"), "\(run.stderr)")
         #expect(run.stderr.contains("target 81.50 %"))
@@ -82,11 +87,15 @@ struct SampleCommandTests {
             #expect(run.status != 0, "\(extra)")
             #expect(run.stderr.contains(mentioned), "\(extra): \(run.stderr)")
         }
-        let unknown = try Self.sipas(["sample", "--instrument", "no-such-instrument", "--year", "2024", "--rows", "5", "--output", output])
+        let unknown = try Self.sipas([
+            "sample", "--instrument", "no-such-instrument", "--year", "2024", "--rows", "5", "--output", output,
+        ])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.contains("no-such-instrument"))
-        let noFolder = try Self.sipas(["sample", "--instrument", instrument, "--year", "2024", "--rows", "5",
-                                       "--output", folder.appendingPathComponent("missing/out.csv").path, "--lang", "en"])
+        let noFolder = try Self.sipas([
+            "sample", "--instrument", instrument, "--year", "2024", "--rows", "5",
+            "--output", folder.appendingPathComponent("missing/out.csv").path, "--lang", "en",
+        ])
         #expect(noFolder.status != 0)
         #expect(noFolder.stderr.contains("cannot write"))
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -10,12 +10,14 @@ import Testing
 struct ValidateCommandFastPathTests {
     static func validate(_ file: URL, slow: Bool) throws -> ExternalProgram.Run {
         let path = slow ? ["SIPAS_SLOW_PATH=1"] : ["-u", "SIPAS_SLOW_PATH"]
-        return try ExternalProgram.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                       path + [CommandLineTests.binary.path, "validate", file.path, "--show", "100000", "--lang", "en"])
+        return try ExternalProgram.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            path + [CommandLineTests.binary.path, "validate", file.path, "--show", "100000", "--lang", "en"])
     }
 
     static func expectSame(_ file: URL) throws -> ExternalProgram.Run {
-        let slow = try validate(file, slow: true), fast = try validate(file, slow: false)
+        let slow = try validate(file, slow: true)
+        let fast = try validate(file, slow: false)
         #expect(fast.status == slow.status, "\(file.lastPathComponent)")
         #expect(fast.stdout == slow.stdout, "\(file.lastPathComponent): report differs")
         #expect(fast.stderr == slow.stderr, "\(file.lastPathComponent): messages differ")
@@ -53,11 +55,17 @@ struct ValidateCommandFastPathTests {
             case 6: f[column("LAND_B1")] = "4.5"
             case 7: f[column("age")] = "17"
             case 8: f[column("sector")] = "khac"
-            case 9: f[column("province_name")] = "\"Hà Nội, \"\"x\"\"\""; f[column("LAND_A2")] = "0"
+            case 9:
+                f[column("province_name")] = "\"Hà Nội, \"\"x\"\"\""
+                f[column("LAND_A2")] = "0"
             case 10: f.append("")
-            case 11: f[column("LAND_A1")] = "4 – Hài lòng"; f[column("LAND_B1")] = "9 - Không biết / không trả lời"
+            case 11:
+                f[column("LAND_A1")] = "4 – Hài lòng"
+                f[column("LAND_B1")] = "9 - Không biết / không trả lời"
             case 12: f[column("LAND_A2")] = "4 – Rất hài lòng"
-            default: f[column("channel")] = "truc_tuyen"; f[column("LAND_visits")] = "3"
+            default:
+                f[column("channel")] = "truc_tuyen"
+                f[column("LAND_visits")] = "3"
             }
             lines[i] = f.joined(separator: ",")
         }

@@ -36,13 +36,21 @@ struct ValidateCommandTests {
     @Test func aWorkbookOverTheSizeLimitIsRefused() throws {
         let directory = try Fixtures.temporaryDirectory()
         let url = directory.appendingPathComponent("bomb.xlsx")
-        try XLSXWriter.write([("Phiếu", XLSXWriter.rows(fromCSV: try AnalyzeCommandTests.sampleLines(3).joined(separator: "\n")))], to: url)
+        try XLSXWriter.write(
+            [("Phiếu", XLSXWriter.rows(fromCSV: try AnalyzeCommandTests.sampleLines(3).joined(separator: "\n")))],
+            to: url)
         try XLSXWriterPatch.declare(size: 0xF000_0000, for: "xl/worksheets/sheet1.xml", in: url)
         let run = try CLI.sipas(["validate", "bomb.xlsx", "--lang", "en"], in: directory)
         #expect(run.status == 65)
-        #expect(run.stderr.contains("bomb.xlsx: the part xl/worksheets/sheet1.xml of the Excel workbook inflates to more than 1073741824 bytes (a zip bomb?): reading stopped"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "bomb.xlsx: the part xl/worksheets/sheet1.xml of the Excel workbook inflates to more than 1073741824 bytes (a zip bomb?): reading stopped"
+            ), "\(run.stderr)")
         let vi = try CLI.sipas(["analyze", "bomb.xlsx"], in: directory)
-        #expect(vi.status == 65 && vi.stderr.contains("phần xl/worksheets/sheet1.xml của tệp Excel giải nén ra hơn 1073741824 byte"), "\(vi.stderr)")
+        #expect(
+            vi.status == 65
+                && vi.stderr.contains("phần xl/worksheets/sheet1.xml của tệp Excel giải nén ra hơn 1073741824 byte"),
+            "\(vi.stderr)")
     }
 
     @Test func strictAcceptsNothingWhenARowIsInvalid() throws {
@@ -53,24 +61,29 @@ struct ValidateCommandTests {
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("strict.csv: 40 rows read: 39 accepted, 1 rejected"), "\(run.stderr)")
-        #expect(run.stderr.contains("--strict: 1 of 40 rows are invalid, so no row is accepted and no result is computed"))
+        #expect(
+            run.stderr.contains("--strict: 1 of 40 rows are invalid, so no row is accepted and no result is computed"))
     }
 
     @Test func aRespondentIdRepeatedInASecondFileIsRejectedNamingTheFirst() throws {
         let lines = try AnalyzeCommandTests.sampleLines(30)
         let (directory, first) = try AnalyzeCommandTests.write(lines, name: "a.csv")
         let second = directory.appendingPathComponent("b.csv").path
-        try ([lines[0], lines[7]].joined(separator: "\n") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        try ([lines[0], lines[7]].joined(separator: "\n") + "\n").write(
+            toFile: second, atomically: true, encoding: .utf8)
         let id = String(lines[7].prefix { $0 != "," })
         let run = try CLI.sipas(["validate", first, second, "--lang", "en"], in: directory)
         #expect(run.status == 65)
-        #expect(run.stdout.contains("b.csv, row 2, column form_id (A): respondent id '\(id)' repeats a.csv, row 8"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("b.csv, row 2, column form_id (A): respondent id '\(id)' repeats a.csv, row 8"),
+            "\(run.stdout)")
     }
 }
 
 extension ValidateCommandTests {
     @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
-        let (directory, path) = try AnalyzeCommandTests.write(try AnalyzeCommandTests.sampleLines(30), name: "quiet.csv")
+        let (directory, path) = try AnalyzeCommandTests.write(
+            try AnalyzeCommandTests.sampleLines(30), name: "quiet.csv")
         let run = try CLI.sipas(["validate", path], in: directory)
         #expect(!run.stderr.contains("\r") && !run.stderr.contains("\u{1B}["), "\(run.stderr)")
     }
@@ -78,20 +91,32 @@ extension ValidateCommandTests {
     @Test func doubleEntryListsEveryDifferenceAndExits65() throws {
         let directory = try Fixtures.temporaryDirectory()
         let header = "form_id,province_code,commune_code,weight,s1,s2,s3,s4,keyer_id\n"
-        try (header + "A1,01,c1,1,4,5,3,9,lan\nA2,01,c1,1,4,4,4,4,lan\n").write(to: directory.appendingPathComponent("first.csv"), atomically: true, encoding: .utf8)
-        try (header + "A1,01,c1,1,4,5,3,9,minh\nA2,01,c1,1,4,4,5,4,minh\n").write(to: directory.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
+        try (header + "A1,01,c1,1,4,5,3,9,lan\nA2,01,c1,1,4,4,4,4,lan\n").write(
+            to: directory.appendingPathComponent("first.csv"), atomically: true, encoding: .utf8)
+        try (header + "A1,01,c1,1,4,5,3,9,minh\nA2,01,c1,1,4,4,5,4,minh\n").write(
+            to: directory.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
         let mini = Fixtures.url("import/mini-instrument.yaml").path
-        let run = try CLI.sipas(["validate", "first.csv", "--second-entry", "second.csv", "--instrument", mini, "--lang", "en"], in: directory)
+        let run = try CLI.sipas(
+            ["validate", "first.csv", "--second-entry", "second.csv", "--instrument", mini, "--lang", "en"],
+            in: directory)
         #expect(run.status == 65, "\(run.stderr)")
-        #expect(run.stdout.contains("first.csv: 2 rows read: 2 valid, 0 invalid") && run.stdout.contains("second.csv: 2 rows read: 2 valid, 0 invalid"))
-        #expect(run.stdout.contains("Double entry: first.csv and second.csv: 2 forms, 16 fields compared; 1 differ (6.2 %)\n"))
+        #expect(
+            run.stdout.contains("first.csv: 2 rows read: 2 valid, 0 invalid")
+                && run.stdout.contains("second.csv: 2 rows read: 2 valid, 0 invalid"))
+        #expect(
+            run.stdout.contains(
+                "Double entry: first.csv and second.csv: 2 forms, 16 fields compared; 1 differ (6.2 %)\n"))
         #expect(run.stdout.contains("    form A2, column s3: '4' | '5' (rows 3 | 3; keyers lan | minh)\n"))
-        #expect(run.stdout.contains("    lan (first.csv): 15/16 fields agree, 93.8 %\n    minh (second.csv): 15/16 fields agree, 93.8 %\n"))
-        let same = try CLI.sipas(["validate", "first.csv", "--second-entry", "first.csv", "--instrument", mini], in: directory)
+        #expect(
+            run.stdout.contains(
+                "    lan (first.csv): 15/16 fields agree, 93.8 %\n    minh (second.csv): 15/16 fields agree, 93.8 %\n"))
+        let same = try CLI.sipas(
+            ["validate", "first.csv", "--second-entry", "first.csv", "--instrument", mini], in: directory)
         #expect(same.status == 0 && same.stdout.contains("so 2 phiếu, 16 ô; khác nhau 0 ô (0,0 %)"), "\(same.stdout)")
         let two = try CLI.sipas(["validate", "first.csv", "second.csv", "--second-entry", "second.csv"], in: directory)
         #expect(two.status == 64)
-        let missing = try CLI.sipas(["validate", "first.csv", "--second-entry", "none.csv", "--instrument", mini], in: directory)
+        let missing = try CLI.sipas(
+            ["validate", "first.csv", "--second-entry", "none.csv", "--instrument", mini], in: directory)
         #expect(missing.status == 66)
     }
 }

@@ -40,7 +40,9 @@ public struct CSVReader: Sendable {
             case .unterminatedQuote(let file, let row, let column):
                 return language.pick(
                     vi: "\(file), dòng \(row), cột \(column): dấu ngoặc kép mở ở đây không được đóng trước cuối tệp",
-                    en: "\(file), row \(row), column \(column): the quote opened here is not closed before the end of the file")
+                    en:
+                        "\(file), row \(row), column \(column): the quote opened here is not closed before the end of the file"
+                )
             }
         }
     }
@@ -58,7 +60,10 @@ public struct CSVReader: Sendable {
         var counts = [0, 0, 0]
         var quoted = false
         for byte in line {
-            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+                continue
+            }
             if !quoted, let i = candidates.firstIndex(of: byte) { counts[i] += 1 }
         }
         var best = 0
@@ -71,10 +76,14 @@ public struct CSVReader: Sendable {
     public func records(_ text: String, file: String) throws -> [Record] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
+        let quote = UInt8(ascii: "\"")
+        let cr: UInt8 = 13
+        let lf: UInt8 = 10
         var records: [Record] = []
-        var fields: [String] = [], field: [UInt8] = []
-        var row = 1, i = 0
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var row = 1
+        var i = 0
         /// Ends the record at a line end (or the end of the text) starting `row`.
         func endRecord() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -104,7 +113,9 @@ public struct CSVReader: Sendable {
                     field.append(bytes[i])
                     i += 1
                 }
-                guard closed else { throw ReadError.unterminatedQuote(file: file, row: openedAt.row, column: openedAt.column) }
+                guard closed else {
+                    throw ReadError.unterminatedQuote(file: file, row: openedAt.row, column: openedAt.column)
+                }
                 continue
             }
             if byte == delimiter {

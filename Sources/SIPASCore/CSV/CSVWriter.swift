@@ -19,7 +19,8 @@ public struct CSVWriter: Sendable {
 
     /// One record as a line, including the line ending.
     public func line(_ fields: [String]) -> String {
-        let separator = String(delimiter), byte = delimiter.asciiValue
+        let separator = String(delimiter)
+        let byte = delimiter.asciiValue
         var line = ""
         line.reserveCapacity(fields.reduce(lineEnding.utf8.count) { $0 + $1.utf8.count + separator.utf8.count })
         for (i, field) in fields.enumerated() {

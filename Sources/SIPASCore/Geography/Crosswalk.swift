@@ -30,14 +30,17 @@ public struct Crosswalk: Hashable, Sendable {
         public func text(_ language: Language) -> String {
             switch self {
             case .missingColumns(let file):
-                return language.pick(vi: "\(file), dòng 1: dòng tiêu đề cần các cột old_code và new_code",
-                                     en: "\(file), row 1: the header needs the columns old_code and new_code")
+                return language.pick(
+                    vi: "\(file), dòng 1: dòng tiêu đề cần các cột old_code và new_code",
+                    en: "\(file), row 1: the header needs the columns old_code and new_code")
             case .badLine(let file, let line):
-                return language.pick(vi: "\(file), dòng \(line): cần old_code và new_code",
-                                     en: "\(file), row \(line): expected old_code and new_code")
+                return language.pick(
+                    vi: "\(file), dòng \(line): cần old_code và new_code",
+                    en: "\(file), row \(line): expected old_code and new_code")
             case .conflicting(let file, let line, let code):
-                return language.pick(vi: "\(file), dòng \(line): mã cũ \(code) được ghép với hai mã mới khác nhau",
-                                     en: "\(file), row \(line): old code \(code) is mapped twice to different new codes")
+                return language.pick(
+                    vi: "\(file), dòng \(line): mã cũ \(code) được ghép với hai mã mới khác nhau",
+                    en: "\(file), row \(line): old code \(code) is mapped twice to different new codes")
             }
         }
     }

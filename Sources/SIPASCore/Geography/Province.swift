@@ -42,8 +42,10 @@ public struct ProvinceCatalog: Sendable {
 
     public init(rows: [Row]) {
         self.rows = rows
-        oldByNameKey = Dictionary(rows.map { (ProvinceNames.key($0.old.name), $0.old) }, uniquingKeysWith: { a, _ in a })
-        newByNameKey = Dictionary(rows.map { (ProvinceNames.key($0.new.name), $0.new) }, uniquingKeysWith: { a, _ in a })
+        oldByNameKey = Dictionary(
+            rows.map { (ProvinceNames.key($0.old.name), $0.old) }, uniquingKeysWith: { a, _ in a })
+        newByNameKey = Dictionary(
+            rows.map { (ProvinceNames.key($0.new.name), $0.new) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Parses `old_code,old_name,new_code,new_name,merged`.
@@ -57,7 +59,9 @@ public struct ProvinceCatalog: Sendable {
             guard f.count == 5, f[4] == "yes" || f[4] == "no" else {
                 throw CrosswalkError.badRow(record.row)
             }
-            rows.append(Row(old: Province(code: f[0], name: f[1]), new: Province(code: f[2], name: f[3]), merged: f[4] == "yes"))
+            rows.append(
+                Row(old: Province(code: f[0], name: f[1]), new: Province(code: f[2], name: f[3]), merged: f[4] == "yes")
+            )
         }
         self.init(rows: rows)
     }
@@ -89,7 +93,8 @@ public struct ProvinceCatalog: Sendable {
         provincesFrom2025.compactMap { new in
             let parts = rows.filter { $0.new.code == new.code }
             guard parts.count > 1 else { return nil }
-            return "\(new.name) (\(new.code)) ← " + parts.map { "\($0.old.name) (\($0.old.code))" }.joined(separator: " + ")
+            return "\(new.name) (\(new.code)) ← "
+                + parts.map { "\($0.old.name) (\($0.old.code))" }.joined(separator: " + ")
         }
     }
 

@@ -10,7 +10,8 @@ public enum ProvinceNames {
     /// and "Tỉnh Đắk Lắk" all give "daklak").
     public static func key(_ text: String) -> String {
         var loose = text.trimmingCharacters(in: .whitespaces).looseKey
-        for prefix in ["thanh pho ", "tinh ", "tp ", "t p "] where loose.hasPrefix(prefix) && loose.count > prefix.count {
+        for prefix in ["thanh pho ", "tinh ", "tp ", "t p "] where loose.hasPrefix(prefix) && loose.count > prefix.count
+        {
             loose.removeFirst(prefix.count)
             break
         }
@@ -79,7 +80,9 @@ extension ProvinceCatalog {
         guard let old else { return nil }
         if codings == [.new], let new = newProvince(forOldCode: old.code) {
             let renamedOnly = oldMembers(ofNewCode: new.code).count == 1
-            return NameMatch(code: new.code, kind: renamedOnly || ProvinceNames.aliases[key] != nil && old.code == new.code ? .alias : .former)
+            return NameMatch(
+                code: new.code,
+                kind: renamedOnly || ProvinceNames.aliases[key] != nil && old.code == new.code ? .alias : .former)
         }
         return NameMatch(code: old.code, kind: .alias)
     }

@@ -19,8 +19,10 @@ public struct ResponseCell: Hashable, Sendable {
     /// ``ItemSlot/count`` sums per item, as above.
     public var sums: [Double]
 
-    public init(stratum: String, cluster: String, populationPSUs: Double?, attributes: [String], rows: Int,
-                weightSum: Double, sums: [Double]) {
+    public init(
+        stratum: String, cluster: String, populationPSUs: Double?, attributes: [String], rows: Int,
+        weightSum: Double, sums: [Double]
+    ) {
         self.stratum = stratum
         self.cluster = cluster
         self.populationPSUs = populationPSUs

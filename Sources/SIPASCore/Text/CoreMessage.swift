@@ -16,9 +16,12 @@ public enum CoreMessage: Sendable, Hashable, LocalizedMessage {
     public func text(_ language: Language) -> String {
         switch self {
         case .syntheticBanner:
-            return language.pick(vi: "Dữ liệu mô phỏng — không phải kết quả chính thức", en: "Synthetic data — not official results")
+            return language.pick(
+                vi: "Dữ liệu mô phỏng — không phải kết quả chính thức", en: "Synthetic data — not official results")
         case .syntheticRows(let synthetic, let rows):
-            return language.pick(vi: " (\(synthetic)/\(rows) dòng là dữ liệu mô phỏng)", en: " (\(synthetic)/\(rows) rows are synthetic)")
+            return language.pick(
+                vi: " (\(synthetic)/\(rows) dòng là dữ liệu mô phỏng)", en: " (\(synthetic)/\(rows) rows are synthetic)"
+            )
         }
     }
 }

@@ -25,7 +25,8 @@ public enum EntryText {
         let dash = text.range(of: separator)
         let hyphen = text.range(of: " - ")
         guard let cut = [dash, hyphen].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
-        let code = String(text[..<cut.lowerBound]), label = String(text[cut.upperBound...])
+        let code = String(text[..<cut.lowerBound])
+        let label = String(text[cut.upperBound...])
         guard !code.isEmpty, !label.isEmpty else { return nil }
         return (code, label)
     }

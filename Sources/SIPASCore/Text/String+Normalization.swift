@@ -41,7 +41,10 @@ extension String {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.unicodeScalars.append(scalar)
         }
         return out
@@ -63,7 +66,10 @@ extension String {
             }
             let folded: Substring.UnicodeScalarView
             if v < 0x80 {
-                if pendingSpace { out.append(" "); pendingSpace = false }
+                if pendingSpace {
+                    out.append(" ")
+                    pendingSpace = false
+                }
                 out.unicodeScalars.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : scalar)
                 continue
             } else if let entry = LatinFolding.table[scalar] {
@@ -73,7 +79,10 @@ extension String {
             }
             // A combining mark folds to nothing, and does not end a run of separators.
             if folded.isEmpty { continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.unicodeScalars.append(contentsOf: folded)
         }
         return out
@@ -91,8 +100,11 @@ enum LatinFolding {
                 // đ and Đ, which folding keeps, become d as in the general path: compared here, not
                 // replaced, since `replacingOccurrences` goes through a regular expression and two
                 // per scalar took four fifths of the table's making, at every start that matches a header.
-                let folded = v == 0x111 || v == 0x110 ? "d"
-                    : String(Character(scalar)).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+                let folded =
+                    v == 0x111 || v == 0x110
+                    ? "d"
+                    : String(Character(scalar)).folding(
+                        options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
                 // Kept only when the folding is plain lower-case ASCII letters (or nothing), so the
                 // separators' handling stays the general path's.
                 if folded.unicodeScalars.allSatisfy({ (0x61...0x7A).contains($0.value) }) { table[scalar] = folded }

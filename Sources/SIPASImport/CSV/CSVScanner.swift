@@ -34,11 +34,15 @@ public final class CSVScanner {
 
     /// How the file's bytes are encoded.
     public enum Encoding: String, Sendable {
-        case utf8, utf8BOM = "utf8-bom", utf16LE = "utf16le", utf16BE = "utf16be"
+        case utf8
+        case utf8BOM = "utf8-bom"
+        case utf16LE = "utf16le"
+        case utf16BE = "utf16be"
         /// Single-byte Vietnamese encodings, decoded field by field (see ``LegacyDecoder``).
         case cp1258, tcvn3, vni
         /// Valid UTF-8 (or xlsx) whose text was typed with a TCVN3 or VNI font (``LegacyFontDecoder``).
-        case tcvn3Font = "tcvn3-font", vniFont = "vni-font"
+        case tcvn3Font = "tcvn3-font"
+        case vniFont = "vni-font"
     }
 
     public private(set) var delimiter: UInt8 = comma
@@ -75,7 +79,9 @@ public final class CSVScanner {
     /// Opens `url`; the delimiter is given, or sniffed from the first line; the encoding is given,
     /// or told by a byte-order mark, or guessed from the first chunk (``EncodingDetector``).
     /// - Throws: ``ImportError`` when the file cannot be opened, or looks like UTF-16 without a BOM.
-    public init(url: URL, delimiter: UInt8? = nil, encoding choice: EncodingChoice = .auto, chunkSize: Int = 1 << 20) throws {
+    public init(url: URL, delimiter: UInt8? = nil, encoding choice: EncodingChoice = .auto, chunkSize: Int = 1 << 20)
+        throws
+    {
         file = url.lastPathComponent
         self.chunkSize = max(chunkSize, 4)
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
@@ -97,7 +103,10 @@ public final class CSVScanner {
             case .auto:
                 var guess = EncodingDetector.guess(buffer[...])
                 if guess.encoding == .utf8, guess.confidence == 1,
-                   let font = EncodingDetector.guessFont([String(decoding: buffer[position..<min(buffer.count, position + 65_536)], as: UTF8.self)]) {
+                    let font = EncodingDetector.guessFont([
+                        String(decoding: buffer[position..<min(buffer.count, position + 65_536)], as: UTF8.self)
+                    ])
+                {
                     guess = font
                 }
                 encodingGuess = guess
@@ -157,7 +166,11 @@ public final class CSVScanner {
         var quoted = false
         for index in bytes.indices {
             let byte = bytes[index]
-            if byte == quote { quoted.toggle() } else if !quoted && (byte == lf || byte == cr) { return bytes[bytes.startIndex..<index] }
+            if byte == quote {
+                quoted.toggle()
+            } else if !quoted && (byte == lf || byte == cr) {
+                return bytes[bytes.startIndex..<index]
+            }
         }
         return bytes
     }
@@ -178,7 +191,11 @@ public final class CSVScanner {
             if let transcoder { try transcoder.finish(file: file) }
             return
         }
-        if let transcoder { try transcoder.append(Array(data), to: &buffer, file: file) } else { buffer.append(contentsOf: data) }
+        if let transcoder {
+            try transcoder.append(Array(data), to: &buffer, file: file)
+        } else {
+            buffer.append(contentsOf: data)
+        }
     }
 
     /// Drops consumed bytes and reads the next chunk; false at end of file.
@@ -226,11 +243,14 @@ public final class CSVScanner {
         let startLine = line
         var fields: [[UInt8]] = []
         fields.reserveCapacity(lastFieldCount)
-        var offsets: [Int] = [], quotedFlags: [Bool] = []
+        var offsets: [Int] = []
+        var quotedFlags: [Bool] = []
         offsets.reserveCapacity(lastFieldCount)
         quotedFlags.reserveCapacity(lastFieldCount)
         var field: [UInt8] = []
-        var inQuotes = false, wasQuoted = false, stray = false
+        var inQuotes = false
+        var wasQuoted = false
+        var stray = false
         var quoteLine = startLine
         offsets.append(bufferStart + position)
 
@@ -244,8 +264,9 @@ public final class CSVScanner {
         while true {
             guard try available() else {
                 if inQuotes {
-                    throw ImportError(.unterminatedQuote(line: quoteLine),
-                                      at: SourceLocation(file: file, row: row, columnIndex: fields.count))
+                    throw ImportError(
+                        .unterminatedQuote(line: quoteLine),
+                        at: SourceLocation(file: file, row: row, columnIndex: fields.count))
                 }
                 endField()
                 return finish(fields, offsets, quotedFlags, startLine)

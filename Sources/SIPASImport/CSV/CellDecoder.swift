@@ -37,11 +37,14 @@ struct CellDecoder {
                         counts["kept as Unicode (not \(legacy.encoding.rawValue) text)", default: 0] += 1
                     }
                 } catch let failure as Undecodable {
-                    let doubled = record.quoted[column] ? raw[..<failure.offset].filter { $0 == CSVScanner.quote }.count : 0
+                    let doubled =
+                        record.quoted[column] ? raw[..<failure.offset].filter { $0 == CSVScanner.quote }.count : 0
                     let name = header.flatMap { column < $0.count ? $0[column] : nil }
                     throw ImportError(
-                        .undecodable(encoding: legacy.encoding.rawValue, byteOffset: record.fieldOffsets[column] + failure.offset + doubled,
-                                     byte: raw[failure.offset]),
+                        .undecodable(
+                            encoding: legacy.encoding.rawValue,
+                            byteOffset: record.fieldOffsets[column] + failure.offset + doubled,
+                            byte: raw[failure.offset]),
                         at: SourceLocation(file: file, row: record.row, column: name, columnIndex: column))
                 }
             }
@@ -51,8 +54,9 @@ struct CellDecoder {
                 let doubled = record.quoted[column] ? bytes[..<bad].filter { $0 == CSVScanner.quote }.count : 0
                 let name = header.flatMap { column < $0.count ? $0[column] : nil }
                 throw ImportError(
-                    .notUTF8(byteOffset: record.fieldOffsets[column] + bad + doubled,
-                             bytes: Array(bytes[bad..<min(bytes.count, bad + 3)])),
+                    .notUTF8(
+                        byteOffset: record.fieldOffsets[column] + bad + doubled,
+                        bytes: Array(bytes[bad..<min(bytes.count, bad + 3)])),
                     at: SourceLocation(file: file, row: record.row, column: name, columnIndex: column))
             }
             cells.append(Cell(original: text, value: Self.normalise(bytes, text, counts: &counts)))
@@ -65,13 +69,26 @@ struct CellDecoder {
     /// Trimming works on the bytes: Foundation's `trimmingCharacters` cost more than the whole scan
     /// (measured on SampleData/2024.csv), and most cells need neither trimming nor NFC.
     static func normalise(_ bytes: [UInt8], _ text: String, counts: inout [String: Int]) -> String {
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         func isSpace(_ i: Int) -> Bool { bytes[i] == 0x20 || bytes[i] == 0x09 }
         while true {
-            if start < end, isSpace(start) { start += 1 } else if end - start >= 2, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 { start += 2 } else { break }
+            if start < end, isSpace(start) {
+                start += 1
+            } else if end - start >= 2, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
         }
         while true {
-            if end > start, isSpace(end - 1) { end -= 1 } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 } else { break }
+            if end > start, isSpace(end - 1) {
+                end -= 1
+            } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
         }
         var value = text
         if start != 0 || end != bytes.count {
@@ -99,10 +116,14 @@ struct CellDecoder {
             firstInvalidUTF8(buffer) { from in
                 var k = from
                 while k + 8 <= buffer.count,
-                      UnsafeRawPointer(buffer.baseAddress! + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
+                    UnsafeRawPointer(buffer.baseAddress! + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                        == 0
+                { k += 8 }
                 return k
             }
-        }) { return found }
+        }) {
+            return found
+        }
         return firstInvalidUTF8(bytes) { $0 }
     }
 
@@ -115,16 +136,27 @@ struct CellDecoder {
         while i < end {
             let b = bytes[i]
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch b {
-            case 0x00...0x7F: i = skipASCII(i + 1); continue
+            case 0x00...0x7F:
+                i = skipASCII(i + 1)
+                continue
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i - bytes.startIndex
             }
             guard i + length <= end else { return i - bytes.startIndex }

@@ -21,7 +21,8 @@ final class UTF16Transcoder {
         let pairs = input.count / 2
         out.reserveCapacity(out.count + pairs * 2)
         for i in 0..<pairs {
-            let a = UInt16(input[2 * i]), b = UInt16(input[2 * i + 1])
+            let a = UInt16(input[2 * i])
+            let b = UInt16(input[2 * i + 1])
             let unit = bigEndian ? (a << 8 | b) : (b << 8 | a)
             let unitOffset = offset + 2 * i - carry.count
             if let high = pendingHigh {

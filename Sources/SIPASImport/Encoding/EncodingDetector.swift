@@ -42,7 +42,8 @@ public enum EncodingDetector {
             let multibyte = bytes.withUnsafeBufferPointer { buffer in
                 // Eight bytes at a time: a lead byte has its two top bits set.
                 let end = invalid ?? buffer.count
-                var count = 0, i = 0
+                var count = 0
+                var i = 0
                 while i + 8 <= end {
                     let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
                     count += (word & (word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
@@ -57,7 +58,8 @@ public enum EncodingDetector {
         // Legacy text forms a valid UTF-8 pair only by chance: when a fifth or more of the high bytes
         // are in UTF-8 sequences, the file is UTF-8 with some foreign bytes.
         if covered * 5 >= bytes.filter({ $0 >= 0x80 }).count {
-            return Guess(encoding: .utf8, confidence: 0, evidence: "valid UTF-8 characters mixed with bytes that are not UTF-8")
+            return Guess(
+                encoding: .utf8, confidence: 0, evidence: "valid UTF-8 characters mixed with bytes that are not UTF-8")
         }
         var scores: [(encoding: CSVScanner.Encoding, valid: Int, words: Int)] = []
         for encoding in [CSVScanner.Encoding.cp1258, .tcvn3, .vni] {
@@ -70,23 +72,29 @@ public enum EncodingDetector {
         }
         // Fewer than three accented words is too little evidence: read as UTF-8 and report the bytes.
         guard let best = scores.max(by: { share($0) < share($1) }), share(best) > 0.5, best.words >= minimumWords else {
-            let list = scores.map { "\($0.encoding.rawValue) \(Int((share($0) * 100).rounded())) %" }.joined(separator: ", ")
-            return Guess(encoding: .utf8, confidence: 0, evidence: "not UTF-8, and no Vietnamese encoding reads it (\(list))")
+            let list = scores.map { "\($0.encoding.rawValue) \(Int((share($0) * 100).rounded())) %" }.joined(
+                separator: ", ")
+            return Guess(
+                encoding: .utf8, confidence: 0, evidence: "not UTF-8, and no Vietnamese encoding reads it (\(list))")
         }
         let others = scores.filter { $0.encoding != best.encoding }
             .map { "\($0.encoding.rawValue) \(Int((share($0) * 100).rounded())) %" }.joined(separator: ", ")
-        return Guess(encoding: best.encoding, confidence: share(best),
-                     evidence: "\(best.valid) of \(best.words) accented words read as Vietnamese; \(others)")
+        return Guess(
+            encoding: best.encoding, confidence: share(best),
+            evidence: "\(best.valid) of \(best.words) accented words read as Vietnamese; \(others)")
     }
 
     /// Number of well-formed multi-byte UTF-8 sequences, and the bytes they cover.
     static func utf8Sequences(_ bytes: [UInt8]) -> (count: Int, bytes: Int) {
-        var count = 0, covered = 0, i = 0
+        var count = 0
+        var covered = 0
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 1
             if length > 1, i + length <= bytes.count, bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
-               CellDecoder.firstInvalidUTF8(Array(bytes[i..<(i + length)])) == nil {
+                CellDecoder.firstInvalidUTF8(Array(bytes[i..<(i + length)])) == nil
+            {
                 count += 1
                 covered += length
                 i += length
@@ -100,7 +108,8 @@ public enum EncodingDetector {
     /// Splits the sample into words at ASCII non-letters and counts, among the words holding a byte
     /// ≥ 0x80, those the decoder reads as Vietnamese.
     static func plausibility(_ bytes: [UInt8], _ decoder: any LegacyDecoder) -> (valid: Int, words: Int) {
-        var valid = 0, words = 0
+        var valid = 0
+        var words = 0
         var start = 0
         func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         var i = 0
@@ -109,7 +118,8 @@ public enum EncodingDetector {
                 if i > start, bytes[start..<i].contains(where: { $0 >= 0x80 }) {
                     words += 1
                     if let decoded = try? decoder.decode(Array(bytes[start..<i])),
-                       isVietnamese(String(decoding: decoded, as: UTF8.self)) {
+                        isVietnamese(String(decoding: decoded, as: UTF8.self))
+                    {
                         valid += 1
                     }
                 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A byte that the chosen encoding cannot decode, at this offset of the field.
 struct Undecodable: Error {
@@ -105,7 +106,10 @@ final class TCVN3Decoder: LegacyDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for (i, byte) in bytes.enumerated() {
-            if byte < 0x80 { out.append(byte); continue }
+            if byte < 0x80 {
+                out.append(byte)
+                continue
+            }
             let scalar = Self.table[Int(byte)]
             guard scalar != 0 else { throw Undecodable(offset: i) }
             UTF16Transcoder.encode(scalar, to: &out)

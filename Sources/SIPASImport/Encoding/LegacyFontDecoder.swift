@@ -43,15 +43,17 @@ final class LegacyFontDecoder: LegacyDecoder {
     /// a bad UTF-8 byte is still reported by the UTF-8 check.
     func decode(_ field: [UInt8]) throws -> [UInt8] {
         guard let text = String(validating: field, as: UTF8.self),
-              let legacy = Self.legacyBytes(Substring(text).unicodeScalars),
-              let decoded = try? bytes.decode(legacy) else { return field }
+            let legacy = Self.legacyBytes(Substring(text).unicodeScalars),
+            let decoded = try? bytes.decode(legacy)
+        else { return field }
         return decoded
     }
 
     /// `text` decoded, or nil when it is kept as it is.
     func decode(text: String) -> String? {
         guard let legacy = Self.legacyBytes(Substring(text).unicodeScalars), legacy.contains(where: { $0 >= 0x80 }),
-              let decoded = try? bytes.decode(legacy) else { return nil }
+            let decoded = try? bytes.decode(legacy)
+        else { return nil }
         return String(decoding: decoded, as: UTF8.self)
     }
 }
@@ -79,7 +81,8 @@ extension EncodingDetector {
         var words: [Substring] = []
         for text in texts where words.count < 500 {
             let scalars = text.unicodeScalars
-            var start = scalars.startIndex, i = start
+            var start = scalars.startIndex
+            var i = start
             while i < scalars.endIndex && words.count < 500 {
                 let next = scalars.index(after: i)
                 let v = scalars[i].value
@@ -99,11 +102,15 @@ extension EncodingDetector {
         for font in [CSVScanner.Encoding.tcvn3, .vni] {
             let decoder = LegacyFontDecoder(font: font)
             let valid = words.filter { word in decoder.decode(text: String(word)).map(isVietnamese) ?? false }.count
-            shares.append("\(decoder.encoding.rawValue) \(Int((Double(valid) / Double(words.count) * 100).rounded())) %")
+            shares.append(
+                "\(decoder.encoding.rawValue) \(Int((Double(valid) / Double(words.count) * 100).rounded())) %")
             if valid > best?.valid ?? -1 { best = (decoder.encoding, valid) }
         }
         guard let best, best.valid * 10 > words.count * 9 else { return nil }
-        return Guess(encoding: best.encoding, confidence: Double(best.valid) / Double(words.count),
-                     evidence: "\(best.valid) of \(words.count) accented words read as Vietnamese once decoded from the font's glyphs; " + shares.joined(separator: ", "))
+        return Guess(
+            encoding: best.encoding, confidence: Double(best.valid) / Double(words.count),
+            evidence:
+                "\(best.valid) of \(words.count) accented words read as Vietnamese once decoded from the font's glyphs; "
+                + shares.joined(separator: ", "))
     }
 }

@@ -27,8 +27,9 @@ public struct XLSXLimits: Sendable, Hashable {
 
     /// 10 000 parts; a sheet up to 1 GiB of XML (about 20 million filled cells); other parts up to
     /// 256 MiB; 2 GiB in all.
-    public static let standard = XLSXLimits(maxEntries: defaultMaxEntries, maxPartBytes: defaultMaxPartBytes,
-                                            maxInMemoryPartBytes: defaultMaxInMemoryPartBytes, maxTotalBytes: defaultMaxTotalBytes)
+    public static let standard = XLSXLimits(
+        maxEntries: defaultMaxEntries, maxPartBytes: defaultMaxPartBytes,
+        maxInMemoryPartBytes: defaultMaxInMemoryPartBytes, maxTotalBytes: defaultMaxTotalBytes)
     public static let defaultMaxEntries = 10_000
     public static let defaultMaxPartBytes: Int64 = 1 << 30
     public static let defaultMaxInMemoryPartBytes: Int64 = 256 << 20

@@ -1,7 +1,8 @@
 import Foundation
 import SIPASCore
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads one sheet of an Excel `.xlsx` workbook as records, streaming its XML with Foundation's
@@ -36,7 +37,9 @@ public final class XLSXReader: RecordSource {
     /// with that legacy font; `auto` looks at the shared strings (``EncodingDetector/guessFont(_:)``).
     /// `limits` caps what the workbook's parts may inflate to.
     /// - Throws: ``ImportError`` (`badWorkbook`, `workbookTooLarge`, `noSuchSheet`).
-    public init(url: URL, sheet selector: String? = nil, encoding: EncodingChoice = .auto, limits: XLSXLimits = .standard) throws {
+    public init(
+        url: URL, sheet selector: String? = nil, encoding: EncodingChoice = .auto, limits: XLSXLimits = .standard
+    ) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ImportError(.fileNotFound, at: SourceLocation(file: url.lastPathComponent))
         }
@@ -64,7 +67,9 @@ public final class XLSXReader: RecordSource {
         defer { try? FileManager.default.removeItem(at: temporary) }
         var state = RowState()
         let events = XMLEvents()
-        let strings = workbook.sharedStrings, dateStyles = workbook.dateStyles, date1904 = workbook.date1904
+        let strings = workbook.sharedStrings
+        let dateStyles = workbook.dateStyles
+        let date1904 = workbook.date1904
         let name = self.name
 
         try withoutActuallyEscaping(body) { body in
@@ -96,9 +101,12 @@ public final class XLSXReader: RecordSource {
                 case "t": state.inInlineText = false
                 case "rPh": state.inPhonetic = false
                 case "c":
-                    let text = try Self.text(of: state, strings: strings, dateStyles: dateStyles, date1904: date1904, file: name)
+                    let text = try Self.text(
+                        of: state, strings: strings, dateStyles: dateStyles, date1904: date1904, file: name)
                     guard state.column < 16_384 else {
-                        throw ImportError(.badWorkbook("cell reference beyond column XFD"), at: SourceLocation(file: name, row: state.row))
+                        throw ImportError(
+                            .badWorkbook("cell reference beyond column XFD"),
+                            at: SourceLocation(file: name, row: state.row))
                     }
                     if state.column >= state.cells.count {
                         state.cells.append(contentsOf: repeatElement("", count: state.column - state.cells.count + 1))
@@ -108,7 +116,9 @@ public final class XLSXReader: RecordSource {
                     if state.row > state.lastRow + 1 { blankLines += state.row - state.lastRow - 1 }
                     state.lastRow = max(state.lastRow, state.row)
                     var cells = state.cells
-                    if cells.count < state.width { cells.append(contentsOf: repeatElement("", count: state.width - cells.count)) }
+                    if cells.count < state.width {
+                        cells.append(contentsOf: repeatElement("", count: state.width - cells.count))
+                    }
                     if state.width == 0, cells.contains(where: { !$0.isEmpty }) {
                         while cells.last == "" { cells.removeLast() }
                         state.width = cells.count
@@ -118,9 +128,11 @@ public final class XLSXReader: RecordSource {
                         return
                     }
                     let fields = cells.map { Array($0.utf8) }
-                    try body(CSVScanner.Record(fields: fields, row: state.row, line: state.row,
-                                               fieldOffsets: Array(repeating: 0, count: fields.count),
-                                               quoted: Array(repeating: false, count: fields.count)))
+                    try body(
+                        CSVScanner.Record(
+                            fields: fields, row: state.row, line: state.row,
+                            fieldOffsets: Array(repeating: 0, count: fields.count),
+                            quoted: Array(repeating: false, count: fields.count)))
                 default: break
                 }
             }
@@ -140,22 +152,32 @@ public final class XLSXReader: RecordSource {
 
     /// `"AB12"` → 27 (0-based); nil when the reference has no letters.
     static func columnIndex(_ reference: String) -> Int? {
-        var index = 0, letters = 0
+        var index = 0
+        var letters = 0
         for byte in reference.utf8 {
-            if byte >= 65 && byte <= 90 { index = index * 26 + Int(byte - 64) } else if byte >= 97 && byte <= 122 { index = index * 26 + Int(byte - 96) } else { break }
+            if byte >= 65 && byte <= 90 {
+                index = index * 26 + Int(byte - 64)
+            } else if byte >= 97 && byte <= 122 {
+                index = index * 26 + Int(byte - 96)
+            } else {
+                break
+            }
             letters += 1
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : index - 1
     }
 
-    private static func text(of state: RowState, strings: [String], dateStyles: [Bool], date1904: Bool, file: String) throws -> String {
+    private static func text(of state: RowState, strings: [String], dateStyles: [Bool], date1904: Bool, file: String)
+        throws -> String
+    {
         let value = state.value
         switch state.type {
         case "s":
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), index >= 0, index < strings.count else {
-                throw ImportError(.badWorkbook("shared string '\(value)' does not exist (the workbook has \(strings.count))"),
-                                  at: SourceLocation(file: file, row: state.row, columnIndex: state.column))
+                throw ImportError(
+                    .badWorkbook("shared string '\(value)' does not exist (the workbook has \(strings.count))"),
+                    at: SourceLocation(file: file, row: state.row, columnIndex: state.column))
             }
             return strings[index]
         case "inlineStr": return state.inline
@@ -177,7 +199,9 @@ enum ExcelDate {
     static func excelNumber(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         let text = String(format: "%.15g", number)
-        if let rounded = Double(text), rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        if let rounded = Double(text), rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            return String(Int64(rounded))
+        }
         return text
     }
 
@@ -187,7 +211,8 @@ enum ExcelDate {
     static func text(serial: Double, date1904: Bool) -> String {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return ExcelDate.excelNumber(serial) }
         let totalSeconds = Int64((serial * 86_400).rounded())
-        let wholeDays = totalSeconds / 86_400, seconds = totalSeconds % 86_400
+        let wholeDays = totalSeconds / 86_400
+        let seconds = totalSeconds % 86_400
         let time = String(format: "%02d:%02d:%02d", Int(seconds / 3600), Int(seconds / 60 % 60), Int(seconds % 60))
         if !date1904 && wholeDays == 0 { return time }
         let date: String

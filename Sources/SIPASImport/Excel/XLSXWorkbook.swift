@@ -1,8 +1,9 @@
 import Foundation
 import SIPASCore
 import ZIPFoundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The parts of an `.xlsx` workbook needed to read one sheet: the sheet list, the shared strings,
@@ -43,7 +44,9 @@ final class XLSXWorkbook {
         var entries = 0
         for _ in archive {
             entries += 1
-            if entries > limits.maxEntries { throw inflated.error(.entries, part: nil, bound: Int64(limits.maxEntries)) }
+            if entries > limits.maxEntries {
+                throw inflated.error(.entries, part: nil, bound: Int64(limits.maxEntries))
+            }
         }
         let relations = try relationships()
         let workbookPart = try data("xl/workbook.xml")
@@ -61,7 +64,9 @@ final class XLSXWorkbook {
         }
         try parse(XMLParser(data: workbookPart), part: "xl/workbook.xml", events)
         if archive["xl/styles.xml"] != nil { try readStyles() }
-        if let path = relations.values.first(where: { $0.hasSuffix("sharedStrings.xml") }) ?? (archive["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil) {
+        if let path = relations.values.first(where: { $0.hasSuffix("sharedStrings.xml") })
+            ?? (archive["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil)
+        {
             try readSharedStrings(path)
         }
     }
@@ -70,7 +75,9 @@ final class XLSXWorkbook {
     /// position; the first sheet when nil.
     func sheet(_ selector: String?) throws -> Sheet {
         guard let selector else {
-            guard let first = sheets.first else { throw ImportError(.badWorkbook("the workbook has no sheet"), at: SourceLocation(file: file)) }
+            guard let first = sheets.first else {
+                throw ImportError(.badWorkbook("the workbook has no sheet"), at: SourceLocation(file: file))
+            }
             return first
         }
         if let exact = sheets.first(where: { $0.name == selector.nfc }) { return exact }
@@ -111,9 +118,11 @@ final class XLSXWorkbook {
         guard let entry = archive[path] else {
             throw ImportError(.badWorkbook("the part \(path) is missing"), at: SourceLocation(file: file))
         }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-xlsx-\(UUID().uuidString).xml")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sipas-xlsx-\(UUID().uuidString).xml")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             throw ImportError(.badWorkbook("cannot write a temporary file for \(path)"), at: SourceLocation(file: file))
         }
         do {
@@ -132,7 +141,8 @@ final class XLSXWorkbook {
     /// Parses with `events`, turning malformed XML into an error naming the part and line.
     func parse(_ parser: XMLParser, part: String, _ events: XMLEvents) throws {
         do { try events.parse(parser) } catch let problem as XMLProblem {
-            throw ImportError(.badWorkbook("\(part), line \(problem.line): \(problem.reason)"), at: SourceLocation(file: file))
+            throw ImportError(
+                .badWorkbook("\(part), line \(problem.line): \(problem.reason)"), at: SourceLocation(file: file))
         }
     }
 
@@ -152,7 +162,9 @@ final class XLSXWorkbook {
     private func readSharedStrings(_ path: String) throws {
         let (parser, temporary) = try streamingParser(path, inMemory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        var current = "", inText = false, inPhonetic = false
+        var current = ""
+        var inText = false
+        var inPhonetic = false
         let events = XMLEvents()
         events.onStart = { name, _ in
             switch name {
@@ -203,7 +215,8 @@ final class XLSXWorkbook {
     }
 
     static func isDateFormat(_ code: String) -> Bool {
-        var quoted = false, bracket = false
+        var quoted = false
+        var bracket = false
         for character in code.lowercased() {
             switch character {
             case "\"": quoted.toggle()

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Forwards Foundation `XMLParser`'s SAX callbacks to closures, with namespace prefixes dropped
@@ -37,12 +38,15 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if let failure { throw failure }
         if !ok {
-            throw XMLProblem(line: parser.lineNumber, reason: parser.parserError.map { Self.reason($0, parser) } ?? "malformed XML")
+            throw XMLProblem(
+                line: parser.lineNumber, reason: parser.parserError.map { Self.reason($0, parser) } ?? "malformed XML")
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         guard failure == nil else { return }
         do { try onStart(Self.localName(elementName), attributeDict) } catch {
             failure = error
@@ -50,7 +54,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         guard failure == nil else { return }
         do { try onEnd(Self.localName(elementName)) } catch {
             failure = error
@@ -69,8 +75,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         if failure == nil { onText(string) }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if failure == nil { onText(String(decoding: CDATABlock, as: UTF8.self)) }
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if failure == nil { onText(String(decoding: block, as: UTF8.self)) }
     }
 }
 

@@ -54,7 +54,8 @@ struct BlockInput {
         joined.append(rest)
         let final = block?.final ?? true
         let cut = final ? joined.count : (joined.lastIndex(of: 10) ?? -1) + 1
-        return Block(bytes: joined, cut: cut, quoted: memchr(joined.base, Int32(CSVScanner.quote), cut) != nil, final: final)
+        return Block(
+            bytes: joined, cut: cut, quoted: memchr(joined.base, Int32(CSVScanner.quote), cut) != nil, final: final)
     }
 
     /// The block made of `bytes` read so far, or nil when it holds no line feed yet.
@@ -64,7 +65,8 @@ struct BlockInput {
             guard let lastLF = bytes.lastIndex(of: 10) else { return nil }
             cut = lastLF + 1
         }
-        return Block(bytes: bytes, cut: cut, quoted: memchr(bytes.base, Int32(CSVScanner.quote), cut) != nil, final: atEnd)
+        return Block(
+            bytes: bytes, cut: cut, quoted: memchr(bytes.base, Int32(CSVScanner.quote), cut) != nil, final: atEnd)
     }
 
     /// An empty buffer of at least `capacity` bytes: a spare one nothing else holds any more (the

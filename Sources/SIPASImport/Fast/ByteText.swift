@@ -49,8 +49,10 @@ enum ByteText {
         let negative = b[0] == UInt8(ascii: "-")
         if negative { i = 1 }
         var mantissa: UInt64 = 0
-        var digits = 0, fraction = 0
-        var seenDigit = false, seenPoint = false
+        var digits = 0
+        var fraction = 0
+        var seenDigit = false
+        var seenPoint = false
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: ".") {
@@ -88,7 +90,7 @@ enum ByteText {
         // Only text starting with a digit, sign, point, "inf" or "nan" can read as a Double.
         switch b[0] {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"):
             return Double(String(decoding: b, as: UTF8.self)) ?? .nan
         default:
             return .nan
@@ -165,7 +167,8 @@ struct ByteSet: Sendable {
         switch b.count {
         case 1: return Int(b[b.startIndex])
         case 2:
-            let d0 = b[b.startIndex] &- 48, d1 = b[b.startIndex + 1] &- 48
+            let d0 = b[b.startIndex] &- 48
+            let d1 = b[b.startIndex + 1] &- 48
             return d0 < 10 && d1 < 10 ? 256 + 10 * Int(d0) + Int(d1) : nil
         default: return nil
         }
@@ -185,8 +188,9 @@ struct ByteSet: Sendable {
     private static func medium(_ b: ByteText.Bytes) -> Medium? {
         guard b.count >= 8, b.count <= 16, let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
-        return Medium(count: b.count, head: raw.loadUnaligned(as: UInt64.self),
-                      tail: raw.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self))
+        return Medium(
+            count: b.count, head: raw.loadUnaligned(as: UInt64.self),
+            tail: raw.loadUnaligned(fromByteOffset: b.count - 8, as: UInt64.self))
     }
 
     @inline(__always)
@@ -211,7 +215,8 @@ struct ByteSet: Sendable {
                 for candidate in p where candidate == word { return true }
                 return false
             }
-            var low = 0, high = p.count
+            var low = 0
+            var high = p.count
             while low < high {
                 let mid = (low + high) >> 1
                 if p[mid] < word { low = mid + 1 } else { high = mid }

@@ -6,7 +6,8 @@ import SIPASCore
 extension CSVImporter {
     /// Bytes read per block of the fast path (memory is a few times this, whatever the file's size);
     /// `SIPAS_FAST_BLOCK_BYTES` sets it smaller, for tests of rows across block boundaries.
-    static let fastBlockSize = ProcessInfo.processInfo.environment["SIPAS_FAST_BLOCK_BYTES"].flatMap(Int.init).map { max($0, 16) } ?? 4 << 20
+    static let fastBlockSize =
+        ProcessInfo.processInfo.environment["SIPAS_FAST_BLOCK_BYTES"].flatMap(Int.init).map { max($0, 16) } ?? 4 << 20
 
     /// Imports `file` like ``run(file:accept:)``, with the same summary, rejects file and
     /// respondent-id checks, handing the accepted rows to `sink`. A UTF-8 CSV file is read in blocks
@@ -15,7 +16,8 @@ extension CSVImporter {
     package func runFast(file: URL, threads: Int, sink: FastSink) throws -> ImportSummary {
         let source = try RecordSources.open(file, options.source)
         guard let scanner = source as? CSVScanner, scanner.encoding == .utf8 || scanner.encoding == .utf8BOM,
-              scanner.legacyDecoder == nil else {
+            scanner.legacyDecoder == nil
+        else {
             return try run(file: file) { try sink.take($0) }
         }
         var summary = ImportSummary(file: scanner.name, layout: recordPlanLayout)
@@ -26,7 +28,9 @@ extension CSVImporter {
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
         var header: [String] = []
         do {
-            guard let first = try scanner.next() else { throw ImportError(.emptyFile, at: SourceLocation(file: scanner.name)) }
+            guard let first = try scanner.next() else {
+                throw ImportError(.emptyFile, at: SourceLocation(file: scanner.name))
+            }
             let (names, started, writer) = try start(first, decoder, &summary)
             header = names
             defer { writer.close() }
@@ -38,23 +42,34 @@ extension CSVImporter {
                 while let record = try scanner.next() {
                     records += 1
                     if records % 64 == 0 {
-                        knownRespondents.checkpoint(file: context.fileNumber, offset: scanner.bytesConsumed, row: scanner.row, line: scanner.line)
+                        knownRespondents.checkpoint(
+                            file: context.fileNumber, offset: scanner.bytesConsumed, row: scanner.row,
+                            line: scanner.line)
                     }
-                    if let built = try process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
-                                               fraction: { Double(scanner.bytesConsumed) / Double(max(fileSize, 1)) }) {
+                    if let built = try process(
+                        record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
+                        fraction: { Double(scanner.bytesConsumed) / Double(max(fileSize, 1)) })
+                    {
                         try sink.take(built)
                     }
                 }
                 summary.blankLines += scanner.blankLines
-                if scanner.strayQuotes > 0 { summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes }
+                if scanner.strayQuotes > 0 {
+                    summary.normalisations["text after a closing quote kept", default: 0] += scanner.strayQuotes
+                }
                 return summary
             }
-            if let wanted = sink.columnsRead(of: rules.columns) { rules.kept = KeptColumns(wanted, of: rules.columns, idColumn: rules.idColumn) }
+            if let wanted = sink.columnsRead(of: rules.columns) {
+                rules.kept = KeptColumns(wanted, of: rules.columns, idColumn: rules.idColumn)
+            }
             var reader = FastReader(file: file, scanner: scanner, rules: rules, threads: max(threads, 1))
-            try reader.read(importer: self, decoder: decoder, header: header, context: &context, summary: &summary,
-                            writer: writer, fileSize: fileSize, sink: sink)
+            try reader.read(
+                importer: self, decoder: decoder, header: header, context: &context, summary: &summary,
+                writer: writer, fileSize: fileSize, sink: sink)
             summary.blankLines += reader.blankLines
-            if reader.strayQuotes > 0 { summary.normalisations["text after a closing quote kept", default: 0] += reader.strayQuotes }
+            if reader.strayQuotes > 0 {
+                summary.normalisations["text after a closing quote kept", default: 0] += reader.strayQuotes
+            }
         } catch let error as ImportError { throw named(error, header) }
         return summary
     }
@@ -97,15 +112,20 @@ struct FastReader {
         offset = scanner.bytesConsumed
     }
 
-    mutating func read(importer: CSVImporter, decoder: CellDecoder, header: [String], context: inout RowContext,
-                       summary: inout ImportSummary, writer: RejectsWriter, fileSize: Int, sink: FastSink) throws {
+    mutating func read(
+        importer: CSVImporter, decoder: CellDecoder, header: [String], context: inout RowContext,
+        summary: inout ImportSummary, writer: RejectsWriter, fileSize: Int, sink: FastSink
+    ) throws {
         let descriptor = open(file.path, O_RDONLY)
-        guard descriptor >= 0 else { throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent)) }
+        guard descriptor >= 0 else {
+            throw ImportError(.fileNotFound, at: SourceLocation(file: file.lastPathComponent))
+        }
         defer { close(descriptor) }
         workers = (1..<max(threads, 1)).map { WorkerThread(name: "sipas-decode-\($0)") }
         defer { for worker in workers { worker.stop() } }
         guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
-            throw ImportError(.unreadable(String(cString: strerror(errno))), at: SourceLocation(file: file.lastPathComponent))
+            throw ImportError(
+                .unreadable(String(cString: strerror(errno))), at: SourceLocation(file: file.lastPathComponent))
         }
         var input = BlockInput(descriptor: descriptor, file: file.lastPathComponent)
         // A decoded block not yet checked in order: its bytes, length, slices and stream offset.
@@ -114,8 +134,9 @@ struct FastReader {
         func finishPending(helpers: FastHelpers? = nil) throws {
             guard let block = pending else { return }
             pending = nil
-            try finish(block.block, block.count, block.batches, at: block.offset,
-                       importer, decoder, header, &context, &summary, writer, fileSize, sink, helpers)
+            try finish(
+                block.block, block.count, block.batches, at: block.offset,
+                importer, decoder, header, &context, &summary, writer, fileSize, sink, helpers)
         }
         var next = try input.next(after: [])
         while let block = next {
@@ -123,7 +144,9 @@ struct FastReader {
             PhaseTrace.mark("block read: \(block.cut) bytes\(block.quoted ? ", quoted" : "")")
             if block.quoted {
                 try finishPending()
-                let consumed = try scan(Array(block.bytes.buffer), final: block.final, importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                let consumed = try scan(
+                    Array(block.bytes.buffer), final: block.final, importer, decoder, header, &context, &summary,
+                    writer, fileSize, sink)
                 offset += consumed
                 if block.final && consumed == 0 { break }
                 next = try input.next(after: Array(block.bytes.buffer[consumed...]))
@@ -133,8 +156,9 @@ struct FastReader {
             // handed to the sink here, and the next one read; then this thread helps with what is
             // left. Without quotes a block is consumed up to its cut whatever its lines hold,
             // so the next one can be read before the decoding ends.
-            let decoding = ParallelSlices.start(bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
-                                                rules: rules, workers: workers)
+            let decoding = ParallelSlices.start(
+                bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
+                rules: rules, workers: workers)
             do {
                 try finishPending(helpers: FastHelpers(run: { decoding.run($0) }))
                 PhaseTrace.mark("previous block checked in order")
@@ -146,11 +170,14 @@ struct FastReader {
             let batches = decoding.finish()
             PhaseTrace.mark("block decoded")
             if batches.contains(where: \.needsScanner) {
-                let consumed = try scan(Array(block.bytes.buffer[..<block.cut]), final: block.final,
-                                        importer, decoder, header, &context, &summary, writer, fileSize, sink)
+                let consumed = try scan(
+                    Array(block.bytes.buffer[..<block.cut]), final: block.final,
+                    importer, decoder, header, &context, &summary, writer, fileSize, sink)
                 // The scanner stops only at the end of the bytes (they end with a line feed), but
                 // should it stop short, what it left goes before the block read ahead.
-                if consumed < block.cut { next = input.prepend(Array(block.bytes.buffer[consumed..<block.cut]), to: next) }
+                if consumed < block.cut {
+                    next = input.prepend(Array(block.bytes.buffer[consumed..<block.cut]), to: next)
+                }
                 offset += consumed
             } else {
                 pending = (block.bytes, block.cut, batches, offset)
@@ -161,20 +188,26 @@ struct FastReader {
     }
 
     /// Reads records from `block` with ``CSVScanner``; the bytes consumed.
-    private mutating func scan(_ block: [UInt8], final: Bool, _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String],
-                               _ context: inout RowContext, _ summary: inout ImportSummary, _ writer: RejectsWriter,
-                               _ fileSize: Int, _ sink: FastSink) throws -> Int {
-        let scanner = CSVScanner(bytes: block, file: file.lastPathComponent, delimiter: delimiter, final: final,
-                                 row: row, line: line, streamOffset: offset)
+    private mutating func scan(
+        _ block: [UInt8], final: Bool, _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String],
+        _ context: inout RowContext, _ summary: inout ImportSummary, _ writer: RejectsWriter,
+        _ fileSize: Int, _ sink: FastSink
+    ) throws -> Int {
+        let scanner = CSVScanner(
+            bytes: block, file: file.lastPathComponent, delimiter: delimiter, final: final,
+            row: row, line: line, streamOffset: offset)
         let start = offset
         var records = 0
         while let record = try scanner.nextComplete() {
             records += 1
             if records % 64 == 0 {
-                importer.knownRespondents.checkpoint(file: context.fileNumber, offset: start + scanner.consumed, row: scanner.row, line: scanner.line)
+                importer.knownRespondents.checkpoint(
+                    file: context.fileNumber, offset: start + scanner.consumed, row: scanner.row, line: scanner.line)
             }
-            if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
-                                                fraction: { Double(start + scanner.consumed) / Double(max(fileSize, 1)) }) {
+            if let built = try importer.process(
+                record, decoder: decoder, header: header, context: &context, summary: &summary, writer: writer,
+                fraction: { Double(start + scanner.consumed) / Double(max(fileSize, 1)) })
+            {
                 try sink.take(built)
             }
         }
@@ -211,30 +244,40 @@ struct FastReader {
     /// Goes through the decoded lines of `block[0..<count]` (at stream offset `blockOffset`) in
     /// order: blank lines counted, slow rows to the full importer, respondent ids registered; then
     /// hands the block to the sink.
-    private mutating func finish(_ block: BlockBytes, _ count: Int, _ batches: [FastBatch], at blockOffset: Int,
-                                 _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String], _ context: inout RowContext,
-                                 _ summary: inout ImportSummary, _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink,
-                                 _ helpers: FastHelpers?) throws {
+    private mutating func finish(
+        _ block: BlockBytes, _ count: Int, _ batches: [FastBatch], at blockOffset: Int,
+        _ importer: CSVImporter, _ decoder: CellDecoder, _ header: [String], _ context: inout RowContext,
+        _ summary: inout ImportSummary, _ writer: RejectsWriter, _ fileSize: Int, _ sink: FastSink,
+        _ helpers: FastHelpers?
+    ) throws {
         let base = UnsafePointer(block.base)
         if !reservedIds, rules.idColumn != nil, count > 0 {
             // The ids of the whole file, estimated from this block's rows per byte.
             let rows = batches.reduce(0) { $0 + $1.kind.count }
-            importer.knownRespondents.reserve(Int(Double(max(fileSize - blockOffset, count)) * Double(rows) / Double(count) * 1.05))
+            importer.knownRespondents.reserve(
+                Int(Double(max(fileSize - blockOffset, count)) * Double(rows) / Double(count) * 1.05))
             reservedIds = true
         }
-        var order: [Int64] = [], rows: [Int] = []
+        var order: [Int64] = []
+        var rows: [Int] = []
         order.reserveCapacity(batches.reduce(0) { $0 + $1.kind.count })
         rows.reserveCapacity(order.capacity)
         var records: [ResponseRecord] = []
-        let idColumn = rules.rowIdColumn, columnCount = rules.rowColumns.count
+        let idColumn = rules.rowIdColumn
+        let columnCount = rules.rowColumns.count
         for (b, batch) in batches.enumerated() {
-            let kinds = batch.kind, lines = batch.lines, fastIndex = batch.fastIndex, idHashes = batch.idHashes
-            let starts = batch.starts, ends = batch.ends
+            let kinds = batch.kind
+            let lines = batch.lines
+            let fastIndex = batch.fastIndex
+            let idHashes = batch.idHashes
+            let starts = batch.starts
+            let ends = batch.ends
             var readUpTo = 0
             summary.syntheticRows += batch.syntheticRows
             for l in kinds.indices {
                 if l % 64 == 0 {
-                    importer.knownRespondents.checkpoint(file: context.fileNumber, offset: blockOffset + Int(lines[2 * l]), row: row, line: line)
+                    importer.knownRespondents.checkpoint(
+                        file: context.fileNumber, offset: blockOffset + Int(lines[2 * l]), row: row, line: line)
                 }
                 row += 1
                 defer { line += 1 }
@@ -246,7 +289,8 @@ struct FastReader {
                     let rank = Int(fastIndex[l])
                     if !slow, rank >= readUpTo {
                         readUpTo = min(rank + Self.readAhead, idHashes.count)
-                        peeked ^= importer.knownRespondents.peek(UnsafeBufferPointer(rebasing: idHashes[rank..<readUpTo]))
+                        peeked ^= importer.knownRespondents.peek(
+                            UnsafeBufferPointer(rebasing: idHashes[rank..<readUpTo]))
                     }
                     if !slow, let idColumn {
                         let s = Int(starts[rank * columnCount + idColumn])
@@ -254,22 +298,28 @@ struct FastReader {
                         if e > s {
                             // A repeated id: the full importer rejects the row, naming the first one.
                             let id = UnsafeBufferPointer(start: base + s, count: e - s)
-                            if importer.knownRespondents.firstOccurrence(of: id, hash: idHashes[rank], file: context.fileNumber, row: row) != nil {
+                            if importer.knownRespondents.firstOccurrence(
+                                of: id, hash: idHashes[rank], file: context.fileNumber, row: row) != nil
+                            {
                                 slow = true
                             }
                         }
                     }
                     if slow {
-                        let record = Self.record(base, Int(lines[2 * l]), Int(lines[2 * l + 1]), delimiter: delimiter,
-                                                 row: row, line: line, streamOffset: blockOffset)
+                        let record = Self.record(
+                            base, Int(lines[2 * l]), Int(lines[2 * l + 1]), delimiter: delimiter,
+                            row: row, line: line, streamOffset: blockOffset)
                         // A fast row sent on (its id repeats): the full importer counts its marker, not the batch.
                         if kinds[l] == .fast, let marker = rules.markerColumn, marker < record.fields.count,
-                           record.fields[marker] == DataProvenance.syntheticBytes {
+                            record.fields[marker] == DataProvenance.syntheticBytes
+                        {
                             summary.syntheticRows -= 1
                         }
                         let position = blockOffset + Int(lines[2 * l + 1])
-                        if let built = try importer.process(record, decoder: decoder, header: header, context: &context, summary: &summary,
-                                                            writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) }) {
+                        if let built = try importer.process(
+                            record, decoder: decoder, header: header, context: &context, summary: &summary,
+                            writer: writer, fraction: { Double(position) / Double(max(fileSize, 1)) })
+                        {
                             order.append(~Int64(records.count))
                             rows.append(row)
                             records.append(built)
@@ -278,7 +328,9 @@ struct FastReader {
                         summary.rowsRead += 1
                         summary.accepted += 1
                         if let onProgress = importer.onProgress, summary.rowsRead % importer.progressInterval == 0 {
-                            onProgress(summary.rowsRead, Double(blockOffset + Int(lines[2 * l + 1])) / Double(max(fileSize, 1)))
+                            onProgress(
+                                summary.rowsRead, Double(blockOffset + Int(lines[2 * l + 1])) / Double(max(fileSize, 1))
+                            )
                         }
                         order.append(Int64(b) << 32 | Int64(rank))
                         rows.append(row)
@@ -286,19 +338,25 @@ struct FastReader {
                 }
             }
         }
-        let done = FastBlock(storage: block, columns: rules.rowColumns, batches: batches, order: order, rows: rows, records: records)
+        let done = FastBlock(
+            storage: block, columns: rules.rowColumns, batches: batches, order: order, rows: rows, records: records)
         if let helpers { try sink.take(done, helpers: helpers) } else { try sink.take(done) }
     }
 
     /// The scanner's record for an unquoted line without carriage returns.
-    static func record(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8, row: Int, line: Int, streamOffset: Int) -> CSVScanner.Record {
-        var fields: [[UInt8]] = [], offsets: [Int] = []
+    static func record(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8, row: Int, line: Int, streamOffset: Int
+    ) -> CSVScanner.Record {
+        var fields: [[UInt8]] = []
+        var offsets: [Int] = []
         var fieldStart = start
         for i in start...end where i == end || base[i] == delimiter {
             fields.append(Array(UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)))
             offsets.append(streamOffset + fieldStart)
             fieldStart = i + 1
         }
-        return CSVScanner.Record(fields: fields, row: row, line: line, fieldOffsets: offsets, quoted: Array(repeating: false, count: fields.count))
+        return CSVScanner.Record(
+            fields: fields, row: row, line: line, fieldOffsets: offsets,
+            quoted: Array(repeating: false, count: fields.count))
     }
 }

@@ -21,12 +21,20 @@ extension FastBatch {
         let batch = FastBatch(rows: rowGuess, columns: columnCount, items: itemCount)
         // Moved into locals for the loop (a class's stored properties are checked for exclusivity
         // at every access) and handed back at the end, after any growth.
-        var lines = batch.lineStore, kinds = batch.kindStore, fastIndex = batch.fastIndexStore
-        var allStarts = batch.startStore, allEnds = batch.endStore, weights = batch.weightStore, allCodes = batch.codeStore
-        var psuHashes = batch.psuHashStore, idHashes = batch.idHashStore
+        var lines = batch.lineStore
+        var kinds = batch.kindStore
+        var fastIndex = batch.fastIndexStore
+        var allStarts = batch.startStore
+        var allEnds = batch.endStore
+        var weights = batch.weightStore
+        var allCodes = batch.codeStore
+        var psuHashes = batch.psuHashStore
+        var idHashes = batch.idHashStore
         var fastRows: Int32 = 0
         var needsScanner = false
-        let strata = rules.columns.strata, cluster = rules.columns.cluster, idColumn = rules.idColumn
+        let strata = rules.columns.strata
+        let cluster = rules.columns.cluster
+        let idColumn = rules.idColumn
         let kept = rules.kept?.columns
         let marker = rules.markerColumn
         var syntheticRows = 0
@@ -46,10 +54,13 @@ extension FastBatch {
                 continue
             }
             // Split on the delimiter; anything unusual makes the line slow.
-            let starts = allStarts.tail(columnCount), ends = allEnds.tail(columnCount)
-            let split = LineSplitter.split(base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends, capacity: columnCount)
+            let starts = allStarts.tail(columnCount)
+            let ends = allEnds.tail(columnCount)
+            let split = LineSplitter.split(
+                base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends, capacity: columnCount)
             if split.carriageReturn { needsScanner = true }
-            let fields = split.fields, latinFields = split.latinFields
+            let fields = split.fields
+            let latinFields = split.latinFields
             // Every field is empty when the line is nothing but delimiters.
             let allEmpty = lineStop - p == fields - 1
             var weight = 1.0
@@ -57,16 +68,21 @@ extension FastBatch {
             if fast {
                 for c in 0..<columnCount where starts[c] < ends[c] {
                     // Cells are trimmed of spaces and tabs by the full importer, which counts it.
-                    let first = base[Int(starts[c])], last = base[Int(ends[c]) - 1]
+                    let first = base[Int(starts[c])]
+                    let last = base[Int(ends[c]) - 1]
                     if first == 32 || first == 9 || last == 32 || last == 9
                         || latinFields & (1 << UInt64(min(c, 63))) != 0
-                           && !ByteText.isPlainLatin(ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))) {
+                            && !ByteText.isPlainLatin(
+                                ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c])))
+                    {
                         fast = false
                         break
                     }
                 }
             }
-            if fast { fast = rules.accept(base, starts, ends, weight: &weight, codes: allCodes.tail(max(itemCount, 1))) }
+            if fast {
+                fast = rules.accept(base, starts, ends, weight: &weight, codes: allCodes.tail(max(itemCount, 1)))
+            }
             guard fast else {
                 kinds.append(.slow)
                 fastIndex.append(-1)
@@ -77,13 +93,22 @@ extension FastBatch {
             fastRows += 1
             weights.append(weight)
             allCodes.commit(itemCount)
-            let stratum = strata.map { ByteText.Bytes(start: base + Int(starts[$0]), count: Int(ends[$0] - starts[$0])) }
-            psuHashes.append(PSUHash.hash(stratum: stratum, cluster: ByteText.Bytes(start: base + Int(starts[cluster]),
-                                                                                   count: Int(ends[cluster] - starts[cluster]))))
+            let stratum = strata.map {
+                ByteText.Bytes(start: base + Int(starts[$0]), count: Int(ends[$0] - starts[$0]))
+            }
+            psuHashes.append(
+                PSUHash.hash(
+                    stratum: stratum,
+                    cluster: ByteText.Bytes(
+                        start: base + Int(starts[cluster]),
+                        count: Int(ends[cluster] - starts[cluster]))))
             if let marker, Self.isSynthetic(base, starts[marker], ends[marker]) { syntheticRows += 1 }
             if let idColumn {
-                idHashes.append(CSVImporter.RespondentRegistry.hash(ByteText.Bytes(start: base + Int(starts[idColumn]),
-                                                                                   count: Int(ends[idColumn] - starts[idColumn]))))
+                idHashes.append(
+                    CSVImporter.RespondentRegistry.hash(
+                        ByteText.Bytes(
+                            start: base + Int(starts[idColumn]),
+                            count: Int(ends[idColumn] - starts[idColumn]))))
             }
             if let kept {
                 // Ascending, so each field moves down or stays: in place.

@@ -107,7 +107,9 @@ struct FastExpressions: @unchecked Sendable {
     }
 
     /// Appends `e`'s nodes (children first); the index of its root, or nil when not compilable.
-    private static func compile(_ e: FormExpression, _ index: [String: Int], _ nodes: inout [Node], _ literals: inout [UInt8]) -> Int32? {
+    private static func compile(
+        _ e: FormExpression, _ index: [String: Int], _ nodes: inout [Node], _ literals: inout [UInt8]
+    ) -> Int32? {
         var node: Node
         switch e {
         case .current: node = Node(op: .current)
@@ -115,20 +117,26 @@ struct FastExpressions: @unchecked Sendable {
         case .number(let n): node = Node(op: .number, number: n)
         case .string(let s):
             guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            node = Node(op: .string, a: Int32(literals.count), b: Int32(literals.count + s.utf8.count), number: Double(s) ?? .nan)
+            node = Node(
+                op: .string, a: Int32(literals.count), b: Int32(literals.count + s.utf8.count),
+                number: Double(s) ?? .nan)
             literals.append(contentsOf: s.utf8)
         case .not(let a):
             guard let x = compile(a, index, &nodes, &literals) else { return nil }
             node = Node(op: .not, a: x)
         case .and(let a, let b), .or(let a, let b):
-            guard let x = compile(a, index, &nodes, &literals), let y = compile(b, index, &nodes, &literals) else { return nil }
+            guard let x = compile(a, index, &nodes, &literals), let y = compile(b, index, &nodes, &literals) else {
+                return nil
+            }
             if case .and = e { node = Node(op: .and, a: x, b: y) } else { node = Node(op: .or, a: x, b: y) }
-        case .binary(let symbol, .current, .number(let n)) where [Op.less, .lessOrEqual, .greater, .greaterOrEqual].contains(Op(symbol)):
+        case .binary(let symbol, .current, .number(let n))
+        where [Op.less, .lessOrEqual, .greater, .greaterOrEqual].contains(Op(symbol)):
             // `. >= 18`: one node instead of three (the common range constraint).
             node = Node(op: .compareCurrent, a: Int32(Op(symbol)!.rawValue), number: n)
         case .binary(let symbol, let a, let b):
             guard let op = Op(symbol), let x = compile(a, index, &nodes, &literals),
-                  let y = compile(b, index, &nodes, &literals) else { return nil }
+                let y = compile(b, index, &nodes, &literals)
+            else { return nil }
             node = Node(op: op, a: x, b: y)
         case .call(let name, let arguments):
             guard arguments.isEmpty, name == "true" || name == "false" else { return nil }
@@ -190,14 +198,16 @@ struct FastExpressions: @unchecked Sendable {
             let node = nodes[i]
             switch node.op {
             case .current: return current
-            case .reference: return .bytes(node.a >= 0 ? cells(Int(node.a)) : ByteText.Bytes(start: nil, count: 0), number: nil)
+            case .reference:
+                return .bytes(node.a >= 0 ? cells(Int(node.a)) : ByteText.Bytes(start: nil, count: 0), number: nil)
             case .number: return .number(node.number)
             case .string:
                 let text = ByteText.Bytes(rebasing: literals[Int(node.a)..<Int(node.b)])
                 return .bytes(text, number: node.number)
             case .constant: return .bool(node.number != 0)
             case .compareCurrent:
-                let u = current.number, v = node.number
+                let u = current.number
+                let v = node.number
                 guard !u.isNaN, !v.isNaN else { return .bool(false) }
                 switch Op(rawValue: UInt8(node.a)) {
                 case .less: return .bool(u < v)
@@ -210,7 +220,8 @@ struct FastExpressions: @unchecked Sendable {
             case .or: return .bool(evaluate(Int(node.a), current).bool || evaluate(Int(node.b), current).bool)
             default: break
             }
-            let x = evaluate(Int(node.a), current), y = evaluate(Int(node.b), current)
+            let x = evaluate(Int(node.a), current)
+            let y = evaluate(Int(node.b), current)
             switch node.op {
             case .add: return .number(x.number + y.number)
             case .subtract: return .number(x.number - y.number)

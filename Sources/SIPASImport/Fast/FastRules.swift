@@ -14,7 +14,9 @@ struct FastRules: Sendable {
     /// Plain values only (no payload to retain per row): a list is an index into ``codeSets``, an
     /// expression one into ``expressions`` (-1: none).
     enum Kind: Sendable, Equatable {
-        case text, integer, decimal, codes(Int), province, unsupported
+        case text, integer, decimal
+        case codes(Int)
+        case province, unsupported
     }
     struct QuestionRule: Sendable {
         var question: Int
@@ -78,8 +80,9 @@ struct FastRules: Sendable {
         let match = context.match
         let plan = importer.recordPlan
         guard match.splitChoices.isEmpty, plan.ssu == nil, plan.replicateWeights.isEmpty,
-              plan.fpc.flatMap({ match.columnOfQuestion[$0] }) == nil,
-              let clusterQuestion = plan.cluster, let cluster = match.columnOfQuestion[clusterQuestion] else { return nil }
+            plan.fpc.flatMap({ match.columnOfQuestion[$0] }) == nil,
+            let clusterQuestion = plan.cluster, let cluster = match.columnOfQuestion[clusterQuestion]
+        else { return nil }
         self.delimiter = delimiter
         columnOf = match.columnOfQuestion.map { $0.map(Int32.init) ?? -1 }
         let validator = importer.validator
@@ -116,11 +119,13 @@ struct FastRules: Sendable {
             // check: it is not read twice.
             let isWeight = plan.weight == q
             let range = compiled.constraint.flatMap(FastExpressions.range(of:))
-            rules.append(QuestionRule(
-                question: q, column: column, kind: isWeight && kind == .decimal ? .text : kind, required: question.required,
-                uncheckedRelevant: context.uncheckedRelevant.contains(q),
-                relevant: add(compiled.relevant), constraint: range == nil ? add(compiled.constraint) : -1,
-                range: range, isWeight: isWeight, item: plan.items.firstIndex(of: q) ?? -1))
+            rules.append(
+                QuestionRule(
+                    question: q, column: column, kind: isWeight && kind == .decimal ? .text : kind,
+                    required: question.required,
+                    uncheckedRelevant: context.uncheckedRelevant.contains(q),
+                    relevant: add(compiled.relevant), constraint: range == nil ? add(compiled.constraint) : -1,
+                    range: range, isWeight: isWeight, item: plan.items.firstIndex(of: q) ?? -1))
         }
         expressionRules = rules.filter(\.needsExpressions)
         codeRules = rules.compactMap { rule in
@@ -157,8 +162,10 @@ struct FastRules: Sendable {
     /// One pass over the rules checks each non-empty cell's type, its numeric range and reads the
     /// weight and item codes from it; a second one, over the rules with expressions or `required`,
     /// checks those.
-    func accept(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
-                weight: inout Double, codes: UnsafeMutablePointer<Int32>) -> Bool {
+    func accept(
+        _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
+        weight: inout Double, codes: UnsafeMutablePointer<Int32>
+    ) -> Bool {
         @inline(__always) func cell(_ c: Int) -> ByteText.Bytes {
             ByteText.Bytes(start: base + Int(starts[c]), count: Int(ends[c] - starts[c]))
         }
@@ -195,7 +202,8 @@ struct FastRules: Sendable {
             case .province:
                 let known: Bool
                 switch year {
-                case .some(let y): known = y >= 2025 ? provincesFrom2025.contains(text) : provincesBefore2025.contains(text)
+                case .some(let y):
+                    known = y >= 2025 ? provincesFrom2025.contains(text) : provincesBefore2025.contains(text)
                 case .none: known = provincesBefore2025.contains(text) || provincesFrom2025.contains(text)
                 }
                 guard known else { return false }
@@ -208,14 +216,19 @@ struct FastRules: Sendable {
                 number = w
             }
             if let range = rule.range {
-                if number.isNaN, rule.kind != .integer, rule.kind != .decimal, !rule.isWeight { number = ByteText.number(text) }
+                if number.isNaN, rule.kind != .integer, rule.kind != .decimal, !rule.isWeight {
+                    number = ByteText.number(text)
+                }
                 guard range.contains(number) else { return false }
             }
-            if rule.item >= 0 && !Self.read(code: integer ?? ByteText.int(text), into: codes + rule.item) { return false }
+            if rule.item >= 0 && !Self.read(code: integer ?? ByteText.int(text), into: codes + rule.item) {
+                return false
+            }
         }
         if !expressionRules.isEmpty {
             let passed = columnOf.withUnsafeBufferPointer { columnOf in
-                checkExpressions(FastExpressions.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
+                checkExpressions(
+                    FastExpressions.Cells(base: base, starts: starts, ends: ends, columnOf: columnOf.baseAddress!))
             }
             guard passed else { return false }
         }
@@ -233,16 +246,21 @@ struct FastRules: Sendable {
 
     /// The ``codeRules``: a one-byte code is looked up in its set's map and read as a digit.
     @inline(__always)
-    private func checkCodes(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
-                            codes: UnsafeMutablePointer<Int32>) -> Bool {
+    private func checkCodes(
+        _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>, _ ends: UnsafeMutablePointer<Int32>,
+        codes: UnsafeMutablePointer<Int32>
+    ) -> Bool {
         shortMaps.withUnsafeBufferPointer { maps in
             codeRules.withUnsafeBufferPointer { codeRules in
                 for rule in codeRules {
-                    let start = Int(starts[Int(rule.column)]), count = Int(ends[Int(rule.column)]) - start
+                    let start = Int(starts[Int(rule.column)])
+                    let count = Int(ends[Int(rule.column)]) - start
                     let item = Int(rule.item)
                     if count == 1 {
                         let byte = base[start]
-                        guard maps[Int(rule.set) * ByteSet.shortMapWords + Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 else { return false }
+                        guard
+                            maps[Int(rule.set) * ByteSet.shortMapWords + Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+                        else { return false }
                         if item >= 0 {
                             let digit = byte &- 48
                             codes[item] = digit < 10 ? Int32(digit) : FastBatch.blank
@@ -276,10 +294,13 @@ struct FastRules: Sendable {
     /// `required`, `relevant` and `constraint` of every question, on one row's cells.
     private func checkExpressions(_ cells: FastExpressions.Cells) -> Bool {
         expressions.withEvaluator(cells) { evaluator in
-            let starts = cells.starts, ends = cells.ends
+            let starts = cells.starts
+            let ends = cells.ends
             for rule in expressionRules {
                 let empty = starts[rule.column] == ends[rule.column]
-                let relevant = rule.uncheckedRelevant || rule.relevant < 0 || evaluator.isTrue(rule.relevant, current: rule.question)
+                let relevant =
+                    rule.uncheckedRelevant || rule.relevant < 0
+                    || evaluator.isTrue(rule.relevant, current: rule.question)
                 if empty {
                     if rule.required, relevant, !rule.uncheckedRelevant { return false }
                     continue

@@ -16,12 +16,17 @@ enum LineSplitter {
     }
 
     /// Writes field c's bounds to `starts[c]`, `ends[c]` for c < `capacity`.
-    static func split(_ base: UnsafePointer<UInt8>, from: Int, to: Int, delimiter: UInt8,
-                      starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int) -> Split {
+    static func split(
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, delimiter: UInt8,
+        starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int
+    ) -> Split {
         var result = Split()
         var fieldStart = from
         @inline(__always) func endField(at position: Int) {
-            if result.fields < capacity { starts[result.fields] = Int32(fieldStart); ends[result.fields] = Int32(position) }
+            if result.fields < capacity {
+                starts[result.fields] = Int32(fieldStart)
+                ends[result.fields] = Int32(position)
+            }
             result.fields += 1
             fieldStart = position + 1
         }

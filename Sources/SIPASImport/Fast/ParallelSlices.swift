@@ -21,8 +21,16 @@ enum ParallelSlices {
         private var taken = 0
         private var jobs: [@Sendable () -> Void] = []
         init(_ n: Int) { batches = Array(repeating: nil, count: n) }
-        func set(_ i: Int, _ batch: FastBatch) { lock.lock(); batches[i] = batch; lock.unlock() }
-        func add(_ more: [@Sendable () -> Void]) { lock.lock(); jobs += more; lock.unlock() }
+        func set(_ i: Int, _ batch: FastBatch) {
+            lock.lock()
+            batches[i] = batch
+            lock.unlock()
+        }
+        func add(_ more: [@Sendable () -> Void]) {
+            lock.lock()
+            jobs += more
+            lock.unlock()
+        }
 
         enum Work {
             case job(@Sendable () -> Void)
@@ -64,7 +72,8 @@ enum ParallelSlices {
     }
 
     /// Starts decoding the slices `bounds` of `base` on `workers`.
-    static func start(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> Decoding {
+    static func start(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> Decoding
+    {
         let n = bounds.count - 1
         let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
         let helpers = workers.prefix(n)

@@ -35,7 +35,8 @@ extension XLSForm {
             if byList[list] == nil { lists.append(list) }
             byList[list, default: []].append(row)
         }
-        let duplicatesAllowed = ["yes", "true", "true()", "1"].contains((settings["allow_choice_duplicates"] ?? "").lowercased())
+        let duplicatesAllowed = ["yes", "true", "true()", "1"].contains(
+            (settings["allow_choice_duplicates"] ?? "").lowercased())
         out += lists.isEmpty ? "choices: {}\n" : "choices:\n"
         for list in lists {
             out += "  \(quote(list)):\n"
@@ -44,14 +45,19 @@ extension XLSForm {
                 let name = row.cells["name"] ?? ""
                 if let first = seen[name] {
                     guard duplicatesAllowed else {
-                        throw InstrumentError(file: "\(file), sheet choices", line: row.row, message:
-                            "name '\(name)' is used twice in list '\(list)' (first on row \(first)); pyxform refuses this unless settings has allow_choice_duplicates: yes")
+                        throw InstrumentError(
+                            file: "\(file), sheet choices", line: row.row,
+                            message:
+                                "name '\(name)' is used twice in list '\(list)' (first on row \(first)); pyxform refuses this unless settings has allow_choice_duplicates: yes"
+                        )
                     }
-                    out += "    # row \(row.row): '\(name)' again in list \(list) (allow_choice_duplicates, for choice_filter), kept once: \(describe(row.cells))\n"
+                    out +=
+                        "    # row \(row.row): '\(name)' again in list \(list) (allow_choice_duplicates, for choice_filter), kept once: \(describe(row.cells))\n"
                     continue
                 }
                 seen[name] = row.row
-                out += "    - {name: \(quote(name)), label: \(localized(texts("label", in: row.cells), fallback: name))}"
+                out +=
+                    "    - {name: \(quote(name)), label: \(localized(texts("label", in: row.cells), fallback: name))}"
                 out += extras(row, sheet: "choices") + "\n"
             }
         }
@@ -62,7 +68,9 @@ extension XLSForm {
             let kind = type.lowercased().replacingOccurrences(of: "_", with: " ")
             if kind.hasPrefix("begin group") || kind.hasPrefix("begin repeat") {
                 groups.append(row.cells["name"] ?? "")
-                out += "  # row \(row.row): \(type) \(row.cells["name"] ?? "")" + (texts("label", in: row.cells)["vi"].map { " (\($0))" } ?? "") + "\n"
+                out +=
+                    "  # row \(row.row): \(type) \(row.cells["name"] ?? "")"
+                    + (texts("label", in: row.cells)["vi"].map { " (\($0))" } ?? "") + "\n"
                 continue
             }
             if kind.hasPrefix("end group") || kind.hasPrefix("end repeat") {
@@ -74,15 +82,21 @@ extension XLSForm {
                 continue
             }
             let (carried, typeNote) = Self.carriedType(type)
-            var fields = ["name: \(quote(name))", "type: \(quote(carried))", "label: \(localized(texts("label", in: row.cells), fallback: name))"]
+            var fields = [
+                "name: \(quote(name))", "type: \(quote(carried))",
+                "label: \(localized(texts("label", in: row.cells), fallback: name))",
+            ]
             let hint = texts("hint", in: row.cells)
             if !hint.isEmpty { fields.append("hint: \(localized(hint, fallback: ""))") }
-            if let required = row.cells["required"], ["yes", "true", "true()", "1"].contains(required.lowercased()) { fields.append("required: yes") }
+            if let required = row.cells["required"], ["yes", "true", "true()", "1"].contains(required.lowercased()) {
+                fields.append("required: yes")
+            }
             if let constraint = row.cells["constraint"] { fields.append("constraint: \(quote(constraint))") }
             let message = texts("constraint_message", in: row.cells)
             if !message.isEmpty { fields.append("constraint_message: \(localized(message, fallback: ""))") }
             if let relevant = row.cells["relevant"] { fields.append("relevant: \(quote(relevant))") }
-            out += "  - {" + fields.joined(separator: ", ") + "}" + extras(row, sheet: "survey", typeNote: typeNote) + "\n"
+            out +=
+                "  - {" + fields.joined(separator: ", ") + "}" + extras(row, sheet: "survey", typeNote: typeNote) + "\n"
         }
         return out
     }
@@ -100,10 +114,14 @@ extension XLSForm {
         let rest = row.cells.filter { !Self.isCarried($0.key, sheet: sheet) }
         var notes: [String] = rest.isEmpty ? [] : [describe(rest)]
         if let typeNote { notes.append(typeNote) }
-        if sheet == "survey", let required = row.cells["required"], !["yes", "true", "true()", "1", "no", "false", "false()", "0"].contains(required.lowercased()) {
+        if sheet == "survey", let required = row.cells["required"],
+            !["yes", "true", "true()", "1", "no", "false", "false()", "0"].contains(required.lowercased())
+        {
             notes.append("required = \(required) (an expression: not carried)")
         }
-        if texts("label", in: row.cells)["vi"] == nil, !texts("label", in: row.cells).isEmpty { notes.append("no Vietnamese label: vi repeats the other language") }
+        if texts("label", in: row.cells)["vi"] == nil, !texts("label", in: row.cells).isEmpty {
+            notes.append("no Vietnamese label: vi repeats the other language")
+        }
         return notes.isEmpty ? "" : "  # row \(row.row): " + notes.joined(separator: "; ")
     }
 
@@ -116,15 +134,26 @@ extension XLSForm {
     static func carriedType(_ raw: String) -> (type: String, note: String?) {
         let words = raw.split(separator: " ").map(String.init)
         let lower = words.map { $0.lowercased() }.joined(separator: " ")
-        func rest(after prefix: String) -> String { words.dropFirst(prefix.split(separator: " ").count).joined(separator: " ") }
-        for prefix in ["select_one_from_file", "select one from file", "select_multiple_from_file", "select multiple from file"] where lower.hasPrefix(prefix + " ") {
-            return ("text", "type \(raw): the choices are in the file \(rest(after: prefix)), which sipas does not read: carried as text, answers not checked against a list")
+        func rest(after prefix: String) -> String {
+            words.dropFirst(prefix.split(separator: " ").count).joined(separator: " ")
+        }
+        for prefix in [
+            "select_one_from_file", "select one from file", "select_multiple_from_file", "select multiple from file",
+        ] where lower.hasPrefix(prefix + " ") {
+            return (
+                "text",
+                "type \(raw): the choices are in the file \(rest(after: prefix)), which sipas does not read: carried as text, answers not checked against a list"
+            )
         }
         if lower.hasPrefix("select_one_external ") {
-            return ("text", "type \(raw): the choices are on the external_choices sheet, which sipas does not read: carried as text, answers not checked against a list")
+            return (
+                "text",
+                "type \(raw): the choices are on the external_choices sheet, which sipas does not read: carried as text, answers not checked against a list"
+            )
         }
         let aliases: [(String, String)] = [
-            ("add select one prompt using", "select_one"), ("select one from", "select_one"), ("select one", "select_one"), ("select1", "select_one"),
+            ("add select one prompt using", "select_one"), ("select one from", "select_one"),
+            ("select one", "select_one"), ("select1", "select_one"),
             ("add select multiple prompt using", "select_multiple"), ("select all that apply from", "select_multiple"),
             ("select all that apply", "select_multiple"), ("select multiple", "select_multiple"),
         ]
@@ -136,7 +165,8 @@ extension XLSForm {
     }
 
     private func describe(_ cells: [String: String]) -> String {
-        cells.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.replacingOccurrences(of: "\n", with: " "))" }.joined(separator: "; ")
+        cells.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.replacingOccurrences(of: "\n", with: " "))" }
+            .joined(separator: "; ")
     }
 
     /// A YAML double-quoted scalar.

@@ -34,13 +34,17 @@ public struct XLSForm: Sendable {
             var header: [String] = []
             var rows: [Row] = []
             try reader.forEachRecord { record in
-                let cells = record.fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).nfc }
+                let cells = record.fields.map {
+                    String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).nfc
+                }
                 if header.isEmpty {
                     header = cells.map(Self.canonicalColumn)
                     return
                 }
                 var row: [String: String] = [:]
-                for (i, cell) in cells.enumerated() where i < header.count && !cell.isEmpty && !header[i].isEmpty { row[header[i]] = cell }
+                for (i, cell) in cells.enumerated() where i < header.count && !cell.isEmpty && !header[i].isEmpty {
+                    row[header[i]] = cell
+                }
                 if !row.isEmpty { rows.append(Row(row: record.row, cells: row)) }
             }
             return rows
@@ -59,7 +63,8 @@ public struct XLSForm: Sendable {
     static func canonicalColumn(_ header: String) -> String {
         var parts = header.components(separatedBy: "::")
         if parts.count == 1, let colon = header.firstIndex(of: ":"),
-           translatable.contains(header[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) {
+            translatable.contains(header[..<colon].trimmingCharacters(in: .whitespaces).lowercased())
+        {
             parts = [String(header[..<colon]), String(header[header.index(after: colon)...])]
         }
         var base = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
@@ -68,7 +73,9 @@ public struct XLSForm: Sendable {
     }
 
     /// Columns that take a language suffix.
-    static let translatable: Set<String> = ["label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video", "media"]
+    static let translatable: Set<String> = [
+        "label", "hint", "guidance_hint", "constraint_message", "required_message", "image", "audio", "video", "media",
+    ]
 
     /// The language code of a column suffix: `Vietnamese (vi)` → vi, `English` → en, `vi` → vi.
     static func language(_ suffix: String) -> String {
@@ -98,10 +105,12 @@ public struct XLSForm: Sendable {
     /// Whether `column` (with any language suffix) is carried into the instrument.
     static func isCarried(_ column: String, sheet: String) -> Bool {
         let base = column.components(separatedBy: "::")[0].trimmingCharacters(in: .whitespaces).lowercased()
-        let carried: Set<String> = sheet == "survey"
+        let carried: Set<String> =
+            sheet == "survey"
             ? ["type", "name", "label", "hint", "required", "constraint", "constraint_message", "relevant"]
             : ["list_name", "name", "label"]
-        return carried.contains(base) && (base == "type" || base == "name" || base.hasPrefix("list") || isKnownLanguage(column))
+        return carried.contains(base)
+            && (base == "type" || base == "name" || base.hasPrefix("list") || isKnownLanguage(column))
     }
 
     /// True for a column without a language or in Vietnamese or English.

@@ -28,7 +28,9 @@ public indirect enum FormExpression: Hashable, Sendable {
             switch e {
             case .reference(let name): if !names.contains(name) { names.append(name) }
             case .not(let e): visit(e)
-            case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): visit(a); visit(b)
+            case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b):
+                visit(a)
+                visit(b)
             case .call(_, let arguments): arguments.forEach(visit)
             default: break
             }
@@ -47,11 +49,13 @@ public indirect enum FormExpression: Hashable, Sendable {
     public var invalidPatterns: [String] {
         switch self {
         case .not(let e): return e.invalidPatterns
-        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): return a.invalidPatterns + b.invalidPatterns
+        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b):
+            return a.invalidPatterns + b.invalidPatterns
         case .call(let name, let arguments):
             var bad = arguments.flatMap(\.invalidPatterns)
             if name == "regex", arguments.count == 2, case .string(let pattern) = arguments[1],
-               (try? NSRegularExpression(pattern: pattern)) == nil {
+                (try? NSRegularExpression(pattern: pattern)) == nil
+            {
                 bad.append(pattern)
             }
             return bad
@@ -69,7 +73,9 @@ public indirect enum FormExpression: Hashable, Sendable {
 
     /// A value during evaluation: XPath's strings, numbers and booleans.
     enum Value {
-        case string(String), number(Double), bool(Bool)
+        case string(String)
+        case number(Double)
+        case bool(Bool)
 
         var bool: Bool {
             switch self {
@@ -82,7 +88,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             switch self {
             case .number(let n): return n
             case .bool(let b): return b ? 1 : 0
-            case .string(let s): return Double(s) ?? .nan   // cells arrive trimmed
+            case .string(let s): return Double(s) ?? .nan  // cells arrive trimmed
             }
         }
         var string: String {
@@ -106,10 +112,15 @@ public indirect enum FormExpression: Hashable, Sendable {
         case .number(let n): return .number(n)
         case .string(let s): return .string(s)
         case .not(let e): return .bool(!e.evaluate(current: current, lookup: lookup).bool)
-        case .and(let a, let b): return .bool(a.evaluate(current: current, lookup: lookup).bool && b.evaluate(current: current, lookup: lookup).bool)
-        case .or(let a, let b): return .bool(a.evaluate(current: current, lookup: lookup).bool || b.evaluate(current: current, lookup: lookup).bool)
+        case .and(let a, let b):
+            return .bool(
+                a.evaluate(current: current, lookup: lookup).bool && b.evaluate(current: current, lookup: lookup).bool)
+        case .or(let a, let b):
+            return .bool(
+                a.evaluate(current: current, lookup: lookup).bool || b.evaluate(current: current, lookup: lookup).bool)
         case .binary(let op, let a, let b):
-            let x = a.evaluate(current: current, lookup: lookup), y = b.evaluate(current: current, lookup: lookup)
+            let x = a.evaluate(current: current, lookup: lookup)
+            let y = b.evaluate(current: current, lookup: lookup)
             return Self.apply(op, x, y)
         case .call(let name, let arguments):
             let values = arguments.map { $0.evaluate(current: current, lookup: lookup) }
@@ -118,7 +129,8 @@ public indirect enum FormExpression: Hashable, Sendable {
             case "false": return .bool(false)
             case "string-length": return .number(Double(values.first?.string.count ?? 0))
             case "regex":
-                let text = values[0].string, pattern = values[1].string
+                let text = values[0].string
+                let pattern = values[1].string
                 return .bool(text.range(of: pattern, options: .regularExpression) != nil)
             case "selected":
                 return .bool(values[0].string.split(separator: " ").contains { String($0) == values[1].string })
@@ -139,7 +151,8 @@ public indirect enum FormExpression: Hashable, Sendable {
         default: break
         }
         // Comparisons: numeric when both sides read as numbers, else as strings (XPath 1.0 for = and !=).
-        let a = x.number, b = y.number
+        let a = x.number
+        let b = y.number
         let numeric = !a.isNaN && !b.isNaN
         switch op {
         case "=": return .bool(numeric ? a == b : x.string == y.string)
@@ -160,7 +173,10 @@ public indirect enum FormExpression: Hashable, Sendable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if c.isWhitespace {
+                i += 1
+                continue
+            }
             if c == "$", i + 1 < chars.count, chars[i + 1] == "{" {
                 guard let end = chars[i...].firstIndex(of: "}") else { throw ParseError(reason: "unclosed ${") }
                 tokens.append(String(chars[i...end]))
@@ -176,7 +192,9 @@ public indirect enum FormExpression: Hashable, Sendable {
                 i = j
             } else if c.isLetter || c == "_" {
                 var j = i
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" { j += 1 }
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" {
+                    j += 1
+                }
                 tokens.append(String(chars[i..<j]))
                 i = j
             } else if ["!", "<", ">"].contains(c), i + 1 < chars.count, chars[i + 1] == "=" {
@@ -209,13 +227,19 @@ public indirect enum FormExpression: Hashable, Sendable {
 
         mutating func parseOr() throws -> FormExpression {
             var left = try parseAnd()
-            while peek == "or" { index += 1; left = .or(left, try parseAnd()) }
+            while peek == "or" {
+                index += 1
+                left = .or(left, try parseAnd())
+            }
             return left
         }
 
         mutating func parseAnd() throws -> FormExpression {
             var left = try parseComparison()
-            while peek == "and" { index += 1; left = .and(left, try parseComparison()) }
+            while peek == "and" {
+                index += 1
+                left = .and(left, try parseComparison())
+            }
             return left
         }
 
@@ -260,7 +284,9 @@ public indirect enum FormExpression: Hashable, Sendable {
                 return inner
             }
             if token == "-" { return .binary("-", .number(0), try parsePrimary()) }
-            if token.hasPrefix("${") { return .reference(token.dropFirst(2).dropLast().trimmingCharacters(in: .whitespaces)) }
+            if token.hasPrefix("${") {
+                return .reference(token.dropFirst(2).dropLast().trimmingCharacters(in: .whitespaces))
+            }
             if token.hasPrefix("'") || token.hasPrefix("\"") { return .string(String(token.dropFirst().dropLast())) }
             if let number = Double(token) { return .number(number) }
             if let arity = Self.functions[token] {
@@ -268,10 +294,15 @@ public indirect enum FormExpression: Hashable, Sendable {
                 var arguments: [FormExpression] = []
                 if peek != ")" {
                     arguments.append(try parseOr())
-                    while peek == "," { index += 1; arguments.append(try parseOr()) }
+                    while peek == "," {
+                        index += 1
+                        arguments.append(try parseOr())
+                    }
                 }
                 try expect(")")
-                guard arity.contains(arguments.count) else { throw ParseError(reason: "\(token)() takes \(arity.lowerBound) argument(s)") }
+                guard arity.contains(arguments.count) else {
+                    throw ParseError(reason: "\(token)() takes \(arity.lowerBound) argument(s)")
+                }
                 return token == "not" ? .not(arguments[0]) : .call(token, arguments)
             }
             throw ParseError(reason: "unknown name '\(token)'")

@@ -29,7 +29,10 @@ extension Instrument {
         }
         if let yaml {
             found += Self.nonNFCLines(in: yaml).map {
-                InstrumentError(file: file, line: $0, message: "text is not in Unicode NFC (composed form); save the file with composed Vietnamese letters")
+                InstrumentError(
+                    file: file, line: $0,
+                    message:
+                        "text is not in Unicode NFC (composed form); save the file with composed Vietnamese letters")
             }
         } else {
             found += finder.nonNFCTexts().map { InstrumentError(file: file, line: nil, message: $0) }
@@ -102,7 +105,9 @@ private struct ProblemFinder {
         checkRollup()
         checkColumns()
         checkDrivers()
-        if instrument.minimumN < 1 { add([.key("minimum_n")], "minimum_n must be at least 1, got \(instrument.minimumN)") }
+        if instrument.minimumN < 1 {
+            add([.key("minimum_n")], "minimum_n must be at least 1, got \(instrument.minimumN)")
+        }
         if let years = instrument.years, let to = years.to, to < years.from {
             add([.key("years"), .key("to")], "years: 'to' (\(to)) is before 'from' (\(years.from))")
         }
@@ -117,7 +122,10 @@ private struct ProblemFinder {
                     add(path, "choice list '\(list)' has the code '\(choice.name)' twice")
                 }
                 if choice.name.isEmpty || choice.name.contains(where: \.isWhitespace) {
-                    add(path, "choice code '\(choice.name)' in list '\(list)' must be non-empty and without spaces (select_multiple answers are separated by spaces)")
+                    add(
+                        path,
+                        "choice code '\(choice.name)' in list '\(list)' must be non-empty and without spaces (select_multiple answers are separated by spaces)"
+                    )
                 }
             }
         }
@@ -127,17 +135,24 @@ private struct ProblemFinder {
         for list in instrument.scales.keys.sorted() {
             let scale = instrument.scales[list]!
             guard let choices = instrument.choices[list] else {
-                add([.key("scales"), .key(list)], "scale '\(list)' names no choice list (declared lists: \(instrument.choices.keys.sorted().joined(separator: ", ")))")
+                add(
+                    [.key("scales"), .key(list)],
+                    "scale '\(list)' names no choice list (declared lists: \(instrument.choices.keys.sorted().joined(separator: ", ")))"
+                )
                 continue
             }
             let codes = Set(choices.compactMap { Int($0.name) })
             for (key, values) in [("satisfied", scale.satisfied), ("excluded", scale.excluded)] {
                 for code in values where !codes.contains(code) {
-                    add([.key("scales"), .key(list), .key(key)], "scale '\(list)': \(key) code \(code) is not a code of the list")
+                    add(
+                        [.key("scales"), .key(list), .key(key)],
+                        "scale '\(list)': \(key) code \(code) is not a code of the list")
                 }
             }
             for code in Set(scale.satisfied).intersection(scale.excluded).sorted() {
-                add([.key("scales"), .key(list), .key("excluded")], "scale '\(list)': code \(code) is both satisfied and excluded")
+                add(
+                    [.key("scales"), .key(list), .key("excluded")],
+                    "scale '\(list)': code \(code) is both satisfied and excluded")
             }
             if scale.satisfied.isEmpty {
                 add([.key("scales"), .key(list), .key("satisfied")], "scale '\(list)' has no satisfied codes")
@@ -152,7 +167,10 @@ private struct ProblemFinder {
                 add(question(i, "name"), "question name '\(q.name)' is used twice (first by question \(first + 1))")
             }
             if !Instrument.isValidName(q.name) {
-                add(question(i, "name"), "question name '\(q.name)' breaks the XLSForm rule: a letter or '_' first, then letters, digits, '-', '_', '.'")
+                add(
+                    question(i, "name"),
+                    "question name '\(q.name)' breaks the XLSForm rule: a letter or '_' first, then letters, digits, '-', '_', '.'"
+                )
             }
             if let list = q.type.listName, instrument.choices[list] == nil {
                 add(question(i, "type"), "question '\(q.name)': choice list '\(list)' is not declared under choices")
@@ -166,7 +184,8 @@ private struct ProblemFinder {
             for key in ["relevant", "constraint"] {
                 // Parsed as the importer parses it when it compiles its rules (``FormExpression``).
                 guard let text = key == "relevant" ? q.relevant : q.constraint,
-                      !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                    !text.trimmingCharacters(in: .whitespaces).isEmpty
+                else { continue }
                 let expression: FormExpression
                 do { expression = try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
                     add(question(i, key), "question '\(q.name)': \(key) \"\(text)\" does not parse: \(error.reason)")
@@ -184,11 +203,17 @@ private struct ProblemFinder {
             }
             let role = instrument.role(of: q)
             if role == .perception, q.type.listName == nil {
-                add(question(i, "role"), "question '\(q.name)' has role perception but is not a select_one or select_multiple (the perception table reports the share of each answer)")
+                add(
+                    question(i, "role"),
+                    "question '\(q.name)' has role perception but is not a select_one or select_multiple (the perception table reports the share of each answer)"
+                )
             }
             guard scoredRoles.contains(role) else { continue }
             if instrument.scale(of: q) == nil {
-                add(question(i, q.role == nil ? "type" : "role"), "question '\(q.name)' has role \(role.rawValue) but is not a select on a list declared under scales")
+                add(
+                    question(i, q.role == nil ? "type" : "role"),
+                    "question '\(q.name)' has role \(role.rawValue) but is not a select on a list declared under scales"
+                )
                 continue
             }
             checkPlacement(of: q, at: i, role: role)
@@ -211,7 +236,9 @@ private struct ProblemFinder {
             return
         }
         if !area.elements.contains(where: { $0.name == element }) {
-            add(question(i, "element"), "question '\(q.name)': element '\(element)' is not declared in area '\(areaName)'")
+            add(
+                question(i, "element"),
+                "question '\(q.name)': element '\(element)' is not declared in area '\(areaName)'")
         }
     }
 
@@ -229,15 +256,23 @@ private struct ProblemFinder {
             for (e, element) in area.elements.enumerated() {
                 let path: [YAMLLocator.Step] = [.key("areas"), .index(a), .key("elements"), .index(e)]
                 if !elementNames.insert(element.name).inserted {
-                    add(path + [.key("name")], "element '\(element.name)' is declared twice (element names are unique across areas)")
+                    add(
+                        path + [.key("name")],
+                        "element '\(element.name)' is declared twice (element names are unique across areas)")
                 }
                 let members = instrument.scoredQuestions.filter { $0.area == area.name && $0.element == element.name }
                 let roles = Set(members.map { instrument.role(of: $0) })
                 if rollup.element == .meanOfItems, !roles.contains(.item) {
-                    add(path, "element '\(element.name)' of area '\(area.name)' has no scored items (rollup.element is mean_of_items)")
+                    add(
+                        path,
+                        "element '\(element.name)' of area '\(area.name)' has no scored items (rollup.element is mean_of_items)"
+                    )
                 }
                 if rollup.element == .overallItem, !roles.contains(.elementOverall) {
-                    add(path, "element '\(element.name)' of area '\(area.name)' has no element_overall question (rollup.element is overall_item)")
+                    add(
+                        path,
+                        "element '\(element.name)' of area '\(area.name)' has no element_overall question (rollup.element is overall_item)"
+                    )
                 }
             }
         }
@@ -248,7 +283,9 @@ private struct ProblemFinder {
         if rollup.overall == .overallItem {
             let overall = instrument.scoredQuestions.filter { instrument.role(of: $0) == .overall }
             if overall.count != 1 {
-                add([.key("rollup"), .key("overall")], "rollup.overall is overall_item but \(overall.count) questions have role overall (need exactly 1)")
+                add(
+                    [.key("rollup"), .key("overall")],
+                    "rollup.overall is overall_item but \(overall.count) questions have role overall (need exactly 1)")
             }
         }
         if instrument.areas.isEmpty {
@@ -262,13 +299,17 @@ private struct ProblemFinder {
     private mutating func checkColumns() {
         func missing(_ name: String?) -> Bool { name.map { index[$0] == nil } ?? false }
         let design = instrument.design
-        for (key, column) in [("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc),
-                              ("ssu", design.ssu), ("fpc2", design.fpc2)]
+        for (key, column) in [
+            ("weight", design.weight), ("strata", design.strata), ("cluster", design.cluster), ("fpc", design.fpc),
+            ("ssu", design.ssu), ("fpc2", design.fpc2),
+        ]
         where missing(column) {
             add([.key("design"), .key(key)], "design.\(key) '\(column!)' is not a question")
         }
         for (r, column) in (design.replicateWeights?.columns ?? []).enumerated() where missing(column) {
-            add([.key("design"), .key("replicate_weights"), .key("columns"), .index(r)], "design.replicate_weights column '\(column)' is not a question")
+            add(
+                [.key("design"), .key("replicate_weights"), .key("columns"), .index(r)],
+                "design.replicate_weights column '\(column)' is not a question")
         }
         if missing(instrument.respondentId) {
             add([.key("respondent_id")], "respondent_id '\(instrument.respondentId!)' is not a question")
@@ -288,9 +329,13 @@ private struct ProblemFinder {
         guard let outcome = instrument.drivers?.outcome else { return }
         let path: [YAMLLocator.Step] = [.key("drivers"), .key("outcome")]
         guard let i = index[outcome] else { return add(path, "drivers.outcome '\(outcome)' is not a question") }
-        let q = instrument.questions[i], role = instrument.role(of: q)
+        let q = instrument.questions[i]
+        let role = instrument.role(of: q)
         if instrument.scale(of: q) == nil || (role != .overall && role != .elementOverall) {
-            add(path, "drivers.outcome '\(outcome)' has role \(role.rawValue)\(instrument.scale(of: q) == nil ? " and no scale" : ""); it must be a scored question of role overall or element_overall (the element scores are the predictors)")
+            add(
+                path,
+                "drivers.outcome '\(outcome)' has role \(role.rawValue)\(instrument.scale(of: q) == nil ? " and no scale" : ""); it must be a scored question of role overall or element_overall (the element scores are the predictors)"
+            )
         }
     }
 

@@ -64,7 +64,8 @@ public struct Instrument: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, family, years, provenance, choices, scales, design, areas, rollup, breakdowns, questions, drivers
+        case id, title, family, years, provenance, choices, scales, design, areas, rollup, breakdowns, questions,
+            drivers
         case methodVersion = "method_version"
         case respondentId = "respondent_id"
         case minimumN = "minimum_n"
@@ -101,7 +102,10 @@ public struct DriverSpec: Hashable, Sendable, Codable {
 public struct YearRange: Hashable, Sendable, Codable {
     public var from: Int
     public var to: Int?
-    public init(from: Int, to: Int? = nil) { self.from = from; self.to = to }
+    public init(from: Int, to: Int? = nil) {
+        self.from = from
+        self.to = to
+    }
     public func contains(_ year: Int) -> Bool { year >= from && (to.map { year <= $0 } ?? true) }
 }
 
@@ -121,7 +125,10 @@ public struct Provenance: Hashable, Sendable, Codable {
 public struct Choice: Hashable, Sendable, Codable {
     public var name: String
     public var label: LocalizedText
-    public init(name: String, label: LocalizedText) { self.name = name; self.label = label }
+    public init(name: String, label: LocalizedText) {
+        self.name = name
+        self.label = label
+    }
 }
 
 /// Scoring rules for a choice list used as a rating scale.

@@ -50,7 +50,8 @@ public struct Question: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, type, label, hint, required, constraint, relevant, area, element, criterion, role, lookup, identifying
+        case name, type, label, hint, required, constraint, relevant, area, element, criterion, role, lookup,
+            identifying
         case constraintMessage = "constraint_message"
     }
 

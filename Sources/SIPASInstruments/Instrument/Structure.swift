@@ -16,7 +16,10 @@ public struct Area: Hashable, Sendable, Codable {
 public struct Element: Hashable, Sendable, Codable {
     public var name: String
     public var label: LocalizedText
-    public init(name: String, label: LocalizedText) { self.name = name; self.label = label }
+    public init(name: String, label: LocalizedText) {
+        self.name = name
+        self.label = label
+    }
 }
 
 /// Sampling design columns. Any of them may be absent: no weight means equal weights,
@@ -37,8 +40,11 @@ public struct DesignSpec: Hashable, Sendable, Codable {
     /// What to do with a stratum holding a single PSU (R `survey.lonely.psu`).
     public var lonelyPSU: LonelyPSU
 
-    public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil, lonelyPSU: LonelyPSU = .fail,
-                ssu: String? = nil, fpc2: String? = nil) {
+    public init(
+        weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil,
+        lonelyPSU: LonelyPSU = .fail,
+        ssu: String? = nil, fpc2: String? = nil
+    ) {
         self.weight = weight
         self.strata = strata
         self.cluster = cluster

@@ -45,8 +45,10 @@ public struct TargetPlan: Hashable, Sendable, Codable {
             case higherThan = "higher_than"
         }
 
-        public init(family: String, indicator: String, minimum: Double? = nil, above: Double? = nil, by: Int? = nil,
-                    label: LocalizedText, part: String? = nil, higherThan: Int? = nil) {
+        public init(
+            family: String, indicator: String, minimum: Double? = nil, above: Double? = nil, by: Int? = nil,
+            label: LocalizedText, part: String? = nil, higherThan: Int? = nil
+        ) {
             self.family = family
             self.indicator = indicator
             self.minimum = minimum
@@ -97,24 +99,32 @@ public struct TargetPlan: Hashable, Sendable, Codable {
         }
         for (i, target) in plan.targets.enumerated() {
             let line = YAMLLocator(yaml: yaml).line(of: [.key("targets"), .index(i)])
-            guard [target.minimum, target.above, target.higherThan.map(Double.init)].compactMap({ $0 }).count == 1 else {
-                throw InstrumentError(file: file, line: line, message: "targets[\(i)]: give exactly one of minimum, above or higher_than")
+            guard [target.minimum, target.above, target.higherThan.map(Double.init)].compactMap({ $0 }).count == 1
+            else {
+                throw InstrumentError(
+                    file: file, line: line, message: "targets[\(i)]: give exactly one of minimum, above or higher_than")
             }
             if let earlier = target.higherThan {
                 guard earlier < plan.dueYear(of: target) else {
-                    throw InstrumentError(file: file, line: line, message: "targets[\(i)]: higher_than \(earlier) is not a year before the target's \(plan.dueYear(of: target))")
+                    throw InstrumentError(
+                        file: file, line: line,
+                        message:
+                            "targets[\(i)]: higher_than \(earlier) is not a year before the target's \(plan.dueYear(of: target))"
+                    )
                 }
                 continue
             }
             guard (0...100).contains(target.threshold) else {
-                throw InstrumentError(file: file, line: line, message: "targets[\(i)]: the threshold is a percentage between 0 and 100")
+                throw InstrumentError(
+                    file: file, line: line, message: "targets[\(i)]: the threshold is a percentage between 0 and 100")
             }
         }
         return plan
     }
 
     public static func load(contentsOf url: URL) throws -> TargetPlan {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else {
             throw InstrumentError(file: url.path, line: nil, message: "cannot read the file as UTF-8 text")
         }
         return try load(yaml: text, file: url.lastPathComponent)

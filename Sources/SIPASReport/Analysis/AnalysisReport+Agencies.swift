@@ -24,13 +24,22 @@ extension AnalysisReport {
             let share = e.rank == nil ? nil : e.estimate
             let ci = share.flatMap { s in s.ciLow.flatMap { low in s.ciHigh.map { (low, $0) } } }
             return [
-                Column(title: title(.province), value: cell(labeler.label(value: e.provinceCode, column: "province_code"))),
+                Column(
+                    title: title(.province), value: cell(labeler.label(value: e.provinceCode, column: "province_code"))),
                 Column(title: title(.agency), value: cell(e.agencyName.isEmpty ? e.agencyCode : e.agencyName)),
                 Column(title: title(.code), value: cell(e.agencyCode)),
-                Column(title: title(.overallIndex), value: numbers.format(share.map { $0.value * 100 }, digits: 2), align: .right),
-                Column(title: title(.ci), value: ci.map { numbers.format($0.0 * 100, digits: 2) + "–" + numbers.format($0.1 * 100, digits: 2) } ?? "–", align: .right),
+                Column(
+                    title: title(.overallIndex), value: numbers.format(share.map { $0.value * 100 }, digits: 2),
+                    align: .right),
+                Column(
+                    title: title(.ci),
+                    value: ci.map {
+                        numbers.format($0.0 * 100, digits: 2) + "–" + numbers.format($0.1 * 100, digits: 2)
+                    } ?? "–", align: .right),
                 Column(title: title(.n), value: String(e.n), align: .right),
-                Column(title: title(.rankInProvince), value: Self.rankText(e, minimumN: ranking.minimumN, language: language)),
+                Column(
+                    title: title(.rankInProvince),
+                    value: Self.rankText(e, minimumN: ranking.minimumN, language: language)),
             ]
         }
         let heading = title(.agenciesTitle)

@@ -9,7 +9,9 @@ extension AnalysisReport {
         let numbers = NumberStyle.human(language)
         let style: TextTableStyle.Type = markdown ? Style.pipe : Style.simple
         func s(_ message: ReportMessage) -> String { message.text(language) }
-        func heading(_ text: String) -> String { markdown ? "## \(text)\n\n" : "\(text)\n\(String(repeating: "=", count: text.count))\n" }
+        func heading(_ text: String) -> String {
+            markdown ? "## \(text)\n\n" : "\(text)\n\(String(repeating: "=", count: text.count))\n"
+        }
         func cell(_ text: String) -> String { markdown ? text.replacingOccurrences(of: "|", with: "\\|") : text }
         func ci(_ e: Estimate?, scale: Double, digits: Int) -> String {
             guard let e, let low = e.ciLow, let high = e.ciHigh else { return "–" }
@@ -19,9 +21,12 @@ extension AnalysisReport {
         var out = ""
         let title = "\(labeler.instrument.title.text(language)) — \(sources.joined(separator: ", "))"
         out += markdown ? "# \(title)\n\n" : "\(title)\n\n"
-        if let banner = provenance.banner(language) { out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n" }
+        if let banner = provenance.banner(language) {
+            out += markdown ? "> **\(banner)**\n\n" : "*** \(banner) ***\n\n"
+        }
         let d = result.design
-        out += "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
+        out +=
+            "\(s(.design)): \(d.records) \(s(.records)), \(d.strata) \(s(.strata)), \(d.psus) \(s(.psus)), \(d.degreesOfFreedom) \(s(.df)). "
         out += "\(s(.rows)) \(rowsRead): \(accepted) \(s(.accepted)), \(rejected) \(s(.rejected)).\n"
         let method: String
         switch result.nationalMethod {
@@ -29,12 +34,15 @@ extension AnalysisReport {
         case .meanOfUnits(let attribute): method = "\(s(.meanOfUnits)) (\(attribute))"
         }
         // The share intervals' method as the records state it (`--ci`); mean scores always use t.
-        let shareMethods = Set(result.results.compactMap { $0.estimate?.ciMethod }.filter { $0 != .t && $0 != .clopperPearsonEdge })
+        let shareMethods = Set(
+            result.results.compactMap { $0.estimate?.ciMethod }.filter { $0 != .t && $0 != .clopperPearsonEdge })
         let ciMethods = shareMethods.map(\.rawValue).sorted().joined(separator: ", ")
-        out += "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df)\(ciMethods.isEmpty ? "" : ", " + ciMethods).\n"
+        out +=
+            "\(s(.nationalMethod)): \(method). \(s(.ci)): \(result.design.lonelyPSU == "fail" ? "" : "lonely PSU \(result.design.lonelyPSU); ")t(df)\(ciMethods.isEmpty ? "" : ", " + ciMethods).\n"
         if let c = result.calibration {
             let gap = String(format: "%.1e", c.largestMarginGap)
-            out += language == .vi
+            out +=
+                language == .vi
                 ? "Hiệu chỉnh trọng số (\(c.method.rawValue), \(c.variables.joined(separator: ", "))): \(c.iterations) vòng, sai lệch biên lớn nhất \(gap).\n"
                 : "Calibration (\(c.method.rawValue), \(c.variables.joined(separator: ", "))): \(c.iterations) sweeps, largest margin gap \(gap).\n"
         }
@@ -64,11 +72,16 @@ extension AnalysisReport {
         for (variable, groups) in groupsByVariable where variable != Group.all.variable && variable != agencyVariable {
             let byGroup = Dictionary(uniqueKeysWithValues: groups.map { ($0, rows(of: $0)) })
             let breakdownTable = TextTable<Group> { group in
-                var columns = [Column(title: labeler.label(ofVariable: variable), value: cell(labeler.label(of: group)))]
+                var columns = [
+                    Column(title: labeler.label(ofVariable: variable), value: cell(labeler.label(of: group)))
+                ]
                 for indicator in headline {
                     let share = byGroup[group]?[indicator.id]?[.share]?.estimate
                     let name = labeler.label(of: indicator)
-                    columns.append(Column(title: "\(name) (%)", value: numbers.format(share.map { $0.value * 100 }, digits: 2), align: .right))
+                    columns.append(
+                        Column(
+                            title: "\(name) (%)", value: numbers.format(share.map { $0.value * 100 }, digits: 2),
+                            align: .right))
                     if indicator.level == .overall {
                         columns.append(Column(title: s(.ci), value: ci(share, scale: 100, digits: 2), align: .right))
                     }

@@ -24,10 +24,19 @@ extension AnalysisReport {
         public var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case groupVariable = "group_variable", groupValue = "group_value", groupLabel = "group_label"
-            case indicator, level, indicatorLabel = "indicator_label", statistic, unit, estimate
-            case standardError = "se", ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", df, n
-            case nExcluded = "n_excluded", note
+            case groupVariable = "group_variable"
+            case groupValue = "group_value"
+            case groupLabel = "group_label"
+            case indicator, level
+            case indicatorLabel = "indicator_label"
+            case statistic, unit, estimate
+            case standardError = "se"
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+            case ciMethod = "ci_method"
+            case df, n
+            case nExcluded = "n_excluded"
+            case note
         }
     }
 
@@ -38,7 +47,8 @@ extension AnalysisReport {
             let e = row.estimate
             return Record(
                 groupVariable: row.group.variable, groupValue: row.group.values.joined(separator: "*"),
-                groupLabel: labeler.label(of: row.group), indicator: row.indicator.id, level: row.indicator.level.rawValue,
+                groupLabel: labeler.label(of: row.group), indicator: row.indicator.id,
+                level: row.indicator.level.rawValue,
                 indicatorLabel: labeler.label(of: row.indicator), statistic: row.statistic.rawValue,
                 unit: row.statistic == .share ? "percent" : "score",
                 estimate: e.map { $0.value * scale }, standardError: e.map { $0.standardError * scale },
@@ -51,15 +61,19 @@ extension AnalysisReport {
 
     func csvText() -> String {
         let writer = CSVWriter()
-        var out = writer.line(["group_variable", "group_value", "group_label", "indicator", "level", "indicator_label",
-                               "statistic", "unit", "estimate", "se", "ci_low", "ci_high", "ci_method", "df", "n",
-                               "n_excluded", "note", DataProvenance.column])
+        var out = writer.line([
+            "group_variable", "group_value", "group_label", "indicator", "level", "indicator_label",
+            "statistic", "unit", "estimate", "se", "ci_low", "ci_high", "ci_method", "df", "n",
+            "n_excluded", "note", DataProvenance.column,
+        ])
         func number(_ value: Double?) -> String { value.map { String(format: "%.10g", $0) } ?? "" }
         for r in records {
-            out += writer.line([r.groupVariable, r.groupValue, r.groupLabel, r.indicator, r.level, r.indicatorLabel,
-                                r.statistic, r.unit, number(r.estimate), number(r.standardError), number(r.ciLow),
-                                number(r.ciHigh), r.ciMethod ?? "", r.df.map(String.init) ?? "", String(r.n),
-                                String(r.nExcluded), r.note ?? "", provenance.value])
+            out += writer.line([
+                r.groupVariable, r.groupValue, r.groupLabel, r.indicator, r.level, r.indicatorLabel,
+                r.statistic, r.unit, number(r.estimate), number(r.standardError), number(r.ciLow),
+                number(r.ciHigh), r.ciMethod ?? "", r.df.map(String.init) ?? "", String(r.n),
+                String(r.nExcluded), r.note ?? "", provenance.value,
+            ])
         }
         return out
     }
@@ -85,11 +99,20 @@ extension AnalysisReport {
         var dataSourceNote: String?
 
         enum CodingKeys: String, CodingKey {
-            case sipasVersion = "sipas_version", instrument, methodVersion = "method_version", sources
-            case rowsRead = "rows_read", accepted, rejected, design, calibration, nationalMethod = "national_method"
-            case confidenceLevel = "confidence_level", language, records, targetPlan = "target_plan"
-            case targetScope = "target_scope", targets
-            case dataSource = "data_source", dataSourceNote = "data_source_note"
+            case sipasVersion = "sipas_version"
+            case instrument
+            case methodVersion = "method_version"
+            case sources
+            case rowsRead = "rows_read"
+            case accepted, rejected, design, calibration
+            case nationalMethod = "national_method"
+            case confidenceLevel = "confidence_level"
+            case language, records
+            case targetPlan = "target_plan"
+            case targetScope = "target_scope"
+            case targets
+            case dataSource = "data_source"
+            case dataSourceNote = "data_source_note"
         }
     }
 
@@ -97,10 +120,12 @@ extension AnalysisReport {
         let document = Document(
             sipasVersion: SIPASVersion.string, instrument: result.instrumentId,
             methodVersion: labeler.instrument.methodVersion, sources: sources, rowsRead: rowsRead,
-            accepted: accepted, rejected: rejected, design: .init(result.design), nationalMethod: result.nationalMethod.text,
+            accepted: accepted, rejected: rejected, design: .init(result.design),
+            nationalMethod: result.nationalMethod.text,
             confidenceLevel: result.confidenceLevel, language: labeler.language.rawValue, records: records,
             targetPlan: targets?.plan.id, targetScope: targets.map { .init($0.scope, language: labeler.language) },
-            targets: targets?.assessments.map { .init($0, language: labeler.language) }, calibration: result.calibration,
+            targets: targets?.assessments.map { .init($0, language: labeler.language) },
+            calibration: result.calibration,
             dataSource: provenance.value, dataSourceNote: provenance.banner(labeler.language)
         )
         let encoder = JSONEncoder()

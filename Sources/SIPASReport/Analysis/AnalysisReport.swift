@@ -72,10 +72,14 @@ public struct AnalysisReport: Sendable {
             groups[row.group.variable, default: []].insert(row.group)
         }
         return order.map { variable in
-            (variable, groups[variable]!.sorted { a, b in
-                let x = labeler.sortKey(of: a), y = labeler.sortKey(of: b)
-                return x.lexicographicallyPrecedes(y) { ($0.0, $0.1) < ($1.0, $1.1) }
-            })
+            (
+                variable,
+                groups[variable]!.sorted { a, b in
+                    let x = labeler.sortKey(of: a)
+                    let y = labeler.sortKey(of: b)
+                    return x.lexicographicallyPrecedes(y) { ($0.0, $0.1) < ($1.0, $1.1) }
+                }
+            )
         }
     }
 

@@ -23,13 +23,16 @@ extension AnnualReportBuilder {
         let rows = ranking.entries.map { e -> [ReportValue] in
             let shown = e.rank != nil
             func figure(_ value: Double?) -> ReportValue { shown ? .of(value.map { $0 * 100 }) : .suppressed }
-            return [.text(labeler.label(value: e.provinceCode, column: input.provinceColumn ?? "province_code")),
-                    .text(e.agencyName.isEmpty ? e.agencyCode : e.agencyName), .text(e.agencyCode),
-                    figure(e.estimate?.value), figure(e.estimate?.ciLow), figure(e.estimate?.ciHigh), .number(Double(e.n)),
-                    .text(AnalysisReport.rankText(e, minimumN: minimumN, language: input.language))]
+            return [
+                .text(labeler.label(value: e.provinceCode, column: input.provinceColumn ?? "province_code")),
+                .text(e.agencyName.isEmpty ? e.agencyCode : e.agencyName), .text(e.agencyCode),
+                figure(e.estimate?.value), figure(e.estimate?.ciLow), figure(e.estimate?.ciHigh), .number(Double(e.n)),
+                .text(AnalysisReport.rankText(e, minimumN: minimumN, language: input.language)),
+            ]
         }
-        return ReportTable(id: "agencies", title: t("Xếp hạng cơ quan, đơn vị trong tỉnh", "Agencies ranked within their province"),
-                           sheetName: t("Cơ quan, đơn vị", "Agencies"),
-                           note: AnalysisReport.agencyRule(minimumN: minimumN, language: input.language), columns: columns, rows: rows)
+        return ReportTable(
+            id: "agencies", title: t("Xếp hạng cơ quan, đơn vị trong tỉnh", "Agencies ranked within their province"),
+            sheetName: t("Cơ quan, đơn vị", "Agencies"),
+            note: AnalysisReport.agencyRule(minimumN: minimumN, language: input.language), columns: columns, rows: rows)
     }
 }

@@ -19,8 +19,10 @@ public struct AnnualReport: Sendable, Hashable {
     /// Synthetic rows among the rows the report rests on: every format shows ``banner``.
     public var provenance = DataProvenance()
 
-    public init(title: String, subtitle: String, language: Language, year: String, previousYear: String?, minimumN: Int,
-                highlights: [String] = [], tables: [ReportTable] = [], charts: ReportCharts = ReportCharts()) {
+    public init(
+        title: String, subtitle: String, language: Language, year: String, previousYear: String?, minimumN: Int,
+        highlights: [String] = [], tables: [ReportTable] = [], charts: ReportCharts = ReportCharts()
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.language = language
@@ -63,8 +65,10 @@ public struct ReportTable: Sendable, Hashable {
         return table
     }
 
-    public init(id: String, title: String, sheetName: String, section: Section = .body, note: String? = nil,
-                columns: [ReportColumn], rows: [[ReportValue]] = []) {
+    public init(
+        id: String, title: String, sheetName: String, section: Section = .body, note: String? = nil,
+        columns: [ReportColumn], rows: [[ReportValue]] = []
+    ) {
         self.id = id
         self.title = title
         self.sheetName = sheetName

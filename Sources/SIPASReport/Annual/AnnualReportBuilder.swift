@@ -20,19 +20,27 @@ public struct AnnualReportBuilder: Sendable {
     var vi: Bool { input.language == .vi }
     func t(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
 
-    struct Key: Hashable { var group: Group; var indicator: String; var statistic: Statistic }
+    struct Key: Hashable {
+        var group: Group
+        var indicator: String
+        var statistic: Statistic
+    }
 
     /// This year's results by group × indicator × statistic.
     var current: [Key: IndicatorResult] {
-        Dictionary(input.result.results.map { (Key(group: $0.group, indicator: $0.indicator.id, statistic: $0.statistic), $0) },
-                   uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            input.result.results.map {
+                (Key(group: $0.group, indicator: $0.indicator.id, statistic: $0.statistic), $0)
+            },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// Comparison rows by key, when a previous year was given.
     var compared: [Key: YearComparison.Row] {
         guard let comparison = input.comparison else { return [:] }
-        return Dictionary(comparison.rows.map { (Key(group: $0.group, indicator: $0.indicator.id, statistic: $0.statistic), $0) },
-                          uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            comparison.rows.map { (Key(group: $0.group, indicator: $0.indicator.id, statistic: $0.statistic), $0) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     var yearLabel: String { input.year.map(String.init) ?? input.result.instrumentId }
@@ -43,8 +51,9 @@ public struct AnnualReportBuilder: Sendable {
         guard input.instrument.family == "sipas" else {
             return t("Báo cáo chỉ số hài lòng năm \(yearLabel)", "Satisfaction index report \(yearLabel)")
         }
-        return t("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm \(yearLabel)",
-                 "Satisfaction Index of Public Administrative Services (SIPAS) \(yearLabel)")
+        return t(
+            "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm \(yearLabel)",
+            "Satisfaction Index of Public Administrative Services (SIPAS) \(yearLabel)")
     }
 
     /// The sheet name of a breakdown table: "Theo " and the column's label when that fits Excel's
@@ -53,7 +62,8 @@ public struct AnnualReportBuilder: Sendable {
         let full = t("Theo ", "By ") + label
         if full.count <= 31 { return full }
         let chosen: [String: (String, String)] = [
-            "sector": ("Theo lĩnh vực TTHC", "By procedure domain"), "agency_level": ("Theo cấp cơ quan", "By agency level"),
+            "sector": ("Theo lĩnh vực TTHC", "By procedure domain"),
+            "agency_level": ("Theo cấp cơ quan", "By agency level"),
             "agency": ("Theo cơ quan, đơn vị", "By agency"), "agency_code": ("Theo cơ quan, đơn vị", "By agency"),
         ]
         if let short = chosen[variable] { return t(short.0, short.1) }
@@ -66,7 +76,8 @@ public struct AnnualReportBuilder: Sendable {
     }
 
     public func build() -> AnnualReport {
-        let current = self.current, compared = self.compared
+        let current = self.current
+        let compared = self.compared
         var report = AnnualReport(
             title: title,
             subtitle: input.instrument.title.text(input.language), language: input.language, year: yearLabel,
@@ -132,7 +143,9 @@ public struct AnnualReportBuilder: Sendable {
     // MARK: - Body tables
 
     func summaryTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable {
-        var columns = [ReportColumn("indicator", t("Chỉ số", "Indicator"), .text), ReportColumn("level", t("Cấp", "Level"), .text)]
+        var columns = [
+            ReportColumn("indicator", t("Chỉ số", "Indicator"), .text), ReportColumn("level", t("Cấp", "Level"), .text),
+        ]
         columns += estimateColumns(previous: true)
         columns.append(ReportColumn("mean", t("Điểm TB", "Mean score"), .score))
         let indicators = orderedIndicators.filter { $0.level == .overall || $0.level == .area }
@@ -142,10 +155,13 @@ public struct AnnualReportBuilder: Sendable {
             return [.text(labeler.label(of: indicator)), .text(labeler.levelLabel(of: indicator))]
                 + estimateCells(current[key]?.estimate, compared[key], previous: true) + [.of(mean?.value)]
         }
-        let method = input.result.nationalMethod == .pooled ? t("gộp có trọng số", "pooled, design-weighted")
+        let method =
+            input.result.nationalMethod == .pooled
+            ? t("gộp có trọng số", "pooled, design-weighted")
             : t("trung bình cộng các tỉnh", "unweighted mean of provinces")
-        return ReportTable(id: "summary", title: t("Kết quả chung", "National summary"), sheetName: t("Tổng hợp", "Summary"),
-                           note: t("Cả nước: ", "National: ") + method + ".", columns: columns, rows: rows)
+        return ReportTable(
+            id: "summary", title: t("Kết quả chung", "National summary"), sheetName: t("Tổng hợp", "Summary"),
+            note: t("Cả nước: ", "National: ") + method + ".", columns: columns, rows: rows)
     }
 
     var orderedIndicators: [Indicator] {
@@ -156,20 +172,31 @@ public struct AnnualReportBuilder: Sendable {
     func groups(of variable: String) -> [Group] {
         var seen = Set<Group>()
         return input.result.results.map(\.group).filter { $0.variable == variable && seen.insert($0).inserted }
-            .sorted { labeler.sortKey(of: $0).lexicographicallyPrecedes(labeler.sortKey(of: $1)) { ($0.0, $0.1) < ($1.0, $1.1) } }
+            .sorted {
+                labeler.sortKey(of: $0).lexicographicallyPrecedes(labeler.sortKey(of: $1)) {
+                    ($0.0, $0.1) < ($1.0, $1.1)
+                }
+            }
     }
 
     func provinceTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable? {
         guard let column = input.provinceColumn, !input.identifyingColumns.contains(column) else { return nil }
         let all = groups(of: column)
-        func overall(_ g: Group) -> Estimate? { current[Key(group: g, indicator: "overall", statistic: .share)]?.estimate }
-        let ranked = all.filter { (overall($0)?.n ?? 0) >= input.minimumN }.sorted { (overall($0)?.value ?? 0) > (overall($1)?.value ?? 0) }
+        func overall(_ g: Group) -> Estimate? {
+            current[Key(group: g, indicator: "overall", statistic: .share)]?.estimate
+        }
+        let ranked = all.filter { (overall($0)?.n ?? 0) >= input.minimumN }.sorted {
+            (overall($0)?.value ?? 0) > (overall($1)?.value ?? 0)
+        }
         let rank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0 + 1) })
-        var columns = [ReportColumn("rank", t("Xếp hạng", "Rank"), .integer), ReportColumn("code", t("Mã", "Code"), .text),
-                       ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text)]
+        var columns = [
+            ReportColumn("rank", t("Xếp hạng", "Rank"), .integer), ReportColumn("code", t("Mã", "Code"), .text),
+            ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
+        ]
         columns += estimateColumns(previous: true)
         if previousLabel != nil {
-            columns.append(ReportColumn("rank_previous", t("Hạng năm \(previousLabel!)", "Rank \(previousLabel!)"), .integer))
+            columns.append(
+                ReportColumn("rank_previous", t("Hạng năm \(previousLabel!)", "Rank \(previousLabel!)"), .integer))
             columns.append(ReportColumn("rank_change", t("Tăng/giảm bậc", "Places gained"), .integer))
         }
         columns.append(ReportColumn("standing", t("Thứ hạng", "Standing"), .text))
@@ -177,51 +204,75 @@ public struct AnnualReportBuilder: Sendable {
         let ordered = ranked + all.filter { rank[$0] == nil }
         let rows = ordered.map { group -> [ReportValue] in
             let key = Key(group: group, indicator: "overall", statistic: .share)
-            var cells: [ReportValue] = [.of(rank[group]), .text(group.values.joined(separator: "*")), .text(labeler.label(of: group))]
+            var cells: [ReportValue] = [
+                .of(rank[group]), .text(group.values.joined(separator: "*")), .text(labeler.label(of: group)),
+            ]
             cells += estimateCells(overall(group), compared[key], previous: true)
             if previousLabel != nil {
                 let before = compared[key]?.ranks.first ?? nil
                 cells.append(.of(before))
                 cells.append(.of(rank[group].flatMap { now in before.map { $0 - now } }))
             }
-            cells.append(standing(rank: rank[group], of: ranked.count, previousRank: compared[key]?.ranks.first ?? nil, row: compared[key]))
+            cells.append(
+                standing(
+                    rank: rank[group], of: ranked.count, previousRank: compared[key]?.ranks.first ?? nil,
+                    row: compared[key]))
             cells.append(smallNote(overall(group)))
             return cells
         }
         var note = t("Xếp hạng theo chỉ số chung; 1 = cao nhất.", "Ranked by the overall index; 1 = highest.")
         if !input.regrouped.isEmpty {
-            note += t(" Năm trước được gộp theo đơn vị hành chính mới (từ 01/7/2025): ", " The previous year is regrouped into the units in force from 1 July 2025: ")
+            note +=
+                t(
+                    " Năm trước được gộp theo đơn vị hành chính mới (từ 01/7/2025): ",
+                    " The previous year is regrouped into the units in force from 1 July 2025: ")
                 + input.regrouped.joined(separator: "; ") + "."
         }
         if input.comparison?.methodBreak == true {
-            note += t(" Thay đổi phương pháp giữa hai năm: thay đổi không so sánh được trực tiếp.", " Method break between the years: changes are not directly comparable.")
+            note += t(
+                " Thay đổi phương pháp giữa hai năm: thay đổi không so sánh được trực tiếp.",
+                " Method break between the years: changes are not directly comparable.")
         }
-        return ReportTable(id: "provinces", title: t("Chỉ số chung theo tỉnh, thành phố", "Overall index by province"),
-                           sheetName: t("Theo tỉnh", "Provinces"), note: note, columns: columns, rows: rows)
+        return ReportTable(
+            id: "provinces", title: t("Chỉ số chung theo tỉnh, thành phố", "Overall index by province"),
+            sheetName: t("Theo tỉnh", "Provinces"), note: note, columns: columns, rows: rows)
     }
 
     func topBottomTable(_ provinces: ReportTable) -> ReportTable {
         let ranked = provinces.rows.filter { $0[0].number != nil }
         let index = { (id: String) in provinces.columns.firstIndex { $0.id == id } }
-        let share = index("share")!, change = index("change")
-        let columns = [ReportColumn("group", t("Nhóm", "Group"), .text), ReportColumn("rank", t("Xếp hạng", "Rank"), .integer),
-                       ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text), ReportColumn("share", t("Tỷ lệ hài lòng (%)", "Satisfied (%)"), .percent)]
+        let share = index("share")!
+        let change = index("change")
+        let columns =
+            [
+                ReportColumn("group", t("Nhóm", "Group"), .text), ReportColumn("rank", t("Xếp hạng", "Rank"), .integer),
+                ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
+                ReportColumn("share", t("Tỷ lệ hài lòng (%)", "Satisfied (%)"), .percent),
+            ]
             + (change != nil ? [ReportColumn("change", t("Thay đổi (điểm %)", "Change (points)"), .change)] : [])
         func row(_ label: String, _ r: [ReportValue]) -> [ReportValue] {
             [.text(label), r[0], r[2], r[share]] + (change.map { [r[$0]] } ?? [])
         }
         let count = min(5, ranked.count / 2)
-        let rows = ranked.prefix(count).map { row(t("5 cao nhất", "Top 5"), $0) } + ranked.suffix(count).map { row(t("5 thấp nhất", "Bottom 5"), $0) }
-        return ReportTable(id: "top_bottom", title: t("5 tỉnh cao nhất và 5 tỉnh thấp nhất", "Top 5 and bottom 5 provinces"),
-                           sheetName: t("Cao nhất, thấp nhất", "Top and bottom"), columns: columns, rows: rows)
+        let rows =
+            ranked.prefix(count).map { row(t("5 cao nhất", "Top 5"), $0) }
+            + ranked.suffix(count).map { row(t("5 thấp nhất", "Bottom 5"), $0) }
+        return ReportTable(
+            id: "top_bottom", title: t("5 tỉnh cao nhất và 5 tỉnh thấp nhất", "Top 5 and bottom 5 provinces"),
+            sheetName: t("Cao nhất, thấp nhất", "Top and bottom"), columns: columns, rows: rows)
     }
 
     func elementTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable {
-        var columns = [ReportColumn("level", t("Cấp", "Level"), .text), ReportColumn("id", t("Mã", "Id"), .text, machineOnly: true),
-                       ReportColumn("indicator", t("Yếu tố, tiêu chí", "Element, criterion"), .text)]
+        var columns = [
+            ReportColumn("level", t("Cấp", "Level"), .text),
+            ReportColumn("id", t("Mã", "Id"), .text, machineOnly: true),
+            ReportColumn("indicator", t("Yếu tố, tiêu chí", "Element, criterion"), .text),
+        ]
         columns += estimateColumns(previous: true)
-        columns += [ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
-                    ReportColumn("n_excluded", t("Không biết/KAD", "Don't know/NA"), .integer)]
+        columns += [
+            ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
+            ReportColumn("n_excluded", t("Không biết/KAD", "Don't know/NA"), .integer),
+        ]
         columns += rangeColumns
         let rows = orderedIndicators.filter { $0.level != .overall }.map { indicator -> [ReportValue] in
             let key = Key(group: .all, indicator: indicator.id, statistic: .share)
@@ -232,15 +283,19 @@ public struct AnnualReportBuilder: Sendable {
                 + [(estimate?.n ?? 0) < input.minimumN ? .suppressed : .of(mean?.value), .of(estimate?.nExcluded)]
                 + rangeCells(current, indicator: indicator.id)
         }
-        return ReportTable(id: "elements", title: t("Theo lĩnh vực, yếu tố và tiêu chí", "By area, element and criterion"),
-                           sheetName: t("Yếu tố, tiêu chí", "Elements"), columns: columns, rows: rows)
+        return ReportTable(
+            id: "elements", title: t("Theo lĩnh vực, yếu tố và tiêu chí", "By area, element and criterion"),
+            sheetName: t("Yếu tố, tiêu chí", "Elements"), columns: columns, rows: rows)
     }
 
     /// One table per breakdown other than the province (sector, agency level …).
     func breakdownTables(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> [ReportTable] {
-        let variables = input.result.results.map(\.group.variable).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let variables = input.result.results.map(\.group.variable).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         return variables.filter { variable in
-            variable != Group.all.variable && variable != input.provinceColumn && variable != AgencyRanking.breakdown(for: input.instrument)
+            variable != Group.all.variable && variable != input.provinceColumn
+                && variable != AgencyRanking.breakdown(for: input.instrument)
                 && !variable.split(separator: "*").contains { input.identifyingColumns.contains(String($0)) }
         }.map { variable in
             let name = labeler.label(ofVariable: variable)
@@ -254,8 +309,9 @@ public struct AnnualReportBuilder: Sendable {
                     + estimateCells(estimate, compared[key], previous: true) + [smallNote(estimate)]
             }
             let id = "by_" + variable.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
-            return ReportTable(id: id, title: t("Chỉ số chung theo ", "Overall index by ") + name,
-                               sheetName: sheetName(variable: variable, label: name), columns: columns, rows: rows)
+            return ReportTable(
+                id: id, title: t("Chỉ số chung theo ", "Overall index by ") + name,
+                sheetName: sheetName(variable: variable, label: name), columns: columns, rows: rows)
         }
     }
 }

@@ -16,7 +16,10 @@ public struct AnnualReportInput: Sendable {
         public var rejected: Int
         /// The survey-store batch the file was loaded as, when the report reads a store.
         public var batch: String?
-        public init(name: String, year: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int, batch: String? = nil) {
+        public init(
+            name: String, year: String, sha256: String, rowsRead: Int, accepted: Int, rejected: Int,
+            batch: String? = nil
+        ) {
             self.name = name
             self.batch = batch
             self.year = year
@@ -55,9 +58,11 @@ public struct AnnualReportInput: Sendable {
     /// Synthetic rows among the rows read, this year and the previous one (``DataProvenance``).
     public var provenance = DataProvenance()
 
-    public init(instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
-                regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,
-                files: [SourceFile] = [], language: Language = .vi, minimumN: Int = 30) {
+    public init(
+        instrument: Instrument, result: AnalysisResult, year: Int?, comparison: YearComparison? = nil,
+        regrouped: [String] = [], targets: TargetTable? = nil, drivers: KeyDrivers? = nil,
+        files: [SourceFile] = [], language: Language = .vi, minimumN: Int = 30
+    ) {
         self.instrument = instrument
         self.result = result
         self.year = year

@@ -35,7 +35,8 @@ struct EntryRule {
     /// The lower and upper bounds of `constraint` when it is only comparisons of `.` with numbers
     /// joined by `and`; nil otherwise.
     static func bounds(_ constraint: String) -> (low: Bound?, high: Bound?)? {
-        var low: Bound?, high: Bound?
+        var low: Bound?
+        var high: Bound?
         for part in constraint.components(separatedBy: " and ") {
             let words = part.split(separator: " ").map(String.init)
             guard words.count == 3, words[0] == ".", let value = Double(words[2]) else { return nil }
@@ -60,40 +61,49 @@ struct EntryRule {
         let kind: XLSXWriter.Validation.Kind = integer ? .whole : .decimal
         let noun = integer ? "số nguyên" : "số"
         guard let constraint = q.constraint else {
-            return EntryRule(kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000", text: noun)
+            return EntryRule(
+                kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000", text: noun)
         }
         guard let found = bounds(constraint) else {
-            return EntryRule(kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000",
-                             text: "\(noun); điều kiện \(constraint) (sipas kiểm khi nhập)")
+            return EntryRule(
+                kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000",
+                text: "\(noun); điều kiện \(constraint) (sipas kiểm khi nhập)")
         }
-        var low = found.low, high = found.high
+        var low = found.low
+        var high = found.high
         // For whole numbers a strict bound is the next integer, inclusive.
         if integer {
             if let b = low, !b.inclusive { low = Bound(value: b.value.rounded(.down) + 1, inclusive: true) }
             if let b = high, !b.inclusive { high = Bound(value: b.value.rounded(.up) - 1, inclusive: true) }
         }
         switch (low, high) {
-        case let (l?, h?) where l.inclusive && h.inclusive:
-            return EntryRule(kind: kind, operator: "between", formula1: number(l.value), formula2: number(h.value),
-                             text: "\(noun) từ \(number(l.value)) đến \(number(h.value))")
-        case let (l?, h?):
-            let formula = "AND(\(cell)\(l.inclusive ? ">=" : ">")\(number(l.value)),\(cell)\(h.inclusive ? "<=" : "<")\(number(h.value)))"
+        case (let l?, let h?) where l.inclusive && h.inclusive:
+            return EntryRule(
+                kind: kind, operator: "between", formula1: number(l.value), formula2: number(h.value),
+                text: "\(noun) từ \(number(l.value)) đến \(number(h.value))")
+        case (let l?, let h?):
+            let formula =
+                "AND(\(cell)\(l.inclusive ? ">=" : ">")\(number(l.value)),\(cell)\(h.inclusive ? "<=" : "<")\(number(h.value)))"
             return EntryRule(kind: .custom, formula1: formula, text: "\(noun), \(constraint)")
-        case let (l?, nil):
-            return EntryRule(kind: kind, operator: l.inclusive ? "greaterThanOrEqual" : "greaterThan", formula1: number(l.value),
-                             text: "\(noun) \(l.inclusive ? "≥" : ">") \(number(l.value))")
-        case let (nil, h?):
-            return EntryRule(kind: kind, operator: h.inclusive ? "lessThanOrEqual" : "lessThan", formula1: number(h.value),
-                             text: "\(noun) \(h.inclusive ? "≤" : "<") \(number(h.value))")
+        case (let l?, nil):
+            return EntryRule(
+                kind: kind, operator: l.inclusive ? "greaterThanOrEqual" : "greaterThan", formula1: number(l.value),
+                text: "\(noun) \(l.inclusive ? "≥" : ">") \(number(l.value))")
+        case (nil, let h?):
+            return EntryRule(
+                kind: kind, operator: h.inclusive ? "lessThanOrEqual" : "lessThan", formula1: number(h.value),
+                text: "\(noun) \(h.inclusive ? "≤" : "<") \(number(h.value))")
         case (nil, nil):
-            return EntryRule(kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000", text: noun)
+            return EntryRule(
+                kind: kind, operator: "between", formula1: "-1000000000", formula2: "1000000000", text: noun)
         }
     }
 
     /// A drop-down of the "code – label" entries of `codes` held in `range` of the codes sheet.
     static func list(_ codes: [Choice], range: String) -> EntryRule {
-        EntryRule(kind: .list, formula1: range,
-                  text: "chọn “mã – nhãn” trong danh sách hoặc gõ mã " + codes.map(\.name).joined(separator: ", "),
-                  promptLines: codes.map { EntryText.entry(code: $0.name, label: $0.label.vi) }, errorStyle: "warning")
+        EntryRule(
+            kind: .list, formula1: range,
+            text: "chọn “mã – nhãn” trong danh sách hoặc gõ mã " + codes.map(\.name).joined(separator: ", "),
+            promptLines: codes.map { EntryText.entry(code: $0.name, label: $0.label.vi) }, errorStyle: "warning")
     }
 }

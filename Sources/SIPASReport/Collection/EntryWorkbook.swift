@@ -46,14 +46,19 @@ enum EntryWorkbook {
         var columns: [Column] = []
         for q in instrument.questions where FormLayout.isAnswered(q) {
             let cell = "\(XLSXWriter.columnLetter(columns.count))2"
-            columns.append(Column(name: q.name, question: q, rule: rule(q, instrument: instrument, ranges: ranges, cell: cell)))
+            columns.append(
+                Column(name: q.name, question: q, rule: rule(q, instrument: instrument, ranges: ranges, cell: cell)))
         }
         columns.append(Column(name: keyerColumn))
         columns.append(Column(name: dateColumn))
 
-        var data = XLSXWriter.Sheet(name: dataSheet, rows: [columns.map { column in
-            .text(column.name, style: column.question?.required == true ? Style.requiredHeader : Style.header)
-        }])
+        var data = XLSXWriter.Sheet(
+            name: dataSheet,
+            rows: [
+                columns.map { column in
+                    .text(column.name, style: column.question?.required == true ? Style.requiredHeader : Style.header)
+                }
+            ])
         data.frozenRows = 1
         data.frozenColumns = 1
         data.protected = true
@@ -74,7 +79,8 @@ enum EntryWorkbook {
     /// The rule of one question's column.
     static func rule(_ q: Question, instrument: Instrument, ranges: [String: String], cell: String) -> EntryRule? {
         if q.lookup == "province", let range = ranges[provinceList] {
-            return EntryRule(kind: .list, formula1: range, text: "mã tỉnh (trang \(codesSheet), danh sách \(provinceList))")
+            return EntryRule(
+                kind: .list, formula1: range, text: "mã tỉnh (trang \(codesSheet), danh sách \(provinceList))")
         }
         switch q.type {
         case .selectOne(let list):
@@ -82,8 +88,10 @@ enum EntryWorkbook {
             return EntryRule.list(instrument.choices[list] ?? [], range: range)
         case .selectMultiple(let list):
             let codes = instrument.choices[list] ?? []
-            return EntryRule(kind: .none, text: "một hoặc nhiều mã, cách nhau bằng dấu cách: " + codes.map(\.name).joined(separator: ", "),
-                             promptLines: ["Nhiều mã, cách nhau bằng dấu cách:"] + codes.map { "\($0.name) – \($0.label.vi)" })
+            return EntryRule(
+                kind: .none,
+                text: "một hoặc nhiều mã, cách nhau bằng dấu cách: " + codes.map(\.name).joined(separator: ", "),
+                promptLines: ["Nhiều mã, cách nhau bằng dấu cách:"] + codes.map { "\($0.name) – \($0.label.vi)" })
         case .integer: return EntryRule.numeric(q, integer: true, cell: cell)
         case .decimal: return EntryRule.numeric(q, integer: false, cell: cell)
         default:
@@ -117,23 +125,29 @@ enum EntryWorkbook {
     /// The codes sheet and, for each list, the absolute range of its drop-down entries: the
     /// "code – label" column (`'Mã số'!$E$2:$E$8`), the codes (column B) for the provinces.
     static func codesSheet(_ instrument: Instrument) -> (XLSXWriter.Sheet, [String: String]) {
-        var rows: [[XLSXWriter.Cell]] = [["Danh sách", "Mã", "Nhãn (tiếng Việt)", "Label (English)", "Mã – nhãn (danh sách chọn)"]
-            .map { .text($0, style: Style.header) }]
+        var rows: [[XLSXWriter.Cell]] = [
+            ["Danh sách", "Mã", "Nhãn (tiếng Việt)", "Label (English)", "Mã – nhãn (danh sách chọn)"]
+                .map { .text($0, style: Style.header) }
+        ]
         var ranges: [String: String] = [:]
         func add(_ list: String, _ choices: [Choice]) {
             guard !choices.isEmpty else { return }
             let first = rows.count + 1
             for choice in choices {
                 let numeric = Int(choice.name).map { String($0) == choice.name } ?? false
-                rows.append([.text(list), numeric ? .number(choice.name) : .text(choice.name), .text(choice.label.vi),
-                             choice.label.en.map { XLSXWriter.Cell.text($0) } ?? XLSXWriter.Cell.empty,
-                             .text(EntryText.entry(code: choice.name, label: choice.label.vi))])
+                rows.append([
+                    .text(list), numeric ? .number(choice.name) : .text(choice.name), .text(choice.label.vi),
+                    choice.label.en.map { XLSXWriter.Cell.text($0) } ?? XLSXWriter.Cell.empty,
+                    .text(EntryText.entry(code: choice.name, label: choice.label.vi)),
+                ])
             }
             let column = list == provinceList ? "B" : "E"
             ranges[list] = "'\(codesSheet)'!$\(column)$\(first):$\(column)$\(rows.count)"
         }
         for list in FormLayout.listOrder(instrument) { add(list, instrument.choices[list] ?? []) }
-        if instrument.questions.contains(where: { $0.lookup == "province" }) { add(provinceList, provinces(instrument.years)) }
+        if instrument.questions.contains(where: { $0.lookup == "province" }) {
+            add(provinceList, provinces(instrument.years))
+        }
         var sheet = XLSXWriter.Sheet(name: codesSheet, rows: rows)
         sheet.frozenRows = 1
         sheet.widths = [18, 10, 40, 40, 44]
@@ -148,8 +162,12 @@ enum EntryWorkbook {
         let before = (years?.from ?? 0) < 2025 ? catalog.provincesBefore2025 : []
         let after = (years?.to ?? 9999) >= 2025 ? catalog.provincesFrom2025 : []
         var names: [String: [String]] = [:]
-        for p in before + after where !(names[p.code]?.contains(p.name) ?? false) { names[p.code, default: []].append(p.name) }
-        return names.keys.sorted().map { Choice(name: $0, label: LocalizedText(vi: names[$0]!.joined(separator: " / "))) }
+        for p in before + after where !(names[p.code]?.contains(p.name) ?? false) {
+            names[p.code, default: []].append(p.name)
+        }
+        return names.keys.sorted().map {
+            Choice(name: $0, label: LocalizedText(vi: names[$0]!.joined(separator: " / ")))
+        }
     }
 
     static func instructions(_ instrument: Instrument, _ columns: [Column]) -> XLSXWriter.Sheet {
@@ -166,16 +184,24 @@ enum EntryWorkbook {
         ]
         rows += lines.map { [.text($0)] }
         rows.append([])
-        rows.append(["Cột", "Tên cột", "Câu hỏi", "Bắt buộc", "Giá trị hợp lệ", "Chỉ hỏi khi"].map { .text($0, style: Style.header) })
+        rows.append(
+            ["Cột", "Tên cột", "Câu hỏi", "Bắt buộc", "Giá trị hợp lệ", "Chỉ hỏi khi"].map {
+                .text($0, style: Style.header)
+            })
         for (c, column) in columns.enumerated() {
             guard let q = column.question else {
-                rows.append([.text(XLSXWriter.columnLetter(c)), .text(column.name),
-                             .text(column.name == keyerColumn ? "Mã người nhập phiếu" : "Ngày nhập phiếu")])
+                rows.append([
+                    .text(XLSXWriter.columnLetter(c)), .text(column.name),
+                    .text(column.name == keyerColumn ? "Mã người nhập phiếu" : "Ngày nhập phiếu"),
+                ])
                 continue
             }
-            rows.append([.text(XLSXWriter.columnLetter(c)), .text(q.name), .text(CellSafety.spreadsheet(q.label.vi)),
-                         q.required ? XLSXWriter.Cell.text("có") : XLSXWriter.Cell.empty, .text(CellSafety.spreadsheet(column.rule?.text ?? "")),
-                         q.relevant.map { XLSXWriter.Cell.text(CellSafety.spreadsheet($0)) } ?? XLSXWriter.Cell.empty])
+            rows.append([
+                .text(XLSXWriter.columnLetter(c)), .text(q.name), .text(CellSafety.spreadsheet(q.label.vi)),
+                q.required ? XLSXWriter.Cell.text("có") : XLSXWriter.Cell.empty,
+                .text(CellSafety.spreadsheet(column.rule?.text ?? "")),
+                q.relevant.map { XLSXWriter.Cell.text(CellSafety.spreadsheet($0)) } ?? XLSXWriter.Cell.empty,
+            ])
         }
         var sheet = XLSXWriter.Sheet(name: instructionsSheet, rows: rows)
         sheet.widths = [8, 24, 60, 10, 50, 30]
@@ -185,7 +211,8 @@ enum EntryWorkbook {
     /// Fonts: 0 regular, 1 bold, 2 bold 14 pt. Fill 2 light yellow. cellXfs: 0 default, 1 bold
     /// header, 2 bold header on yellow (required), 3 text `@` unlocked, 4 general unlocked, 5 date
     /// `dd/mm/yyyy`-style (14) unlocked, 6 title.
-    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let styles =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#

@@ -36,7 +36,9 @@ struct FormLayout {
     }
 
     /// XLSForm metadata types (no label, filled by the device).
-    static let metadataTypes: Set<String> = ["start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit"]
+    static let metadataTypes: Set<String> = [
+        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit",
+    ]
 
     /// The codes of a select question's list, in order.
     static func choices(of q: Question, in instrument: Instrument) -> [Choice] {
@@ -78,7 +80,8 @@ struct FormNames {
         }
         if let first = base.first, !(first.isLetter || first == "_") { base = "_" + base }
         if base.isEmpty { base = "_" }
-        var name = base, k = 2
+        var name = base
+        var k = 2
         while used.contains(name.lowercased()) {
             name = "\(base)_\(k)"
             k += 1
@@ -89,7 +92,8 @@ struct FormNames {
 
     /// `expression` with every `${old}` written `${new}`.
     func rewrite(_ expression: String) -> String {
-        var out = "", rest = Substring(expression)
+        var out = ""
+        var rest = Substring(expression)
         while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
             let name = rest[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
             out += rest[..<open.lowerBound]

@@ -14,7 +14,8 @@ import SIPASInstruments
 /// questions it depends on by number.
 public enum PaperForm {
     public static func html(_ instrument: Instrument, language: Language = .vi) throws -> String {
-        let template = try MustacheTemplate(string: String(decoding: PackageResources.questionnaire_html_mustache, as: UTF8.self))
+        let template = try MustacheTemplate(
+            string: String(decoding: PackageResources.questionnaire_html_mustache, as: UTF8.self))
         return template.render(context(instrument, language: language))
     }
 
@@ -26,7 +27,9 @@ public enum PaperForm {
         var areas: [[String: Any]] = []
         var currentArea: String??
         for section in FormLayout(instrument).sections {
-            let questions = section.questions.filter(FormLayout.isAnswered).map { question($0, instrument: instrument, numbers: numbers, language: language) }
+            let questions = section.questions.filter(FormLayout.isAnswered).map {
+                question($0, instrument: instrument, numbers: numbers, language: language)
+            }
             guard !questions.isEmpty else { continue }
             var element: [String: Any] = ["questions": questions]
             if let heading = section.element?.label.text(language) { element["elementHeading"] = heading }
@@ -35,7 +38,8 @@ public enum PaperForm {
                 last["elements"] = (last["elements"] as? [[String: Any]] ?? []) + [element]
                 areas.append(last)
             } else {
-                let heading = section.area?.label.text(language)
+                let heading =
+                    section.area?.label.text(language)
                     ?? text(areas.isEmpty ? .generalInformation : .otherQuestions)
                 areas.append(["areaHeading": heading, "elements": [element]])
                 currentArea = .some(section.area?.name)
@@ -50,19 +54,24 @@ public enum PaperForm {
             "formIdBoxes": Array(repeating: true, count: 10),
             "pageWord": text(.page),
             "instructionsTitle": text(.instructionsTitle),
-            "instructions": [ReportMessage.instructionReadAloud, .instructionRequired, .instructionDigits, .instructionDontKnow].map(text),
+            "instructions": [
+                ReportMessage.instructionReadAloud, .instructionRequired, .instructionDigits, .instructionDontKnow,
+            ].map(text),
             "areas": areas,
             "footer": "\(instrument.id) · \(instrument.methodVersion) · sipas \(SIPASVersion.string)",
         ]
     }
 
-    static func question(_ q: Question, instrument: Instrument, numbers: [String: Int], language: Language) -> [String: Any] {
+    static func question(_ q: Question, instrument: Instrument, numbers: [String: Int], language: Language) -> [String:
+        Any]
+    {
         var object: [String: Any] = [
             "number": numbers[q.name] ?? 0, "name": q.name, "label": q.label.text(language), "required": q.required,
         ]
         if let hint = q.hint { object["hint"] = hint.text(language) }
         if let relevant = q.relevant {
-            object["skip"] = ReportMessage.askOnlyIf.text(language) + readable(relevant, numbers: numbers, language: language)
+            object["skip"] =
+                ReportMessage.askOnlyIf.text(language) + readable(relevant, numbers: numbers, language: language)
         }
         let choices = q.lookup == nil ? FormLayout.choices(of: q, in: instrument) : []
         object["hasChoices"] = !choices.isEmpty
@@ -93,10 +102,13 @@ public enum PaperForm {
 
     /// `relevant` with `${name}` written as "câu 12" ("question 12").
     static func readable(_ expression: String, numbers: [String: Int], language: Language) -> String {
-        var out = "", rest = Substring(expression)
+        var out = ""
+        var rest = Substring(expression)
         while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
             let name = String(rest[open.upperBound..<close])
-            out += rest[..<open.lowerBound] + (numbers[name].map { ReportMessage.questionNumber($0).text(language) } ?? name)
+            out +=
+                rest[..<open.lowerBound]
+                + (numbers[name].map { ReportMessage.questionNumber($0).text(language) } ?? name)
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

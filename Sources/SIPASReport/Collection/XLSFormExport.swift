@@ -54,13 +54,17 @@ enum XLSFormExport {
                 if openArea != nil { row(["type": "end_group"]) }
                 openArea = section.area?.name
                 if let area = section.area {
-                    row(["type": "begin_group", "name": names.unique(area.name)].merging(labels("label", area.label)) { $1 })
+                    row(
+                        ["type": "begin_group", "name": names.unique(area.name)].merging(labels("label", area.label)) {
+                            $1
+                        })
                 }
             }
             closeElement()
             if let element = section.element {
-                row(["type": "begin_group", "name": names.unique(element.name), "appearance": "field-list"]
-                    .merging(labels("label", element.label)) { $1 })
+                row(
+                    ["type": "begin_group", "name": names.unique(element.name), "appearance": "field-list"]
+                        .merging(labels("label", element.label)) { $1 })
                 openElement = true
             }
             for q in section.questions { row(question(q, names: names)) }
@@ -75,8 +79,10 @@ enum XLSFormExport {
             }
         }
         let formId = String(instrument.id.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-        let settings = [["form_title", "form_id", "version", "default_language"],
-                        [instrument.title.vi, formId, instrument.methodVersion, vi]]
+        let settings = [
+            ["form_title", "form_id", "version", "default_language"],
+            [instrument.title.vi, formId, instrument.methodVersion, vi],
+        ]
         return [sheet("survey", [surveyColumns] + survey), sheet("choices", choices), sheet("settings", settings)]
     }
 
@@ -103,9 +109,11 @@ enum XLSFormExport {
 
     /// A sheet of text cells, the first row bold and frozen.
     static func sheet(_ name: String, _ rows: [[String]]) -> XLSXWriter.Sheet {
-        var sheet = XLSXWriter.Sheet(name: name, rows: rows.enumerated().map { r, row in
-            row.map { $0.isEmpty ? .empty : .text($0, style: r == 0 ? 1 : 0) }
-        })
+        var sheet = XLSXWriter.Sheet(
+            name: name,
+            rows: rows.enumerated().map { r, row in
+                row.map { $0.isEmpty ? .empty : .text($0, style: r == 0 ? 1 : 0) }
+            })
         sheet.frozenRows = 1
         sheet.widths = (rows.first ?? []).indices.map { c in
             min(max(Double(rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 8) * 1.1 + 2, 8), 60)

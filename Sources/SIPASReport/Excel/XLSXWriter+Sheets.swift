@@ -41,9 +41,15 @@ extension XLSXWriter {
             if let op = `operator` { attributes += " operator=\"\(op)\"" }
             attributes += " allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
             if let errorTitle { attributes += " errorTitle=\"\(CellSafety.xml(cut(errorTitle, 32)))\"" }
-            if let error { attributes += " error=\"\(CellSafety.xml(cut(error, 224)).replacingOccurrences(of: "\n", with: "&#10;"))\"" }
+            if let error {
+                attributes +=
+                    " error=\"\(CellSafety.xml(cut(error, 224)).replacingOccurrences(of: "\n", with: "&#10;"))\""
+            }
             if let promptTitle { attributes += " promptTitle=\"\(CellSafety.xml(cut(promptTitle, 32)))\"" }
-            if let prompt { attributes += " prompt=\"\(CellSafety.xml(cut(prompt, 255)).replacingOccurrences(of: "\n", with: "&#10;"))\"" }
+            if let prompt {
+                attributes +=
+                    " prompt=\"\(CellSafety.xml(cut(prompt, 255)).replacingOccurrences(of: "\n", with: "&#10;"))\""
+            }
             attributes += " sqref=\"\(range)\""
             var body = ""
             if let formula1 { body += "<formula1>\(CellSafety.xml(formula1))</formula1>" }
@@ -78,12 +84,15 @@ extension XLSXWriter {
             xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
             if frozenRows > 0 || frozenColumns > 0 {
                 let topLeft = "\(XLSXWriter.columnLetter(frozenColumns))\(frozenRows + 1)"
-                let pane = frozenRows > 0 && frozenColumns > 0 ? "bottomRight" : frozenRows > 0 ? "bottomLeft" : "topRight"
+                let pane =
+                    frozenRows > 0 && frozenColumns > 0 ? "bottomRight" : frozenRows > 0 ? "bottomLeft" : "topRight"
                 var split = ""
                 if frozenColumns > 0 { split += " xSplit=\"\(frozenColumns)\"" }
                 if frozenRows > 0 { split += " ySplit=\"\(frozenRows)\"" }
-                xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane\(split) topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>"
-                xml += "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView></sheetViews>"
+                xml +=
+                    "<sheetViews><sheetView workbookViewId=\"0\"><pane\(split) topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>"
+                xml +=
+                    "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/></sheetView></sheetViews>"
             }
             let columns = max(widths.count, columnStyles.count)
             if columns > 0 {
@@ -91,7 +100,8 @@ extension XLSXWriter {
                 for i in 0..<columns {
                     let width = i < widths.count ? widths[i] : 10
                     let style = i < columnStyles.count ? " style=\"\(columnStyles[i])\"" : ""
-                    xml += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(String(format: "%.1f", width))\"\(style) customWidth=\"1\"/>"
+                    xml +=
+                        "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(String(format: "%.1f", width))\"\(style) customWidth=\"1\"/>"
                 }
                 xml += "</cols>"
             }
@@ -111,7 +121,9 @@ extension XLSXWriter {
             xml += "</sheetData>"
             if protected { xml += #"<sheetProtection sheet="1" objects="1" scenarios="1"/>"# }
             if !validations.isEmpty {
-                xml += "<dataValidations count=\"\(validations.count)\">" + validations.map(\.xml).joined() + "</dataValidations>"
+                xml +=
+                    "<dataValidations count=\"\(validations.count)\">" + validations.map(\.xml).joined()
+                    + "</dataValidations>"
             }
             return xml + "</worksheet>"
         }
@@ -137,8 +149,10 @@ extension XLSXWriter {
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -26,7 +26,11 @@ public enum XLSXWriter {
             ("xl/styles.xml", styles),
         ]
         for (i, table) in report.tables.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheet(table, minimumN: report.minimumN, banner: report.banner, title: report.title)))
+            parts.append(
+                (
+                    "xl/worksheets/sheet\(i + 1).xml",
+                    sheet(table, minimumN: report.minimumN, banner: report.banner, title: report.title)
+                ))
         }
         try archive(parts, to: url)
     }
@@ -38,9 +42,11 @@ public enum XLSXWriter {
     static func sheetNames(_ wanted: [String]) -> [String] {
         var used = Set<String>()
         return wanted.map { name in
-            var clean = String(name.map { "[]:*?/\\".contains($0) ? " " : $0 }.prefix(31)).trimmingCharacters(in: .whitespaces)
+            var clean = String(name.map { "[]:*?/\\".contains($0) ? " " : $0 }.prefix(31)).trimmingCharacters(
+                in: .whitespaces)
             if clean.isEmpty { clean = "Sheet" }
-            var candidate = clean, k = 2
+            var candidate = clean
+            var k = 2
             while used.contains(candidate.lowercased()) {
                 let suffix = " (\(k))"
                 candidate = String(clean.prefix(31 - suffix.count)) + suffix
@@ -53,7 +59,8 @@ public enum XLSXWriter {
 
     /// "A", "B", … "Z", "AA" for a 0-based column.
     static func columnLetter(_ index: Int) -> String {
-        var n = index + 1, letters = ""
+        var n = index + 1
+        var letters = ""
         while n > 0 {
             let r = (n - 1) % 26
             letters = String(UnicodeScalar(UInt8(65 + r))) + letters
@@ -75,18 +82,21 @@ public enum XLSXWriter {
 
     static func sheet(_ table: ReportTable, minimumN: Int, banner: String? = nil, title: String = "") -> String {
         let table = table.humanColumns
-        let top = banner == nil ? 1 : 2, first = top + 1
+        let top = banner == nil ? 1 : 2
+        let first = top + 1
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(top)" topLeftCell="A\#(first)" activePane="bottomLeft" state="frozen"/>"#
+        xml +=
+            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(top)" topLeftCell="A\#(first)" activePane="bottomLeft" state="frozen"/>"#
         xml += #"<selection pane="bottomLeft" activeCell="A\#(first)" sqref="A\#(first)"/></sheetView></sheetViews>"#
         xml += "<cols>"
         for (i, column) in table.columns.enumerated() {
-            let longest = table.rows.map { row -> Int in
-                if case .text(let text) = row[i] { return text.count }
-                return 10
-            }.max() ?? 10
+            let longest =
+                table.rows.map { row -> Int in
+                    if case .text(let text) = row[i] { return text.count }
+                    return 10
+                }.max() ?? 10
             let width = min(max(Double(max(longest, min(column.title.count, 24))) * 1.1 + 2, 8), 60)
             xml += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(String(format: "%.1f", width))" customWidth="1"/>"#
         }
@@ -104,7 +114,8 @@ public enum XLSXWriter {
                 let ref = "\(columnLetter(i))\(rowNumber)"
                 switch value {
                 case .number(let number):
-                    xml += #"<c r="\#(ref)" s="\#(style(table.columns[i].kind))"><v>\#(ReportValue.machineNumber(number))</v></c>"#
+                    xml +=
+                        #"<c r="\#(ref)" s="\#(style(table.columns[i].kind))"><v>\#(ReportValue.machineNumber(number))</v></c>"#
                 case .text(let text):
                     if !text.isEmpty { xml += inlineString(ref: ref, text: CellSafety.spreadsheet(text), style: 0) }
                 case .suppressed:
@@ -142,15 +153,19 @@ public enum XLSXWriter {
         xml += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         xml += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
-        xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-        xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        xml +=
+            #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        xml +=
+            #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
         for i in 1...max(sheets, 1) {
-            xml += #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            xml +=
+                #"<Override PartName="/xl/worksheets/sheet\#(i).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         return xml + "</Types>"
     }
 
-    static let rootRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let rootRelationships =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
@@ -159,7 +174,8 @@ public enum XLSXWriter {
     /// `printTitleRows`, rows 1 to that row of every sheet are repeated on each printed page.
     static func workbook(_ names: [String], hidden: Set<Int> = [], printTitleRows: Int = 0) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+        xml +=
+            #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, name) in names.enumerated() {
             let state = hidden.contains(i) ? #" state="hidden""# : ""
             xml += #"<sheet name="\#(CellSafety.xml(name))" sheetId="\#(i + 1)"\#(state) r:id="rId\#(i + 1)"/>"#
@@ -169,7 +185,9 @@ public enum XLSXWriter {
             xml += "<definedNames>"
             for (i, name) in names.enumerated() {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">"# + CellSafety.xml("\(quoted)!$1:$\(printTitleRows)") + "</definedName>"
+                xml +=
+                    #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">"#
+                    + CellSafety.xml("\(quoted)!$1:$\(printTitleRows)") + "</definedName>"
             }
             xml += "</definedNames>"
         }
@@ -180,15 +198,18 @@ public enum XLSXWriter {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in 1...max(sheets, 1) {
-            xml += #"<Relationship Id="rId\#(i)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
+            xml +=
+                #"<Relationship Id="rId\#(i)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i).xml"/>"#
         }
-        xml += #"<Relationship Id="rId\#(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        xml +=
+            #"<Relationship Id="rId\#(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         return xml + "</Relationships>"
     }
 
     /// Fonts: 0 regular, 1 bold. Number formats 164–166 are custom. cellXfs: 0 text, 1 bold header,
     /// 2 `0.00`, 3 `+0.00;-0.00;0.00`, 4 `0`, 5 `0.0000`.
-    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let styles =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<numFmts count="3"><numFmt numFmtId="164" formatCode="0.00"/><numFmt numFmtId="165" formatCode="+0.00;-0.00;0.00"/><numFmt numFmtId="166" formatCode="0.0000"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#

@@ -46,7 +46,8 @@ enum ReportMessage: Sendable, Hashable, LocalizedMessage {
     /// A table too long for Word, read in the workbook or CSV `id`.
     case tableInWorkbook(rows: Int, id: String)
     // The comparison (``ComparisonReport``).
-    case files, methodBreak, notDirectlyComparable, regroupedInto, changeLegend, change, nationalShare, rankColumn, overallIndexBy
+    case files, methodBreak, notDirectlyComparable, regroupedInto, changeLegend, change, nationalShare, rankColumn,
+        overallIndexBy
     case movements(YearComparison.Movement)
     // The paper form (``PaperForm``).
     case generalInformation, otherQuestions
@@ -123,86 +124,130 @@ enum ReportMessage: Sendable, Hashable, LocalizedMessage {
         case .higherThan(let year): return language.pick(vi: "cao hơn năm \(year)", en: "higher than \(year)")
         case .notYetDueNote:
             return language.pick(
-                vi: "Chưa đến hạn: năm của mục tiêu sau năm của dữ liệu; cột “Cần tăng/năm” là mức tăng mỗi năm (điểm %) để đạt ngưỡng đúng hạn.",
-                en: "Not yet due: the target's year is after the data's; “Needed per year” is the rise per year (points) that reaches it on time.")
+                vi:
+                    "Chưa đến hạn: năm của mục tiêu sau năm của dữ liệu; cột “Cần tăng/năm” là mức tăng mỗi năm (điểm %) để đạt ngưỡng đúng hạn.",
+                en:
+                    "Not yet due: the target's year is after the data's; “Needed per year” is the rise per year (points) that reaches it on time."
+            )
         case .severalFiguresNote:
-            return language.pick(vi: "Kế hoạch nêu nhiều mức cho cùng chỉ tiêu (nội dung và phụ lục); mỗi mức được đánh giá.",
-                                 en: "The plan states several figures for the same target (text and appendix); each is assessed.")
+            return language.pick(
+                vi: "Kế hoạch nêu nhiều mức cho cùng chỉ tiêu (nội dung và phụ lục); mỗi mức được đánh giá.",
+                en: "The plan states several figures for the same target (text and appendix); each is assessed.")
         case .rank(let rank, let count): return language.pick(vi: "Xếp thứ \(rank)/\(count)", en: "\(rank) of \(count)")
         case .movedUp(let places): return language.pick(vi: ", tăng \(places) bậc", en: ", up \(places) places")
         case .movedDown(let places): return language.pick(vi: ", giảm \(places) bậc", en: ", down \(places) places")
         case .sameRank: return language.pick(vi: ", giữ nguyên thứ hạng", en: ", same rank")
-        case .changeSignificant: return language.pick(vi: "; thay đổi có ý nghĩa thống kê", en: "; the change is significant")
-        case .changeNotSignificant: return language.pick(vi: "; thay đổi không có ý nghĩa thống kê", en: "; the change is not significant")
-        case .agenciesTitle: return language.pick(vi: "Xếp hạng cơ quan, đơn vị trong tỉnh", en: "Agencies ranked within their province")
+        case .changeSignificant:
+            return language.pick(vi: "; thay đổi có ý nghĩa thống kê", en: "; the change is significant")
+        case .changeNotSignificant:
+            return language.pick(vi: "; thay đổi không có ý nghĩa thống kê", en: "; the change is not significant")
+        case .agenciesTitle:
+            return language.pick(vi: "Xếp hạng cơ quan, đơn vị trong tỉnh", en: "Agencies ranked within their province")
         case .province: return language.pick(vi: "Tỉnh, thành phố", en: "Province")
         case .agency: return language.pick(vi: "Cơ quan, đơn vị", en: "Agency")
         case .code: return language.pick(vi: "Mã", en: "Code")
         case .overallIndex: return language.pick(vi: "Chỉ số chung (%)", en: "Overall index (%)")
         case .rankInProvince: return language.pick(vi: "Xếp hạng trong tỉnh", en: "Rank in province")
         case .notEnoughAnswers(let minimumN):
-            return language.pick(vi: "không đủ câu trả lời (n < \(minimumN))", en: "not enough answers (n < \(minimumN))")
+            return language.pick(
+                vi: "không đủ câu trả lời (n < \(minimumN))", en: "not enough answers (n < \(minimumN))")
         case .agencyRule(let minimumN):
             return language.pick(
-                vi: "Xếp theo chỉ số chung, cao nhất là 1. ≈: KTC 95% chồng lên KTC của cơ quan liền trên hoặc liền dưới, số liệu chưa phân định thứ bậc giữa hai cơ quan. Cơ quan dưới \(minimumN) người trả lời không được xếp hạng.",
-                en: "Ranked by the overall index, highest first. ≈: the 95% CI overlaps the CI of the agency just above or below; the data do not order the two. Agencies with fewer than \(minimumN) respondents are not ranked.")
+                vi:
+                    "Xếp theo chỉ số chung, cao nhất là 1. ≈: KTC 95% chồng lên KTC của cơ quan liền trên hoặc liền dưới, số liệu chưa phân định thứ bậc giữa hai cơ quan. Cơ quan dưới \(minimumN) người trả lời không được xếp hạng.",
+                en:
+                    "Ranked by the overall index, highest first. ≈: the 95% CI overlaps the CI of the agency just above or below; the data do not order the two. Agencies with fewer than \(minimumN) respondents are not ranked."
+            )
         case .ciPrefix: return language.pick(vi: "KTC 95% ", en: "95% CI ")
-        case .meanOfProvinces(let count): return language.pick(vi: "trung bình \(count) tỉnh", en: "mean of \(count) provinces")
+        case .meanOfProvinces(let count):
+            return language.pick(vi: "trung bình \(count) tỉnh", en: "mean of \(count) provinces")
         case .nationalBaseline(let year, let published, let publishedNote, let regrouped, let units):
             return language.pick(
-                vi: "Cả nước năm \(year): \(published) như đã công bố (\(publishedNote)); \(regrouped) khi gộp theo \(units) đơn vị mới (trung bình \(units) đơn vị). Mức thay đổi dùng số như đã công bố.",
-                en: "National \(year): \(published) as published (\(publishedNote)); \(regrouped) regrouped into the \(units) new units (mean of \(units) units). The change uses the published figure.")
+                vi:
+                    "Cả nước năm \(year): \(published) như đã công bố (\(publishedNote)); \(regrouped) khi gộp theo \(units) đơn vị mới (trung bình \(units) đơn vị). Mức thay đổi dùng số như đã công bố.",
+                en:
+                    "National \(year): \(published) as published (\(publishedNote)); \(regrouped) regrouped into the \(units) new units (mean of \(units) units). The change uses the published figure."
+            )
         case .regroupedBaselineNote:
             return language.pick(
-                vi: "Giá trị năm trước của tỉnh gộp: phiếu của các tỉnh cũ gộp lại theo trọng số khảo sát (một ước lượng miền; các tỉnh cũ vẫn là tầng), không phải trung bình chỉ số của các tỉnh cũ.",
-                en: "Earlier values of a regrouped province: the old provinces' responses pooled with their survey weights (one domain estimate; the old provinces stay strata), not the mean of the old provinces' indices.")
-        case .provincesChartTitle: return language.pick(vi: "Chỉ số chung theo tỉnh (KTC 95%)", en: "Overall index by province (95% CI)")
+                vi:
+                    "Giá trị năm trước của tỉnh gộp: phiếu của các tỉnh cũ gộp lại theo trọng số khảo sát (một ước lượng miền; các tỉnh cũ vẫn là tầng), không phải trung bình chỉ số của các tỉnh cũ.",
+                en:
+                    "Earlier values of a regrouped province: the old provinces' responses pooled with their survey weights (one domain estimate; the old provinces stay strata), not the mean of the old provinces' indices."
+            )
+        case .provincesChartTitle:
+            return language.pick(vi: "Chỉ số chung theo tỉnh (KTC 95%)", en: "Overall index by province (95% CI)")
         case .elementsChartTitle: return language.pick(vi: "Chỉ số theo yếu tố", en: "Element profile")
         case .changeSince(let year): return language.pick(vi: "Thay đổi so với năm \(year)", en: "Change since \(year)")
         case .tableInWorkbook(let rows, let id):
-            return language.pick(vi: "Bảng có \(rows) dòng: xem report.xlsx hoặc csv/\(id).csv.",
-                                 en: "This table has \(rows) rows: see report.xlsx or csv/\(id).csv.")
+            return language.pick(
+                vi: "Bảng có \(rows) dòng: xem report.xlsx hoặc csv/\(id).csv.",
+                en: "This table has \(rows) rows: see report.xlsx or csv/\(id).csv.")
         case .files: return language.pick(vi: "Tệp", en: "Files")
         case .methodBreak: return language.pick(vi: "Thay đổi phương pháp", en: "Method break")
         case .notDirectlyComparable:
-            return language.pick(vi: " — các thay đổi không so sánh được trực tiếp.", en: " — changes are not directly comparable.")
+            return language.pick(
+                vi: " — các thay đổi không so sánh được trực tiếp.", en: " — changes are not directly comparable.")
         case .regroupedInto:
-            return language.pick(vi: "Đã gộp theo đơn vị hành chính mới (từ 01/7/2025): ", en: "Regrouped into the units in force from 1 July 2025: ")
+            return language.pick(
+                vi: "Đã gộp theo đơn vị hành chính mới (từ 01/7/2025): ",
+                en: "Regrouped into the units in force from 1 July 2025: ")
         case .changeLegend:
             return language.pick(
-                vi: "Thay đổi: điểm phần trăm, KTC 95%, kiểm định t mẫu độc lập; * p < 0,05, ** p < 0,01, *** p < 0,001 sau hiệu chỉnh ",
-                en: "Change: percentage points, 95% CI, independent-samples t test; * p < 0.05, ** p < 0.01, *** p < 0.001 after ")
+                vi:
+                    "Thay đổi: điểm phần trăm, KTC 95%, kiểm định t mẫu độc lập; * p < 0,05, ** p < 0,01, *** p < 0,001 sau hiệu chỉnh ",
+                en:
+                    "Change: percentage points, 95% CI, independent-samples t test; * p < 0.05, ** p < 0.01, *** p < 0.001 after "
+            )
         case .change: return language.pick(vi: "Thay đổi", en: "Change")
         case .nationalShare: return language.pick(vi: "Cả nước (% hài lòng)", en: "National (% satisfied)")
         case .rankColumn: return language.pick(vi: "Xếp hạng", en: "Rank")
         case .overallIndexBy: return language.pick(vi: "Chỉ số chung theo ", en: "Overall index by ")
         case .movements(let m):
             return language.pick(
-                vi: "\(m.up) tăng, \(m.down) giảm, \(m.unchanged) không đổi (có ý nghĩa: \(m.significantlyUp) tăng, \(m.significantlyDown) giảm); thứ hạng: \(m.rankUp) tăng bậc, \(m.rankDown) giảm bậc, \(m.rankSame) giữ nguyên.",
-                en: "\(m.up) up, \(m.down) down, \(m.unchanged) unchanged (significant: \(m.significantlyUp) up, \(m.significantlyDown) down); ranks: \(m.rankUp) up, \(m.rankDown) down, \(m.rankSame) same.")
+                vi:
+                    "\(m.up) tăng, \(m.down) giảm, \(m.unchanged) không đổi (có ý nghĩa: \(m.significantlyUp) tăng, \(m.significantlyDown) giảm); thứ hạng: \(m.rankUp) tăng bậc, \(m.rankDown) giảm bậc, \(m.rankSame) giữ nguyên.",
+                en:
+                    "\(m.up) up, \(m.down) down, \(m.unchanged) unchanged (significant: \(m.significantlyUp) up, \(m.significantlyDown) down); ranks: \(m.rankUp) up, \(m.rankDown) down, \(m.rankSame) same."
+            )
         case .generalInformation: return language.pick(vi: "Thông tin chung", en: "General information")
         case .otherQuestions: return language.pick(vi: "Câu hỏi khác", en: "Other questions")
         case .methodPrefix: return language.pick(vi: "Phương pháp: ", en: "Method: ")
         case .formId: return language.pick(vi: "Mã phiếu", en: "Form id")
         case .page: return language.pick(vi: "Trang", en: "Page")
-        case .instructionsTitle: return language.pick(vi: "Hướng dẫn cho điều tra viên", en: "Instructions for the interviewer")
+        case .instructionsTitle:
+            return language.pick(vi: "Hướng dẫn cho điều tra viên", en: "Instructions for the interviewer")
         case .instructionReadAloud:
             return language.pick(
-                vi: "Đọc từng câu hỏi cho người trả lời; đánh dấu vào ô trước mã của câu trả lời (mỗi câu một ô, trừ câu ghi “nhiều lựa chọn”).",
-                en: "Read each question to the respondent; tick the box before the code of the answer (one box per question unless it says “several answers”).")
+                vi:
+                    "Đọc từng câu hỏi cho người trả lời; đánh dấu vào ô trước mã của câu trả lời (mỗi câu một ô, trừ câu ghi “nhiều lựa chọn”).",
+                en:
+                    "Read each question to the respondent; tick the box before the code of the answer (one box per question unless it says “several answers”)."
+            )
         case .instructionRequired:
             return language.pick(
-                vi: "Câu có dấu * là câu bắt buộc. Câu ghi “Chỉ hỏi khi” chỉ hỏi khi điều kiện đúng; nếu không, bỏ qua và để trống.",
-                en: "Questions marked * are required. A question marked “Ask only if” is asked only when the condition holds; otherwise skip it and leave it blank.")
+                vi:
+                    "Câu có dấu * là câu bắt buộc. Câu ghi “Chỉ hỏi khi” chỉ hỏi khi điều kiện đúng; nếu không, bỏ qua và để trống.",
+                en:
+                    "Questions marked * are required. A question marked “Ask only if” is asked only when the condition holds; otherwise skip it and leave it blank."
+            )
         case .instructionDigits:
-            return language.pick(vi: "Ghi số vào các ô, mỗi ô một chữ số, căn phải. Người nhập liệu gõ đúng mã in đậm vào tệp nhập liệu.",
-                                 en: "Write numbers one digit per box, right-aligned. Keyers type the bold code into the entry workbook.")
+            return language.pick(
+                vi:
+                    "Ghi số vào các ô, mỗi ô một chữ số, căn phải. Người nhập liệu gõ đúng mã in đậm vào tệp nhập liệu.",
+                en: "Write numbers one digit per box, right-aligned. Keyers type the bold code into the entry workbook."
+            )
         case .instructionDontKnow:
             return language.pick(
-                vi: "Người trả lời không biết hoặc không muốn trả lời: chọn mã “không biết / không trả lời” nếu có, nếu không để trống.",
-                en: "If the respondent does not know or will not answer: tick the “don't know / no answer” code where there is one, else leave it blank.")
+                vi:
+                    "Người trả lời không biết hoặc không muốn trả lời: chọn mã “không biết / không trả lời” nếu có, nếu không để trống.",
+                en:
+                    "If the respondent does not know or will not answer: tick the “don't know / no answer” code where there is one, else leave it blank."
+            )
         case .askOnlyIf: return language.pick(vi: "Chỉ hỏi khi: ", en: "Ask only if: ")
-        case .severalAnswers: return language.pick(vi: "Nhiều lựa chọn: đánh dấu mọi ô phù hợp.", en: "Several answers: tick every box that applies.")
+        case .severalAnswers:
+            return language.pick(
+                vi: "Nhiều lựa chọn: đánh dấu mọi ô phù hợp.", en: "Several answers: tick every box that applies.")
         case .questionNumber(let number): return language.pick(vi: "câu \(number)", en: "question \(number)")
         }
     }

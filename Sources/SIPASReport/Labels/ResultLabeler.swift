@@ -30,7 +30,8 @@ public struct ResultLabeler: Sendable {
             if let year, let name = catalog.name(ofCode: value, year: year) { return name }
             return value
         }
-        if let list = question.type.listName, let choice = instrument.choices[list]?.first(where: { $0.name == value }) {
+        if let list = question.type.listName, let choice = instrument.choices[list]?.first(where: { $0.name == value })
+        {
             return choice.label.text(language)
         }
         return value
@@ -64,7 +65,8 @@ public struct ResultLabeler: Sendable {
             if indicator.level == .area { return ReportMessage.contentArea.text(language) }
             let name = indicator.id.split(separator: ":").last.map(String.init) ?? indicator.id
             if indicator.level == .element,
-               instrument.elementsWithAreas.contains(where: { $0.area.name == "policy" && $0.element.name == name }) {
+                instrument.elementsWithAreas.contains(where: { $0.area.name == "policy" && $0.element.name == name })
+            {
                 return ReportMessage.policyGroup.text(language)
             }
         }

@@ -19,7 +19,14 @@ enum MachineRecords {
         var nExcluded: Int
 
         enum CodingKeys: String, CodingKey {
-            case estimate, se, ciLow = "ci_low", ciHigh = "ci_high", ciMethod = "ci_method", df, n, nExcluded = "n_excluded"
+            case estimate
+            case se
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+            case ciMethod = "ci_method"
+            case df
+            case n
+            case nExcluded = "n_excluded"
         }
 
         init(_ e: Estimate, scale: Double = 100) {
@@ -45,7 +52,13 @@ enum MachineRecords {
         var lonelyPSU: String
 
         enum CodingKeys: String, CodingKey {
-            case records, weightSum = "weight_sum", strata, psus, df, lonelyStrata = "lonely_strata", lonelyPSU = "lonely_psu"
+            case records
+            case weightSum = "weight_sum"
+            case strata
+            case psus
+            case df
+            case lonelyStrata = "lonely_strata"
+            case lonelyPSU = "lonely_psu"
         }
 
         init(_ d: DesignSummary) {
@@ -68,7 +81,11 @@ enum MachineRecords {
         var dataYear: Int?
 
         enum CodingKeys: String, CodingKey {
-            case unit, groupVariable = "group_variable", groupValue = "group_value", note, dataYear = "data_year"
+            case unit
+            case groupVariable = "group_variable"
+            case groupValue = "group_value"
+            case note
+            case dataYear = "data_year"
         }
 
         init(_ s: TargetScope, language: Language) {
@@ -107,11 +124,28 @@ enum MachineRecords {
         var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case family, indicator, label, part, comparison, threshold, higherThanYear = "higher_than_year"
-            case dueYear = "due_year", dataYear = "data_year", status, pointStatus = "point_status"
-            case groupVariable = "group_variable", groupValue = "group_value", estimate, gap
-            case yearlyChangeNeeded = "yearly_change_needed", change, changeSE = "change_se"
-            case changeCILow = "change_ci_low", changeCIHigh = "change_ci_high", changePValue = "change_p_value", note
+            case family
+            case indicator
+            case label
+            case part
+            case comparison
+            case threshold
+            case higherThanYear = "higher_than_year"
+            case dueYear = "due_year"
+            case dataYear = "data_year"
+            case status
+            case pointStatus = "point_status"
+            case groupVariable = "group_variable"
+            case groupValue = "group_value"
+            case estimate
+            case gap
+            case yearlyChangeNeeded = "yearly_change_needed"
+            case change
+            case changeSE = "change_se"
+            case changeCILow = "change_ci_low"
+            case changeCIHigh = "change_ci_high"
+            case changePValue = "change_p_value"
+            case note
         }
 
         init(_ a: TargetAssessment, language: Language) {
@@ -154,8 +188,15 @@ enum MachineRecords {
         var rankSame: Int
 
         enum CodingKeys: String, CodingKey {
-            case variable, up, down, unchanged, significantlyUp = "significantly_up", significantlyDown = "significantly_down"
-            case rankUp = "rank_up", rankDown = "rank_down", rankSame = "rank_same"
+            case variable
+            case up
+            case down
+            case unchanged
+            case significantlyUp = "significantly_up"
+            case significantlyDown = "significantly_down"
+            case rankUp = "rank_up"
+            case rankDown = "rank_down"
+            case rankSame = "rank_same"
         }
 
         init(_ m: YearComparison.Movement) {
@@ -181,7 +222,12 @@ enum MachineRecords {
         var changeUses: String
 
         enum CodingKeys: String, CodingKey {
-            case year, published, publishedNote = "published_note", regrouped, regroupedUnits = "regrouped_units", changeUses = "change_uses"
+            case year
+            case published
+            case publishedNote = "published_note"
+            case regrouped
+            case regroupedUnits = "regrouped_units"
+            case changeUses = "change_uses"
         }
 
         init(_ b: NationalBaseline) {

@@ -42,7 +42,8 @@ public enum ReportJSON {
             "minimum_n": report.minimumN, "highlights": report.highlights, "tables": tables,
             "data_source": report.provenance.value, "data_source_note": report.banner ?? NSNull(),
         ]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -29,7 +29,9 @@ public struct ReportWriter: Sendable {
         self.bom = bom
     }
 
-    public func write(_ report: AnnualReport, formats: [AnnualReportFormat], spss: SPSSExport?, to directory: URL) throws -> [URL] {
+    public func write(_ report: AnnualReport, formats: [AnnualReportFormat], spss: SPSSExport?, to directory: URL)
+        throws -> [URL]
+    {
         let files = FileManager.default
         try files.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
@@ -48,8 +50,11 @@ public struct ReportWriter: Sendable {
                 try XLSXWriter.write(report, to: url)
                 written.append(url)
             case .csv:
-                try files.createDirectory(at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
-                for table in report.tables { try save(ReportCSV.text(table, bom: bom, provenance: report.provenance), "csv/\(table.id).csv") }
+                try files.createDirectory(
+                    at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
+                for table in report.tables {
+                    try save(ReportCSV.text(table, bom: bom, provenance: report.provenance), "csv/\(table.id).csv")
+                }
             case .docx:
                 let url = directory.appendingPathComponent("report.docx")
                 try DOCXWriter.write(report, to: url)

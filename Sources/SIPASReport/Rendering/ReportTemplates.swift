@@ -34,7 +34,9 @@ public struct ReportTemplates: Sendable {
         func load(_ name: String, _ builtin: [UInt8]) throws -> MustacheTemplate {
             var text = String(decoding: builtin, as: UTF8.self)
             var file = name
-            if let directory, let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) {
+            if let directory,
+                let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+            {
                 text = String(decoding: data, as: UTF8.self)
                 file = directory.appendingPathComponent(name).path
             }
@@ -64,13 +66,21 @@ public struct ReportTemplates: Sendable {
             let t = whole.humanColumns
             var object: [String: Any] = [
                 "id": t.id, "title": t.title,
-                "columns": t.columns.map { ["title": $0.title, "numeric": $0.kind.isNumeric, "align": $0.kind.isNumeric ? "---:" : "---"] as [String: Any] },
+                "columns": t.columns.map {
+                    ["title": $0.title, "numeric": $0.kind.isNumeric, "align": $0.kind.isNumeric ? "---:" : "---"]
+                        as [String: Any]
+                },
                 "rows": t.rows.map { row in
-                    ["cells": zip(t.columns, row).map { column, value in
-                        ["text": value.humanText(column.kind, language: report.language, minimumN: report.minimumN),
-                         "numeric": column.kind.isNumeric, "suppressed": value == .suppressed,
-                         "name": column.kind == .text && !Self.codeColumns.contains(column.id)] as [String: Any]
-                    }]
+                    [
+                        "cells": zip(t.columns, row).map { column, value in
+                            [
+                                "text": value.humanText(
+                                    column.kind, language: report.language, minimumN: report.minimumN),
+                                "numeric": column.kind.isNumeric, "suppressed": value == .suppressed,
+                                "name": column.kind == .text && !Self.codeColumns.contains(column.id),
+                            ] as [String: Any]
+                        }
+                    ]
                 },
             ]
             if let note = t.note { object["note"] = note }
@@ -86,14 +96,15 @@ public struct ReportTemplates: Sendable {
         if charts {
             let svg = SVGCharts(report.charts, language: report.language)
             let slopes = svg.slopes(before: report.previousYear ?? "", after: report.year)
-            context["charts"] = [
-                "provinces": svg.provinces(), "hasProvinces": !report.charts.provinces.isEmpty,
-                "provincesTitle": text(.provincesChartTitle),
-                "elements": svg.elements(), "hasElements": !report.charts.elements.isEmpty,
-                "elementsTitle": text(.elementsChartTitle),
-                "slopes": slopes, "hasSlopes": !report.charts.slopes.isEmpty,
-                "slopesTitle": text(.changeSince(year: report.previousYear ?? "")),
-            ] as [String: Any]
+            context["charts"] =
+                [
+                    "provinces": svg.provinces(), "hasProvinces": !report.charts.provinces.isEmpty,
+                    "provincesTitle": text(.provincesChartTitle),
+                    "elements": svg.elements(), "hasElements": !report.charts.elements.isEmpty,
+                    "elementsTitle": text(.elementsChartTitle),
+                    "slopes": slopes, "hasSlopes": !report.charts.slopes.isEmpty,
+                    "slopesTitle": text(.changeSince(year: report.previousYear ?? "")),
+                ] as [String: Any]
         }
         return context
     }

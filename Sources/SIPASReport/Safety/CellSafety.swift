@@ -28,9 +28,12 @@ public enum CellSafety {
 
     /// XML text and attribute content: as ``html(_:)``, and characters XML 1.0 forbids removed.
     public static func xml(_ text: String) -> String {
-        html(String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            scalar.value == 0x9 || scalar.value == 0xA || scalar.value == 0xD || scalar.value >= 0x20
-        })))
+        html(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter { scalar in
+                        scalar.value == 0x9 || scalar.value == 0xA || scalar.value == 0xD || scalar.value >= 0x20
+                    })))
     }
 
     /// `'` + text when the text would start a formula; the text otherwise (``SpreadsheetText``).

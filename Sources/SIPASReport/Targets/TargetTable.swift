@@ -33,7 +33,9 @@ public struct TargetTable: Sendable {
     /// The notes under the table: the unit, each distinct note of a target, the plan's two figures.
     public func notes(_ language: Language) -> [String] {
         var out = [scope.note.text(language)]
-        for note in assessments.compactMap(\.note) where !out.contains(note.text(language)) { out.append(note.text(language)) }
+        for note in assessments.compactMap(\.note) where !out.contains(note.text(language)) {
+            out.append(note.text(language))
+        }
         if assessments.contains(where: { $0.status == .notYetDue }) {
             out.append(ReportMessage.notYetDueNote.text(language))
         }
@@ -50,7 +52,9 @@ public struct TargetTable: Sendable {
         var out = markdown ? "## " : ""
         let heading = title(.targetsHeading) + plan.plan.text(language) + " — " + scope.unit.text(language)
         out += heading + "\n" + (markdown ? "\n" : String(repeating: "=", count: heading.count) + "\n")
-        func points(_ value: Double?) -> String { value.map { ($0 > 0 ? "+" : "") + numbers.format($0, digits: 2) } ?? "–" }
+        func points(_ value: Double?) -> String {
+            value.map { ($0 > 0 ? "+" : "") + numbers.format($0, digits: 2) } ?? "–"
+        }
         let table = TextTable<TargetAssessment> { a in
             let ci: String
             if let change = a.change, let low = change.ciLow, let high = change.ciHigh {
@@ -63,15 +67,21 @@ public struct TargetTable: Sendable {
             return [
                 Column(title: title(.target), value: a.target.label.text(language)),
                 Column(title: title(.thresholdYear), value: Self.thresholdText(a, language), align: .right),
-                Column(title: title(.estimate), value: numbers.format(a.estimate.map { $0.value * 100 }, digits: 2), align: .right),
+                Column(
+                    title: title(.estimate), value: numbers.format(a.estimate.map { $0.value * 100 }, digits: 2),
+                    align: .right),
                 Column(title: title(.ci), value: ci, align: .right),
                 Column(title: title(.gap), value: points(a.gap), align: .right),
-                Column(title: title(.neededPerYear), value: a.yearlyChangeNeeded.map { numbers.format($0, digits: 2) } ?? "–", align: .right),
+                Column(
+                    title: title(.neededPerYear),
+                    value: a.yearlyChangeNeeded.map { numbers.format($0, digits: 2) } ?? "–", align: .right),
                 Column(title: title(.statusCI), value: Self.statusText(a.status, language)),
                 Column(title: title(.pointEstimate), value: a.pointStatus.map { Self.statusText($0, language) } ?? "–"),
             ]
         }
-        out += (table.string(for: assessments, style: markdown ? Style.pipe : Style.simple) ?? "") + "\n" + (markdown ? "\n" : "")
+        out +=
+            (table.string(for: assessments, style: markdown ? Style.pipe : Style.simple) ?? "") + "\n"
+            + (markdown ? "\n" : "")
         for note in notes(language) { out += (markdown ? "- " : "") + note + "\n" }
         return out + "\n"
     }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import SIPASCore
 import SIPASBlocks
+import SIPASCore
 
 /// The fast importer's sink: per-PSU sums filled from raw row bytes, in parallel shards, then
 /// turned into a ``SurveyAccumulator`` equal, bit for bit, to the one ``SurveyAccumulator/add(_:)``
@@ -34,7 +34,8 @@ public final class FastAccumulator: FastSink {
 
     /// Whether the fast sums cover `plan` for `instrument`'s design.
     public static func supports(_ plan: AnalysisPlan, design: SurveyDesignColumns) -> Bool {
-        plan.calibrationAttributes.isEmpty && plan.replicateSettings == nil && !design.hasFPC && !design.hasSecondStage && !design.hasReplicates
+        plan.calibrationAttributes.isEmpty && plan.replicateSettings == nil && !design.hasFPC && !design.hasSecondStage
+            && !design.hasReplicates
     }
 
     public func take(_ record: ResponseRecord) throws {
@@ -92,7 +93,8 @@ public final class FastAccumulator: FastSink {
         let weights = block.batches.map(\.weights)
         for entry in block.order {
             records += 1
-            weightSum += entry >= 0 ? weights[Int(entry >> 32)][Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
+            weightSum +=
+                entry >= 0 ? weights[Int(entry >> 32)][Int(entry & 0xFFFF_FFFF)] : block.records[Int(~entry)].weight
         }
         return ShardWork(block: block, hashes: recordHashes, shards: shards)
     }

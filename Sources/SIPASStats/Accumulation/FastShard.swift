@@ -1,6 +1,6 @@
 import Foundation
-import SIPASCore
 import SIPASBlocks
+import SIPASCore
 
 /// The sums of the PSUs routed to one shard (see ``FastAccumulator``).
 ///
@@ -27,7 +27,9 @@ final class FastShard: @unchecked Sendable {
 
     /// The shard hash of a record (``PSUHash``, as ``FastBatch`` computes it from the bytes).
     @inline(__always)
-    static func hash(_ record: ResponseRecord) -> UInt64 { PSUHash.hash(stratum: record.stratum, cluster: record.cluster) }
+    static func hash(_ record: ResponseRecord) -> UInt64 {
+        PSUHash.hash(stratum: record.stratum, cluster: record.cluster)
+    }
 }
 
 /// One shard's domains, PSUs and sums. Its per-row buffers are ``UnsafeGrowableBuffer``s, freed
@@ -82,7 +84,8 @@ struct ShardState {
 
     /// The attributes whose values a shard reads: breakdowns, unit, year (as layout indices).
     static func neededAttributes(of plan: AnalysisPlan) -> [Int] {
-        Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
+        Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 }))
+            .sorted()
     }
 
     func deallocate() {
@@ -114,8 +117,10 @@ struct ShardState {
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(attributes, 1)) { ids in
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { contribution in
                         ids.initialize(repeating: 0)
-                        return body(Row(states: states.baseAddress!, codes: codes.baseAddress!, valueIds: ids.baseAddress!,
-                                        contribution: contribution.baseAddress!))
+                        return body(
+                            Row(
+                                states: states.baseAddress!, codes: codes.baseAddress!, valueIds: ids.baseAddress!,
+                                contribution: contribution.baseAddress!))
                     }
                 }
             }
@@ -133,7 +138,8 @@ struct ShardState {
         }
         // Thread-private copies of what each row reads.
         let neededColumns = needed.map { columns.attributes[$0] ?? -1 }
-        let strataColumn = columns.strata ?? -1, clusterColumn = columns.cluster
+        let strataColumn = columns.strata ?? -1
+        let clusterColumn = columns.cluster
         let excludedByRecord = columns.excluded
         let table = self.table
         let items = self.items
@@ -141,12 +147,15 @@ struct ShardState {
         Self.withRow(items: items, attributes: values.count, width: width) { row in
             table.withUnsafeBufferPointer { table in
                 var batchIndex = -1
-                var starts = UnsafeBufferPointer<Int32>(start: nil, count: 0), ends = starts, codes = starts
+                var starts = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+                var ends = starts
+                var codes = starts
                 var weights = UnsafeBufferPointer<Double>(start: nil, count: 0)
                 var psuHashes = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
                 @inline(__always) func cell(_ fields: Int, _ column: Int) -> UnsafeBufferPointer<UInt8> {
                     guard column >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
-                    let s = Int(starts[fields + column]), e = Int(ends[fields + column])
+                    let s = Int(starts[fields + column])
+                    let e = Int(ends[fields + column])
                     return UnsafeBufferPointer(start: bytes + s, count: e - s)
                 }
                 for entry in block.order {
@@ -159,7 +168,9 @@ struct ShardState {
                     if b != batchIndex {
                         let batch = block.batches[b]
                         batchIndex = b
-                        (starts, ends, codes, weights, psuHashes) = (batch.starts, batch.ends, batch.codes, batch.weights, batch.psuHashes)
+                        (starts, ends, codes, weights, psuHashes) = (
+                            batch.starts, batch.ends, batch.codes, batch.weights, batch.psuHashes
+                        )
                     }
                     let rank = Int(entry & 0xFFFF_FFFF)
                     let hash = psuHashes[rank]
@@ -178,7 +189,9 @@ struct ShardState {
                         } else {
                             let c = Int(code)
                             row.codes[j] = c
-                            row.states[j] = c >= 0 && c < Self.tableWidth ? table[j * Self.tableWidth + c]
+                            row.states[j] =
+                                c >= 0 && c < Self.tableWidth
+                                ? table[j * Self.tableWidth + c]
                                 : state(j, c, recordExcluded: excludedByRecord[j])
                         }
                     }
@@ -190,8 +203,11 @@ struct ShardState {
 
     /// Adds a record of the full importer.
     mutating func add(_ record: ResponseRecord) {
-        let stratum = Array(record.stratum.utf8), cluster = Array(record.cluster.utf8)
-        let psu = stratum.withUnsafeBufferPointer { s in cluster.withUnsafeBufferPointer { c in psuId(s, c, hash: FastShard.hash(record)) } }
+        let stratum = Array(record.stratum.utf8)
+        let cluster = Array(record.cluster.utf8)
+        let psu = stratum.withUnsafeBufferPointer { s in
+            cluster.withUnsafeBufferPointer { c in psuId(s, c, hash: FastShard.hash(record)) }
+        }
         Self.withRow(items: items, attributes: values.count, width: width) { row in
             for a in needed {
                 let value = Array(record.attributes[a].utf8)
@@ -200,18 +216,27 @@ struct ShardState {
             for j in 0..<items {
                 switch record.answers[j] {
                 case .blank: row.states[j] = 0
-                case .excluded(let code): row.states[j] = 1; row.codes[j] = code
-                case .code(let code): row.states[j] = state(j, code, recordExcluded: []); row.codes[j] = code
+                case .excluded(let code):
+                    row.states[j] = 1
+                    row.codes[j] = code
+                case .code(let code):
+                    row.states[j] = state(j, code, recordExcluded: [])
+                    row.codes[j] = code
                 }
             }
             accumulate(row, psu: psu, weight: record.weight)
         }
     }
 
-    private mutating func psuId(_ stratum: UnsafeBufferPointer<UInt8>, _ cluster: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+    private mutating func psuId(
+        _ stratum: UnsafeBufferPointer<UInt8>, _ cluster: UnsafeBufferPointer<UInt8>, hash: UInt64
+    ) -> Int32 {
         let (id, isNew) = psus.id(stratum, cluster, hash: hash)
         if isNew {
-            psuKeys.append(PSUKey(stratum: String(decoding: stratum, as: UTF8.self), cluster: String(decoding: cluster, as: UTF8.self)))
+            psuKeys.append(
+                PSUKey(
+                    stratum: String(decoding: stratum, as: UTF8.self), cluster: String(decoding: cluster, as: UTF8.self)
+                ))
             allSlots.append(-1)
         }
         return id
@@ -285,9 +310,13 @@ struct ShardState {
     /// The domain of breakdown `index` for the row's values (recoded as the plan says).
     private mutating func breakdownDomain(_ index: Int, _ row: Row) -> Int32 {
         let breakdown = plan.breakdowns[index]
-        return domain(DomainKey(breakdown: index, values: breakdownAttributes[index].map { attribute in
-            breakdown.value(self.value(attribute, row.valueIds[attribute]), attribute: attribute, plan: plan.recodes)
-        }))
+        return domain(
+            DomainKey(
+                breakdown: index,
+                values: breakdownAttributes[index].map { attribute in
+                    breakdown.value(
+                        self.value(attribute, row.valueIds[attribute]), attribute: attribute, plan: plan.recodes)
+                }))
     }
 
     @inline(__always)
@@ -336,7 +365,8 @@ struct ShardState {
     private func add(_ row: Row, to domain: Int32, slot: Int32, weight w: Double) {
         domainRows[Int(domain)] += 1
         domainWeights[Int(domain)] += w
-        let s = sums.base + Int(slot) * width, v = row.contribution
+        let s = sums.base + Int(slot) * width
+        let v = row.contribution
         for k in 0..<width { s[k] += v[k] }
     }
 
@@ -351,7 +381,8 @@ struct ShardState {
         for (slot, entry) in slotList.enumerated() {
             let key = domainKeys[Int(entry.domain)]
             let start = sums.base + slot * width
-            accumulator.domains[key]!.perPSU[psuKeys[Int(entry.psu)]] = Array(UnsafeBufferPointer(start: start, count: width))
+            accumulator.domains[key]!.perPSU[psuKeys[Int(entry.psu)]] = Array(
+                UnsafeBufferPointer(start: start, count: width))
         }
         for psu in psuKeys { accumulator.psusByStratum[psu.stratum, default: []].insert(psu.cluster) }
         if let year = plan.yearAttribute {

@@ -49,7 +49,8 @@ struct WordTable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys
+        let oldValues = values
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         values = Array(repeating: -1, count: oldKeys.count * 2)
         shift -= 1
@@ -80,7 +81,9 @@ struct ByteInterner {
 
     /// The id of the bytes `a` (followed by 0x1F and `b` when given); `isNew` for a first sighting.
     @inline(__always)
-    mutating func id(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>? = nil, hash: UInt64) -> (id: Int32, isNew: Bool) {
+    mutating func id(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>? = nil, hash: UInt64) -> (
+        id: Int32, isNew: Bool
+    ) {
         if last >= 0, hashes[Int(last)] == hash, matches(last, a, b) { return (last, false) }
         var candidate = first.value(hash)
         while candidate >= 0 {
@@ -114,8 +117,10 @@ struct ByteInterner {
 
     @inline(__always)
     private func matches(_ id: Int32, _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>?) -> Bool {
-        let start = offsets[Int(id)], end = offsets[Int(id) + 1]
-        guard end - start == a.count + (b.map { $0.count + 1 } ?? 0), splits[Int(id)] == (b == nil ? -1 : a.count) else { return false }
+        let start = offsets[Int(id)]
+        let end = offsets[Int(id) + 1]
+        guard end - start == a.count + (b.map { $0.count + 1 } ?? 0), splits[Int(id)] == (b == nil ? -1 : a.count)
+        else { return false }
         return bytes.withUnsafeBufferPointer { key in
             if a.count > 0, memcmp(key.baseAddress! + start, a.baseAddress!, a.count) != 0 { return false }
             guard let b else { return true }

@@ -18,7 +18,9 @@ extension SurveyAccumulator {
 
     /// Accumulates `records` on `threads` threads (routed by ``shard(of:count:)``) and merges the shards.
     /// - Throws: the first error any record raised (``StatsError/invalidWeight(_:)`` …).
-    public static func accumulate(_ records: [ResponseRecord], plan: AnalysisPlan, threads: Int) throws -> SurveyAccumulator {
+    public static func accumulate(_ records: [ResponseRecord], plan: AnalysisPlan, threads: Int) throws
+        -> SurveyAccumulator
+    {
         let count = max(threads, 1)
         var routing = [[Int]](repeating: [], count: count)
         for (i, record) in records.enumerated() { routing[shard(of: record, count: count)].append(i) }

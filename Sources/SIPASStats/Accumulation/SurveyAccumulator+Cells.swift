@@ -4,15 +4,19 @@ extension SurveyAccumulator {
     /// The attribute positions a cell must be grouped on for this plan: every breakdown attribute,
     /// the unit of `mean_of_units` and the year.
     public var cellAttributes: [Int] {
-        Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 })).sorted()
+        Array(Set(plan.breakdowns.flatMap(\.attributes) + [plan.unitAttribute, plan.yearAttribute].compactMap { $0 }))
+            .sorted()
     }
 
     /// Adds the pre-summed statistics of several records (a server-side aggregation's output).
     /// - Throws: ``StatsError/invalidArgument(_:)`` for a cell whose sums do not fit the plan's
     ///   items, a bad finite population correction, or a non-positive weight sum.
     public mutating func add(_ cell: ResponseCell) throws {
-        guard cell.sums.count == ItemSlot.count * plan.layout.items.count, cell.attributes.count == plan.layout.attributeNames.count else {
-            throw StatsError.invalidArgument("cell \(cell.stratum)/\(cell.cluster): \(cell.sums.count) sums for \(plan.layout.items.count) items")
+        guard cell.sums.count == ItemSlot.count * plan.layout.items.count,
+            cell.attributes.count == plan.layout.attributeNames.count
+        else {
+            throw StatsError.invalidArgument(
+                "cell \(cell.stratum)/\(cell.cluster): \(cell.sums.count) sums for \(plan.layout.items.count) items")
         }
         guard cell.weightSum.isFinite, cell.weightSum > 0, cell.rows > 0 else {
             throw StatsError.invalidWeight("cell \(cell.stratum)/\(cell.cluster): \(cell.weightSum)")
@@ -20,7 +24,8 @@ extension SurveyAccumulator {
         let psu = PSUKey(stratum: cell.stratum, cluster: cell.cluster)
         if let fpc = cell.populationPSUs {
             if let known = fpcByStratum[psu.stratum], known != fpc {
-                throw StatsError.invalidArgument("finite population correction \(fpc) differs from \(known) given for stratum \(psu.stratum)")
+                throw StatsError.invalidArgument(
+                    "finite population correction \(fpc) differs from \(known) given for stratum \(psu.stratum)")
             }
             fpcByStratum[psu.stratum] = fpc
         }
@@ -30,9 +35,11 @@ extension SurveyAccumulator {
         let sums = cell.sums + [Double(cell.rows), cell.weightSum]
         addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: .all)
         for (index, breakdown) in plan.breakdowns.enumerated() {
-            let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
-                breakdown.value(cell.attributes[attribute], attribute: attribute, plan: plan.recodes)
-            })
+            let key = DomainKey(
+                breakdown: index,
+                values: breakdown.attributes.map { attribute in
+                    breakdown.value(cell.attributes[attribute], attribute: attribute, plan: plan.recodes)
+                })
             addSums(sums, rows: cell.rows, weight: cell.weightSum, psu: psu, to: key)
         }
         if let unit = plan.unitAttribute {

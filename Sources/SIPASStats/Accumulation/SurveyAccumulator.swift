@@ -123,8 +123,12 @@ public struct SurveyAccumulator: Sendable {
     /// A two-stage record (``ResponseRecord/secondaryCluster`` set, from the instrument's `design.ssu`)
     /// is added with its second-stage unit.
     public mutating func add(_ record: ResponseRecord) throws {
-        try add(record, secondStage: record.secondaryCluster.map { SecondStageUnit(unit: $0, populationUnits: record.populationSSUs) },
-                replicateWeights: record.replicateWeights)
+        try add(
+            record,
+            secondStage: record.secondaryCluster.map {
+                SecondStageUnit(unit: $0, populationUnits: record.populationSSUs)
+            },
+            replicateWeights: record.replicateWeights)
     }
 
     /// Adds one accepted record.
@@ -136,13 +140,16 @@ public struct SurveyAccumulator: Sendable {
     /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalidArgument(_:)`` for an fpc that
     ///   is not positive or differs within a stratum (first stage) or a PSU (second stage), or for a
     ///   replicate weight count that differs from earlier records'.
-    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?, replicateWeights: [Double]? = nil) throws {
+    public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?, replicateWeights: [Double]? = nil)
+        throws
+    {
         guard record.weight.isFinite, record.weight > 0 else {
             throw StatsError.invalidWeight("\(record.location): \(record.weight)")
         }
         if let replicateWeights {
             guard replicateCount == nil || replicateCount == replicateWeights.count, !replicateWeights.isEmpty else {
-                throw StatsError.invalidArgument("\(record.location): \(replicateWeights.count) replicate weights, expected \(replicateCount ?? 1)")
+                throw StatsError.invalidArgument(
+                    "\(record.location): \(replicateWeights.count) replicate weights, expected \(replicateCount ?? 1)")
             }
             guard replicateWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
                 throw StatsError.invalidWeight("\(record.location): replicate weights must be finite and ≥ 0")
@@ -152,10 +159,13 @@ public struct SurveyAccumulator: Sendable {
         let psu = PSUKey(stratum: record.stratum, cluster: record.cluster)
         if let fpc = record.populationPSUs {
             guard fpc.isFinite, fpc > 0 else {
-                throw StatsError.invalidArgument("\(record.location): finite population correction \(fpc) is not a positive number")
+                throw StatsError.invalidArgument(
+                    "\(record.location): finite population correction \(fpc) is not a positive number")
             }
             if let known = fpcByStratum[psu.stratum], known != fpc {
-                throw StatsError.invalidArgument("\(record.location): finite population correction \(fpc) differs from \(known) given earlier for stratum \(psu.stratum)")
+                throw StatsError.invalidArgument(
+                    "\(record.location): finite population correction \(fpc) differs from \(known) given earlier for stratum \(psu.stratum)"
+                )
             }
             fpcByStratum[psu.stratum] = fpc
         }
@@ -163,10 +173,13 @@ public struct SurveyAccumulator: Sendable {
         if let secondStage {
             if let fpc2 = secondStage.populationUnits {
                 guard fpc2.isFinite, fpc2 > 0 else {
-                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) is not a positive number")
+                    throw StatsError.invalidArgument(
+                        "\(record.location): second-stage fpc \(fpc2) is not a positive number")
                 }
                 if let known = fpc2ByPSU[psu], known != fpc2 {
-                    throw StatsError.invalidArgument("\(record.location): second-stage fpc \(fpc2) differs from \(known) given earlier for PSU \(psu.cluster)")
+                    throw StatsError.invalidArgument(
+                        "\(record.location): second-stage fpc \(fpc2) differs from \(known) given earlier for PSU \(psu.cluster)"
+                    )
                 }
                 fpc2ByPSU[psu] = fpc2
             }
@@ -179,19 +192,24 @@ public struct SurveyAccumulator: Sendable {
         if let year = plan.yearAttribute { yearCounts[record.attributes[year], default: 0] += 1 }
         let vector = contribution(of: record)
         var keys: [DomainKey] = [.all]
-        let cell = plan.calibrationAttributes.isEmpty
+        let cell =
+            plan.calibrationAttributes.isEmpty
             ? nil : plan.calibrationAttributes.map { record.attributes[$0] }.joined(separator: "\u{1F}")
         add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: .all)
         let recodes = plan.recodes
         for (index, breakdown) in plan.breakdowns.enumerated() {
-            let key = DomainKey(breakdown: index, values: breakdown.attributes.map { attribute in
-                breakdown.value(record.attributes[attribute], attribute: attribute, plan: recodes)
-            })
+            let key = DomainKey(
+                breakdown: index,
+                values: breakdown.attributes.map { attribute in
+                    breakdown.value(record.attributes[attribute], attribute: attribute, plan: recodes)
+                })
             add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: key)
             keys.append(key)
         }
         if let unit = plan.unitAttribute {
-            add(vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: Self.unitKey(record.attributes[unit]))
+            add(
+                vector, weight: record.weight, psu: psu, ssu: ssu, cell: cell, to: Self.unitKey(record.attributes[unit])
+            )
             keys.append(Self.unitKey(record.attributes[unit]))
         }
         if let replicateWeights {
@@ -283,7 +301,9 @@ public struct SurveyAccumulator: Sendable {
         return vector
     }
 
-    private mutating func add(_ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, cell: String?, to key: DomainKey) {
+    private mutating func add(
+        _ vector: [Double], weight: Double, psu: PSUKey, ssu: SSUKey?, cell: String?, to key: DomainKey
+    ) {
         // Values are moved out of the dictionaries and back, so that they are uniquely
         // referenced and mutated in place (no copy of the PSU table per record).
         var totals = domains.removeValue(forKey: key) ?? DomainTotals()
@@ -298,12 +318,16 @@ public struct SurveyAccumulator: Sendable {
             totals.perSSU[ssu] = unitSums
         }
         if let cell {
-            for unitKey in [CellKey(psu: psu, unit: nil, cell: cell)] + (ssu.map { [CellKey(psu: psu, unit: $0.unit, cell: cell)] } ?? []) {
-                var cellSums = totals.perUnitCell.removeValue(forKey: unitKey) ?? [Double](repeating: 0, count: vector.count)
+            for unitKey in [CellKey(psu: psu, unit: nil, cell: cell)]
+                + (ssu.map { [CellKey(psu: psu, unit: $0.unit, cell: cell)] } ?? [])
+            {
+                var cellSums =
+                    totals.perUnitCell.removeValue(forKey: unitKey) ?? [Double](repeating: 0, count: vector.count)
                 Self.add(vector, weight: weight, to: &cellSums)
                 totals.perUnitCell[unitKey] = cellSums
             }
-            var unweighted = totals.unweightedByCell.removeValue(forKey: cell) ?? [Double](repeating: 0, count: vector.count)
+            var unweighted =
+                totals.unweightedByCell.removeValue(forKey: cell) ?? [Double](repeating: 0, count: vector.count)
             for i in vector.indices { unweighted[i] += vector[i] }
             totals.unweightedByCell[cell] = unweighted
         }

@@ -40,8 +40,11 @@ struct CalibratedDesign {
         }
         self.spec = spec
         let items = plan.layout.items.count
-        let weightSlot = ItemSlot.weightIndex(items: items), rowSlot = ItemSlot.rowsIndex(items: items)
-        var weight: [String: Double] = [:], rows: [String: Double] = [:], unit: [CellKey: Double] = [:]
+        let weightSlot = ItemSlot.weightIndex(items: items)
+        let rowSlot = ItemSlot.rowsIndex(items: items)
+        var weight: [String: Double] = [:]
+        var rows: [String: Double] = [:]
+        var unit: [CellKey: Double] = [:]
         for key in all.perUnitCell.keys.sorted(by: Self.order) {
             let sums = all.perUnitCell[key]!
             unit[key] = sums[weightSlot]
@@ -70,23 +73,33 @@ struct CalibratedDesign {
         ssuCells = bySSU
         cellRows = rows
         let variables = plan.calibrationVariables
-        let cellValues = Dictionary(uniqueKeysWithValues: cells.map { ($0, $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)) })
+        let cellValues = Dictionary(
+            uniqueKeysWithValues: cells.map {
+                ($0, $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init))
+            })
         levels = spec.margins.map { margin in
             let positions = margin.variables.map { variables.firstIndex(of: $0)! }
             return cellValues.mapValues { values in positions.map { values[$0] } }
         }
         for (m, margin) in spec.margins.enumerated() {
             let sampled = Set(levels[m].values)
-            if let missing = sampled.subtracting(margin.totals.keys).sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
+            if let missing = sampled.subtracting(margin.totals.keys).sorted(by: { $0.lexicographicallyPrecedes($1) })
+                .first
+            {
                 throw StatsError.invalid(.levelNotInPopulation(variables: margin.variables, level: missing))
             }
-            if let empty = margin.totals.filter({ $0.value > 0 && !sampled.contains($0.key) }).keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
-                throw StatsError.invalid(.levelWithoutRespondents(variables: margin.variables, level: empty, population: margin.totals[empty]!))
+            if let empty = margin.totals.filter({ $0.value > 0 && !sampled.contains($0.key) }).keys.sorted(by: {
+                $0.lexicographicallyPrecedes($1)
+            }).first {
+                throw StatsError.invalid(
+                    .levelWithoutRespondents(
+                        variables: margin.variables, level: empty, population: margin.totals[empty]!))
             }
         }
         var g = Dictionary(uniqueKeysWithValues: cells.map { ($0, 1.0) })
         var partial: [[String: Double]] = []
-        var iterations = 0, converged = false
+        var iterations = 0
+        var converged = false
         switch spec.method {
         case .postStratify:
             guard spec.margins.count == 1 else {
@@ -109,7 +122,9 @@ struct CalibratedDesign {
                 }
                 iterations += 1
                 if cells.allSatisfy({ abs(g[$0]! - previous[$0]!) <= spec.tolerance * abs(previous[$0]!) }) {
-                    converged = (Self.marginGaps(g, spec: spec, levels: levels, cells: cells, weight: weight).max() ?? 0) <= 1000 * spec.tolerance
+                    converged =
+                        (Self.marginGaps(g, spec: spec, levels: levels, cells: cells, weight: weight).max() ?? 0)
+                        <= 1000 * spec.tolerance
                     break
                 }
             }
@@ -118,19 +133,23 @@ struct CalibratedDesign {
         let open = spec.margins.indices.filter { gaps[$0] > 1000 * spec.tolerance }
         guard converged else {
             throw StatsError.calibrationDidNotConverge(
-                margins: (open.isEmpty ? Array(spec.margins.indices) : open).map { spec.margins[$0].variables.joined(separator: "×") },
+                margins: (open.isEmpty ? Array(spec.margins.indices) : open).map {
+                    spec.margins[$0].variables.joined(separator: "×")
+                },
                 sweeps: iterations, gap: gaps.max() ?? 0)
         }
         factors = g
         partialFactors = partial
         sweeps = iterations
         let calibratedCells = cells.map { cell in
-            CalibrationSummary.CalibratedCell(values: cellValues[cell]!, respondents: Int(rows[cell]!), designWeight: weight[cell]!,
-                                              calibratedWeight: weight[cell]! * g[cell]!, factor: g[cell]!)
+            CalibrationSummary.CalibratedCell(
+                values: cellValues[cell]!, respondents: Int(rows[cell]!), designWeight: weight[cell]!,
+                calibratedWeight: weight[cell]! * g[cell]!, factor: g[cell]!)
         }
-        summary = CalibrationSummary(method: spec.method, variables: variables, cells: calibratedCells, iterations: iterations,
-                                     converged: converged, largestMarginGap: gaps.max() ?? 0,
-                                     calibratedWeightSum: calibratedCells.reduce(0) { $0 + $1.calibratedWeight })
+        summary = CalibrationSummary(
+            method: spec.method, variables: variables, cells: calibratedCells, iterations: iterations,
+            converged: converged, largestMarginGap: gaps.max() ?? 0,
+            calibratedWeightSum: calibratedCells.reduce(0) { $0 + $1.calibratedWeight })
         guard g.values.allSatisfy({ $0.isFinite }) else { throw StatsError.invalid(.nonFiniteCalibrationFactor) }
     }
 
@@ -139,14 +158,18 @@ struct CalibratedDesign {
     }
 
     /// Each margin's largest relative gap |Σ_{c∈l} W_c·G_c − N_l| / N_l over its levels l.
-    private static func marginGaps(_ g: [String: Double], spec: CalibrationSpec, levels: [[String: [String]]],
-                                   cells: [String], weight: [String: Double]) -> [Double] {
+    private static func marginGaps(
+        _ g: [String: Double], spec: CalibrationSpec, levels: [[String: [String]]],
+        cells: [String], weight: [String: Double]
+    ) -> [Double] {
         spec.margins.indices.map { gap(g, margin: spec.margins[$0], levels: levels[$0], cells: cells, weight: weight) }
     }
 
     /// The largest relative gap |Σ_{c∈l} W_c·G_c − N_l| / N_l over the levels l of `margin`.
-    private static func gap(_ g: [String: Double], margin: PopulationMargin, levels: [String: [String]],
-                            cells: [String], weight: [String: Double]) -> Double {
+    private static func gap(
+        _ g: [String: Double], margin: PopulationMargin, levels: [String: [String]],
+        cells: [String], weight: [String: Double]
+    ) -> Double {
         var current: [[String]: Double] = [:]
         for cell in cells { current[levels[cell]!, default: 0] += weight[cell]! * g[cell]! }
         return current.map { level, total in
@@ -156,8 +179,10 @@ struct CalibratedDesign {
     }
 
     /// One post-stratification on `margin`: each cell's factor × N_l / Σ_{c∈l} W_c·G_c.
-    private static func sweep(_ g: [String: Double], margin: PopulationMargin, levels: [String: [String]],
-                              cells: [String], weight: [String: Double]) -> [String: Double] {
+    private static func sweep(
+        _ g: [String: Double], margin: PopulationMargin, levels: [String: [String]],
+        cells: [String], weight: [String: Double]
+    ) -> [String: Double] {
         var current: [[String]: Double] = [:]
         for cell in cells { current[levels[cell]!, default: 0] += weight[cell]! * g[cell]! }
         var result = g
@@ -171,9 +196,11 @@ struct CalibratedDesign {
         var weighted: [Int] = []
         for j in 0..<items { weighted += ItemSlot.allCases.filter(\.isWeighted).map { $0.index(item: j) } }
         weighted.append(ItemSlot.weightIndex(items: items))
-        var psu: [PSUKey: [Double]] = [:], ssu: [SSUKey: [Double]] = [:]
+        var psu: [PSUKey: [Double]] = [:]
+        var ssu: [SSUKey: [Double]] = [:]
         for key in totals.perUnitCell.keys.sorted(by: Self.order) {
-            let sums = totals.perUnitCell[key]!, factor = factors[key.cell] ?? 1
+            let sums = totals.perUnitCell[key]!
+            let factor = factors[key.cell] ?? 1
             let width = sums.count
             if let unit = key.unit {
                 let k = SSUKey(psu: key.psu, unit: unit)
@@ -225,8 +252,10 @@ struct CalibratedDesign {
         return result
     }
 
-    func correct(_ linear: inout Linearized, original: DomainCells, calibrated: SortedTotals,
-                 _ indicator: Indicator, _ statistic: Statistic) {
+    func correct(
+        _ linear: inout Linearized, original: DomainCells, calibrated: SortedTotals,
+        _ indicator: Indicator, _ statistic: Statistic
+    ) {
         let numerator = statistic.numeratorSlot
         var coefficients: [(item: Int, c: Double, r: Double)] = []
         for component in indicator.components {
@@ -236,7 +265,10 @@ struct CalibratedDesign {
             coefficients.append((component.item, component.coefficient / x, r))
         }
         func u(_ sums: [Double]) -> Double {
-            coefficients.reduce(0) { $0 + $1.c * (sums[numerator.index(item: $1.item)] - $1.r * sums[ItemSlot.validWeight.index(item: $1.item)]) }
+            coefficients.reduce(0) {
+                $0 + $1.c
+                    * (sums[numerator.index(item: $1.item)] - $1.r * sums[ItemSlot.validWeight.index(item: $1.item)])
+            }
         }
         var d: [String: Double] = [:]
         switch spec.method {
@@ -246,10 +278,14 @@ struct CalibratedDesign {
         case .rake:
             // t_i = G_c·u_i; T_c = Σ_{i∈c} t_i; each step subtracts G⁽ᵐ⁾_c·A_l from t_i in cell c.
             var t: [String: Double] = [:]
-            for cell in cells { t[cell] = factors[cell]! * (original.unweighted[cell].map(u) ?? 0); d[cell] = 0 }
+            for cell in cells {
+                t[cell] = factors[cell]! * (original.unweighted[cell].map(u) ?? 0)
+                d[cell] = 0
+            }
             for _ in 0..<10 {
                 for (m, partial) in partialFactors.enumerated() {
-                    var sum: [[String]: Double] = [:], rows: [[String]: Double] = [:]
+                    var sum: [[String]: Double] = [:]
+                    var rows: [[String]: Double] = [:]
                     for cell in cells {
                         sum[levels[m][cell]!, default: 0] += t[cell]! / partial[cell]!
                         rows[levels[m][cell]!, default: 0] += cellRows[cell]!

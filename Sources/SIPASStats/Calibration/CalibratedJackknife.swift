@@ -32,10 +32,12 @@ extension CalibratedDesign {
         psusByStratum: [String: Set<String>], fractions: [String: Double]
     ) -> [(theta: Double, scale: Double)]? {
         let numerator = statistic.numeratorSlot
-        let components = indicator.components, cellCount = cells.count
+        let components = indicator.components
+        let cellCount = cells.count
         // Design weight per cell: whole sample, per stratum, per PSU.
         let weight = cells.map { cellWeight[$0]! }
-        var stratumWeight: [String: [Double]] = [:], psuWeight: [PSUKey: [Double]] = [:]
+        var stratumWeight: [String: [Double]] = [:]
+        var psuWeight: [PSUKey: [Double]] = [:]
         for entry in psuCells {
             var w = [Double](repeating: 0, count: cellCount)
             for (cell, value) in entry.cells { w[cell] = value }
@@ -46,7 +48,8 @@ extension CalibratedDesign {
         let width = 2 * components.count * cellCount
         func index(_ k: Int, _ cell: Int, _ y: Bool) -> Int { (2 * k + (y ? 1 : 0)) * cellCount + cell }
         var total = [Double](repeating: 0, count: width)
-        var stratumSums: [String: [Double]] = [:], psuSums: [PSUKey: [Double]] = [:]
+        var stratumSums: [String: [Double]] = [:]
+        var psuSums: [PSUKey: [Double]] = [:]
         for psu in domain.perPSU.keys.sorted(by: { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }) {
             var v = [Double](repeating: 0, count: width)
             for (cell, sums) in domain.perPSU[psu]! {
@@ -65,7 +68,8 @@ extension CalibratedDesign {
         for stratum in psusByStratum.keys.sorted() {
             let clusters = psusByStratum[stratum]!.sorted()
             guard clusters.count > 1 else { continue }
-            let n = Double(clusters.count), f = n / (n - 1)
+            let n = Double(clusters.count)
+            let f = n / (n - 1)
             let correction = 1 - (fractions[stratum] ?? 0)
             let scale = single ? (Double(totalPSUs) - 1) / Double(totalPSUs) * correction : (n - 1) / n * correction
             let wh = stratumWeight[stratum] ?? Array(repeating: 0, count: cellCount)
@@ -78,9 +82,11 @@ extension CalibratedDesign {
                 guard let g = factors(for: w) else { return nil }
                 var theta = 0.0
                 for (k, c) in components.enumerated() {
-                    var x = 0.0, y = 0.0
+                    var x = 0.0
+                    var y = 0.0
                     for cell in 0..<cellCount {
-                        let ix = index(k, cell, false), iy = index(k, cell, true)
+                        let ix = index(k, cell, false)
+                        let iy = index(k, cell, true)
                         x += g[cell] * (total[ix] - sh[ix] + f * (sh[ix] - shi[ix]))
                         y += g[cell] * (total[iy] - sh[iy] + f * (sh[iy] - shi[iy]))
                     }

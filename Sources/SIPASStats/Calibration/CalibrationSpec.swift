@@ -24,13 +24,15 @@ public struct PopulationMargin: Hashable, Sendable, Codable {
             let row = records.first?.0 ?? 1
             throw StatsError.invalid(.marginHeader(file: file, row: row))
         }
-        var totals: [[String]: Double] = [:], rowOfKey: [[String]: Int] = [:]
+        var totals: [[String]: Double] = [:]
+        var rowOfKey: [[String]: Int] = [:]
         for (row, fields) in records.dropFirst() {
             guard fields.count == header.count else {
                 throw StatsError.invalid(.marginFieldCount(file: file, row: row, header: header, found: fields.count))
             }
             guard let count = Double(fields.last!), count.isFinite, count >= 0 else {
-                throw StatsError.invalid(.marginPopulation(file: file, row: row, column: header.count, value: fields.last!))
+                throw StatsError.invalid(
+                    .marginPopulation(file: file, row: row, column: header.count, value: fields.last!))
             }
             let key = Array(fields.dropLast())
             if let first = rowOfKey[key] {
@@ -97,12 +99,15 @@ public struct CalibrationSummary: Hashable, Sendable, Codable {
         public var factor: Double
 
         enum CodingKeys: String, CodingKey {
-            case values, respondents, factor, designWeight = "design_weight", calibratedWeight = "calibrated_weight"
+            case values, respondents, factor
+            case designWeight = "design_weight"
+            case calibratedWeight = "calibrated_weight"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case method, variables, cells, iterations, converged
-        case largestMarginGap = "largest_margin_gap", calibratedWeightSum = "calibrated_weight_sum"
+        case largestMarginGap = "largest_margin_gap"
+        case calibratedWeightSum = "calibrated_weight_sum"
     }
 }

@@ -37,7 +37,8 @@ public struct AgencyRanking: Hashable, Sendable, Codable {
     public static func breakdown(for instrument: Instrument) -> String? {
         guard instrument.question(named: "agency_code") != nil else { return nil }
         let province = instrument.questions.first { $0.lookup == "province" }?.name ?? "province_code"
-        return instrument.question(named: "agency_name") != nil ? "\(province)*agency_code*agency_name" : "\(province)*agency_code"
+        return instrument.question(named: "agency_name") != nil
+            ? "\(province)*agency_code*agency_name" : "\(province)*agency_code"
     }
 
     /// `breakdowns` with `agency` replaced by the instrument's agency breakdown (kept as written
@@ -53,11 +54,13 @@ public struct AgencyRanking: Hashable, Sendable, Codable {
         self.minimumN = minimumN
         self.indicator = indicator
         var byProvince: [String: [Entry]] = [:]
-        for row in result.results where row.group.variable == variable && row.indicator.id == indicator && row.statistic == .share {
+        for row in result.results
+        where row.group.variable == variable && row.indicator.id == indicator && row.statistic == .share {
             let values = row.group.values
             guard values.count >= 2, !values[1].isEmpty else { continue }
-            let entry = Entry(provinceCode: values[0], agencyCode: values[1], agencyName: values.count > 2 ? values[2] : "",
-                              estimate: row.estimate, n: row.estimate?.n ?? 0, rank: nil, tied: false, ranked: 0)
+            let entry = Entry(
+                provinceCode: values[0], agencyCode: values[1], agencyName: values.count > 2 ? values[2] : "",
+                estimate: row.estimate, n: row.estimate?.n ?? 0, rank: nil, tied: false, ranked: 0)
             byProvince[values[0], default: []].append(entry)
         }
         var entries: [Entry] = []
@@ -73,7 +76,11 @@ public struct AgencyRanking: Hashable, Sendable, Codable {
                 ranked[i].tied = above || below
             }
             let small = all.filter { $0.estimate == nil || $0.n < minimumN }.sorted { $0.agencyCode < $1.agencyCode }
-                .map { entry in var e = entry; e.ranked = ranked.count; return e }
+                .map { entry in
+                    var e = entry
+                    e.ranked = ranked.count
+                    return e
+                }
             entries += ranked + small
         }
         self.entries = entries

@@ -15,7 +15,8 @@ public struct Difference: Hashable, Sendable, Codable {
     /// - Throws: ``StatsError`` when GSL cannot compute the t distribution.
     public init(from first: Estimate, to second: Estimate, level: Double = 0.95) throws {
         estimate = second.value - first.value
-        standardError = (first.standardError * first.standardError + second.standardError * second.standardError).squareRoot()
+        standardError = (first.standardError * first.standardError + second.standardError * second.standardError)
+            .squareRoot()
         degreesOfFreedom = first.degreesOfFreedom + second.degreesOfFreedom
         guard degreesOfFreedom > 0 else { return }
         let df = Double(degreesOfFreedom)

@@ -24,19 +24,28 @@ public struct NationalBaseline: Hashable, Sendable, Codable {
     /// The baseline of `result` (a year regrouped into the 2025 units, whose `unitVariable` breakdown
     /// holds the regrouped units) for `indicator`'s share; nil when the national figure is not a mean of
     /// units, or the result lacks it or the units.
-    public static func make(year: String, result: AnalysisResult, unitVariable: String, indicator: String = "overall") throws -> NationalBaseline? {
+    public static func make(year: String, result: AnalysisResult, unitVariable: String, indicator: String = "overall")
+        throws -> NationalBaseline?
+    {
         guard case .meanOfUnits = result.nationalMethod else { return nil }
         func share(_ row: IndicatorResult) -> Bool { row.indicator.id == indicator && row.statistic == .share }
-        guard let national = result.results.first(where: { $0.group.isAll && share($0) }), let published = national.estimate else { return nil }
+        guard let national = result.results.first(where: { $0.group.isAll && share($0) }),
+            let published = national.estimate
+        else { return nil }
         let units = result.results.filter { $0.group.variable == unitVariable && share($0) }.compactMap(\.estimate)
         guard !units.isEmpty else { return nil }
         let k = Double(units.count)
         let value = units.reduce(0) { $0 + $1.value } / k
         let se = (units.reduce(0) { $0 + $1.standardError * $1.standardError }).squareRoot() / k
-        let ci = try ConfidenceInterval.share(p: value, se: se, n: published.n, df: published.degreesOfFreedom,
-                                              level: result.confidenceLevel, method: published.ciMethod)
-        let regrouped = Estimate(value: value, standardError: se, degreesOfFreedom: published.degreesOfFreedom, ciLow: ci.low, ciHigh: ci.high,
-                                 ciMethod: ci.method, n: published.n, nExcluded: published.nExcluded)
-        return NationalBaseline(year: year, published: published, publishedNote: national.note, regrouped: regrouped, regroupedUnits: units.count)
+        let ci = try ConfidenceInterval.share(
+            p: value, se: se, n: published.n, df: published.degreesOfFreedom,
+            level: result.confidenceLevel, method: published.ciMethod)
+        let regrouped = Estimate(
+            value: value, standardError: se, degreesOfFreedom: published.degreesOfFreedom, ciLow: ci.low,
+            ciHigh: ci.high,
+            ciMethod: ci.method, n: published.n, nExcluded: published.nExcluded)
+        return NationalBaseline(
+            year: year, published: published, publishedNote: national.note, regrouped: regrouped,
+            regroupedUnits: units.count)
     }
 }

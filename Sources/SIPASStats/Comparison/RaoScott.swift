@@ -1,5 +1,5 @@
-import SIPASCore
 import CGSL
+import SIPASCore
 
 /// Rao–Scott corrected chi-square test of independence for a breakdown × satisfied table of one item
 /// (e.g. does satisfaction with access differ between sectors?), as R `svychisq` (`R/surveychisq.R`).
@@ -23,22 +23,30 @@ public struct RaoScott: Hashable, Sendable, Codable {
     /// Tests `item` (a position in the record layout) across the levels of breakdown `breakdown`.
     /// - Throws: ``StatsError`` when fewer than two levels have valid answers or GSL cannot solve.
     public static func test(_ accumulator: SurveyAccumulator, item: Int, breakdown: Int) throws -> RaoScott {
-        let levels = accumulator.domains.filter { $0.key.breakdown == breakdown }.sorted { $0.key < $1.key }.map { SortedTotals($0.value) }
+        let levels = accumulator.domains.filter { $0.key.breakdown == breakdown }.sorted { $0.key < $1.key }.map {
+            SortedTotals($0.value)
+        }
         // Cells in R's order for interaction(rows, cols): rows (levels) vary fastest; cols = not satisfied, satisfied.
-        let r = levels.count, c = 2, k = r * c
+        let r = levels.count
+        let c = 2
+        let k = r * c
         guard r >= 2 else { throw StatsError.invalid(.tooFewGroups) }
         var cellPSU: [PSUKey: [Double]] = [:]
         var n = 0.0
         for (a, level) in levels.enumerated() {
             for (psu, sums) in zip(level.psus, level.sums) {
                 var cells = cellPSU[psu] ?? Array(repeating: 0, count: k)
-                cells[a] += sums[ItemSlot.validWeight.index(item: item)] - sums[ItemSlot.satisfiedWeight.index(item: item)]       // not satisfied
-                cells[a + r] += sums[ItemSlot.satisfiedWeight.index(item: item)]                        // satisfied
+                let valid = sums[ItemSlot.validWeight.index(item: item)]
+                let satisfied = sums[ItemSlot.satisfiedWeight.index(item: item)]
+                cells[a] += valid - satisfied  // not satisfied
+                cells[a + r] += satisfied
                 cellPSU[psu] = cells
                 n += sums[ItemSlot.validCount.index(item: item)]
             }
         }
-        let psus = cellPSU.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }.filter { cellPSU[$0]!.reduce(0, +) > 0 }
+        let psus = cellPSU.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }.filter {
+            cellPSU[$0]!.reduce(0, +) > 0
+        }
         var totals = Array(repeating: 0.0, count: k)
         for psu in psus { for i in 0..<k { totals[i] += cellPSU[psu]![i] } }
         let grand = totals.reduce(0, +)
@@ -58,7 +66,7 @@ public struct RaoScott: Hashable, Sendable, Codable {
                 let t = cells.reduce(0, +)
                 return (0..<k).map { (cells[$0] - p[$0] * t) / grand }
             }
-            let mean = (0..<k).map { i in z.reduce(0) { $0 + $1[i] } / nh }   // PSUs without answers count as 0
+            let mean = (0..<k).map { i in z.reduce(0) { $0 + $1[i] } / nh }  // PSUs without answers count as 0
             let scale = (1 - (fractions[stratum] ?? 0)) * nh / (nh - 1)
             for i in 0..<k {
                 for j in 0..<k {
@@ -71,16 +79,21 @@ public struct RaoScott: Hashable, Sendable, Codable {
 
         // Pearson X² on the table scaled to n.
         var pearson = 0.0
-        let rowShare = (0..<r).map { p[$0] + p[$0 + r] }, colShare = [(0..<r).reduce(0) { $0 + p[$1] }, (0..<r).reduce(0) { $0 + p[$1 + r] }]
-        for a in 0..<r { for b in 0..<c {
-            let expected = n * rowShare[a] * colShare[b]
-            if expected > 0 { pearson += pow(n * p[a + b * r] - expected, 2) / expected }
-        } }
+        let rowShare = (0..<r).map { p[$0] + p[$0 + r] }
+        let colShare = [(0..<r).reduce(0) { $0 + p[$1] }, (0..<r).reduce(0) { $0 + p[$1 + r] }]
+        for a in 0..<r {
+            for b in 0..<c {
+                let expected = n * rowShare[a] * colShare[b]
+                if expected > 0 { pearson += pow(n * p[a + b * r] - expected, 2) / expected }
+            }
+        }
 
         // Interaction contrasts: residuals of the interaction columns on intercept + rows + cols.
-        var main = DenseMatrix(rows: k, columns: r + c - 1), interaction = DenseMatrix(rows: k, columns: (r - 1) * (c - 1))
+        var main = DenseMatrix(rows: k, columns: r + c - 1)
+        var interaction = DenseMatrix(rows: k, columns: (r - 1) * (c - 1))
         for cell in 0..<k {
-            let a = cell % r, b = cell / r
+            let a = cell % r
+            let b = cell / r
             main[cell, 0] = 1
             if a > 0 { main[cell, a] = 1 }
             if b > 0 { main[cell, r - 1 + b] = 1 }
@@ -93,9 +106,10 @@ public struct RaoScott: Hashable, Sendable, Codable {
         let denominator = ct * DenseMatrix.diagonal(p.map { $0 == 0 ? 0 : 1 / ($0 * n) }) * contrasts
         let numerator = ct * inverse * covariance * inverse * contrasts
         let delta = try denominator.solve(numerator)
-        let trace = delta.trace, trace2 = (delta * delta).trace
+        let trace = delta.trace
+        let trace2 = (delta * delta).trace
         let d0 = trace * trace / trace2
-        let nu = Double(psus.count - Set(psus.map(\.stratum)).count)   // R: degf of the valid answers
+        let nu = Double(psus.count - Set(psus.map(\.stratum)).count)  // R: degf of the valid answers
         GSL.prepare()
         let f = pearson / trace
         let df1 = (r - 1) * (c - 1)
@@ -104,7 +118,8 @@ public struct RaoScott: Hashable, Sendable, Codable {
             pearson: pearson, f: f, numeratorDF: d0, denominatorDF: d0 * nu,
             pValue: try GSL.checked(gsl_cdf_fdist_Q(f, d0, d0 * nu), "gsl_cdf_fdist_Q", [f, d0, d0 * nu]),
             firstOrderChiSquare: chisq, firstOrderDF: df1,
-            firstOrderPValue: try GSL.checked(gsl_cdf_chisq_Q(chisq, Double(df1)), "gsl_cdf_chisq_Q", [chisq, Double(df1)])
+            firstOrderPValue: try GSL.checked(
+                gsl_cdf_chisq_Q(chisq, Double(df1)), "gsl_cdf_chisq_Q", [chisq, Double(df1)])
         )
     }
 }

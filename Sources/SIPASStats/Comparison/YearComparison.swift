@@ -20,7 +20,9 @@ public struct YearComparison: Hashable, Sendable, Codable {
 
         /// Places gained between the last two years (positive = moved up).
         public var rankChange: Int? {
-            guard ranks.count >= 2, let before = ranks[ranks.count - 2], let after = ranks[ranks.count - 1] else { return nil }
+            guard ranks.count >= 2, let before = ranks[ranks.count - 2], let after = ranks[ranks.count - 1] else {
+                return nil
+            }
             return before - after
         }
 
@@ -65,7 +67,11 @@ public struct YearComparison: Hashable, Sendable, Codable {
         self.methodBreak = Set(methodVersions).count > 1
         self.adjustment = adjustment
 
-        struct Key: Hashable { var group: Group; var indicator: String; var statistic: Statistic }
+        struct Key: Hashable {
+            var group: Group
+            var indicator: String
+            var statistic: Statistic
+        }
         var order: [Key] = []
         var indicators: [String: Indicator] = [:]
         var table: [Key: [Estimate?]] = [:]
@@ -86,20 +92,31 @@ public struct YearComparison: Hashable, Sendable, Codable {
                 guard let before = estimates[y - 1], let after = estimates[y] else { return nil }
                 return try Difference(from: before, to: after, level: level)
             }
-            return Row(group: key.group, indicator: indicators[key.indicator]!, statistic: key.statistic,
-                       estimates: estimates, changes: changes, adjustedPValue: nil, ranks: [])
+            return Row(
+                group: key.group, indicator: indicators[key.indicator]!, statistic: key.statistic,
+                estimates: estimates, changes: changes, adjustedPValue: nil, ranks: [])
         }
         // Families: the groups of one breakdown for one indicator and statistic.
-        struct Family: Hashable { var variable: String; var indicator: String; var statistic: Statistic }
-        let families = Dictionary(grouping: rows.indices) { Family(variable: rows[$0].group.variable, indicator: rows[$0].indicator.id, statistic: rows[$0].statistic) }
+        struct Family: Hashable {
+            var variable: String
+            var indicator: String
+            var statistic: Statistic
+        }
+        let families = Dictionary(grouping: rows.indices) {
+            Family(variable: rows[$0].group.variable, indicator: rows[$0].indicator.id, statistic: rows[$0].statistic)
+        }
         for members in families.values {
             let adjusted = adjustment.adjust(members.map { rows[$0].latestChange?.pValue ?? .nan })
             for (member, p) in zip(members, adjusted) { rows[member].adjustedPValue = p.isNaN ? nil : p }
             let isWhole = rows[members[0]].group.isAll
             for y in 0..<years.count {
-                let ranked = members.filter { rows[$0].estimates[y] != nil }.sorted { rows[$0].estimates[y]!.value > rows[$1].estimates[y]!.value }
+                let ranked = members.filter { rows[$0].estimates[y] != nil }.sorted {
+                    rows[$0].estimates[y]!.value > rows[$1].estimates[y]!.value
+                }
                 for member in members {
-                    if rows[member].ranks.count < years.count { rows[member].ranks = Array(repeating: nil, count: years.count) }
+                    if rows[member].ranks.count < years.count {
+                        rows[member].ranks = Array(repeating: nil, count: years.count)
+                    }
                     if !isWhole, let position = ranked.firstIndex(of: member) { rows[member].ranks[y] = position + 1 }
                 }
             }
@@ -116,16 +133,33 @@ public struct YearComparison: Hashable, Sendable, Codable {
             guard let change = row.latestChange else { continue }
             if byVariable[row.group.variable] == nil {
                 order.append(row.group.variable)
-                byVariable[row.group.variable] = Movement(variable: row.group.variable, up: 0, down: 0, unchanged: 0,
-                                                          significantlyUp: 0, significantlyDown: 0, rankUp: 0, rankDown: 0, rankSame: 0)
+                byVariable[row.group.variable] = Movement(
+                    variable: row.group.variable, up: 0, down: 0, unchanged: 0,
+                    significantlyUp: 0, significantlyDown: 0, rankUp: 0, rankDown: 0, rankSame: 0)
             }
             let points = (change.estimate * 10_000).rounded() / 100
-            if points > 0 { byVariable[row.group.variable]!.up += 1 } else if points < 0 { byVariable[row.group.variable]!.down += 1 } else { byVariable[row.group.variable]!.unchanged += 1 }
+            if points > 0 {
+                byVariable[row.group.variable]!.up += 1
+            } else if points < 0 {
+                byVariable[row.group.variable]!.down += 1
+            } else {
+                byVariable[row.group.variable]!.unchanged += 1
+            }
             if row.isSignificant() {
-                if change.estimate > 0 { byVariable[row.group.variable]!.significantlyUp += 1 } else { byVariable[row.group.variable]!.significantlyDown += 1 }
+                if change.estimate > 0 {
+                    byVariable[row.group.variable]!.significantlyUp += 1
+                } else {
+                    byVariable[row.group.variable]!.significantlyDown += 1
+                }
             }
             if let moved = row.rankChange {
-                if moved > 0 { byVariable[row.group.variable]!.rankUp += 1 } else if moved < 0 { byVariable[row.group.variable]!.rankDown += 1 } else { byVariable[row.group.variable]!.rankSame += 1 }
+                if moved > 0 {
+                    byVariable[row.group.variable]!.rankUp += 1
+                } else if moved < 0 {
+                    byVariable[row.group.variable]!.rankDown += 1
+                } else {
+                    byVariable[row.group.variable]!.rankSame += 1
+                }
             }
         }
         return order.map { byVariable[$0]! }

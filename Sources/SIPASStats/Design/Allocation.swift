@@ -35,9 +35,12 @@ public enum Allocation {
 
     /// Exact allocation of `n` in proportion to `weights`, each stratum in [min(minimum, N_h), N_h].
     /// Returns the values and which strata the bounds fixed.
-    public static func exact(n: Int, weights: [Double], populations: [Double], minimum: Int = 0) -> (values: [Double], fixed: [Bool]) {
+    public static func exact(n: Int, weights: [Double], populations: [Double], minimum: Int = 0) -> (
+        values: [Double], fixed: [Bool]
+    ) {
         let count = weights.count
-        var values = [Double](repeating: 0, count: count), fixed = [Bool](repeating: false, count: count)
+        var values = [Double](repeating: 0, count: count)
+        var fixed = [Bool](repeating: false, count: count)
         while true {
             let free = (0..<count).filter { !fixed[$0] }
             let rest = Double(n) - (0..<count).filter { fixed[$0] }.reduce(0.0) { $0 + values[$1] }
@@ -46,8 +49,15 @@ public enum Allocation {
             var changed = false
             for h in free {
                 let lower = min(Double(minimum), populations[h])
-                if values[h] < lower { values[h] = lower; fixed[h] = true; changed = true }
-                else if values[h] > populations[h] { values[h] = populations[h]; fixed[h] = true; changed = true }
+                if values[h] < lower {
+                    values[h] = lower
+                    fixed[h] = true
+                    changed = true
+                } else if values[h] > populations[h] {
+                    values[h] = populations[h]
+                    fixed[h] = true
+                    changed = true
+                }
             }
             if !changed || free.isEmpty { return (values, fixed) }
         }
@@ -58,7 +68,8 @@ public enum Allocation {
         var floors = values.map { Int(($0 + 1e-9).rounded(.down)) }
         let left = n - floors.reduce(0, +)
         let order = values.indices.sorted { a, b in
-            let fa = values[a] - Double(floors[a]), fb = values[b] - Double(floors[b])
+            let fa = values[a] - Double(floors[a])
+            let fb = values[b] - Double(floors[b])
             return fa != fb ? fa > fb : a < b
         }
         for h in order.prefix(max(0, left)) { floors[h] += 1 }
@@ -68,23 +79,37 @@ public enum Allocation {
     /// Allocates `n` forms over strata (in the given order) under `rule`; each stratum takes at most
     /// its capacity (default N_h; the number of units in the stratum when N_h is a size total).
     /// - Throws: ``DesignError`` (usage) when H·minimum > n, n > ΣN_h, or Neyman lacks SDs.
-    public static func allocate(n: Int, rule: AllocationRule, strata: [String], populations: [Double],
-                                sds: [Double]? = nil, minimum: Int = 0, capacities: [Double]? = nil) throws -> [StratumAllocation] {
+    public static func allocate(
+        n: Int, rule: AllocationRule, strata: [String], populations: [Double],
+        sds: [Double]? = nil, minimum: Int = 0, capacities: [Double]? = nil
+    ) throws -> [StratumAllocation] {
         let caps = capacities ?? populations
-        guard n > 0 else { throw DesignError.usage(vi: "cỡ mẫu phải dương, nhận \(n)", en: "the sample size must be positive, got \(n)") }
-        guard !strata.isEmpty else { throw DesignError.usage(vi: "khung mẫu không có tầng nào", en: "the frame has no strata") }
+        guard n > 0 else {
+            throw DesignError.usage(
+                vi: "cỡ mẫu phải dương, nhận \(n)", en: "the sample size must be positive, got \(n)")
+        }
+        guard !strata.isEmpty else {
+            throw DesignError.usage(vi: "khung mẫu không có tầng nào", en: "the frame has no strata")
+        }
         let floorTotal = caps.reduce(0) { $0 + min(Double(minimum), $1) }
         guard floorTotal <= Double(n) else {
-            throw DesignError.usage(vi: "\(strata.count) tầng × tối thiểu \(minimum) = \(Int(floorTotal)) phiếu, nhiều hơn cỡ mẫu \(n)",
-                                    en: "\(strata.count) strata × minimum \(minimum) = \(Int(floorTotal)) forms, more than the sample size \(n)")
+            throw DesignError.usage(
+                vi: "\(strata.count) tầng × tối thiểu \(minimum) = \(Int(floorTotal)) phiếu, nhiều hơn cỡ mẫu \(n)",
+                en:
+                    "\(strata.count) strata × minimum \(minimum) = \(Int(floorTotal)) forms, more than the sample size \(n)"
+            )
         }
         let capacity = caps.reduce(0, +)
         guard Double(n) <= capacity else {
-            throw DesignError.usage(vi: "cỡ mẫu \(n) lớn hơn tổng thể \(Int(capacity))", en: "the sample size \(n) exceeds the population \(Int(capacity))")
+            throw DesignError.usage(
+                vi: "cỡ mẫu \(n) lớn hơn tổng thể \(Int(capacity))",
+                en: "the sample size \(n) exceeds the population \(Int(capacity))")
         }
         if rule == .neyman {
             guard let sds, sds.count == strata.count else {
-                throw DesignError.usage(vi: "phân bổ Neyman cần cột độ lệch chuẩn (--sd)", en: "Neyman allocation needs a standard-deviation column (--sd)")
+                throw DesignError.usage(
+                    vi: "phân bổ Neyman cần cột độ lệch chuẩn (--sd)",
+                    en: "Neyman allocation needs a standard-deviation column (--sd)")
             }
             if sds.allSatisfy({ $0 == 0 }) {
                 throw DesignError.usage(vi: "mọi độ lệch chuẩn đều bằng 0", en: "every standard deviation is 0")
@@ -94,7 +119,9 @@ public enum Allocation {
         let (values, fixed) = exact(n: n, weights: w, populations: caps, minimum: minimum)
         let forms = largestRemainder(values, n: n)
         return strata.indices.map { h in
-            StratumAllocation(stratum: strata[h], population: populations[h], sd: sds?[h], exact: values[h], forms: forms[h], fixed: fixed[h])
+            StratumAllocation(
+                stratum: strata[h], population: populations[h], sd: sds?[h], exact: values[h], forms: forms[h],
+                fixed: fixed[h])
         }
     }
 }

@@ -28,14 +28,18 @@ public struct DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     static func usage(vi: String, en: String) -> DesignError { DesignError(.usage, vi: vi, en: en) }
 
     /// A bad value at a file's row and column, with the rule it breaks.
-    static func badValue(file: String, row: Int, column: String, value: String, ruleVi: String, ruleEn: String) -> DesignError {
-        DesignError(.data, vi: "\(file), dòng \(row), cột \(column): '\(value)' \(ruleVi)",
-                    en: "\(file), row \(row), column \(column): '\(value)' \(ruleEn)")
+    static func badValue(file: String, row: Int, column: String, value: String, ruleVi: String, ruleEn: String)
+        -> DesignError
+    {
+        DesignError(
+            .data, vi: "\(file), dòng \(row), cột \(column): '\(value)' \(ruleVi)",
+            en: "\(file), row \(row), column \(column): '\(value)' \(ruleEn)")
     }
 
     public static func missingColumn(file: String, column: String, header: [String]) -> DesignError {
         let list = header.joined(separator: ", ")
-        return DesignError(.data, vi: "\(file): không có cột '\(column)' (các cột: \(list))",
-                           en: "\(file): no column '\(column)' (columns: \(list))")
+        return DesignError(
+            .data, vi: "\(file): không có cột '\(column)' (các cột: \(list))",
+            en: "\(file): no column '\(column)' (columns: \(list))")
     }
 }

@@ -19,8 +19,10 @@ public enum FieldworkProgress {
     /// `planned`, `accepted`, `rejected`: one key vector (values of the `levels` columns) per form.
     /// Groups in order of first appearance in the plan, then unplanned groups; each level's groups
     /// are followed by the groups of the next level below them.
-    public static func tabulate(levels: [String], planned: [[String]], accepted: [[String]], rejected: [[String]],
-                                threshold: Double) -> [ProgressRow] {
+    public static func tabulate(
+        levels: [String], planned: [[String]], accepted: [[String]], rejected: [[String]],
+        threshold: Double
+    ) -> [ProgressRow] {
         var rows: [ProgressRow] = []
         func count(_ keys: [[String]], depth: Int) -> [[String]: Int] {
             var result: [[String]: Int] = [:]
@@ -30,8 +32,11 @@ public enum FieldworkProgress {
         func visit(prefix: [String]) {
             let depth = prefix.count + 1
             guard depth <= levels.count else { return }
-            let p = count(planned, depth: depth), a = count(accepted, depth: depth), r = count(rejected, depth: depth)
-            var order: [[String]] = [], seen = Set<[String]>()
+            let p = count(planned, depth: depth)
+            let a = count(accepted, depth: depth)
+            let r = count(rejected, depth: depth)
+            var order: [[String]] = []
+            var seen = Set<[String]>()
             for key in planned + accepted + rejected {
                 let group = Array(key.prefix(depth))
                 guard Array(group.prefix(prefix.count)) == prefix, !seen.contains(group) else { continue }
@@ -39,10 +44,14 @@ public enum FieldworkProgress {
                 order.append(group)
             }
             for group in order {
-                let n = p[group] ?? 0, ok = a[group] ?? 0, bad = r[group] ?? 0
+                let n = p[group] ?? 0
+                let ok = a[group] ?? 0
+                let bad = r[group] ?? 0
                 let rate = n > 0 ? Double(ok) / Double(n) : nil
-                rows.append(ProgressRow(level: levels[depth - 1], keys: group, planned: n, received: ok + bad, accepted: ok, rate: rate,
-                                        behind: rate.map { $0 < threshold } ?? true))
+                rows.append(
+                    ProgressRow(
+                        level: levels[depth - 1], keys: group, planned: n, received: ok + bad, accepted: ok, rate: rate,
+                        behind: rate.map { $0 < threshold } ?? true))
                 visit(prefix: group)
             }
         }

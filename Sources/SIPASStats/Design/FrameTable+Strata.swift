@@ -19,7 +19,10 @@ extension FrameTable {
         let keys = try strata.map { try strings($0) } ?? rows.map { _ in "all" }
         let counts = try population.map { try numbers($0, minimum: 0) } ?? rows.map { _ in 1 }
         let deviations = try sd.map { try numbers($0, minimum: 0) }
-        var names: [String] = [], populations: [Double] = [], members: [Int] = [], sds: [Double] = []
+        var names: [String] = []
+        var populations: [Double] = []
+        var members: [Int] = []
+        var sds: [Double] = []
         for group in Self.groups(keys) {
             names.append(group.key)
             populations.append(InclusionProbabilities.sum(group.rows.map { counts[$0] }))
@@ -27,9 +30,13 @@ extension FrameTable {
             if let deviations, let sd {
                 let first = deviations[group.rows[0]]
                 if let other = group.rows.first(where: { deviations[$0] != first }) {
-                    throw DesignError.badValue(file: file, row: rowNumbers[other], column: sd, value: rows[other][try column(sd)],
-                                               ruleVi: "khác độ lệch chuẩn \(first) của tầng '\(group.key)' ở dòng \(rowNumbers[group.rows[0]])",
-                                               ruleEn: "differs from stratum '\(group.key)''s standard deviation \(first) on row \(rowNumbers[group.rows[0]])")
+                    throw DesignError.badValue(
+                        file: file, row: rowNumbers[other], column: sd, value: rows[other][try column(sd)],
+                        ruleVi:
+                            "khác độ lệch chuẩn \(first) của tầng '\(group.key)' ở dòng \(rowNumbers[group.rows[0]])",
+                        ruleEn:
+                            "differs from stratum '\(group.key)''s standard deviation \(first) on row \(rowNumbers[group.rows[0]])"
+                    )
                 }
                 sds.append(first)
             }

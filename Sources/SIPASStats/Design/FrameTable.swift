@@ -28,8 +28,9 @@ public struct FrameTable: Sendable, Hashable {
             if !FileManager.default.fileExists(atPath: url.path) {
                 throw DesignError(.missingInput, vi: "không có tệp \(url.path)", en: "no file \(url.path)")
             }
-            throw DesignError(.data, vi: "\(name): không đọc được (\(error.localizedDescription))",
-                              en: "\(name): cannot be read (\(error.localizedDescription))")
+            throw DesignError(
+                .data, vi: "\(name): không đọc được (\(error.localizedDescription))",
+                en: "\(name): cannot be read (\(error.localizedDescription))")
         }
         let (text, valid) = Self.text(of: data)
         let records: [CSVReader.Record]
@@ -42,14 +43,21 @@ public struct FrameTable: Sendable, Hashable {
         guard let first = records.first else {
             throw DesignError(.data, vi: "\(name): tệp rỗng", en: "\(name): the file is empty")
         }
-        let header = try first.fields.enumerated().map { try decode($1, valid: valid, file: name, row: first.row, column: "\($0 + 1)") }
-        var rows: [[String]] = [], numbers: [Int] = []
+        let header = try first.fields.enumerated().map {
+            try decode($1, valid: valid, file: name, row: first.row, column: "\($0 + 1)")
+        }
+        var rows: [[String]] = []
+        var numbers: [Int] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
-                throw DesignError(.data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
-                                  en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
+                throw DesignError(
+                    .data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
+                    en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
             }
-            rows.append(try record.fields.enumerated().map { try decode($1, valid: valid, file: name, row: record.row, column: header[$0]) })
+            rows.append(
+                try record.fields.enumerated().map {
+                    try decode($1, valid: valid, file: name, row: record.row, column: header[$0])
+                })
             numbers.append(record.row)
         }
         return FrameTable(file: name, header: header, rows: rows, rowNumbers: numbers)
@@ -59,7 +67,9 @@ public struct FrameTable: Sendable, Hashable {
     /// false when the bytes were not valid UTF-8 and were read with U+FFFD in their place, so that
     /// the first field holding one names where.
     private static func text(of data: Data) -> (text: String, valid: Bool) {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),
+            let text = String(data: data, encoding: .utf16)
+        {
             return (text, true)
         }
         if let text = String(validating: data, as: UTF8.self) { return (text, true) }
@@ -68,28 +78,35 @@ public struct FrameTable: Sendable, Hashable {
 
     private static func decode(_ field: String, valid: Bool, file: String, row: Int, column: String) throws -> String {
         guard valid || !field.unicodeScalars.contains("\u{FFFD}") else {
-            throw DesignError(.data, vi: "\(file), dòng \(row), cột \(column): không phải UTF-8",
-                              en: "\(file), row \(row), column \(column): not UTF-8")
+            throw DesignError(
+                .data, vi: "\(file), dòng \(row), cột \(column): không phải UTF-8",
+                en: "\(file), row \(row), column \(column): not UTF-8")
         }
         return field.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
     }
 
     /// Position of `name` in the header. - Throws: ``DesignError`` listing the columns.
     public func column(_ name: String) throws -> Int {
-        guard let index = header.firstIndex(of: name) else { throw DesignError.missingColumn(file: file, column: name, header: header) }
+        guard let index = header.firstIndex(of: name) else {
+            throw DesignError.missingColumn(file: file, column: name, header: header)
+        }
         return index
     }
 
     /// The column's values as numbers; `allowBlank` gives nil for empty fields.
     /// - Throws: ``DesignError`` naming the first row whose value is not a finite number ≥ `minimum`.
-    public func numbers(_ name: String, minimum: Double = -.infinity, ruleVi: String? = nil, ruleEn: String? = nil) throws -> [Double] {
+    public func numbers(_ name: String, minimum: Double = -.infinity, ruleVi: String? = nil, ruleEn: String? = nil)
+        throws -> [Double]
+    {
         let c = try column(name)
         return try rows.indices.map { i in
             let text = rows[i][c]
             guard let value = Double(text), value.isFinite, value >= minimum else {
                 let vi = ruleVi ?? (minimum > -.infinity ? "không phải số ≥ \(Self.format(minimum))" : "không phải số")
-                let en = ruleEn ?? (minimum > -.infinity ? "is not a number ≥ \(Self.format(minimum))" : "is not a number")
-                throw DesignError.badValue(file: file, row: rowNumbers[i], column: name, value: text, ruleVi: vi, ruleEn: en)
+                let en =
+                    ruleEn ?? (minimum > -.infinity ? "is not a number ≥ \(Self.format(minimum))" : "is not a number")
+                throw DesignError.badValue(
+                    file: file, row: rowNumbers[i], column: name, value: text, ruleVi: vi, ruleEn: en)
             }
             return value
         }
@@ -100,8 +117,10 @@ public struct FrameTable: Sendable, Hashable {
         var seen: [String: Int] = [:]
         for (i, id) in try strings(name).enumerated() {
             if let first = seen[id] {
-                throw DesignError.badValue(file: file, row: rowNumbers[i], column: name, value: id,
-                                           ruleVi: "trùng mã ở dòng \(rowNumbers[first])", ruleEn: "repeats the id of row \(rowNumbers[first])")
+                throw DesignError.badValue(
+                    file: file, row: rowNumbers[i], column: name, value: id,
+                    ruleVi: "trùng mã ở dòng \(rowNumbers[first])", ruleEn: "repeats the id of row \(rowNumbers[first])"
+                )
             }
             seen[id] = i
         }
@@ -117,7 +136,8 @@ public struct FrameTable: Sendable, Hashable {
 
     /// Groups in order of first appearance (R `unique`), with the rows of each.
     public static func groups(_ keys: [String]) -> [(key: String, rows: [Int])] {
-        var order: [String] = [], members: [String: [Int]] = [:]
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
         for (i, key) in keys.enumerated() {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(i)

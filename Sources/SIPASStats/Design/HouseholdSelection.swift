@@ -17,8 +17,10 @@ public enum HouseholdSelection {
         public var probability: Double
     }
 
-    public static func draw(listed: Int, main k: Int, reserves r: Int, method: Method,
-                            uniforms: inout some UniformStream) -> [Household] {
+    public static func draw(
+        listed: Int, main k: Int, reserves r: Int, method: Method,
+        uniforms: inout some UniformStream
+    ) -> [Household] {
         guard listed > 0, k > 0 else { return [] }
         if listed <= k {
             return (1...listed).map { Household(number: $0, reserveOrder: 0, probability: 1) }

@@ -9,13 +9,18 @@ public enum InclusionProbabilities {
     /// Σx accumulated in extended precision, rounded once to Double (R `sum`).
     static func sum(_ x: some Sequence<Double>) -> Double {
         #if arch(x86_64) || arch(i386)
-        var s: Float80 = 0
-        for v in x { s += Float80(v) }
-        return Double(s)
+            var s: Float80 = 0
+            for v in x { s += Float80(v) }
+            return Double(s)
         #else
-        var s = 0.0, c = 0.0
-        for v in x { let t = s + v; c += abs(s) >= abs(v) ? (s - t) + v : (v - t) + s; s = t }
-        return s + c
+            var s = 0.0
+            var c = 0.0
+            for v in x {
+                let t = s + v
+                c += abs(s) >= abs(v) ? (s - t) + v : (v - t) + s
+                s = t
+            }
+            return s + c
         #endif
     }
 
@@ -23,11 +28,20 @@ public enum InclusionProbabilities {
     static func cumulativeSum(_ x: [Double]) -> [Double] {
         var result = [Double](repeating: 0, count: x.count)
         #if arch(x86_64) || arch(i386)
-        var s: Float80 = 0
-        for (i, v) in x.enumerated() { s += Float80(v); result[i] = Double(s) }
+            var s: Float80 = 0
+            for (i, v) in x.enumerated() {
+                s += Float80(v)
+                result[i] = Double(s)
+            }
         #else
-        var s = 0.0, c = 0.0
-        for (i, v) in x.enumerated() { let t = s + v; c += abs(s) >= abs(v) ? (s - t) + v : (v - t) + s; s = t; result[i] = s + c }
+            var s = 0.0
+            var c = 0.0
+            for (i, v) in x.enumerated() {
+                let t = s + v
+                c += abs(s) >= abs(v) ? (s - t) + v : (v - t) + s
+                s = t
+                result[i] = s + c
+            }
         #endif
         return result
     }

@@ -7,18 +7,24 @@
 /// weights, T = Σ d_i x_i x_iᵀ and t the margins' totals: λ = T⁻¹(t − Σ d_i x_i), g_i = 1 + x_iᵀλ,
 /// w_i = d_i g_i. The weighted totals then equal the margins exactly; weights may be negative.
 extension Weighting {
-    public static func linearCalibration(weights: [Double], values: [[[String]]], margins: [PopulationMargin]) throws -> [Double] {
+    public static func linearCalibration(weights: [Double], values: [[[String]]], margins: [PopulationMargin]) throws
+        -> [Double]
+    {
         var columns: [(margin: Int, level: [String])] = []
         for (m, margin) in margins.enumerated() {
             let levels = margin.totals.keys.sorted { $0.lexicographicallyPrecedes($1) }
             columns += (m == 0 ? levels : Array(levels.dropFirst())).map { (m, $0) }
         }
         let p = columns.count
-        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ("\($1.margin)\u{1F}" + $1.level.joined(separator: "\u{1E}"), $0) })
+        let position = Dictionary(
+            uniqueKeysWithValues: columns.enumerated().map {
+                ("\($1.margin)\u{1F}" + $1.level.joined(separator: "\u{1E}"), $0)
+            })
         let x: [[Int]] = weights.indices.map { i in
             values.indices.compactMap { m in position["\(m)\u{1F}" + values[m][i].joined(separator: "\u{1E}")] }
         }
-        var t = DenseMatrix(rows: p, columns: p), gap = DenseMatrix(rows: p, columns: 1)
+        var t = DenseMatrix(rows: p, columns: p)
+        var gap = DenseMatrix(rows: p, columns: 1)
         for (j, column) in columns.enumerated() { gap[j, 0] = margins[column.margin].totals[column.level] ?? 0 }
         for i in weights.indices {
             for a in x[i] {
@@ -30,8 +36,9 @@ extension Weighting {
         do {
             lambda = try t.solve(gap)
         } catch {
-            throw DesignError(.data, vi: "hiệu chỉnh tuyến tính: ma trận suy biến (một mức của biên không có người trả lời?)",
-                              en: "linear calibration: singular matrix (a margin level without respondents?)")
+            throw DesignError(
+                .data, vi: "hiệu chỉnh tuyến tính: ma trận suy biến (một mức của biên không có người trả lời?)",
+                en: "linear calibration: singular matrix (a margin level without respondents?)")
         }
         return weights.indices.map { i in weights[i] * (1 + x[i].reduce(0) { $0 + lambda[$1, 0] }) }
     }

@@ -42,9 +42,14 @@ public enum MaximumEntropySampling {
             let count = working.count
             var r = [Double](repeating: .infinity, count: (count + 1) * n)
             for k in stride(from: count - 1, through: 0, by: -1) {
-                let wk = w[k], row = k * n, next = (k + 1) * n
+                let wk = w[k]
+                let row = k * n
+                let next = (k + 1) * n
                 for z in 0..<n {
-                    if wk == 0 { r[row + z] = r[next + z]; continue }
+                    if wk == 0 {
+                        r[row + z] = r[next + z]
+                        continue
+                    }
                     let lower = z == 0 ? 0 : r[next + z - 1]
                     r[row + z] = lower == .infinity ? .infinity : (1 + wk * lower) / (wk + 1 / r[next + z])
                 }
@@ -86,7 +91,10 @@ public enum MaximumEntropySampling {
             var s = [Double](repeating: 0, count: working.count)
             var z = n
             for k in working.indices where z > 0 {
-                if next() < q(k, z) { s[k] = 1; z -= 1 }
+                if next() < q(k, z) {
+                    s[k] = 1
+                    z -= 1
+                }
             }
             return s
         }
@@ -96,8 +104,13 @@ public enum MaximumEntropySampling {
     /// - Throws: ``DesignError`` when N′·n is above ``cellLimit`` or the iteration does not converge.
     public static func design(_ pik: [Double], n: Int) throws -> Design {
         guard pik.count * n <= cellLimit else {
-            throw DesignError(.usage, vi: "phương pháp entropy cực đại cần \(pik.count)×\(n) ô, tối đa \(cellLimit); dùng pps-systematic hoặc chia tầng",
-                              en: "maximum-entropy sampling needs \(pik.count)×\(n) cells, at most \(cellLimit); use pps-systematic or more strata")
+            throw DesignError(
+                .usage,
+                vi:
+                    "phương pháp entropy cực đại cần \(pik.count)×\(n) ô, tối đa \(cellLimit); dùng pps-systematic hoặc chia tầng",
+                en:
+                    "maximum-entropy sampling needs \(pik.count)×\(n) cells, at most \(cellLimit); use pps-systematic or more strata"
+            )
         }
         var working = pik
         for _ in 0..<maximumIterations {
@@ -108,8 +121,9 @@ public enum MaximumEntropySampling {
             working = working.indices.map { working[$0] + pik[$0] - pi[$0] }
             if working.contains(where: { !($0 >= 0 && $0 < 1) }) { break }
         }
-        throw DesignError(.data, vi: "entropy cực đại: không tìm được xác suất làm việc (các π quá gần 1?)",
-                          en: "maximum entropy: the working probabilities did not converge (π too close to 1?)")
+        throw DesignError(
+            .data, vi: "entropy cực đại: không tìm được xác suất làm việc (các π quá gần 1?)",
+            en: "maximum entropy: the working probabilities did not converge (π too close to 1?)")
     }
 
     /// R's vector: 1 for the certainty units (π = 1) and the chosen ones, 0 for the others.
@@ -124,7 +138,8 @@ public enum MaximumEntropySampling {
             return s
         }
         if n == 1 {
-            let u = next(), c = InclusionProbabilities.cumulativeSum(p)
+            let u = next()
+            let c = InclusionProbabilities.cumulativeSum(p)
             s[list[c.firstIndex { u < $0 } ?? list.count - 1]] = 1
             return s
         }

@@ -72,10 +72,13 @@ public enum Selection {
     /// Each keeps the π it had in the first phase (its weight if it were selected), which a
     /// substitution only approximates.
     /// - Throws: ``DesignError`` when a stratum has fewer drawable units than its sample size.
-    public static func draw(strata: [String], measures: [Double]?, sizes: [String: Int], method: SelectionMethod,
-                            start: Double? = nil, reserves: Int = 0,
-                            uniforms: inout some UniformStream) throws -> (units: [SelectedUnit], strata: [StratumSelection]) {
-        var units: [SelectedUnit] = [], summary: [StratumSelection] = []
+    public static func draw(
+        strata: [String], measures: [Double]?, sizes: [String: Int], method: SelectionMethod,
+        start: Double? = nil, reserves: Int = 0,
+        uniforms: inout some UniformStream
+    ) throws -> (units: [SelectedUnit], strata: [StratumSelection]) {
+        var units: [SelectedUnit] = []
+        var summary: [StratumSelection] = []
         var candidates: [(stratum: String, rows: [Int], pik: [Double])] = []
         for group in FrameTable.groups(strata) {
             let n = sizes[group.key] ?? 0
@@ -95,8 +98,13 @@ public enum Selection {
                 let positive = a.filter { $0 > 0 }.count
                 guard n <= positive else { throw tooFew(group.key, n, positive) }
                 if method == .ppsTille, rows.count > tilleLimit {
-                    throw DesignError(.usage, vi: "tầng '\(group.key)' có \(rows.count) đơn vị: phương pháp Tillé tốn O(N²), tối đa \(tilleLimit); dùng pps-systematic",
-                                      en: "stratum '\(group.key)' has \(rows.count) units: Tillé's method takes O(N²), at most \(tilleLimit); use pps-systematic")
+                    throw DesignError(
+                        .usage,
+                        vi:
+                            "tầng '\(group.key)' có \(rows.count) đơn vị: phương pháp Tillé tốn O(N²), tối đa \(tilleLimit); dùng pps-systematic",
+                        en:
+                            "stratum '\(group.key)' has \(rows.count) units: Tillé's method takes O(N²), at most \(tilleLimit); use pps-systematic"
+                    )
                 }
                 pik = n == 0 ? a.map { _ in 0 } : InclusionProbabilities.compute(sizes: a, n: Double(n))
                 if n == 0 {
@@ -116,7 +124,8 @@ public enum Selection {
                 if sure { certain += 1 }
                 units.append(SelectedUnit(row: row, stratum: group.key, probability: pik[i], certainty: sure))
             }
-            summary.append(StratumSelection(stratum: group.key, frameUnits: rows.count, sampleSize: n, certaintyUnits: certain))
+            summary.append(
+                StratumSelection(stratum: group.key, frameUnits: rows.count, sampleSize: n, certaintyUnits: certain))
             let pool = rows.indices.filter { !chosen[$0] && pik[$0] > 0 }
             candidates.append((group.key, pool.map { rows[$0] }, pool.map { pik[$0] }))
         }
@@ -126,7 +135,9 @@ public enum Selection {
             let keys = pool.rows.map { _ in uniforms.next() }
             let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.prefix(reserves)
             reserveUnits[pool.stratum] = order.enumerated().map { rank, i in
-                SelectedUnit(row: pool.rows[i], stratum: pool.stratum, probability: pool.pik[i], certainty: false, reserveRank: rank + 1)
+                SelectedUnit(
+                    row: pool.rows[i], stratum: pool.stratum, probability: pool.pik[i], certainty: false,
+                    reserveRank: rank + 1)
             }
             summary[h].reserveUnits = order.count
         }
@@ -138,7 +149,8 @@ public enum Selection {
     }
 
     static func tooFew(_ stratum: String, _ n: Int, _ available: Int) -> DesignError {
-        DesignError(.usage, vi: "tầng '\(stratum)': cần \(n) đơn vị nhưng khung mẫu chỉ có \(available) đơn vị có quy mô dương",
-                    en: "stratum '\(stratum)': \(n) units wanted but the frame has only \(available) with a positive size")
+        DesignError(
+            .usage, vi: "tầng '\(stratum)': cần \(n) đơn vị nhưng khung mẫu chỉ có \(available) đơn vị có quy mô dương",
+            en: "stratum '\(stratum)': \(n) units wanted but the frame has only \(available) with a positive size")
     }
 }

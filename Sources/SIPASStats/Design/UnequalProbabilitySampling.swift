@@ -20,7 +20,10 @@ public enum UnequalProbabilitySampling {
         var s = pik
         guard !list.isEmpty else { return s }
         let c = [0] + InclusionProbabilities.cumulativeSum(list.map { pik[$0] })
-        let a = c.map { v -> Double in let d = v - u; return d - d.rounded(.down) }
+        let a = c.map { v -> Double in
+            let d = v - u
+            return d - d.rounded(.down)
+        }
         for (i, k) in list.enumerated() { s[k] = a[i] > a[i + 1] ? 1 : 0 }
         return s
     }
@@ -39,14 +42,18 @@ public enum UnequalProbabilitySampling {
         // R's `1:(N - n)` has ⌊N − n + FLT_EPSILON⌋ terms when N − n ≥ 1.
         let span = Double(count) - n
         let steps = span >= 1 ? Int((span - 1 + 1 + 1.1920928955078125e-07).rounded(.down)) : 0
-        var sb = [Double](repeating: 1, count: count), b = [Double](repeating: 1, count: count)
+        var sb = [Double](repeating: 1, count: count)
+        var b = [Double](repeating: 1, count: count)
         for i in 0..<steps {
             let a = InclusionProbabilities.compute(sizes: pikb, n: Double(count - (i + 1)))
             let p = InclusionProbabilities.cumulativeSum((0..<count).map { (1 - a[$0] / b[$0]) * sb[$0] })
             b = a
             let u = next()
             var j = count - 1
-            for k in 0..<count where u < p[k] { j = k; break }
+            for k in 0..<count where u < p[k] {
+                j = k
+                break
+            }
             sb[j] = 0
         }
         for (i, k) in list.enumerated() { s[k] = sb[i] }

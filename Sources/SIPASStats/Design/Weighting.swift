@@ -14,19 +14,28 @@ public enum Weighting {
     /// `reserve` marks reserve units (drawn to replace non-respondents): they enter the
     /// respondents' sum when they answered, never the sampled sum, so full replacement gives f = 1.
     /// - Throws: ``DesignError`` (data) for a cell with sampled units but no respondent.
-    public static func nonresponse(base: [Double], responded: [Bool], cells: [String], reserve: [Bool]? = nil) throws -> (weights: [Double], cells: [CellAdjustment]) {
-        var result = [Double](repeating: 0, count: base.count), adjustments: [CellAdjustment] = []
+    public static func nonresponse(base: [Double], responded: [Bool], cells: [String], reserve: [Bool]? = nil) throws
+        -> (weights: [Double], cells: [CellAdjustment])
+    {
+        var result = [Double](repeating: 0, count: base.count)
+        var adjustments: [CellAdjustment] = []
         for group in FrameTable.groups(cells) {
             let main = group.rows.filter { !(reserve?[$0] ?? false) }
             let sampled = InclusionProbabilities.sum(main.map { base[$0] })
             let answered = group.rows.filter { responded[$0] }
             guard !answered.isEmpty else {
-                throw DesignError(.data, vi: "ô điều chỉnh '\(group.key)': \(main.count) đơn vị mẫu nhưng không ai trả lời; gộp ô (bỏ bớt cột --cells)",
-                                  en: "adjustment cell '\(group.key)': \(main.count) sampled units but no respondent; collapse cells (fewer --cells columns)")
+                throw DesignError(
+                    .data,
+                    vi:
+                        "ô điều chỉnh '\(group.key)': \(main.count) đơn vị mẫu nhưng không ai trả lời; gộp ô (bỏ bớt cột --cells)",
+                    en:
+                        "adjustment cell '\(group.key)': \(main.count) sampled units but no respondent; collapse cells (fewer --cells columns)"
+                )
             }
             let factor = sampled / InclusionProbabilities.sum(answered.map { base[$0] })
             for i in answered { result[i] = base[i] * factor }
-            adjustments.append(CellAdjustment(cell: group.key, sampled: main.count, respondents: answered.count, factor: factor))
+            adjustments.append(
+                CellAdjustment(cell: group.key, sampled: main.count, respondents: answered.count, factor: factor))
         }
         return (result, adjustments)
     }
@@ -49,12 +58,24 @@ public enum Weighting {
             let name = margin.variables.joined(separator: "×")
             let seen = Set(values[m])
             if let level = values[m].first(where: { margin.totals[$0] == nil }) {
-                throw DesignError(.data, vi: "hiệu chỉnh: \(name) = \(level.joined(separator: "×")) có trong mẫu nhưng không có trong tổng thể",
-                                  en: "calibration: \(name) = \(level.joined(separator: "×")) is in the sample but not in the population margin")
+                throw DesignError(
+                    .data,
+                    vi:
+                        "hiệu chỉnh: \(name) = \(level.joined(separator: "×")) có trong mẫu nhưng không có trong tổng thể",
+                    en:
+                        "calibration: \(name) = \(level.joined(separator: "×")) is in the sample but not in the population margin"
+                )
             }
-            if let empty = margin.totals.filter({ $0.value > 0 && !seen.contains($0.key) }).keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).first {
-                throw DesignError(.data, vi: "hiệu chỉnh: \(name) = \(empty.joined(separator: "×")) có tổng thể \(margin.totals[empty]!) nhưng không có người trả lời",
-                                  en: "calibration: \(name) = \(empty.joined(separator: "×")) has population \(margin.totals[empty]!) but no respondents")
+            if let empty = margin.totals.filter({ $0.value > 0 && !seen.contains($0.key) }).keys.sorted(by: {
+                $0.lexicographicallyPrecedes($1)
+            }).first {
+                throw DesignError(
+                    .data,
+                    vi:
+                        "hiệu chỉnh: \(name) = \(empty.joined(separator: "×")) có tổng thể \(margin.totals[empty]!) nhưng không có người trả lời",
+                    en:
+                        "calibration: \(name) = \(empty.joined(separator: "×")) has population \(margin.totals[empty]!) but no respondents"
+                )
             }
         }
         var w = weights
@@ -65,24 +86,31 @@ public enum Weighting {
         }
         if spec.method == .postStratify {
             guard spec.margins.count == 1 else {
-                throw DesignError.usage(vi: "hậu phân tầng nhận một biên (ghép các biến trong một tệp), nhận \(spec.margins.count)",
-                                        en: "post-stratification takes one margin (cross the variables in one file), got \(spec.margins.count)")
+                throw DesignError.usage(
+                    vi: "hậu phân tầng nhận một biên (ghép các biến trong một tệp), nhận \(spec.margins.count)",
+                    en:
+                        "post-stratification takes one margin (cross the variables in one file), got \(spec.margins.count)"
+                )
             }
             sweep(0)
             return Calibrated(weights: w, iterations: 1, converged: true)
         }
-        let crossing = w.indices.map { i in values.map { $0[i].joined(separator: "\u{1F}") }.joined(separator: "\u{1E}") }
+        let crossing = w.indices.map { i in values.map { $0[i].joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        }
         func cellTotals() -> [String: Double] {
             var t: [String: Double] = [:]
             for i in w.indices { t[crossing[i], default: 0] += w[i] }
             return t
         }
-        var old = cellTotals(), iterations = 0
+        var old = cellTotals()
+        var iterations = 0
         while iterations < spec.maxIterations {
             for m in spec.margins.indices { sweep(m) }
             iterations += 1
             let new = cellTotals()
-            if new.allSatisfy({ abs($0.value - old[$0.key]!) <= spec.tolerance * abs(old[$0.key]!) }) { return Calibrated(weights: w, iterations: iterations, converged: true) }
+            if new.allSatisfy({ abs($0.value - old[$0.key]!) <= spec.tolerance * abs(old[$0.key]!) }) {
+                return Calibrated(weights: w, iterations: iterations, converged: true)
+            }
             old = new
         }
         return Calibrated(weights: w, iterations: iterations, converged: false)
@@ -93,12 +121,15 @@ public enum Weighting {
     /// sum is kept. Untrimmed weights may then cross a bound; `strict` repeats until none does.
     /// - Throws: ``DesignError`` (usage) when upper < mean weight or lower > mean weight (no weights
     ///   can then keep the total; R overflows its stack under `strict`).
-    public static func trim(_ weights: [Double], upper: Double = .infinity, lower: Double = -.infinity, strict: Bool = false) throws -> [Double] {
+    public static func trim(
+        _ weights: [Double], upper: Double = .infinity, lower: Double = -.infinity, strict: Bool = false
+    ) throws -> [Double] {
         guard !weights.isEmpty else { return weights }
         let mean = InclusionProbabilities.sum(weights) / Double(weights.count)
         guard upper >= mean, lower <= mean, lower <= upper else {
-            throw DesignError.usage(vi: "giới hạn cắt trọng số [\(lower); \(upper)] không chứa trọng số trung bình \(mean)",
-                                    en: "the trimming bounds [\(lower), \(upper)] do not contain the mean weight \(mean)")
+            throw DesignError.usage(
+                vi: "giới hạn cắt trọng số [\(lower); \(upper)] không chứa trọng số trung bình \(mean)",
+                en: "the trimming bounds [\(lower), \(upper)] do not contain the mean weight \(mean)")
         }
         var w = weights
         for _ in 0..<10_000 {
@@ -117,7 +148,8 @@ public enum Weighting {
     /// Kish's design effect due to weighting, deff_w = n·Σw²/(Σw)² = 1 + CV², and n/deff_w.
     public static func kish(_ weights: [Double]) -> (deff: Double, effectiveN: Double) {
         let n = Double(weights.count)
-        let s = InclusionProbabilities.sum(weights), s2 = InclusionProbabilities.sum(weights.map { $0 * $0 })
+        let s = InclusionProbabilities.sum(weights)
+        let s2 = InclusionProbabilities.sum(weights.map { $0 * $0 })
         let deff = n * s2 / (s * s)
         return (deff, n / deff)
     }

@@ -17,11 +17,19 @@ public struct WeightsSpec: Sendable, Hashable {
     /// Calibrate to the margins linearly (GREG) instead of by `calibration.method`.
     public var linear: Bool
 
-    public init(id: String, cells: [String] = [], calibration: CalibrationSpec? = nil, trimUpper: Double? = nil, trimLower: Double? = nil,
-                strictTrim: Bool = false, weightColumn: String = "weight", linear: Bool = false) {
+    public init(
+        id: String, cells: [String] = [], calibration: CalibrationSpec? = nil, trimUpper: Double? = nil,
+        trimLower: Double? = nil,
+        strictTrim: Bool = false, weightColumn: String = "weight", linear: Bool = false
+    ) {
         self.linear = linear
-        self.id = id; self.cells = cells; self.calibration = calibration; self.trimUpper = trimUpper
-        self.trimLower = trimLower; self.strictTrim = strictTrim; self.weightColumn = weightColumn
+        self.id = id
+        self.cells = cells
+        self.calibration = calibration
+        self.trimUpper = trimUpper
+        self.trimLower = trimLower
+        self.strictTrim = strictTrim
+        self.weightColumn = weightColumn
     }
 }
 
@@ -46,44 +54,61 @@ public struct WeightsOutput: Sendable, Hashable {
 
 public enum WeightsRun {
     public static func run(sample: FrameTable, responses: FrameTable, spec: WeightsSpec) throws -> WeightsOutput {
-        let sampleIds = try sample.strings(spec.id), responseIds = try responses.strings(spec.id)
+        let sampleIds = try sample.strings(spec.id)
+        let responseIds = try responses.strings(spec.id)
         let base: [Double]
         if sample.header.contains("design_weight") {
-            base = try sample.numbers("design_weight", minimum: 0, ruleVi: "không phải trọng số dương", ruleEn: "is not a positive weight")
+            base = try sample.numbers(
+                "design_weight", minimum: 0, ruleVi: "không phải trọng số dương", ruleEn: "is not a positive weight")
         } else {
-            base = try sample.numbers("inclusion_probability", minimum: 0, ruleVi: "không phải xác suất trong (0; 1]", ruleEn: "is not a probability in (0, 1]").map { 1 / $0 }
+            base = try sample.numbers(
+                "inclusion_probability", minimum: 0, ruleVi: "không phải xác suất trong (0; 1]",
+                ruleEn: "is not a probability in (0, 1]"
+            ).map { 1 / $0 }
         }
         if let bad = base.firstIndex(where: { !($0.isFinite && $0 >= 1 - 1e-12) }) {
-            throw DesignError.badValue(file: sample.file, row: sample.rowNumbers[bad], column: sample.header.contains("design_weight") ? "design_weight" : "inclusion_probability",
-                                       value: sample.rows[bad][sample.header.firstIndex(of: "design_weight") ?? sample.header.firstIndex(of: "inclusion_probability")!],
-                                       ruleVi: "cho trọng số thiết kế nhỏ hơn 1", ruleEn: "gives a design weight below 1")
+            throw DesignError.badValue(
+                file: sample.file, row: sample.rowNumbers[bad],
+                column: sample.header.contains("design_weight") ? "design_weight" : "inclusion_probability",
+                value: sample.rows[bad][
+                    sample.header.firstIndex(of: "design_weight") ?? sample.header.firstIndex(
+                        of: "inclusion_probability")!],
+                ruleVi: "cho trọng số thiết kế nhỏ hơn 1", ruleEn: "gives a design weight below 1")
         }
         let position = try sample.uniqueIndex(spec.id)
-        var responded = [Bool](repeating: false, count: sampleIds.count), samplePosition: [Int] = []
+        var responded = [Bool](repeating: false, count: sampleIds.count)
+        var samplePosition: [Int] = []
         for (r, id) in responseIds.enumerated() {
             guard let i = position[id] else {
-                throw DesignError.badValue(file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
-                                           ruleVi: "không có trong mẫu đã chọn \(sample.file)", ruleEn: "is not in the selection \(sample.file)")
+                throw DesignError.badValue(
+                    file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
+                    ruleVi: "không có trong mẫu đã chọn \(sample.file)",
+                    ruleEn: "is not in the selection \(sample.file)")
             }
             guard !responded[i] else {
-                throw DesignError.badValue(file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
-                                           ruleVi: "trả lời hai lần", ruleEn: "answered twice")
+                throw DesignError.badValue(
+                    file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
+                    ruleVi: "trả lời hai lần", ruleEn: "answered twice")
             }
             responded[i] = true
             samplePosition.append(i)
         }
         guard !samplePosition.isEmpty else {
-            throw DesignError(.data, vi: "\(responses.file): không có phiếu trả lời nào", en: "\(responses.file): no responses")
+            throw DesignError(
+                .data, vi: "\(responses.file): không có phiếu trả lời nào", en: "\(responses.file): no responses")
         }
         var steps = [step("base", samplePosition.map { base[$0] })]
         let cellColumns = try spec.cells.map { try sample.strings($0) }
-        let cellKeys = sampleIds.indices.map { i in cellColumns.isEmpty ? "all" : cellColumns.map { $0[i] }.joined(separator: " × ") }
+        let cellKeys = sampleIds.indices.map { i in
+            cellColumns.isEmpty ? "all" : cellColumns.map { $0[i] }.joined(separator: " × ")
+        }
         let reserveRows = SampleDraw.reserveRows(sample)
         let reserve = reserveRows.contains(true) ? reserveRows : nil
         let adjusted = try Weighting.nonresponse(base: base, responded: responded, cells: cellKeys, reserve: reserve)
         var w = samplePosition.map { adjusted.weights[$0] }
         steps.append(step("nonresponse", w))
-        var iterations: Int?, converged: Bool?
+        var iterations: Int?
+        var converged: Bool?
         if let calibration = spec.calibration {
             let values = try calibration.margins.map { margin in
                 let columns = try margin.variables.map { try responses.strings($0) }
@@ -100,22 +125,27 @@ public enum WeightsRun {
             steps.append(step("calibrated", w))
         }
         if spec.trimUpper != nil || spec.trimLower != nil {
-            w = try Weighting.trim(w, upper: spec.trimUpper ?? .infinity, lower: spec.trimLower ?? -.infinity, strict: spec.strictTrim)
+            w = try Weighting.trim(
+                w, upper: spec.trimUpper ?? .infinity, lower: spec.trimLower ?? -.infinity, strict: spec.strictTrim)
             steps.append(step("trimmed", w))
         }
-        var header = responses.header, rows = responses.rows
+        var header = responses.header
+        var rows = responses.rows
         if let existing = header.firstIndex(of: spec.weightColumn) {
             for r in rows.indices { rows[r][existing] = SampleDraw.number(w[r]) }
         } else {
             header.append(spec.weightColumn)
             for r in rows.indices { rows[r].append(SampleDraw.number(w[r])) }
         }
-        return WeightsOutput(header: header, rows: rows, sampled: adjusted.cells.map(\.sampled).reduce(0, +), respondents: samplePosition.count,
-                             cells: adjusted.cells, steps: steps, iterations: iterations, converged: converged)
+        return WeightsOutput(
+            header: header, rows: rows, sampled: adjusted.cells.map(\.sampled).reduce(0, +),
+            respondents: samplePosition.count,
+            cells: adjusted.cells, steps: steps, iterations: iterations, converged: converged)
     }
 
     static func step(_ name: String, _ w: [Double]) -> WeightsOutput.Step {
         let k = Weighting.kish(w)
-        return WeightsOutput.Step(name: name, total: InclusionProbabilities.sum(w), kish: k.deff, effectiveN: k.effectiveN)
+        return WeightsOutput.Step(
+            name: name, total: InclusionProbabilities.sum(w), kish: k.deff, effectiveN: k.effectiveN)
     }
 }

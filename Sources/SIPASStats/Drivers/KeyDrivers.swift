@@ -46,7 +46,9 @@ extension KeyDrivers {
     /// The outcome: `drivers.outcome` when the instrument names one, else its only scored question of
     /// role `overall`. - Throws: ``KeyDriversUnavailable`` when there is none (or several to choose from).
     public static func outcome(of instrument: Instrument) throws(KeyDriversUnavailable) -> Question {
-        if let name = instrument.drivers?.outcome, let question = instrument.scoredQuestions.first(where: { $0.name == name }) {
+        if let name = instrument.drivers?.outcome,
+            let question = instrument.scoredQuestions.first(where: { $0.name == name })
+        {
             return question
         }
         let overall = instrument.scoredQuestions.filter { instrument.role(of: $0) == .overall }
@@ -55,14 +57,22 @@ extension KeyDrivers {
             vi: "lấy chỉ số chung làm biến phụ thuộc là hồi quy chỉ số theo chính các câu hỏi tạo nên nó",
             en: "the overall index as the outcome would regress the index on the very items it is built from")
         if overall.isEmpty {
-            throw KeyDriversUnavailable(reason: LocalizedText(
-                vi: "Không tính được: bộ công cụ \(instrument.id) không có câu hỏi hài lòng chung riêng (vai trò overall) và không chỉ định drivers.outcome; \(circular.vi).",
-                en: "Cannot be computed: instrument \(instrument.id) has no dedicated overall satisfaction question (role overall) and names none under drivers.outcome; \(circular.en!)."))
+            throw KeyDriversUnavailable(
+                reason: LocalizedText(
+                    vi:
+                        "Không tính được: bộ công cụ \(instrument.id) không có câu hỏi hài lòng chung riêng (vai trò overall) và không chỉ định drivers.outcome; \(circular.vi).",
+                    en:
+                        "Cannot be computed: instrument \(instrument.id) has no dedicated overall satisfaction question (role overall) and names none under drivers.outcome; \(circular.en!)."
+                ))
         }
         let names = overall.map(\.name).joined(separator: ", ")
-        throw KeyDriversUnavailable(reason: LocalizedText(
-            vi: "Không tính được: bộ công cụ \(instrument.id) có \(overall.count) câu hỏi hài lòng chung (\(names)); chỉ định một câu bằng drivers.outcome.",
-            en: "Cannot be computed: instrument \(instrument.id) has \(overall.count) overall questions (\(names)); name one under drivers.outcome."))
+        throw KeyDriversUnavailable(
+            reason: LocalizedText(
+                vi:
+                    "Không tính được: bộ công cụ \(instrument.id) có \(overall.count) câu hỏi hài lòng chung (\(names)); chỉ định một câu bằng drivers.outcome.",
+                en:
+                    "Cannot be computed: instrument \(instrument.id) has \(overall.count) overall questions (\(names)); name one under drivers.outcome."
+            ))
     }
 }
 
@@ -86,9 +96,13 @@ public struct KeyDriverCollector: Sendable {
         outcomeQuestion = question
         outcome = scored.firstIndex { $0.name == question.name }!
         elements = instrument.elementsWithAreas.map { area, element in
-            (element.name, element.label, scored.indices.filter {
-                scored[$0].area == area.name && scored[$0].element == element.name && instrument.role(of: scored[$0]) == .item
-            })
+            (
+                element.name, element.label,
+                scored.indices.filter {
+                    scored[$0].area == area.name && scored[$0].element == element.name
+                        && instrument.role(of: scored[$0]) == .item
+                }
+            )
         }
         satisfied = plan.satisfiedCodes
         excluded = plan.excludedCodes
@@ -103,32 +117,47 @@ public struct KeyDriverCollector: Sendable {
         var x: [Double] = []
         for element in elements {
             let codes = element.items.compactMap(code)
-            guard !codes.isEmpty else { leftOut += 1; return }
+            guard !codes.isEmpty else {
+                leftOut += 1
+                return
+            }
             x.append(Double(codes.reduce(0, +)) / Double(codes.count))
         }
-        guard let answer = code(outcome) else { leftOut += 1; return }
+        guard let answer = code(outcome) else {
+            leftOut += 1
+            return
+        }
         let y: Double = satisfied[outcome].contains(answer) ? 1 : 0
         rows.append((PSUKey(stratum: record.stratum, cluster: record.cluster), record.weight, y, x))
     }
 
     /// Fits the model. - Throws: ``StatsError`` when there are fewer respondents than parameters or GSL fails.
     public func fit() throws -> KeyDrivers {
-        let n = rows.count, p = elements.count + 1
+        let n = rows.count
+        let p = elements.count + 1
         guard n > p else { throw StatsError.invalid(.tooFewRespondents(respondents: n, parameters: p)) }
         GSL.prepare()
-        guard let X = gsl_matrix_alloc(n, p), let w = gsl_vector_alloc(n), let y = gsl_vector_alloc(n),
-              let c = gsl_vector_alloc(p), let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {
+        guard let predictors = gsl_matrix_alloc(n, p), let w = gsl_vector_alloc(n), let y = gsl_vector_alloc(n),
+            let c = gsl_vector_alloc(p), let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p)
+        else {
             throw StatsError.invalid(.regressionAllocation)
         }
-        defer { gsl_matrix_free(X); gsl_vector_free(w); gsl_vector_free(y); gsl_vector_free(c); gsl_matrix_free(cov); gsl_multifit_linear_free(work) }
+        defer {
+            gsl_matrix_free(predictors)
+            gsl_vector_free(w)
+            gsl_vector_free(y)
+            gsl_vector_free(c)
+            gsl_matrix_free(cov)
+            gsl_multifit_linear_free(work)
+        }
         for (i, row) in rows.enumerated() {
-            gsl_matrix_set(X, i, 0, 1)
-            for (e, value) in row.x.enumerated() { gsl_matrix_set(X, i, e + 1, value) }
+            gsl_matrix_set(predictors, i, 0, 1)
+            for (e, value) in row.x.enumerated() { gsl_matrix_set(predictors, i, e + 1, value) }
             gsl_vector_set(w, i, row.weight)
             gsl_vector_set(y, i, row.y)
         }
         var chisq = 0.0
-        guard gsl_multifit_wlinear(X, w, y, c, cov, &chisq, work) == GSL_SUCCESS else {
+        guard gsl_multifit_wlinear(predictors, w, y, c, cov, &chisq, work) == GSL_SUCCESS else {
             throw StatsError.numerical(function: "gsl_multifit_wlinear", arguments: [Double(n), Double(p)])
         }
         let beta = (0..<p).map { gsl_vector_get(c, $0) }
@@ -137,7 +166,8 @@ public struct KeyDriverCollector: Sendable {
         for i in 0..<p { for j in 0..<p { bread[i, j] = gsl_matrix_get(cov, i, j) } }
         // Meat: per-PSU totals of wᵢ xᵢ eᵢ, stratified with-replacement covariance.
         var scores: [PSUKey: [Double]] = [:]
-        var weightTotal = 0.0, scoreTotals = Array(repeating: 0.0, count: elements.count)
+        var weightTotal = 0.0
+        var scoreTotals = Array(repeating: 0.0, count: elements.count)
         for row in rows {
             let fitted = beta[0] + zip(beta.dropFirst(), row.x).reduce(0) { $0 + $1.0 * $1.1 }
             let residual = row.y - fitted
@@ -155,11 +185,13 @@ public struct KeyDriverCollector: Sendable {
             guard nh > 1 else { continue }
             let members = byStratum[stratum]!.sorted { $0.cluster < $1.cluster }.map { scores[$0]! }
             let mean = (0..<p).map { k in members.reduce(0) { $0 + $1[k] } / nh }
-            for a in 0..<p { for b in 0..<p {
-                var s = members.reduce(0) { $0 + ($1[a] - mean[a]) * ($1[b] - mean[b]) }
-                s += (nh - Double(members.count)) * mean[a] * mean[b]
-                meat[a, b] += nh / (nh - 1) * s
-            } }
+            for a in 0..<p {
+                for b in 0..<p {
+                    var s = members.reduce(0) { $0 + ($1[a] - mean[a]) * ($1[b] - mean[b]) }
+                    s += (nh - Double(members.count)) * mean[a] * mean[b]
+                    meat[a, b] += nh / (nh - 1) * s
+                }
+            }
         }
         let variance = bread * meat * bread
         let psus = Set(rows.map(\.psu))
@@ -168,9 +200,12 @@ public struct KeyDriverCollector: Sendable {
             let se = max(variance[e + 1, e + 1], 0).squareRoot()
             let p = df > 0 && se > 0 ? 2 * (try Distribution.tUpperTail(abs(beta[e + 1]) / se, df: Double(df))) : nil
             let mean = scoreTotals[e] / weightTotal
-            return KeyDrivers.Driver(element: element.name, label: element.label, coefficient: beta[e + 1], standardError: se,
-                                     pValue: p, meanScore: mean, potential: beta[e + 1] * (5 - mean))
+            return KeyDrivers.Driver(
+                element: element.name, label: element.label, coefficient: beta[e + 1], standardError: se,
+                pValue: p, meanScore: mean, potential: beta[e + 1] * (5 - mean))
         }
-        return KeyDrivers(outcome: outcomeQuestion.name, outcomeLabel: outcomeQuestion.label, drivers: drivers, intercept: beta[0], respondentsUsed: n, respondentsLeftOut: leftOut, degreesOfFreedom: df)
+        return KeyDrivers(
+            outcome: outcomeQuestion.name, outcomeLabel: outcomeQuestion.label, drivers: drivers, intercept: beta[0],
+            respondentsUsed: n, respondentsLeftOut: leftOut, degreesOfFreedom: df)
     }
 }

@@ -33,16 +33,20 @@ enum Jackknife {
         let numerator = statistic.numeratorSlot
         let components = indicator.components
         // Whole-domain and per-stratum totals of X (valid weight) and Y (satisfied or code sum).
-        var x = [Double](repeating: 0, count: components.count), y = x
-        var stratumX: [String: [Double]] = [:], stratumY: [String: [Double]] = [:]
+        var x = [Double](repeating: 0, count: components.count)
+        var y = x
+        var stratumX: [String: [Double]] = [:]
+        var stratumY: [String: [Double]] = [:]
         var byPSU: [PSUKey: [Double]] = [:]
         for (psu, sums) in zip(totals.psus, totals.sums) {
             byPSU[psu] = sums
             for (k, c) in components.enumerated() {
                 x[k] += sums[ItemSlot.validWeight.index(item: c.item)]
                 y[k] += sums[numerator.index(item: c.item)]
-                stratumX[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[ItemSlot.validWeight.index(item: c.item)]
-                stratumY[psu.stratum, default: Array(repeating: 0, count: components.count)][k] += sums[numerator.index(item: c.item)]
+                stratumX[psu.stratum, default: Array(repeating: 0, count: components.count)][k] +=
+                    sums[ItemSlot.validWeight.index(item: c.item)]
+                stratumY[psu.stratum, default: Array(repeating: 0, count: components.count)][k] +=
+                    sums[numerator.index(item: c.item)]
             }
         }
         func theta(_ xs: [Double], _ ys: [Double]) -> Double? {
@@ -70,9 +74,11 @@ enum Jackknife {
             }
             for cluster in clusters {
                 let sums = byPSU[PSUKey(stratum: stratum, cluster: cluster)]
-                var xr = x, yr = y
+                var xr = x
+                var yr = y
                 for (k, c) in components.enumerated() {
-                    let xi = sums?[ItemSlot.validWeight.index(item: c.item)] ?? 0, yi = sums?[numerator.index(item: c.item)] ?? 0
+                    let xi = sums?[ItemSlot.validWeight.index(item: c.item)] ?? 0
+                    let yi = sums?[numerator.index(item: c.item)] ?? 0
                     xr[k] = x[k] - xh[k] + n / (n - 1) * (xh[k] - xi)
                     yr[k] = y[k] - yh[k] + n / (n - 1) * (yh[k] - yi)
                 }

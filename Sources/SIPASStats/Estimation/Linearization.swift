@@ -38,7 +38,9 @@ struct SortedTotals {
         sums = ordered.map(\.value)
         rows = totals.rows
         let units = totals.perSSU.sorted {
-            ($0.key.psu.stratum, $0.key.psu.cluster, $0.key.unit) < ($1.key.psu.stratum, $1.key.psu.cluster, $1.key.unit)
+            ($0.key.psu.stratum, $0.key.psu.cluster, $0.key.unit) < (
+                $1.key.psu.stratum, $1.key.psu.cluster, $1.key.unit
+            )
         }
         ssus = units.map(\.key)
         ssuSums = units.map(\.value)
@@ -67,13 +69,16 @@ enum Linearization {
         func influence(_ sums: [Double]) -> Double {
             var zi = 0.0
             for (k, component) in indicator.components.enumerated() {
-                zi += component.coefficient * (sums[numerator.index(item: component.item)]
-                    - ratios[k] * sums[ItemSlot.validWeight.index(item: component.item)]) / denominators[k]
+                zi +=
+                    component.coefficient
+                    * (sums[numerator.index(item: component.item)]
+                        - ratios[k] * sums[ItemSlot.validWeight.index(item: component.item)]) / denominators[k]
             }
             return zi
         }
-        return Linearized(value: value, psus: totals.psus, z: totals.sums.map(influence),
-                          ssus: totals.ssus, ssuZ: totals.ssuSums.map(influence))
+        return Linearized(
+            value: value, psus: totals.psus, z: totals.sums.map(influence),
+            ssus: totals.ssus, ssuZ: totals.ssuSums.map(influence))
     }
 
     /// The variance of Σ zᵢ under the stratified with-replacement PSU design. `psus` must be in
@@ -95,7 +100,8 @@ enum Linearization {
         of linear: Linearized, fractions: [String: Double], design: SecondStageDesign, lonely: LonelyPSU
     ) throws -> Double {
         var variance = 0.0
-        try forEachRun(of: { linear.ssus[$0].psu }, linear.ssuZ) { psu, sum, squares in
+        let psuAt = { (i: Int) in linear.ssus[i].psu }
+        try forEachRun(of: psuAt, linear.ssuZ) { psu, sum, squares in
             guard let f1 = fractions[psu.stratum], f1 > 0 else { return }
             let correction = 1 - (design.fractions[psu] ?? 0)
             guard correction >= 1e-7 else { return }
@@ -118,7 +124,9 @@ enum Linearization {
         var start = 0
         while start < values.count {
             let key = keyAt(start)
-            var end = start, sum = 0.0, squares = 0.0
+            var end = start
+            var sum = 0.0
+            var squares = 0.0
             while end < values.count, keyAt(end) == key {
                 sum += values[end]
                 squares += values[end] * values[end]
@@ -136,7 +144,8 @@ enum Linearization {
         // run and its count and fraction looked up once (a lookup per PSU was most of the estimates).
         var variance = 0.0
         var lonelyStrata: [(stratum: String, sum: Double)] = []
-        forEachRun(of: { linear.psus[$0].stratum }, linear.z) { stratum, s, squares in
+        let stratumAt = { (i: Int) in linear.psus[i].stratum }
+        forEachRun(of: stratumAt, linear.z) { stratum, s, squares in
             let n = psuCount[stratum] ?? 0
             if n <= 1 {
                 lonelyStrata.append((stratum, s))
@@ -175,7 +184,8 @@ enum Linearization {
     static func designEffect(_ totals: SortedTotals, item: Int, statistic: Statistic, variance: Double) -> Double? {
         let weight = totals.total(ItemSlot.validWeight.index(item: item))
         let sum = totals.total(statistic.numeratorSlot.index(item: item))
-        let squares = totals.total((statistic == .share ? ItemSlot.satisfiedWeight : .codeSquareWeight).index(item: item))
+        let squares = totals.total(
+            (statistic == .share ? ItemSlot.satisfiedWeight : .codeSquareWeight).index(item: item))
         let n = totals.total(ItemSlot.validCount.index(item: item))
         guard n > 1, weight > 0 else { return nil }
         let mean = sum / weight
@@ -189,7 +199,8 @@ enum Linearization {
     static func degreesOfFreedom(_ totals: SortedTotals, countSlots: [Int]) -> Int {
         // The PSUs are sorted by stratum, so a stratum's PSUs are consecutive: strata are counted
         // where the stratum changes (a `Set` of names took half the time of the estimates).
-        var strata = 0, psus = 0
+        var strata = 0
+        var psus = 0
         var previous: String?
         for (psu, sums) in zip(totals.psus, totals.sums) where countSlots.contains(where: { sums[$0] > 0 }) {
             psus += 1

@@ -31,9 +31,10 @@ enum BetaQuantile {
         if equation.value(at: -bound) >= 0 { return (0, 1) }
         if equation.value(at: bound) <= 0 { return (1, 0) }
         let t = try withUnsafeMutablePointer(to: &equation) { pointer -> Double in
-            var function = gsl_function(function: { t, raw in
-                raw!.assumingMemoryBound(to: Equation.self).pointee.value(at: t)
-            }, params: UnsafeMutableRawPointer(pointer))
+            var function = gsl_function(
+                function: { t, raw in
+                    raw!.assumingMemoryBound(to: Equation.self).pointee.value(at: t)
+                }, params: UnsafeMutableRawPointer(pointer))
             return try solve(&function, lower: -bound, upper: bound, arguments: [p, a, b])
         }
         return split(t)
@@ -67,7 +68,9 @@ enum BetaQuantile {
 
     /// Brent's method until the bracket is narrower than 1e-15 (absolute and relative in t, so
     /// relative in x and in 1 − x).
-    private static func solve(_ function: inout gsl_function, lower: Double, upper: Double, arguments: [Double]) throws -> Double {
+    private static func solve(_ function: inout gsl_function, lower: Double, upper: Double, arguments: [Double]) throws
+        -> Double
+    {
         guard let solver = gsl_root_fsolver_alloc(cgsl_root_fsolver_brent()) else {
             preconditionFailure("GSL could not allocate a root solver (out of memory)")
         }
@@ -77,7 +80,8 @@ enum BetaQuantile {
         }
         for _ in 0..<2000 {
             guard gsl_root_fsolver_iterate(solver) == GSL_SUCCESS else { break }
-            let low = gsl_root_fsolver_x_lower(solver), high = gsl_root_fsolver_x_upper(solver)
+            let low = gsl_root_fsolver_x_lower(solver)
+            let high = gsl_root_fsolver_x_upper(solver)
             if gsl_root_test_interval(low, high, 1e-15, 1e-15) == GSL_SUCCESS {
                 return gsl_root_fsolver_root(solver)
             }

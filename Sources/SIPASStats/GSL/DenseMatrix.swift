@@ -56,10 +56,16 @@ struct DenseMatrix: Equatable {
         GSL.prepare()
         let n = rows
         guard let lu = gsl_matrix_alloc(n, n), let permutation = gsl_permutation_alloc(n),
-              let column = gsl_vector_alloc(n), let solution = gsl_vector_alloc(n) else {
+            let column = gsl_vector_alloc(n), let solution = gsl_vector_alloc(n)
+        else {
             throw StatsError.invalid(.matrixAllocation(size: n))
         }
-        defer { gsl_matrix_free(lu); gsl_permutation_free(permutation); gsl_vector_free(column); gsl_vector_free(solution) }
+        defer {
+            gsl_matrix_free(lu)
+            gsl_permutation_free(permutation)
+            gsl_vector_free(column)
+            gsl_vector_free(solution)
+        }
         for i in 0..<n { for j in 0..<n { gsl_matrix_set(lu, i, j, self[i, j]) } }
         var sign: Int32 = 0
         guard gsl_linalg_LU_decomp(lu, permutation, &sign) == GSL_SUCCESS else {
@@ -73,7 +79,9 @@ struct DenseMatrix: Equatable {
             }
             for i in 0..<n {
                 let value = gsl_vector_get(solution, i)
-                guard value.isFinite else { throw StatsError.numerical(function: "gsl_linalg_LU_solve", arguments: [Double(n)]) }
+                guard value.isFinite else {
+                    throw StatsError.numerical(function: "gsl_linalg_LU_solve", arguments: [Double(n)])
+                }
                 x[i, j] = value
             }
         }

@@ -36,10 +36,12 @@ enum IncompleteBeta {
         let small = 10.0
         if a >= small, b >= small {
             let s = a + b
-            let x0 = a / s, y0 = b / s
+            let x0 = a / s
+            let y0 = b / s
             // d = x − x₀ = y₀ − y, from whichever of x and y is the smaller (and so exact).
             let d = x <= y ? (x * s - a) / s : (b - y * s) / s
-            let e1 = d / x0, e2 = -d / y0
+            let e1 = d / x0
+            let e2 = -d / y0
             return -(a * phi(e1) + b * phi(e2)) + 0.5 * log(a * y0 / (2 * Double.pi))
                 - (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(s))
         }
@@ -52,7 +54,8 @@ enum IncompleteBeta {
         // One small shape: log B(a, b) = log Γ(small) + log Γ(large) − log Γ(a + b).
         let (little, large) = a < small ? (a, b) : (b, a)
         let s = a + b
-        let logRatio = -(large - 0.5) * log1p(little / large) - little * log(s) + little
+        let logRatio =
+            -(large - 0.5) * log1p(little / large) - little * log(s) + little
             + stirlingRemainder(large) - stirlingRemainder(s)
         return a * logX + b * logY - (lgamma(little) + logRatio)
     }
@@ -66,7 +69,8 @@ enum IncompleteBeta {
     /// has one, with x entering as 1 − y when it is the larger of the two.
     static func continuedFraction(a: Double, b: Double, x: Double, y: Double) -> Double {
         let tiny: Extended = 1e-300
-        let a = Extended(a), b = Extended(b)
+        let a = Extended(a)
+        let b = Extended(b)
         let x: Extended = x <= y ? Extended(x) : 1 - Extended(y)
         let s = a + b
         var c: Extended = 1
@@ -76,7 +80,8 @@ enum IncompleteBeta {
         var h = d
         let limit = 100_000 + Int(min(10 * Double(max(a, b)).squareRoot(), 1e7))
         for m in 1...limit {
-            let m = Extended(m), m2 = 2 * m
+            let m = Extended(m)
+            let m2 = 2 * m
             var term = m * (b - m) * x / ((a - 1 + m2) * (a + m2))
             d = 1 + term * d
             if abs(d) < tiny { d = tiny }
@@ -101,7 +106,9 @@ enum IncompleteBeta {
     static func phi(_ e: Double) -> Double {
         guard abs(e) < 0.01 else { return e - log1p(e) }
         // Σ_{k≥2} (−1)ᵏ eᵏ / k: ten terms leave less than 1e-22 · e².
-        var sum = 0.0, power = e * e, sign = 1.0
+        var sum = 0.0
+        var power = e * e
+        var sign = 1.0
         for k in 2...11 {
             sum += sign * power / Double(k)
             power *= e
@@ -113,7 +120,9 @@ enum IncompleteBeta {
     /// δ(z) = log Γ(z) − ((z − ½) log z − z + ½ log 2π), by Stirling's series (z ≥ 10: eight terms
     /// leave less than 1e-17).
     static func stirlingRemainder(_ z: Double) -> Double {
-        let coefficients: [Double] = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360_360, 1 / 156, -3617 / 122_400]
+        let coefficients: [Double] = [
+            1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360_360, 1 / 156, -3617 / 122_400,
+        ]
         let inverseSquare = 1 / (z * z)
         var sum = 0.0
         for coefficient in coefficients.reversed() { sum = sum * inverseSquare + coefficient }
@@ -127,10 +136,10 @@ enum IncompleteBeta {
 }
 
 #if arch(x86_64) || arch(i386)
-/// The widest floating-point type of the platform (the x87's 80-bit format on Intel).
-typealias Extended = Float80
+    /// The widest floating-point type of the platform (the x87's 80-bit format on Intel).
+    typealias Extended = Float80
 #else
-typealias Extended = Double
+    typealias Extended = Double
 #endif
 
 extension Double {

@@ -66,12 +66,15 @@ public struct PerceptionCollector: Sendable {
         design = SurveyAccumulator(plan: plan)
         self.level = level
         tracked = instrument.perceptionQuestions.compactMap { question in
-            guard let list = question.type.listName, let attribute = plan.layout.attributeIndex(question.name) else { return nil }
+            guard let list = question.type.listName, let attribute = plan.layout.attributeIndex(question.name) else {
+                return nil
+            }
             let choices = instrument.choices[list] ?? []
             let multiple: Bool
             if case .selectMultiple = question.type { multiple = true } else { multiple = false }
-            return Tracked(question: question, attribute: attribute, choices: choices, multiple: multiple,
-                           counts: Array(repeating: 0, count: choices.count))
+            return Tracked(
+                question: question, attribute: attribute, choices: choices, multiple: multiple,
+                counts: Array(repeating: 0, count: choices.count))
         }
     }
 
@@ -97,7 +100,10 @@ public struct PerceptionCollector: Sendable {
             let width = tracked[t].choices.count + 1
             var sums = tracked[t].psuSums[psu] ?? Array(repeating: 0, count: width)
             sums[0] += record.weight
-            for c in chosen { sums[c + 1] += record.weight; tracked[t].counts[c] += 1 }
+            for c in chosen {
+                sums[c + 1] += record.weight
+                tracked[t].counts[c] += 1
+            }
             tracked[t].psuSums[psu] = sums
             if let ssu {
                 var unit = tracked[t].ssuSums[ssu] ?? Array(repeating: 0, count: width)
@@ -113,29 +119,40 @@ public struct PerceptionCollector: Sendable {
     public func estimate() throws -> PerceptionResults {
         let psuCount = design.psuCountByStratum
         let df = psuCount.values.reduce(0, +) - psuCount.count
-        let fractions = design.samplingFractionByStratum, secondStage = design.secondStage
+        let fractions = design.samplingFractionByStratum
+        let secondStage = design.secondStage
         let questions = try tracked.map { t -> PerceptionResults.Question in
             let psus = t.psuSums.keys.sorted { ($0.stratum, $0.cluster) < ($1.stratum, $1.cluster) }
-            let ssus = t.ssuSums.keys.sorted { ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit) }
+            let ssus = t.ssuSums.keys.sorted {
+                ($0.psu.stratum, $0.psu.cluster, $0.unit) < ($1.psu.stratum, $1.psu.cluster, $1.unit)
+            }
             let total = psus.reduce(0) { $0 + t.psuSums[$1]![0] }
             let answers = try t.choices.indices.map { c -> PerceptionResults.Answer in
                 let chosen = psus.reduce(0) { $0 + t.psuSums[$1]![c + 1] }
                 let share = total > 0 ? chosen / total : 0
                 func influence(_ sums: [Double]) -> Double { (sums[c + 1] - share * sums[0]) / total }
-                let linear = Linearized(value: share, psus: psus, z: psus.map { influence(t.psuSums[$0]!) },
-                                        ssus: ssus, ssuZ: ssus.map { influence(t.ssuSums[$0]!) })
-                let variance = total > 0
-                    ? try Linearization.variance(of: linear, psuCount: psuCount, fractions: fractions,
-                                                 lonely: design.plan.lonelyPSU, secondStage: secondStage)
+                let linear = Linearized(
+                    value: share, psus: psus, z: psus.map { influence(t.psuSums[$0]!) },
+                    ssus: ssus, ssuZ: ssus.map { influence(t.ssuSums[$0]!) })
+                let variance =
+                    total > 0
+                    ? try Linearization.variance(
+                        of: linear, psuCount: psuCount, fractions: fractions,
+                        lonely: design.plan.lonelyPSU, secondStage: secondStage)
                     : 0
                 let se = max(variance, 0).squareRoot()
-                let ci = total > 0
-                    ? try ConfidenceInterval.share(p: share, se: se, n: t.answered, df: df, level: level, method: .logit)
+                let ci =
+                    total > 0
+                    ? try ConfidenceInterval.share(
+                        p: share, se: se, n: t.answered, df: df, level: level, method: .logit)
                     : (low: nil, high: nil, method: CIMethod.logit)
-                return .init(code: t.choices[c].name, label: t.choices[c].label, share: share, standardError: se,
-                             ciLow: ci.low, ciHigh: ci.high, n: t.counts[c])
+                return .init(
+                    code: t.choices[c].name, label: t.choices[c].label, share: share, standardError: se,
+                    ciLow: ci.low, ciHigh: ci.high, n: t.counts[c])
             }
-            return .init(name: t.question.name, label: t.question.label, multiple: t.multiple, answered: t.answered, answers: answers)
+            return .init(
+                name: t.question.name, label: t.question.label, multiple: t.multiple, answered: t.answered,
+                answers: answers)
         }
         return PerceptionResults(questions: questions, degreesOfFreedom: df, level: level)
     }
@@ -144,7 +161,9 @@ public struct PerceptionCollector: Sendable {
 extension PerceptionResults {
     /// The perception results of `records`, or nil when the instrument has no perception question.
     /// - Throws: ``StatsError`` as ``PerceptionCollector`` does.
-    public static func estimate(_ records: [ResponseRecord], instrument: Instrument, lonelyPSU: LonelyPSU? = nil) throws -> PerceptionResults? {
+    public static func estimate(_ records: [ResponseRecord], instrument: Instrument, lonelyPSU: LonelyPSU? = nil) throws
+        -> PerceptionResults?
+    {
         var collector = try PerceptionCollector(instrument: instrument, lonelyPSU: lonelyPSU)
         guard !collector.isEmpty else { return nil }
         for record in records { try collector.add(record) }

@@ -118,7 +118,8 @@ public struct AnalysisPlan: Sendable {
         yearAttribute = layout.attributeIndex("year")
         if let spec = instrument.design.replicateWeights {
             replicateSettings = ReplicateSettings(
-                scale: spec.scale ?? 1 / Double(max(spec.columns.count - 1, 1)), rscales: spec.rscales ?? [], mse: spec.mse ?? false)
+                scale: spec.scale ?? 1 / Double(max(spec.columns.count - 1, 1)), rscales: spec.rscales ?? [],
+                mse: spec.mse ?? false)
         }
     }
 
@@ -130,8 +131,9 @@ public struct AnalysisPlan: Sendable {
             scored.indices.filter { filter(scored[$0]) }
         }
         let itemIndicators = scored.indices.map { i in
-            Indicator(id: "item:\(scored[i].name)", level: .item, label: scored[i].label,
-                      components: [.init(item: i, coefficient: 1)])
+            Indicator(
+                id: "item:\(scored[i].name)", level: .item, label: scored[i].label,
+                components: [.init(item: i, coefficient: 1)])
         }
         var elements: [Indicator] = []
         var areas: [Indicator] = []
@@ -144,7 +146,8 @@ public struct AnalysisPlan: Sendable {
                 guard !members.isEmpty else {
                     throw PlanError.emptyElement(area: area.name, element: element.name, role: role.rawValue)
                 }
-                let indicator = Indicator.mean(id: "element:\(element.name)", level: .element, label: element.label, items: members)
+                let indicator = Indicator.mean(
+                    id: "element:\(element.name)", level: .element, label: element.label, items: members)
                 areaElements.append(indicator)
             }
             elements += areaElements
@@ -203,20 +206,26 @@ public enum PlanError: Error, Sendable, Hashable, CustomStringConvertible, Local
         switch self {
         case .unknownBreakdown(let name, let available):
             let list = available.joined(separator: ", ")
-            return language.pick(vi: "không phân tổ được theo '\(name)': không phải cột của bộ công cụ (có: \(list))",
-                                 en: "cannot break down by '\(name)': not a column of the instrument (available: \(list))")
+            return language.pick(
+                vi: "không phân tổ được theo '\(name)': không phải cột của bộ công cụ (có: \(list))",
+                en: "cannot break down by '\(name)': not a column of the instrument (available: \(list))")
         case .missingUnit(let unit):
-            return language.pick(vi: "rollup.national là mean_of_units nhưng rollup.unit '\(unit ?? "")' không phải cột thông tin (attribute)",
-                                 en: "rollup.national is mean_of_units but rollup.unit '\(unit ?? "")' is not an attribute column")
+            return language.pick(
+                vi:
+                    "rollup.national là mean_of_units nhưng rollup.unit '\(unit ?? "")' không phải cột thông tin (attribute)",
+                en: "rollup.national is mean_of_units but rollup.unit '\(unit ?? "")' is not an attribute column")
         case .emptyElement(let area, let element, let role):
-            return language.pick(vi: "yếu tố '\(element)' của lĩnh vực '\(area)' không có câu hỏi tính điểm nào có vai trò \(role)",
-                                 en: "element '\(element)' of area '\(area)' has no scored question with role \(role)")
+            return language.pick(
+                vi: "yếu tố '\(element)' của lĩnh vực '\(area)' không có câu hỏi tính điểm nào có vai trò \(role)",
+                en: "element '\(element)' of area '\(area)' has no scored question with role \(role)")
         case .noAreas:
-            return language.pick(vi: "bộ công cụ không khai báo lĩnh vực hay yếu tố nào để tổng hợp",
-                                 en: "the instrument declares no areas or elements to roll up")
+            return language.pick(
+                vi: "bộ công cụ không khai báo lĩnh vực hay yếu tố nào để tổng hợp",
+                en: "the instrument declares no areas or elements to roll up")
         case .overallItem(let found):
-            return language.pick(vi: "rollup.overall là overall_item nhưng có \(found) câu hỏi vai trò overall (cần đúng 1)",
-                                 en: "rollup.overall is overall_item but \(found) questions have role overall (need exactly 1)")
+            return language.pick(
+                vi: "rollup.overall là overall_item nhưng có \(found) câu hỏi vai trò overall (cần đúng 1)",
+                en: "rollup.overall is overall_item but \(found) questions have role overall (need exactly 1)")
         }
     }
 }

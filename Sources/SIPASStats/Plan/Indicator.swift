@@ -31,7 +31,8 @@ public struct Indicator: Hashable, Sendable, Codable {
     /// Equal weights over `items`.
     static func mean(id: String, level: Level, label: LocalizedText, items: [Int]) -> Indicator {
         let c = 1.0 / Double(items.count)
-        return Indicator(id: id, level: level, label: label, components: items.map { Component(item: $0, coefficient: c) })
+        return Indicator(
+            id: id, level: level, label: label, components: items.map { Component(item: $0, coefficient: c) })
     }
 
     /// The mean of other indicators, each weighted equally (coefficients of shared items add up).

@@ -62,7 +62,9 @@ public struct InstrumentQualityAccumulator: Sendable {
 
     /// - Throws: ``StatsError/invalidWeight(_:)`` for a weight that is not a positive number.
     public mutating func add(_ record: ResponseRecord) throws {
-        guard record.weight.isFinite, record.weight > 0 else { throw StatsError.invalidWeight("\(record.location): \(record.weight)") }
+        guard record.weight.isFinite, record.weight > 0 else {
+            throw StatsError.invalidWeight("\(record.location): \(record.weight)")
+        }
         let w = record.weight
         records += 1
         weightSum += w
@@ -112,15 +114,25 @@ public struct InstrumentQualityAccumulator: Sendable {
     public func report(level: Double = 0.95) throws -> InstrumentQuality {
         var reliability: [ElementReliability] = []
         for (e, element) in elements.enumerated() {
-            let m = moments[e], k = element.items.count, n = m[0]
-            var result = ElementReliability(id: element.id, items: element.items.map { plan.layout.items[$0] },
-                                            respondents: Int(n), alpha: nil, ciLow: nil, ciHigh: nil, weightedAlpha: nil, note: nil)
+            let m = moments[e]
+            let k = element.items.count
+            let n = m[0]
+            var result = ElementReliability(
+                id: element.id, items: element.items.map { plan.layout.items[$0] },
+                respondents: Int(n), alpha: nil, ciLow: nil, ciHigh: nil, weightedAlpha: nil, note: nil)
             defer { reliability.append(result) }
-            guard k >= 2 else { result.note = "one item: alpha needs at least two"; continue }
-            guard n >= 2 else { result.note = "fewer than 2 complete respondents"; continue }
+            guard k >= 2 else {
+                result.note = "one item: alpha needs at least two"
+                continue
+            }
+            guard n >= 2 else {
+                result.note = "fewer than 2 complete respondents"
+                continue
+            }
             // Centred cross-products; the common divisor (n − 1, or cov.wt's) cancels in alpha.
             func alpha(total: Double, sums: Int, products: Int) -> Double? {
-                var diagonal = 0.0, all = 0.0
+                var diagonal = 0.0
+                var all = 0.0
                 for j in 0..<k {
                     for l in 0..<k {
                         let c = m[products + j * k + l] - m[sums + j] * m[sums + l] / total
@@ -137,7 +149,9 @@ public struct InstrumentQualityAccumulator: Sendable {
             }
             result.alpha = a
             result.weightedAlpha = alpha(total: m[1], sums: 2 + k, products: 2 + 2 * k + k * k)
-            let df1 = n - 1, df2 = (n - 1) * Double(k - 1), tail = (1 - level) / 2
+            let df1 = n - 1
+            let df2 = (n - 1) * Double(k - 1)
+            let tail = (1 - level) / 2
             result.ciLow = 1 - (1 - a) * (try Distribution.fQuantile(1 - tail, df1: df1, df2: df2))
             result.ciHigh = 1 - (1 - a) * (try Distribution.fQuantile(tail, df1: df1, df2: df2))
         }

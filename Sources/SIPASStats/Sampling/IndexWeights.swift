@@ -43,8 +43,10 @@ enum IndexWeights {
             let perArea = instrument.areas.map(areaWeights).filter { !$0.isEmpty }
             for area in perArea { for (i, w) in area { weights[i] += w / Double(perArea.count) } }
         case .meanOfElements, .overallItem:
-            let groups = instrument.areas.flatMap { area in area.elements.map { members(area: area.name, element: $0.name) } }
-                .filter { !$0.isEmpty }
+            let groups = instrument.areas.flatMap { area in
+                area.elements.map { members(area: area.name, element: $0.name) }
+            }
+            .filter { !$0.isEmpty }
             for group in groups { for i in group { weights[i] += 1 / Double(groups.count * group.count) } }
         }
         return normalised(weights)
@@ -52,7 +54,9 @@ enum IndexWeights {
 
     private static func normalised(_ weights: [Double]) -> [Double] {
         let total = weights.reduce(0, +)
-        guard total > 0 else { return weights.isEmpty ? [] : Array(repeating: 1 / Double(weights.count), count: weights.count) }
+        guard total > 0 else {
+            return weights.isEmpty ? [] : Array(repeating: 1 / Double(weights.count), count: weights.count)
+        }
         return weights.map { $0 / total }
     }
 }

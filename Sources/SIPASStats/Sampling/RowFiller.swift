@@ -66,7 +66,9 @@ struct RowFiller {
         for q in instrument.questions {
             let column = Self.column(for: q, in: instrument, scored: scored.contains(q.name))
             if case .choice(let list, _) = column, lists[list] == nil {
-                lists[list] = Self.choiceWeights(instrument.choices[list] ?? [], role: instrument.role(of: q), list: list, year: year, random: random)
+                lists[list] = Self.choiceWeights(
+                    instrument.choices[list] ?? [], role: instrument.role(of: q), list: list, year: year, random: random
+                )
             }
             columns.append(column)
         }
@@ -106,8 +108,11 @@ struct RowFiller {
     /// steeper for longer attribute lists, steep for info items (the first option, e.g. "no
     /// harassment", about 70 %); jittered per list. From 2025 the district level ("huyen") is
     /// dropped: districts ceased on 1 July 2025.
-    private static func choiceWeights(_ choices: [Choice], role: QuestionRole, list: String, year: Int, random: RandomSource)
-        -> (codes: [String], weights: [Double]) {
+    private static func choiceWeights(
+        _ choices: [Choice], role: QuestionRole, list: String, year: Int, random: RandomSource
+    )
+        -> (codes: [String], weights: [Double])
+    {
         let kept = choices.filter { !(year >= 2025 && list == "agency_level" && $0.name == "huyen") }
         let decay = kept.count <= 2 ? 0.85 : role == .info || role == .perception ? 0.3 : 0.6
         let weights = kept.indices.map { pow(decay, Double($0)) * (0.8 + 0.4 * random.uniform()) }
@@ -127,7 +132,9 @@ struct RowFiller {
         let person = random.gaussian(sd: SampleFrame.respondentSD)
         var outcomes = [UInt8](repeating: 0, count: scoredCount)
         for (i, column) in columns.enumerated() {
-            if let rule = relevant[i], !rule.isTrue(current: "", lookup: { index[$0].map { values[$0] } ?? "" }) { continue }
+            if let rule = relevant[i], !rule.isTrue(current: "", lookup: { index[$0].map { values[$0] } ?? "" }) {
+                continue
+            }
             switch column {
             case .formId: values[i] = "\(year)-\(cluster.province.code)-\(Self.zeroPadded(serial, width: 5))"
             case .year: values[i] = String(year)
@@ -152,7 +159,8 @@ struct RowFiller {
             case .number(let decimal, let range, let isAge):
                 values[i] = number(decimal: decimal, range: range, isAge: isAge, constraint: constraint[i])
             case .date:
-                values[i] = String(format: "%04d-%02d-%02d", year, 8 + random.uniformInt(below: 4), 1 + random.uniformInt(below: 28))
+                values[i] = String(
+                    format: "%04d-%02d-%02d", year, 8 + random.uniformInt(below: 4), 1 + random.uniformInt(below: 28))
             case .blank: break
             }
         }
@@ -196,10 +204,13 @@ struct RowFiller {
                 value = 82 + random.gaussian(sd: 12)
             } else if !decimal, range.upperBound - range.lowerBound <= 12 {
                 // Short integer scales (a school grade 1–12): uniform.
-                value = range.lowerBound + Double(random.uniformInt(below: Int(range.upperBound - range.lowerBound) + 1))
+                value =
+                    range.lowerBound + Double(random.uniformInt(below: Int(range.upperBound - range.lowerBound) + 1))
             } else if !decimal {
                 // Counts (visits 1–20, days): the low end plus a small Poisson number.
-                value = range.lowerBound + Double(random.poisson(mean: max(0.5, (range.upperBound - range.lowerBound) * 0.1)))
+                value =
+                    range.lowerBound
+                    + Double(random.poisson(mean: max(0.5, (range.upperBound - range.lowerBound) * 0.1)))
             } else {
                 value = range.lowerBound + random.uniform() * (range.upperBound - range.lowerBound)
             }
@@ -219,18 +230,30 @@ struct RowFiller {
 /// (`. >= 18 and . <= 100`); 0–100 where a side is open, 18–80 for ages.
 enum NumberRange {
     static func of(_ constraint: String?, isAge: Bool) -> ClosedRange<Double> {
-        var low = isAge ? 18.0 : 0, high = isAge ? 80.0 : 100
-        var lowSet = false, highSet = false
-        if let constraint, let pattern = try? NSRegularExpression(pattern: #"\.\s*(>=|<=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)"#) {
+        var low = isAge ? 18.0 : 0
+        var high = isAge ? 80.0 : 100
+        var lowSet = false
+        var highSet = false
+        if let constraint,
+            let pattern = try? NSRegularExpression(pattern: #"\.\s*(>=|<=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)"#)
+        {
             let text = constraint as NSString
             for match in pattern.matches(in: constraint, range: NSRange(location: 0, length: text.length)) {
                 let op = text.substring(with: match.range(at: 1))
                 guard let bound = Double(text.substring(with: match.range(at: 2))) else { continue }
                 switch op {
-                case ">=": low = isAge ? max(low, bound) : bound; lowSet = true
-                case ">": low = isAge ? max(low, bound + 1) : bound + (bound == bound.rounded() ? 1 : 0.1); lowSet = true
-                case "<=": high = isAge ? min(high, bound) : bound; highSet = true
-                default: high = isAge ? min(high, bound - 1) : bound - 1; highSet = true
+                case ">=":
+                    low = isAge ? max(low, bound) : bound
+                    lowSet = true
+                case ">":
+                    low = isAge ? max(low, bound + 1) : bound + (bound == bound.rounded() ? 1 : 0.1)
+                    lowSet = true
+                case "<=":
+                    high = isAge ? min(high, bound) : bound
+                    highSet = true
+                default:
+                    high = isAge ? min(high, bound - 1) : bound - 1
+                    highSet = true
                 }
             }
         }

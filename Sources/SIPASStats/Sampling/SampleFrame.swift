@@ -27,7 +27,10 @@ struct SampleFrame {
         /// The weight as the file writes it, "%.2f", made once (not once per row).
         let weightText: String
 
-        init(province: Province, provinceIndex: Int, code: String, commune: String, respondents: Int, population: Double, logit: Double) {
+        init(
+            province: Province, provinceIndex: Int, code: String, commune: String, respondents: Int, population: Double,
+            logit: Double
+        ) {
             self.province = province
             self.provinceIndex = provinceIndex
             self.code = code
@@ -92,15 +95,19 @@ struct SampleFrame {
     /// Clusters: `communesPerProvince` per pre-2025 province (a merged 2025 province gets that many
     /// per old province it absorbed), distinct synthetic commune numbers, rows spread as evenly as
     /// possible so that the total is exactly `rows`, log-normal populations.
-    private mutating func drawClusters(instrument: Instrument, spec: SampleSpec, catalog: ProvinceCatalog, random: RandomSource) {
+    private mutating func drawClusters(
+        instrument: Instrument, spec: SampleSpec, catalog: ProvinceCatalog, random: RandomSource
+    ) {
         let counts = provinces.map { province in
-            spec.communesPerProvince * (spec.year >= 2025 ? max(1, catalog.rows.filter { $0.new.code == province.code }.count) : 1)
+            spec.communesPerProvince
+                * (spec.year >= 2025 ? max(1, catalog.rows.filter { $0.new.code == province.code }.count) : 1)
         }
         let total = counts.reduce(0, +)
         let clusterColumn = instrument.design.cluster ?? "commune_code"
         let prefix = clusterColumn.contains("hospital") ? "BV" : clusterColumn.contains("school") ? "TR" : "C"
         let correction = (1 + Double.pi * Self.respondentSD * Self.respondentSD / 8).squareRoot()
-        var assigned = 0, index = 0
+        var assigned = 0
+        var index = 0
         for (p, province) in provinces.enumerated() {
             var used = Set<Int>()
             for _ in 0..<counts[p] {
@@ -116,9 +123,11 @@ struct SampleFrame {
                 let population = (6000 * exp(random.gaussian(sd: 0.5))).rounded()
                 // × correction: undoes the pull towards 1/2 of averaging over respondent effects
                 // (E expit(a + u) ≈ expit(a / √(1 + πσ²/8))); the calibration does the rest.
-                clusters.append(Cluster(province: province, provinceIndex: p, code: code, commune: commune,
-                                        respondents: respondents, population: population,
-                                        logit: log(share / (1 - share)) * correction))
+                clusters.append(
+                    Cluster(
+                        province: province, provinceIndex: p, code: code, commune: commune,
+                        respondents: respondents, population: population,
+                        logit: log(share / (1 - share)) * correction))
             }
         }
     }
@@ -156,7 +165,8 @@ struct SampleFrame {
         func expected(_ delta: Double) -> Double {
             var total = 0.0
             for members in byProvince {
-                var share = 0.0, rows = 0.0
+                var share = 0.0
+                var rows = 0.0
                 for cluster in members {
                     var clusterShare = 0.0
                     for (shift, w) in zip(shifts, indexWeights) where w > 0 {
@@ -171,7 +181,8 @@ struct SampleFrame {
             }
             return total / Double(max(byProvince.count, 1))
         }
-        var low = -4.0, high = 4.0
+        var low = -4.0
+        var high = 4.0
         for _ in 0..<32 {
             let middle = (low + high) / 2
             if expected(middle) < level { low = middle } else { high = middle }

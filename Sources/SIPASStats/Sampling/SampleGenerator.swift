@@ -36,7 +36,8 @@ public enum SampleGenerator {
             let range = "\(years.from)–\(years.to.map(String.init) ?? "")"
             throw StatsError.invalid(.instrumentYear(instrument: instrument.id, range: range, year: spec.year))
         }
-        let (level, source) = spec.level.map { ($0, "given") } ?? SampleSpec.defaultLevel(family: instrument.family, year: spec.year)
+        let (level, source) =
+            spec.level.map { ($0, "given") } ?? SampleSpec.defaultLevel(family: instrument.family, year: spec.year)
         guard level > 0, level < 1 else { throw StatsError.invalid(.sampleLevel(level)) }
         guard !instrument.scoredQuestions.isEmpty else {
             throw StatsError.invalid(.noScoredQuestions(instrument: instrument.id))
@@ -79,16 +80,20 @@ public enum SampleGenerator {
         var shares: [SampleSummary.ProvinceShare] = []
         for (p, province) in frame.provinces.enumerated() {
             let range = (p * items)..<((p + 1) * items)
-            let yes = satisfied[range].reduce(0, +), total = valid[range].reduce(0, +)
+            let yes = satisfied[range].reduce(0, +)
+            let total = valid[range].reduce(0, +)
             guard total > 0 else { continue }
             // The overall index: Σ weight × item share (items without a valid answer left out).
-            var index = 0.0, weightUsed = 0.0
+            var index = 0.0
+            var weightUsed = 0.0
             for (k, w) in frame.indexWeights.enumerated() where valid[p * items + k] > 0 {
                 index += w * Double(satisfied[p * items + k]) / Double(valid[p * items + k])
                 weightUsed += w
             }
-            shares.append(.init(code: province.code, name: province.name, share: Double(yes) / Double(total),
-                                index: weightUsed > 0 ? index / weightUsed : 0))
+            shares.append(
+                .init(
+                    code: province.code, name: province.name, share: Double(yes) / Double(total),
+                    index: weightUsed > 0 ? index / weightUsed : 0))
         }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(values.count, 1)) }
         return SampleSummary(

@@ -15,7 +15,9 @@ public struct SampleSpec: Hashable, Sendable {
     /// pre-2025 province. A 2025 province gets this many per old province it absorbed.
     public var communesPerProvince: Int
 
-    public init(instrumentId: String = "", year: Int, rows: Int, seed: UInt, level: Double? = nil, communesPerProvince: Int = 6) {
+    public init(
+        instrumentId: String = "", year: Int, rows: Int, seed: UInt, level: Double? = nil, communesPerProvince: Int = 6
+    ) {
         self.instrumentId = instrumentId
         self.year = year
         self.rows = rows

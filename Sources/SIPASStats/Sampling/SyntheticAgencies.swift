@@ -18,7 +18,8 @@ enum SyntheticAgencies {
     static func department(sector: String, year: Int) -> (code: String, name: String) {
         let merged = year >= 2025
         switch sector {
-        case "dat_dai": return merged ? ("SNNMT", "Sở Nông nghiệp và Môi trường") : ("STNMT", "Sở Tài nguyên và Môi trường")
+        case "dat_dai":
+            return merged ? ("SNNMT", "Sở Nông nghiệp và Môi trường") : ("STNMT", "Sở Tài nguyên và Môi trường")
         case "xay_dung": return ("SXD", "Sở Xây dựng")
         case "dau_tu": return merged ? ("STC", "Sở Tài chính") : ("SKHDT", "Sở Kế hoạch và Đầu tư")
         case "tu_phap": return ("STP", "Sở Tư pháp")
@@ -30,7 +31,8 @@ enum SyntheticAgencies {
 
     /// The agency of one row: its code and name.
     static func agency(province: String, commune: String, year: Int, serial: Int, level: String?, sector: String)
-        -> (code: String, name: String) {
+        -> (code: String, name: String)
+    {
         let tier = level ?? (serial % 3 == 0 ? "xa" : "tinh")
         switch tier {
         // Names without a comma: a quoted field in every block sends the fast path's blocks

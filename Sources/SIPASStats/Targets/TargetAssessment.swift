@@ -45,11 +45,14 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
 
     /// Assesses every target of `plan` on the results of a `family` survey, on `scope`'s unit;
     /// relative targets on `changes` (a `compare` run) with intervals at `level`.
-    public static func assess(_ plan: TargetPlan, family: String, result: AnalysisResult, scope: TargetScope,
-                              changes: YearComparison? = nil, level: Double = 0.95) -> [TargetAssessment] {
+    public static func assess(
+        _ plan: TargetPlan, family: String, result: AnalysisResult, scope: TargetScope,
+        changes: YearComparison? = nil, level: Double = 0.95
+    ) -> [TargetAssessment] {
         plan.targets.map { target in
-            var a = TargetAssessment(target: target, status: .notMeasured, group: scope.group,
-                                     dueYear: plan.dueYear(of: target), dataYear: scope.dataYear)
+            var a = TargetAssessment(
+                target: target, status: .notMeasured, group: scope.group,
+                dueYear: plan.dueYear(of: target), dataYear: scope.dataYear)
             guard target.family == family else {
                 a.note = LocalizedText(TargetMessage.otherFamily(family: family, targetFamily: target.family))
                 return a
@@ -58,7 +61,9 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
                 a.note = scope.note
                 return a
             }
-            let row = result.results.first { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }
+            let row = result.results.first {
+                $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share
+            }
             guard let estimate = row?.estimate else {
                 a.note = LocalizedText(TargetMessage.noEstimate(indicator: target.indicator))
                 return a
@@ -75,22 +80,28 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
                 a.yearlyChangeNeeded = max(0, -a.gap!) / Double(due - year)
                 return a
             }
-            a.status = verdict(low: estimate.ciLow.map { $0 * 100 }, high: estimate.ciHigh.map { $0 * 100 }, threshold: threshold, strict: target.isStrict)
+            a.status = verdict(
+                low: estimate.ciLow.map { $0 * 100 }, high: estimate.ciHigh.map { $0 * 100 }, threshold: threshold,
+                strict: target.isStrict)
             a.pointStatus = pointVerdict(estimate.value * 100, threshold: threshold, strict: target.isStrict)
             return a
         }
     }
 
     /// A relative target on the change between `earlier` and the latest year of the comparison.
-    private func judgeChange(since earlier: Int, group: Group, comparison: YearComparison?, level: Double) -> TargetAssessment {
+    private func judgeChange(since earlier: Int, group: Group, comparison: YearComparison?, level: Double)
+        -> TargetAssessment
+    {
         var a = self
         guard let comparison else {
             a.note = LocalizedText(TargetMessage.relativeTarget(year: earlier))
             return a
         }
         guard let first = comparison.years.firstIndex(of: String(earlier)),
-              let row = comparison.rows.first(where: { $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share }),
-              let before = row.estimates[first], let after = row.estimates.last ?? nil, first < row.estimates.count - 1
+            let row = comparison.rows.first(where: {
+                $0.group == group && $0.indicator.id == target.indicator && $0.statistic == .share
+            }),
+            let before = row.estimates[first], let after = row.estimates.last ?? nil, first < row.estimates.count - 1
         else {
             a.note = LocalizedText(TargetMessage.noEarlierEstimate(year: earlier))
             return a
@@ -102,7 +113,8 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
         guard let change = try? Difference(from: before, to: after, level: level) else { return a }
         a.change = change
         a.gap = change.estimate * 100
-        a.status = Self.verdict(low: change.ciLow.map { $0 * 100 }, high: change.ciHigh.map { $0 * 100 }, threshold: 0, strict: true)
+        a.status = Self.verdict(
+            low: change.ciLow.map { $0 * 100 }, high: change.ciHigh.map { $0 * 100 }, threshold: 0, strict: true)
         a.pointStatus = Self.pointVerdict(change.estimate * 100, threshold: 0, strict: true)
         if comparison.methodBreak {
             a.note = LocalizedText(TargetMessage.methodBreak)

@@ -89,61 +89,88 @@ public enum TargetMessage: Sendable, Hashable, LocalizedMessage {
             return language.pick(vi: "\(level(unitLevel)) \(name)", en: "\(name) (\(level(unitLevel)))")
         case .unknownDataYear:
             return language.pick(
-                vi: " Không rõ năm của dữ liệu (không có cột year): coi như dữ liệu dùng cùng bộ mã tỉnh với kế hoạch và mọi mục tiêu đã đến hạn.",
-                en: " The data's year is unknown (no year column): the data are taken to use the plan's province coding and every target is judged as due.")
+                vi:
+                    " Không rõ năm của dữ liệu (không có cột year): coi như dữ liệu dùng cùng bộ mã tỉnh với kế hoạch và mọi mục tiêu đã đến hạn.",
+                en:
+                    " The data's year is unknown (no year column): the data are taken to use the plan's province coding and every target is judged as due."
+            )
         case .noUnitColumn(let unitLevel, let name):
             let what = unitLevel == "province" ? TargetMessage.provinceCode.text(language) : level(unitLevel)
             return language.pick(
-                vi: "Dữ liệu không có cột \(what) để chọn \(level(unitLevel)) \(name): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
-                en: "The data have no \(what) column to select \(name): the targets are not measured here (never the national figure).")
+                vi:
+                    "Dữ liệu không có cột \(what) để chọn \(level(unitLevel)) \(name): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
+                en:
+                    "The data have no \(what) column to select \(name): the targets are not measured here (never the national figure)."
+            )
         case .noUnitResponses(let unitLevel, let name, let column):
             return language.pick(
-                vi: "Dữ liệu không có phiếu của \(level(unitLevel)) \(name) (cột \(column)): các mục tiêu không đo được ở đây.",
+                vi:
+                    "Dữ liệu không có phiếu của \(level(unitLevel)) \(name) (cột \(column)): các mục tiêu không đo được ở đây.",
                 en: "The data hold no responses of \(name) (column \(column)): the targets are not measured here.")
         case .judgedOnUnit(let unitLevel, let name, let column):
-            return language.pick(vi: "Chỉ đánh giá trên \(level(unitLevel)) \(name) (cột \(column)), không phải cả mẫu.",
-                                 en: "Judged on \(name) (column \(column)) only, not on the whole sample.")
+            return language.pick(
+                vi: "Chỉ đánh giá trên \(level(unitLevel)) \(name) (cột \(column)), không phải cả mẫu.",
+                en: "Judged on \(name) (column \(column)) only, not on the whole sample.")
         case .province(let name, let code):
             return language.pick(vi: "\(name) (mã \(code))", en: "\(name) (code \(code))")
         case .judgedOnProvince(let name, let code):
-            return language.pick(vi: "Chỉ đánh giá trên \(name) (mã \(code)), không phải cả nước.",
-                                 en: "Judged on \(name) (code \(code)) only, not on the whole sample.")
+            return language.pick(
+                vi: "Chỉ đánh giá trên \(name) (mã \(code)), không phải cả nước.",
+                en: "Judged on \(name) (code \(code)) only, not on the whole sample.")
         case .enlargedProvince(let name, let others):
-            return language.pick(vi: "\(name) (mới), bao gồm cả \(others.joined(separator: " và ")) cũ",
-                                 en: "\(name) (new), which also includes former \(others.joined(separator: " and "))")
+            return language.pick(
+                vi: "\(name) (mới), bao gồm cả \(others.joined(separator: " và ")) cũ",
+                en: "\(name) (new), which also includes former \(others.joined(separator: " and "))")
         case .mergedProvince(let name, let former):
-            return language.pick(vi: "\(name) (mới), bao gồm \(former) cũ", en: "\(name) (new), which includes former \(former)")
+            return language.pick(
+                vi: "\(name) (mới), bao gồm \(former) cũ", en: "\(name) (new), which includes former \(former)")
         case .renamedProvince(let name, let code, let former):
-            return language.pick(vi: "\(name) (mã \(code), trước là \(former))", en: "\(name) (code \(code), formerly \(former))")
+            return language.pick(
+                vi: "\(name) (mã \(code), trước là \(former))", en: "\(name) (code \(code), formerly \(former))")
         case .judgedOnNewProvince(let year, let former, let code, let unit, let newCode):
             return language.pick(
-                vi: "Dữ liệu năm \(year) theo 34 tỉnh, thành phố từ 1/7/2025: kế hoạch của \(former) (mã cũ \(code)) được đánh giá trên \(unit.text(.vi)), mã \(newCode).",
-                en: "\(year) data use the 34 provinces in force from 1 July 2025: the plan of \(former) (old code \(code)) is judged on \(unit.text(.en)), code \(newCode).")
+                vi:
+                    "Dữ liệu năm \(year) theo 34 tỉnh, thành phố từ 1/7/2025: kế hoạch của \(former) (mã cũ \(code)) được đánh giá trên \(unit.text(.vi)), mã \(newCode).",
+                en:
+                    "\(year) data use the 34 provinces in force from 1 July 2025: the plan of \(former) (old code \(code)) is judged on \(unit.text(.en)), code \(newCode)."
+            )
         case .pooledProvince(let name, let members):
-            return language.pick(vi: "\(name) (mới): \(members.joined(separator: " và ")) cũ gộp lại",
-                                 en: "\(name) (new): former \(members.joined(separator: " and ")) pooled")
+            return language.pick(
+                vi: "\(name) (mới): \(members.joined(separator: " và ")) cũ gộp lại",
+                en: "\(name) (new): former \(members.joined(separator: " and ")) pooled")
         case .judgedOnPooledProvince(let year, let name, let code, let members):
             return language.pick(
-                vi: "Dữ liệu năm \(year) theo 63 tỉnh cũ: \(name) (mới, mã \(code)) được tính từ \(members.joined(separator: " và ")) cũ, gộp theo trọng số khảo sát.",
-                en: "\(year) data use the 63 provinces before 1 July 2025: \(name) (new, code \(code)) is estimated from former \(members.joined(separator: " and ")), pooled with survey weights.")
+                vi:
+                    "Dữ liệu năm \(year) theo 63 tỉnh cũ: \(name) (mới, mã \(code)) được tính từ \(members.joined(separator: " và ")) cũ, gộp theo trọng số khảo sát.",
+                en:
+                    "\(year) data use the 63 provinces before 1 July 2025: \(name) (new, code \(code)) is estimated from former \(members.joined(separator: " and ")), pooled with survey weights."
+            )
         case .noProvinceResponses(let unit):
             return language.pick(
-                vi: "Dữ liệu không có phiếu của \(unit.text(.vi)): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
-                en: "The data hold no responses of \(unit.text(.en)): the targets are not measured here (never the national figure).")
+                vi:
+                    "Dữ liệu không có phiếu của \(unit.text(.vi)): các mục tiêu không đo được ở đây (không dùng số liệu cả nước).",
+                en:
+                    "The data hold no responses of \(unit.text(.en)): the targets are not measured here (never the national figure)."
+            )
         case .otherFamily(let family, let targetFamily):
-            return language.pick(vi: "Dữ liệu là khảo sát \(family), mục tiêu thuộc \(targetFamily).",
-                                 en: "The data are a \(family) survey; the target concerns \(targetFamily).")
+            return language.pick(
+                vi: "Dữ liệu là khảo sát \(family), mục tiêu thuộc \(targetFamily).",
+                en: "The data are a \(family) survey; the target concerns \(targetFamily).")
         case .noEstimate(let indicator):
-            return language.pick(vi: "Không có ước lượng \(indicator) cho đơn vị này.", en: "No estimate of \(indicator) for this unit.")
+            return language.pick(
+                vi: "Không có ước lượng \(indicator) cho đơn vị này.", en: "No estimate of \(indicator) for this unit.")
         case .relativeTarget(let year):
-            return language.pick(vi: "Mục tiêu so với năm \(year): đánh giá bằng `sipas compare` với dữ liệu năm \(year).",
-                                 en: "A target relative to \(year): judged by `sipas compare` with the \(year) data.")
+            return language.pick(
+                vi: "Mục tiêu so với năm \(year): đánh giá bằng `sipas compare` với dữ liệu năm \(year).",
+                en: "A target relative to \(year): judged by `sipas compare` with the \(year) data.")
         case .noEarlierEstimate(let year):
-            return language.pick(vi: "Không có ước lượng năm \(year) của đơn vị này trong phép so sánh.",
-                                 en: "The comparison holds no \(year) estimate of this unit.")
+            return language.pick(
+                vi: "Không có ước lượng năm \(year) của đơn vị này trong phép so sánh.",
+                en: "The comparison holds no \(year) estimate of this unit.")
         case .methodBreak:
-            return language.pick(vi: "Hai năm đo theo phương pháp khác nhau: thay đổi không so sánh được trực tiếp.",
-                                 en: "The two years were measured with different methods: the change is not directly comparable.")
+            return language.pick(
+                vi: "Hai năm đo theo phương pháp khác nhau: thay đổi không so sánh được trực tiếp.",
+                en: "The two years were measured with different methods: the change is not directly comparable.")
         }
     }
 }

@@ -46,35 +46,46 @@ public struct TargetScope: Hashable, Sendable, Codable {
     /// every new code is the old code of the province holding the seat).
     public static func breakdown(for plan: TargetPlan, instrument: Instrument) -> Breakdown? {
         guard let column = column(for: plan, instrument: instrument),
-              let index = instrument.recordLayout.attributeIndex(column) else { return nil }
+            let index = instrument.recordLayout.attributeIndex(column)
+        else { return nil }
         let recode = plan.unitCoding == .new ? ProvinceCatalog.official.newCodeOfOldCode : nil
         return Breakdown(name: breakdownPrefix + column, attributes: [index], recode: recode)
     }
 
     /// The scope of `plan` on `result` (which holds the breakdown above when the instrument allows it)
     /// for data of `dataYear` (nil: unknown).
-    public static func resolve(_ plan: TargetPlan, instrument: Instrument, result: AnalysisResult, dataYear: Int?) -> TargetScope {
+    public static func resolve(_ plan: TargetPlan, instrument: Instrument, result: AnalysisResult, dataYear: Int?)
+        -> TargetScope
+    {
         let level = plan.level
         let name = plan.unit.name
         let unknownYear = dataYear == nil ? LocalizedText(TargetMessage.unknownDataYear) : LocalizedText(vi: "", en: "")
         guard let column = column(for: plan, instrument: instrument) else {
-            return TargetScope(unit: LocalizedText(TargetMessage.unit(level: level, name: name)), group: nil,
-                               note: LocalizedText(TargetMessage.noUnitColumn(level: level, name: name)), dataYear: dataYear)
+            return TargetScope(
+                unit: LocalizedText(TargetMessage.unit(level: level, name: name)), group: nil,
+                note: LocalizedText(TargetMessage.noUnitColumn(level: level, name: name)), dataYear: dataYear)
         }
         let variable = breakdownPrefix + column
         let groups = result.results.map(\.group).filter { $0.variable == variable }
         guard plan.level == "province", let code = plan.unit.code, let planCoding = plan.unitCoding else {
             // A district or commune: its code, or its name compared loosely.
             let wanted = plan.unit.code.map { [$0] } ?? []
-            let group = groups.first { g in wanted.isEmpty ? g.values.first?.looseKey == name.looseKey : g.values == wanted }
+            let group = groups.first { g in
+                wanted.isEmpty ? g.values.first?.looseKey == name.looseKey : g.values == wanted
+            }
             let label = LocalizedText(TargetMessage.unit(level: level, name: name))
-            return TargetScope(unit: label, group: group, note: group == nil
-                ? LocalizedText(TargetMessage.noUnitResponses(level: level, name: name, column: column))
-                : joined(LocalizedText(TargetMessage.judgedOnUnit(level: level, name: name, column: column)), unknownYear),
+            return TargetScope(
+                unit: label, group: group,
+                note: group == nil
+                    ? LocalizedText(TargetMessage.noUnitResponses(level: level, name: name, column: column))
+                    : joined(
+                        LocalizedText(TargetMessage.judgedOnUnit(level: level, name: name, column: column)), unknownYear
+                    ),
                 dataYear: dataYear)
         }
-        return provinceScope(plan: plan, code: code, planCoding: planCoding, variable: variable, groups: groups,
-                             dataYear: dataYear, unknownYear: unknownYear)
+        return provinceScope(
+            plan: plan, code: code, planCoding: planCoding, variable: variable, groups: groups,
+            dataYear: dataYear, unknownYear: unknownYear)
     }
 
     /// `first` then `second`, in each language.
@@ -82,8 +93,10 @@ public struct TargetScope: Hashable, Sendable, Codable {
         LocalizedText(vi: first.vi + second.vi, en: first.text(.en) + (second.en ?? ""))
     }
 
-    private static func provinceScope(plan: TargetPlan, code: String, planCoding: ProvinceCoding, variable: String, groups: [Group],
-                                      dataYear: Int?, unknownYear: LocalizedText) -> TargetScope {
+    private static func provinceScope(
+        plan: TargetPlan, code: String, planCoding: ProvinceCoding, variable: String, groups: [Group],
+        dataYear: Int?, unknownYear: LocalizedText
+    ) -> TargetScope {
         let catalog = ProvinceCatalog.official
         let dataCoding = dataYear.map { catalog.coding(forYear: $0) } ?? planCoding
         let own = catalog.province(code: code, coding: planCoding) ?? Province(code: code, name: plan.unit.name)
@@ -98,12 +111,16 @@ public struct TargetScope: Hashable, Sendable, Codable {
                 let others = catalog.oldMembers(ofNewCode: new.code).filter { $0.code != code }.map(\.name)
                 if !others.isEmpty {
                     // The namesake of a merged province names the provinces it gained instead.
-                    unit = LocalizedText(new.name == own.name
-                        ? TargetMessage.enlargedProvince(name: new.name, others: others)
-                        : TargetMessage.mergedProvince(name: new.name, former: own.name))
-                    how = LocalizedText(TargetMessage.judgedOnNewProvince(year: year, former: own.name, code: code, unit: unit, newCode: new.code))
+                    unit = LocalizedText(
+                        new.name == own.name
+                            ? TargetMessage.enlargedProvince(name: new.name, others: others)
+                            : TargetMessage.mergedProvince(name: new.name, former: own.name))
+                    how = LocalizedText(
+                        TargetMessage.judgedOnNewProvince(
+                            year: year, former: own.name, code: code, unit: unit, newCode: new.code))
                 } else if new.name != own.name {
-                    unit = LocalizedText(TargetMessage.renamedProvince(name: new.name, code: new.code, former: own.name))
+                    unit = LocalizedText(
+                        TargetMessage.renamedProvince(name: new.name, code: new.code, former: own.name))
                 }
             }
         case (.new, .old):
@@ -111,7 +128,8 @@ public struct TargetScope: Hashable, Sendable, Codable {
             if members.count > 1 {
                 let list = members.map { "\($0.name) (\($0.code))" }
                 unit = LocalizedText(TargetMessage.pooledProvince(name: own.name, members: list))
-                how = LocalizedText(TargetMessage.judgedOnPooledProvince(year: year, name: own.name, code: code, members: list))
+                how = LocalizedText(
+                    TargetMessage.judgedOnPooledProvince(year: year, name: own.name, code: code, members: list))
             }
         default:
             break

@@ -4,9 +4,9 @@ import SIPASCore
 import SIPASImport
 import SIPASInstruments
 import SIPASReport
+import SIPASReportJobs
 import SIPASStats
 import SIPASStorePostgres
-import SIPASReportJobs
 
 extension ReportFormat: ExpressibleByArgument {}
 extension CIMethod: ExpressibleByArgument {}
@@ -20,11 +20,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Compute satisfaction indices (overall, areas, elements, items) with 95 % confidence intervals.",
         discussion: """
-        Reads one or more response files of the same instrument (merged as one sample), checks every \
-        row, and estimates for the whole sample and each breakdown the share of satisfied answers and \
-        the mean score, with Taylor-linearised standard errors for the weights, strata and clusters. \
-        Rejected rows are written to the rejects file; the exit status is then 65.
-        """
+            Reads one or more response files of the same instrument (merged as one sample), checks every \
+            row, and estimates for the whole sample and each breakdown the share of satisfied answers and \
+            the mean score, with Taylor-linearised standard errors for the weights, strata and clusters. \
+            Rejected rows are written to the rejects file; the exit status is then 65.
+            """
     )
 
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
@@ -42,7 +42,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Interval for shares: logit (default, as R svyciprop), wald, wilson or beta (Korn–Graubard).")
     var ci: CIMethod = .logit
 
-    @Option(help: "Standard errors: linearization (default), jackknife (JK1/JKn from the PSUs), bootstrap (Rao–Wu) or replicate-weights (the instrument's design.replicate_weights columns).")
+    @Option(
+        help:
+            "Standard errors: linearization (default), jackknife (JK1/JKn from the PSUs), bootstrap (Rao–Wu) or replicate-weights (the instrument's design.replicate_weights columns)."
+    )
     var variance: VarianceMethod = .linearization
 
     @Option(help: "Bootstrap replicates (with --variance bootstrap).")
@@ -60,7 +63,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Confidence level.")
     var level: Double = 0.95
 
-    @Option(name: .customLong("lonely-psu"), help: "Strata with one PSU: fail, remove, certainty, adjust or average (default: the instrument's).")
+    @Option(
+        name: .customLong("lonely-psu"),
+        help: "Strata with one PSU: fail, remove, certainty, adjust or average (default: the instrument's).")
     var lonelyPSU: LonelyPSU?
 
     @Option(help: "Where to write rejected rows (default: <input name>.rejects.csv in the current directory).")
@@ -71,14 +76,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var common: AnalysisCommandOptions
 
-    @Option(help: "Threads for reading CSV files and estimating (default: the active processors); results are the same for any number.")
+    @Option(
+        help:
+            "Threads for reading CSV files and estimating (default: the active processors); results are the same for any number."
+    )
     var threads: Int?
 
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
-        guard ![.t, .clopperPearsonEdge].contains(ci) else { throw ValidationError("--ci must be logit, wald, wilson or beta") }
+        guard ![.t, .clopperPearsonEdge].contains(ci) else {
+            throw ValidationError("--ci must be logit, wald, wilson or beta")
+        }
         guard replicates >= 2 else { throw ValidationError("--replicates must be at least 2") }
-        guard calibration == nil || !calibrate.isEmpty else { throw ValidationError("--calibration needs --calibrate FILE") }
+        guard calibration == nil || !calibrate.isEmpty else {
+            throw ValidationError("--calibration needs --calibrate FILE")
+        }
         let store = common.store
         guard files.isEmpty != (store == nil) else { throw ValidationError("give response files or --store, not both") }
         if year != nil, store == nil { throw ValidationError("--year selects responses of a --store") }
@@ -110,9 +122,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let margins = try calibrate.map { path -> PopulationMargin in
                 guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
                 let url = URL(fileURLWithPath: path)
-                return try PopulationMargin.parse(csv: String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
+                return try PopulationMargin.parse(
+                    csv: String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
             }
-            settings.calibration = CalibrationSpec(method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
+            settings.calibration = CalibrationSpec(
+                method: calibration ?? (margins.count == 1 ? .postStratify : .rake), margins: margins)
         }
         let run: AnalysisRun
         if let store = common.store {
@@ -120,7 +134,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         } else {
             run = try AnalysisRunner.run(files, settings)
         }
-        let sources = common.store == nil ? files.map { URL(fileURLWithPath: $0).lastPathComponent } : run.batches.map(\.fileName)
+        let sources =
+            common.store == nil ? files.map { URL(fileURLWithPath: $0).lastPathComponent } : run.batches.map(\.fileName)
         let labeler = ResultLabeler(instrument: run.instrument, language: lang, year: run.year)
         var report = AnalysisReport(
             result: run.result.removingTargetUnits(), labeler: labeler, sources: sources,

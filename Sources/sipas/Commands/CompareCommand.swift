@@ -15,13 +15,13 @@ struct CompareCommand: AsyncParsableCommand {
         commandName: "compare",
         abstract: "Compare survey years: each year's index, the change with its 95 % CI and p-value, ranks.",
         discussion: """
-        Give one file per year, oldest first, or a survey store with --store and the years with \
-        --years (the store's responses in force of each year give the numbers of the files they \
-        were loaded from). When the years fall on both sides of 1 July 2025, the earlier years' \
-        provinces are regrouped into the 34 provinces in force since then (the old provinces stay \
-        strata), and the output lists the regrouped provinces. Years measured with different method \
-        versions are marked as a method break.
-        """
+            Give one file per year, oldest first, or a survey store with --store and the years with \
+            --years (the store's responses in force of each year give the numbers of the files they \
+            were loaded from). When the years fall on both sides of 1 July 2025, the earlier years' \
+            provinces are regrouped into the 34 provinces in force since then (the old provinces stay \
+            strata), and the output lists the regrouped provinces. Years measured with different method \
+            versions are marked as a method break.
+            """
     )
 
     @Argument(help: "One response file per year, oldest first.")
@@ -36,7 +36,10 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Adjustment of p-values across a breakdown's groups: holm, BH, bonferroni or none.")
     var adjust: PValueAdjustment = .holm
 
-    @Option(help: "A crosswalk CSV (old_code,new_code) regrouping an earlier year's codes of --crosswalk-column, e.g. communes before and after 1 July 2025.")
+    @Option(
+        help:
+            "A crosswalk CSV (old_code,new_code) regrouping an earlier year's codes of --crosswalk-column, e.g. communes before and after 1 July 2025."
+    )
     var crosswalk: String?
 
     @Option(name: .customLong("crosswalk-column"), help: "The column the crosswalk applies to.")
@@ -69,12 +72,14 @@ struct CompareCommand: AsyncParsableCommand {
         let inputs = YearInput.list(files: files, store: common.store, years: yearList)
         let userCrosswalk = try crosswalk.map { path -> (column: String, map: [String: String], file: String) in
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.inputMissing(path) }
-            let walk = try Crosswalk(csv: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: path).lastPathComponent)
+            let walk = try Crosswalk(
+                csv: String(decoding: data, as: UTF8.self), file: URL(fileURLWithPath: path).lastPathComponent)
             return (crosswalkColumn, walk.newCodeOfOldCode, path)
         }
-        let job = ComparisonJob(inputs: inputs, instrument: common.instrument, breakdowns: by.map(splitList), adjustment: adjust,
-                                crosswalk: userCrosswalk, includeItems: items, language: common.lang, source: common.importFlags.source,
-                                targetPlan: try common.outcome.plan(), observer: .console)
+        let job = ComparisonJob(
+            inputs: inputs, instrument: common.instrument, breakdowns: by.map(splitList), adjustment: adjust,
+            crosswalk: userCrosswalk, includeItems: items, language: common.lang, source: common.importFlags.source,
+            targetPlan: try common.outcome.plan(), observer: .console)
         let (report, runs) = try await job.run()
         try Console.emit(try report.render(common.output.format), to: common.output.output)
         return common.outcome.status(runs)

@@ -39,31 +39,50 @@ struct DesignAllocateCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             guard minimum >= 0 else {
-                throw DesignError(.usage, vi: "--minimum phải ≥ 0, nhận \(minimum)", en: "--minimum must be ≥ 0, got \(minimum)")
+                throw DesignError(
+                    .usage, vi: "--minimum phải ≥ 0, nhận \(minimum)", en: "--minimum must be ≥ 0, got \(minimum)")
             }
             let table = try DesignIO.readTable(frame)
             let totals = try table.stratumTotals(strata: strata, population: population, sd: sd)
-            let allocation = try Allocation.allocate(n: n, rule: rule, strata: totals.names, populations: totals.populations,
-                                                     sds: totals.sds, minimum: minimum)
+            let allocation = try Allocation.allocate(
+                n: n, rule: rule, strata: totals.names, populations: totals.populations,
+                sds: totals.sds, minimum: minimum)
             let margins = try allocation.map { a -> Double? in
-                a.forms > 0 ? try SampleSize.marginOfError(n: Double(a.forms), share: share / 100, confidence: confidence / 100,
-                                                           designEffect: deff, population: max(a.population, Double(a.forms))) * 100 : nil
+                a.forms > 0
+                    ? try SampleSize.marginOfError(
+                        n: Double(a.forms), share: share / 100, confidence: confidence / 100,
+                        designEffect: deff, population: max(a.population, Double(a.forms))) * 100 : nil
             }
             let header = ["stratum", "population", "sd", "exact", "forms", "margin"]
             let rows: [[Any]] = zip(allocation, margins).map { a, e in
-                [a.stratum, a.population, a.sd.map { $0 as Any } ?? NSNull(), a.exact, a.forms, e.map { $0 as Any } ?? NSNull()]
+                [
+                    a.stratum, a.population, a.sd.map { $0 as Any } ?? NSNull(), a.exact, a.forms,
+                    e.map { $0 as Any } ?? NSNull(),
+                ]
             }
             switch format {
             case .json: try DesignIO.write(try DesignIO.json(header, rows), to: output)
             case .csv:
-                try DesignIO.write(DesignIO.csv(header, zip(allocation, margins).map { a, e in
-                    [a.stratum, SampleDraw.number(a.population), a.sd.map(SampleDraw.number) ?? "", SampleDraw.number(a.exact), String(a.forms), e.map(SampleDraw.number) ?? ""]
-                }), to: output)
+                try DesignIO.write(
+                    DesignIO.csv(
+                        header,
+                        zip(allocation, margins).map { a, e in
+                            [
+                                a.stratum, SampleDraw.number(a.population), a.sd.map(SampleDraw.number) ?? "",
+                                SampleDraw.number(a.exact), String(a.forms), e.map(SampleDraw.number) ?? "",
+                            ]
+                        }), to: output)
             case .table:
-                let titles = [CLIMessage.stratum, .population, .standardDeviation, .exactAllocation, .sampleSize, .marginPoints].map { $0.text(lang) }
+                let titles = [
+                    CLIMessage.stratum, .population, .standardDeviation, .exactAllocation, .sampleSize, .marginPoints,
+                ].map { $0.text(lang) }
                 let text = zip(allocation, margins).map { a, e in
-                    [a.stratum + (a.fixed ? " *" : ""), DesignIO.human(a.population, 0, lang), a.sd.map { DesignIO.human($0, 2, lang) } ?? "",
-                     DesignIO.human(a.exact, 3, lang), String(a.forms), e.map { "±" + DesignIO.human($0, 2, lang) } ?? ""]
+                    [
+                        a.stratum + (a.fixed ? " *" : ""), DesignIO.human(a.population, 0, lang),
+                        a.sd.map { DesignIO.human($0, 2, lang) } ?? "",
+                        DesignIO.human(a.exact, 3, lang), String(a.forms),
+                        e.map { "±" + DesignIO.human($0, 2, lang) } ?? "",
+                    ]
                 }
                 let note = CLIMessage.allocationNote(rule: rule.rawValue, n: n, minimum: minimum).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)

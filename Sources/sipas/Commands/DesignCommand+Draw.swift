@@ -8,7 +8,8 @@ import SIPASStats
 struct DesignDrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
-        abstract: "Select units from a frame (PPS systematic, Tillé or maximum entropy, SRS), then households within clusters.",
+        abstract:
+            "Select units from a frame (PPS systematic, Tillé or maximum entropy, SRS), then households within clusters.",
         discussion: """
             Strata are taken in order of first appearance. pps-systematic: π ∝ size with certainty \
             units (π = 1) set aside, one start per stratum, frame order kept (sort the frame for \
@@ -36,15 +37,20 @@ struct DesignDrawCommand: AsyncParsableCommand {
     @Option(help: "Size column for PPS (households, population …).") var size: String?
     @Option(help: "Total number of units (with a rule in --allocation).") var n: Int?
     @Option(help: "Stratum column (e.g. province_code).") var strata: String?
-    @Option(help: "proportional, equal, sqrt, or an allocation CSV (stratum, forms) from `design allocate`.") var allocation: String = "proportional"
+    @Option(help: "proportional, equal, sqrt, or an allocation CSV (stratum, forms) from `design allocate`.")
+    var allocation: String = "proportional"
     @Option(help: "Minimum units per stratum, with a rule.") var minimum: Int = 0
     @Option(help: "pps-systematic, pps-tille, pps-maxentropy or srs.") var method: SelectionMethod
     @Option(help: "Random seed (GSL mt19937).") var seed: UInt = 1
     @Option(help: "Start u in [0, 1) of systematic PPS (one stratum); default: drawn from the seed.") var start: Double?
     @Option(help: "Column of listed households per cluster (second stage).") var listed: String?
-    @Option(name: .customLong("per-cluster"), help: "Households to interview per selected cluster.") var perCluster: Int?
+    @Option(name: .customLong("per-cluster"), help: "Households to interview per selected cluster.") var perCluster:
+        Int?
     @Option(help: "Reserve households per cluster, drawn at the same time.") var reserves: Int = 0
-    @Option(name: .customLong("reserve-clusters"), help: "Reserve units per stratum (SRS of the units not selected), column reserve_rank.") var reserveClusters: Int = 0
+    @Option(
+        name: .customLong("reserve-clusters"),
+        help: "Reserve units per stratum (SRS of the units not selected), column reserve_rank.") var reserveClusters:
+        Int = 0
     @Option(help: "Second stage: systematic or srs.") var within: HouseholdSelection.Method = .systematic
     @Option(name: [.short, .long], help: "Output CSV file.") var output: String
     @Option(help: "Also an Excel workbook, one sheet per stratum.") var excel: String?
@@ -53,29 +59,42 @@ struct DesignDrawCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             guard (listed == nil) == (perCluster == nil) else {
-                throw DesignError(.usage, vi: "--listed và --per-cluster đi cùng nhau", en: "--listed and --per-cluster go together")
+                throw DesignError(
+                    .usage, vi: "--listed và --per-cluster đi cùng nhau", en: "--listed and --per-cluster go together")
             }
             guard reserves >= 0, reserveClusters >= 0, perCluster.map({ $0 > 0 }) ?? true, minimum >= 0 else {
-                throw DesignError(.usage, vi: "--per-cluster phải dương, --reserves, --reserve-clusters và --minimum ≥ 0",
-                                  en: "--per-cluster must be positive, --reserves, --reserve-clusters and --minimum ≥ 0")
+                throw DesignError(
+                    .usage, vi: "--per-cluster phải dương, --reserves, --reserve-clusters và --minimum ≥ 0",
+                    en: "--per-cluster must be positive, --reserves, --reserve-clusters and --minimum ≥ 0")
             }
             let table = try DesignIO.readTable(frame)
             let rule = AllocationRule(rawValue: allocation)
             if rule == .neyman {
-                throw DesignError(.usage, vi: "Neyman cần độ lệch chuẩn: dùng `sipas design allocate --rule neyman --sd …` rồi --allocation TỆP",
-                                  en: "Neyman needs standard deviations: run `sipas design allocate --rule neyman --sd …`, then --allocation FILE")
+                throw DesignError(
+                    .usage,
+                    vi:
+                        "Neyman cần độ lệch chuẩn: dùng `sipas design allocate --rule neyman --sd …` rồi --allocation TỆP",
+                    en:
+                        "Neyman needs standard deviations: run `sipas design allocate --rule neyman --sd …`, then --allocation FILE"
+                )
             }
             let fixed = try rule == nil ? SampleDraw.fixedSizes(try DesignIO.readTable(allocation)) : nil
-            let spec = DrawSpec(id: id, size: size, strata: strata, n: n, rule: rule ?? .proportional, fixedSizes: fixed, minimum: minimum,
-                                method: method, start: start, seed: seed, listed: listed, perCluster: perCluster, reserves: reserves, within: within,
-                                reserveClusters: reserveClusters)
+            let spec = DrawSpec(
+                id: id, size: size, strata: strata, n: n, rule: rule ?? .proportional, fixedSizes: fixed,
+                minimum: minimum,
+                method: method, start: start, seed: seed, listed: listed, perCluster: perCluster, reserves: reserves,
+                within: within,
+                reserveClusters: reserveClusters)
             let result = try SampleDraw.run(frame: table, spec: spec)
             try DesignIO.write(DesignIO.csv(result.header, result.rows), to: output)
             if let excel { try writeWorkbook(result, to: excel) }
             let units = result.strata.map(\.sampleSize).reduce(0, +)
-            Console.message(CLIMessage.drawSummary(output: output, units: units, frameRows: table.rows.count, strata: result.strata.count,
-                                                   certainty: result.certaintyUnits, reserves: result.reserveUnits, rows: result.rows.count,
-                                                   method: method.rawValue, seed: seed).text(lang))
+            Console.message(
+                CLIMessage.drawSummary(
+                    output: output, units: units, frameRows: table.rows.count, strata: result.strata.count,
+                    certainty: result.certaintyUnits, reserves: result.reserveUnits, rows: result.rows.count,
+                    method: method.rawValue, seed: seed
+                ).text(lang))
             if result.zeroSizes > 0 {
                 Console.message(CLIMessage.zeroSizeUnits(result.zeroSizes).text(lang))
             }
@@ -84,9 +103,11 @@ struct DesignDrawCommand: AsyncParsableCommand {
 
     /// One sheet per stratum; probabilities and weights as numbers.
     private func writeWorkbook(_ result: DrawOutput, to path: String) throws {
-        let numeric: [String: ReportColumn.Kind] = ["inclusion_probability": .probability, "design_weight": .score, "stage1_probability": .probability,
-                                                    "stage2_probability": .probability, "household": .integer, "reserve_order": .integer,
-                                                    "reserve_rank": .integer]
+        let numeric: [String: ReportColumn.Kind] = [
+            "inclusion_probability": .probability, "design_weight": .score, "stage1_probability": .probability,
+            "stage2_probability": .probability, "household": .integer, "reserve_order": .integer,
+            "reserve_rank": .integer,
+        ]
         let columns = result.header.map { ReportColumn($0, $0, numeric[$0] ?? .text) }
         let tables = result.strata.map { stratum in
             let rows = result.rows.indices.filter { result.strataOfRows[$0] == stratum.stratum }.map { r in
@@ -94,9 +115,13 @@ struct DesignDrawCommand: AsyncParsableCommand {
                     numeric[result.header[c]] != nil ? ReportValue.of(Double(text)) : .text(text)
                 }
             }
-            return ReportTable(id: "stratum_\(stratum.stratum)", title: stratum.stratum, sheetName: stratum.stratum, columns: columns, rows: rows)
+            return ReportTable(
+                id: "stratum_\(stratum.stratum)", title: stratum.stratum, sheetName: stratum.stratum, columns: columns,
+                rows: rows)
         }
-        let report = AnnualReport(title: "sipas design draw", subtitle: frame, language: lang, year: "", previousYear: nil, minimumN: 0, tables: tables)
+        let report = AnnualReport(
+            title: "sipas design draw", subtitle: frame, language: lang, year: "", previousYear: nil, minimumN: 0,
+            tables: tables)
         do {
             try XLSXWriter.write(report, to: URL(fileURLWithPath: path))
         } catch {

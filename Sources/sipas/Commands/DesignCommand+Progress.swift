@@ -31,13 +31,17 @@ struct DesignProgressCommand: AsyncParsableCommand {
 
     func run() async throws {
         let levels = by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        var accepted: [[String]] = [], rejected: [[String]] = []
+        var accepted: [[String]] = []
+        var rejected: [[String]] = []
         do {
             guard (store == nil) != (responses == nil) else {
-                throw DesignError(.usage, vi: "cần đúng một trong --store và --responses", en: "give exactly one of --store and --responses")
+                throw DesignError(
+                    .usage, vi: "cần đúng một trong --store và --responses",
+                    en: "give exactly one of --store and --responses")
             }
             if let store {
-                (accepted, rejected) = try await FieldworkKeys.fromStore(store, year: year, instrument: instrument, levels: levels, language: lang)
+                (accepted, rejected) = try await FieldworkKeys.fromStore(
+                    store, year: year, instrument: instrument, levels: levels, language: lang)
             } else if let responses {
                 accepted = try FieldworkProgress.keys(try DesignIO.readTable(responses), levels: levels)
             }
@@ -50,26 +54,46 @@ struct DesignProgressCommand: AsyncParsableCommand {
             throw ExitCode(ErrorReporter.exitCode(for: error))
         }
         try DesignIO.run(lang) {
-            let rows = try FieldworkKeys.annex(sample: sample, levels: levels, accepted: accepted, rejected: rejected, threshold: behind / 100).rows
+            let rows = try FieldworkKeys.annex(
+                sample: sample, levels: levels, accepted: accepted, rejected: rejected, threshold: behind / 100
+            ).rows
             let header = ["level", "group", "planned", "received", "accepted", "response_rate", "behind"]
             let records: [[Any]] = rows.map { r in
-                [r.level, r.keys.joined(separator: " / "), r.planned, r.received, r.accepted, r.rate.map { $0 * 100 as Any } ?? NSNull(), r.behind]
+                [
+                    r.level, r.keys.joined(separator: " / "), r.planned, r.received, r.accepted,
+                    r.rate.map { $0 * 100 as Any } ?? NSNull(), r.behind,
+                ]
             }
             switch format {
             case .json: try DesignIO.write(try DesignIO.json(header, records), to: output)
             case .csv:
-                try DesignIO.write(DesignIO.csv(header, rows.map { r in
-                    [r.level, r.keys.joined(separator: " / "), String(r.planned), String(r.received), String(r.accepted),
-                     r.rate.map { SampleDraw.number($0 * 100) } ?? "", r.behind ? "1" : "0"]
-                }), to: output)
+                try DesignIO.write(
+                    DesignIO.csv(
+                        header,
+                        rows.map { r in
+                            [
+                                r.level, r.keys.joined(separator: " / "), String(r.planned), String(r.received),
+                                String(r.accepted),
+                                r.rate.map { SampleDraw.number($0 * 100) } ?? "", r.behind ? "1" : "0",
+                            ]
+                        }), to: output)
             case .table:
-                let titles = [CLIMessage.groupColumn, .planned, .received, .acceptedColumn, .ratePercent].map { $0.text(lang) } + [""]
+                let titles =
+                    [CLIMessage.groupColumn, .planned, .received, .acceptedColumn, .ratePercent].map { $0.text(lang) }
+                    + [""]
                 let text = rows.map { r in
-                    [String(repeating: "  ", count: r.keys.count - 1) + r.keys.last!, String(r.planned), String(r.received), String(r.accepted),
-                     r.rate.map { DesignIO.human($0 * 100, 1, lang) } ?? "–", r.behind ? CLIMessage.behind.text(lang) : ""]
+                    [
+                        String(repeating: "  ", count: r.keys.count - 1) + r.keys.last!, String(r.planned),
+                        String(r.received), String(r.accepted),
+                        r.rate.map { DesignIO.human($0 * 100, 1, lang) } ?? "–",
+                        r.behind ? CLIMessage.behind.text(lang) : "",
+                    ]
                 }
                 let late = rows.filter { $0.behind && $0.level == levels.last }.count
-                let note = CLIMessage.progressNote(levels: levels.joined(separator: " › "), late: late, threshold: DesignIO.human(behind, 0, lang)).text(lang) + "\n"
+                let note =
+                    CLIMessage.progressNote(
+                        levels: levels.joined(separator: " › "), late: late, threshold: DesignIO.human(behind, 0, lang)
+                    ).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)
             }
         }

@@ -24,8 +24,10 @@ struct DesignSizeCommand: AsyncParsableCommand {
     @Option(help: "Expected share in percent (50 is the safest).") var share: Double = 50
     @Option(help: "Confidence level in percent.") var confidence: Double = 95
     @Option(help: "Design effect of the clustering (1 + (b-1)·ρ).") var deff: Double = 1
-    @Option(name: .customLong("response-rate"), help: "Expected response rate, a fraction in (0, 1].") var responseRate: Double = 1
-    @Option(help: "Population size N (a number), or with --frame the column holding each row's population.") var population: String?
+    @Option(name: .customLong("response-rate"), help: "Expected response rate, a fraction in (0, 1].") var responseRate:
+        Double = 1
+    @Option(help: "Population size N (a number), or with --frame the column holding each row's population.")
+    var population: String?
     @Option(help: "Completed forms: print the margin of error they give instead of a size.") var n: Int?
     @Option(help: "Frame CSV: one size per stratum (see docs/frames.md).") var frame: String?
     @Option(help: "With --frame: the stratum column (e.g. province_code).") var strata: String?
@@ -36,23 +38,32 @@ struct DesignSizeCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             if let n {
-                let N = try population.map { try number($0, "--population") }
-                let e = try SampleSize.marginOfError(n: Double(n), share: share / 100, confidence: confidence / 100, designEffect: deff, population: N)
+                let populationSize = try population.map { try number($0, "--population") }
+                let e = try SampleSize.marginOfError(
+                    n: Double(n), share: share / 100, confidence: confidence / 100, designEffect: deff,
+                    population: populationSize)
                 let header = ["n", "share", "deff", "population", "margin"]
-                let row: [Any] = [n, share, deff, N.map { $0 as Any } ?? NSNull(), e * 100]
+                let row: [Any] = [n, share, deff, populationSize.map { $0 as Any } ?? NSNull(), e * 100]
                 switch format {
                 case .json: try DesignIO.write(try DesignIO.json(header, [row]), to: output)
-                case .csv: try DesignIO.write(DesignIO.csv(header, [row.map { "\($0 is NSNull ? "" : $0)" }]), to: output)
+                case .csv:
+                    try DesignIO.write(DesignIO.csv(header, [row.map { "\($0 is NSNull ? "" : $0)" }]), to: output)
                 case .table:
-                    try DesignIO.write(CLIMessage.marginWithForms(n: n, margin: DesignIO.human(e * 100, 2, lang),
-                                                                  confidence: DesignIO.human(confidence, 0, lang)).text(lang) + "\n", to: output)
+                    try DesignIO.write(
+                        CLIMessage.marginWithForms(
+                            n: n, margin: DesignIO.human(e * 100, 2, lang),
+                            confidence: DesignIO.human(confidence, 0, lang)
+                        ).text(lang) + "\n", to: output)
                 }
                 return
             }
             guard let margin else {
-                throw DesignError(.usage, vi: "cần --margin (hoặc --n để tính sai số)", en: "give --margin (or --n for the margin of error)")
+                throw DesignError(
+                    .usage, vi: "cần --margin (hoặc --n để tính sai số)",
+                    en: "give --margin (or --n for the margin of error)")
             }
-            var strataNames = ["all"], populations: [Double?] = [nil]
+            var strataNames = ["all"]
+            var populations: [Double?] = [nil]
             if let frame {
                 let table = try DesignIO.readTable(frame)
                 let totals = try table.stratumTotals(strata: strata, population: population, sd: nil)
@@ -62,30 +73,47 @@ struct DesignSizeCommand: AsyncParsableCommand {
                 populations = [try number(population, "--population")]
             }
             let results = try populations.map {
-                try SampleSize.required(SampleSizeSpec(margin: margin / 100, share: share / 100, confidence: confidence / 100,
-                                                       designEffect: deff, responseRate: responseRate, population: $0))
+                try SampleSize.required(
+                    SampleSizeSpec(
+                        margin: margin / 100, share: share / 100, confidence: confidence / 100,
+                        designEffect: deff, responseRate: responseRate, population: $0))
             }
             let header = ["stratum", "population", "n_srs", "n_deff", "n_fpc", "completes", "forms"]
             var rows: [[Any]] = zip(strataNames, zip(populations, results)).map { name, pair in
-                [name, pair.0.map { $0 as Any } ?? NSNull(), pair.1.simpleRandom, pair.1.afterDesignEffect, pair.1.afterPopulation, pair.1.completes, pair.1.forms]
+                [
+                    name, pair.0.map { $0 as Any } ?? NSNull(), pair.1.simpleRandom, pair.1.afterDesignEffect,
+                    pair.1.afterPopulation, pair.1.completes, pair.1.forms,
+                ]
             }
             if results.count > 1 {
-                rows.append([CLIMessage.total.text(lang), populations.compactMap { $0 }.reduce(0, +), NSNull(), NSNull(), NSNull(),
-                             results.map(\.completes).reduce(0, +), results.map(\.forms).reduce(0, +)])
+                rows.append([
+                    CLIMessage.total.text(lang), populations.compactMap { $0 }.reduce(0, +), NSNull(), NSNull(),
+                    NSNull(),
+                    results.map(\.completes).reduce(0, +), results.map(\.forms).reduce(0, +),
+                ])
             }
             switch format {
             case .json: try DesignIO.write(try DesignIO.json(header, rows), to: output)
-            case .csv: try DesignIO.write(DesignIO.csv(header, rows.map { $0.map { $0 is NSNull ? "" : "\($0)" } }), to: output)
+            case .csv:
+                try DesignIO.write(
+                    DesignIO.csv(header, rows.map { $0.map { $0 is NSNull ? "" : "\($0)" } }), to: output)
             case .table:
-                let titles = [CLIMessage.stratum, .population, .srsSize, .afterDesignEffect, .afterFPC, .completes, .forms].map { $0.text(lang) }
-                let text = rows.map { row in row.enumerated().map { c, value -> String in
-                    if value is NSNull { return "" }
-                    if let d = value as? Double { return DesignIO.human(d, c == 1 ? 0 : 2, lang) }
-                    return "\(value)"
-                } }
-                let note = CLIMessage.sizeNote(z: DesignIO.human(results[0].z, 4, lang), margin: DesignIO.human(margin, 2, lang),
-                                               share: DesignIO.human(share, 1, lang), deff: DesignIO.human(deff, 2, lang),
-                                               responseRate: DesignIO.human(responseRate, 2, lang)).text(lang) + "\n"
+                let titles = [
+                    CLIMessage.stratum, .population, .srsSize, .afterDesignEffect, .afterFPC, .completes, .forms,
+                ].map { $0.text(lang) }
+                let text = rows.map { row in
+                    row.enumerated().map { c, value -> String in
+                        if value is NSNull { return "" }
+                        if let d = value as? Double { return DesignIO.human(d, c == 1 ? 0 : 2, lang) }
+                        return "\(value)"
+                    }
+                }
+                let note =
+                    CLIMessage.sizeNote(
+                        z: DesignIO.human(results[0].z, 4, lang), margin: DesignIO.human(margin, 2, lang),
+                        share: DesignIO.human(share, 1, lang), deff: DesignIO.human(deff, 2, lang),
+                        responseRate: DesignIO.human(responseRate, 2, lang)
+                    ).text(lang) + "\n"
                 try DesignIO.write(note + "\n" + DesignIO.table(titles, text), to: output)
             }
         }
@@ -93,8 +121,9 @@ struct DesignSizeCommand: AsyncParsableCommand {
 
     private func number(_ text: String, _ option: String) throws -> Double {
         guard let value = Double(text) else {
-            throw DesignError(.usage, vi: "\(option) cần một số, nhận '\(text)' (tên cột chỉ dùng với --frame)",
-                              en: "\(option) needs a number, got '\(text)' (a column name works only with --frame)")
+            throw DesignError(
+                .usage, vi: "\(option) cần một số, nhận '\(text)' (tên cột chỉ dùng với --frame)",
+                en: "\(option) needs a number, got '\(text)' (a column name works only with --frame)")
         }
         return value
     }

@@ -1,9 +1,9 @@
 import Foundation
 import SIPASCore
+import SIPASReportJobs
 import SIPASStats
 import SIPASStore
 import SIPASStorePostgres
-import SIPASReportJobs
 
 extension DesignWeightsCommand {
     /// Writes the weights of `result` (the weighted responses file `output`) into batch `batch` of
@@ -18,8 +18,13 @@ extension DesignWeightsCommand {
         let batch = try store.batch(name)
         let instrument = try InstrumentResolver.resolve(batch.instrumentID)
         guard let idColumn = instrument.respondentId else {
-            throw DesignError(.usage, vi: "bộ công cụ \(instrument.id) không có cột mã phiếu (respondent_id): không ghép được trọng số với phiếu trong kho",
-                              en: "instrument \(instrument.id) has no respondent id column (respondent_id): the weights cannot be matched to the stored responses")
+            throw DesignError(
+                .usage,
+                vi:
+                    "bộ công cụ \(instrument.id) không có cột mã phiếu (respondent_id): không ghép được trọng số với phiếu trong kho",
+                en:
+                    "instrument \(instrument.id) has no respondent id column (respondent_id): the weights cannot be matched to the stored responses"
+            )
         }
         guard let idIndex = result.header.firstIndex(of: idColumn) else {
             throw DesignError.missingColumn(file: responses, column: idColumn, header: result.header)
@@ -28,15 +33,19 @@ extension DesignWeightsCommand {
         var weights: [String: String] = [:]
         for row in result.rows {
             guard weights.updateValue(row[weightIndex], forKey: row[idIndex]) == nil else {
-                throw DesignError(.data, vi: "\(responses), cột \(idColumn): mã '\(row[idIndex])' có hai lần",
-                                  en: "\(responses), column \(idColumn): id '\(row[idIndex])' appears twice")
+                throw DesignError(
+                    .data, vi: "\(responses), cột \(idColumn): mã '\(row[idIndex])' có hai lần",
+                    en: "\(responses), column \(idColumn): id '\(row[idIndex])' appears twice")
             }
         }
         let url = URL(fileURLWithPath: output)
-        let written = try store.reweight(batch: name, weights: weights, weightAttribute: instrument.design.weight,
-                                         fileName: url.lastPathComponent, sha256: try PreparedBatch.sha256(of: url))
-        Console.message(vi
-            ? "\(location): lô '\(name)' (#\(batch.id)) thay bằng lô #\(written.batch.id) với trọng số của \(url.lastPathComponent) (\(written.rows) phiếu)"
-            : "\(location): batch '\(name)' (#\(batch.id)) replaced by batch #\(written.batch.id) with the weights of \(url.lastPathComponent) (\(written.rows) responses)")
+        let written = try store.reweight(
+            batch: name, weights: weights, weightAttribute: instrument.design.weight,
+            fileName: url.lastPathComponent, sha256: try PreparedBatch.sha256(of: url))
+        Console.message(
+            vi
+                ? "\(location): lô '\(name)' (#\(batch.id)) thay bằng lô #\(written.batch.id) với trọng số của \(url.lastPathComponent) (\(written.rows) phiếu)"
+                : "\(location): batch '\(name)' (#\(batch.id)) replaced by batch #\(written.batch.id) with the weights of \(url.lastPathComponent) (\(written.rows) responses)"
+        )
     }
 }

@@ -20,7 +20,10 @@ struct DesignCommand: AsyncParsableCommand {
               sipas design draw --frame SampleData/frame-2025.csv --id commune_code --size households --strata province_code --allocation communes.csv --method pps-systematic --seed 2025 --listed households --per-cluster 20 --reserves 5 --output households.csv
               sipas design weights --sample households.csv --responses answers.csv --id unit_id --cells province_code --margins SampleData/frame-2025-households.csv --output weighted.csv
             """,
-        subcommands: [DesignSizeCommand.self, DesignAllocateCommand.self, DesignDrawCommand.self, DesignWeightsCommand.self, DesignProgressCommand.self]
+        subcommands: [
+            DesignSizeCommand.self, DesignAllocateCommand.self, DesignDrawCommand.self, DesignWeightsCommand.self,
+            DesignProgressCommand.self,
+        ]
     )
 }
 
@@ -61,7 +64,9 @@ enum DesignIO {
                 return c == 0 ? text + pad : pad + text
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n") + "\n"
+        return
+            ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
+            .joined(separator: "\n") + "\n"
     }
 
     static func csv(_ header: [String], _ rows: [[String]]) -> String {
@@ -80,7 +85,8 @@ enum DesignIO {
         if let path, path != "-" {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw CLIError.cannotWrite(path: path, reason: "no folder \(folder)")
             }
         }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import SIPASCore
 import SIPASImport
+import SIPASReportJobs
 import SIPASStore
 import SIPASStorePostgres
-import SIPASReportJobs
 
 /// `sipas import FILE… --store sipas.db`: checked rows into the survey store, one batch per file.
 struct ImportCommand: AsyncParsableCommand {
@@ -25,7 +25,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Response files (CSV); each becomes one batch.")
     var files: [String]
 
-    @Option(help: "The store: a SQLite file (created if absent) or a postgres://user@host/database URL (the user is the team).")
+    @Option(
+        help:
+            "The store: a SQLite file (created if absent) or a postgres://user@host/database URL (the user is the team)."
+    )
     var store: String
 
     @Option(help: "The survey team loading the files.")
@@ -45,7 +48,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
     var acceptRejects = false
 
-    @Option(help: "Threads for reading CSV files (default: the active processors); the batch is the same for any number.")
+    @Option(
+        help: "Threads for reading CSV files (default: the active processors); the batch is the same for any number.")
     var threads: Int?
 
     var lang: Language { output.language }
@@ -75,19 +79,28 @@ struct ImportCommand: AsyncParsableCommand {
         for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
             let url = URL(fileURLWithPath: path)
-            let chosen = try AnalysisRunner.chooseInstrument(instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
+            let chosen = try AnalysisRunner.chooseInstrument(
+                instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
             let start = Date()
-            note(vi ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…" : "\(url.lastPathComponent): writing to \(opened.location)…")
+            note(
+                vi
+                    ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…"
+                    : "\(url.lastPathComponent): writing to \(opened.location)…")
             // A SQLite store inserts the rows while the file is still read: the summary comes when
             // the reading ends, inside the store's transaction.
             let printing = SummaryPrinter(format: output.format, quiet: output.quiet, language: lang)
-            let done = try await opened.load(url, instrument: chosen, team: team, name: batch, language: lang,
-                                             threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
-                                             replace: replace, as: .connected) { printing.print($0) }
+            let done = try await opened.load(
+                url, instrument: chosen, team: team, name: batch, language: lang,
+                threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
+                replace: replace, as: .connected
+            ) { printing.print($0) }
             PhaseTrace.mark("committed")
             let seconds = Date().timeIntervalSince(start)
             rejected += report(done.outcome, url: url, seconds: seconds, writing: done.writingSeconds)
-            loaded.append(ImportedFileJSON(url: url, instrument: chosen.id, summary: done.summary, outcome: done.outcome, seconds: seconds, language: lang))
+            loaded.append(
+                ImportedFileJSON(
+                    url: url, instrument: chosen.id, summary: done.summary, outcome: done.outcome, seconds: seconds,
+                    language: lang))
         }
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
@@ -100,32 +113,52 @@ struct ImportCommand: AsyncParsableCommand {
         var rejected = 0
         switch outcome {
         case .alreadyLoaded(let info):
-            note(vi
-                ? "\(url.lastPathComponent): tệp này (SHA-256 \(info.sha256.prefix(12))…) đã có trong kho là lô '\(info.name)' (#\(info.id), \(info.loadedAt)); không ghi gì thêm"
-                : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written")
+            note(
+                vi
+                    ? "\(url.lastPathComponent): tệp này (SHA-256 \(info.sha256.prefix(12))…) đã có trong kho là lô '\(info.name)' (#\(info.id), \(info.loadedAt)); không ghi gì thêm"
+                    : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written"
+            )
         case .loaded(let info, let replaced, let duplicates, let count):
             rejected += info.rejected
             let rate = Int(Double(info.rowsRead) / max(seconds, 0.001))
             let total = String(format: "%.1f", seconds)
-            let (alone, aloneVI) = writing.map {
-                let (written, writeRate) = (String(format: "%.2f", $0), Int(Double(info.rowsRead) / max($0, 0.001)))
-                return ("; the store's write transaction alone \(written) s, \(writeRate) rows/s", "; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây")
-            } ?? ("", "")
-            note(vi
-                ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây\(aloneVI))"
-                : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s\(alone))")
+            let (alone, aloneVI) =
+                writing.map {
+                    let (written, writeRate) = (String(format: "%.2f", $0), Int(Double(info.rowsRead) / max($0, 0.001)))
+                    return (
+                        "; the store's write transaction alone \(written) s, \(writeRate) rows/s",
+                        "; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây"
+                    )
+                } ?? ("", "")
+            note(
+                vi
+                    ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây\(aloneVI))"
+                    : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s\(alone))"
+            )
             if let replaced {
-                note(vi
-                    ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"
-                    : "  replaces batch #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); the old batch stays in the store, marked replaced")
+                note(
+                    vi
+                        ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"
+                        : "  replaces batch #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); the old batch stays in the store, marked replaced"
+                )
             }
             if count > 0 && output.format == .text {
-                Console.message(vi ? "  \(count) mã phiếu đã có trong lô khác:" : "  \(count) respondent ids are already in other batches:")
+                Console.message(
+                    vi
+                        ? "  \(count) mã phiếu đã có trong lô khác:"
+                        : "  \(count) respondent ids are already in other batches:")
                 for d in duplicates {
-                    Console.message(vi ? "    \(d.respondentID): dòng \(d.row) ↔ lô '\(d.otherBatch)' dòng \(d.otherRow)"
-                                       : "    \(d.respondentID): row \(d.row) ↔ batch '\(d.otherBatch)' row \(d.otherRow)")
+                    Console.message(
+                        vi
+                            ? "    \(d.respondentID): dòng \(d.row) ↔ lô '\(d.otherBatch)' dòng \(d.otherRow)"
+                            : "    \(d.respondentID): row \(d.row) ↔ batch '\(d.otherBatch)' row \(d.otherRow)")
                 }
-                if count > duplicates.count { Console.message(vi ? "    … và \(count - duplicates.count) mã khác" : "    … and \(count - duplicates.count) more") }
+                if count > duplicates.count {
+                    Console.message(
+                        vi
+                            ? "    … và \(count - duplicates.count) mã khác"
+                            : "    … and \(count - duplicates.count) more")
+                }
             }
         }
         return rejected

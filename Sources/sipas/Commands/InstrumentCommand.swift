@@ -9,13 +9,14 @@ import SIPASReportJobs
 struct InstrumentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "instrument",
-        abstract: "List, show and check survey instruments (questionnaire definitions); import XLSForms; export collection forms.",
+        abstract:
+            "List, show and check survey instruments (questionnaire definitions); import XLSForms; export collection forms.",
         discussion: """
-        Built-in instruments are compiled into sipas; your own instruments are YAML files in the \
-        same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`; \
-        make an ODK / KoboToolbox form, a data-entry workbook or a paper form from it with \
-        `sipas instrument export`.
-        """,
+            Built-in instruments are compiled into sipas; your own instruments are YAML files in the \
+            same format (see Instruments/README.md). Check one with `sipas instrument check my.yaml`; \
+            make an ODK / KoboToolbox form, a data-entry workbook or a paper form from it with \
+            `sipas instrument export`.
+            """,
         subcommands: [List.self, Show.self, Check.self, Import.self, Export.self]
     )
 
@@ -43,10 +44,14 @@ struct InstrumentCommand: AsyncParsableCommand {
         func run() async throws {
             try InstrumentCommand.reporting(language: lang) {
                 let rows = try BuiltinInstruments.all().map { instrument in
-                    [instrument.id, instrument.family, instrument.methodVersion,
-                     InstrumentText.years(instrument.years), instrument.title.text(lang)]
+                    [
+                        instrument.id, instrument.family, instrument.methodVersion,
+                        InstrumentText.years(instrument.years), instrument.title.text(lang),
+                    ]
                 }
-                let header = [CLIMessage.idColumn, .familyColumn, .methodColumn, .yearsColumn, .titleColumn].map { $0.text(lang) }
+                let header = [CLIMessage.idColumn, .familyColumn, .methodColumn, .yearsColumn, .titleColumn].map {
+                    $0.text(lang)
+                }
                 try Console.emit(InstrumentText.columns([header] + rows), to: nil)
             }
         }
@@ -98,7 +103,9 @@ struct InstrumentCommand: AsyncParsableCommand {
                         throw InstrumentError(file: file, line: nil, message: "the file is not UTF-8 text")
                     }
                     text = decoded
-                } else if let builtin = BuiltinInstruments.files.first(where: { $0.name == file || $0.name == file + ".yaml" }) {
+                } else if let builtin = BuiltinInstruments.files.first(where: {
+                    $0.name == file || $0.name == file + ".yaml"
+                }) {
                     text = String(decoding: builtin.bytes, as: UTF8.self)
                 } else {
                     throw CLIError.inputMissing(file)
@@ -135,8 +142,10 @@ enum InstrumentText {
     /// "OK: 98 questions, 58 scored (2 areas, 14 elements), 8 choice lists".
     static func summary(_ instrument: Instrument, language: Language = .en) -> String {
         let elements = instrument.areas.reduce(0) { $0 + $1.elements.count }
-        return CLIMessage.instrumentSummary(questions: instrument.questions.count, scored: instrument.scoredQuestions.count,
-                                            areas: instrument.areas.count, elements: elements, choiceLists: instrument.choices.count).text(language)
+        return CLIMessage.instrumentSummary(
+            questions: instrument.questions.count, scored: instrument.scoredQuestions.count,
+            areas: instrument.areas.count, elements: elements, choiceLists: instrument.choices.count
+        ).text(language)
     }
 
     /// Left-aligned columns separated by two spaces; the first row is underlined.
@@ -157,8 +166,9 @@ enum InstrumentText {
         func text(_ message: CLIMessage) -> String { message.text(lang) }
         var out: [String] = []
         out.append("\(instrument.title.text(lang))")
-        out.append("  id: \(instrument.id)   \(text(.family)): \(instrument.family)   "
-            + "\(text(.method)): \(instrument.methodVersion)   \(text(.years)): \(years(instrument.years))")
+        out.append(
+            "  id: \(instrument.id)   \(text(.family)): \(instrument.family)   "
+                + "\(text(.method)): \(instrument.methodVersion)   \(text(.years)): \(years(instrument.years))")
         out.append("")
         out.append(text(.officialSources))
         out += instrument.provenance.official.map { "  • \($0)" }
@@ -168,19 +178,23 @@ enum InstrumentText {
         out.append(text(.scales))
         for name in instrument.scales.keys.sorted() {
             let scale = instrument.scales[name]!
-            let codes = (instrument.choices[name] ?? []).map { "\($0.name) \($0.label.text(lang))" }.joined(separator: "; ")
+            let codes = (instrument.choices[name] ?? []).map { "\($0.name) \($0.label.text(lang))" }.joined(
+                separator: "; ")
             out.append("  \(name): \(codes)")
-            out.append("    \(text(.satisfied)): \(scale.satisfied.map(String.init).joined(separator: ", "))   "
-                + "\(text(.excludedFromDenominator)): \(scale.excluded.map(String.init).joined(separator: ", "))")
+            out.append(
+                "    \(text(.satisfied)): \(scale.satisfied.map(String.init).joined(separator: ", "))   "
+                    + "\(text(.excludedFromDenominator)): \(scale.excluded.map(String.init).joined(separator: ", "))")
         }
         let design = instrument.design
         out.append(text(.design))
-        out.append("  weight: \(design.weight ?? "–")   strata: \(design.strata ?? "–")   cluster: \(design.cluster ?? "–")   "
-            + "fpc: \(design.fpc ?? "–")   lonely_psu: \(design.lonelyPSU.rawValue)")
+        out.append(
+            "  weight: \(design.weight ?? "–")   strata: \(design.strata ?? "–")   cluster: \(design.cluster ?? "–")   "
+                + "fpc: \(design.fpc ?? "–")   lonely_psu: \(design.lonelyPSU.rawValue)")
         let rollup = instrument.rollup
         out.append(text(.rollup))
-        out.append("  element: \(rollup.element.rawValue)   area: \(rollup.area.rawValue)   overall: \(rollup.overall.rawValue)   "
-            + "national: \(rollup.national.rawValue)" + (rollup.unit.map { " (unit: \($0))" } ?? ""))
+        out.append(
+            "  element: \(rollup.element.rawValue)   area: \(rollup.area.rawValue)   overall: \(rollup.overall.rawValue)   "
+                + "national: \(rollup.national.rawValue)" + (rollup.unit.map { " (unit: \($0))" } ?? ""))
         out.append("\(text(.defaultBreakdowns)): \(instrument.breakdowns.joined(separator: ", "))")
         out.append("")
         let scored = instrument.scoredQuestions
@@ -254,8 +268,9 @@ struct InstrumentCheckJSON: Encodable {
         ok = problems.isEmpty
         self.problems = problems.map { Problem(file: $0.file, line: $0.line, message: $0.message) }
         self.instrument = instrument.map {
-            Counts(id: $0.id, questions: $0.questions.count, scored: $0.scoredQuestions.count, areas: $0.areas.count,
-                   elements: $0.areas.reduce(0) { $0 + $1.elements.count }, choiceLists: $0.choices.count)
+            Counts(
+                id: $0.id, questions: $0.questions.count, scored: $0.scoredQuestions.count, areas: $0.areas.count,
+                elements: $0.areas.reduce(0) { $0 + $1.elements.count }, choiceLists: $0.choices.count)
         }
     }
 }

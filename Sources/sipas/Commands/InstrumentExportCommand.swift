@@ -14,12 +14,12 @@ extension InstrumentCommand {
             commandName: "export",
             abstract: "Write an instrument as an XLSForm, a data-entry workbook or a printable paper form.",
             discussion: """
-            xlsform: survey, choices and settings sheets for ODK / KoboToolbox (labels in Vietnamese and \
-            English, required, constraint, relevant, a group per area and element). entry-xlsx: a workbook \
-            for keying paper forms: the header row the importer reads, drop-downs and ranges from the \
-            instrument, a codes sheet and instructions in Vietnamese. html: an A4 paper questionnaire \
-            with the codes beside each answer box (print it to PDF from a browser).
-            """
+                xlsform: survey, choices and settings sheets for ODK / KoboToolbox (labels in Vietnamese and \
+                English, required, constraint, relevant, a group per area and element). entry-xlsx: a workbook \
+                for keying paper forms: the header row the importer reads, drop-downs and ranges from the \
+                instrument, a codes sheet and instructions in Vietnamese. html: an A4 paper questionnaire \
+                with the codes beside each answer box (print it to PDF from a browser).
+                """
         )
 
         @Argument(help: "A built-in instrument id (see `sipas instrument list`) or an instrument YAML file.")
@@ -48,7 +48,8 @@ extension InstrumentCommand {
                     return
                 }
                 do {
-                    try InstrumentExport.write(instrument, format: format, to: URL(fileURLWithPath: output), language: lang)
+                    try InstrumentExport.write(
+                        instrument, format: format, to: URL(fileURLWithPath: output), language: lang)
                 } catch let error as CocoaError {
                     throw CLIError.cannotWrite(path: output, reason: error.localizedDescription)
                 }

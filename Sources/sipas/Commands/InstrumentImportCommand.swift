@@ -11,11 +11,11 @@ extension InstrumentCommand {
             commandName: "import",
             abstract: "Convert an XLSForm (.xlsx: survey, choices, settings sheets) into an instrument YAML file.",
             discussion: """
-            Names, types, Vietnamese and English labels (label::Vietnamese (vi), label::English (en)), \
-            hints, choices, required, constraint and relevant are carried over exactly; every other \
-            column and the groups are kept as comments. Add the SIPAS fields (scales, design, areas, \
-            elements) by hand, then check the file with `sipas instrument check`.
-            """
+                Names, types, Vietnamese and English labels (label::Vietnamese (vi), label::English (en)), \
+                hints, choices, required, constraint and relevant are carried over exactly; every other \
+                column and the groups are kept as comments. Add the SIPAS fields (scales, design, areas, \
+                elements) by hand, then check the file with `sipas instrument check`.
+                """
         )
 
         @Argument(help: "The XLSForm workbook (.xlsx).")

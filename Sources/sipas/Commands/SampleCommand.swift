@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import SIPASCore
-import SIPASStats
 import SIPASReportJobs
+import SIPASStats
 
 /// `sipas sample`: deterministic synthetic response files.
 struct SampleCommand: AsyncParsableCommand {
@@ -47,8 +47,12 @@ struct SampleCommand: AsyncParsableCommand {
     func validate() throws {
         guard rows > 0 else { throw ValidationError("--rows must be positive, got \(rows)") }
         guard rows <= 10_000_000 else { throw ValidationError("--rows must be at most 10 000 000, got \(rows)") }
-        guard (2015...2035).contains(year) else { throw ValidationError("--year must be between 2015 and 2035, got \(year)") }
-        guard (1...200).contains(communes) else { throw ValidationError("--communes must be between 1 and 200, got \(communes)") }
+        guard (2015...2035).contains(year) else {
+            throw ValidationError("--year must be between 2015 and 2035, got \(year)")
+        }
+        guard (1...200).contains(communes) else {
+            throw ValidationError("--communes must be between 1 and 200, got \(communes)")
+        }
         if let level, !(level > 0 && level < 100) {
             throw ValidationError("--level is a percentage strictly between 0 and 100, got \(level)")
         }
@@ -60,11 +64,13 @@ struct SampleCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: output)
             var isDirectory: ObjCBool = false
             let folder = url.deletingLastPathComponent().path
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 throw CLIError.cannotWrite(path: output, reason: CLIMessage.noFolder(folder).text(lang))
             }
-            let spec = SampleSpec(instrumentId: chosen.id, year: year, rows: rows, seed: seed,
-                                  level: level.map { $0 / 100 }, communesPerProvince: communes)
+            let spec = SampleSpec(
+                instrumentId: chosen.id, year: year, rows: rows, seed: seed,
+                level: level.map { $0 / 100 }, communesPerProvince: communes)
             let summary: SampleSummary
             do {
                 summary = try SampleGenerator.write(instrument: chosen, spec: spec, to: url)
@@ -76,9 +82,11 @@ struct SampleCommand: AsyncParsableCommand {
             let index = String(format: "%.2f", summary.meanOfProvinceIndices * 100)
             let share = String(format: "%.2f", summary.meanOfProvinceShares * 100)
             let target = String(format: "%.2f", summary.level * 100)
-            Console.message(lang == .vi
-                ? "\(output): \(summary.rows) dòng, \(summary.provinces) tỉnh, \(summary.clusters) cụm, hạt giống \(seed); chỉ số chung trung bình các tỉnh \(index) % (mục tiêu \(target) %, \(summary.levelSource)), tỷ lệ câu trả lời hài lòng \(share) %; dữ liệu tổng hợp"
-                : "\(output): \(summary.rows) rows, \(summary.provinces) provinces, \(summary.clusters) clusters, seed \(seed); mean provincial overall index \(index) % (target \(target) %, \(summary.levelSource)), share of satisfied answers \(share) %; synthetic data")
+            Console.message(
+                lang == .vi
+                    ? "\(output): \(summary.rows) dòng, \(summary.provinces) tỉnh, \(summary.clusters) cụm, hạt giống \(seed); chỉ số chung trung bình các tỉnh \(index) % (mục tiêu \(target) %, \(summary.levelSource)), tỷ lệ câu trả lời hài lòng \(share) %; dữ liệu tổng hợp"
+                    : "\(output): \(summary.rows) rows, \(summary.provinces) provinces, \(summary.clusters) clusters, seed \(seed); mean provincial overall index \(index) % (target \(target) %, \(summary.levelSource)), share of satisfied answers \(share) %; synthetic data"
+            )
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import SIPASCore
+import SIPASReportJobs
 import SIPASStore
 import SIPASStorePostgres
 import SIPASWeb
-import SIPASReportJobs
 
 /// `sipas serve`: the web front door over a survey store; `sipas serve user …` manages its accounts.
 struct ServeCommand: AsyncParsableCommand {
@@ -23,16 +23,23 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     struct Start: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the server (the default).")
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start the server (the default).")
         @OptionGroup var store: ServeStoreOption
 
         @Option(help: "HOST:PORT to listen on (default: SIPAS_LISTEN, else 127.0.0.1:8080).")
         var listen: String?
 
-        @Flag(name: .customLong("secure-cookies"), help: "Served over HTTPS (directly or behind a TLS proxy): the session cookie is __Host-sipas, Secure, and HSTS is sent.")
+        @Flag(
+            name: .customLong("secure-cookies"),
+            help:
+                "Served over HTTPS (directly or behind a TLS proxy): the session cookie is __Host-sipas, Secure, and HSTS is sent."
+        )
         var secureCookies = false
 
-        @Flag(name: .customLong("behind-proxy"), help: "Behind a reverse proxy on this machine: the client address is the X-Real-IP header.")
+        @Flag(
+            name: .customLong("behind-proxy"),
+            help: "Behind a reverse proxy on this machine: the client address is the X-Real-IP header.")
         var behindProxy = false
 
         @Option(name: .customLong("max-upload-mb"), help: "Largest upload in MiB.")
@@ -41,10 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
         @Option(help: "With a PostgreSQL store: connections kept open to the server.")
         var connections = 8
 
-        @Option(name: .customLong("upload-dir"), help: "Where uploads wait before acceptance (never served; default: a sipas-uploads folder in the temporary directory).")
+        @Option(
+            name: .customLong("upload-dir"),
+            help:
+                "Where uploads wait before acceptance (never served; default: a sipas-uploads folder in the temporary directory)."
+        )
         var uploadDirectory: String?
 
-        @Option(name: .customLong("upload-max-age-hours"), help: "Uploads and written reports untouched this long are deleted (at startup, then hourly).")
+        @Option(
+            name: .customLong("upload-max-age-hours"),
+            help: "Uploads and written reports untouched this long are deleted (at startup, then hourly).")
         var uploadMaxAgeHours = 24.0
 
         func validate() throws {
@@ -56,12 +69,14 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try store.location()
                 let address = listen ?? ProcessInfo.processInfo.environment["SIPAS_LISTEN"] ?? "127.0.0.1:8080"
                 let (host, port): (String, Int)
-                do { (host, port) = try WebConfiguration.parseListen(address) } catch let error as WebConfigurationError {
+                do { (host, port) = try WebConfiguration.parseListen(address) } catch let error as WebConfigurationError
+                {
                     throw ValidationError(error.message(store.lang))
                 }
-                var configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, behindProxy: behindProxy,
-                                                     maxUploadBytes: max(1, maxUploadMB) << 20,
-                                                     uploadDirectory: uploadDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                var configuration = WebConfiguration(
+                    host: host, port: port, secureCookies: secureCookies, behindProxy: behindProxy,
+                    maxUploadBytes: max(1, maxUploadMB) << 20,
+                    uploadDirectory: uploadDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
                 configuration.uploadMaxAgeSeconds = uploadMaxAgeHours * 3600
                 configuration.storeLocation = try store.location()
                 let opened = try await store.open(connections: connections)
@@ -79,7 +94,10 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// `--store` of `sipas serve` and its subcommands (default: SIPAS_STORE).
 struct ServeStoreOption: ParsableArguments {
-    @Option(help: "The store: a SQLite file (created if absent) or a postgres://role@host/database URL (a member of sipas_web); default SIPAS_STORE.")
+    @Option(
+        help:
+            "The store: a SQLite file (created if absent) or a postgres://role@host/database URL (a member of sipas_web); default SIPAS_STORE."
+    )
     var store: String?
 
     @Option(help: "Language of messages: vi or en.")

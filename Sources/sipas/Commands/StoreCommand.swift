@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import SIPASCore
+import SIPASReportJobs
 import SIPASStore
 import SIPASStorePostgres
-import SIPASReportJobs
 
 /// The store `sipas store batches|show|export` read.
 struct StoreOptionGroup: ParsableArguments {
@@ -29,7 +29,8 @@ struct StoreCommand: AsyncParsableCommand {
     )
 
     struct Batches: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "batches", abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
+        static let configuration = CommandConfiguration(
+            commandName: "batches", abstract: "List every batch: team, file, digest, rows, time; replaced ones marked.")
         @OptionGroup var options: StoreOptionGroup
         @OptionGroup var output: OutputFlags
 
@@ -37,13 +38,29 @@ struct StoreCommand: AsyncParsableCommand {
             try await options.run(language: output.language) { store in
                 let vi = output.language == .vi
                 let batches = try await store.batches(as: .connected)
-                if output.json { return try OutputFlags.emitJSON(StoreBatchesJSON(batches: batches.map(BatchJSON.init))) }
-                var lines = [(vi ? ["#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc", "trạng thái"]
-                                 : ["#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected", "loaded", "status"]).joined(separator: "\t")]
+                if output.json {
+                    return try OutputFlags.emitJSON(StoreBatchesJSON(batches: batches.map(BatchJSON.init)))
+                }
+                var lines = [
+                    (vi
+                        ? [
+                            "#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc",
+                            "trạng thái",
+                        ]
+                        : [
+                            "#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected",
+                            "loaded", "status",
+                        ]).joined(separator: "\t")
+                ]
                 for b in batches {
-                    let status = b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" } ?? (vi ? "hiệu lực" : "in force")
-                    lines.append([String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
-                                  String(b.rowsRead), String(b.accepted), String(b.rejected), b.loadedAt, status].joined(separator: "\t"))
+                    let status =
+                        b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" }
+                        ?? (vi ? "hiệu lực" : "in force")
+                    lines.append(
+                        [
+                            String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
+                            String(b.rowsRead), String(b.accepted), String(b.rejected), b.loadedAt, status,
+                        ].joined(separator: "\t"))
                 }
                 try Console.emit(lines.joined(separator: "\n") + "\n", to: nil)
             }
@@ -51,7 +68,9 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "One batch: where it came from, its counts and its rejected rows with reasons.")
         @OptionGroup var options: StoreOptionGroup
         @OptionGroup var output: OutputFlags
         @Argument(help: "Batch name or number.")
@@ -63,7 +82,10 @@ struct StoreCommand: AsyncParsableCommand {
                 let b = try await store.batch(batch, as: .connected)
                 let rejections = try await store.rejections(of: b, as: .connected).rows
                 if output.json {
-                    return try OutputFlags.emitJSON(StoreShowJSON(batch: BatchJSON(b), rejections: rejections.map { .init(row: $0.row, reasons: $0.reasons) }))
+                    return try OutputFlags.emitJSON(
+                        StoreShowJSON(
+                            batch: BatchJSON(b), rejections: rejections.map { .init(row: $0.row, reasons: $0.reasons) })
+                    )
                 }
                 var text = """
                     \(vi ? "Lô" : "Batch") #\(b.id) '\(b.name)'
@@ -83,7 +105,9 @@ struct StoreCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "export", abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "The responses in force as CSV (batch, file, row, design columns, attributes, answers).")
         @OptionGroup var options: StoreOptionGroup
         @Option(help: "Language of messages: vi or en.")
         var lang: Language = .vi
@@ -96,10 +120,13 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run(language: lang) { store in
-                let selection = try await store.select(ResponseSelection(year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }),
-                                                       as: .connected)
+                let selection = try await store.select(
+                    ResponseSelection(
+                        year: year, instrumentID: instrument.map { (try? InstrumentResolver.resolve($0).id) ?? $0 }),
+                    as: .connected)
                 let layout = try InstrumentResolver.resolve(selection.instrumentID).recordLayout
-                try Console.emit(try await store.exportCSV(selection, year: year, layout: layout, as: .connected), to: output)
+                try Console.emit(
+                    try await store.exportCSV(selection, year: year, layout: layout, as: .connected), to: output)
             }
         }
     }
@@ -108,7 +135,8 @@ struct StoreCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "setup",
             abstract: "PostgreSQL store (as its administrator): create the tables, and a team or analyst role.",
-            discussion: "Example: sipas store setup --store postgres://sipas_admin@127.0.0.1/sipas --team hanoi --provinces 01 --password …"
+            discussion:
+                "Example: sipas store setup --store postgres://sipas_admin@127.0.0.1/sipas --team hanoi --provinces 01 --password …"
         )
         @Option(help: "The store: a postgres://administrator@host/database URL.")
         var store: String
@@ -129,24 +157,35 @@ struct StoreCommand: AsyncParsableCommand {
             let vi = lang == .vi
             do {
                 guard StoreLocation.isPostgres(store) else {
-                    throw StoreError(.cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"), store: store)
+                    throw StoreError(
+                        .cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"),
+                        store: store)
                 }
                 let opened = try await PostgresStore.connect(store, migrate: true)
                 defer { Task { await opened.close() } }
-                Console.message(vi ? "\(opened.location): bảng và quyền đã sẵn sàng" : "\(opened.location): tables and policies are up to date")
+                Console.message(
+                    vi
+                        ? "\(opened.location): bảng và quyền đã sẵn sàng"
+                        : "\(opened.location): tables and policies are up to date")
                 if let team {
                     let codes = splitList(provinces ?? "")
                     try await opened.createTeam(team, password: password, provinces: codes)
-                    Console.message(vi ? "nhóm \(team): tỉnh \(codes.joined(separator: ", "))" : "team \(team): provinces \(codes.joined(separator: ", "))")
+                    Console.message(
+                        vi
+                            ? "nhóm \(team): tỉnh \(codes.joined(separator: ", "))"
+                            : "team \(team): provinces \(codes.joined(separator: ", "))")
                 }
                 if let analyst {
                     try await opened.createAnalyst(analyst, password: password)
-                    Console.message(vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
+                    Console.message(
+                        vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
                 }
                 if let web {
                     try await opened.createWebServer(web, password: password)
-                    Console.message(vi ? "máy chủ web \(web): tài khoản web, và đọc, nạp thay mỗi nhóm"
-                                       : "web server \(web): web accounts, and reads and loads as each team")
+                    Console.message(
+                        vi
+                            ? "máy chủ web \(web): tài khoản web, và đọc, nạp thay mỗi nhóm"
+                            : "web server \(web): web accounts, and reads and loads as each team")
                 }
             } catch {
                 Console.message(ErrorReporter.message(for: error, language: lang))

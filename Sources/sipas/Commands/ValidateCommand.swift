@@ -11,11 +11,11 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check response files against an instrument without importing or writing anything.",
         discussion: """
-        Reads every row as `analyze` would and reports, per file, the rows read, accepted and \
-        rejected, the rejections counted by rule and by column, the first rejections in full, and \
-        every normalisation made. Respondent ids are checked across all the files. Exit status 0 when \
-        every row is valid, 65 when any row or file is invalid, 66 when a file is missing.
-        """
+            Reads every row as `analyze` would and reports, per file, the rows read, accepted and \
+            rejected, the rejections counted by rule and by column, the first rejections in full, and \
+            every normalisation made. Respondent ids are checked across all the files. Exit status 0 when \
+            every row is valid, 65 when any row or file is invalid, 66 when a file is missing.
+            """
     )
 
     @Argument(help: "Response files (CSV in UTF-8, UTF-16, CP1258, TCVN3 or VNI, or .xlsx).")
@@ -30,7 +30,11 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var sourceFlags: SourceFlags
 
-    @Option(name: .customLong("second-entry"), help: "A second keying of the same paper forms: after validating both, compare it with FILE field by field (forms paired by respondent id); exit 65 on any difference.")
+    @Option(
+        name: .customLong("second-entry"),
+        help:
+            "A second keying of the same paper forms: after validating both, compare it with FILE field by field (forms paired by respondent id); exit 65 on any difference."
+    )
     var secondEntry: String?
 
     func validate() throws {
@@ -59,26 +63,32 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func validateFiles() throws -> Int32 {
         let lang = output.language
-        for path in files + [secondEntry].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) { throw CLIError.inputMissing(path) }
+        for path in files + [secondEntry].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
+            throw CLIError.inputMissing(path)
+        }
         let urls = files.map { URL(fileURLWithPath: $0) }
         let observer: AnalysisObserver = output.chatty ? .console : .silent
-        let chosen = try AnalysisRunner.chooseInstrument(instrumentOption.instrument, for: urls[0], source: sourceFlags.source, language: lang, observer: observer)
+        let chosen = try AnalysisRunner.chooseInstrument(
+            instrumentOption.instrument, for: urls[0], source: sourceFlags.source, language: lang, observer: observer)
         var checked = try check(urls, chosen)
         var doubleEntry: ValidationJSON.DoubleEntry?
         if let secondEntry {
             // The second keying holds the same ids by design: it is validated on its own.
             let second = URL(fileURLWithPath: secondEntry)
             checked.add(try check([second], chosen))
-            let comparison = try DoubleEntryComparison.compare(first: urls[0], second: second, instrument: chosen, source: sourceFlags.source)
+            let comparison = try DoubleEntryComparison.compare(
+                first: urls[0], second: second, instrument: chosen, source: sourceFlags.source)
             if !output.quiet || !comparison.agrees { checked.text += comparison.report(language: lang) }
             doubleEntry = ValidationJSON.DoubleEntry(comparison)
             if !comparison.agrees && checked.status == ExitStatus.ok { checked.status = ExitStatus.dataError }
         }
         if output.json {
             var totals = ImportTotalsJSON()
-            checked.files.forEach { totals.add($0) }
-            try OutputFlags.emitJSON(ValidationJSON(language: lang, instrument: chosen.id, files: checked.files, totals: totals,
-                                                    secondEntry: doubleEntry, exitStatus: checked.status))
+            for file in checked.files { totals.add(file) }
+            try OutputFlags.emitJSON(
+                ValidationJSON(
+                    language: lang, instrument: chosen.id, files: checked.files, totals: totals,
+                    secondEntry: doubleEntry, exitStatus: checked.status))
         } else {
             FileHandle.standardOutput.write(Data(checked.text.utf8))
         }
@@ -102,11 +112,15 @@ struct ValidateCommand: AsyncParsableCommand {
             do {
                 // UTF-8 CSV rows on the fast path, as `analyze` reads them; the summary is the full
                 // importer's, byte for byte (`SIPAS_SLOW_PATH=1` reads every row with it).
-                let summary = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1"
+                let summary =
+                    ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1"
                     ? try importer.run(file: url) { _ in }
-                    : try importer.runFast(file: url, threads: ProcessInfo.processInfo.activeProcessorCount, sink: DiscardingSink())
+                    : try importer.runFast(
+                        file: url, threads: ProcessInfo.processInfo.activeProcessorCount, sink: DiscardingSink())
                 respondents = importer.knownRespondents
-                if !output.quiet || summary.rejected > 0 { checked.text += ValidationReport.render(summary, language: lang, shown: show) }
+                if !output.quiet || summary.rejected > 0 {
+                    checked.text += ValidationReport.render(summary, language: lang, shown: show)
+                }
                 checked.files.append(ImportFileJSON(summary, language: lang, shown: show))
                 if summary.rejected > 0 { checked.status = ExitStatus.dataError }
             } catch let error as ImportError {
@@ -124,9 +138,15 @@ struct ValidateCommand: AsyncParsableCommand {
 enum ValidationReport {
     static func render(_ summary: ImportSummary, language: Language, shown: Int) -> String {
         func text(_ message: CLIMessage) -> String { message.text(language) }
-        var out = text(.validationSummary(file: summary.file, rowsRead: summary.rowsRead, valid: summary.accepted, invalid: summary.rejected)) + "\n"
+        var out =
+            text(
+                .validationSummary(
+                    file: summary.file, rowsRead: summary.rowsRead, valid: summary.accepted, invalid: summary.rejected))
+            + "\n"
         if let guess = summary.encodingGuess {
-            out += "  " + text(.validateEncoding) + "\(guess.encoding.rawValue) (\(Int((guess.confidence * 100).rounded())) %: \(guess.evidence))\n"
+            out +=
+                "  " + text(.validateEncoding)
+                + "\(guess.encoding.rawValue) (\(Int((guess.confidence * 100).rounded())) %: \(guess.evidence))\n"
         } else if !summary.isWorkbook {
             out += "  " + text(.validateEncoding) + summary.encoding.rawValue + "\n"
         }
@@ -144,8 +164,10 @@ enum ValidationReport {
             if total > shown { out += "  " + text(.moreProblems(total - shown)) + "\n" }
         }
         if !summary.normalisations.isEmpty {
-            out += "  " + text(.validateNormalised)
-                + summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "\n"
+            out +=
+                "  " + text(.validateNormalised)
+                + summary.normalisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(
+                    separator: ", ") + "\n"
         }
         if !summary.metadataColumns.isEmpty {
             out += "  " + text(.validateMetadataColumns) + summary.metadataColumns.joined(separator: ", ") + "\n"

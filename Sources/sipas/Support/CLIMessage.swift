@@ -51,7 +51,9 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
     case progressNote(levels: String, late: Int, threshold: String)
     case marginWithForms(n: Int, margin: String, confidence: String)
     case sizeNote(z: String, margin: String, share: String, deff: String, responseRate: String)
-    case drawSummary(output: String, units: Int, frameRows: Int, strata: Int, certainty: Int, reserves: Int, rows: Int, method: String, seed: UInt)
+    case drawSummary(
+        output: String, units: Int, frameRows: Int, strata: Int, certainty: Int, reserves: Int, rows: Int,
+        method: String, seed: UInt)
     case zeroSizeUnits(Int)
     case weightsSummary(output: String, respondents: Int, sampled: Int, rate: String, cells: Int)
     case rakingSweeps(Int, converged: Bool)
@@ -68,19 +70,25 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
         switch self {
         case .errorPrefix: return language.pick(vi: "Lỗi: ", en: "error: ")
         case .importSummary(let file, let rowsRead, let accepted, let rejected):
-            return language.pick(vi: "\(file): đọc \(rowsRead) dòng: nhận \(accepted), loại \(rejected)",
-                                 en: "\(file): \(rowsRead) rows read: \(accepted) accepted, \(rejected) rejected")
+            return language.pick(
+                vi: "\(file): đọc \(rowsRead) dòng: nhận \(accepted), loại \(rejected)",
+                en: "\(file): \(rowsRead) rows read: \(accepted) accepted, \(rejected) rejected")
         case .moreRows(let count): return language.pick(vi: "… và \(count) dòng khác", en: "… and \(count) more")
         case .encodingDetected(let encoding, let percent, let evidence):
-            return language.pick(vi: "Bảng mã: \(encoding), tự nhận biết, độ tin cậy \(percent) % (\(evidence)); đổi bằng --encoding",
-                                 en: "Encoding: \(encoding), detected with \(percent) % confidence (\(evidence)); override with --encoding")
+            return language.pick(
+                vi: "Bảng mã: \(encoding), tự nhận biết, độ tin cậy \(percent) % (\(evidence)); đổi bằng --encoding",
+                en:
+                    "Encoding: \(encoding), detected with \(percent) % confidence (\(evidence)); override with --encoding"
+            )
         case .encodingLabel: return language.pick(vi: "Bảng mã: ", en: "Encoding: ")
-        case .metadataColumnsKept: return language.pick(vi: "Cột siêu dữ liệu (để riêng): ", en: "Metadata columns (kept aside): ")
+        case .metadataColumnsKept:
+            return language.pick(vi: "Cột siêu dữ liệu (để riêng): ", en: "Metadata columns (kept aside): ")
         case .normalisedLabel: return language.pick(vi: "Chuẩn hoá: ", en: "Normalised: ")
         case .unusedColumnsLabel: return language.pick(vi: "Cột không dùng: ", en: "Unused columns: ")
         case .validationSummary(let file, let rowsRead, let valid, let invalid):
-            return language.pick(vi: "\(file): đọc \(rowsRead) dòng: hợp lệ \(valid), không hợp lệ \(invalid)",
-                                 en: "\(file): \(rowsRead) rows read: \(valid) valid, \(invalid) invalid")
+            return language.pick(
+                vi: "\(file): đọc \(rowsRead) dòng: hợp lệ \(valid), không hợp lệ \(invalid)",
+                en: "\(file): \(rowsRead) rows read: \(valid) valid, \(invalid) invalid")
         case .validateEncoding: return language.pick(vi: "bảng mã: ", en: "encoding: ")
         case .byRule: return language.pick(vi: "theo quy tắc:", en: "by rule:")
         case .byColumn: return language.pick(vi: "theo cột:", en: "by column:")
@@ -90,7 +98,8 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
         case .validateMetadataColumns: return language.pick(vi: "cột siêu dữ liệu: ", en: "metadata columns: ")
         case .validateUnusedColumns: return language.pick(vi: "cột không dùng: ", en: "unused columns: ")
         case .secondEntryNeedsOneFile:
-            return language.pick(vi: "--second-entry so với đúng một tệp", en: "--second-entry compares with exactly one FILE")
+            return language.pick(
+                vi: "--second-entry so với đúng một tệp", en: "--second-entry compares with exactly one FILE")
         case .instrumentProblems(let file, let count):
             return language.pick(vi: "\(file): \(count) lỗi", en: "\(file): \(count) problem\(count == 1 ? "" : "s")")
         case .family: return language.pick(vi: "nhóm", en: "family")
@@ -108,7 +117,9 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
         case .element: return language.pick(vi: "Yếu tố", en: "Element")
         case .overallItems: return language.pick(vi: "Câu hỏi hài lòng chung:", en: "Overall items:")
         case .attributes: return language.pick(vi: "Cột thông tin (attribute):", en: "Attributes:")
-        case .otherQuestions: return language.pick(vi: "Câu hỏi khác (info, không tính chỉ số):", en: "Other questions (info, not scored):")
+        case .otherQuestions:
+            return language.pick(
+                vi: "Câu hỏi khác (info, không tính chỉ số):", en: "Other questions (info, not scored):")
         case .idColumn: return language.pick(vi: "Mã", en: "Id")
         case .familyColumn: return language.pick(vi: "Nhóm", en: "Family")
         case .methodColumn: return language.pick(vi: "Phương pháp", en: "Method")
@@ -116,28 +127,42 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
         case .titleColumn: return language.pick(vi: "Tên", en: "Title")
         case .instrumentSummary(let questions, let scored, let areas, let elements, let choiceLists):
             return language.pick(
-                vi: "OK: \(questions) câu hỏi, \(scored) câu tính chỉ số (\(areas) lĩnh vực, \(elements) yếu tố), \(choiceLists) danh sách lựa chọn",
-                en: "OK: \(questions) questions, \(scored) scored (\(areas) area\(areas == 1 ? "" : "s"), \(elements) elements), \(choiceLists) choice lists")
+                vi:
+                    "OK: \(questions) câu hỏi, \(scored) câu tính chỉ số (\(areas) lĩnh vực, \(elements) yếu tố), \(choiceLists) danh sách lựa chọn",
+                en:
+                    "OK: \(questions) questions, \(scored) scored (\(areas) area\(areas == 1 ? "" : "s"), \(elements) elements), \(choiceLists) choice lists"
+            )
         case .formatNeedsOutput(let format):
-            return language.pick(vi: "--format \(format) cần --output TỆP", en: "--format \(format) needs --output FILE")
+            return language.pick(
+                vi: "--format \(format) cần --output TỆP", en: "--format \(format) needs --output FILE")
         case .noFolder(let folder): return language.pick(vi: "không có thư mục \(folder)", en: "no folder \(folder)")
         case .keyDriversPrefix: return language.pick(vi: "Yếu tố tác động: ", en: "Key drivers: ")
         case .wroteFiles(let count, let directory, let seconds):
-            return language.pick(vi: "Đã ghi \(count) tệp vào \(directory) (\(seconds) s)", en: "Wrote \(count) files to \(directory) (\(seconds) s)")
+            return language.pick(
+                vi: "Đã ghi \(count) tệp vào \(directory) (\(seconds) s)",
+                en: "Wrote \(count) files to \(directory) (\(seconds) s)")
         case .storeRequired:
-            return language.pick(vi: "cần --store (hoặc biến môi trường SIPAS_STORE)", en: "--store (or SIPAS_STORE) is required")
+            return language.pick(
+                vi: "cần --store (hoặc biến môi trường SIPAS_STORE)", en: "--store (or SIPAS_STORE) is required")
         case .roleTeamNeedsTeam: return language.pick(vi: "--role team cần --team", en: "--role team needs --team")
-        case .teamNeedsRoleTeam: return language.pick(vi: "--team chỉ dùng với --role team", en: "--team goes with --role team only")
-        case .accountNameLength: return language.pick(vi: "tên tài khoản: 1 đến 64 ký tự", en: "account name: 1 to 64 characters")
+        case .teamNeedsRoleTeam:
+            return language.pick(vi: "--team chỉ dùng với --role team", en: "--team goes with --role team only")
+        case .accountNameLength:
+            return language.pick(vi: "tên tài khoản: 1 đến 64 ký tự", en: "account name: 1 to 64 characters")
         case .postgresTeamRole(let team):
-            return language.pick(vi: "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'",
-                                 en: "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
-        case .accountExists(let name): return language.pick(vi: "đã có tài khoản '\(name)'", en: "account '\(name)' already exists")
+            return language.pick(
+                vi: "trên kho PostgreSQL, --team là tên vai trò của nhóm (chữ thường, số, _): '\(team)'",
+                en: "on a PostgreSQL store --team names the team's role (lowercase letters, digits, _): '\(team)'")
+        case .accountExists(let name):
+            return language.pick(vi: "đã có tài khoản '\(name)'", en: "account '\(name)' already exists")
         case .accountAdded(let name, let role, let team):
-            return language.pick(vi: "đã thêm tài khoản '\(name)' (\(role)\(team.isEmpty ? "" : ", nhóm \(team)"))",
-                                 en: "added account '\(name)' (\(role)\(team.isEmpty ? "" : ", team \(team)"))")
+            return language.pick(
+                vi: "đã thêm tài khoản '\(name)' (\(role)\(team.isEmpty ? "" : ", nhóm \(team)"))",
+                en: "added account '\(name)' (\(role)\(team.isEmpty ? "" : ", team \(team)"))")
         case .accountColumns:
-            return language.pick(vi: "tài khoản\tvai trò\tnhóm\ttỉnh\ttrạng thái\ttạo lúc", en: "account\trole\tteam\tprovinces\tstatus\tcreated")
+            return language.pick(
+                vi: "tài khoản\tvai trò\tnhóm\ttỉnh\ttrạng thái\ttạo lúc",
+                en: "account\trole\tteam\tprovinces\tstatus\tcreated")
         case .accountDisabled: return language.pick(vi: "đã khoá", en: "disabled")
         case .accountActive: return language.pick(vi: "hoạt động", en: "active")
         case .noAccount(let name): return language.pick(vi: "không có tài khoản '\(name)'", en: "no account '\(name)'")
@@ -160,31 +185,49 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
         case .forms: return language.pick(vi: "Phiếu phát", en: "Forms")
         case .total: return language.pick(vi: "Tổng", en: "Total")
         case .allocationNote(let rule, let n, let minimum):
-            return language.pick(vi: "Phân bổ \(rule), n = \(n), tối thiểu \(minimum) mỗi tầng; * = tầng bị giữ ở mức tối thiểu hoặc bằng N_h",
-                                 en: "\(rule) allocation, n = \(n), minimum \(minimum) per stratum; * = stratum held at the minimum or at N_h")
+            return language.pick(
+                vi:
+                    "Phân bổ \(rule), n = \(n), tối thiểu \(minimum) mỗi tầng; * = tầng bị giữ ở mức tối thiểu hoặc bằng N_h",
+                en:
+                    "\(rule) allocation, n = \(n), minimum \(minimum) per stratum; * = stratum held at the minimum or at N_h"
+            )
         case .progressNote(let levels, let late, let threshold):
-            return language.pick(vi: "Tiến độ thu phiếu theo \(levels); \(late) nhóm dưới \(threshold) %",
-                                 en: "Field work by \(levels); \(late) groups below \(threshold) %")
+            return language.pick(
+                vi: "Tiến độ thu phiếu theo \(levels); \(late) nhóm dưới \(threshold) %",
+                en: "Field work by \(levels); \(late) groups below \(threshold) %")
         case .marginWithForms(let n, let margin, let confidence):
-            return language.pick(vi: "Sai số với \(n) phiếu: ±\(margin) điểm % (độ tin cậy \(confidence) %)",
-                                 en: "Margin of error with \(n) forms: ±\(margin) percentage points (\(confidence) % confidence)")
+            return language.pick(
+                vi: "Sai số với \(n) phiếu: ±\(margin) điểm % (độ tin cậy \(confidence) %)",
+                en: "Margin of error with \(n) forms: ±\(margin) percentage points (\(confidence) % confidence)")
         case .sizeNote(let z, let margin, let share, let deff, let responseRate):
             return language.pick(
-                vi: "z = \(z), sai số ±\(margin) điểm %, tỷ lệ \(share) %, deff \(deff), tỷ lệ phản hồi \(responseRate)",
+                vi:
+                    "z = \(z), sai số ±\(margin) điểm %, tỷ lệ \(share) %, deff \(deff), tỷ lệ phản hồi \(responseRate)",
                 en: "z = \(z), margin ±\(margin) pp, share \(share) %, deff \(deff), response rate \(responseRate)")
-        case .drawSummary(let output, let units, let frameRows, let strata, let certainty, let reserves, let rows, let method, let seed):
+        case .drawSummary(
+            let output, let units, let frameRows, let strata, let certainty, let reserves, let rows, let method,
+            let seed):
             return language.pick(
-                vi: "\(output): \(units) đơn vị từ \(frameRows) (\(strata) tầng, \(certainty) đơn vị chắc chắn, \(reserves) đơn vị dự phòng), \(rows) dòng; \(method), hạt giống \(seed)",
-                en: "\(output): \(units) units of \(frameRows) (\(strata) strata, \(certainty) certainty units, \(reserves) reserve units), \(rows) rows; \(method), seed \(seed)")
+                vi:
+                    "\(output): \(units) đơn vị từ \(frameRows) (\(strata) tầng, \(certainty) đơn vị chắc chắn, \(reserves) đơn vị dự phòng), \(rows) dòng; \(method), hạt giống \(seed)",
+                en:
+                    "\(output): \(units) units of \(frameRows) (\(strata) strata, \(certainty) certainty units, \(reserves) reserve units), \(rows) rows; \(method), seed \(seed)"
+            )
         case .zeroSizeUnits(let count):
-            return language.pick(vi: "Cảnh báo: \(count) đơn vị có quy mô 0, không thể được chọn",
-                                 en: "warning: \(count) units have size 0 and cannot be selected")
+            return language.pick(
+                vi: "Cảnh báo: \(count) đơn vị có quy mô 0, không thể được chọn",
+                en: "warning: \(count) units have size 0 and cannot be selected")
         case .weightsSummary(let output, let respondents, let sampled, let rate, let cells):
-            return language.pick(vi: "\(output): \(respondents) người trả lời / \(sampled) đơn vị mẫu (\(rate) %), \(cells) ô điều chỉnh",
-                                 en: "\(output): \(respondents) respondents of \(sampled) sampled units (\(rate) %), \(cells) adjustment cells")
+            return language.pick(
+                vi:
+                    "\(output): \(respondents) người trả lời / \(sampled) đơn vị mẫu (\(rate) %), \(cells) ô điều chỉnh",
+                en:
+                    "\(output): \(respondents) respondents of \(sampled) sampled units (\(rate) %), \(cells) adjustment cells"
+            )
         case .rakingSweeps(let sweeps, let converged):
-            return language.pick(vi: "Cào số: \(sweeps) vòng, \(converged ? "hội tụ" : "CHƯA hội tụ (tăng --max-iterations)")",
-                                 en: "Raking: \(sweeps) sweeps, \(converged ? "converged" : "NOT converged (raise --max-iterations)")")
+            return language.pick(
+                vi: "Cào số: \(sweeps) vòng, \(converged ? "hội tụ" : "CHƯA hội tụ (tăng --max-iterations)")",
+                en: "Raking: \(sweeps) sweeps, \(converged ? "converged" : "NOT converged (raise --max-iterations)")")
         case .weightStep(let step):
             switch step {
             case "base": return language.pick(vi: "gốc", en: "base")
@@ -194,10 +237,13 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
             default: return step
             }
         case .weightStepSummary(let step, let total, let kish, let effectiveN):
-            return language.pick(vi: "Trọng số \(step): tổng \(total), deff Kish \(kish), n hiệu dụng \(effectiveN)",
-                                 en: "Weights \(step): total \(total), Kish deff \(kish), effective n \(effectiveN)")
+            return language.pick(
+                vi: "Trọng số \(step): tổng \(total), deff Kish \(kish), n hiệu dụng \(effectiveN)",
+                en: "Weights \(step): total \(total), Kish deff \(kish), effective n \(effectiveN)")
         case .accountDisabledNow(let name):
-            return language.pick(vi: "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc", en: "disabled account '\(name)'; its sessions ended")
+            return language.pick(
+                vi: "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc",
+                en: "disabled account '\(name)'; its sessions ended")
         }
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import SIPASCore
 import SIPASInstruments
 import SIPASReport
-import SIPASStats
 import SIPASReportJobs
+import SIPASStats
 
 /// The instrument the responses follow: `analyze`, `compare`, `report` and `validate`.
 struct InstrumentOption: ParsableArguments {
@@ -33,7 +33,10 @@ struct TableOutputOptions: ParsableArguments {
 
 /// The target plan and the exit status of a run with rejected rows: `analyze`, `compare`, `report`.
 struct OutcomeOptions: ParsableArguments {
-    @Option(help: "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file.")
+    @Option(
+        help:
+            "Target plan: a built-in id (bac-giang-2025, hung-yen-2023, luc-ngan-2024, hung-thang-2025, bac-giang-2021-2030) or a YAML file."
+    )
     var targets: String?
 
     @Flag(name: .customLong("accept-rejects"), help: "Exit 0 even when rows were rejected.")
@@ -57,7 +60,8 @@ struct OutcomeOptions: ParsableArguments {
 
 /// A survey store read instead of files: `analyze`, `compare`, `report`.
 struct StoreOption: ParsableArguments {
-    @Option(help: "Read the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
+    @Option(
+        help: "Read the responses in force in this survey store (a SQLite file or a postgres:// URL) instead of files.")
     var store: String?
 }
 

@@ -45,11 +45,16 @@ typealias CLIError = JobError
 extension AnalysisObserver {
     /// Messages and import summaries on standard error, and a progress line when it is a terminal.
     static var console: AnalysisObserver {
-        AnalysisObserver(message: { Console.message($0) }, imported: { summary, rejects, language in
-            ImportSummaryPrinter.print(summary, rejectsURL: rejects, language: language)
-        }, progress: { file in
-            ProgressDisplay.make(file: file, quiet: false).map { display in (update: { display.update(rows: $0, fraction: $1) }, finish: { display.finish() }) }
-        })
+        AnalysisObserver(
+            message: { Console.message($0) },
+            imported: { summary, rejects, language in
+                ImportSummaryPrinter.print(summary, rejectsURL: rejects, language: language)
+            },
+            progress: { file in
+                ProgressDisplay.make(file: file, quiet: false).map { display in
+                    (update: { display.update(rows: $0, fraction: $1) }, finish: { display.finish() })
+                }
+            })
     }
 }
 

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SIPASCore
 import SIPASImport
 import SIPASInstruments
@@ -43,7 +43,8 @@ enum ErrorReporter {
     static func exitCode(for error: any Error) -> Int32 {
         switch error {
         case let error as ImportError: return error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
-        case is InstrumentError, is PlanError, is Crosswalk.ReadError, is CSVReader.ReadError: return ExitStatus.dataError
+        case is InstrumentError, is PlanError, is Crosswalk.ReadError, is CSVReader.ReadError:
+            return ExitStatus.dataError
         case let error as StatsError:
             if case .lonelyPSU = error { return ExitStatus.dataError }
             if case .calibrationDidNotConverge = error { return ExitStatus.dataError }
@@ -68,7 +69,9 @@ enum ErrorReporter {
 enum ImportSummaryPrinter {
     static func print(_ summary: ImportSummary, rejectsURL: URL?, language: Language, shown: Int = 10) {
         func text(_ message: CLIMessage) -> String { message.text(language) }
-        var line = text(.importSummary(file: summary.file, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected))
+        var line = text(
+            .importSummary(
+                file: summary.file, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected))
         if summary.rejected > 0, let rejectsURL { line += " → \(rejectsURL.path)" }
         Console.message(line)
         for rejection in summary.rejections.prefix(shown) {
@@ -79,7 +82,11 @@ enum ImportSummaryPrinter {
         }
         if let guess = summary.encodingGuess, guess.encoding != .utf8 || guess.confidence < 1 {
             let percent = Int((guess.confidence * 100).rounded())
-            Console.message("  " + text(.encodingDetected(encoding: guess.encoding.rawValue, percent: percent, evidence: guess.evidence)))
+            Console.message(
+                "  "
+                    + text(
+                        .encodingDetected(encoding: guess.encoding.rawValue, percent: percent, evidence: guess.evidence)
+                    ))
         } else if summary.encoding != .utf8, !summary.isWorkbook {
             Console.message("  " + text(.encodingLabel) + summary.encoding.rawValue)
         }

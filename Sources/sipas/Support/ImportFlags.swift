@@ -6,7 +6,10 @@ extension EncodingChoice: ExpressibleByArgument {}
 /// How response files are read: the encoding and the sheet (`analyze`, `compare`, `report`,
 /// `validate`).
 struct SourceFlags: ParsableArguments {
-    @Option(help: "Text encoding of CSV files: auto (default: byte-order mark, else detected with a stated confidence), utf8, utf16, cp1258, tcvn3 or vni.")
+    @Option(
+        help:
+            "Text encoding of CSV files: auto (default: byte-order mark, else detected with a stated confidence), utf8, utf16, cp1258, tcvn3 or vni."
+    )
     var encoding: EncodingChoice = .auto
 
     @Option(help: "Sheet of an .xlsx workbook: its name or 1-based position (default: the first sheet).")

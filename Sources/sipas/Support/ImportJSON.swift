@@ -80,7 +80,8 @@ struct ImportFileJSON: Encodable {
         blankLines = summary.blankLines
         workbook = summary.isWorkbook
         if let guess = summary.encodingGuess {
-            encoding = Encoding(name: guess.encoding.rawValue, detected: true, confidence: guess.confidence, evidence: guess.evidence)
+            encoding = Encoding(
+                name: guess.encoding.rawValue, detected: true, confidence: guess.confidence, evidence: guess.evidence)
         } else if !summary.isWorkbook {
             encoding = Encoding(name: summary.encoding.rawValue, detected: false, confidence: 1, evidence: nil)
         }
@@ -91,11 +92,15 @@ struct ImportFileJSON: Encodable {
             ColumnCount(column: $0.key, count: $0.value)
         }
         firstRejections = summary.rejections.prefix(max(0, shown)).map { r in
-            RejectionJSON(file: r.location.file, row: r.location.row, column: r.location.column, columnLetter: r.location.columnLetter,
-                          question: r.question, value: r.value, rule: r.rule.key, ruleName: r.rule.name.text(language),
-                          reason: r.reason(language))
+            RejectionJSON(
+                file: r.location.file, row: r.location.row, column: r.location.column,
+                columnLetter: r.location.columnLetter,
+                question: r.question, value: r.value, rule: r.rule.key, ruleName: r.rule.name.text(language),
+                reason: r.reason(language))
         }
-        normalisations = summary.normalisations.sorted { $0.key < $1.key }.map { Normalisation(change: $0.key, count: $0.value) }
+        normalisations = summary.normalisations.sorted { $0.key < $1.key }.map {
+            Normalisation(change: $0.key, count: $0.value)
+        }
         metadataColumns = summary.metadataColumns
         unusedColumns = summary.unmatchedColumns
         designNotes = summary.designNotes
@@ -104,7 +109,9 @@ struct ImportFileJSON: Encodable {
     /// A file that could not be read at all: its error instead of counts.
     init(file: String, error: ImportError, language: Language) {
         self.file = file
-        self.error = FileError(rule: error.key, ruleName: error.ruleName.text(language), value: error.value, message: error.message(language))
+        self.error = FileError(
+            rule: error.key, ruleName: error.ruleName.text(language), value: error.value,
+            message: error.message(language))
     }
 }
 
@@ -158,7 +165,9 @@ struct ValidationJSON: Encodable {
             formsCompared = c.formsCompared
             fieldsCompared = c.fieldsCompared
             differences = c.differences.map {
-                Difference(formId: $0.formId, column: $0.column, first: $0.first, second: $0.second, firstRow: $0.firstRow, secondRow: $0.secondRow)
+                Difference(
+                    formId: $0.formId, column: $0.column, first: $0.first, second: $0.second, firstRow: $0.firstRow,
+                    secondRow: $0.secondRow)
             }
             formsOnlyInFirst = c.onlyInFirst.count
             formsOnlyInSecond = c.onlyInSecond.count

@@ -83,7 +83,9 @@ struct ImportedFileJSON: Encodable {
     var duplicates: [Duplicate] = []
     var seconds: Double
 
-    init(url: URL, instrument: String, summary: ImportSummary?, outcome: LoadOutcome, seconds: Double, language: Language) {
+    init(
+        url: URL, instrument: String, summary: ImportSummary?, outcome: LoadOutcome, seconds: Double, language: Language
+    ) {
         file = url.lastPathComponent
         self.instrument = instrument
         self.summary = summary.map { ImportFileJSON($0, language: language, shown: $0.rejections.count) }
@@ -97,7 +99,9 @@ struct ImportedFileJSON: Encodable {
             batch = BatchJSON(info)
             self.replaced = replaced.map(BatchJSON.init)
             duplicateIds = count
-            self.duplicates = duplicates.map { Duplicate(respondentId: $0.respondentID, row: $0.row, otherBatch: $0.otherBatch, otherRow: $0.otherRow) }
+            self.duplicates = duplicates.map {
+                Duplicate(respondentId: $0.respondentID, row: $0.row, otherBatch: $0.otherBatch, otherRow: $0.otherRow)
+            }
         }
     }
 }
