@@ -63,6 +63,20 @@ extension SurveyStore: SurveyStoring {
         }
     }
 
+    public func years(as role: StoreRole) async throws -> [Int] {
+        try await BlockingWork.run {
+            let visible = try self.batches().filter { $0.isInForce && role.sees($0) }.map { String($0.id) }
+            return try self.read { db in
+                try Int.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT year FROM response WHERE year IS NOT NULL \
+                        AND batch_id IN (\(visible.joined(separator: ","))) ORDER BY year
+                        """)
+            }
+        }
+    }
+
     public func select(_ selection: ResponseSelection, as role: StoreRole) async throws -> SelectionSummary {
         try await BlockingWork.run {
             var selection = selection

@@ -68,6 +68,10 @@ package protocol SurveyStoring: AnyObject, Sendable {
     /// Responses stored in the batches in force the role may see (progress counts).
     func responseCount(as role: StoreRole) async throws -> Int
 
+    /// The survey years of the responses in force that the role may read, oldest first (responses
+    /// without a year are not counted).
+    func years(as role: StoreRole) async throws -> [Int]
+
     /// The batches in force of `selection` that the role may see, and their instrument.
     func select(_ selection: ResponseSelection, as role: StoreRole) async throws -> SelectionSummary
 

@@ -82,6 +82,19 @@ extension PostgresStore: SurveyStoring {
         }
     }
 
+    public func years(as role: StoreRole) async throws -> [Int] {
+        try await acting(as: role) {
+            var years: [Int] = []
+            let found = try await query(
+                """
+                SELECT DISTINCT r.year FROM response r JOIN batch b ON b.id = r.batch_id \
+                WHERE b.replaced_by IS NULL AND r.year IS NOT NULL ORDER BY 1
+                """)
+            for try await year in found.decode(Int32.self) { years.append(Int(year)) }
+            return years
+        }
+    }
+
     public func select(_ selection: ResponseSelection, as role: StoreRole) async throws -> SelectionSummary {
         try await acting(as: role) { try await select(selection) }
     }

@@ -94,6 +94,10 @@ public final class PostgresStorePool: SurveyStoring {
         try await withStore { try await $0.responseCount(as: role) }
     }
 
+    public func years(as role: StoreRole) async throws -> [Int] {
+        try await withStore { try await $0.years(as: role) }
+    }
+
     public func select(_ selection: ResponseSelection, as role: StoreRole) async throws -> SelectionSummary {
         try await withStore { try await $0.select(selection, as: role) }
     }

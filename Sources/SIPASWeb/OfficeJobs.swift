@@ -27,16 +27,10 @@ struct OfficeJobs {
         }
     }
 
-    /// The survey years from `first` to next year that have responses in force in the store, oldest first.
-    func years(from first: Int = 2015) async throws -> [Int] {
-        let last = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
-        var years: [Int] = []
-        for year in first...max(first, last) {
-            if (try? await services.store.select(ResponseSelection(year: year), as: .analyst)) != nil {
-                years.append(year)
-            }
-        }
-        return years
+    /// The survey years that have responses in force in the store, oldest first: one query. A
+    /// store that cannot be read is an error here, not a missing year.
+    func years() async throws -> [Int] {
+        try await services.store.years(as: .analyst)
     }
 
     /// `sipas compare --store … --years from,to`.

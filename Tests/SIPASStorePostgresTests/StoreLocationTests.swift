@@ -81,6 +81,7 @@ import Testing
 
             let selection = try await store.select(ResponseSelection(), as: .connected)
             #expect(selection.batches.map(\.id) == [info.id] && selection.responses == 40)
+            #expect(try await store.years(as: .connected) == [2024])
             let csv = try await store.exportCSV(selection, year: nil, layout: layout, as: .connected)
             let lines = csv.split(separator: "\n")
             #expect(lines.count == 41 && lines.first?.hasPrefix("_batch,_file,_row,_weight") == true)
