@@ -110,7 +110,14 @@ public struct TargetAssessment: Hashable, Sendable, Codable {
             a.status = .notYetDue
             return a
         }
-        guard let change = try? Difference(from: before, to: after, level: level) else { return a }
+        let change: Difference
+        do {
+            change = try Difference(from: before, to: after, level: level)
+        } catch {
+            // The change has no interval to judge: the status stays "not measured" and the note says why.
+            a.note = (error as? StatsError).map { LocalizedText($0) } ?? LocalizedText(vi: "\(error)", en: "\(error)")
+            return a
+        }
         a.change = change
         a.gap = change.estimate * 100
         a.status = Self.verdict(
