@@ -45,16 +45,12 @@ public struct StoredResponse: Hashable, Sendable {
     /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)`` when the text does not decode to
     ///   `attributeCount` attributes and `itemCount` answers.
     public func record(file: String, batch: Int64, attributeCount: Int, itemCount: Int) throws -> ResponseRecord {
-        guard let values = StoredRowCodec.decode(attributes: attributes, count: attributeCount),
-            let decoded = StoredRowCodec.decode(answers: answers, count: itemCount)
-        else {
-            throw StoreError(
-                .corruptRow(
-                    batch: batch, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"))
-        }
-        return ResponseRecord(
-            location: SourceLocation(file: file, row: row), weight: weight, stratum: stratum,
-            cluster: cluster, attributes: values, answers: decoded, populationPSUs: populationPSUs)
+        try StoredRowCodec.record(
+            file: file, batch: batch, row: row, store: "", weight: weight, stratum: stratum, cluster: cluster,
+            populationPSUs: populationPSUs,
+            attributes: StoredRowCodec.decode(attributes: attributes, count: attributeCount),
+            answers: StoredRowCodec.decode(answers: answers, count: itemCount), attributeCount: attributeCount,
+            itemCount: itemCount)
     }
 
     /// The attribute values again (the inverse of the stored text): as many as it holds.

@@ -303,4 +303,27 @@ public enum StoredRowCodec {
             FROM unnest(string_to_array(\(column), chr(31))) WITH ORDINALITY AS u(v, k) ORDER BY k) END
         """
     }
+
+    // MARK: Records
+
+    /// A stored response as the record the importer made of it, from its decoded parts: `attributes`
+    /// and `answers` nil when their text did not decode. Every reader of whole records (SQLite's
+    /// record reader, ``StoredResponse/record(file:batch:attributeCount:itemCount:)``, the
+    /// PostgreSQL store, which reads attributes as a text array) builds it here.
+    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)`` when a part is missing or does not
+    ///   hold `attributeCount` attributes and `itemCount` answers.
+    package static func record(
+        file: String, batch: Int64, row: Int, store: String, weight: Double, stratum: String, cluster: String,
+        populationPSUs: Double?, attributes: [String]?, answers: [ItemAnswer]?, attributeCount: Int, itemCount: Int
+    ) throws -> ResponseRecord {
+        guard let attributes, attributes.count == attributeCount, let answers, answers.count == itemCount else {
+            throw StoreError(
+                .corruptRow(
+                    batch: batch, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"),
+                store: store)
+        }
+        return ResponseRecord(
+            location: SourceLocation(file: file, row: row), weight: weight, stratum: stratum, cluster: cluster,
+            attributes: attributes, answers: answers, populationPSUs: populationPSUs)
+    }
 }

@@ -150,24 +150,15 @@ enum ResponseReader {
         let itemCount = layout.items.count
         while try db.stepRow(s, sql: sql) {
             let row = Int(sqlite3_column_int64(s, 0))
-            let attributeBytes = bytes(s, 5)
-            let answerBytes = bytes(s, 6)
-            guard let attributes = StoredRowCodec.decode(attributes: attributeBytes, count: attributeCount),
-                let answers = StoredRowCodec.decode(answers: answerBytes, count: itemCount)
-            else {
-                throw StoreError(
-                    .corruptRow(
-                        batch: batch.id, row: row,
-                        detail: "\(attributeCount) attributes and \(itemCount) answers expected"),
-                    store: store)
-            }
             try body(
-                ResponseRecord(
-                    location: SourceLocation(file: batch.fileName, row: row), weight: sqlite3_column_double(s, 1),
-                    stratum: String(decoding: bytes(s, 2), as: UTF8.self),
+                StoredRowCodec.record(
+                    file: batch.fileName, batch: batch.id, row: row, store: store,
+                    weight: sqlite3_column_double(s, 1), stratum: String(decoding: bytes(s, 2), as: UTF8.self),
                     cluster: String(decoding: bytes(s, 3), as: UTF8.self),
-                    attributes: attributes, answers: answers,
-                    populationPSUs: sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : sqlite3_column_double(s, 4)))
+                    populationPSUs: sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : sqlite3_column_double(s, 4),
+                    attributes: StoredRowCodec.decode(attributes: bytes(s, 5), count: attributeCount),
+                    answers: StoredRowCodec.decode(answers: bytes(s, 6), count: itemCount),
+                    attributeCount: attributeCount, itemCount: itemCount))
         }
     }
 

@@ -52,21 +52,19 @@ extension PostgresStore {
             let rows = try await query(
                 PostgresQuery(
                     unsafeSQL: """
-                        SELECT row, respondent_id, year, weight, stratum, cluster, population_psus, attributes, answers
+                        SELECT row, weight, stratum, cluster, population_psus, attributes, answers
                         FROM response WHERE batch_id = \(batch.id)\(yearFilter) ORDER BY row
                         """))
             do {
-                for try await (row, respondent, year, weight, stratum, cluster, fpc, attributes, answers)
-                    in rows.decode((Int32, String?, Int32?, Double, String, String, Double?, [String], String).self)
+                for try await (row, weight, stratum, cluster, fpc, attributes, answers)
+                    in rows.decode((Int32, Double, String, String, Double?, [String], String).self)
                 {
-                    let response = StoredResponse(
-                        row: Int(row), respondentID: respondent, year: year.map(Int.init), weight: weight,
-                        stratum: stratum, cluster: cluster, populationPSUs: fpc,
-                        attributes: StoredRowCodec.encode(attributes: attributes), answers: answers)
-                    try body(
-                        try response.record(
-                            file: batch.fileName, batch: batch.id, attributeCount: layout.attributeNames.count,
-                            itemCount: layout.items.count), batch)
+                    let record = try StoredRowCodec.record(
+                        file: batch.fileName, batch: batch.id, row: Int(row), store: location, weight: weight,
+                        stratum: stratum, cluster: cluster, populationPSUs: fpc, attributes: attributes,
+                        answers: StoredRowCodec.decode(answers: answers, count: layout.items.count),
+                        attributeCount: layout.attributeNames.count, itemCount: layout.items.count)
+                    try body(record, batch)
                 }
             } catch let error as StoreError where error.store.isEmpty {
                 throw StoreError(error.kind, store: location)
