@@ -1,5 +1,6 @@
 import Foundation
 import SIPASCore
+import SIPASInstruments
 import SIPASTestSupport
 import Testing
 
@@ -52,6 +53,18 @@ struct CLIMessageTests {
         for step in ["base", "nonresponse", "calibrated", "trimmed"] {
             #expect(CLIMessage.weightStep(step).text(.vi) != CLIMessage.weightStep(step).text(.en))
         }
+    }
+
+    /// An instrument error on standard error is in the language of `--lang`, and exits 65.
+    @Test func instrumentErrorsRenderInTheChosenLanguage() {
+        let error = InstrumentError(file: "x.yaml", line: 3, .check(.noAreas))
+        #expect(
+            ErrorReporter.message(for: error, language: .vi)
+                == "Lỗi: x.yaml:3: không khai báo lĩnh vực nào: không có gì để tổng hợp")
+        #expect(
+            ErrorReporter.message(for: error, language: .en)
+                == "error: x.yaml:3: no areas are declared: nothing to roll up")
+        #expect(ErrorReporter.exitCode(for: error) == ExitStatus.dataError)
     }
 
     @Test func englishPluralsFollowTheCount() {
