@@ -12,19 +12,13 @@ extension DesignWeightsCommand {
     func writeIntoStore(_ result: WeightsOutput, store location: String, batch name: String) throws {
         let vi = lang == .vi
         guard FileManager.default.fileExists(atPath: location) else {
-            throw DesignError(.missingInput, vi: "không có kho \(location)", en: "no store \(location)")
+            throw DesignError(.missingInput, .noStore(location))
         }
         let store = try StoreLocation.openSQLite(location, language: lang)
         let batch = try store.batch(name)
         let instrument = try InstrumentResolver.resolve(batch.instrumentID)
         guard let idColumn = instrument.respondentId else {
-            throw DesignError(
-                .usage,
-                vi:
-                    "bộ công cụ \(instrument.id) không có cột mã phiếu (respondent_id): không ghép được trọng số với phiếu trong kho",
-                en:
-                    "instrument \(instrument.id) has no respondent id column (respondent_id): the weights cannot be matched to the stored responses"
-            )
+            throw DesignError(.usage, .noRespondentID(instrument: instrument.id))
         }
         guard let idIndex = result.header.firstIndex(of: idColumn) else {
             throw DesignError.missingColumn(file: responses, column: idColumn, header: result.header)
@@ -33,9 +27,7 @@ extension DesignWeightsCommand {
         var weights: [String: String] = [:]
         for row in result.rows {
             guard weights.updateValue(row[weightIndex], forKey: row[idIndex]) == nil else {
-                throw DesignError(
-                    .data, vi: "\(responses), cột \(idColumn): mã '\(row[idIndex])' có hai lần",
-                    en: "\(responses), column \(idColumn): id '\(row[idIndex])' appears twice")
+                throw DesignError(.data, .idTwice(file: responses, column: idColumn, id: row[idIndex]))
             }
         }
         let url = URL(fileURLWithPath: output)
