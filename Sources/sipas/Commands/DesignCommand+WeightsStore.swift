@@ -10,7 +10,6 @@ extension DesignWeightsCommand {
     /// the SQLite store `store`, matched by the instrument's respondent id: the batch is replaced by
     /// a copy with the new weights, recorded with the file's name and SHA-256 (``SurveyStore/reweight(batch:weights:weightAttribute:fileName:sha256:)``).
     func writeIntoStore(_ result: WeightsOutput, store location: String, batch name: String) throws {
-        let vi = lang == .vi
         guard FileManager.default.fileExists(atPath: location) else {
             throw DesignError(.missingInput, .noStore(location))
         }
@@ -35,9 +34,9 @@ extension DesignWeightsCommand {
             batch: name, weights: weights, weightAttribute: instrument.design.weight,
             fileName: url.lastPathComponent, sha256: try PreparedBatch.sha256(of: url))
         Console.message(
-            vi
-                ? "\(location): lô '\(name)' (#\(batch.id)) thay bằng lô #\(written.batch.id) với trọng số của \(url.lastPathComponent) (\(written.rows) phiếu)"
-                : "\(location): batch '\(name)' (#\(batch.id)) replaced by batch #\(written.batch.id) with the weights of \(url.lastPathComponent) (\(written.rows) responses)"
-        )
+            CLIMessage.reweighted(
+                store: location, batch: name, id: batch.id, newID: written.batch.id, file: url.lastPathComponent,
+                responses: written.rows
+            ).text(lang))
     }
 }
