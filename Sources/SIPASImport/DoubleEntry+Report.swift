@@ -8,7 +8,7 @@ extension DoubleEntryComparison {
     public func report(language: Language) -> String {
         func percent(_ value: Double) -> String {
             let text = String(format: "%.1f", value)
-            return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+            return language.pick(vi: text.replacingOccurrences(of: ".", with: ","), en: text)
         }
         func keyer(_ name: String) -> String { name.isEmpty ? "?" : name }
         let differing = differences.count

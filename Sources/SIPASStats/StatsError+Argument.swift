@@ -35,6 +35,22 @@ extension StatsError {
         case postStratificationMargins(count: Int)
         /// Calibration gave a weight factor that is infinite or not a number.
         case nonFiniteCalibrationFactor
+        // Accumulating records and cells.
+        /// A record with `count` replicate weights where earlier records had `expected` (or none).
+        case replicateWeightCount(location: SourceLocation, count: Int, expected: Int)
+        /// A record's finite population correction that is not a positive number.
+        case fpcNotPositive(location: SourceLocation, fpc: Double)
+        /// A record's finite population correction that differs from the one given earlier for its stratum.
+        case fpcDiffers(location: SourceLocation, fpc: Double, earlier: Double, stratum: String)
+        /// A record's second-stage finite population correction that is not a positive number.
+        case secondStageFPCNotPositive(location: SourceLocation, fpc: Double)
+        /// A record's second-stage finite population correction that differs from the one given
+        /// earlier for its PSU.
+        case secondStageFPCDiffers(location: SourceLocation, fpc: Double, earlier: Double, psu: String)
+        /// A cell (stratum/cluster) with `sums` sums for a plan of `items` items.
+        case cellSums(stratum: String, cluster: String, sums: Int, items: Int)
+        /// A cell's finite population correction that differs from the one given for its stratum.
+        case cellFPCDiffers(fpc: Double, earlier: Double, stratum: String)
         // A margins CSV.
         /// The header does not name the variables and end with `population`.
         case marginHeader(file: String, row: Int)
@@ -76,6 +92,13 @@ extension StatsError {
             case .levelWithoutRespondents: return "stats.argument.levelWithoutRespondents"
             case .postStratificationMargins: return "stats.argument.postStratificationMargins"
             case .nonFiniteCalibrationFactor: return "stats.argument.nonFiniteCalibrationFactor"
+            case .replicateWeightCount: return "stats.argument.replicateWeightCount"
+            case .fpcNotPositive: return "stats.argument.fpcNotPositive"
+            case .fpcDiffers: return "stats.argument.fpcDiffers"
+            case .secondStageFPCNotPositive: return "stats.argument.secondStageFPCNotPositive"
+            case .secondStageFPCDiffers: return "stats.argument.secondStageFPCDiffers"
+            case .cellSums: return "stats.argument.cellSums"
+            case .cellFPCDiffers: return "stats.argument.cellFPCDiffers"
             case .marginHeader: return "stats.argument.marginHeader"
             case .marginFieldCount: return "stats.argument.marginFieldCount"
             case .marginPopulation: return "stats.argument.marginPopulation"
@@ -155,6 +178,37 @@ extension StatsError {
                 return language.pick(
                     vi: "hiệu chỉnh cho hệ số trọng số không hữu hạn",
                     en: "calibration gave a non-finite weight factor")
+            case .replicateWeightCount(let location, let count, let expected):
+                return language.pick(
+                    vi: "\(location): \(count) trọng số lặp, cần \(expected)",
+                    en: "\(location): \(count) replicate weights, expected \(expected)")
+            case .fpcNotPositive(let location, let fpc):
+                return language.pick(
+                    vi: "\(location): hệ số hiệu chỉnh tổng thể hữu hạn \(fpc) không phải số dương",
+                    en: "\(location): finite population correction \(fpc) is not a positive number")
+            case .fpcDiffers(let location, let fpc, let earlier, let stratum):
+                return language.pick(
+                    vi: "\(location): hệ số hiệu chỉnh tổng thể hữu hạn \(fpc) khác với \(earlier) "
+                        + "đã cho trước đó ở tầng \(stratum)",
+                    en: "\(location): finite population correction \(fpc) differs from \(earlier) "
+                        + "given earlier for stratum \(stratum)")
+            case .secondStageFPCNotPositive(let location, let fpc):
+                return language.pick(
+                    vi: "\(location): fpc giai đoạn hai \(fpc) không phải số dương",
+                    en: "\(location): second-stage fpc \(fpc) is not a positive number")
+            case .secondStageFPCDiffers(let location, let fpc, let earlier, let psu):
+                return language.pick(
+                    vi: "\(location): fpc giai đoạn hai \(fpc) khác với \(earlier) "
+                        + "đã cho trước đó ở đơn vị mẫu cấp 1 \(psu)",
+                    en: "\(location): second-stage fpc \(fpc) differs from \(earlier) given earlier for PSU \(psu)")
+            case .cellSums(let stratum, let cluster, let sums, let items):
+                return language.pick(
+                    vi: "ô \(stratum)/\(cluster): \(sums) tổng cho \(items) mục hỏi",
+                    en: "cell \(stratum)/\(cluster): \(sums) sums for \(items) items")
+            case .cellFPCDiffers(let fpc, let earlier, let stratum):
+                return language.pick(
+                    vi: "hệ số hiệu chỉnh tổng thể hữu hạn \(fpc) khác với \(earlier) đã cho ở tầng \(stratum)",
+                    en: "finite population correction \(fpc) differs from \(earlier) given for stratum \(stratum)")
             case .marginHeader(let file, let row):
                 return language.pick(
                     vi: "\(file), dòng \(row): dòng tiêu đề phải nêu các biến và kết thúc bằng 'population'",

@@ -7,9 +7,6 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, Loca
     case numerical(function: String, arguments: [Double])
     /// An argument or input that does not fit: what failed, with its values.
     case invalid(Argument)
-    /// An argument that does not fit, in English only: raised by the accumulators, whose checks are
-    /// still to become ``Argument`` cases.
-    case invalidArgument(String)
     /// The design has no degrees of freedom left (as many strata as PSUs).
     case noDegreesOfFreedom
     /// Strata with a single PSU under `lonely_psu: fail`.
@@ -28,7 +25,6 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, Loca
         switch self {
         case .numerical: return "stats.numerical"
         case .invalid(let argument): return argument.key
-        case .invalidArgument: return "stats.invalidArgument"
         case .noDegreesOfFreedom: return "stats.noDegreesOfFreedom"
         case .lonelyPSU: return "stats.lonelyPSU"
         case .emptyDomain: return "stats.emptyDomain"
@@ -45,8 +41,6 @@ public enum StatsError: Error, Sendable, Hashable, CustomStringConvertible, Loca
                 en: "GSL \(function) could not compute a value for \(arguments)")
         case .invalid(let argument):
             return argument.text(language)
-        case .invalidArgument(let text):
-            return text
         case .noDegreesOfFreedom:
             return language.pick(
                 vi: "thiết kế mẫu không còn bậc tự do (số tầng bằng số đơn vị mẫu cấp 1)",

@@ -1,8 +1,9 @@
 import SIPASCore
 
-/// A store failure: what went wrong, and the store it happened in.
+/// A store failure: what went wrong, and the store it happened in. Its message comes from the
+/// catalog: ``Kind/text(_:)`` in Vietnamese or English, after the store's name.
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, LocalizedMessage {
         /// The store file or server could not be opened (bad path, no permission, not a database).
         case cannotOpen(reason: String)
         /// Another process held the store longer than the busy timeout.
@@ -30,6 +31,83 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case refused(reason: String)
         /// Any other database error, with the database's own message.
         case database(code: Int, message: String)
+
+        public var key: String {
+            switch self {
+            case .cannotOpen: return "store.cannotOpen"
+            case .locked: return "store.locked"
+            case .diskFull: return "store.diskFull"
+            case .connectionLost: return "store.connectionLost"
+            case .batchExists: return "store.batchExists"
+            case .noSuchBatch: return "store.noSuchBatch"
+            case .noResponses: return "store.noResponses"
+            case .severalInstruments: return "store.severalInstruments"
+            case .layoutChanged: return "store.layoutChanged"
+            case .corruptRow: return "store.corruptRow"
+            case .badWeight: return "store.badWeight"
+            case .refused: return "store.refused"
+            case .database: return "store.database"
+            }
+        }
+
+        public func text(_ language: Language) -> String {
+            switch self {
+            case .cannotOpen(let reason):
+                return language.pick(
+                    vi: "không mở được kho dữ liệu (\(reason))", en: "cannot open the store (\(reason))")
+            case .locked(let seconds):
+                return language.pick(
+                    vi: "kho dữ liệu đang bị tiến trình khác khoá quá \(Int(seconds)) giây; hãy chạy lại sau",
+                    en: "the store was locked by another process for more than \(Int(seconds)) s; run again later")
+            case .diskFull:
+                return language.pick(
+                    vi: "đĩa đầy: lô không được ghi, kho giữ nguyên; giải phóng chỗ rồi chạy lại",
+                    en: "the disk is full: the batch was not written and the store is unchanged; "
+                        + "free space and run again")
+            case .connectionLost(let reason):
+                return language.pick(
+                    vi: "mất kết nối (\(reason)): lô không được ghi; chạy lại để nạp đủ",
+                    en: "the connection was lost (\(reason)): the batch was not written; run again to load it")
+            case .batchExists(let name, let sha):
+                return language.pick(
+                    vi: "lô '\(name)' đã được nạp từ một tệp khác (SHA-256 \(sha.prefix(12))…); "
+                        + "dùng --replace để thay lô này",
+                    en: "batch '\(name)' was loaded from a different file (SHA-256 \(sha.prefix(12))…); "
+                        + "use --replace to replace it")
+            case .noSuchBatch(let name):
+                return language.pick(vi: "không có lô '\(name)'", en: "no batch '\(name)'")
+            case .noResponses(let year, let instrument):
+                let parts = [year.map { language.pick(vi: "năm \($0)", en: "year \($0)") }, instrument]
+                let what = parts.compactMap { $0 }.joined(separator: ", ")
+                let scope = what.isEmpty ? "" : " (\(what))"
+                return language.pick(
+                    vi: "kho không có phiếu nào\(scope)", en: "the store holds no responses\(scope)")
+            case .severalInstruments(let ids):
+                let list = ids.joined(separator: ", ")
+                return language.pick(
+                    vi: "kho có phiếu của nhiều bộ công cụ (\(list)); chọn một bằng --instrument",
+                    en: "the store holds responses of several instruments (\(list)); choose one with --instrument")
+            case .layoutChanged(let instrument, let batch):
+                return language.pick(
+                    vi: "bộ công cụ \(instrument) đã đổi câu hỏi so với lúc nạp lô '\(batch)'",
+                    en: "instrument \(instrument) has other questions than when batch '\(batch)' was loaded")
+            case .corruptRow(let batch, let row, let detail):
+                return language.pick(
+                    vi: "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))",
+                    en: "batch \(batch), row \(row): corrupt data (\(detail))")
+            case .badWeight(let batch, let row):
+                return language.pick(
+                    vi: "lô '\(batch)', dòng \(row): trọng số không khớp "
+                        + "(mỗi phiếu của lô cần đúng một trọng số hữu hạn ≥ 0)",
+                    en: "batch '\(batch)', row \(row): the weights do not fit "
+                        + "(each response of the batch needs exactly one finite weight ≥ 0)")
+            case .refused(let reason):
+                return language.pick(vi: "cơ sở dữ liệu từ chối: \(reason)", en: "refused by the database: \(reason)")
+            case .database(let code, let message):
+                return language.pick(
+                    vi: "lỗi cơ sở dữ liệu \(code): \(message)", en: "database error \(code): \(message)")
+            }
+        }
     }
 
     public var kind: Kind
@@ -53,66 +131,34 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The message in `language`, naming the store.
     public func message(_ language: Language) -> String {
-        let vi = language == .vi
-        let prefix = store.isEmpty ? "" : "\(store): "
-        let text: String
-        switch kind {
-        case .cannotOpen(let reason):
-            text = vi ? "không mở được kho dữ liệu (\(reason))" : "cannot open the store (\(reason))"
-        case .locked(let seconds):
-            text =
-                vi
-                ? "kho dữ liệu đang bị tiến trình khác khoá quá \(Int(seconds)) giây; hãy chạy lại sau"
-                : "the store was locked by another process for more than \(Int(seconds)) s; run again later"
-        case .diskFull:
-            text =
-                vi
-                ? "đĩa đầy: lô không được ghi, kho giữ nguyên; giải phóng chỗ rồi chạy lại"
-                : "the disk is full: the batch was not written and the store is unchanged; free space and run again"
-        case .connectionLost(let reason):
-            text =
-                vi
-                ? "mất kết nối (\(reason)): lô không được ghi; chạy lại để nạp đủ"
-                : "the connection was lost (\(reason)): the batch was not written; run again to load it"
-        case .batchExists(let name, let sha):
-            text =
-                vi
-                ? "lô '\(name)' đã được nạp từ một tệp khác (SHA-256 \(sha.prefix(12))…); dùng --replace để thay lô này"
-                : "batch '\(name)' was loaded from a different file (SHA-256 \(sha.prefix(12))…); use --replace to replace it"
-        case .noSuchBatch(let name):
-            text = vi ? "không có lô '\(name)'" : "no batch '\(name)'"
-        case .noResponses(let year, let instrument):
-            let what = [year.map { vi ? "năm \($0)" : "year \($0)" }, instrument].compactMap { $0 }.joined(
-                separator: ", ")
-            text =
-                vi
-                ? "kho không có phiếu nào\(what.isEmpty ? "" : " (\(what))")"
-                : "the store holds no responses\(what.isEmpty ? "" : " (\(what))")"
-        case .severalInstruments(let ids):
-            text =
-                vi
-                ? "kho có phiếu của nhiều bộ công cụ (\(ids.joined(separator: ", "))); chọn một bằng --instrument"
-                : "the store holds responses of several instruments (\(ids.joined(separator: ", "))); choose one with --instrument"
-        case .layoutChanged(let instrument, let batch):
-            text =
-                vi
-                ? "bộ công cụ \(instrument) đã đổi câu hỏi so với lúc nạp lô '\(batch)'"
-                : "instrument \(instrument) has other questions than when batch '\(batch)' was loaded"
-        case .corruptRow(let batch, let row, let detail):
-            text =
-                vi
-                ? "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))"
-                : "batch \(batch), row \(row): corrupt data (\(detail))"
-        case .badWeight(let batch, let row):
-            text =
-                vi
-                ? "lô '\(batch)', dòng \(row): trọng số không khớp (mỗi phiếu của lô cần đúng một trọng số hữu hạn ≥ 0)"
-                : "batch '\(batch)', row \(row): the weights do not fit (each response of the batch needs exactly one finite weight ≥ 0)"
-        case .refused(let reason):
-            text = vi ? "cơ sở dữ liệu từ chối: \(reason)" : "refused by the database: \(reason)"
-        case .database(let code, let message):
-            text = vi ? "lỗi cơ sở dữ liệu \(code): \(message)" : "database error \(code): \(message)"
+        (store.isEmpty ? "" : "\(store): ") + kind.text(language)
+    }
+}
+
+/// Reasons a store cannot be opened that sipas itself finds, for ``StoreError/Kind/cannotOpen(reason:)``.
+public enum StoreMessage: Sendable, Hashable, LocalizedMessage {
+    /// `--existing` and the store file is absent.
+    case noSuchFile
+    /// A command that works on SQLite stores only, given a PostgreSQL URL.
+    case sqliteOnly
+    /// A command that works on PostgreSQL only, given something else.
+    case postgresURLNeeded
+
+    public var key: String {
+        switch self {
+        case .noSuchFile: return "store.reason.noSuchFile"
+        case .sqliteOnly: return "store.reason.sqliteOnly"
+        case .postgresURLNeeded: return "store.reason.postgresURLNeeded"
         }
-        return prefix + text
+    }
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .noSuchFile: return language.pick(vi: "không có tệp này", en: "no such file")
+        case .sqliteOnly:
+            return language.pick(
+                vi: "lệnh này chỉ dùng với kho SQLite", en: "this command works on a SQLite store only")
+        case .postgresURLNeeded: return language.pick(vi: "cần một URL postgres://", en: "a postgres:// URL is needed")
+        }
     }
 }

@@ -33,7 +33,7 @@ public enum StoreLocation {
         }
         if existing, !FileManager.default.fileExists(atPath: location) {
             throw StoreError(
-                .cannotOpen(reason: language == .vi ? "không có tệp này" : "no such file"), store: location)
+                .cannotOpen(reason: StoreMessage.noSuchFile.text(language)), store: location)
         }
         return try SurveyStore(path: location)
     }
@@ -44,10 +44,7 @@ public enum StoreLocation {
     public static func openSQLite(_ location: String, language: Language) throws -> SurveyStore {
         if isPostgres(location) {
             throw StoreError(
-                .cannotOpen(
-                    reason: language == .vi
-                        ? "lệnh này chỉ dùng với kho SQLite" : "this command works on a SQLite store only"),
-                store: location)
+                .cannotOpen(reason: StoreMessage.sqliteOnly.text(language)), store: location)
         }
         return try SurveyStore(path: location)
     }

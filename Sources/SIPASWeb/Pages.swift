@@ -37,7 +37,7 @@ struct Pages: Sendable {
         let content = library.render(values, withTemplate: page) ?? ""
         var layout: [String: Any] = [
             "t": t, "title": t[title] ?? title, "content": content, "lang": context.language.rawValue,
-            "otherLang": context.language == .vi ? "en" : "vi",
+            "otherLang": context.language.pick(vi: Language.en.rawValue, en: Language.vi.rawValue),
         ]
         if let account = context.account {
             layout["account"] =

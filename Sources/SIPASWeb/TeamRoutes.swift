@@ -99,7 +99,7 @@ struct TeamRoutes {
             "canAccept": report.accepted > 0, "hasRejections": !report.byRule.isEmpty,
         ]
         if report.moreRejections > 0 { values["moreRejections"] = report.moreRejections }
-        if let error = language == .vi ? report.errorVI : report.errorEN { values["error"] = error }
+        if let error = report.errorEN { values["error"] = language.pick(vi: report.errorVI ?? error, en: error) }
         return values
     }
 }

@@ -68,7 +68,7 @@ struct TargetPlanTests {
         #expect(try BuiltinTargets.named("luc-ngan-2024")?.unitCoding == nil)
     }
 
-    @Test func aRelativeTargetNamesAnEarlierYear() {
+    @Test func aRelativeTargetNamesAnEarlierYear() throws {
         let yaml = """
             id: x
             plan: {vi: x}
@@ -78,12 +78,10 @@ struct TargetPlanTests {
             targets:
               - {family: sipas, indicator: overall, label: {vi: a}, higher_than: 2023}
             """
+        let error = try #require(throws: InstrumentError.self) { try TargetPlan.load(yaml: yaml, file: "x.yaml") }
         #expect(
-            throws: InstrumentError(
-                file: "x.yaml", line: 7, message: "targets[0]: higher_than 2023 is not a year before the target's 2023")
-        ) {
-            try TargetPlan.load(yaml: yaml, file: "x.yaml")
-        }
+            error == InstrumentError(file: "x.yaml", line: 7, .targetEarlierYear(index: 0, earlier: 2023, due: 2023)))
+        #expect(error.description == "x.yaml:7: targets[0]: higher_than 2023 is not a year before the target's 2023")
     }
 
     @Test func bacGiangKeepsEveryFigureOfItsPlan() throws {
@@ -100,7 +98,7 @@ struct TargetPlanTests {
         #expect(plan.targets.map(\.isStrict) == [true, false])
     }
 
-    @Test func aTargetNeedsExactlyOneThresholdWithItsLine() {
+    @Test func aTargetNeedsExactlyOneThresholdWithItsLine() throws {
         let yaml = """
             id: x
             plan: {vi: x}
@@ -111,11 +109,8 @@ struct TargetPlanTests {
               - {family: land, indicator: overall, label: {vi: a}, minimum: 85}
               - {family: land, indicator: overall, label: {vi: b}, minimum: 85, above: 90}
             """
-        #expect(
-            throws: InstrumentError(
-                file: "x.yaml", line: 8, message: "targets[1]: give exactly one of minimum, above or higher_than")
-        ) {
-            try TargetPlan.load(yaml: yaml, file: "x.yaml")
-        }
+        let error = try #require(throws: InstrumentError.self) { try TargetPlan.load(yaml: yaml, file: "x.yaml") }
+        #expect(error == InstrumentError(file: "x.yaml", line: 8, .targetBound(index: 1)))
+        #expect(error.message == "targets[1]: give exactly one of minimum, above or higher_than")
     }
 }

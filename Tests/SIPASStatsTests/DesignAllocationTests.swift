@@ -68,7 +68,7 @@ struct DesignAllocationTests {
                 n: 50, rule: .proportional, strata: ["a", "b"], populations: [100, 100], minimum: 30)
             Issue.record("accepted 2 × 30 > 50")
         } catch let error as DesignError {
-            #expect(error.en == "2 strata × minimum 30 = 60 forms, more than the sample size 50")
+            #expect(error.description == "2 strata × minimum 30 = 60 forms, more than the sample size 50")
         } catch { Issue.record("\(error)") }
         #expect(throws: DesignError.self) {
             try Allocation.allocate(n: 50, rule: .neyman, strata: ["a"], populations: [100])

@@ -58,7 +58,7 @@ struct DesignSampleSizeTests {
             _ = try SampleSize.required(SampleSizeSpec(margin: 0.03, share: 0.5, confidence: 1))
             Issue.record("confidence 100 % accepted")
         } catch let error as DesignError {
-            #expect(error.en == "confidence must be between 0 and 100 %, got 100.0")
+            #expect(error.description == "confidence must be between 0 and 100 %, got 100.0")
             #expect(error.category == .usage)
         } catch { Issue.record("\(error)") }
     }

@@ -128,7 +128,7 @@ struct DesignSelectionTests {
                 strata: ["a", "a"], measures: [1, 0], sizes: ["a": 2], method: .ppsSystematic, uniforms: &stream)
             Issue.record("drew 2 from 1 positive size")
         } catch let error as DesignError {
-            #expect(error.en == "stratum 'a': 2 units wanted but the frame has only 1 with a positive size")
+            #expect(error.description == "stratum 'a': 2 units wanted but the frame has only 1 with a positive size")
         } catch { Issue.record("\(error)") }
     }
 
@@ -142,7 +142,8 @@ struct DesignSelectionTests {
             Issue.record("accepted a stratum of \(n) units for Tillé")
         } catch let error as DesignError {
             #expect(
-                error.en == "stratum 'a' has 20001 units: Tillé's method takes O(N²), at most 20000; use pps-systematic"
+                error.description
+                    == "stratum 'a' has 20001 units: Tillé's method takes O(N²), at most 20000; use pps-systematic"
             )
         } catch { Issue.record("\(error)") }
     }

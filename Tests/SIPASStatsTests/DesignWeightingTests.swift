@@ -93,7 +93,7 @@ struct DesignWeightingTests {
             _ = try Weighting.trim([1, 2, 9], upper: 3, strict: true)
             Issue.record("accepted an upper bound below the mean")
         } catch let error as DesignError {
-            #expect(error.en == "the trimming bounds [-inf, 3.0] do not contain the mean weight 4.0")
+            #expect(error.description == "the trimming bounds [-inf, 3.0] do not contain the mean weight 4.0")
         } catch { Issue.record("\(error)") }
     }
 

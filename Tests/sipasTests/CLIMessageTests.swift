@@ -1,5 +1,6 @@
 import Foundation
 import SIPASCore
+import SIPASInstruments
 import SIPASTestSupport
 import Testing
 
@@ -41,6 +42,23 @@ struct CLIMessageTests {
         .rakingSweeps(5, converged: true),
         .weightStep("base"), .weightStep("nonresponse"), .weightStep("calibrated"), .weightStep("trimmed"),
         .weightStepSummary(step: "base", total: "100", kish: "1.2", effectiveN: "80"),
+        .batchColumns, .inForce, .teamLabel, .fileLabel, .instrumentLabel, .loadedLabel, .statusLabel, .replacedBy(2),
+        .replacedByBatch(2), .batchHeading(id: 1, name: "t1-2024"),
+        .batchCounts(rowsRead: 10, accepted: 9, rejected: 1),
+        .rejectedRow(row: 3, reasons: "q1: 9"), .storeReady(location: "postgres://h/db"),
+        .teamProvinces(team: "t1", provinces: ["01", "79"]), .analystRole("an"), .webServerRole("web"),
+        .writingToStore(file: "a.csv", store: "s.db"),
+        .alreadyLoaded(file: "a.csv", sha256: "0123456789abcdef", batch: "t1", id: 1, loadedAt: "2025-01-01"),
+        .writeTransaction(seconds: "0.50", rowsPerSecond: 2000),
+        .batchLoaded(
+            file: "a.csv", batch: "t1", id: 2, team: "t1", accepted: 9, rejected: 1, seconds: "1.0", rowsPerSecond: 10,
+            writeTransaction: ""),
+        .replacesBatch(id: 1, file: "a.csv", loadedAt: "2025-01-01"), .duplicateIDs(2),
+        .duplicateID(id: "r1", row: 2, otherBatch: "t0", otherRow: 5), .moreDuplicateIDs(3),
+        .reweighted(store: "s.db", batch: "t1", id: 2, newID: 3, file: "w.csv", responses: 9),
+        .sampleSummary(
+            output: "s.csv", rows: 100, provinces: 2, clusters: 10, seed: 7, index: "80.00", target: "80.00",
+            source: "2024", share: "75.00"),
     ]
 
     @Test func everyMessageHasDistinctNFCTextInBothLanguagesAndAUniqueKey() {
@@ -52,6 +70,18 @@ struct CLIMessageTests {
         for step in ["base", "nonresponse", "calibrated", "trimmed"] {
             #expect(CLIMessage.weightStep(step).text(.vi) != CLIMessage.weightStep(step).text(.en))
         }
+    }
+
+    /// An instrument error on standard error is in the language of `--lang`, and exits 65.
+    @Test func instrumentErrorsRenderInTheChosenLanguage() {
+        let error = InstrumentError(file: "x.yaml", line: 3, .check(.noAreas))
+        #expect(
+            ErrorReporter.message(for: error, language: .vi)
+                == "Lỗi: x.yaml:3: không khai báo lĩnh vực nào: không có gì để tổng hợp")
+        #expect(
+            ErrorReporter.message(for: error, language: .en)
+                == "error: x.yaml:3: no areas are declared: nothing to roll up")
+        #expect(ErrorReporter.exitCode(for: error) == ExitStatus.dataError)
     }
 
     @Test func englishPluralsFollowTheCount() {

@@ -47,9 +47,7 @@ extension XLSForm {
                     guard duplicatesAllowed else {
                         throw InstrumentError(
                             file: "\(file), sheet choices", line: row.row,
-                            message:
-                                "name '\(name)' is used twice in list '\(list)' (first on row \(first)); pyxform refuses this unless settings has allow_choice_duplicates: yes"
-                        )
+                            .choiceNameTwice(name: name, list: list, firstRow: first))
                     }
                     out +=
                         "    # row \(row.row): '\(name)' again in list \(list) (allow_choice_duplicates, for choice_filter), kept once: \(describe(row.cells))\n"

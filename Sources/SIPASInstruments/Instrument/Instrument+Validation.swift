@@ -14,7 +14,7 @@ extension Instrument {
         } catch let error as InstrumentError {
             return [error]
         } catch {
-            return [InstrumentError(file: file, line: nil, message: "\(error)")]
+            return [InstrumentError(file: file, line: nil, .yaml("\(error)"))]
         }
     }
 
@@ -25,17 +25,12 @@ extension Instrument {
         finder.run()
         let locator = yaml.map(YAMLLocator.init(yaml:))
         var found = finder.found.map { problem in
-            InstrumentError(file: file, line: locator?.line(of: problem.path), message: problem.message)
+            InstrumentError(file: file, line: locator?.line(of: problem.path), .check(problem.message))
         }
         if let yaml {
-            found += Self.nonNFCLines(in: yaml).map {
-                InstrumentError(
-                    file: file, line: $0,
-                    message:
-                        "text is not in Unicode NFC (composed form); save the file with composed Vietnamese letters")
-            }
+            found += Self.nonNFCLines(in: yaml).map { InstrumentError(file: file, line: $0, .check(.nonNFCLine)) }
         } else {
-            found += finder.nonNFCTexts().map { InstrumentError(file: file, line: nil, message: $0) }
+            found += finder.nonNFCTexts().map { InstrumentError(file: file, line: nil, .check($0)) }
         }
         // Stable sort: problems without a line first, then by line, keeping detection order.
         return found.enumerated()
@@ -48,8 +43,7 @@ extension Instrument {
     public func checkInvariants() throws {
         let found = problems(file: "\(id).yaml", yaml: nil)
         guard !found.isEmpty else { return }
-        let list = found.map(\.message).joined(separator: "; ")
-        throw InstrumentError(file: "\(id).yaml", line: nil, message: "\(found.count) problem(s): \(list)")
+        throw InstrumentError(file: "\(id).yaml", line: nil, .problems(found.map(\.problem)))
     }
 
     /// XLSForm's `name` rule: a letter or `_` first, then letters, digits, `-`, `_`, `.`.
@@ -74,7 +68,7 @@ extension Instrument {
 /// One semantic problem, located by its key path in the YAML document.
 private struct Problem {
     var path: [YAMLLocator.Step]
-    var message: String
+    var message: InstrumentMessage.Problem
 }
 
 private struct ProblemFinder {
@@ -89,7 +83,7 @@ private struct ProblemFinder {
         self.index = index
     }
 
-    private mutating func add(_ path: [YAMLLocator.Step], _ message: String) {
+    private mutating func add(_ path: [YAMLLocator.Step], _ message: InstrumentMessage.Problem) {
         found.append(Problem(path: path, message: message))
     }
 
@@ -106,10 +100,10 @@ private struct ProblemFinder {
         checkColumns()
         checkDrivers()
         if instrument.minimumN < 1 {
-            add([.key("minimum_n")], "minimum_n must be at least 1, got \(instrument.minimumN)")
+            add([.key("minimum_n")], .minimumN(instrument.minimumN))
         }
         if let years = instrument.years, let to = years.to, to < years.from {
-            add([.key("years"), .key("to")], "years: 'to' (\(to)) is before 'from' (\(years.from))")
+            add([.key("years"), .key("to")], .yearsOrder(to: to, from: years.from))
         }
     }
 
@@ -119,13 +113,10 @@ private struct ProblemFinder {
             for (j, choice) in (instrument.choices[list] ?? []).enumerated() {
                 let path: [YAMLLocator.Step] = [.key("choices"), .key(list), .index(j), .key("name")]
                 if !seen.insert(choice.name).inserted {
-                    add(path, "choice list '\(list)' has the code '\(choice.name)' twice")
+                    add(path, .choiceCodeTwice(list: list, code: choice.name))
                 }
                 if choice.name.isEmpty || choice.name.contains(where: \.isWhitespace) {
-                    add(
-                        path,
-                        "choice code '\(choice.name)' in list '\(list)' must be non-empty and without spaces (select_multiple answers are separated by spaces)"
-                    )
+                    add(path, .choiceCodeSpaces(list: list, code: choice.name))
                 }
             }
         }
@@ -137,25 +128,20 @@ private struct ProblemFinder {
             guard let choices = instrument.choices[list] else {
                 add(
                     [.key("scales"), .key(list)],
-                    "scale '\(list)' names no choice list (declared lists: \(instrument.choices.keys.sorted().joined(separator: ", ")))"
-                )
+                    .scaleWithoutList(list: list, declared: instrument.choices.keys.sorted()))
                 continue
             }
             let codes = Set(choices.compactMap { Int($0.name) })
             for (key, values) in [("satisfied", scale.satisfied), ("excluded", scale.excluded)] {
                 for code in values where !codes.contains(code) {
-                    add(
-                        [.key("scales"), .key(list), .key(key)],
-                        "scale '\(list)': \(key) code \(code) is not a code of the list")
+                    add([.key("scales"), .key(list), .key(key)], .scaleCodeNotInList(list: list, key: key, code: code))
                 }
             }
             for code in Set(scale.satisfied).intersection(scale.excluded).sorted() {
-                add(
-                    [.key("scales"), .key(list), .key("excluded")],
-                    "scale '\(list)': code \(code) is both satisfied and excluded")
+                add([.key("scales"), .key(list), .key("excluded")], .scaleCodeBoth(list: list, code: code))
             }
             if scale.satisfied.isEmpty {
-                add([.key("scales"), .key(list), .key("satisfied")], "scale '\(list)' has no satisfied codes")
+                add([.key("scales"), .key(list), .key("satisfied")], .scaleWithoutSatisfied(list: list))
             }
         }
     }
@@ -164,22 +150,19 @@ private struct ProblemFinder {
         let scoredRoles: Set<QuestionRole> = [.item, .elementOverall, .overall]
         for (i, q) in instrument.questions.enumerated() {
             if let first = index[q.name], first != i {
-                add(question(i, "name"), "question name '\(q.name)' is used twice (first by question \(first + 1))")
+                add(question(i, "name"), .questionNameTwice(name: q.name, first: first + 1))
             }
             if !Instrument.isValidName(q.name) {
-                add(
-                    question(i, "name"),
-                    "question name '\(q.name)' breaks the XLSForm rule: a letter or '_' first, then letters, digits, '-', '_', '.'"
-                )
+                add(question(i, "name"), .questionNameRule(name: q.name))
             }
             if let list = q.type.listName, instrument.choices[list] == nil {
-                add(question(i, "type"), "question '\(q.name)': choice list '\(list)' is not declared under choices")
+                add(question(i, "type"), .undeclaredList(question: q.name, list: list))
             }
             if case .other(let raw) = q.type, raw.hasPrefix("select_") {
-                add(question(i, "type"), "question '\(q.name)': type '\(raw)' names no choice list")
+                add(question(i, "type"), .typeWithoutList(question: q.name, type: raw))
             }
             if let lookup = q.lookup, lookup != "province" {
-                add(question(i, "lookup"), "question '\(q.name)': unknown lookup '\(lookup)' (known: province)")
+                add(question(i, "lookup"), .unknownLookup(question: q.name, lookup: lookup))
             }
             for key in ["relevant", "constraint"] {
                 // Parsed as the importer parses it when it compiles its rules (``FormExpression``).
@@ -188,32 +171,32 @@ private struct ProblemFinder {
                 else { continue }
                 let expression: FormExpression
                 do { expression = try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
-                    add(question(i, key), "question '\(q.name)': \(key) \"\(text)\" does not parse: \(error.reason)")
+                    add(
+                        question(i, key),
+                        .expressionParse(question: q.name, key: key, expression: text, reason: error.reason))
                     continue
                 } catch {
-                    add(question(i, key), "question '\(q.name)': \(key) \"\(text)\" does not parse: \(error)")
+                    add(
+                        question(i, key),
+                        .expressionParse(question: q.name, key: key, expression: text, reason: "\(error)"))
                     continue
                 }
                 for pattern in expression.invalidPatterns {
-                    add(question(i, key), "question '\(q.name)': \(key) has an invalid regular expression '\(pattern)'")
+                    add(question(i, key), .invalidPattern(question: q.name, key: key, pattern: pattern))
                 }
                 for name in expression.orderedReferences where index[name] == nil {
-                    add(question(i, key), "question '\(q.name)': \(key) refers to ${\(name)}, which is not a question")
+                    add(question(i, key), .unknownReference(question: q.name, key: key, name: name))
                 }
             }
             let role = instrument.role(of: q)
             if role == .perception, q.type.listName == nil {
-                add(
-                    question(i, "role"),
-                    "question '\(q.name)' has role perception but is not a select_one or select_multiple (the perception table reports the share of each answer)"
-                )
+                add(question(i, "role"), .perceptionNotSelect(question: q.name))
             }
             guard scoredRoles.contains(role) else { continue }
             if instrument.scale(of: q) == nil {
                 add(
                     question(i, q.role == nil ? "type" : "role"),
-                    "question '\(q.name)' has role \(role.rawValue) but is not a select on a list declared under scales"
-                )
+                    .scoredWithoutScale(question: q.name, role: role.rawValue))
                 continue
             }
             checkPlacement(of: q, at: i, role: role)
@@ -224,21 +207,19 @@ private struct ProblemFinder {
     private mutating func checkPlacement(of q: Question, at i: Int, role: QuestionRole) {
         let required = role != .overall
         guard let areaName = q.area else {
-            if required { add(question(i), "scored question '\(q.name)' has no area") }
+            if required { add(question(i), .noArea(question: q.name)) }
             return
         }
         guard let area = instrument.areas.first(where: { $0.name == areaName }) else {
-            add(question(i, "area"), "question '\(q.name)': area '\(areaName)' is not declared under areas")
+            add(question(i, "area"), .undeclaredArea(question: q.name, area: areaName))
             return
         }
         guard let element = q.element else {
-            if required { add(question(i), "scored question '\(q.name)' has no element") }
+            if required { add(question(i), .noElement(question: q.name)) }
             return
         }
         if !area.elements.contains(where: { $0.name == element }) {
-            add(
-                question(i, "element"),
-                "question '\(q.name)': element '\(element)' is not declared in area '\(areaName)'")
+            add(question(i, "element"), .undeclaredElement(question: q.name, element: element, area: areaName))
         }
     }
 
@@ -248,31 +229,23 @@ private struct ProblemFinder {
         let rollup = instrument.rollup
         for (a, area) in instrument.areas.enumerated() {
             if !areaNames.insert(area.name).inserted {
-                add([.key("areas"), .index(a), .key("name")], "area '\(area.name)' is declared twice")
+                add([.key("areas"), .index(a), .key("name")], .areaTwice(area.name))
             }
             if area.elements.isEmpty {
-                add([.key("areas"), .index(a)], "area '\(area.name)' has no elements")
+                add([.key("areas"), .index(a)], .areaWithoutElements(area.name))
             }
             for (e, element) in area.elements.enumerated() {
                 let path: [YAMLLocator.Step] = [.key("areas"), .index(a), .key("elements"), .index(e)]
                 if !elementNames.insert(element.name).inserted {
-                    add(
-                        path + [.key("name")],
-                        "element '\(element.name)' is declared twice (element names are unique across areas)")
+                    add(path + [.key("name")], .elementTwice(element.name))
                 }
                 let members = instrument.scoredQuestions.filter { $0.area == area.name && $0.element == element.name }
                 let roles = Set(members.map { instrument.role(of: $0) })
                 if rollup.element == .meanOfItems, !roles.contains(.item) {
-                    add(
-                        path,
-                        "element '\(element.name)' of area '\(area.name)' has no scored items (rollup.element is mean_of_items)"
-                    )
+                    add(path, .elementWithoutItems(element: element.name, area: area.name))
                 }
                 if rollup.element == .overallItem, !roles.contains(.elementOverall) {
-                    add(
-                        path,
-                        "element '\(element.name)' of area '\(area.name)' has no element_overall question (rollup.element is overall_item)"
-                    )
+                    add(path, .elementWithoutOverall(element: element.name, area: area.name))
                 }
             }
         }
@@ -283,16 +256,14 @@ private struct ProblemFinder {
         if rollup.overall == .overallItem {
             let overall = instrument.scoredQuestions.filter { instrument.role(of: $0) == .overall }
             if overall.count != 1 {
-                add(
-                    [.key("rollup"), .key("overall")],
-                    "rollup.overall is overall_item but \(overall.count) questions have role overall (need exactly 1)")
+                add([.key("rollup"), .key("overall")], .overallItemCount(found: overall.count))
             }
         }
         if instrument.areas.isEmpty {
-            add([.key("areas")], "no areas are declared: nothing to roll up")
+            add([.key("areas")], .noAreas)
         }
         if rollup.national == .meanOfUnits, rollup.unit == nil {
-            add([.key("rollup"), .key("national")], "rollup.national is mean_of_units but rollup.unit is missing")
+            add([.key("rollup"), .key("national")], .unitMissing)
         }
     }
 
@@ -304,15 +275,13 @@ private struct ProblemFinder {
             ("ssu", design.ssu), ("fpc2", design.fpc2),
         ]
         where missing(column) {
-            add([.key("design"), .key(key)], "design.\(key) '\(column!)' is not a question")
+            add([.key("design"), .key(key)], .designColumn(key: key, column: column!))
         }
         for (r, column) in (design.replicateWeights?.columns ?? []).enumerated() where missing(column) {
-            add(
-                [.key("design"), .key("replicate_weights"), .key("columns"), .index(r)],
-                "design.replicate_weights column '\(column)' is not a question")
+            add([.key("design"), .key("replicate_weights"), .key("columns"), .index(r)], .replicateColumn(column))
         }
         if missing(instrument.respondentId) {
-            add([.key("respondent_id")], "respondent_id '\(instrument.respondentId!)' is not a question")
+            add([.key("respondent_id")], .respondentID(instrument.respondentId!))
         }
         if let unit = instrument.rollup.unit {
             checkAttribute(unit, path: [.key("rollup"), .key("unit")], what: "rollup.unit")
@@ -328,31 +297,28 @@ private struct ProblemFinder {
     private mutating func checkDrivers() {
         guard let outcome = instrument.drivers?.outcome else { return }
         let path: [YAMLLocator.Step] = [.key("drivers"), .key("outcome")]
-        guard let i = index[outcome] else { return add(path, "drivers.outcome '\(outcome)' is not a question") }
+        guard let i = index[outcome] else { return add(path, .outcomeMissing(outcome)) }
         let q = instrument.questions[i]
         let role = instrument.role(of: q)
         if instrument.scale(of: q) == nil || (role != .overall && role != .elementOverall) {
-            add(
-                path,
-                "drivers.outcome '\(outcome)' has role \(role.rawValue)\(instrument.scale(of: q) == nil ? " and no scale" : ""); it must be a scored question of role overall or element_overall (the element scores are the predictors)"
-            )
+            add(path, .outcomeRole(outcome: outcome, role: role.rawValue, hasScale: instrument.scale(of: q) != nil))
         }
     }
 
     /// Breakdowns and the rollup unit are read from the attribute columns of the record layout.
     private mutating func checkAttribute(_ name: String, path: [YAMLLocator.Step], what: String) {
         guard let i = index[name] else {
-            add(path, "\(what) '\(name)' is not a question")
+            add(path, .attributeMissing(what: what, name: name))
             return
         }
         let role = instrument.role(of: instrument.questions[i])
         if role != .attribute && role != .perception {
-            add(path, "\(what) '\(name)' has role \(role.rawValue); it must be an attribute")
+            add(path, .attributeRole(what: what, name: name, role: role.rawValue))
         }
     }
 
     /// Texts of a programmatically built instrument that are not NFC (decoded files are normalised).
-    func nonNFCTexts() -> [String] {
+    func nonNFCTexts() -> [InstrumentMessage.Problem] {
         var texts: [(String, String)] = [("title", instrument.title.vi), ("title", instrument.title.en ?? "")]
         texts += (instrument.provenance.official + instrument.provenance.reconstructed).map { ("provenance", $0) }
         for (list, choices) in instrument.choices {
@@ -367,6 +333,6 @@ private struct ProblemFinder {
             }
         }
         return texts.filter { !$0.1.unicodeScalars.elementsEqual($0.1.nfc.unicodeScalars) }
-            .map { "\($0.0): text '\($0.1.nfc)' is not in Unicode NFC (composed form)" }
+            .map { .nonNFCText(place: $0.0, text: $0.1.nfc) }
     }
 }

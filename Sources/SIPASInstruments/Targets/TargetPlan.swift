@@ -95,28 +95,24 @@ public struct TargetPlan: Hashable, Sendable, Codable {
         } catch let error as DecodingError {
             throw InstrumentError.decoding(error, file: file, yaml: yaml)
         } catch {
-            throw InstrumentError(file: file, line: nil, message: "\(error)")
+            throw InstrumentError(file: file, line: nil, .yaml("\(error)"))
         }
         for (i, target) in plan.targets.enumerated() {
             let line = YAMLLocator(yaml: yaml).line(of: [.key("targets"), .index(i)])
             guard [target.minimum, target.above, target.higherThan.map(Double.init)].compactMap({ $0 }).count == 1
             else {
-                throw InstrumentError(
-                    file: file, line: line, message: "targets[\(i)]: give exactly one of minimum, above or higher_than")
+                throw InstrumentError(file: file, line: line, .targetBound(index: i))
             }
             if let earlier = target.higherThan {
                 guard earlier < plan.dueYear(of: target) else {
                     throw InstrumentError(
                         file: file, line: line,
-                        message:
-                            "targets[\(i)]: higher_than \(earlier) is not a year before the target's \(plan.dueYear(of: target))"
-                    )
+                        .targetEarlierYear(index: i, earlier: earlier, due: plan.dueYear(of: target)))
                 }
                 continue
             }
             guard (0...100).contains(target.threshold) else {
-                throw InstrumentError(
-                    file: file, line: line, message: "targets[\(i)]: the threshold is a percentage between 0 and 100")
+                throw InstrumentError(file: file, line: line, .targetThreshold(index: i))
             }
         }
         return plan
@@ -125,7 +121,7 @@ public struct TargetPlan: Hashable, Sendable, Codable {
     public static func load(contentsOf url: URL) throws -> TargetPlan {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
         else {
-            throw InstrumentError(file: url.path, line: nil, message: "cannot read the file as UTF-8 text")
+            throw InstrumentError(file: url.path, line: nil, .cannotReadUTF8)
         }
         return try load(yaml: text, file: url.lastPathComponent)
     }

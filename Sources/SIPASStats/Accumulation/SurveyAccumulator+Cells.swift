@@ -9,14 +9,19 @@ extension SurveyAccumulator {
     }
 
     /// Adds the pre-summed statistics of several records (a server-side aggregation's output).
-    /// - Throws: ``StatsError/invalidArgument(_:)`` for a cell whose sums do not fit the plan's
-    ///   items, a bad finite population correction, or a non-positive weight sum.
+    /// - Throws: ``StatsError/invalid(_:)`` with ``StatsError/Argument/cellSums(stratum:cluster:sums:items:)``
+    ///   for a cell whose sums do not fit the plan's items, or
+    ///   ``StatsError/Argument/cellFPCDiffers(fpc:earlier:stratum:)`` for a finite population
+    ///   correction that differs within a stratum; ``StatsError/invalidWeight(_:)`` for a
+    ///   non-positive weight sum.
     public mutating func add(_ cell: ResponseCell) throws {
         guard cell.sums.count == ItemSlot.count * plan.layout.items.count,
             cell.attributes.count == plan.layout.attributeNames.count
         else {
-            throw StatsError.invalidArgument(
-                "cell \(cell.stratum)/\(cell.cluster): \(cell.sums.count) sums for \(plan.layout.items.count) items")
+            throw StatsError.invalid(
+                .cellSums(
+                    stratum: cell.stratum, cluster: cell.cluster, sums: cell.sums.count, items: plan.layout.items.count)
+            )
         }
         guard cell.weightSum.isFinite, cell.weightSum > 0, cell.rows > 0 else {
             throw StatsError.invalidWeight("cell \(cell.stratum)/\(cell.cluster): \(cell.weightSum)")
@@ -24,8 +29,7 @@ extension SurveyAccumulator {
         let psu = PSUKey(stratum: cell.stratum, cluster: cell.cluster)
         if let fpc = cell.populationPSUs {
             if let known = fpcByStratum[psu.stratum], known != fpc {
-                throw StatsError.invalidArgument(
-                    "finite population correction \(fpc) differs from \(known) given for stratum \(psu.stratum)")
+                throw StatsError.invalid(.cellFPCDiffers(fpc: fpc, earlier: known, stratum: psu.stratum))
             }
             fpcByStratum[psu.stratum] = fpc
         }

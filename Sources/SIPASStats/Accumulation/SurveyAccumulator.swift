@@ -137,9 +137,12 @@ public struct SurveyAccumulator: Sendable {
     ///     every record of the accumulator must then carry one.
     ///   - replicateWeights: replicate weights that came with the data (the same number on every
     ///     record); ``VarianceMethod/replicateWeights`` computes SEs from them.
-    /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalidArgument(_:)`` for an fpc that
-    ///   is not positive or differs within a stratum (first stage) or a PSU (second stage), or for a
-    ///   replicate weight count that differs from earlier records'.
+    /// - Throws: ``StatsError/invalidWeight(_:)``; ``StatsError/invalid(_:)`` with
+    ///   ``StatsError/Argument/fpcNotPositive(location:fpc:)`` or
+    ///   ``StatsError/Argument/fpcDiffers(location:fpc:earlier:stratum:)`` for an fpc that is not
+    ///   positive or differs within a stratum, their `secondStage` counterparts for a second-stage
+    ///   fpc within a PSU, and ``StatsError/Argument/replicateWeightCount(location:count:expected:)``
+    ///   for a replicate weight count that differs from earlier records'.
     public mutating func add(_ record: ResponseRecord, secondStage: SecondStageUnit?, replicateWeights: [Double]? = nil)
         throws
     {
@@ -148,8 +151,9 @@ public struct SurveyAccumulator: Sendable {
         }
         if let replicateWeights {
             guard replicateCount == nil || replicateCount == replicateWeights.count, !replicateWeights.isEmpty else {
-                throw StatsError.invalidArgument(
-                    "\(record.location): \(replicateWeights.count) replicate weights, expected \(replicateCount ?? 1)")
+                throw StatsError.invalid(
+                    .replicateWeightCount(
+                        location: record.location, count: replicateWeights.count, expected: replicateCount ?? 1))
             }
             guard replicateWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
                 throw StatsError.invalidWeight("\(record.location): replicate weights must be finite and ≥ 0")
@@ -159,13 +163,11 @@ public struct SurveyAccumulator: Sendable {
         let psu = PSUKey(stratum: record.stratum, cluster: record.cluster)
         if let fpc = record.populationPSUs {
             guard fpc.isFinite, fpc > 0 else {
-                throw StatsError.invalidArgument(
-                    "\(record.location): finite population correction \(fpc) is not a positive number")
+                throw StatsError.invalid(.fpcNotPositive(location: record.location, fpc: fpc))
             }
             if let known = fpcByStratum[psu.stratum], known != fpc {
-                throw StatsError.invalidArgument(
-                    "\(record.location): finite population correction \(fpc) differs from \(known) given earlier for stratum \(psu.stratum)"
-                )
+                throw StatsError.invalid(
+                    .fpcDiffers(location: record.location, fpc: fpc, earlier: known, stratum: psu.stratum))
             }
             fpcByStratum[psu.stratum] = fpc
         }
@@ -173,13 +175,11 @@ public struct SurveyAccumulator: Sendable {
         if let secondStage {
             if let fpc2 = secondStage.populationUnits {
                 guard fpc2.isFinite, fpc2 > 0 else {
-                    throw StatsError.invalidArgument(
-                        "\(record.location): second-stage fpc \(fpc2) is not a positive number")
+                    throw StatsError.invalid(.secondStageFPCNotPositive(location: record.location, fpc: fpc2))
                 }
                 if let known = fpc2ByPSU[psu], known != fpc2 {
-                    throw StatsError.invalidArgument(
-                        "\(record.location): second-stage fpc \(fpc2) differs from \(known) given earlier for PSU \(psu.cluster)"
-                    )
+                    throw StatsError.invalid(
+                        .secondStageFPCDiffers(location: record.location, fpc: fpc2, earlier: known, psu: psu.cluster))
                 }
                 fpc2ByPSU[psu] = fpc2
             }

@@ -85,34 +85,26 @@ public enum Allocation {
     ) throws -> [StratumAllocation] {
         let caps = capacities ?? populations
         guard n > 0 else {
-            throw DesignError.usage(
-                vi: "cỡ mẫu phải dương, nhận \(n)", en: "the sample size must be positive, got \(n)")
+            throw DesignError.usage(.sampleSizeNotPositive(n))
         }
         guard !strata.isEmpty else {
-            throw DesignError.usage(vi: "khung mẫu không có tầng nào", en: "the frame has no strata")
+            throw DesignError.usage(.noStrata)
         }
         let floorTotal = caps.reduce(0) { $0 + min(Double(minimum), $1) }
         guard floorTotal <= Double(n) else {
             throw DesignError.usage(
-                vi: "\(strata.count) tầng × tối thiểu \(minimum) = \(Int(floorTotal)) phiếu, nhiều hơn cỡ mẫu \(n)",
-                en:
-                    "\(strata.count) strata × minimum \(minimum) = \(Int(floorTotal)) forms, more than the sample size \(n)"
-            )
+                .minimumTooLarge(strata: strata.count, minimum: minimum, total: Int(floorTotal), n: n))
         }
         let capacity = caps.reduce(0, +)
         guard Double(n) <= capacity else {
-            throw DesignError.usage(
-                vi: "cỡ mẫu \(n) lớn hơn tổng thể \(Int(capacity))",
-                en: "the sample size \(n) exceeds the population \(Int(capacity))")
+            throw DesignError.usage(.allocationExceedsPopulation(n: n, population: Int(capacity)))
         }
         if rule == .neyman {
             guard let sds, sds.count == strata.count else {
-                throw DesignError.usage(
-                    vi: "phân bổ Neyman cần cột độ lệch chuẩn (--sd)",
-                    en: "Neyman allocation needs a standard-deviation column (--sd)")
+                throw DesignError.usage(.neymanNeedsDeviations)
             }
             if sds.allSatisfy({ $0 == 0 }) {
-                throw DesignError.usage(vi: "mọi độ lệch chuẩn đều bằng 0", en: "every standard deviation is 0")
+                throw DesignError.usage(.zeroDeviations)
             }
         }
         let w = weights(rule, populations: populations, sds: sds)

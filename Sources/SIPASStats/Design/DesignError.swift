@@ -1,8 +1,8 @@
 import SIPASCore
 
-/// Why a sample design step could not be done: a bilingual message and the kind of failure,
-/// which the command line maps to its exit status (usage 64, bad data 65, missing file 66).
-public struct DesignError: Error, Sendable, Hashable, CustomStringConvertible {
+/// Why a sample design step could not be done: a catalog message (``DesignMessage``) and the kind
+/// of failure, which the command line maps to its exit status (usage 64, bad data 65, missing file 66).
+public struct DesignError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedMessage {
     public enum Category: String, Sendable, Hashable {
         /// An argument that is out of range or inconsistent with the others.
         case usage
@@ -13,33 +13,28 @@ public struct DesignError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var category: Category
-    public var vi: String
-    public var en: String
+    public var problem: DesignMessage
 
-    public init(_ category: Category, vi: String, en: String) {
+    public init(_ category: Category, _ problem: DesignMessage) {
         self.category = category
-        self.vi = vi
-        self.en = en
+        self.problem = problem
     }
 
-    public func message(_ language: Language) -> String { language == .vi ? vi : en }
-    public var description: String { en }
+    public var key: String { problem.key }
+    public func text(_ language: Language) -> String { problem.text(language) }
+    public func message(_ language: Language) -> String { problem.text(language) }
+    public var description: String { problem.text(.en) }
 
-    static func usage(vi: String, en: String) -> DesignError { DesignError(.usage, vi: vi, en: en) }
+    static func usage(_ problem: DesignMessage) -> DesignError { DesignError(.usage, problem) }
 
     /// A bad value at a file's row and column, with the rule it breaks.
-    static func badValue(file: String, row: Int, column: String, value: String, ruleVi: String, ruleEn: String)
+    static func badValue(file: String, row: Int, column: String, value: String, rule: DesignMessage.ValueRule)
         -> DesignError
     {
-        DesignError(
-            .data, vi: "\(file), dòng \(row), cột \(column): '\(value)' \(ruleVi)",
-            en: "\(file), row \(row), column \(column): '\(value)' \(ruleEn)")
+        DesignError(.data, .badValue(file: file, row: row, column: column, value: value, rule: rule))
     }
 
     public static func missingColumn(file: String, column: String, header: [String]) -> DesignError {
-        let list = header.joined(separator: ", ")
-        return DesignError(
-            .data, vi: "\(file): không có cột '\(column)' (các cột: \(list))",
-            en: "\(file): no column '\(column)' (columns: \(list))")
+        DesignError(.data, .missingColumn(file: file, column: column, header: header))
     }
 }

@@ -32,17 +32,13 @@ extension FrameTable {
                 if let other = group.rows.first(where: { deviations[$0] != first }) {
                     throw DesignError.badValue(
                         file: file, row: rowNumbers[other], column: sd, value: rows[other][try column(sd)],
-                        ruleVi:
-                            "khác độ lệch chuẩn \(first) của tầng '\(group.key)' ở dòng \(rowNumbers[group.rows[0]])",
-                        ruleEn:
-                            "differs from stratum '\(group.key)''s standard deviation \(first) on row \(rowNumbers[group.rows[0]])"
-                    )
+                        rule: .deviationDiffers(stratum: group.key, deviation: first, row: rowNumbers[group.rows[0]]))
                 }
                 sds.append(first)
             }
         }
         guard !names.isEmpty else {
-            throw DesignError(.data, vi: "\(file): khung mẫu không có dòng nào", en: "\(file): the frame has no rows")
+            throw DesignError(.data, .frameWithoutRows(file))
         }
         return StratumTotals(names: names, populations: populations, rows: members, sds: sd == nil ? nil : sds)
     }

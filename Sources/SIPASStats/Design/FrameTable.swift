@@ -26,11 +26,9 @@ public struct FrameTable: Sendable, Hashable {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             if !FileManager.default.fileExists(atPath: url.path) {
-                throw DesignError(.missingInput, vi: "không có tệp \(url.path)", en: "no file \(url.path)")
+                throw DesignError(.missingInput, .noFile(url.path))
             }
-            throw DesignError(
-                .data, vi: "\(name): không đọc được (\(error.localizedDescription))",
-                en: "\(name): cannot be read (\(error.localizedDescription))")
+            throw DesignError(.data, .unreadable(file: name, detail: error.localizedDescription))
         }
         let (text, valid) = Self.text(of: data)
         let records: [CSVReader.Record]
@@ -38,10 +36,10 @@ public struct FrameTable: Sendable, Hashable {
             let firstLine = text.utf8.prefix { $0 != 10 && $0 != 13 }
             records = try CSVReader(delimiter: CSVReader.sniffDelimiter(firstLine)).records(text, file: name)
         } catch let error as CSVReader.ReadError {
-            throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
+            throw DesignError(.data, .csv(error))
         }
         guard let first = records.first else {
-            throw DesignError(.data, vi: "\(name): tệp rỗng", en: "\(name): the file is empty")
+            throw DesignError(.data, .emptyFile(name))
         }
         let header = try first.fields.enumerated().map {
             try decode($1, valid: valid, file: name, row: first.row, column: "\($0 + 1)")
@@ -51,8 +49,7 @@ public struct FrameTable: Sendable, Hashable {
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
                 throw DesignError(
-                    .data, vi: "\(name), dòng \(record.row): \(record.fields.count) trường, tiêu đề có \(header.count)",
-                    en: "\(name), row \(record.row): \(record.fields.count) fields, the header has \(header.count)")
+                    .data, .fieldCount(file: name, row: record.row, fields: record.fields.count, header: header.count))
             }
             rows.append(
                 try record.fields.enumerated().map {
@@ -78,9 +75,7 @@ public struct FrameTable: Sendable, Hashable {
 
     private static func decode(_ field: String, valid: Bool, file: String, row: Int, column: String) throws -> String {
         guard valid || !field.unicodeScalars.contains("\u{FFFD}") else {
-            throw DesignError(
-                .data, vi: "\(file), dòng \(row), cột \(column): không phải UTF-8",
-                en: "\(file), row \(row), column \(column): not UTF-8")
+            throw DesignError(.data, .notUTF8(file: file, row: row, column: column))
         }
         return field.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
     }
@@ -95,18 +90,17 @@ public struct FrameTable: Sendable, Hashable {
 
     /// The column's values as numbers; `allowBlank` gives nil for empty fields.
     /// - Throws: ``DesignError`` naming the first row whose value is not a finite number ≥ `minimum`.
-    public func numbers(_ name: String, minimum: Double = -.infinity, ruleVi: String? = nil, ruleEn: String? = nil)
+    /// `rule` names what the value must be; without it, a number (≥ `minimum` when one is given).
+    public func numbers(_ name: String, minimum: Double = -.infinity, rule: DesignMessage.ValueRule? = nil)
         throws -> [Double]
     {
         let c = try column(name)
         return try rows.indices.map { i in
             let text = rows[i][c]
             guard let value = Double(text), value.isFinite, value >= minimum else {
-                let vi = ruleVi ?? (minimum > -.infinity ? "không phải số ≥ \(Self.format(minimum))" : "không phải số")
-                let en =
-                    ruleEn ?? (minimum > -.infinity ? "is not a number ≥ \(Self.format(minimum))" : "is not a number")
                 throw DesignError.badValue(
-                    file: file, row: rowNumbers[i], column: name, value: text, ruleVi: vi, ruleEn: en)
+                    file: file, row: rowNumbers[i], column: name, value: text,
+                    rule: rule ?? (minimum > -.infinity ? .notNumberAtLeast(minimum) : .notNumber))
             }
             return value
         }
@@ -119,8 +113,7 @@ public struct FrameTable: Sendable, Hashable {
             if let first = seen[id] {
                 throw DesignError.badValue(
                     file: file, row: rowNumbers[i], column: name, value: id,
-                    ruleVi: "trùng mã ở dòng \(rowNumbers[first])", ruleEn: "repeats the id of row \(rowNumbers[first])"
-                )
+                    rule: .repeatsID(row: rowNumbers[first]))
             }
             seen[id] = i
         }

@@ -36,9 +36,7 @@ extension Weighting {
         do {
             lambda = try t.solve(gap)
         } catch {
-            throw DesignError(
-                .data, vi: "hiệu chỉnh tuyến tính: ma trận suy biến (một mức của biên không có người trả lời?)",
-                en: "linear calibration: singular matrix (a margin level without respondents?)")
+            throw DesignError(.data, .singularCalibration)
         }
         return weights.indices.map { i in weights[i] * (1 + x[i].reduce(0) { $0 + lambda[$1, 0] }) }
     }

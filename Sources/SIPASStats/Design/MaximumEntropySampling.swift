@@ -104,13 +104,7 @@ public enum MaximumEntropySampling {
     /// - Throws: ``DesignError`` when N′·n is above ``cellLimit`` or the iteration does not converge.
     public static func design(_ pik: [Double], n: Int) throws -> Design {
         guard pik.count * n <= cellLimit else {
-            throw DesignError(
-                .usage,
-                vi:
-                    "phương pháp entropy cực đại cần \(pik.count)×\(n) ô, tối đa \(cellLimit); dùng pps-systematic hoặc chia tầng",
-                en:
-                    "maximum-entropy sampling needs \(pik.count)×\(n) cells, at most \(cellLimit); use pps-systematic or more strata"
-            )
+            throw DesignError.usage(.maximumEntropyCells(units: pik.count, n: n, limit: cellLimit))
         }
         var working = pik
         for _ in 0..<maximumIterations {
@@ -121,9 +115,7 @@ public enum MaximumEntropySampling {
             working = working.indices.map { working[$0] + pik[$0] - pi[$0] }
             if working.contains(where: { !($0 >= 0 && $0 < 1) }) { break }
         }
-        throw DesignError(
-            .data, vi: "entropy cực đại: không tìm được xác suất làm việc (các π quá gần 1?)",
-            en: "maximum entropy: the working probabilities did not converge (π too close to 1?)")
+        throw DesignError(.data, .maximumEntropyDiverged)
     }
 
     /// R's vector: 1 for the certainty units (π = 1) and the chosen ones, 0 for the others.

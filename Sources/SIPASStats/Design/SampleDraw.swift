@@ -67,25 +67,18 @@ public enum SampleDraw {
         let ids = try frame.strings(spec.id)
         _ = try frame.uniqueIndex(spec.id)
         if spec.method != .srs, spec.size == nil {
-            throw DesignError.usage(
-                vi: "--method \(spec.method.rawValue) cần --size (cột quy mô)",
-                en: "--method \(spec.method.rawValue) needs --size (the size column)")
+            throw DesignError.usage(.methodNeedsSize(method: spec.method.rawValue))
         }
         let measures = try spec.size.map {
-            try frame.numbers(
-                $0, minimum: 0, ruleVi: "không phải quy mô ≥ 0 (bỏ dòng trống hoặc âm khỏi khung mẫu)",
-                ruleEn: "is not a size ≥ 0 (remove blank or negative sizes from the frame)")
+            try frame.numbers($0, minimum: 0, rule: .notSize)
         }
         let strata = try spec.strata.map { try frame.strings($0) } ?? ids.map { _ in "all" }
         let sizes = try stratumSizes(frame: frame, spec: spec, strata: strata, measures: measures)
         if spec.start != nil, sizes.count > 1 || spec.method != .ppsSystematic {
-            throw DesignError.usage(
-                vi: "--start chỉ dùng với pps-systematic và một tầng",
-                en: "--start works only with pps-systematic and a single stratum")
+            throw DesignError.usage(.startNeedsOneStratum)
         }
         if let start = spec.start, !(start >= 0 && start < 1) {
-            throw DesignError.usage(
-                vi: "--start phải trong [0; 1), nhận \(start)", en: "--start must be in [0, 1), got \(start)")
+            throw DesignError.usage(.startRange(start))
         }
         var uniforms = GSLUniforms(seed: spec.seed)
         let drawn = try Selection.draw(
@@ -99,8 +92,7 @@ public enum SampleDraw {
             throw DesignError.badValue(
                 file: frame.file, row: frame.rowNumbers[bad], column: column,
                 value: frame.rows[bad][try frame.column(column)],
-                ruleVi: "không phải số hộ nguyên từ 0 đến 1 000 000",
-                ruleEn: "is not a whole number of households from 0 to 1 000 000")
+                rule: .notHouseholds)
         }
         if spec.reserveClusters > 0 { header.append("reserve_rank") }
         if spec.perCluster != nil {
@@ -149,14 +141,12 @@ public enum SampleDraw {
         let groups = FrameTable.groups(strata)
         if let fixed = spec.fixedSizes {
             if let missing = groups.first(where: { fixed[$0.key] == nil }) {
-                throw DesignError(
-                    .data, vi: "tệp phân bổ không có tầng '\(missing.key)' của khung mẫu",
-                    en: "the allocation file has no row for the frame's stratum '\(missing.key)'")
+                throw DesignError(.data, .allocationMissingStratum(missing.key))
             }
             return fixed
         }
         guard let n = spec.n else {
-            throw DesignError.usage(vi: "cần --n hoặc --allocation TỆP", en: "give --n, or --allocation FILE")
+            throw DesignError.usage(.sampleSizeNeeded)
         }
         let populations = groups.map { g in
             measures.map { m in InclusionProbabilities.sum(g.rows.map { m[$0] }) } ?? Double(g.rows.count)
@@ -175,19 +165,19 @@ public enum SampleDraw {
     public static func fixedSizes(_ table: FrameTable) throws -> [String: Int] {
         let names = try table.strings("stratum")
         let forms = try table.numbers(
-            "forms", minimum: 0, ruleVi: "không phải số nguyên ≥ 0", ruleEn: "is not a whole number ≥ 0")
+            "forms", minimum: 0, rule: .notWholeNumber)
         var result: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             guard forms[i] == forms[i].rounded() else {
                 throw DesignError.badValue(
                     file: table.file, row: table.rowNumbers[i], column: "forms",
                     value: table.rows[i][try table.column("forms")],
-                    ruleVi: "không phải số nguyên ≥ 0", ruleEn: "is not a whole number ≥ 0")
+                    rule: .notWholeNumber)
             }
             guard result[name] == nil else {
                 throw DesignError.badValue(
                     file: table.file, row: table.rowNumbers[i], column: "stratum", value: name,
-                    ruleVi: "có hai lần", ruleEn: "appears twice")
+                    rule: .appearsTwice)
             }
             result[name] = Int(forms[i])
         }

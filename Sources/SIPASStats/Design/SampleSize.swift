@@ -51,42 +51,30 @@ public enum SampleSize {
 
     public static func z(confidence: Double) throws -> Double {
         guard confidence > 0, confidence < 1 else {
-            throw DesignError.usage(
-                vi: "độ tin cậy phải nằm giữa 0 và 100 %, nhận \(confidence * 100)",
-                en: "confidence must be between 0 and 100 %, got \(confidence * 100)")
+            throw DesignError.usage(.confidence(confidence))
         }
         return try Distribution.normalQuantile(1 - (1 - confidence) / 2)
     }
 
     static func check(share: Double, designEffect: Double, population: Double?) throws {
         guard share > 0, share < 1 else {
-            throw DesignError.usage(
-                vi: "tỷ lệ dự kiến phải nằm giữa 0 và 100 %, nhận \(share * 100)",
-                en: "the expected share must be between 0 and 100 %, got \(share * 100)")
+            throw DesignError.usage(.expectedShare(share))
         }
         guard designEffect > 0, designEffect.isFinite else {
-            throw DesignError.usage(
-                vi: "hệ số thiết kế (deff) phải dương, nhận \(designEffect)",
-                en: "the design effect (deff) must be positive, got \(designEffect)")
+            throw DesignError.usage(.designEffect(designEffect))
         }
         if let population, !(population >= 2 && population.isFinite) {
-            throw DesignError.usage(
-                vi: "quy mô tổng thể phải ít nhất 2, nhận \(population)",
-                en: "the population size must be at least 2, got \(population)")
+            throw DesignError.usage(.populationSize(population))
         }
     }
 
     public static func required(_ spec: SampleSizeSpec) throws -> SampleSizeResult {
         try check(share: spec.share, designEffect: spec.designEffect, population: spec.population)
         guard spec.margin > 0, spec.margin < 1 else {
-            throw DesignError.usage(
-                vi: "sai số phải nằm giữa 0 và 100 điểm %, nhận \(spec.margin * 100)",
-                en: "the margin must be between 0 and 100 percentage points, got \(spec.margin * 100)")
+            throw DesignError.usage(.margin(spec.margin))
         }
         guard spec.responseRate > 0, spec.responseRate <= 1 else {
-            throw DesignError.usage(
-                vi: "tỷ lệ phản hồi phải trong (0; 1], nhận \(spec.responseRate)",
-                en: "the response rate must be in (0, 1], got \(spec.responseRate)")
+            throw DesignError.usage(.responseRate(spec.responseRate))
         }
         let z = try z(confidence: spec.confidence)
         let n0 = z * z * spec.share * (1 - spec.share) / (spec.margin * spec.margin)
@@ -108,16 +96,13 @@ public enum SampleSize {
     ) throws -> Double {
         try check(share: share, designEffect: designEffect, population: population)
         guard n >= 1 else {
-            throw DesignError.usage(
-                vi: "cỡ mẫu phải ít nhất 1, nhận \(n)", en: "the sample size must be at least 1, got \(n)")
+            throw DesignError.usage(.sampleSizeBelowOne(n))
         }
         let z = try z(confidence: confidence)
         var fpc = 1.0
         if let populationSize = population {
             guard n <= populationSize else {
-                throw DesignError.usage(
-                    vi: "cỡ mẫu \(n) lớn hơn tổng thể \(populationSize)",
-                    en: "the sample size \(n) exceeds the population \(populationSize)")
+                throw DesignError.usage(.sampleExceedsPopulation(n: n, population: populationSize))
             }
             fpc = (populationSize - n) / (populationSize - 1)
         }

@@ -98,13 +98,7 @@ public enum Selection {
                 let positive = a.filter { $0 > 0 }.count
                 guard n <= positive else { throw tooFew(group.key, n, positive) }
                 if method == .ppsTille, rows.count > tilleLimit {
-                    throw DesignError(
-                        .usage,
-                        vi:
-                            "tầng '\(group.key)' có \(rows.count) đơn vị: phương pháp Tillé tốn O(N²), tối đa \(tilleLimit); dùng pps-systematic",
-                        en:
-                            "stratum '\(group.key)' has \(rows.count) units: Tillé's method takes O(N²), at most \(tilleLimit); use pps-systematic"
-                    )
+                    throw DesignError.usage(.tilleTooLarge(stratum: group.key, units: rows.count, limit: tilleLimit))
                 }
                 pik = n == 0 ? a.map { _ in 0 } : InclusionProbabilities.compute(sizes: a, n: Double(n))
                 if n == 0 {
@@ -149,8 +143,6 @@ public enum Selection {
     }
 
     static func tooFew(_ stratum: String, _ n: Int, _ available: Int) -> DesignError {
-        DesignError(
-            .usage, vi: "tầng '\(stratum)': cần \(n) đơn vị nhưng khung mẫu chỉ có \(available) đơn vị có quy mô dương",
-            en: "stratum '\(stratum)': \(n) units wanted but the frame has only \(available) with a positive size")
+        DesignError.usage(.tooFewUnits(stratum: stratum, wanted: n, available: available))
     }
 }

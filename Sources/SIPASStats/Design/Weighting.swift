@@ -24,13 +24,7 @@ public enum Weighting {
             let sampled = InclusionProbabilities.sum(main.map { base[$0] })
             let answered = group.rows.filter { responded[$0] }
             guard !answered.isEmpty else {
-                throw DesignError(
-                    .data,
-                    vi:
-                        "ô điều chỉnh '\(group.key)': \(main.count) đơn vị mẫu nhưng không ai trả lời; gộp ô (bỏ bớt cột --cells)",
-                    en:
-                        "adjustment cell '\(group.key)': \(main.count) sampled units but no respondent; collapse cells (fewer --cells columns)"
-                )
+                throw DesignError(.data, .cellWithoutRespondents(cell: group.key, sampled: main.count))
             }
             let factor = sampled / InclusionProbabilities.sum(answered.map { base[$0] })
             for i in answered { result[i] = base[i] * factor }
@@ -55,27 +49,20 @@ public enum Weighting {
     ///   level with a positive population and no respondent.
     public static func calibrate(weights: [Double], values: [[[String]]], spec: CalibrationSpec) throws -> Calibrated {
         for (m, margin) in spec.margins.enumerated() {
-            let name = margin.variables.joined(separator: "×")
             let seen = Set(values[m])
             if let level = values[m].first(where: { margin.totals[$0] == nil }) {
                 throw DesignError(
-                    .data,
-                    vi:
-                        "hiệu chỉnh: \(name) = \(level.joined(separator: "×")) có trong mẫu nhưng không có trong tổng thể",
-                    en:
-                        "calibration: \(name) = \(level.joined(separator: "×")) is in the sample but not in the population margin"
-                )
+                    .data, .stats(.invalid(.levelNotInPopulation(variables: margin.variables, level: level))))
             }
             if let empty = margin.totals.filter({ $0.value > 0 && !seen.contains($0.key) }).keys.sorted(by: {
                 $0.lexicographicallyPrecedes($1)
             }).first {
                 throw DesignError(
                     .data,
-                    vi:
-                        "hiệu chỉnh: \(name) = \(empty.joined(separator: "×")) có tổng thể \(margin.totals[empty]!) nhưng không có người trả lời",
-                    en:
-                        "calibration: \(name) = \(empty.joined(separator: "×")) has population \(margin.totals[empty]!) but no respondents"
-                )
+                    .stats(
+                        .invalid(
+                            .levelWithoutRespondents(
+                                variables: margin.variables, level: empty, population: margin.totals[empty]!))))
             }
         }
         var w = weights
@@ -86,11 +73,7 @@ public enum Weighting {
         }
         if spec.method == .postStratify {
             guard spec.margins.count == 1 else {
-                throw DesignError.usage(
-                    vi: "hậu phân tầng nhận một biên (ghép các biến trong một tệp), nhận \(spec.margins.count)",
-                    en:
-                        "post-stratification takes one margin (cross the variables in one file), got \(spec.margins.count)"
-                )
+                throw DesignError.usage(.postStratificationMargins(spec.margins.count))
             }
             sweep(0)
             return Calibrated(weights: w, iterations: 1, converged: true)
@@ -127,9 +110,7 @@ public enum Weighting {
         guard !weights.isEmpty else { return weights }
         let mean = InclusionProbabilities.sum(weights) / Double(weights.count)
         guard upper >= mean, lower <= mean, lower <= upper else {
-            throw DesignError.usage(
-                vi: "giới hạn cắt trọng số [\(lower); \(upper)] không chứa trọng số trung bình \(mean)",
-                en: "the trimming bounds [\(lower), \(upper)] do not contain the mean weight \(mean)")
+            throw DesignError.usage(.trimmingBounds(lower: lower, upper: upper, mean: mean))
         }
         var w = weights
         for _ in 0..<10_000 {

@@ -59,11 +59,10 @@ public enum WeightsRun {
         let base: [Double]
         if sample.header.contains("design_weight") {
             base = try sample.numbers(
-                "design_weight", minimum: 0, ruleVi: "không phải trọng số dương", ruleEn: "is not a positive weight")
+                "design_weight", minimum: 0, rule: .notPositiveWeight)
         } else {
             base = try sample.numbers(
-                "inclusion_probability", minimum: 0, ruleVi: "không phải xác suất trong (0; 1]",
-                ruleEn: "is not a probability in (0, 1]"
+                "inclusion_probability", minimum: 0, rule: .notProbability
             ).map { 1 / $0 }
         }
         if let bad = base.firstIndex(where: { !($0.isFinite && $0 >= 1 - 1e-12) }) {
@@ -73,7 +72,7 @@ public enum WeightsRun {
                 value: sample.rows[bad][
                     sample.header.firstIndex(of: "design_weight") ?? sample.header.firstIndex(
                         of: "inclusion_probability")!],
-                ruleVi: "cho trọng số thiết kế nhỏ hơn 1", ruleEn: "gives a design weight below 1")
+                rule: .weightBelowOne)
         }
         let position = try sample.uniqueIndex(spec.id)
         var responded = [Bool](repeating: false, count: sampleIds.count)
@@ -82,20 +81,18 @@ public enum WeightsRun {
             guard let i = position[id] else {
                 throw DesignError.badValue(
                     file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
-                    ruleVi: "không có trong mẫu đã chọn \(sample.file)",
-                    ruleEn: "is not in the selection \(sample.file)")
+                    rule: .notInSelection(file: sample.file))
             }
             guard !responded[i] else {
                 throw DesignError.badValue(
                     file: responses.file, row: responses.rowNumbers[r], column: spec.id, value: id,
-                    ruleVi: "trả lời hai lần", ruleEn: "answered twice")
+                    rule: .answeredTwice)
             }
             responded[i] = true
             samplePosition.append(i)
         }
         guard !samplePosition.isEmpty else {
-            throw DesignError(
-                .data, vi: "\(responses.file): không có phiếu trả lời nào", en: "\(responses.file): no responses")
+            throw DesignError(.data, .noResponses(file: responses.file))
         }
         var steps = [step("base", samplePosition.map { base[$0] })]
         let cellColumns = try spec.cells.map { try sample.strings($0) }

@@ -39,8 +39,7 @@ struct DesignAllocateCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             guard minimum >= 0 else {
-                throw DesignError(
-                    .usage, vi: "--minimum phải ≥ 0, nhận \(minimum)", en: "--minimum must be ≥ 0, got \(minimum)")
+                throw DesignError(.usage, .minimumNegative(minimum))
             }
             let table = try DesignIO.readTable(frame)
             let totals = try table.stratumTotals(strata: strata, population: population, sd: sd)

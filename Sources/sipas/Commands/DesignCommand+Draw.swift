@@ -59,24 +59,15 @@ struct DesignDrawCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             guard (listed == nil) == (perCluster == nil) else {
-                throw DesignError(
-                    .usage, vi: "--listed và --per-cluster đi cùng nhau", en: "--listed and --per-cluster go together")
+                throw DesignError(.usage, .listedWithPerCluster)
             }
             guard reserves >= 0, reserveClusters >= 0, perCluster.map({ $0 > 0 }) ?? true, minimum >= 0 else {
-                throw DesignError(
-                    .usage, vi: "--per-cluster phải dương, --reserves, --reserve-clusters và --minimum ≥ 0",
-                    en: "--per-cluster must be positive, --reserves, --reserve-clusters and --minimum ≥ 0")
+                throw DesignError(.usage, .drawCounts)
             }
             let table = try DesignIO.readTable(frame)
             let rule = AllocationRule(rawValue: allocation)
             if rule == .neyman {
-                throw DesignError(
-                    .usage,
-                    vi:
-                        "Neyman cần độ lệch chuẩn: dùng `sipas design allocate --rule neyman --sd …` rồi --allocation TỆP",
-                    en:
-                        "Neyman needs standard deviations: run `sipas design allocate --rule neyman --sd …`, then --allocation FILE"
-                )
+                throw DesignError(.usage, .neymanNeedsAllocationFile)
             }
             let fixed = try rule == nil ? SampleDraw.fixedSizes(try DesignIO.readTable(allocation)) : nil
             let spec = DrawSpec(

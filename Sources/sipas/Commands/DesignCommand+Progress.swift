@@ -35,9 +35,7 @@ struct DesignProgressCommand: AsyncParsableCommand {
         var rejected: [[String]] = []
         do {
             guard (store == nil) != (responses == nil) else {
-                throw DesignError(
-                    .usage, vi: "cần đúng một trong --store và --responses",
-                    en: "give exactly one of --store and --responses")
+                throw DesignError(.usage, .storeOrResponses)
             }
             if let store {
                 (accepted, rejected) = try await FieldworkKeys.fromStore(

@@ -58,9 +58,7 @@ struct DesignSizeCommand: AsyncParsableCommand {
                 return
             }
             guard let margin else {
-                throw DesignError(
-                    .usage, vi: "cần --margin (hoặc --n để tính sai số)",
-                    en: "give --margin (or --n for the margin of error)")
+                throw DesignError(.usage, .marginNeeded)
             }
             var strataNames = ["all"]
             var populations: [Double?] = [nil]
@@ -121,9 +119,7 @@ struct DesignSizeCommand: AsyncParsableCommand {
 
     private func number(_ text: String, _ option: String) throws -> Double {
         guard let value = Double(text) else {
-            throw DesignError(
-                .usage, vi: "\(option) cần một số, nhận '\(text)' (tên cột chỉ dùng với --frame)",
-                en: "\(option) needs a number, got '\(text)' (a column name works only with --frame)")
+            throw DesignError(.usage, .optionNeedsNumber(option: option, text: text))
         }
         return value
     }

@@ -60,7 +60,7 @@ struct DesignWeightsCommand: AsyncParsableCommand {
     func run() async throws {
         try DesignIO.run(lang) {
             guard (store == nil) == (batch == nil) else {
-                throw DesignError(.usage, vi: "--store và --batch đi cùng nhau", en: "--store and --batch go together")
+                throw DesignError(.usage, .storeWithBatch)
             }
             let selection = try DesignIO.readTable(sample)
             let answers = try DesignIO.readTable(responses)
@@ -69,14 +69,14 @@ struct DesignWeightsCommand: AsyncParsableCommand {
                 let parsed = try margins.map { path -> PopulationMargin in
                     let url = URL(fileURLWithPath: path)
                     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                        throw DesignError(.missingInput, vi: "không đọc được tệp \(path)", en: "cannot read \(path)")
+                        throw DesignError(.missingInput, .cannotRead(path))
                     }
                     do { return try PopulationMargin.parse(csv: text, file: url.lastPathComponent) } catch let error
                         as StatsError
                     {
-                        throw DesignError(.data, vi: error.text(.vi), en: error.text(.en))
+                        throw DesignError(.data, .stats(error))
                     } catch let error as CSVReader.ReadError {
-                        throw DesignError(.data, vi: error.message(.vi), en: error.message(.en))
+                        throw DesignError(.data, .csv(error))
                     }
                 }
                 let method: CalibrationSpec.Method =

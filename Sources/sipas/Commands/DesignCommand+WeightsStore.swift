@@ -10,21 +10,14 @@ extension DesignWeightsCommand {
     /// the SQLite store `store`, matched by the instrument's respondent id: the batch is replaced by
     /// a copy with the new weights, recorded with the file's name and SHA-256 (``SurveyStore/reweight(batch:weights:weightAttribute:fileName:sha256:)``).
     func writeIntoStore(_ result: WeightsOutput, store location: String, batch name: String) throws {
-        let vi = lang == .vi
         guard FileManager.default.fileExists(atPath: location) else {
-            throw DesignError(.missingInput, vi: "không có kho \(location)", en: "no store \(location)")
+            throw DesignError(.missingInput, .noStore(location))
         }
         let store = try StoreLocation.openSQLite(location, language: lang)
         let batch = try store.batch(name)
         let instrument = try InstrumentResolver.resolve(batch.instrumentID)
         guard let idColumn = instrument.respondentId else {
-            throw DesignError(
-                .usage,
-                vi:
-                    "bộ công cụ \(instrument.id) không có cột mã phiếu (respondent_id): không ghép được trọng số với phiếu trong kho",
-                en:
-                    "instrument \(instrument.id) has no respondent id column (respondent_id): the weights cannot be matched to the stored responses"
-            )
+            throw DesignError(.usage, .noRespondentID(instrument: instrument.id))
         }
         guard let idIndex = result.header.firstIndex(of: idColumn) else {
             throw DesignError.missingColumn(file: responses, column: idColumn, header: result.header)
@@ -33,9 +26,7 @@ extension DesignWeightsCommand {
         var weights: [String: String] = [:]
         for row in result.rows {
             guard weights.updateValue(row[weightIndex], forKey: row[idIndex]) == nil else {
-                throw DesignError(
-                    .data, vi: "\(responses), cột \(idColumn): mã '\(row[idIndex])' có hai lần",
-                    en: "\(responses), column \(idColumn): id '\(row[idIndex])' appears twice")
+                throw DesignError(.data, .idTwice(file: responses, column: idColumn, id: row[idIndex]))
             }
         }
         let url = URL(fileURLWithPath: output)
@@ -43,9 +34,9 @@ extension DesignWeightsCommand {
             batch: name, weights: weights, weightAttribute: instrument.design.weight,
             fileName: url.lastPathComponent, sha256: try PreparedBatch.sha256(of: url))
         Console.message(
-            vi
-                ? "\(location): lô '\(name)' (#\(batch.id)) thay bằng lô #\(written.batch.id) với trọng số của \(url.lastPathComponent) (\(written.rows) phiếu)"
-                : "\(location): batch '\(name)' (#\(batch.id)) replaced by batch #\(written.batch.id) with the weights of \(url.lastPathComponent) (\(written.rows) responses)"
-        )
+            CLIMessage.reweighted(
+                store: location, batch: name, id: batch.id, newID: written.batch.id, file: url.lastPathComponent,
+                responses: written.rows
+            ).text(lang))
     }
 }

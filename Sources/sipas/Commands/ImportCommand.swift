@@ -74,7 +74,6 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Loads each file as one batch, as the connected role (on PostgreSQL the URL's user is the team).
     private func load(into opened: any SurveyStoring, _ loaded: inout [ImportedFileJSON]) async throws -> Int32 {
-        let vi = lang == .vi
         var rejected = 0
         for path in files {
             guard FileManager.default.fileExists(atPath: path) else { throw CLIError.inputMissing(path) }
@@ -82,10 +81,7 @@ struct ImportCommand: AsyncParsableCommand {
             let chosen = try AnalysisRunner.chooseInstrument(
                 instrument, for: url, language: lang, observer: output.chatty ? .console : .silent)
             let start = Date()
-            note(
-                vi
-                    ? "\(url.lastPathComponent): đang ghi vào kho \(opened.location)…"
-                    : "\(url.lastPathComponent): writing to \(opened.location)…")
+            note(CLIMessage.writingToStore(file: url.lastPathComponent, store: opened.location).text(lang))
             // A SQLite store inserts the rows while the file is still read: the summary comes when
             // the reading ends, inside the store's transaction.
             let printing = SummaryPrinter(format: output.format, quiet: output.quiet, language: lang)
@@ -109,55 +105,45 @@ struct ImportCommand: AsyncParsableCommand {
     /// the file was read before it), in text output; returns the number of rejected rows written.
     /// Under `--quiet` only the respondent ids already in other batches are printed.
     private func report(_ outcome: LoadOutcome, url: URL, seconds: Double, writing: Double?) -> Int {
-        let vi = lang == .vi
+        func text(_ message: CLIMessage) -> String { message.text(lang) }
+        let file = url.lastPathComponent
         var rejected = 0
         switch outcome {
         case .alreadyLoaded(let info):
             note(
-                vi
-                    ? "\(url.lastPathComponent): tệp này (SHA-256 \(info.sha256.prefix(12))…) đã có trong kho là lô '\(info.name)' (#\(info.id), \(info.loadedAt)); không ghi gì thêm"
-                    : "\(url.lastPathComponent): this file (SHA-256 \(info.sha256.prefix(12))…) is already in the store as batch '\(info.name)' (#\(info.id), \(info.loadedAt)); nothing written"
-            )
+                text(
+                    .alreadyLoaded(
+                        file: file, sha256: info.sha256, batch: info.name, id: info.id, loadedAt: info.loadedAt)))
         case .loaded(let info, let replaced, let duplicates, let count):
             rejected += info.rejected
             let rate = Int(Double(info.rowsRead) / max(seconds, 0.001))
             let total = String(format: "%.1f", seconds)
-            let (alone, aloneVI) =
+            let alone =
                 writing.map {
-                    let (written, writeRate) = (String(format: "%.2f", $0), Int(Double(info.rowsRead) / max($0, 0.001)))
-                    return (
-                        "; the store's write transaction alone \(written) s, \(writeRate) rows/s",
-                        "; riêng giao dịch ghi vào kho \(written) giây, \(writeRate) dòng/giây"
-                    )
-                } ?? ("", "")
+                    text(
+                        .writeTransaction(
+                            seconds: String(format: "%.2f", $0),
+                            rowsPerSecond: Int(Double(info.rowsRead) / max($0, 0.001))))
+                } ?? ""
             note(
-                vi
-                    ? "\(url.lastPathComponent) → lô '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(info.accepted) phiếu và \(info.rejected) dòng loại trong \(total) giây (\(rate) dòng/giây\(aloneVI))"
-                    : "\(url.lastPathComponent) → batch '\(info.name)' (#\(info.id)\(team.isEmpty ? "" : ", team \(team)")): \(info.accepted) responses and \(info.rejected) rejected rows written in \(total) s (\(rate) rows/s\(alone))"
-            )
+                text(
+                    .batchLoaded(
+                        file: file, batch: info.name, id: info.id, team: team, accepted: info.accepted,
+                        rejected: info.rejected, seconds: total, rowsPerSecond: rate, writeTransaction: alone)))
             if let replaced {
-                note(
-                    vi
-                        ? "  thay lô #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay"
-                        : "  replaces batch #\(replaced.id) (\(replaced.fileName), \(replaced.loadedAt)); the old batch stays in the store, marked replaced"
-                )
+                note("  " + text(.replacesBatch(id: replaced.id, file: replaced.fileName, loadedAt: replaced.loadedAt)))
             }
             if count > 0 && output.format == .text {
-                Console.message(
-                    vi
-                        ? "  \(count) mã phiếu đã có trong lô khác:"
-                        : "  \(count) respondent ids are already in other batches:")
+                Console.message("  " + text(.duplicateIDs(count)))
                 for d in duplicates {
                     Console.message(
-                        vi
-                            ? "    \(d.respondentID): dòng \(d.row) ↔ lô '\(d.otherBatch)' dòng \(d.otherRow)"
-                            : "    \(d.respondentID): row \(d.row) ↔ batch '\(d.otherBatch)' row \(d.otherRow)")
+                        "    "
+                            + text(
+                                .duplicateID(
+                                    id: d.respondentID, row: d.row, otherBatch: d.otherBatch, otherRow: d.otherRow)))
                 }
                 if count > duplicates.count {
-                    Console.message(
-                        vi
-                            ? "    … và \(count - duplicates.count) mã khác"
-                            : "    … and \(count - duplicates.count) more")
+                    Console.message("    " + text(.moreDuplicateIDs(count - duplicates.count)))
                 }
             }
         }

@@ -89,7 +89,7 @@ struct InstrumentCommand: AsyncParsableCommand {
 
         @OptionGroup var output: OutputFlags
 
-        /// English unless `--lang vi`: the checker's own messages (the problems) are English.
+        /// English unless `--lang vi`: the problems and the summary. The JSON's messages are English.
         var lang: Language { output.lang ?? .en }
 
         func run() async throws {
@@ -97,10 +97,10 @@ struct InstrumentCommand: AsyncParsableCommand {
                 let text: String
                 if FileManager.default.fileExists(atPath: file) {
                     guard let data = FileManager.default.contents(atPath: file) else {
-                        throw InstrumentError(file: file, line: nil, message: "cannot read the file")
+                        throw InstrumentError(file: file, line: nil, .cannotRead(detail: nil))
                     }
                     guard let decoded = String(data: data, encoding: .utf8) else {
-                        throw InstrumentError(file: file, line: nil, message: "the file is not UTF-8 text")
+                        throw InstrumentError(file: file, line: nil, .notUTF8)
                     }
                     text = decoded
                 } else if let builtin = BuiltinInstruments.files.first(where: {
@@ -113,7 +113,7 @@ struct InstrumentCommand: AsyncParsableCommand {
                 let problems = Instrument.check(yaml: text, file: file)
                 guard problems.isEmpty else {
                     // Problems are errors: on standard error in every format, even with --quiet.
-                    for problem in problems { Console.message(problem.description) }
+                    for problem in problems { Console.message(problem.text(lang)) }
                     if output.json {
                         try OutputFlags.emitJSON(InstrumentCheckJSON(file: file, problems: problems, instrument: nil))
                     } else {

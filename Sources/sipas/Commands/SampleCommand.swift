@@ -83,10 +83,10 @@ struct SampleCommand: AsyncParsableCommand {
             let share = String(format: "%.2f", summary.meanOfProvinceShares * 100)
             let target = String(format: "%.2f", summary.level * 100)
             Console.message(
-                lang == .vi
-                    ? "\(output): \(summary.rows) dòng, \(summary.provinces) tỉnh, \(summary.clusters) cụm, hạt giống \(seed); chỉ số chung trung bình các tỉnh \(index) % (mục tiêu \(target) %, \(summary.levelSource)), tỷ lệ câu trả lời hài lòng \(share) %; dữ liệu tổng hợp"
-                    : "\(output): \(summary.rows) rows, \(summary.provinces) provinces, \(summary.clusters) clusters, seed \(seed); mean provincial overall index \(index) % (target \(target) %, \(summary.levelSource)), share of satisfied answers \(share) %; synthetic data"
-            )
+                CLIMessage.sampleSummary(
+                    output: output, rows: summary.rows, provinces: summary.provinces, clusters: summary.clusters,
+                    seed: seed, index: index, target: target, source: summary.levelSource, share: share
+                ).text(lang))
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -36,26 +36,14 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run(language: output.language) { store in
-                let vi = output.language == .vi
+                func text(_ message: CLIMessage) -> String { message.text(output.language) }
                 let batches = try await store.batches(as: .connected)
                 if output.json {
                     return try OutputFlags.emitJSON(StoreBatchesJSON(batches: batches.map(BatchJSON.init)))
                 }
-                var lines = [
-                    (vi
-                        ? [
-                            "#", "lô", "nhóm", "tệp", "SHA-256", "bộ công cụ", "đọc", "nhận", "loại", "lúc",
-                            "trạng thái",
-                        ]
-                        : [
-                            "#", "batch", "team", "file", "SHA-256", "instrument", "read", "accepted", "rejected",
-                            "loaded", "status",
-                        ]).joined(separator: "\t")
-                ]
+                var lines = [text(.batchColumns)]
                 for b in batches {
-                    let status =
-                        b.replacedBy.map { vi ? "đã thay bằng #\($0)" : "replaced by #\($0)" }
-                        ?? (vi ? "hiệu lực" : "in force")
+                    let status = text(b.replacedBy.map(CLIMessage.replacedBy) ?? .inForce)
                     lines.append(
                         [
                             String(b.id), b.name, b.team, b.fileName, String(b.sha256.prefix(12)), b.instrumentID,
@@ -78,7 +66,7 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run(language: output.language) { store in
-                let vi = output.language == .vi
+                func text(_ message: CLIMessage) -> String { message.text(output.language) }
                 let b = try await store.batch(batch, as: .connected)
                 let rejections = try await store.rejections(of: b, as: .connected).rows
                 if output.json {
@@ -87,19 +75,19 @@ struct StoreCommand: AsyncParsableCommand {
                             batch: BatchJSON(b), rejections: rejections.map { .init(row: $0.row, reasons: $0.reasons) })
                     )
                 }
-                var text = """
-                    \(vi ? "Lô" : "Batch") #\(b.id) '\(b.name)'
-                    \(vi ? "Nhóm" : "Team"): \(b.team)
-                    \(vi ? "Tệp" : "File"): \(b.fileName)
+                var out = """
+                    \(text(.batchHeading(id: b.id, name: b.name)))
+                    \(text(.teamLabel)): \(b.team)
+                    \(text(.fileLabel)): \(b.fileName)
                     SHA-256: \(b.sha256)
-                    \(vi ? "Bộ công cụ" : "Instrument"): \(b.instrumentID) (\(b.methodVersion))
-                    \(vi ? "Dòng đọc" : "Rows read"): \(b.rowsRead); \(vi ? "nhận" : "accepted") \(b.accepted); \(vi ? "loại" : "rejected") \(b.rejected)
-                    \(vi ? "Nạp lúc" : "Loaded"): \(b.loadedAt)
-                    \(vi ? "Trạng thái" : "Status"): \(b.replacedBy.map { vi ? "đã thay bằng lô #\($0)" : "replaced by batch #\($0)" } ?? (vi ? "hiệu lực" : "in force"))
+                    \(text(.instrumentLabel)): \(b.instrumentID) (\(b.methodVersion))
+                    \(text(.batchCounts(rowsRead: b.rowsRead, accepted: b.accepted, rejected: b.rejected)))
+                    \(text(.loadedLabel)): \(b.loadedAt)
+                    \(text(.statusLabel)): \(text(b.replacedBy.map(CLIMessage.replacedByBatch) ?? .inForce))
 
                     """
-                for r in rejections { text += "  \(vi ? "dòng" : "row") \(r.row): \(r.reasons)\n" }
-                try Console.emit(text, to: nil)
+                for r in rejections { out += "  \(text(.rejectedRow(row: r.row, reasons: r.reasons)))\n" }
+                try Console.emit(out, to: nil)
             }
         }
     }
@@ -154,38 +142,28 @@ struct StoreCommand: AsyncParsableCommand {
         var lang: Language = .vi
 
         func run() async throws {
-            let vi = lang == .vi
+            func text(_ message: CLIMessage) -> String { message.text(lang) }
             do {
                 guard StoreLocation.isPostgres(store) else {
                     throw StoreError(
-                        .cannotOpen(reason: vi ? "cần một URL postgres://" : "a postgres:// URL is needed"),
+                        .cannotOpen(reason: StoreMessage.postgresURLNeeded.text(lang)),
                         store: store)
                 }
                 let opened = try await PostgresStore.connect(store, migrate: true)
                 defer { Task { await opened.close() } }
-                Console.message(
-                    vi
-                        ? "\(opened.location): bảng và quyền đã sẵn sàng"
-                        : "\(opened.location): tables and policies are up to date")
+                Console.message(text(.storeReady(location: opened.location)))
                 if let team {
                     let codes = splitList(provinces ?? "")
                     try await opened.createTeam(team, password: password, provinces: codes)
-                    Console.message(
-                        vi
-                            ? "nhóm \(team): tỉnh \(codes.joined(separator: ", "))"
-                            : "team \(team): provinces \(codes.joined(separator: ", "))")
+                    Console.message(text(.teamProvinces(team: team, provinces: codes)))
                 }
                 if let analyst {
                     try await opened.createAnalyst(analyst, password: password)
-                    Console.message(
-                        vi ? "người phân tích \(analyst): đọc mọi lô" : "analyst \(analyst): reads every batch")
+                    Console.message(text(.analystRole(analyst)))
                 }
                 if let web {
                     try await opened.createWebServer(web, password: password)
-                    Console.message(
-                        vi
-                            ? "máy chủ web \(web): tài khoản web, và đọc, nạp thay mỗi nhóm"
-                            : "web server \(web): web accounts, and reads and loads as each team")
+                    Console.message(text(.webServerRole(web)))
                 }
             } catch {
                 Console.message(ErrorReporter.message(for: error, language: lang))

@@ -60,6 +60,38 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
     /// A weighting step's name: `base`, `nonresponse`, `calibrated` or `trimmed`.
     case weightStep(String)
     case weightStepSummary(step: String, total: String, kish: String, effectiveN: String)
+    // `sipas store`: the batch list and a batch, then `store setup`.
+    /// The tab-separated column titles of `sipas store batches`.
+    case batchColumns
+    case inForce, teamLabel, fileLabel, instrumentLabel, loadedLabel, statusLabel
+    /// A batch's status in the list: replaced by batch `id`.
+    case replacedBy(Int64)
+    /// A batch's status in `sipas store show`: replaced by batch `id`.
+    case replacedByBatch(Int64)
+    case batchHeading(id: Int64, name: String)
+    case batchCounts(rowsRead: Int, accepted: Int, rejected: Int)
+    case rejectedRow(row: Int, reasons: String)
+    case storeReady(location: String)
+    case teamProvinces(team: String, provinces: [String])
+    case analystRole(String)
+    case webServerRole(String)
+    // `sipas import --store` and `design weights --store`.
+    case writingToStore(file: String, store: String)
+    case alreadyLoaded(file: String, sha256: String, batch: String, id: Int64, loadedAt: String)
+    /// The time of the store's write transaction alone, after a load's total time.
+    case writeTransaction(seconds: String, rowsPerSecond: Int)
+    case batchLoaded(
+        file: String, batch: String, id: Int64, team: String, accepted: Int, rejected: Int, seconds: String,
+        rowsPerSecond: Int, writeTransaction: String)
+    case replacesBatch(id: Int64, file: String, loadedAt: String)
+    case duplicateIDs(Int)
+    case duplicateID(id: String, row: Int, otherBatch: String, otherRow: Int)
+    case moreDuplicateIDs(Int)
+    case reweighted(store: String, batch: String, id: Int64, newID: Int64, file: String, responses: Int)
+    // `sipas sample`.
+    case sampleSummary(
+        output: String, rows: Int, provinces: Int, clusters: Int, seed: UInt, index: String, target: String,
+        source: String, share: String)
 
     /// "cli." and the case name, without the values it carries.
     var key: String {
@@ -244,6 +276,87 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
             return language.pick(
                 vi: "đã khoá tài khoản '\(name)'; các phiên của nó đã kết thúc",
                 en: "disabled account '\(name)'; its sessions ended")
+        case .batchColumns:
+            return language.pick(
+                vi: "#\tlô\tnhóm\ttệp\tSHA-256\tbộ công cụ\tđọc\tnhận\tloại\tlúc\ttrạng thái",
+                en: "#\tbatch\tteam\tfile\tSHA-256\tinstrument\tread\taccepted\trejected\tloaded\tstatus")
+        case .inForce: return language.pick(vi: "hiệu lực", en: "in force")
+        case .teamLabel: return language.pick(vi: "Nhóm", en: "Team")
+        case .fileLabel: return language.pick(vi: "Tệp", en: "File")
+        case .instrumentLabel: return language.pick(vi: "Bộ công cụ", en: "Instrument")
+        case .loadedLabel: return language.pick(vi: "Nạp lúc", en: "Loaded")
+        case .statusLabel: return language.pick(vi: "Trạng thái", en: "Status")
+        case .replacedBy(let id): return language.pick(vi: "đã thay bằng #\(id)", en: "replaced by #\(id)")
+        case .replacedByBatch(let id):
+            return language.pick(vi: "đã thay bằng lô #\(id)", en: "replaced by batch #\(id)")
+        case .batchHeading(let id, let name):
+            return language.pick(vi: "Lô #\(id) '\(name)'", en: "Batch #\(id) '\(name)'")
+        case .batchCounts(let rowsRead, let accepted, let rejected):
+            return language.pick(
+                vi: "Dòng đọc: \(rowsRead); nhận \(accepted); loại \(rejected)",
+                en: "Rows read: \(rowsRead); accepted \(accepted); rejected \(rejected)")
+        case .rejectedRow(let row, let reasons):
+            return language.pick(vi: "dòng \(row): \(reasons)", en: "row \(row): \(reasons)")
+        case .storeReady(let location):
+            return language.pick(
+                vi: "\(location): bảng và quyền đã sẵn sàng", en: "\(location): tables and policies are up to date")
+        case .teamProvinces(let team, let provinces):
+            let list = provinces.joined(separator: ", ")
+            return language.pick(vi: "nhóm \(team): tỉnh \(list)", en: "team \(team): provinces \(list)")
+        case .analystRole(let name):
+            return language.pick(vi: "người phân tích \(name): đọc mọi lô", en: "analyst \(name): reads every batch")
+        case .webServerRole(let name):
+            return language.pick(
+                vi: "máy chủ web \(name): tài khoản web, và đọc, nạp thay mỗi nhóm",
+                en: "web server \(name): web accounts, and reads and loads as each team")
+        case .writingToStore(let file, let store):
+            return language.pick(vi: "\(file): đang ghi vào kho \(store)…", en: "\(file): writing to \(store)…")
+        case .alreadyLoaded(let file, let sha256, let batch, let id, let loadedAt):
+            return language.pick(
+                vi: "\(file): tệp này (SHA-256 \(sha256.prefix(12))…) đã có trong kho là lô '\(batch)' "
+                    + "(#\(id), \(loadedAt)); không ghi gì thêm",
+                en: "\(file): this file (SHA-256 \(sha256.prefix(12))…) is already in the store as batch '\(batch)' "
+                    + "(#\(id), \(loadedAt)); nothing written")
+        case .writeTransaction(let seconds, let rate):
+            return language.pick(
+                vi: "; riêng giao dịch ghi vào kho \(seconds) giây, \(rate) dòng/giây",
+                en: "; the store's write transaction alone \(seconds) s, \(rate) rows/s")
+        case .batchLoaded(
+            let file, let batch, let id, let team, let accepted, let rejected, let seconds, let rate, let alone):
+            return language.pick(
+                vi: "\(file) → lô '\(batch)' (#\(id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(accepted) phiếu "
+                    + "và \(rejected) dòng loại trong \(seconds) giây (\(rate) dòng/giây\(alone))",
+                en: "\(file) → batch '\(batch)' (#\(id)\(team.isEmpty ? "" : ", team \(team)")): \(accepted) responses "
+                    + "and \(rejected) rejected rows written in \(seconds) s (\(rate) rows/s\(alone))")
+        case .replacesBatch(let id, let file, let loadedAt):
+            return language.pick(
+                vi: "thay lô #\(id) (\(file), \(loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay",
+                en: "replaces batch #\(id) (\(file), \(loadedAt)); the old batch stays in the store, marked replaced")
+        case .duplicateIDs(let count):
+            return language.pick(
+                vi: "\(count) mã phiếu đã có trong lô khác:",
+                en: "\(count) respondent ids are already in other batches:")
+        case .duplicateID(let id, let row, let otherBatch, let otherRow):
+            return language.pick(
+                vi: "\(id): dòng \(row) ↔ lô '\(otherBatch)' dòng \(otherRow)",
+                en: "\(id): row \(row) ↔ batch '\(otherBatch)' row \(otherRow)")
+        case .moreDuplicateIDs(let count):
+            return language.pick(vi: "… và \(count) mã khác", en: "… and \(count) more")
+        case .reweighted(let store, let batch, let id, let newID, let file, let responses):
+            return language.pick(
+                vi:
+                    "\(store): lô '\(batch)' (#\(id)) thay bằng lô #\(newID) với trọng số của \(file) (\(responses) phiếu)",
+                en: "\(store): batch '\(batch)' (#\(id)) replaced by batch #\(newID) with the weights of \(file) "
+                    + "(\(responses) responses)")
+        case .sampleSummary(
+            let output, let rows, let provinces, let clusters, let seed, let index, let target, let source, let share):
+            return language.pick(
+                vi: "\(output): \(rows) dòng, \(provinces) tỉnh, \(clusters) cụm, hạt giống \(seed); "
+                    + "chỉ số chung trung bình các tỉnh \(index) % (mục tiêu \(target) %, \(source)), "
+                    + "tỷ lệ câu trả lời hài lòng \(share) %; dữ liệu tổng hợp",
+                en: "\(output): \(rows) rows, \(provinces) provinces, \(clusters) clusters, seed \(seed); "
+                    + "mean provincial overall index \(index) % (target \(target) %, \(source)), "
+                    + "share of satisfied answers \(share) %; synthetic data")
         }
     }
 }

@@ -27,7 +27,7 @@ enum ErrorReporter {
         let prefix = CLIMessage.errorPrefix.text(language)
         switch error {
         case let error as ImportError: return prefix + error.message(language)
-        case let error as InstrumentError: return prefix + error.description
+        case let error as InstrumentError: return prefix + error.text(language)
         case let error as PlanError: return prefix + error.text(language)
         case let error as StatsError: return prefix + error.text(language)
         case let error as CLIError: return prefix + error.text(language)
