@@ -56,11 +56,7 @@ extension AnalysisRunner {
         {
             for cell in cells { try accumulator.add(cell) }
             if settings.keyDrivers || settings.keepRecords {
-                settings.observer.message(
-                    settings.language == .vi
-                        ? "\(location): kho PostgreSQL chỉ trả về các tổng theo ô, không trả từng phiếu: không có bảng yếu tố tác động và tệp SPSS (dùng kho SQLite hoặc tệp để có chúng)"
-                        : "\(location): a PostgreSQL store returns sums per cell, not the responses: no key-driver table and no SPSS file (use a SQLite store or the files for them)"
-                )
+                settings.observer.message(JobMessage.serverSumsOnly(location: location).text(settings.language))
             }
             var run = try finish(accumulator, instrument, selection, location: location, year: year, settings)
             run.aggregatedOnServer = true
@@ -145,12 +141,11 @@ extension AnalysisRunner {
         _ accumulator: SurveyAccumulator, _ instrument: Instrument, _ selection: SelectionSummary,
         location: String, year: Int?, _ settings: AnalysisSettings
     ) throws -> AnalysisRun {
-        let vi = settings.language == .vi
         settings.observer.message(
-            vi
-                ? "\(location): \(selection.batches.count) lô, \(selection.responses) phiếu\(year.map { " năm \($0)" } ?? "") (bộ công cụ \(instrument.id))"
-                : "\(location): \(selection.batches.count) batches, \(selection.responses) responses\(year.map { " of \($0)" } ?? "") (instrument \(instrument.id))"
-        )
+            JobMessage.storeSelection(
+                location: location, batches: selection.batches.count, responses: selection.responses, year: year,
+                instrument: instrument.id
+            ).text(settings.language))
         let result = try SurveyEstimator.estimate(accumulator, options: settings.estimation)
         var run = AnalysisRun(
             instrument: instrument, result: result, year: accumulator.surveyYear,

@@ -188,10 +188,8 @@ public enum AnalysisRunner {
         let (chosen, score) = try InstrumentDetector.detectBuiltin(header: header, file: url.lastPathComponent)
         let percent = Int((score * 100).rounded())
         observer.message(
-            language == .vi
-                ? "\(url.lastPathComponent): bộ công cụ \(chosen.id) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)"
-                : "\(url.lastPathComponent): instrument \(chosen.id) (\(percent) % of its items found in the header; override with --instrument)"
-        )
+            JobMessage.instrumentDetected(file: url.lastPathComponent, instrument: chosen.id, percent: percent).text(
+                language))
         return chosen
     }
 }

@@ -59,10 +59,19 @@ public enum JobError: Error, Sendable, CustomStringConvertible, LocalizedMessage
 public enum JobMessage: Sendable, Hashable, LocalizedMessage {
     /// A crosswalk file's regrouping, listed with the comparison's regrouped codes.
     case crosswalkRegrouping(column: String, merged: Int, file: String)
+    /// The instrument chosen from a file's header, and the share of its items found there.
+    case instrumentDetected(file: String, instrument: String, percent: Int)
+    /// What an analysis of a store read.
+    case storeSelection(location: String, batches: Int, responses: Int, year: Int?, instrument: String)
+    /// A PostgreSQL store sums on the server, so the tables that need the responses are missing.
+    case serverSumsOnly(location: String)
 
     public var key: String {
         switch self {
         case .crosswalkRegrouping: return "job.crosswalkRegrouping"
+        case .instrumentDetected: return "job.instrumentDetected"
+        case .storeSelection: return "job.storeSelection"
+        case .serverSumsOnly: return "job.serverSumsOnly"
         }
     }
 
@@ -72,6 +81,27 @@ public enum JobMessage: Sendable, Hashable, LocalizedMessage {
             return language.pick(
                 vi: "\(column): \(merged) mã mới gộp từ nhiều mã cũ theo \(file)",
                 en: "\(column): \(merged) new codes regrouping several old ones, from \(file)")
+        case .instrumentDetected(let file, let instrument, let percent):
+            return language.pick(
+                vi:
+                    "\(file): bộ công cụ \(instrument) (khớp \(percent) % câu hỏi theo tiêu đề; chọn khác bằng --instrument)",
+                en:
+                    "\(file): instrument \(instrument) (\(percent) % of its items found in the header; override with --instrument)"
+            )
+        case .storeSelection(let location, let batches, let responses, let year, let instrument):
+            return language.pick(
+                vi:
+                    "\(location): \(batches) lô, \(responses) phiếu\(year.map { " năm \($0)" } ?? "") (bộ công cụ \(instrument))",
+                en:
+                    "\(location): \(batches) batches, \(responses) responses\(year.map { " of \($0)" } ?? "") (instrument \(instrument))"
+            )
+        case .serverSumsOnly(let location):
+            return language.pick(
+                vi:
+                    "\(location): kho PostgreSQL chỉ trả về các tổng theo ô, không trả từng phiếu: không có bảng yếu tố tác động và tệp SPSS (dùng kho SQLite hoặc tệp để có chúng)",
+                en:
+                    "\(location): a PostgreSQL store returns sums per cell, not the responses: no key-driver table and no SPSS file (use a SQLite store or the files for them)"
+            )
         }
     }
 }

@@ -28,7 +28,10 @@ struct JobErrorCatalogTests {
         #expect(MessageCatalogCheck.problems(errors) == [])
         #expect(
             MessageCatalogCheck.problems([
-                JobMessage.crosswalkRegrouping(column: "province_code", merged: 29, file: "cw.csv")
+                JobMessage.crosswalkRegrouping(column: "province_code", merged: 29, file: "cw.csv"),
+                .instrumentDetected(file: "a.csv", instrument: "sipas-2023", percent: 100),
+                .storeSelection(location: "s.db", batches: 2, responses: 40, year: 2024, instrument: "sipas-2023"),
+                .serverSumsOnly(location: "postgres://h/d"),
             ]) == [])
     }
 }
