@@ -11,14 +11,14 @@ extension AnnualReportBuilder {
         let ranking = AgencyRanking(result: input.result, variable: variable, minimumN: minimumN)
         guard !ranking.entries.isEmpty else { return nil }
         let columns = [
-            ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
-            ReportColumn("agency", t("Cơ quan, đơn vị", "Agency"), .text),
-            ReportColumn("agency_code", t("Mã", "Code"), .text),
-            ReportColumn("share", t("Chỉ số chung (%)", "Overall index (%)"), .percent),
-            ReportColumn("ci_low", t("KTC 95% dưới", "95% CI low"), .percent),
-            ReportColumn("ci_high", t("KTC 95% trên", "95% CI high"), .percent),
+            ReportColumn("province", text(.province), .text),
+            ReportColumn("agency", text(.agency), .text),
+            ReportColumn("agency_code", text(.code), .text),
+            ReportColumn("share", text(.overallIndex), .percent),
+            ReportColumn("ci_low", text(.ciLow), .percent),
+            ReportColumn("ci_high", text(.ciHigh), .percent),
             ReportColumn("n", "n", .integer),
-            ReportColumn("rank", t("Xếp hạng trong tỉnh", "Rank in province"), .text),
+            ReportColumn("rank", text(.rankInProvince), .text),
         ]
         let rows = ranking.entries.map { e -> [ReportValue] in
             let shown = e.rank != nil
@@ -31,8 +31,8 @@ extension AnnualReportBuilder {
             ]
         }
         return ReportTable(
-            id: "agencies", title: t("Xếp hạng cơ quan, đơn vị trong tỉnh", "Agencies ranked within their province"),
-            sheetName: t("Cơ quan, đơn vị", "Agencies"),
+            id: "agencies", title: text(.agenciesTitle),
+            sheetName: text(.agenciesSheet),
             note: AnalysisReport.agencyRule(minimumN: minimumN, language: input.language), columns: columns, rows: rows)
     }
 }

@@ -8,16 +8,16 @@ extension AnnualReportBuilder {
     func targetTable() -> ReportTable? {
         guard let targets = input.targets else { return nil }
         let columns = [
-            ReportColumn("target", t("Mục tiêu", "Target"), .text),
-            ReportColumn("threshold", t("Ngưỡng (năm)", "Threshold (year)"), .text),
-            ReportColumn("unit", t("Đơn vị", "Unit"), .text),
-            ReportColumn("estimate", t("Ước lượng (%)", "Estimate (%)"), .percent),
-            ReportColumn("ci_low", t("KTC 95% dưới", "95% CI low"), .percent),
-            ReportColumn("ci_high", t("KTC 95% trên", "95% CI high"), .percent),
-            ReportColumn("gap", t("Chênh lệch (điểm %)", "Gap (points)"), .change),
-            ReportColumn("needed_per_year", t("Cần tăng/năm (điểm %)", "Needed per year (points)"), .score),
-            ReportColumn("status", t("Đánh giá (KTC)", "Status (CI)"), .text),
-            ReportColumn("point_status", t("Theo giá trị điểm", "Point estimate"), .text),
+            ReportColumn("target", text(.target), .text),
+            ReportColumn("threshold", text(.thresholdYear), .text),
+            ReportColumn("unit", text(.unit), .text),
+            ReportColumn("estimate", text(.estimatePercent), .percent),
+            ReportColumn("ci_low", text(.ciLow), .percent),
+            ReportColumn("ci_high", text(.ciHigh), .percent),
+            ReportColumn("gap", text(.gapPoints), .change),
+            ReportColumn("needed_per_year", text(.neededPerYearPoints), .score),
+            ReportColumn("status", text(.statusCI), .text),
+            ReportColumn("point_status", text(.pointEstimate), .text),
         ]
         let unit = targets.scope.group == nil ? "–" : targets.scope.unit.text(input.language)
         let rows = targets.assessments.map { a -> [ReportValue] in
@@ -31,33 +31,30 @@ extension AnnualReportBuilder {
                 .text(a.pointStatus.map { TargetTable.statusText($0, input.language) } ?? "–"),
             ]
         }
-        let rule = t(
-            "Đạt: cận dưới KTC 95% đạt ngưỡng; Không đạt: cận trên dưới ngưỡng; còn lại: chưa phân định. Mục tiêu so với năm trước: KTC của mức thay đổi.",
-            "Met: the 95% CI's lower limit reaches the threshold; not met: its upper limit is below; otherwise not distinguishable. Targets relative to an earlier year: the CI of the change."
-        )
+        let rule = text(.targetRule)
         return ReportTable(
             id: "targets",
-            title: t("Mức độ đạt mục tiêu: ", "Target attainment: ") + targets.plan.plan.text(input.language),
-            sheetName: t("Mục tiêu", "Targets"),
+            title: text(.targetsTitle(plan: targets.plan.plan.text(input.language))),
+            sheetName: text(.targetsSheet),
             note: ([rule] + targets.notes(input.language)).joined(separator: " "),
             columns: columns, rows: rows)
     }
 
     func driverTable() -> ReportTable? {
         let columns = [
-            ReportColumn("priority", t("Ưu tiên", "Priority"), .integer),
-            ReportColumn("element", t("Yếu tố", "Element"), .text),
-            ReportColumn("effect", t("Tác động (điểm % / 1 điểm)", "Effect (points per score point)"), .score),
-            ReportColumn("se", t("Sai số chuẩn", "SE"), .score), ReportColumn("p_value", "p", .probability),
-            ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
-            ReportColumn("potential", t("Dư địa cải thiện (điểm %)", "Improvement potential (points)"), .score),
+            ReportColumn("priority", text(.priority), .integer),
+            ReportColumn("element", text(.element), .text),
+            ReportColumn("effect", text(.effect), .score),
+            ReportColumn("se", text(.se), .score), ReportColumn("p_value", "p", .probability),
+            ReportColumn("mean", text(.mean), .score),
+            ReportColumn("potential", text(.potential), .score),
         ]
-        let title = t("Yếu tố tác động: cần cải thiện trước", "Key drivers: what to improve first")
+        let title = text(.driversTitle)
         guard let drivers = input.drivers else {
             // Asked for but not computable: the table stays, saying why, with no rows.
             return input.driversUnavailable.map { reason in
                 ReportTable(
-                    id: "drivers", title: title, sheetName: t("Yếu tố tác động", "Key drivers"),
+                    id: "drivers", title: title, sheetName: text(.driversSheet),
                     note: reason.text(input.language), columns: columns, rows: [])
             }
         }
@@ -71,11 +68,10 @@ extension AnnualReportBuilder {
         }
         let outcome = "“\(drivers.outcomeLabel.text(input.language))”"
         return ReportTable(
-            id: "drivers", title: title, sheetName: t("Yếu tố tác động", "Key drivers"),
-            note: t(
-                "Hồi quy có trọng số tỷ lệ hài lòng với câu hỏi \(outcome) theo điểm các yếu tố (sai số theo thiết kế mẫu); biến phụ thuộc là câu hỏi riêng, không phải chỉ số chung tạo từ chính các câu hỏi của yếu tố. \(drivers.respondentsUsed) người, \(drivers.respondentsLeftOut) thiếu câu trả lời hoặc điểm yếu tố. Dư địa = tác động × (5 − điểm TB).",
-                "Weighted regression of satisfaction with the question \(outcome) on element scores (design-based SEs); the outcome is a question of its own, not the overall index built from the elements' own items. \(drivers.respondentsUsed) respondents, \(drivers.respondentsLeftOut) left out for a missing answer or element score. Potential = effect × (5 − mean score)."
-            ),
+            id: "drivers", title: title, sheetName: text(.driversSheet),
+            note: text(
+                .driversNote(
+                    outcome: outcome, used: drivers.respondentsUsed, leftOut: drivers.respondentsLeftOut)),
             columns: columns, rows: rows)
     }
 
@@ -84,15 +80,15 @@ extension AnnualReportBuilder {
     func qualityTables(_ current: [Key: IndicatorResult]) -> [ReportTable] {
         var tables: [ReportTable] = []
         let files = ReportTable(
-            id: "quality_files", title: t("Phụ lục: số phiếu nhận và loại", "Annex: rows accepted and rejected"),
-            sheetName: t("PL Tệp dữ liệu", "Annex files"),
+            id: "quality_files", title: text(.filesTitle),
+            sheetName: text(.filesSheet),
             section: .annex,
             columns: [
-                ReportColumn("file", t("Tệp", "File"), .text), ReportColumn("year", t("Năm", "Year"), .text),
-                ReportColumn("rows_read", t("Số dòng đọc", "Rows read"), .integer),
-                ReportColumn("accepted", t("Nhận", "Accepted"), .integer),
-                ReportColumn("rejected", t("Loại", "Rejected"), .integer),
-                ReportColumn("rejected_percent", t("Tỷ lệ loại (%)", "Rejected (%)"), .percent),
+                ReportColumn("file", text(.file), .text), ReportColumn("year", text(.year), .text),
+                ReportColumn("rows_read", text(.rows), .integer),
+                ReportColumn("accepted", text(.rowsAccepted), .integer),
+                ReportColumn("rejected", text(.rowsRejected), .integer),
+                ReportColumn("rejected_percent", text(.rejectedShare), .percent),
             ],
             rows: input.files.map { f in
                 [
@@ -109,21 +105,19 @@ extension AnnualReportBuilder {
                 let small = (e?.n ?? 0) < input.minimumN
                 return [
                     .text(group.values.joined()), .text(labeler.label(of: group)), .of(e?.n),
-                    .text(small ? t("Dưới mức tối thiểu", "Below the minimum") : ""),
+                    .text(small ? text(.belowMinimum) : ""),
                 ]
             }
             tables.append(
                 ReportTable(
                     id: "quality_provinces",
-                    title: t("Phụ lục: số người trả lời theo tỉnh", "Annex: respondents per province"),
-                    sheetName: t("PL Cỡ mẫu tỉnh", "Annex n per province"), section: .annex,
-                    note: t(
-                        "Tối thiểu \(input.minimumN) người trả lời mỗi ô.",
-                        "Minimum \(input.minimumN) respondents per cell."),
+                    title: text(.respondentsTitle),
+                    sheetName: text(.respondentsSheet), section: .annex,
+                    note: text(.minimumPerCell(minimumN: input.minimumN)),
                     columns: [
-                        ReportColumn("code", t("Mã", "Code"), .text),
-                        ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
-                        ReportColumn("n", "n", .integer), ReportColumn("flag", t("Cảnh báo", "Warning"), .text),
+                        ReportColumn("code", text(.code), .text),
+                        ReportColumn("province", text(.province), .text),
+                        ReportColumn("n", "n", .integer), ReportColumn("flag", text(.warning), .text),
                     ],
                     rows: rows))
         }
@@ -143,18 +137,16 @@ extension AnnualReportBuilder {
         }
         tables.append(
             ReportTable(
-                id: "quality_items", title: t("Phụ lục: tỷ lệ không trả lời theo câu hỏi", "Annex: item non-response"),
-                sheetName: t("PL Không trả lời", "Annex non-response"), section: .annex,
-                note: t(
-                    "Không biết/KAD: mã loại khỏi mẫu số; để trống: không trả lời hoặc bỏ qua theo điều kiện.",
-                    "Don't know/NA: codes left out of the denominator; blank: no answer or skipped by a condition."),
+                id: "quality_items", title: text(.itemsTitle),
+                sheetName: text(.itemsSheet), section: .annex,
+                note: text(.itemsNote),
                 columns: [
-                    ReportColumn("item", t("Câu hỏi", "Item"), .text),
-                    ReportColumn("label", t("Nội dung", "Label"), .text),
-                    ReportColumn("n_valid", t("Hợp lệ", "Valid"), .integer),
-                    ReportColumn("n_excluded", t("Không biết/KAD", "Don't know/NA"), .integer),
-                    ReportColumn("n_blank", t("Để trống", "Blank"), .integer),
-                    ReportColumn("nonresponse", t("Không trả lời (%)", "Non-response (%)"), .percent),
+                    ReportColumn("item", text(.item), .text),
+                    ReportColumn("label", text(.itemLabel), .text),
+                    ReportColumn("n_valid", text(.valid), .integer),
+                    ReportColumn("n_excluded", text(.excluded), .integer),
+                    ReportColumn("n_blank", text(.blank), .integer),
+                    ReportColumn("nonresponse", text(.nonResponse), .percent),
                 ],
                 rows: items))
 
@@ -165,17 +157,14 @@ extension AnnualReportBuilder {
         tables.append(
             ReportTable(
                 id: "quality_small_cells",
-                title: t("Phụ lục: ô dưới cỡ mẫu tối thiểu", "Annex: cells below the minimum n"),
-                sheetName: t("PL Ô cỡ mẫu nhỏ", "Annex small cells"), section: .annex,
+                title: text(.smallCellsTitle),
+                sheetName: text(.smallCellsSheet), section: .annex,
                 note: small.isEmpty
-                    ? t(
-                        "Không có ô nào dưới \(input.minimumN) người trả lời.",
-                        "No cell rests on fewer than \(input.minimumN) respondents.")
-                    : t("Các ô này không được công bố trong báo cáo.", "These cells are suppressed in the report."),
+                    ? text(.noSmallCells(minimumN: input.minimumN)) : text(.smallCellsSuppressed),
                 columns: [
-                    ReportColumn("breakdown", t("Phân tổ", "Breakdown"), .text),
-                    ReportColumn("group", t("Nhóm", "Group"), .text),
-                    ReportColumn("indicator", t("Chỉ số", "Indicator"), .text), ReportColumn("n", "n", .integer),
+                    ReportColumn("breakdown", text(.breakdown), .text),
+                    ReportColumn("group", text(.group), .text),
+                    ReportColumn("indicator", text(.indicator), .text), ReportColumn("n", "n", .integer),
                 ],
                 rows: small.map {
                     [
@@ -194,68 +183,64 @@ extension AnnualReportBuilder {
         let instrument = input.instrument
         let nationalMethodText: String
         switch input.result.nationalMethod {
-        case .pooled: nationalMethodText = t("ước lượng gộp có trọng số", "pooled, design-weighted")
+        case .pooled: nationalMethodText = text(.pooledEstimate)
         case .meanOfUnits(let attribute):
-            nationalMethodText =
-                t("trung bình cộng (không trọng số) các đơn vị ", "unweighted mean of the units ") + "(" + attribute
-                + ")"
+            nationalMethodText = text(.meanOfUnitsMethod(attribute: attribute))
         }
         var rows: [(String, String)] = [
-            (t("Bộ công cụ", "Instrument"), "\(instrument.id): \(instrument.title.text(input.language))"),
-            (t("Phiên bản phương pháp", "Method version"), instrument.methodVersion),
+            (text(.instrument), "\(instrument.id): \(instrument.title.text(input.language))"),
+            (text(.methodVersion), instrument.methodVersion),
             (
-                t("Thiết kế mẫu", "Design"),
-                t(
-                    "\(d.records) phiếu, \(d.strata) tầng, \(d.psus) đơn vị mẫu cấp 1, \(d.degreesOfFreedom) bậc tự do; trọng số \(instrument.design.weight ?? "–"), tầng \(instrument.design.strata ?? "–"), cụm \(instrument.design.cluster ?? "–")",
-                    "\(d.records) records, \(d.strata) strata, \(d.psus) PSUs, \(d.degreesOfFreedom) degrees of freedom; weight \(instrument.design.weight ?? "–"), strata \(instrument.design.strata ?? "–"), clusters \(instrument.design.cluster ?? "–")"
-                )
+                text(.design),
+                text(
+                    .designValue(
+                        records: d.records, strata: d.strata, psus: d.psus, df: d.degreesOfFreedom,
+                        weight: instrument.design.weight ?? "–", strataColumn: instrument.design.strata ?? "–",
+                        cluster: instrument.design.cluster ?? "–"))
             ),
             (
-                t("Đơn vị mẫu cấp 1 duy nhất trong tầng", "Lonely PSUs"),
+                text(.lonelyPSUs),
                 d.lonelyPSU + (d.lonelyStrata.isEmpty ? "" : " (\(d.lonelyStrata.joined(separator: ", ")))")
             ),
-            (t("Cách tính toàn bộ mẫu", "Whole-sample method"), nationalMethodText),
+            (text(.nationalMethod), nationalMethodText),
             (
-                t("Khoảng tin cậy", "Confidence interval"),
-                t(
-                    "\(Int((input.result.confidenceLevel * 100).rounded())) %, tỷ lệ: logit với t(bậc tự do thiết kế); điểm TB: t; sai số chuẩn tuyến tính hoá Taylor",
-                    "\(Int((input.result.confidenceLevel * 100).rounded())) %, shares: logit with t(design df); means: t; Taylor-linearised standard errors"
-                )
+                text(.confidenceInterval),
+                text(.confidenceValue(level: Int((input.result.confidenceLevel * 100).rounded())))
             ),
-            (t("Cỡ mẫu tối thiểu mỗi ô", "Minimum n per cell"), String(input.minimumN)),
+            (text(.minimumNPerCell), String(input.minimumN)),
         ]
         if let store = input.store {
             let batches = input.files.compactMap { f in f.batch.map { "\($0) (\(f.name), \(f.year))" } }
             rows.append(
                 (
-                    t("Kho dữ liệu khảo sát", "Survey store"),
-                    store + t("; các lô: ", "; batches: ") + batches.joined(separator: ", ")
+                    text(.surveyStore),
+                    text(.storeValue(store: store, batches: batches.joined(separator: ", ")))
                 ))
         }
         for file in input.files {
-            rows.append((t("SHA-256 của tệp ", "SHA-256 of ") + file.name, file.sha256))
+            rows.append((text(.sha256(file: file.name)), file.sha256))
         }
         if let comparison = input.comparison {
             rows.append(
                 (
-                    t("So sánh năm", "Years compared"),
+                    text(.yearsCompared),
                     comparison.years.joined(separator: " → ") + " ("
                         + comparison.methodVersions.joined(separator: " → ") + ")"
                 ))
             rows.append(
                 (
-                    t("Kiểm định thay đổi", "Test of change"),
-                    t("t mẫu độc lập, hiệu chỉnh p: ", "independent samples t, p adjusted: ")
-                        + comparison.adjustment.rawValue
+                    text(.testOfChange),
+                    text(.testOfChangeValue(adjustment: comparison.adjustment.rawValue))
                 ))
         }
-        rows.append((t("Phiên bản sipas", "sipas version"), SIPASVersion.string))
+        rows.append((text(.sipasVersion), SIPASVersion.string))
         return ReportTable(
-            id: "methodology", title: t("Phụ lục: phương pháp", "Annex: methodology"),
-            sheetName: t("PL Phương pháp", "Annex methodology"),
+            id: "methodology", title: text(.methodologyTitle),
+            sheetName: text(.methodologySheet),
             section: .annex,
             columns: [
-                ReportColumn("item", t("Mục", "Item"), .text), ReportColumn("value", t("Nội dung", "Value"), .text),
+                ReportColumn("item", text(.methodologyItem), .text),
+                ReportColumn("value", text(.methodologyValue), .text),
             ],
             rows: rows.map { [.text($0.0), .text($0.1)] })
     }
@@ -269,20 +254,19 @@ extension AnnualReportBuilder {
         var lines: [String] = []
         let key = Key(group: .all, indicator: "overall", statistic: .share)
         if let e = current[key]?.estimate {
-            var line =
-                t("Chỉ số hài lòng chung: ", "Overall satisfaction index: ") + numbers.format(e.value * 100, digits: 2)
-                + " %"
+            var line = text(.overallHighlight(value: numbers.format(e.value * 100, digits: 2)))
             if let low = e.ciLow, let high = e.ciHigh {
-                line +=
-                    t(" (KTC 95%: ", " (95% CI: ") + numbers.format(low * 100, digits: 2) + "–"
-                    + numbers.format(high * 100, digits: 2) + ")"
+                line += text(
+                    .ciHighlight(low: numbers.format(low * 100, digits: 2), high: numbers.format(high * 100, digits: 2))
+                )
             }
             if let change = compared[key]?.latestChange, let previousLabel {
                 let points = change.estimate * 100
-                line +=
-                    t(points >= 0 ? ", tăng " : ", giảm ", points >= 0 ? ", up " : ", down ")
-                    + numbers.format(abs(points), digits: 2)
-                    + t(" điểm % so với năm \(previousLabel)", " points on \(previousLabel)")
+                let shown = numbers.format(abs(points), digits: 2)
+                line += text(
+                    points >= 0
+                        ? .risenSince(points: shown, year: previousLabel)
+                        : .fallenSince(points: shown, year: previousLabel))
             }
             lines.append(line + ".")
         }
@@ -292,20 +276,17 @@ extension AnnualReportBuilder {
                 case .text(let bottomName) = bottom[2]
             {
                 lines.append(
-                    t("Cao nhất: ", "Highest: ") + "\(topName) (\(numbers.format(top[share].number, digits: 2)) %); "
-                        + t("thấp nhất: ", "lowest: ")
-                        + "\(bottomName) (\(numbers.format(bottom[share].number, digits: 2)) %).")
+                    text(
+                        .highestAndLowest(
+                            highest: topName, highestShare: numbers.format(top[share].number, digits: 2),
+                            lowest: bottomName, lowestShare: numbers.format(bottom[share].number, digits: 2))))
             }
         }
         if let m = input.comparison?.movements.first(where: { $0.variable == input.provinceColumn }) {
-            lines.append(
-                t(
-                    "\(m.up) tỉnh tăng, \(m.down) tỉnh giảm (có ý nghĩa thống kê: \(m.significantlyUp) tăng, \(m.significantlyDown) giảm).",
-                    "\(m.up) provinces up, \(m.down) down (significant: \(m.significantlyUp) up, \(m.significantlyDown) down)."
-                ))
+            lines.append(text(.provinceMovements(m)))
         }
         if let first = input.drivers?.drivers.max(by: { $0.potential < $1.potential }) {
-            lines.append(t("Cần cải thiện trước: ", "Improve first: ") + first.label.text(input.language) + ".")
+            lines.append(text(.improveFirst(element: first.label.text(input.language))))
         }
         return lines
     }
@@ -314,7 +295,7 @@ extension AnnualReportBuilder {
         -> ReportCharts
     {
         var charts = ReportCharts()
-        charts.axisTitle = t("Tỷ lệ hài lòng (%)", "Satisfied (%)")
+        charts.axisTitle = text(.share)
         if let provinces {
             let col = { (id: String) in provinces.columns.firstIndex { $0.id == id } }
             for row in provinces.rows where row[0].number != nil {

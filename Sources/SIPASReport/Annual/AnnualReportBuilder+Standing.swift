@@ -34,10 +34,10 @@ extension AnnualReportBuilder {
     var rangeColumns: [ReportColumn] {
         guard input.provinceColumn != nil else { return [] }
         return [
-            ReportColumn("province_min", t("Tỉnh thấp nhất (%)", "Lowest province (%)"), .percent),
-            ReportColumn("province_min_name", t("Tỉnh thấp nhất", "Lowest province"), .text),
-            ReportColumn("province_max", t("Tỉnh cao nhất (%)", "Highest province (%)"), .percent),
-            ReportColumn("province_max_name", t("Tỉnh cao nhất", "Highest province"), .text),
+            ReportColumn("province_min", text(.lowestProvinceShare), .percent),
+            ReportColumn("province_min_name", text(.lowestProvince), .text),
+            ReportColumn("province_max", text(.highestProvinceShare), .percent),
+            ReportColumn("province_max_name", text(.highestProvince), .text),
         ]
     }
 

@@ -17,8 +17,10 @@ public struct AnnualReportBuilder: Sendable {
         self.labeler = ResultLabeler(instrument: input.instrument, language: input.language, year: input.year)
     }
 
-    var vi: Bool { input.language == .vi }
-    func t(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
+    /// A text of the annual report, in the report's language.
+    func text(_ message: AnnualMessage) -> String { message.text(input.language) }
+    /// A label the analysis reports share, in the report's language.
+    func text(_ message: ReportMessage) -> String { message.text(input.language) }
 
     struct Key: Hashable {
         var group: Group
@@ -48,25 +50,19 @@ public struct AnnualReportBuilder: Sendable {
 
     /// The report's title; for SIPAS the index's official name, as the Ministry of Home Affairs publishes it.
     var title: String {
-        guard input.instrument.family == "sipas" else {
-            return t("Báo cáo chỉ số hài lòng năm \(yearLabel)", "Satisfaction index report \(yearLabel)")
-        }
-        return t(
-            "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm \(yearLabel)",
-            "Satisfaction Index of Public Administrative Services (SIPAS) \(yearLabel)")
+        guard input.instrument.family == "sipas" else { return text(.reportTitle(year: yearLabel)) }
+        return text(.sipasTitle(year: yearLabel))
     }
 
     /// The sheet name of a breakdown table: "Theo " and the column's label when that fits Excel's
     /// 31 characters, else a short name chosen for the column, else whole words up to 31 characters.
     func sheetName(variable: String, label: String) -> String {
-        let full = t("Theo ", "By ") + label
+        let full = text(.byGroup) + " " + label
         if full.count <= 31 { return full }
-        let chosen: [String: (String, String)] = [
-            "sector": ("Theo lĩnh vực TTHC", "By procedure domain"),
-            "agency_level": ("Theo cấp cơ quan", "By agency level"),
-            "agency": ("Theo cơ quan, đơn vị", "By agency"), "agency_code": ("Theo cơ quan, đơn vị", "By agency"),
+        let chosen: [String: AnnualMessage] = [
+            "sector": .byProcedureDomain, "agency_level": .byAgencyLevel, "agency": .byAgency, "agency_code": .byAgency,
         ]
-        if let short = chosen[variable] { return t(short.0, short.1) }
+        if let short = chosen[variable] { return text(short) }
         var words: [Substring] = []
         for word in full.split(separator: " ") {
             guard (words + [word]).joined(separator: " ").count <= 31 else { break }
@@ -106,14 +102,14 @@ public struct AnnualReportBuilder: Sendable {
 
     func estimateColumns(previous: Bool) -> [ReportColumn] {
         var columns = [
-            ReportColumn("share", t("Tỷ lệ hài lòng (%)", "Satisfied (%)"), .percent),
-            ReportColumn("ci_low", t("KTC 95% dưới", "95% CI low"), .percent),
-            ReportColumn("ci_high", t("KTC 95% trên", "95% CI high"), .percent),
+            ReportColumn("share", text(.share), .percent),
+            ReportColumn("ci_low", text(.ciLow), .percent),
+            ReportColumn("ci_high", text(.ciHigh), .percent),
             ReportColumn("n", "n", .integer),
         ]
         if previous, let previousLabel {
-            columns.append(ReportColumn("previous", t("Năm \(previousLabel) (%)", "\(previousLabel) (%)"), .percent))
-            columns.append(ReportColumn("change", t("Thay đổi (điểm %)", "Change (points)"), .change))
+            columns.append(ReportColumn("previous", text(.previousYear(previousLabel)), .percent))
+            columns.append(ReportColumn("change", text(.changePoints), .change))
         }
         return columns
     }
@@ -137,17 +133,17 @@ public struct AnnualReportBuilder: Sendable {
 
     func smallNote(_ estimate: Estimate?) -> ReportValue {
         guard let n = estimate?.n, n < input.minimumN else { return .text("") }
-        return .text(t("n = \(n) < \(input.minimumN): không công bố", "n = \(n) < \(input.minimumN): suppressed"))
+        return .text(text(.suppressed(n: n, minimumN: input.minimumN)))
     }
 
     // MARK: - Body tables
 
     func summaryTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable {
         var columns = [
-            ReportColumn("indicator", t("Chỉ số", "Indicator"), .text), ReportColumn("level", t("Cấp", "Level"), .text),
+            ReportColumn("indicator", text(.indicator), .text), ReportColumn("level", text(.level), .text),
         ]
         columns += estimateColumns(previous: true)
-        columns.append(ReportColumn("mean", t("Điểm TB", "Mean score"), .score))
+        columns.append(ReportColumn("mean", text(.mean), .score))
         let indicators = orderedIndicators.filter { $0.level == .overall || $0.level == .area }
         let rows = indicators.map { indicator -> [ReportValue] in
             let key = Key(group: .all, indicator: indicator.id, statistic: .share)
@@ -157,11 +153,11 @@ public struct AnnualReportBuilder: Sendable {
         }
         let method =
             input.result.nationalMethod == .pooled
-            ? t("gộp có trọng số", "pooled, design-weighted")
-            : t("trung bình cộng các tỉnh", "unweighted mean of provinces")
+            ? text(.pooled)
+            : text(.meanOfProvincesMethod)
         return ReportTable(
-            id: "summary", title: t("Kết quả chung", "National summary"), sheetName: t("Tổng hợp", "Summary"),
-            note: t("Cả nước: ", "National: ") + method + ".", columns: columns, rows: rows)
+            id: "summary", title: text(.summaryTitle), sheetName: text(.summarySheet),
+            note: text(.national) + ": " + method + ".", columns: columns, rows: rows)
     }
 
     var orderedIndicators: [Indicator] {
@@ -190,17 +186,17 @@ public struct AnnualReportBuilder: Sendable {
         }
         let rank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0 + 1) })
         var columns = [
-            ReportColumn("rank", t("Xếp hạng", "Rank"), .integer), ReportColumn("code", t("Mã", "Code"), .text),
-            ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
+            ReportColumn("rank", text(.rankColumn), .integer), ReportColumn("code", text(.code), .text),
+            ReportColumn("province", text(.province), .text),
         ]
         columns += estimateColumns(previous: true)
         if previousLabel != nil {
             columns.append(
-                ReportColumn("rank_previous", t("Hạng năm \(previousLabel!)", "Rank \(previousLabel!)"), .integer))
-            columns.append(ReportColumn("rank_change", t("Tăng/giảm bậc", "Places gained"), .integer))
+                ReportColumn("rank_previous", text(.previousRank(year: previousLabel!)), .integer))
+            columns.append(ReportColumn("rank_change", text(.placesGained), .integer))
         }
-        columns.append(ReportColumn("standing", t("Thứ hạng", "Standing"), .text))
-        columns.append(ReportColumn("note", t("Ghi chú", "Note"), .text))
+        columns.append(ReportColumn("standing", text(.standing), .text))
+        columns.append(ReportColumn("note", text(.note), .text))
         let ordered = ranked + all.filter { rank[$0] == nil }
         let rows = ordered.map { group -> [ReportValue] in
             let key = Key(group: group, indicator: "overall", statistic: .share)
@@ -220,22 +216,16 @@ public struct AnnualReportBuilder: Sendable {
             cells.append(smallNote(overall(group)))
             return cells
         }
-        var note = t("Xếp hạng theo chỉ số chung; 1 = cao nhất.", "Ranked by the overall index; 1 = highest.")
+        var note = text(.provinceRankRule)
         if !input.regrouped.isEmpty {
-            note +=
-                t(
-                    " Năm trước được gộp theo đơn vị hành chính mới (từ 01/7/2025): ",
-                    " The previous year is regrouped into the units in force from 1 July 2025: ")
-                + input.regrouped.joined(separator: "; ") + "."
+            note += " " + text(.previousYearRegrouped) + input.regrouped.joined(separator: "; ") + "."
         }
         if input.comparison?.methodBreak == true {
-            note += t(
-                " Thay đổi phương pháp giữa hai năm: thay đổi không so sánh được trực tiếp.",
-                " Method break between the years: changes are not directly comparable.")
+            note += " " + text(.methodBreakNote)
         }
         return ReportTable(
-            id: "provinces", title: t("Chỉ số chung theo tỉnh, thành phố", "Overall index by province"),
-            sheetName: t("Theo tỉnh", "Provinces"), note: note, columns: columns, rows: rows)
+            id: "provinces", title: text(.provincesTitle),
+            sheetName: text(.provincesSheet), note: note, columns: columns, rows: rows)
     }
 
     func topBottomTable(_ provinces: ReportTable) -> ReportTable {
@@ -245,33 +235,33 @@ public struct AnnualReportBuilder: Sendable {
         let change = index("change")
         let columns =
             [
-                ReportColumn("group", t("Nhóm", "Group"), .text), ReportColumn("rank", t("Xếp hạng", "Rank"), .integer),
-                ReportColumn("province", t("Tỉnh, thành phố", "Province"), .text),
-                ReportColumn("share", t("Tỷ lệ hài lòng (%)", "Satisfied (%)"), .percent),
+                ReportColumn("group", text(.group), .text), ReportColumn("rank", text(.rankColumn), .integer),
+                ReportColumn("province", text(.province), .text),
+                ReportColumn("share", text(.share), .percent),
             ]
-            + (change != nil ? [ReportColumn("change", t("Thay đổi (điểm %)", "Change (points)"), .change)] : [])
+            + (change != nil ? [ReportColumn("change", text(.changePoints), .change)] : [])
         func row(_ label: String, _ r: [ReportValue]) -> [ReportValue] {
             [.text(label), r[0], r[2], r[share]] + (change.map { [r[$0]] } ?? [])
         }
         let count = min(5, ranked.count / 2)
         let rows =
-            ranked.prefix(count).map { row(t("5 cao nhất", "Top 5"), $0) }
-            + ranked.suffix(count).map { row(t("5 thấp nhất", "Bottom 5"), $0) }
+            ranked.prefix(count).map { row(text(.top5), $0) }
+            + ranked.suffix(count).map { row(text(.bottom5), $0) }
         return ReportTable(
-            id: "top_bottom", title: t("5 tỉnh cao nhất và 5 tỉnh thấp nhất", "Top 5 and bottom 5 provinces"),
-            sheetName: t("Cao nhất, thấp nhất", "Top and bottom"), columns: columns, rows: rows)
+            id: "top_bottom", title: text(.topBottomTitle),
+            sheetName: text(.topBottomSheet), columns: columns, rows: rows)
     }
 
     func elementTable(_ current: [Key: IndicatorResult], _ compared: [Key: YearComparison.Row]) -> ReportTable {
         var columns = [
-            ReportColumn("level", t("Cấp", "Level"), .text),
-            ReportColumn("id", t("Mã", "Id"), .text, machineOnly: true),
-            ReportColumn("indicator", t("Yếu tố, tiêu chí", "Element, criterion"), .text),
+            ReportColumn("level", text(.level), .text),
+            ReportColumn("id", text(.indicatorId), .text, machineOnly: true),
+            ReportColumn("indicator", text(.elementCriterion), .text),
         ]
         columns += estimateColumns(previous: true)
         columns += [
-            ReportColumn("mean", t("Điểm TB", "Mean score"), .score),
-            ReportColumn("n_excluded", t("Không biết/KAD", "Don't know/NA"), .integer),
+            ReportColumn("mean", text(.mean), .score),
+            ReportColumn("n_excluded", text(.excluded), .integer),
         ]
         columns += rangeColumns
         let rows = orderedIndicators.filter { $0.level != .overall }.map { indicator -> [ReportValue] in
@@ -284,8 +274,8 @@ public struct AnnualReportBuilder: Sendable {
                 + rangeCells(current, indicator: indicator.id)
         }
         return ReportTable(
-            id: "elements", title: t("Theo lĩnh vực, yếu tố và tiêu chí", "By area, element and criterion"),
-            sheetName: t("Yếu tố, tiêu chí", "Elements"), columns: columns, rows: rows)
+            id: "elements", title: text(.elementsTitle),
+            sheetName: text(.elementsSheet), columns: columns, rows: rows)
     }
 
     /// One table per breakdown other than the province (sector, agency level …).
@@ -299,9 +289,9 @@ public struct AnnualReportBuilder: Sendable {
                 && !variable.split(separator: "*").contains { input.identifyingColumns.contains(String($0)) }
         }.map { variable in
             let name = labeler.label(ofVariable: variable)
-            var columns = [ReportColumn("code", t("Mã", "Code"), .text), ReportColumn("group", name, .text)]
+            var columns = [ReportColumn("code", text(.code), .text), ReportColumn("group", name, .text)]
             columns += estimateColumns(previous: true)
-            columns.append(ReportColumn("note", t("Ghi chú", "Note"), .text))
+            columns.append(ReportColumn("note", text(.note), .text))
             let rows = groups(of: variable).map { group -> [ReportValue] in
                 let key = Key(group: group, indicator: "overall", statistic: .share)
                 let estimate = current[key]?.estimate
@@ -310,7 +300,7 @@ public struct AnnualReportBuilder: Sendable {
             }
             let id = "by_" + variable.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
             return ReportTable(
-                id: id, title: t("Chỉ số chung theo ", "Overall index by ") + name,
+                id: id, title: text(.overallIndexBy) + name,
                 sheetName: sheetName(variable: variable, label: name), columns: columns, rows: rows)
         }
     }

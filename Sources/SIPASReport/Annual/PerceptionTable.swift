@@ -7,16 +7,16 @@ extension AnnualReportBuilder {
     /// resting on fewer than the minimum n answering respondents shows no share.
     func perceptionTable() -> ReportTable? {
         let columns = [
-            ReportColumn("question", t("Câu hỏi", "Question"), .text),
-            ReportColumn("answer", t("Trả lời", "Answer"), .text),
-            ReportColumn("share", t("Tỷ lệ (%)", "Share (%)"), .percent),
-            ReportColumn("ci_low", t("KTC 95% dưới", "95% CI low"), .percent),
-            ReportColumn("ci_high", t("KTC 95% trên", "95% CI high"), .percent),
-            ReportColumn("n", t("Số người chọn", "Respondents choosing"), .integer),
-            ReportColumn("answered", t("Số người trả lời câu hỏi", "Respondents answering"), .integer),
+            ReportColumn("question", text(.question), .text),
+            ReportColumn("answer", text(.answer), .text),
+            ReportColumn("share", text(.answerShare), .percent),
+            ReportColumn("ci_low", text(.ciLow), .percent),
+            ReportColumn("ci_high", text(.ciHigh), .percent),
+            ReportColumn("n", text(.respondentsChoosing), .integer),
+            ReportColumn("answered", text(.respondentsAnswering), .integer),
         ]
-        let title = t("Kết quả nhận định của người dân, tổ chức", "Perception results")
-        let sheet = t("Nhận định", "Perception")
+        let title = text(.perceptionTitle)
+        let sheet = text(.perceptionSheet)
         guard let perception = input.perception else {
             return input.perceptionUnavailable.map {
                 ReportTable(
@@ -37,17 +37,9 @@ extension AnnualReportBuilder {
             }
         }
         let multiple = perception.questions.filter(\.multiple).map { "“\($0.label.text(input.language))”" }
-        var note = t(
-            "Tỷ lệ có trọng số trên số người trả lời câu hỏi (không tính ô để trống); KTC 95% logit theo thiết kế mẫu, \(perception.degreesOfFreedom) bậc tự do.",
-            "Weighted shares of the respondents who answered the question (blank cells left out); design-based 95% logit CI, \(perception.degreesOfFreedom) degrees of freedom."
-        )
+        var note = text(.perceptionNote(degreesOfFreedom: perception.degreesOfFreedom))
         if !multiple.isEmpty {
-            note +=
-                " "
-                + t(
-                    "Câu nhiều lựa chọn (\(multiple.joined(separator: ", "))): tổng các tỷ lệ có thể vượt 100%.",
-                    "Multiple-choice questions (\(multiple.joined(separator: ", "))): the shares may add up to more than 100%."
-                )
+            note += " " + text(.multipleChoiceNote(questions: multiple.joined(separator: ", ")))
         }
         return ReportTable(id: "perception", title: title, sheetName: sheet, note: note, columns: columns, rows: rows)
     }

@@ -2,7 +2,7 @@ import SIPASCore
 import SIPASStats
 
 /// The catalog of the reports' fixed texts, table titles and sentences, each with its Vietnamese
-/// and English text. (The annual report's sentences still use its builder's `t(vi, en)`.)
+/// and English text. The annual report's own texts are in ``AnnualMessage`` and ``AnnexMessage``.
 enum ReportMessage: Sendable, Hashable, LocalizedMessage {
     // Labels of the analysis tables.
     case national, group, indicator, share, mean, ci, se, n, excluded, level
