@@ -82,4 +82,70 @@ struct LineSplitterTests {
         check(
             Array((Array(repeating: "a", count: 70) + ["é"]).joined(separator: ",").utf8), delimiter: 44, capacity: 80)
     }
+
+    /// `splitQuoted` on `line` against ``CSVScanner``'s reading of the line as a record.
+    private func checkQuoted(_ line: [UInt8], delimiter: UInt8, capacity: Int) throws {
+        let padded = [0xAA] + line + [10]
+        var starts = [Int32](repeating: -1, count: capacity)
+        var ends = starts
+        let split = padded.withUnsafeBufferPointer { base in
+            starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in
+                    LineSplitter.splitQuoted(
+                        base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
+                        starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
+                }
+            }
+        }
+        #expect(split.split.carriageReturn == line.contains(13), "\(line)")
+        if line.contains(13) { return }
+        let scanner = CSVScanner(
+            bytes: line + [10], file: "t.csv", delimiter: delimiter, final: false, row: 0, line: 1, streamOffset: 0)
+        guard let record = try scanner.nextComplete() else {
+            // The line feed is inside a quoted field: the scanner reads on past it.
+            #expect(split.open, "\(line)")
+            return
+        }
+        #expect(!split.open, "\(line)")
+        #expect(scanner.consumed == line.count + 1, "\(line)")
+        // Not plain (a doubled quote, text after a closing quote, a quote inside an unquoted field):
+        // the fast reader hands the line to the scanner, so only the record's extent must agree.
+        guard split.plain else { return }
+        #expect(split.split.fields == record.fields.count, "\(line)")
+        #expect(scanner.strayQuotes == 0, "\(line)")
+        #expect(split.allEmpty == record.fields.allSatisfy(\.isEmpty), "\(line)")
+        var latin: UInt64 = 0
+        for (c, field) in record.fields.enumerated() {
+            if field.contains(where: { $0 >= 0x80 }) { latin |= 1 << UInt64(min(c, 63)) }
+            guard c < capacity else { continue }
+            #expect(Array(padded[Int(starts[c])..<Int(ends[c])]) == field, "field \(c) of \(line)")
+        }
+        #expect(split.split.latinFields == latin, "\(line)")
+    }
+
+    @Test func quotedLinesSplitAsTheScannerReadsThem() throws {
+        var random = Seeded(state: 28)
+        let alphabet: [UInt8] = Array("01ab \"\"\"".utf8) + [0xC3, 0xA0, 13]
+        for delimiter in Array(",;".utf8) {
+            for _ in 0..<20000 {
+                let count = Int.random(in: 1...24, using: &random)
+                var line = (0..<count).map { _ in
+                    Int.random(in: 0..<4, using: &random) == 0 ? delimiter : alphabet.randomElement(using: &random)!
+                }
+                if Int.random(in: 0..<8, using: &random) != 0 { line.removeAll { $0 == 13 } }
+                // A blank line is counted before any splitting.
+                if line.isEmpty { continue }
+                try checkQuoted(line, delimiter: delimiter, capacity: Int.random(in: 1...12, using: &random))
+            }
+        }
+    }
+
+    @Test func quotedEdgeCases() throws {
+        for text in [
+            "\"a,b\",c", "\"\",\"\"", "\"", "a,\"", "\"ab\"c,d", "\"a\"\"b\",c", "a\"b,c", "\"Hà Nội, x\",01",
+            "\"\"\"\",x", "x,\"\"\"", "\"a\",", ",\"a\"",
+        ] {
+            try checkQuoted(Array(text.utf8), delimiter: 44, capacity: 4)
+        }
+    }
 }

@@ -138,6 +138,37 @@ struct FastPathTests {
         #expect(slow.rejects.split(separator: "\n").count > 100)
     }
 
+    /// Quoted fields in most rows, as spreadsheets and R's `write.csv` write them, with the quoted
+    /// forms the fast reader must leave to the scanner among them: delimiters, doubled quotes and
+    /// line breaks inside quotes, text after a closing quote, a quote inside an unquoted field.
+    @Test func quotedFieldsAreReadAsByTheFullImporter() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let clean = try Self.sample(rows: 3000, seed: 13, in: directory)
+        var lines = try String(contentsOf: clean, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        let nameColumn = header.split(separator: ",").firstIndex(of: "province_name")!
+        var out = header.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",") + "\n"
+        for (i, line) in lines.enumerated() {
+            var f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if i % 3 != 0 { f = f.map { "\"\($0)\"" } }
+            switch i % 61 {
+            case 1: f[nameColumn] = "\"\(f[nameColumn]), tỉnh\""
+            case 2: f[nameColumn] = "\"Hà \"\"Nội\"\"\""
+            case 3: f[nameColumn] = "\"Hà\nNội\""
+            case 4: f[nameColumn] = "\"Hà\" Nội"
+            case 5: f[nameColumn] = "Hà \"Nội\""
+            case 6: f = f.map { _ in "\"\"" }
+            default: break
+            }
+            out += f.joined(separator: ",") + "\n"
+        }
+        let file = directory.appendingPathComponent("quoted.csv")
+        try out.write(to: file, atomically: true, encoding: .utf8)
+        let slow = try Self.expectSame(file, ["--by", "sector"], in: directory, blocks: [nil, 997, 4096])
+        #expect(slow.status == 65)
+        #expect(slow.stdout.contains("dat_dai"))
+    }
+
     /// Ids repeated within a file and across two files: the compact registry (hashes, with the
     /// earlier id read back from its file) finds the same duplicates, naming the same rows.
     @Test func duplicateIdsAcrossFilesAreFoundOnBothPaths() throws {

@@ -77,10 +77,12 @@ extension CSVImporter {
     var recordPlanLayout: RecordLayout { instrument.recordLayout }
 }
 
-/// Reads a UTF-8 file after its header in blocks ending at a line feed: blocks without quotes are
-/// split into lines and checked in parallel slices; a block holding a quote (or a lone carriage
-/// return) is read by ``CSVScanner`` itself, record by record, so quoted fields keep their exact
-/// RFC 4180 reading and row numbers.
+/// Reads a UTF-8 file after its header in blocks ending at a line feed, split into lines and checked
+/// in parallel slices. A block where a line feed falls inside a quoted field (or with a lone
+/// carriage return) is read by ``CSVScanner`` itself, record by record, so quoted fields keep their
+/// exact RFC 4180 reading and row numbers. Elsewhere every record is one line: a line whose quoted
+/// fields are plain byte ranges can pass the fast rules, and the scanner reads the other quoted
+/// lines one by one for the full importer.
 struct FastReader {
     let file: URL
     let rules: FastRules
@@ -142,23 +144,13 @@ struct FastReader {
         while let block = next {
             next = nil
             PhaseTrace.mark("block read: \(block.cut) bytes\(block.quoted ? ", quoted" : "")")
-            if block.quoted {
-                try finishPending()
-                let consumed = try scan(
-                    Array(block.bytes.buffer), final: block.final, importer, decoder, header, &context, &summary,
-                    writer, fileSize, sink)
-                offset += consumed
-                if block.final && consumed == 0 { break }
-                next = try input.next(after: Array(block.bytes.buffer[consumed...]))
-                continue
-            }
             // This block is decoded on the workers while the previous one is checked in order and
             // handed to the sink here, and the next one read; then this thread helps with what is
-            // left. Without quotes a block is consumed up to its cut whatever its lines hold,
-            // so the next one can be read before the decoding ends.
+            // left. The next block starts at this one's cut; should the scanner stop short of the
+            // cut (a quoted line break across it), what it left is put before the next block.
             let decoding = ParallelSlices.start(
                 bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
-                rules: rules, workers: workers)
+                quotes: block.quoted, rules: rules, workers: workers)
             do {
                 try finishPending(helpers: FastHelpers(run: { decoding.run($0) }))
                 PhaseTrace.mark("previous block checked in order")
@@ -173,8 +165,8 @@ struct FastReader {
                 let consumed = try scan(
                     Array(block.bytes.buffer[..<block.cut]), final: block.final,
                     importer, decoder, header, &context, &summary, writer, fileSize, sink)
-                // The scanner stops only at the end of the bytes (they end with a line feed), but
-                // should it stop short, what it left goes before the block read ahead.
+                // The scanner stops short of the cut when a quoted field runs past it: what it
+                // left goes before the block read ahead.
                 if consumed < block.cut {
                     next = input.prepend(Array(block.bytes.buffer[consumed..<block.cut]), to: next)
                 }
@@ -306,9 +298,8 @@ struct FastReader {
                         }
                     }
                     if slow {
-                        let record = Self.record(
-                            base, Int(lines[2 * l]), Int(lines[2 * l + 1]), delimiter: delimiter,
-                            row: row, line: line, streamOffset: blockOffset)
+                        let record = try self.record(
+                            base, Int(lines[2 * l]), Int(lines[2 * l + 1]), row: row, streamOffset: blockOffset)
                         // A fast row sent on (its id repeats): the full importer counts its marker, not the batch.
                         if kinds[l] == .fast, let marker = rules.markerColumn, marker < record.fields.count,
                             record.fields[marker] == DataProvenance.syntheticBytes
@@ -341,6 +332,27 @@ struct FastReader {
         let done = FastBlock(
             storage: block, columns: rules.rowColumns, batches: batches, order: order, rows: rows, records: records)
         if let helpers { try sink.take(done, helpers: helpers) } else { try sink.take(done) }
+    }
+
+    /// The scanner's record for the line `base[start..<end]` (one record, without carriage returns):
+    /// split on the delimiter, or read by ``CSVScanner`` when it holds a quote.
+    private mutating func record(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, row: Int, streamOffset: Int
+    ) throws -> CSVScanner.Record {
+        guard memchr(base + start, Int32(CSVScanner.quote), end - start) != nil else {
+            return Self.record(
+                base, start, end, delimiter: delimiter, row: row, line: line, streamOffset: streamOffset)
+        }
+        let scanner = CSVScanner(
+            bytes: Array(UnsafeBufferPointer(start: base + start, count: end - start)) + [CSVScanner.lf],
+            file: file.lastPathComponent, delimiter: delimiter, final: true, row: row - 1, line: line,
+            streamOffset: streamOffset + start)
+        // The decoding saw the line's quotes close on it, so the scanner reads exactly one record.
+        guard let record = try scanner.next(), scanner.consumed == end - start + 1 else {
+            preconditionFailure("a decoded line is not one CSV record")
+        }
+        strayQuotes += scanner.strayQuotes
+        return record
     }
 
     /// The scanner's record for an unquoted line without carriage returns.

@@ -6,14 +6,18 @@ import SIPASCore
 ///
 /// The line splitter is hand-written: ``CSVScanner`` copies every field into its own array, and no
 /// package the project may use splits RFC 4180 text into byte ranges without copying. It only
-/// handles what needs no quoting rules (blocks holding a quote go to ``CSVScanner``), so it is
-/// short: line feeds, an optional carriage return before them, and the delimiter.
+/// handles records that are one line each: line feeds, an optional carriage return before them, the
+/// delimiter, and quoted fields that close on their line (``LineSplitter/splitQuoted``). A quoted
+/// line break or a carriage return elsewhere sends the block to ``CSVScanner``.
 extension FastBatch {
-    /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file).
+    /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file);
+    /// `quotes`: whether the bytes may hold a quote (each line is then looked at for one).
     ///
     /// A line's fields and codes are written straight into the tails of the batch's buffers and
     /// counted only when the line passes the fast rules.
-    static func decode(_ base: UnsafePointer<UInt8>, from: Int, to: Int, rules: FastRules) -> FastBatch {
+    static func decode(
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, quotes: Bool, rules: FastRules
+    ) -> FastBatch {
         let columnCount = rules.columns.count
         let itemCount = rules.columns.items.count
         let delimiter = rules.delimiter
@@ -56,15 +60,29 @@ extension FastBatch {
             // Split on the delimiter; anything unusual makes the line slow.
             let starts = allStarts.tail(columnCount)
             let ends = allEnds.tail(columnCount)
-            let split = LineSplitter.split(
-                base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends, capacity: columnCount)
+            let split: LineSplitter.Split
+            let allEmpty: Bool
+            var plain = true
+            if quotes && memchr(base + p, Int32(CSVScanner.quote), lineStop - p) != nil {
+                let quoted = LineSplitter.splitQuoted(
+                    base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends,
+                    capacity: columnCount)
+                if quoted.open { needsScanner = true }
+                split = quoted.split
+                plain = quoted.plain
+                allEmpty = quoted.allEmpty
+            } else {
+                split = LineSplitter.split(
+                    base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends,
+                    capacity: columnCount)
+                // Every field is empty when the line is nothing but delimiters.
+                allEmpty = lineStop - p == split.fields - 1
+            }
             if split.carriageReturn { needsScanner = true }
             let fields = split.fields
             let latinFields = split.latinFields
-            // Every field is empty when the line is nothing but delimiters.
-            let allEmpty = lineStop - p == fields - 1
             var weight = 1.0
-            var fast = !split.carriageReturn && !allEmpty && fields == columnCount
+            var fast = plain && !split.carriageReturn && !allEmpty && fields == columnCount
             if fast {
                 for c in 0..<columnCount where starts[c] < ends[c] {
                     // Cells are trimmed of spaces and tabs by the full importer, which counts it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits one line of a block (no line feed in it) on the delimiter, eight bytes at a time.
 ///
 /// Written by hand because no listed package splits raw bytes without making a `String` or an
@@ -62,6 +64,83 @@ enum LineSplitter {
         }
         endField(at: to)
         return result
+    }
+
+    /// How ``splitQuoted(_:from:to:delimiter:starts:ends:capacity:)`` read a line holding a quote.
+    struct QuotedSplit {
+        var split = Split()
+        /// Each field is a byte range of the line: quoted fields open at the field's start and close
+        /// just before a delimiter or the line's end, with no doubled quote inside, and no unquoted
+        /// field holds a quote. Otherwise ``CSVScanner`` must build the record.
+        var plain = true
+        /// A quote is still open at the line's end: the line feed is inside a quoted field, so the
+        /// line is not a record and the block must be read by ``CSVScanner``.
+        var open = false
+        /// Every field is empty (`"",""` reads as `,`).
+        var allEmpty = true
+    }
+
+    /// Splits a line holding a quote the way ``CSVScanner`` reads a record that starts at the line's
+    /// start: a quote opens a quoted field only as the field's first byte; inside, a doubled quote
+    /// stands for one and a single quote closes. A quoted field's bounds are the bytes between its
+    /// quotes. Byte by byte: only lines with a quote come here.
+    static func splitQuoted(
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, delimiter: UInt8,
+        starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int
+    ) -> QuotedSplit {
+        let quote = CSVScanner.quote
+        var result = QuotedSplit()
+        result.split.carriageReturn = memchr(base + from, 13, to - from) != nil
+        var i = from
+        while true {
+            var start = i
+            var end: Int
+            if i < to && base[i] == quote {
+                start = i + 1
+                var j = start
+                while true {
+                    guard let found = memchr(base + j, Int32(quote), to - j) else {
+                        result.open = true
+                        result.plain = false
+                        return result
+                    }
+                    let q = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                    if q + 1 < to && base[q + 1] == quote {
+                        result.plain = false
+                        j = q + 2
+                        continue
+                    }
+                    end = q
+                    i = q + 1
+                    break
+                }
+                if i < to && base[i] != delimiter {
+                    // Text after the closing quote, kept by the scanner (its quotes are plain bytes).
+                    result.plain = false
+                    while i < to && base[i] != delimiter { i += 1 }
+                    end = i
+                }
+            } else {
+                while i < to && base[i] != delimiter {
+                    if base[i] == quote { result.plain = false }
+                    i += 1
+                }
+                end = i
+            }
+            let field = result.split.fields
+            if field < capacity {
+                starts[field] = Int32(start)
+                ends[field] = Int32(end)
+            }
+            if end > start { result.allEmpty = false }
+            for k in start..<max(start, end) where base[k] >= 0x80 {
+                result.split.latinFields |= 1 << UInt64(min(field, 63))
+                break
+            }
+            result.split.fields += 1
+            if i >= to { return result }
+            i += 1
+        }
     }
 
     /// The high bit of each byte of `x` that is 0 (exact: no borrow runs from byte to byte).

@@ -11,6 +11,7 @@ enum ParallelSlices {
     fileprivate struct Shared: @unchecked Sendable {
         let base: UnsafePointer<UInt8>
         let bounds: [Int]
+        let quotes: Bool
         let rules: FastRules
         let results: Results
     }
@@ -71,11 +72,12 @@ enum ParallelSlices {
         }
     }
 
-    /// Starts decoding the slices `bounds` of `base` on `workers`.
-    static func start(bounds: [Int], base: UnsafePointer<UInt8>, rules: FastRules, workers: [WorkerThread]) -> Decoding
-    {
+    /// Starts decoding the slices `bounds` of `base` on `workers` (`quotes`: whether the bytes may hold a quote).
+    static func start(
+        bounds: [Int], base: UnsafePointer<UInt8>, quotes: Bool, rules: FastRules, workers: [WorkerThread]
+    ) -> Decoding {
         let n = bounds.count - 1
-        let shared = Shared(base: base, bounds: bounds, rules: rules, results: Results(n))
+        let shared = Shared(base: base, bounds: bounds, quotes: quotes, rules: rules, results: Results(n))
         let helpers = workers.prefix(n)
         for worker in helpers { worker.submit { shared.work() } }
         return Decoding(shared: shared, helpers: helpers)
@@ -88,7 +90,9 @@ extension ParallelSlices.Shared {
         while let next = results.next(of: bounds.count - 1) {
             switch next {
             case .job(let job): job()
-            case .slice(let i): results.set(i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], rules: rules))
+            case .slice(let i):
+                results.set(
+                    i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], quotes: quotes, rules: rules))
             }
         }
     }
