@@ -7,11 +7,17 @@
 /// until it grows or is freed. Copies share the memory: the owner (a class) calls ``deallocate()``
 /// exactly once, in its `deinit`. Indexing is bounds-checked in debug builds (`assert`), not in
 /// release builds.
-package struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
-    // Settable inside the package only so that the inlinable members below may write them.
-    package var base: UnsafeMutablePointer<Element>
-    package var count = 0
-    package var capacity: Int
+///
+/// The type is `public` and its members `package`: Swift 6.3 neither inlines nor specialises the
+/// `@inlinable` members of a `package` type in other modules, so the per-row loops of SIPASImport
+/// and SIPASStats called them unspecialised, through value witnesses. SIPASBlocks is in no
+/// product, so the name is not API; the members stay inside the package.
+public struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
+    // Settable inside the package only; `@usableFromInline` so that the inlinable members below
+    // may use them.
+    @usableFromInline package var base: UnsafeMutablePointer<Element>
+    @usableFromInline package var count = 0
+    @usableFromInline package var capacity: Int
 
     package init(capacity: Int = 16) {
         self.capacity = max(capacity, 16)
@@ -71,6 +77,7 @@ package struct UnsafeGrowableBuffer<Element: BitwiseCopyable> {
         if capacity < minimum { grow(to: minimum) }
     }
 
+    @usableFromInline
     package mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

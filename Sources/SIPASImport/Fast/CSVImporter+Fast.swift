@@ -273,11 +273,14 @@ struct FastReader {
                 }
                 row += 1
                 defer { line += 1 }
+                // Cases matched, not compared: `==` on a type of SIPASBlocks is a witness call.
                 switch kinds[l] {
                 case .blankLine:
                     blankLines += 1
                 case .fast, .slow:
-                    var slow = kinds[l] == .slow
+                    let passed: Bool
+                    if case .fast = kinds[l] { passed = true } else { passed = false }
+                    var slow = !passed
                     let rank = Int(fastIndex[l])
                     if !slow, rank >= readUpTo {
                         readUpTo = min(rank + Self.readAhead, idHashes.count)
@@ -301,7 +304,7 @@ struct FastReader {
                         let record = try self.record(
                             base, Int(lines[2 * l]), Int(lines[2 * l + 1]), row: row, streamOffset: blockOffset)
                         // A fast row sent on (its id repeats): the full importer counts its marker, not the batch.
-                        if kinds[l] == .fast, let marker = rules.markerColumn, marker < record.fields.count,
+                        if passed, let marker = rules.markerColumn, marker < record.fields.count,
                             record.fields[marker] == DataProvenance.syntheticBytes
                         {
                             summary.syntheticRows -= 1
