@@ -1,5 +1,6 @@
 import Foundation
 import SIPASCore
+import SIPASInstruments
 
 /// A problem that stops the import of a whole file (as opposed to a ``Rejection`` of one row).
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -48,7 +49,7 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         case wrongDelimiter(guess: String)
         /// No instrument reaches 50 % of its scored items; every candidate with its score.
         case noInstrumentMatches([Candidate])
-        case badExpression(question: String, expression: String, reason: String)
+        case badExpression(question: String, expression: String, reason: FormExpression.ParseError)
         /// An xlsx file that cannot be read (not a zip, a part missing, malformed XML …).
         case badWorkbook(String)
         /// An xlsx archive with more parts than allowed (`part` nil), or a part (or all of them
@@ -209,8 +210,8 @@ extension ImportError.Kind: LocalizedMessage {
                 en: "no sheet “\(sheet)”; the sheets are: \(available.joined(separator: ", "))")
         case .badExpression(let question, let expression, let reason):
             return language.pick(
-                vi: "biểu thức của câu \(question) không hiểu được: \(expression) (\(reason))",
-                en: "cannot parse the expression of question \(question): \(expression) (\(reason))")
+                vi: "biểu thức của câu \(question) không hiểu được: \(expression) (\(reason.text(.vi)))",
+                en: "cannot parse the expression of question \(question): \(expression) (\(reason.text(.en))))")
         }
     }
 }

@@ -42,15 +42,13 @@ struct RowValidator {
             }
             func parse(_ text: String?) throws -> FormExpression? {
                 guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-                do {
+                do throws(FormExpression.ParseError) {
                     let expression = try FormExpression(parsing: text)
-                    if let pattern = expression.invalidPatterns.first {
-                        throw FormExpression.ParseError(reason: "invalid regular expression '\(pattern)'")
-                    }
+                    if let pattern = expression.invalidPatterns.first { throw .invalidPattern(pattern) }
                     return expression
-                } catch let error as FormExpression.ParseError {
+                } catch {
                     throw ImportError(
-                        .badExpression(question: q.name, expression: text, reason: error.reason),
+                        .badExpression(question: q.name, expression: text, reason: error),
                         at: SourceLocation(file: instrument.id))
                 }
             }

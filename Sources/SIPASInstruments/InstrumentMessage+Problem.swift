@@ -39,7 +39,7 @@ extension InstrumentMessage {
         case unknownLookup(question: String, lookup: String)
         /// A `relevant` or `constraint` (`key`) expression that does not parse; `reason` is the
         /// parser's (English).
-        case expressionParse(question: String, key: String, expression: String, reason: String)
+        case expressionParse(question: String, key: String, expression: String, reason: FormExpression.ParseError)
         /// A literal `regex` pattern that does not compile.
         case invalidPattern(question: String, key: String, pattern: String)
         /// An expression that refers to `${name}`, which is not a question.
@@ -201,8 +201,9 @@ extension InstrumentMessage {
                     en: "question '\(question)': unknown lookup '\(lookup)' (known: province)")
             case .expressionParse(let question, let key, let expression, let reason):
                 return language.pick(
-                    vi: "câu hỏi '\(question)': không phân tích được biểu thức \(key) \"\(expression)\": \(reason)",
-                    en: "question '\(question)': \(key) \"\(expression)\" does not parse: \(reason)")
+                    vi:
+                        "câu hỏi '\(question)': không phân tích được biểu thức \(key) \"\(expression)\": \(reason.text(.vi))",
+                    en: "question '\(question)': \(key) \"\(expression)\" does not parse: \(reason.text(.en))")
             case .invalidPattern(let question, let key, let pattern):
                 return language.pick(
                     vi: "câu hỏi '\(question)': \(key) có biểu thức chính quy không hợp lệ '\(pattern)'",

@@ -22,8 +22,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case severalInstruments([String])
         /// The stored layout differs from the instrument's (the instrument changed since the load).
         case layoutChanged(instrument: String, batch: String)
-        /// A stored row that does not decode.
-        case corruptRow(batch: Int64, row: Int, detail: String)
+        /// A stored row that does not decode: it lacks some of the `attributes` and `answers` its
+        /// batch's layout expects, or has more (nil: that part is not what is wrong).
+        case corruptRow(batch: Int64, row: Int, attributes: Int?, answers: Int?)
         /// New weights of a batch do not fit its responses: `row` lacks a weight, has one that is not
         /// a finite number ≥ 0, or is not a response of the batch.
         case badWeight(batch: String, row: Int)
@@ -91,10 +92,12 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 return language.pick(
                     vi: "bộ công cụ \(instrument) đã đổi câu hỏi so với lúc nạp lô '\(batch)'",
                     en: "instrument \(instrument) has other questions than when batch '\(batch)' was loaded")
-            case .corruptRow(let batch, let row, let detail):
+            case .corruptRow(let batch, let row, let attributes, let answers):
+                let vi = [attributes.map { "\($0) thuộc tính" }, answers.map { "\($0) câu trả lời" }].compactMap { $0 }
+                let en = [attributes.map { "\($0) attributes" }, answers.map { "\($0) answers" }].compactMap { $0 }
                 return language.pick(
-                    vi: "lô \(batch), dòng \(row): dữ liệu hỏng (\(detail))",
-                    en: "batch \(batch), row \(row): corrupt data (\(detail))")
+                    vi: "lô \(batch), dòng \(row): dữ liệu hỏng (cần \(vi.joined(separator: " và ")))",
+                    en: "batch \(batch), row \(row): corrupt data (\(en.joined(separator: " and ")) expected)")
             case .badWeight(let batch, let row):
                 return language.pick(
                     vi: "lô '\(batch)', dòng \(row): trọng số không khớp "

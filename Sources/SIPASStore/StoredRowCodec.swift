@@ -318,8 +318,7 @@ public enum StoredRowCodec {
     ) throws -> ResponseRecord {
         guard let attributes, attributes.count == attributeCount, let answers, answers.count == itemCount else {
             throw StoreError(
-                .corruptRow(
-                    batch: batch, row: row, detail: "\(attributeCount) attributes and \(itemCount) answers expected"),
+                .corruptRow(batch: batch, row: row, attributes: attributeCount, answers: itemCount),
                 store: store)
         }
         return ResponseRecord(

@@ -124,9 +124,8 @@ struct BlockReader {
             let row = Int(sqlite3_column_int64(s, 0))
             func corrupt() -> StoreError {
                 StoreError(
-                    .corruptRow(
-                        batch: info.id, row: row,
-                        detail: "\(attributeCount) attributes and \(itemCount) answers expected"), store: store)
+                    .corruptRow(batch: info.id, row: row, attributes: attributeCount, answers: itemCount),
+                    store: store)
             }
             field(0, Self.text(s, 2))
             field(1, Self.text(s, 3))

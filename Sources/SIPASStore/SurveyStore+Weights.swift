@@ -43,7 +43,7 @@ extension SurveyStore {
                 }
                 guard var values = StoredRowCodec.decode(attributes: attributes, count: names.count) else {
                     throw StoreError(
-                        .corruptRow(batch: old.id, row: row, detail: "\(names.count) attributes expected"), store: path)
+                        .corruptRow(batch: old.id, row: row, attributes: names.count, answers: nil), store: path)
                 }
                 if let attribute { values[attribute] = text }
                 rows.append((row, weight, attribute == nil ? attributes : StoredRowCodec.encode(attributes: values)))

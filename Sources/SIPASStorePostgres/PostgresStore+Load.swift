@@ -118,7 +118,7 @@ extension PostgresStore {
         for r in rows {
             guard let columns = StoredRowCodec.codesAndMarks(answers: r.answers, count: items) else {
                 throw StoreError(
-                    .corruptRow(batch: batch, row: r.row, detail: "\(items) answers expected"), store: location)
+                    .corruptRow(batch: batch, row: r.row, attributes: nil, answers: items), store: location)
             }
             codes.append(columns.codes)
             excluded.append(columns.excluded)

@@ -17,7 +17,7 @@ struct ImportErrorTests {
         .ambiguousColumns(question: "q1", columns: ["q1", "Q1"]),
         .ambiguousMatch(column: "c", questions: ["q1", "q2"]),
         .wrongDelimiter(guess: "|"), .noInstrumentMatches([.init(id: "sipas-2021", score: 0.2)]),
-        .badExpression(question: "q1", expression: ". >", reason: "unexpected end"), .badWorkbook("not a zip"),
+        .badExpression(question: "q1", expression: ". >", reason: .unexpectedEnd), .badWorkbook("not a zip"),
         .workbookTooLarge(.entries, part: nil, bound: 100),
         .workbookTooLarge(.partBytes, part: "xl/sheet1.xml", bound: 1_000),
         .workbookTooLarge(.totalBytes, part: "xl/sheet2.xml", bound: 2_000), .noSuchSheet("2024", available: ["2023"]),

@@ -53,7 +53,7 @@ struct RuleNameTests {
             (.ambiguousMatch(column: "c", questions: []), "ambiguous match"),
             (.wrongDelimiter(guess: ";"), "wrong delimiter"),
             (.noInstrumentMatches([]), "no instrument"),
-            (.badExpression(question: "q", expression: "e", reason: "r"), "bad expression"),
+            (.badExpression(question: "q", expression: "e", reason: .unexpectedEnd), "bad expression"),
             (.badWorkbook("x"), "bad workbook"),
             (.workbookTooLarge(.entries, part: nil, bound: 1), "workbook too large"),
             (.noSuchSheet("s", available: []), "no such sheet"),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SIPASInstruments
@@ -33,5 +34,37 @@ struct FormExpressionTests {
     @Test(arguments: ["${a} = ", "foo(.)", "'open", ". >> 3", "(. = 1"])
     func unparsableExpressionsAreErrors(text: String) {
         #expect(throws: FormExpression.ParseError.self) { try FormExpression(parsing: text) }
+    }
+
+    @Test func parseErrorsNameWhatIsWrong() {
+        #expect(throws: FormExpression.ParseError.unclosedReference) { try FormExpression(parsing: "${a = 1") }
+        #expect(throws: FormExpression.ParseError.unclosedString) { try FormExpression(parsing: ". = 'open") }
+        #expect(throws: FormExpression.ParseError.unexpectedCharacter("#")) { try FormExpression(parsing: ". # 1") }
+        #expect(throws: FormExpression.ParseError.expected(")")) { try FormExpression(parsing: "(. = 1") }
+        #expect(throws: FormExpression.ParseError.unexpectedEnd) { try FormExpression(parsing: "${a} = ") }
+        #expect(throws: FormExpression.ParseError.unknownName("foo")) { try FormExpression(parsing: "foo(.)") }
+        #expect(throws: FormExpression.ParseError.unexpectedToken(")")) { try FormExpression(parsing: ". = 1)") }
+        #expect(throws: FormExpression.ParseError.arity(function: "regex", arguments: 2...2)) {
+            try FormExpression(parsing: "regex(.)")
+        }
+    }
+
+    /// Every case in both languages, keys unique; English as the parser has always written it.
+    @Test func parseErrorsSpeakBothLanguages() {
+        let all: [FormExpression.ParseError] = [
+            .unexpectedToken(")"), .unclosedReference, .unclosedString, .unexpectedCharacter("#"), .expected(")"),
+            .unexpectedEnd, .arity(function: "regex", arguments: 2...2), .unknownName("foo"), .invalidPattern("[0-9"),
+        ]
+        #expect(Set(all.map(\.key)).count == all.count)
+        for error in all {
+            let vi = error.text(.vi)
+            #expect(!vi.isEmpty && vi != error.text(.en), "\(error.key)")
+            #expect(vi == vi.precomposedStringWithCanonicalMapping, "\(error.key)")
+        }
+        #expect(
+            FormExpression.ParseError.arity(function: "regex", arguments: 2...2).text(.en)
+                == "regex() takes 2 argument(s)")
+        #expect(FormExpression.ParseError.unexpectedEnd.text(.en) == "unexpected end")
+        #expect(FormExpression.ParseError.unknownName("foo").text(.vi) == "không biết tên 'foo'")
     }
 }

@@ -16,7 +16,7 @@ struct InstrumentMessageTests {
         .scaleWithoutSatisfied(list: "sat5"), .questionNameTwice(name: "A1", first: 4), .questionNameRule(name: "2bad"),
         .undeclaredList(question: "q", list: "sectors"), .typeWithoutList(question: "q", type: "select_one"),
         .unknownLookup(question: "q", lookup: "district"),
-        .expressionParse(question: "q", key: "relevant", expression: "(${a}", reason: "expected ')'"),
+        .expressionParse(question: "q", key: "relevant", expression: "(${a}", reason: .expected(")")),
         .invalidPattern(question: "q", key: "constraint", pattern: "[0-9"),
         .unknownReference(question: "q", key: "relevant", name: "nothing"), .perceptionNotSelect(question: "q"),
         .scoredWithoutScale(question: "q", role: "item"), .noArea(question: "q"),

@@ -11,7 +11,8 @@ struct StoreErrorTests {
         .batchExists(name: "b", sha256: "0123456789abcdef"), .noSuchBatch("b"),
         .noResponses(year: 2024, instrument: "x"),
         .severalInstruments(["a", "b"]), .layoutChanged(instrument: "x", batch: "b"),
-        .corruptRow(batch: 1, row: 2, detail: "d"), .badWeight(batch: "b", row: 3), .refused(reason: "rls"),
+        .corruptRow(batch: 1, row: 2, attributes: 3, answers: 15), .badWeight(batch: "b", row: 3),
+        .refused(reason: "rls"),
         .database(code: 19, message: "m"),
     ]
 
@@ -25,5 +26,14 @@ struct StoreErrorTests {
         #expect(error.description == "s.db: the store holds no responses (year 2024)")
         #expect(error.message(.vi) == "s.db: kho không có phiếu nào (năm 2024)")
         #expect(StoreError(.diskFull).message(.en).hasPrefix("the disk is full"))
+    }
+
+    @Test func aCorruptRowSaysWhatItLacks() {
+        let both = StoreError.Kind.corruptRow(batch: 3, row: 2, attributes: 0, answers: 2)
+        #expect(both.text(.en) == "batch 3, row 2: corrupt data (0 attributes and 2 answers expected)")
+        #expect(both.text(.vi) == "lô 3, dòng 2: dữ liệu hỏng (cần 0 thuộc tính và 2 câu trả lời)")
+        let answers = StoreError.Kind.corruptRow(batch: 3, row: 2, attributes: nil, answers: 15)
+        #expect(answers.text(.en) == "batch 3, row 2: corrupt data (15 answers expected)")
+        #expect(answers.text(.vi) == "lô 3, dòng 2: dữ liệu hỏng (cần 15 câu trả lời)")
     }
 }

@@ -28,7 +28,7 @@ struct StoredResponseTests {
         #expect(try stored.record(file: "e.csv", batch: 1, attributeCount: 0, itemCount: 0) == empty)
         var broken = stored
         broken.answers = "5,z"
-        #expect(throws: StoreError(.corruptRow(batch: 3, row: 2, detail: "0 attributes and 2 answers expected"))) {
+        #expect(throws: StoreError(.corruptRow(batch: 3, row: 2, attributes: 0, answers: 2))) {
             try broken.record(file: "e.csv", batch: 3, attributeCount: 0, itemCount: 2)
         }
     }

@@ -139,17 +139,17 @@ struct OutputFlagsTests {
             try CLI.sipas(["validate", path, "--lang", "en", "--format", "json"], in: directory))
         let rules = ((json["files"] as? [[String: Any]])?.first?["rejections_by_rule"] as? [[String: Any]]) ?? []
         #expect(!rules.isEmpty && rules.allSatisfy { $0["name"] as? String == $0["rule"] as? String }, "\(rules)")
-        // instrument check: English by default (the checker's messages), Vietnamese lines with --lang vi.
-        let check = try CLI.sipas(["instrument", "check", "sipas-2023"])
+        // instrument check: Vietnamese by default, like every command; English lines with --lang en.
+        let check = try CLI.sipas(["instrument", "check", "sipas-2023", "--lang", "en"])
         #expect(check.stdout.hasPrefix("OK: ") && check.stdout.contains(" questions, "), "\(check.stdout)")
-        let checkVI = try CLI.sipas(["instrument", "check", "sipas-2023", "--lang", "vi"])
+        let checkVI = try CLI.sipas(["instrument", "check", "sipas-2023"])
         #expect(checkVI.stdout.hasPrefix("OK: ") && checkVI.stdout.contains(" câu hỏi, "), "\(checkVI.stdout)")
     }
 
     @Test func instrumentCheckJSONListsProblemsWithLines() throws {
         let ok = try Self.object(try CLI.sipas(["instrument", "check", "sipas-2023", "--format", "json"]))
         let counts = try #require(ok["instrument"] as? [String: Any])
-        let text = try CLI.sipas(["instrument", "check", "sipas-2023"])
+        let text = try CLI.sipas(["instrument", "check", "sipas-2023", "--lang", "en"])
         #expect(ok["ok"] as? Bool == true && (ok["problems"] as? [Any])?.isEmpty == true)
         #expect(
             text.stdout.hasPrefix(
@@ -159,7 +159,8 @@ struct OutputFlagsTests {
         let yaml = directory.appendingPathComponent("broken.yaml")
         try "id: broken\ntitle: x\nquestions:\n  - name: q1\n    type: nosuchtype\n".write(
             to: yaml, atomically: true, encoding: .utf8)
-        let run = try CLI.sipas(["instrument", "check", yaml.path, "--format", "json", "--quiet"])
+        // The JSON's messages are English: with --lang en, standard error says the same.
+        let run = try CLI.sipas(["instrument", "check", yaml.path, "--format", "json", "--quiet", "--lang", "en"])
         #expect(run.status == 65)
         let object = try Self.object(run)
         let problems = try #require(object["problems"] as? [[String: Any]])

@@ -39,11 +39,6 @@ public indirect enum FormExpression: Hashable, Sendable {
         return names
     }
 
-    public struct ParseError: Error, Hashable, Sendable {
-        public var reason: String
-        public init(reason: String) { self.reason = reason }
-    }
-
     /// Literal `regex(…, 'pattern')` patterns that do not compile (checked when an instrument is
     /// loaded, so that a typo is not a rejection of every row).
     public var invalidPatterns: [String] {
@@ -63,10 +58,10 @@ public indirect enum FormExpression: Hashable, Sendable {
         }
     }
 
-    public init(parsing text: String) throws {
+    public init(parsing text: String) throws(ParseError) {
         var parser = Parser(tokens: try Self.tokenize(text))
         self = try parser.parseOr()
-        guard parser.atEnd else { throw ParseError(reason: "unexpected '\(parser.peek ?? "")'") }
+        guard parser.atEnd else { throw .unexpectedToken(parser.peek ?? "") }
     }
 
     // MARK: - Evaluation
@@ -167,7 +162,7 @@ public indirect enum FormExpression: Hashable, Sendable {
 
     // MARK: - Parsing
 
-    static func tokenize(_ text: String) throws -> [String] {
+    static func tokenize(_ text: String) throws(ParseError) -> [String] {
         var tokens: [String] = []
         let chars = Array(text)
         var i = 0
@@ -178,11 +173,11 @@ public indirect enum FormExpression: Hashable, Sendable {
                 continue
             }
             if c == "$", i + 1 < chars.count, chars[i + 1] == "{" {
-                guard let end = chars[i...].firstIndex(of: "}") else { throw ParseError(reason: "unclosed ${") }
+                guard let end = chars[i...].firstIndex(of: "}") else { throw .unclosedReference }
                 tokens.append(String(chars[i...end]))
                 i = end + 1
             } else if c == "'" || c == "\"" {
-                guard let end = chars[(i + 1)...].firstIndex(of: c) else { throw ParseError(reason: "unclosed string") }
+                guard let end = chars[(i + 1)...].firstIndex(of: c) else { throw .unclosedString }
                 tokens.append(String(chars[i...end]))
                 i = end + 1
             } else if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
@@ -204,7 +199,7 @@ public indirect enum FormExpression: Hashable, Sendable {
                 tokens.append(String(c))
                 i += 1
             } else {
-                throw ParseError(reason: "unexpected character '\(c)'")
+                throw .unexpectedCharacter(c)
             }
         }
         return tokens
@@ -221,11 +216,11 @@ public indirect enum FormExpression: Hashable, Sendable {
             return peek
         }
 
-        mutating func expect(_ token: String) throws {
-            guard take() == token else { throw ParseError(reason: "expected '\(token)'") }
+        mutating func expect(_ token: String) throws(ParseError) {
+            guard take() == token else { throw .expected(token) }
         }
 
-        mutating func parseOr() throws -> FormExpression {
+        mutating func parseOr() throws(ParseError) -> FormExpression {
             var left = try parseAnd()
             while peek == "or" {
                 index += 1
@@ -234,7 +229,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseAnd() throws -> FormExpression {
+        mutating func parseAnd() throws(ParseError) -> FormExpression {
             var left = try parseComparison()
             while peek == "and" {
                 index += 1
@@ -243,7 +238,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseComparison() throws -> FormExpression {
+        mutating func parseComparison() throws(ParseError) -> FormExpression {
             var left = try parseSum()
             while let op = peek, ["=", "!=", "<", "<=", ">", ">="].contains(op) {
                 index += 1
@@ -252,7 +247,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseSum() throws -> FormExpression {
+        mutating func parseSum() throws(ParseError) -> FormExpression {
             var left = try parseProduct()
             while let op = peek, op == "+" || op == "-" {
                 index += 1
@@ -261,7 +256,7 @@ public indirect enum FormExpression: Hashable, Sendable {
             return left
         }
 
-        mutating func parseProduct() throws -> FormExpression {
+        mutating func parseProduct() throws(ParseError) -> FormExpression {
             var left = try parsePrimary()
             while let op = peek, ["*", "div", "mod"].contains(op) {
                 index += 1
@@ -275,8 +270,8 @@ public indirect enum FormExpression: Hashable, Sendable {
             "true": 0...0, "false": 0...0,
         ]
 
-        mutating func parsePrimary() throws -> FormExpression {
-            guard let token = take() else { throw ParseError(reason: "unexpected end") }
+        mutating func parsePrimary() throws(ParseError) -> FormExpression {
+            guard let token = take() else { throw .unexpectedEnd }
             if token == "." { return .current }
             if token == "(" {
                 let inner = try parseOr()
@@ -301,11 +296,11 @@ public indirect enum FormExpression: Hashable, Sendable {
                 }
                 try expect(")")
                 guard arity.contains(arguments.count) else {
-                    throw ParseError(reason: "\(token)() takes \(arity.lowerBound) argument(s)")
+                    throw .arity(function: token, arguments: arity)
                 }
                 return token == "not" ? .not(arguments[0]) : .call(token, arguments)
             }
-            throw ParseError(reason: "unknown name '\(token)'")
+            throw .unknownName(token)
         }
     }
 }

@@ -170,15 +170,8 @@ private struct ProblemFinder {
                     !text.trimmingCharacters(in: .whitespaces).isEmpty
                 else { continue }
                 let expression: FormExpression
-                do { expression = try FormExpression(parsing: text) } catch let error as FormExpression.ParseError {
-                    add(
-                        question(i, key),
-                        .expressionParse(question: q.name, key: key, expression: text, reason: error.reason))
-                    continue
-                } catch {
-                    add(
-                        question(i, key),
-                        .expressionParse(question: q.name, key: key, expression: text, reason: "\(error)"))
+                do { expression = try FormExpression(parsing: text) } catch {
+                    add(question(i, key), .expressionParse(question: q.name, key: key, expression: text, reason: error))
                     continue
                 }
                 for pattern in expression.invalidPatterns {

@@ -89,8 +89,9 @@ struct InstrumentCommand: AsyncParsableCommand {
 
         @OptionGroup var output: OutputFlags
 
-        /// English unless `--lang vi`: the problems and the summary. The JSON's messages are English.
-        var lang: Language { output.lang ?? .en }
+        /// The problems and the summary: Vietnamese unless `--lang en`, like every command. The
+        /// JSON's messages are English, for scripts.
+        var lang: Language { output.lang ?? .vi }
 
         func run() async throws {
             try InstrumentCommand.reporting(language: lang) {
