@@ -15,12 +15,13 @@ struct LineSplitterTests {
         }
     }
 
-    /// Fields, bounds, Latin fields and carriage return, read one byte at a time.
+    /// Fields, bounds, Latin fields, blank fields and carriage return, read one byte at a time.
     private func reference(_ line: [UInt8], delimiter: UInt8) -> (
-        bounds: [Range<Int>], latin: UInt64, carriageReturn: Bool
+        bounds: [Range<Int>], latin: UInt64, blank: UInt64, carriageReturn: Bool
     ) {
         var bounds: [Range<Int>] = []
         var latin: UInt64 = 0
+        var blank: UInt64 = 0
         var start = 0
         for (i, byte) in line.enumerated() {
             if byte == delimiter {
@@ -28,29 +29,40 @@ struct LineSplitterTests {
                 start = i + 1
             } else if byte >= 0x80 {
                 latin |= 1 << UInt64(min(bounds.count, 63))
+            } else if byte < 0x21 && byte != 13 {
+                blank |= 1 << UInt64(min(bounds.count, 63))
             }
         }
         bounds.append(start..<line.count)
-        return (bounds, latin, line.contains(13))
+        return (bounds, latin, blank, line.contains(13))
+    }
+
+    /// `split` on the bytes of `padded`, with field bounds written to arrays of `capacity`.
+    private static func run<Result>(
+        _ padded: [UInt8], capacity: Int,
+        _ split: (UnsafePointer<UInt8>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> Result
+    ) -> (Result, starts: [Int32], ends: [Int32]) {
+        var starts = [Int32](repeating: -1, count: capacity)
+        var ends = starts
+        let result = padded.withUnsafeBufferPointer { base in
+            starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in split(base.baseAddress!, s.baseAddress!, e.baseAddress!) }
+            }
+        }
+        return (result, starts, ends)
     }
 
     private func check(_ line: [UInt8], delimiter: UInt8, capacity: Int) {
         let expected = reference(line, delimiter: delimiter)
         // Padded, so that the words read near the end stay inside the buffer, as in a block.
         let padded = [0xAA] + line + [UInt8](repeating: delimiter, count: 8)
-        var starts = [Int32](repeating: -1, count: capacity)
-        var ends = starts
-        let split = padded.withUnsafeBufferPointer { base in
-            starts.withUnsafeMutableBufferPointer { s in
-                ends.withUnsafeMutableBufferPointer { e in
-                    LineSplitter.split(
-                        base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
-                        starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
-                }
-            }
+        let (split, starts, ends) = Self.run(padded, capacity: capacity) { base, s, e in
+            LineSplitter.split(
+                base, from: 1, to: 1 + line.count, delimiter: delimiter, starts: s, ends: e, capacity: capacity)
         }
         #expect(split.fields == expected.bounds.count, "\(line)")
         #expect(split.latinFields == expected.latin, "\(line)")
+        #expect(split.blankFields == expected.blank, "\(line)")
         #expect(split.carriageReturn == expected.carriageReturn, "\(line)")
         for (c, range) in expected.bounds.prefix(capacity).enumerated() {
             #expect(
@@ -60,13 +72,16 @@ struct LineSplitterTests {
 
     @Test func randomLinesSplitAsByteByByte() {
         var random = Seeded(state: 8)
-        let alphabet: [UInt8] = Array("0123456789abcXYZ ._-\"".utf8) + [0xC3, 0xA0, 0xE1, 0xBB, 0x87, 13, 9]
+        let alphabet: [UInt8] =
+            Array("0123456789abcXYZ ._-\"".utf8) + [0xC3, 0xA0, 0xE1, 0xBB, 0x87, 13, 9, 1, 0x20, 0x21]
         for delimiter in Array(",;\t|".utf8) {
             for _ in 0..<3000 {
                 let count = Int.random(in: 0...70, using: &random)
-                let line = (0..<count).map { _ in
+                var line = (0..<count).map { _ in
                     Int.random(in: 0..<4, using: &random) == 0 ? delimiter : alphabet.randomElement(using: &random)!
                 }.filter { $0 != 10 }
+                // Half the lines without carriage returns, whose words are split with masks only.
+                if Bool.random(using: &random) { line.removeAll { $0 == 13 } }
                 check(line, delimiter: delimiter, capacity: Int.random(in: 1...30, using: &random))
             }
         }
@@ -86,16 +101,9 @@ struct LineSplitterTests {
     /// `splitQuoted` on `line` against ``CSVScanner``'s reading of the line as a record.
     private func checkQuoted(_ line: [UInt8], delimiter: UInt8, capacity: Int) throws {
         let padded = [0xAA] + line + [10]
-        var starts = [Int32](repeating: -1, count: capacity)
-        var ends = starts
-        let split = padded.withUnsafeBufferPointer { base in
-            starts.withUnsafeMutableBufferPointer { s in
-                ends.withUnsafeMutableBufferPointer { e in
-                    LineSplitter.splitQuoted(
-                        base.baseAddress!, from: 1, to: 1 + line.count, delimiter: delimiter,
-                        starts: s.baseAddress!, ends: e.baseAddress!, capacity: capacity)
-                }
-            }
+        let (split, starts, ends) = Self.run(padded, capacity: capacity) { base, s, e in
+            LineSplitter.splitQuoted(
+                base, from: 1, to: 1 + line.count, delimiter: delimiter, starts: s, ends: e, capacity: capacity)
         }
         #expect(split.split.carriageReturn == line.contains(13), "\(line)")
         if line.contains(13) { return }
@@ -115,12 +123,15 @@ struct LineSplitterTests {
         #expect(scanner.strayQuotes == 0, "\(line)")
         #expect(split.allEmpty == record.fields.allSatisfy(\.isEmpty), "\(line)")
         var latin: UInt64 = 0
+        var blank: UInt64 = 0
         for (c, field) in record.fields.enumerated() {
             if field.contains(where: { $0 >= 0x80 }) { latin |= 1 << UInt64(min(c, 63)) }
+            if field.contains(where: { $0 < 0x21 }) { blank |= 1 << UInt64(min(c, 63)) }
             guard c < capacity else { continue }
             #expect(Array(padded[Int(starts[c])..<Int(ends[c])]) == field, "field \(c) of \(line)")
         }
         #expect(split.split.latinFields == latin, "\(line)")
+        #expect(split.split.blankFields == blank, "\(line)")
     }
 
     @Test func quotedLinesSplitAsTheScannerReadsThem() throws {

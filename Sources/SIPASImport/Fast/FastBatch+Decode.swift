@@ -83,8 +83,14 @@ extension FastBatch {
             let latinFields = split.latinFields
             var weight = 1.0
             var fast = plain && !split.carriageReturn && !allEmpty && fields == columnCount
-            if fast {
-                for c in 0..<columnCount where starts[c] < ends[c] {
+            // Only the fields holding a space, a tab or a byte ≥ 0x80 are looked at (bit 63 stands
+            // for every field from 63 on).
+            var marked = split.blankFields | latinFields
+            while fast && marked != 0 {
+                let bit = marked.trailingZeroBitCount
+                marked &= marked - 1
+                let end = min(bit == 63 ? columnCount : bit + 1, columnCount)
+                for c in bit..<max(bit, end) where starts[c] < ends[c] {
                     // Cells are trimmed of spaces and tabs by the full importer, which counts it.
                     let first = base[Int(starts[c])]
                     let last = base[Int(ends[c]) - 1]

@@ -5,14 +5,18 @@ import Foundation
 /// Written by hand because no listed package splits raw bytes without making a `String` or an
 /// array per field. The delimiters' positions come from each word's bit mask (SWAR), so the loop
 /// branches once per field rather than once per byte (the per-byte loop mispredicted at every
-/// delimiter and was the largest part of decoding). A word holding a byte ≥ 0x80 or a carriage
-/// return is looked at byte by byte.
+/// delimiter and was the largest part of decoding). Bytes ≥ 0x80 and below 0x21 (spaces, tabs) are
+/// found with masks of the same word and given to the field that holds them; only a word holding a
+/// carriage return is looked at byte by byte.
 enum LineSplitter {
     struct Split {
         /// Number of fields (delimiters + 1); only the first `capacity` have their bounds written.
         var fields = 0
         /// Bit c: field c holds a byte ≥ 0x80 (fields past 63 share bit 63).
         var latinFields: UInt64 = 0
+        /// Bit c: field c holds a byte below 0x21 other than a carriage return (a space, a tab, another
+        /// control byte) that is not the delimiter (fields past 63 share bit 63).
+        var blankFields: UInt64 = 0
         /// The line holds a carriage return (which only the full scanner reads right).
         var carriageReturn = false
     }
@@ -23,14 +27,16 @@ enum LineSplitter {
         starts: UnsafeMutablePointer<Int32>, ends: UnsafeMutablePointer<Int32>, capacity: Int
     ) -> Split {
         var result = Split()
+        // Bounds are stored as Int32: checked once for the line, not at each field.
+        precondition(from >= 0 && to <= Int(Int32.max), "a line beyond 2 GiB into its block")
         var fieldStart = from
         @inline(__always) func endField(at position: Int) {
             if result.fields < capacity {
-                starts[result.fields] = Int32(fieldStart)
-                ends[result.fields] = Int32(position)
+                starts[result.fields] = Int32(truncatingIfNeeded: fieldStart)
+                ends[result.fields] = Int32(truncatingIfNeeded: position)
             }
-            result.fields += 1
-            fieldStart = position + 1
+            result.fields &+= 1
+            fieldStart = position &+ 1
         }
         @inline(__always) func look(at i: Int) {
             let byte = base[i]
@@ -40,27 +46,44 @@ enum LineSplitter {
                 result.latinFields |= 1 << UInt64(min(result.fields, 63))
             } else if byte == 13 {
                 result.carriageReturn = true
+            } else if byte < 0x21 {
+                result.blankFields |= 1 << UInt64(min(result.fields, 63))
             }
         }
         let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
         var i = from
-        while i + 8 <= to {
+        while i &+ 8 <= to {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let found = zeroBytes(word ^ delimiters)
-            if (zeroBytes(word ^ carriageReturns) | word & highBits) != 0 {
-                for k in i..<i + 8 { look(at: k) }
-            } else {
-                var mask = found
+            var mask = zeroBytes(word ^ delimiters)
+            // The high bit of each byte ≥ 0x80, and of each byte below 0x21 that is not the delimiter.
+            var latin = word & highBits
+            var blank = lowBytes(word) & ~mask
+            if latin | blank == 0 {
                 while mask != 0 {
-                    endField(at: i + mask.trailingZeroBitCount >> 3)
-                    mask &= mask - 1
+                    endField(at: i &+ mask.trailingZeroBitCount >> 3)
+                    mask &= mask &- 1
+                }
+            } else if zeroBytes(word ^ carriageReturns) != 0 {
+                for k in i..<i &+ 8 { look(at: k) }
+            } else {
+                // The marked bytes below the next delimiter's bit belong to the current field.
+                while true {
+                    let below = mask == 0 ? ~0 : (mask & (0 &- mask)) &- 1
+                    let field: UInt64 = 1 << UInt64(min(result.fields, 63))
+                    if latin & below != 0 { result.latinFields |= field }
+                    if blank & below != 0 { result.blankFields |= field }
+                    latin &= ~below
+                    blank &= ~below
+                    if mask == 0 { break }
+                    endField(at: i &+ mask.trailingZeroBitCount >> 3)
+                    mask &= mask &- 1
                 }
             }
-            i += 8
+            i &+= 8
         }
         while i < to {
             look(at: i)
-            i += 1
+            i &+= 1
         }
         endField(at: to)
         return result
@@ -133,14 +156,21 @@ enum LineSplitter {
                 ends[field] = Int32(end)
             }
             if end > start { result.allEmpty = false }
-            for k in start..<max(start, end) where base[k] >= 0x80 {
-                result.split.latinFields |= 1 << UInt64(min(field, 63))
-                break
+            for k in start..<max(start, end) {
+                let byte = base[k]
+                if byte >= 0x80 { result.split.latinFields |= 1 << UInt64(min(field, 63)) }
+                if byte < 0x21 && byte != 13 { result.split.blankFields |= 1 << UInt64(min(field, 63)) }
             }
             result.split.fields += 1
             if i >= to { return result }
             i += 1
         }
+    }
+
+    /// The high bit of each byte of `x` below 0x21 (exact: `(b & 0x7F) + 0x5F` never carries out).
+    @inline(__always)
+    static func lowBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & highBits
     }
 
     /// The high bit of each byte of `x` that is 0 (exact: no borrow runs from byte to byte).
