@@ -42,7 +42,7 @@ public struct StoredResponse: Hashable, Sendable {
     }
 
     /// The record again, located at `file`, row ``row``.
-    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)`` when the text does not decode to
+    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:attributes:answers:)`` when the text does not decode to
     ///   `attributeCount` attributes and `itemCount` answers.
     public func record(file: String, batch: Int64, attributeCount: Int, itemCount: Int) throws -> ResponseRecord {
         try StoredRowCodec.record(

@@ -310,7 +310,7 @@ public enum StoredRowCodec {
     /// and `answers` nil when their text did not decode. Every reader of whole records (SQLite's
     /// record reader, ``StoredResponse/record(file:batch:attributeCount:itemCount:)``, the
     /// PostgreSQL store, which reads attributes as a text array) builds it here.
-    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)`` when a part is missing or does not
+    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:attributes:answers:)`` when a part is missing or does not
     ///   hold `attributeCount` attributes and `itemCount` answers.
     package static func record(
         file: String, batch: Int64, row: Int, store: String, weight: Double, stratum: String, cluster: String,

@@ -133,7 +133,7 @@ extension SurveyStore {
 /// answers decoded straight from SQLite's bytes (no `Row`, no intermediate strings).
 enum ResponseReader {
     /// Calls `body` with each response of `batch` (of `year` when given), in row order.
-    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:detail:)``; `DatabaseError`; what `body` throws.
+    /// - Throws: ``StoreError/Kind/corruptRow(batch:row:attributes:answers:)``; `DatabaseError`; what `body` throws.
     static func forEach(
         _ db: Database, batch: BatchInfo, year: Int?, layout: RecordLayout, store: String,
         _ body: (ResponseRecord) throws -> Void
