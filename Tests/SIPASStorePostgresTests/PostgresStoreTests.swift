@@ -147,6 +147,44 @@ import Testing
         for store in [a, b, analyst, admin] { await store.close() }
     }
 
+    /// Without a per-row foreign key, rows still belong to an existing batch of their team: the
+    /// insert policy refuses another team's batch or a missing one, and a batch with responses
+    /// cannot be deleted, not even by the owner.
+    @Test func responsesStayTiedToTheirBatch() async throws {
+        let db = try await Self.database()
+        let a = try await PostgresStore.connect(db.teamA)
+        let b = try await PostgresStore.connect(db.teamB)
+        _ = try await b.load(
+            try PreparedBatch.read(
+                file: try Self.file("02.csv", province: "02", limit: 10), instrument: try Self.instrument))
+        _ = try await a.load(
+            try PreparedBatch.read(
+                file: try Self.file("01.csv", province: "01", limit: 10), instrument: try Self.instrument))
+        let batchOfB = try #require(try await b.batches().first).id
+        let batchOfA = try #require(try await a.batches().first).id
+        func insert(into batch: Int64) -> String {
+            """
+            WITH i AS (INSERT INTO response (batch_id, row, province, weight, stratum, cluster, attributes, answers,
+                                             codes, excluded)
+                       VALUES (\(batch), 9999, '01', 1, 's', 'c', '{}', '', '{}', '{}') RETURNING 1)
+            SELECT count(*) FROM i
+            """
+        }
+        await #expect(throws: StoreError.self) { try await a.rawCount(insert(into: batchOfB)) }
+        await #expect(throws: StoreError.self) { try await a.rawCount(insert(into: 999_999)) }
+        let admin = try await PostgresStore.connect(db.admin)
+        await #expect(throws: StoreError.self) {
+            try await admin.rawCount(
+                "WITH d AS (DELETE FROM batch WHERE id = \(batchOfA) RETURNING 1) SELECT count(*) FROM d")
+        }
+        #expect(try await admin.rawCount("SELECT count(*) FROM response WHERE batch_id = \(batchOfA)") == 10)
+        #expect(
+            try await admin.rawCount(
+                "SELECT count(*) FROM information_schema.table_constraints WHERE table_name = 'response' AND constraint_type = 'FOREIGN KEY'"
+            ) == 0)
+        for store in [a, b, admin] { await store.close() }
+    }
+
     @Test func fourConcurrentLoadersWriteEveryRowOnce() async throws {
         let db = try await Self.database()
         let files = try (0..<4).map { try Self.file("part\($0).csv", province: "01", limit: 40, skip: 40 * $0) }
