@@ -13,8 +13,12 @@ package final class FastBatch: @unchecked Sendable {
 
     package enum Kind: UInt8, BitwiseCopyable { case blankLine, fast, slow }
 
-    /// A line holds a carriage return other than its line end: the block needs the full scanner.
+    /// A line holds a carriage return other than its line end, or (unless records may span lines)
+    /// a quote still open at its end: the block needs the full scanner.
     package var needsScanner = false
+    /// Where decoding stopped before the slice's end: the start of a record whose quoted field runs
+    /// past it (only when records may span lines); nil when the whole slice was decoded.
+    package var stoppedAt: Int?
     /// Fast rows whose `data_source` field is `synthetic` (the importer's marker column).
     package var syntheticRows = 0
     // Per line and per fast row, in buffers written without per-append checks and read from

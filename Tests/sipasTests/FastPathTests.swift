@@ -169,6 +169,33 @@ struct FastPathTests {
         #expect(slow.stdout.contains("dat_dai"))
     }
 
+    /// Multi-line quoted fields far apart (each block decoded again in one slice), and a last row
+    /// whose quote never closes: the same error, naming the same row, on both paths.
+    @Test func recordsAcrossLinesAndAnUnclosedQuoteAreReadAsByTheFullImporter() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let clean = try Self.sample(rows: 4000, seed: 17, in: directory)
+        var lines = try String(contentsOf: clean, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        let nameColumn = header.split(separator: ",").firstIndex(of: "agency_name")!
+        var body = ""
+        for (i, line) in lines.enumerated() {
+            var f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if i % 700 == 5 { f[nameColumn] = "\"\(f[nameColumn])\nphòng một cửa\n\ntầng 2\"" }
+            body += f.joined(separator: ",") + "\n"
+        }
+        let spanning = directory.appendingPathComponent("spanning.csv")
+        try (header + "\n" + body).write(to: spanning, atomically: true, encoding: .utf8)
+        let read = try Self.expectSame(spanning, ["--by", "sector"], in: directory, blocks: [nil, 997, 4096])
+        #expect(read.status == 0 || read.status == 65)
+        #expect(read.stdout.contains("dat_dai"))
+        let unclosed = directory.appendingPathComponent("unclosed.csv")
+        try (header + "\n" + body + lines[0].replacingOccurrences(of: ",Sở ", with: ",\"Sở ")).write(
+            to: unclosed, atomically: true, encoding: .utf8)
+        let failed = try Self.expectSame(unclosed, ["--by", "sector"], in: directory, blocks: [nil, 4096])
+        #expect(
+            failed.status != 0 && failed.stderr.contains("row 4002, column agency_name"), "\(failed.stderr)")
+    }
+
     /// Ids repeated within a file and across two files: the compact registry (hashes, with the
     /// earlier id read back from its file) finds the same duplicates, naming the same rows.
     @Test func duplicateIdsAcrossFilesAreFoundOnBothPaths() throws {

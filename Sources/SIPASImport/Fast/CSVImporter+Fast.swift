@@ -78,11 +78,12 @@ extension CSVImporter {
 }
 
 /// Reads a UTF-8 file after its header in blocks ending at a line feed, split into lines and checked
-/// in parallel slices. A block where a line feed falls inside a quoted field (or with a lone
-/// carriage return) is read by ``CSVScanner`` itself, record by record, so quoted fields keep their
-/// exact RFC 4180 reading and row numbers. Elsewhere every record is one line: a line whose quoted
-/// fields are plain byte ranges can pass the fast rules, and the scanner reads the other quoted
-/// lines one by one for the full importer.
+/// in parallel slices. A line whose quoted fields are plain byte ranges can pass the fast rules; the
+/// scanner reads the other quoted lines one by one for the full importer. A block where a line feed
+/// falls inside a quoted field is decoded again in one slice, each such record joined across its
+/// lines (the scanner reads it for the full importer); a block with a lone carriage return is read
+/// by ``CSVScanner`` itself, record by record. Quoted fields keep their exact RFC 4180 reading and
+/// row and line numbers either way.
 struct FastReader {
     let file: URL
     let rules: FastRules
@@ -159,8 +160,27 @@ struct FastReader {
                 _ = decoding.finish()
                 throw error
             }
-            let batches = decoding.finish()
+            var batches = decoding.finish()
             PhaseTrace.mark("block decoded")
+            var cut = block.cut
+            if block.quoted, batches.contains(where: \.needsScanner) {
+                // A quoted field holds a line feed, and a slice may start inside it: the block again
+                // in one slice from its start, each record joined across its lines.
+                let whole = FastBatch.decode(
+                    UnsafePointer(block.bytes.base), from: 0, to: block.cut, quotes: true, spanning: true,
+                    rules: rules)
+                PhaseTrace.mark("block decoded again in one slice")
+                let stop = whole.stoppedAt ?? block.cut
+                // Else the scanner: a carriage return, no whole record in the block, or the file's
+                // last quote never closed (the scanner names where it opened).
+                if !whole.needsScanner && (stop == block.cut || !block.final && stop > 0) {
+                    batches = [whole]
+                    cut = stop
+                    if cut < block.cut {
+                        next = input.prepend(Array(block.bytes.buffer[cut..<block.cut]), to: next)
+                    }
+                }
+            }
             if batches.contains(where: \.needsScanner) {
                 let consumed = try scan(
                     Array(block.bytes.buffer[..<block.cut]), final: block.final,
@@ -172,8 +192,8 @@ struct FastReader {
                 }
                 offset += consumed
             } else {
-                pending = (block.bytes, block.cut, batches, offset)
-                offset += block.cut
+                pending = (block.bytes, cut, batches, offset)
+                offset += cut
             }
         }
         try finishPending()
@@ -337,8 +357,9 @@ struct FastReader {
         if let helpers { try sink.take(done, helpers: helpers) } else { try sink.take(done) }
     }
 
-    /// The scanner's record for the line `base[start..<end]` (one record, without carriage returns):
-    /// split on the delimiter, or read by ``CSVScanner`` when it holds a quote.
+    /// The scanner's record for `base[start..<end]` (one record, without carriage returns, on one
+    /// line or, with line feeds inside quotes, on several): split on the delimiter, or read by
+    /// ``CSVScanner`` when it holds a quote.
     private mutating func record(
         _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, row: Int, streamOffset: Int
     ) throws -> CSVScanner.Record {
@@ -350,11 +371,13 @@ struct FastReader {
             bytes: Array(UnsafeBufferPointer(start: base + start, count: end - start)) + [CSVScanner.lf],
             file: file.lastPathComponent, delimiter: delimiter, final: true, row: row - 1, line: line,
             streamOffset: streamOffset + start)
-        // The decoding saw the line's quotes close on it, so the scanner reads exactly one record.
+        // The decoding saw the record's quotes close by its end, so the scanner reads exactly it.
         guard let record = try scanner.next(), scanner.consumed == end - start + 1 else {
             preconditionFailure("a decoded line is not one CSV record")
         }
         strayQuotes += scanner.strayQuotes
+        // Line feeds inside its quoted fields: the record's last line is further on.
+        line += scanner.line - line - 1
         return record
     }
 

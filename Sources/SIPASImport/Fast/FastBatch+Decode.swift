@@ -12,11 +12,15 @@ import SIPASCore
 extension FastBatch {
     /// Decodes the lines of `base[from..<to]` (`to` just after a line feed, or the end of the file);
     /// `quotes`: whether the bytes may hold a quote (each line is then looked at for one).
+    /// `spanning`: whether a record may span lines (the slice starts at a record's start): a line
+    /// whose quote is still open at its end is joined with the next ones until it closes, and goes
+    /// to the full importer; a record still open at `to` is left for the next block
+    /// (``FastBatch/stoppedAt``). Without it, such a line sets ``FastBatch/needsScanner``.
     ///
     /// A line's fields and codes are written straight into the tails of the batch's buffers and
     /// counted only when the line passes the fast rules.
     static func decode(
-        _ base: UnsafePointer<UInt8>, from: Int, to: Int, quotes: Bool, rules: FastRules
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, quotes: Bool, spanning: Bool = false, rules: FastRules
     ) -> FastBatch {
         let columnCount = rules.columns.count
         let itemCount = rules.columns.items.count
@@ -46,7 +50,7 @@ extension FastBatch {
         while p < to {
             let found = memchr(base + p, 10, to - p)
             let end = found.map { p + (UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - (base + p)) } ?? to
-            let next = end < to ? end + 1 : end
+            var next = end < to ? end + 1 : end
             var lineStop = end
             if lineStop > p && base[lineStop - 1] == 13 { lineStop -= 1 }
             lines.append(Int32(p))
@@ -64,10 +68,35 @@ extension FastBatch {
             let allEmpty: Bool
             var plain = true
             if quotes && memchr(base + p, Int32(CSVScanner.quote), lineStop - p) != nil {
-                let quoted = LineSplitter.splitQuoted(
+                var quoted = LineSplitter.splitQuoted(
                     base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends,
                     capacity: columnCount)
-                if quoted.open { needsScanner = true }
+                if quoted.open && spanning {
+                    // The line feed is inside a quoted field: the record goes on to the next lines.
+                    while quoted.open && next < to {
+                        let more = memchr(base + next, 10, to - next)
+                        let moreEnd =
+                            more.map { next + (UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - (base + next)) }
+                            ?? to
+                        lineStop = moreEnd
+                        if lineStop > p && base[lineStop - 1] == 13 { lineStop -= 1 }
+                        next = moreEnd < to ? moreEnd + 1 : moreEnd
+                        quoted = LineSplitter.splitQuoted(
+                            base, from: p, to: lineStop, delimiter: delimiter, starts: starts, ends: ends,
+                            capacity: columnCount)
+                    }
+                    if quoted.open {
+                        // Open up to the slice's end: the record is read with the next block.
+                        lines.count -= 2
+                        batch.stoppedAt = p
+                        next = to
+                        break
+                    }
+                    lines[lines.count - 1] = Int32(lineStop)
+                    quoted.plain = false
+                } else if quoted.open {
+                    needsScanner = true
+                }
                 split = quoted.split
                 plain = quoted.plain
                 allEmpty = quoted.allEmpty
