@@ -79,11 +79,11 @@ extension CSVImporter {
 
 /// Reads a UTF-8 file after its header in blocks ending at a line feed, split into lines and checked
 /// in parallel slices. A line whose quoted fields are plain byte ranges can pass the fast rules; the
-/// scanner reads the other quoted lines one by one for the full importer. A block where a line feed
-/// falls inside a quoted field is decoded again in one slice, each such record joined across its
-/// lines (the scanner reads it for the full importer); a block with a lone carriage return is read
-/// by ``CSVScanner`` itself, record by record. Quoted fields keep their exact RFC 4180 reading and
-/// row and line numbers either way.
+/// scanner reads the other quoted lines one by one for the full importer. A record whose quoted
+/// field holds a line feed is joined across its lines and goes to the full importer the same way
+/// (``join(_:_:_:)`` decodes again a slice that began inside it); a block with a lone carriage
+/// return is read by ``CSVScanner`` itself, record by record. Quoted fields keep their exact RFC 4180
+/// reading and row and line numbers either way.
 struct FastReader {
     let file: URL
     let rules: FastRules
@@ -149,9 +149,10 @@ struct FastReader {
             // handed to the sink here, and the next one read; then this thread helps with what is
             // left. The next block starts at this one's cut; should the scanner stop short of the
             // cut (a quoted line break across it), what it left is put before the next block.
+            let bounds = sliceBounds(block.bytes, block.cut)
             let decoding = ParallelSlices.start(
-                bounds: sliceBounds(block.bytes, block.cut), base: UnsafePointer(block.bytes.base),
-                quotes: block.quoted, rules: rules, workers: workers)
+                bounds: bounds, base: UnsafePointer(block.bytes.base), quotes: block.quoted,
+                spanning: block.quoted, rules: rules, workers: workers)
             do {
                 try finishPending(helpers: FastHelpers(run: { decoding.run($0) }))
                 PhaseTrace.mark("previous block checked in order")
@@ -163,22 +164,18 @@ struct FastReader {
             var batches = decoding.finish()
             PhaseTrace.mark("block decoded")
             var cut = block.cut
-            if block.quoted, batches.contains(where: \.needsScanner) {
-                // A quoted field holds a line feed, and a slice may start inside it: the block again
-                // in one slice from its start, each record joined across its lines.
-                let whole = FastBatch.decode(
-                    UnsafePointer(block.bytes.base), from: 0, to: block.cut, quotes: true, spanning: true,
-                    rules: rules)
-                PhaseTrace.mark("block decoded again in one slice")
-                let stop = whole.stoppedAt ?? block.cut
-                // Else the scanner: a carriage return, no whole record in the block, or the file's
-                // last quote never closed (the scanner names where it opened).
-                if !whole.needsScanner && (stop == block.cut || !block.final && stop > 0) {
-                    batches = [whole]
-                    cut = stop
+            if block.quoted {
+                let (joined, end) = join(batches, bounds, UnsafePointer(block.bytes.base))
+                // Else the scanner: no whole record in the block, or the file's last quote never
+                // closed (the scanner names where it opened).
+                if end == block.cut || !block.final && end > 0 {
+                    batches = joined
+                    cut = end
                     if cut < block.cut {
                         next = input.prepend(Array(block.bytes.buffer[cut..<block.cut]), to: next)
                     }
+                } else {
+                    batches[0].needsScanner = true
                 }
             }
             if batches.contains(where: \.needsScanner) {
@@ -228,29 +225,6 @@ struct FastReader {
         blankLines += scanner.blankLines
         strayQuotes += scanner.strayQuotes
         return scanner.consumed
-    }
-
-    /// Slice boundaries of `block[0..<count]`, just after line feeds: eight slices per thread,
-    /// taken in turn by whichever thread is free, so that a thread the shards hold up does not
-    /// hold up the block. The slices shrink towards the block's end (half of them of weight 4,
-    /// a quarter 2, a quarter 1), so that the threads, which wait for each other there for about
-    /// half a slice, wait for half of a small one.
-    private func sliceBounds(_ block: BlockBytes, _ count: Int) -> [Int] {
-        let base = block.base
-        let slices = threads == 1 ? 1 : 8 * threads
-        let weights = (0..<slices).map { k in k < slices / 2 ? 4 : k < slices * 3 / 4 ? 2 : 1 }
-        let total = weights.reduce(0, +)
-        var bounds = [0]
-        var weight = 0
-        for k in 1..<slices {
-            weight += weights[k - 1]
-            var p = max(count * weight / total, bounds.last!)
-            // A bound is 0 or just after a line feed; at 0 there is no byte before to look at.
-            while p < count && (p == 0 || base[p - 1] != 10) { p += 1 }
-            bounds.append(p)
-        }
-        bounds.append(count)
-        return bounds
     }
 
     /// Goes through the decoded lines of `block[0..<count]` (at stream offset `blockOffset`) in

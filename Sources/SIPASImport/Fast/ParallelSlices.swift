@@ -12,6 +12,7 @@ enum ParallelSlices {
         let base: UnsafePointer<UInt8>
         let bounds: [Int]
         let quotes: Bool
+        let spanning: Bool
         let rules: FastRules
         let results: Results
     }
@@ -72,12 +73,15 @@ enum ParallelSlices {
         }
     }
 
-    /// Starts decoding the slices `bounds` of `base` on `workers` (`quotes`: whether the bytes may hold a quote).
+    /// Starts decoding the slices `bounds` of `base` on `workers` (`quotes`: whether the bytes may
+    /// hold a quote; `spanning`: whether a record may span lines, ``FastBatch/decode``).
     static func start(
-        bounds: [Int], base: UnsafePointer<UInt8>, quotes: Bool, rules: FastRules, workers: [WorkerThread]
+        bounds: [Int], base: UnsafePointer<UInt8>, quotes: Bool, spanning: Bool, rules: FastRules,
+        workers: [WorkerThread]
     ) -> Decoding {
         let n = bounds.count - 1
-        let shared = Shared(base: base, bounds: bounds, quotes: quotes, rules: rules, results: Results(n))
+        let shared = Shared(
+            base: base, bounds: bounds, quotes: quotes, spanning: spanning, rules: rules, results: Results(n))
         let helpers = workers.prefix(n)
         for worker in helpers { worker.submit { shared.work() } }
         return Decoding(shared: shared, helpers: helpers)
@@ -92,7 +96,9 @@ extension ParallelSlices.Shared {
             case .job(let job): job()
             case .slice(let i):
                 results.set(
-                    i, FastBatch.decode(base, from: bounds[i], to: bounds[i + 1], quotes: quotes, rules: rules))
+                    i,
+                    FastBatch.decode(
+                        base, from: bounds[i], to: bounds[i + 1], quotes: quotes, spanning: spanning, rules: rules))
             }
         }
     }
