@@ -54,15 +54,43 @@ public struct PreparedBatch: Sendable {
         var batch = PreparedBatch(
             name: name ?? file.lastPathComponent, team: team, fileName: file.lastPathComponent, sha256: digest,
             instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: layout,
-            provinceAttribute: instrument.questions.first { $0.lookup == "province" }.flatMap {
-                layout.attributeIndex($0.name)
-            },
+            provinceAttribute: provinceAttribute(of: instrument),
             header: contents.header,
             summary: contents.summary, encoded: sink.responses, rejections: contents.rejections
         )
         batch.fastRows = sink.fastRows
         batch.provenance = contents.provenance
         return batch
+    }
+
+    /// Position of the province attribute (the question with `lookup: province`) in `instrument`'s
+    /// record layout, if any.
+    package static func provinceAttribute(of instrument: Instrument) -> Int? {
+        instrument.questions.first { $0.lookup == "province" }.flatMap {
+            instrument.recordLayout.attributeIndex($0.name)
+        }
+    }
+
+    /// Reads `file` as ``read(file:instrument:team:name:language:threads:slowPath:)`` does, but
+    /// hands its accepted rows to `piece` as they come, in pieces of at least `pieceRows` rows (a
+    /// block's rows go together, the rest at the end), each with the column chunks ended since the
+    /// piece before (nil: a row fitted no chunk), grouped by the values of attribute
+    /// `groupAttribute` when given (``ChunkSet``). `piece` runs on a thread of its own while the
+    /// file is read on; what it throws stops the reading and is thrown here.
+    /// - Complexity: O(rows × columns); memory O(`pieceRows` × items), whatever the file's size.
+    package static func stream(
+        file: URL, instrument: Instrument, language: Language, threads: Int,
+        slowPath: Bool = ProcessInfo.processInfo.environment["SIPAS_SLOW_PATH"] == "1",
+        groupAttribute: Int?, pieceRows: Int,
+        piece: @escaping (EncodedResponses, [GroupedChunk]?) throws -> Void
+    ) throws -> BatchContents {
+        let layout = instrument.recordLayout
+        let sink = StoreSink(
+            respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+            yearIndex: layout.attributeIndex("year"), groupAttribute: groupAttribute, chunkRows: pieceRows,
+            chunks: piece)
+        return try readRows(
+            file: file, instrument: instrument, language: language, threads: threads, slowPath: slowPath, into: sink)
     }
 
     /// Reads `file`'s accepted rows into `sink` (on the fast path unless `slowPath` or the file is

@@ -24,14 +24,14 @@ final class StoreSink: FastSink, @unchecked Sendable {
     /// Where the encoded rows go as they come, with their column chunks (nil when a row fits no
     /// chunk), in pieces of at least ``chunkRows`` rows (and the rest at ``flush()``); nil: they
     /// stay in ``responses`` and no chunks are made.
-    private let chunks: ((EncodedResponses, [ColumnChunk.Encoded]?) throws -> Void)?
+    private let chunks: ((EncodedResponses, [GroupedChunk]?) throws -> Void)?
     private let chunkRows: Int
-    /// The chunk being filled with the rows encoded since the last one, and the chunks of the
-    /// piece not yet handed on (made here from the cells' bytes and codes: parsing the rows' text
-    /// again cost the reading thread a fifth of an import).
-    private var builder: ChunkBuilder?
-    private var built: [ColumnChunk.Encoded] = []
-    private var chunkFailed = false
+    /// The chunks being filled, and those of the piece not yet handed on (made here from the
+    /// cells' bytes and codes: parsing the rows' text again cost the reading thread a fifth of an
+    /// import).
+    private var chunkSet: ChunkSet?
+    /// The attribute whose values group the chunks (``ChunkSet``); nil: one group.
+    private let groupAttribute: Int?
     /// The text of the block being encoded (``encode(_:)``).
     private var text = ByteBuffer(capacity: 1 << 20)
     /// Encodes the blocks of a streamed import; nil: the caller's thread does.
@@ -40,9 +40,10 @@ final class StoreSink: FastSink, @unchecked Sendable {
     private var failure: (any Error)?
 
     init(
-        respondentIndex: Int?, yearIndex: Int?, chunkRows: Int = 16_384,
-        chunks: ((EncodedResponses, [ColumnChunk.Encoded]?) throws -> Void)? = nil
+        respondentIndex: Int?, yearIndex: Int?, groupAttribute: Int? = nil, chunkRows: Int = 16_384,
+        chunks: ((EncodedResponses, [GroupedChunk]?) throws -> Void)? = nil
     ) {
+        self.groupAttribute = groupAttribute
         self.respondentIndex = respondentIndex
         self.yearIndex = yearIndex
         self.chunkRows = chunkRows
@@ -68,12 +69,15 @@ final class StoreSink: FastSink, @unchecked Sendable {
         try settle()
         responses.append(StoredResponse(record, respondentIndex: respondentIndex, yearIndex: yearIndex))
         if chunks != nil {
-            var builder = self.builder ?? ChunkBuilder(attributes: record.attributes.count, items: record.answers.count)
-            builder.add(responses, responses.count - 1)
-            self.builder = builder
-            endChunkIfFull()
+            // Changed in place: a copy would copy every open chunk's arrays at each row.
+            if chunkSet == nil {
+                chunkSet = ChunkSet(
+                    attributes: record.attributes.count, items: record.answers.count, grouped: groupAttribute != nil)
+            }
+            let g = groupAttribute.map { chunkSet!.group(record.attributes[$0]) } ?? chunkSet!.ungrouped()
+            chunkSet!.add(to: g) { $0.add(responses, responses.count - 1) }
         }
-        if responses.count >= chunkRows { try flush() }
+        if responses.count >= chunkRows { try handOn() }
     }
 
     func take(_ block: FastBlock) throws {
@@ -96,31 +100,16 @@ final class StoreSink: FastSink, @unchecked Sendable {
     /// Hands the rows encoded so far to ``chunks`` (when given), once the last block is encoded.
     func flush() throws {
         try settle()
-        try handOn()
+        try handOn(last: true)
     }
 
-    private func handOn() throws {
-        guard let chunks, responses.count > 0 else { return }
+    private func handOn(last: Bool = false) throws {
+        guard let chunks, responses.count > 0 || (last && chunkSet?.isEmpty == false) else { return }
         let full = responses
         responses = EncodedResponses()
-        if let builder { endChunk(builder) }
-        let pieces = chunkFailed ? nil : built
-        built = []
-        chunkFailed = false
+        var pieces: [GroupedChunk]? = []
+        if chunkSet != nil { pieces = chunkSet!.take(last: last) }
         try chunks(full, pieces)
-    }
-
-    private func endChunkIfFull() {
-        if let builder, builder.isFull { endChunk(builder) }
-    }
-
-    private func endChunk(_ full: ChunkBuilder) {
-        builder = nil
-        guard !chunkFailed, let data = full.finish() else {
-            chunkFailed = true
-            return
-        }
-        built.append((full.firstRow, full.rows, data))
     }
 
     private func encode(_ block: FastBlock) {
@@ -143,12 +132,12 @@ final class StoreSink: FastSink, @unchecked Sendable {
         var fastRows = self.fastRows
         defer { self.fastRows = fastRows }
         let chunked = chunks != nil
-        var builder = self.builder
-        self.builder = nil
+        var set = self.chunkSet
+        self.chunkSet = nil
         defer {
             // The block's bytes go once it is encoded.
-            builder?.forgetValues()
-            self.builder = builder
+            set?.forgetValues()
+            self.chunkSet = set
         }
         let excludedBits = self.excludedBits
         // The rows' text goes into a plain buffer and into `responses` in one copy at the end (or
@@ -159,15 +148,11 @@ final class StoreSink: FastSink, @unchecked Sendable {
         var textStart = responses.bytes.count
         let idColumn = respondentIndex.flatMap { columns.attributes[$0] }
         let yearColumn = yearIndex.flatMap { columns.attributes[$0] }
+        // A grouping attribute absent from the file puts every row in the group of the empty value.
+        let groupColumn: Int?? = groupAttribute.map { columns.attributes[$0] }
         for (k, entry) in block.order.enumerated() {
-            if chunked && builder == nil {
-                builder = ChunkBuilder(attributes: columns.attributes.count, items: itemCount)
-            }
-            defer {
-                if let full = builder, full.isFull {
-                    endChunk(full)
-                    builder = nil
-                }
+            if chunked && set == nil {
+                set = ChunkSet(attributes: columns.attributes.count, items: itemCount, grouped: groupAttribute != nil)
             }
             guard entry >= 0 else {
                 // The text so far goes in first.
@@ -176,7 +161,11 @@ final class StoreSink: FastSink, @unchecked Sendable {
                 responses.append(
                     StoredResponse(block.records[Int(~entry)], respondentIndex: respondentIndex, yearIndex: yearIndex))
                 textStart = responses.bytes.count
-                builder?.add(responses, responses.count - 1)
+                if set != nil {
+                    let record = block.records[Int(~entry)]
+                    let g = groupAttribute.map { set!.group(record.attributes[$0]) } ?? set!.ungrouped()
+                    set!.add(to: g) { $0.add(responses, responses.count - 1) }
+                }
                 continue
             }
             let batch = block.batches[Int(entry >> 32)]
@@ -195,7 +184,10 @@ final class StoreSink: FastSink, @unchecked Sendable {
             let year = yearColumn.flatMap { Self.year(cell($0)) }
             responses.beginRow(row: rowNumbers[k], year: year, weight: batch.weights[rank], populationPSUs: nil)
             if chunked {
-                addChunkRow(&builder!, rowNumbers[k], batch.weights[rank], year, cell, columns, codes, rank * itemCount)
+                let g = (groupColumn ?? nil).map { set!.group(cell($0)) } ?? set!.ungrouped()
+                set!.add(to: g) {
+                    addChunkRow(&$0, rowNumbers[k], batch.weights[rank], year, cell, columns, codes, rank * itemCount)
+                }
             }
             if let idColumn { text.append(cell(idColumn)) }
             responses.endField(at: textStart + text.count)

@@ -275,27 +275,20 @@ public enum StoredRowCodec {
 
     // MARK: PostgreSQL columns
 
-    /// The answers as PostgreSQL's `codes` and `excluded` columns take them: the codes
-    /// comma-separated (a blank as nothing, for `string_to_array(…, ',', '')`), and the 1-based
-    /// positions of the "don't know" answers; nil when `answers` is not `count` answers.
-    ///
-    /// Once `parse` has checked the text, the codes are the text itself without its marks (a mark
-    /// stands only before an answer): no String per code and no `joined`, which were the largest
-    /// part of the PostgreSQL import's own time.
-    public static func codesAndMarks(answers: String, count: Int) -> (codes: String, excluded: String)? {
-        var excluded: [Int] = []
-        var text = answers
-        return text.withUTF8 { bytes -> (codes: String, excluded: String)? in
-            let parsed = parse(answers: bytes, count: count, maxDigits: maxDigits) { item, _, marked in
-                if marked { excluded.append(item + 1) }
-            }
-            guard parsed == .valid else { return nil }
-            guard !excluded.isEmpty else { return (answers, "") }
-            var codes: [UInt8] = []
-            codes.reserveCapacity(bytes.count)
-            for byte in bytes where byte != mark { codes.append(byte) }
-            return (String(decoding: codes, as: UTF8.self), excluded.map(String.init).joined(separator: ","))
-        }
+    /// The SQL expression of an `integer[]` of the codes of the encoded answers `column` (a blank
+    /// as NULL): the text without its "don't know" marks (`x`, which stands only before a code).
+    public static func postgresCodes(of column: String) -> String {
+        "string_to_array(replace(\(column), 'x', ''), ',', '')::integer[]"
+    }
+
+    /// The SQL expression of an `integer[]` of the 1-based positions of the "don't know" answers
+    /// in the encoded answers `column`.
+    public static func postgresExcluded(of column: String) -> String {
+        """
+        CASE WHEN strpos(\(column), 'x') = 0 THEN '{}'::integer[] ELSE ARRAY(
+            SELECT k::integer FROM unnest(string_to_array(\(column), ',')) WITH ORDINALITY AS u(v, k)
+            WHERE left(v, 1) = 'x' ORDER BY k) END
+        """
     }
 
     /// The SQL expression of a `text[]` of the attribute values in the encoded text `column`

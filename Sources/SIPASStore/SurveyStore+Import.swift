@@ -85,7 +85,8 @@ private final class ChunkWriter: @unchecked Sendable {
 
     /// Queues `chunk` and its column chunks (nil: none could be made) once the previous one is
     /// written; throws the error of an insert that failed.
-    func submit(_ chunk: EncodedResponses, chunks columns: [ColumnChunk.Encoded]?) throws {
+    func submit(_ chunk: EncodedResponses, chunks grouped: [GroupedChunk]?) throws {
+        let columns = grouped?.map { (firstRow: $0.firstRow, rows: $0.rows, data: $0.data) }
         thread.wait()
         try check()
         thread.submit { [self] in

@@ -150,10 +150,10 @@ struct BatchIdentity {
 }
 
 /// What reading a batch's file gives besides the responses.
-struct BatchContents {
-    var summary: ImportSummary
-    var header: [String]
-    var rejections: [StoredRejection]
+package struct BatchContents: Sendable {
+    package var summary: ImportSummary
+    package var header: [String]
+    package var rejections: [StoredRejection]
     /// The file's rows by their `data_source` column.
-    var provenance: DataProvenance
+    package var provenance: DataProvenance
 }

@@ -142,7 +142,7 @@ extension SurveyStore: SurveyStoring {
                 summary = $0
                 whenRead($0)
             }
-            return StoreLoad(outcome: outcome, summary: summary, writingSeconds: nil)
+            return StoreLoad(outcome: outcome, summary: summary)
         }
     }
 

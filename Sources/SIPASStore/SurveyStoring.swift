@@ -139,14 +139,10 @@ public struct StoreLoad: Sendable {
     public var outcome: LoadOutcome
     /// The file's import summary (nil when the file was already in the store and not read).
     public var summary: ImportSummary?
-    /// Seconds of the store's write transaction alone when the file was read before it (PostgreSQL);
-    /// nil when the rows are written while the file is read (SQLite).
-    public var writingSeconds: Double?
 
-    public init(outcome: LoadOutcome, summary: ImportSummary?, writingSeconds: Double?) {
+    public init(outcome: LoadOutcome, summary: ImportSummary?) {
         self.outcome = outcome
         self.summary = summary
-        self.writingSeconds = writingSeconds
     }
 }
 

@@ -1,28 +1,120 @@
 import Foundation
 import PostgresNIO
+import SIPASCore
+import SIPASImport
+import SIPASInstruments
 import SIPASStore
 
 extension PostgresStore {
-    /// Writes a prepared batch in one transaction, as the connected role (its team).
+    /// Writes a prepared batch in one transaction, as the connected role (its team), through the
+    /// same statements as ``importFile(_:instrument:name:language:threads:replace:pieceRows:whenRead:)``.
     ///
     /// Same rules as ``SurveyStore/load(_:replace:maxDuplicatesReported:)``, per team: the same
     /// file is a no-op, a batch name needs `replace` to be loaded again. Rows of a province the
     /// team is not assigned are refused by the server's row-level security
     /// (``StoreError/Kind/refused(reason:)``), and nothing of the batch is written.
-    /// - Complexity: O(rows), sent in chunks of `chunk` rows.
+    /// - Complexity: O(rows), sent in pieces of `pieceRows` rows.
+    public func load(_ batch: PreparedBatch, replace: Bool = false, pieceRows: Int = 65_536) async throws
+        -> LoadOutcome
+    {
+        let provinces =
+            batch.provinceAttribute.map { p in batch.encoded.all.map { $0.attributeValues[p] } }
+            ?? [String](repeating: "", count: batch.encoded.count)
+        let chunks = batch.columnChunks(groups: provinces)
+        let identity = BatchRow(
+            name: batch.name, fileName: batch.fileName, sha256: batch.sha256, instrumentID: batch.instrumentID,
+            methodVersion: batch.methodVersion, layout: batch.layout)
+        return try await watched {
+            try await self.write(identity, replace: replace) { id in
+                for start in stride(from: 0, to: batch.encoded.count, by: pieceRows) {
+                    let rows = start..<min(start + pieceRows, batch.encoded.count)
+                    try await self.writeRows(
+                        batch.encoded.withCopyText(rows) { ByteBuffer(bytes: $0) }, batch: id,
+                        provinceAttribute: batch.provinceAttribute)
+                }
+                for chunk in chunks ?? [] { try await self.writeChunk(chunk, batch: id) }
+                return BatchEnd(
+                    summary: batch.summary, header: batch.header, rejections: batch.rejections,
+                    syntheticRows: batch.provenance.syntheticRows)
+            }.outcome
+        }
+    }
+
+    /// Reads `file` and writes it as one batch in one transaction, as ``load(_:replace:pieceRows:)``
+    /// would the file read first, but with the rows sent while later parts of the file are still
+    /// being read: the client holds a few pieces of `pieceRows` rows, whatever the file's size.
     ///
-    /// The load runs in a task of its own, watched: postgres-nio 1.33 was seen (under load) never
+    /// Each piece goes to a temporary table with `COPY … FROM STDIN` (which the server refuses
+    /// into a table under row-level security), then into `response` with one
+    /// `INSERT … SELECT`, which the insert policy checks. A file already in force (same SHA-256) is
+    /// not read at all.
+    /// - Parameter whenRead: called with the summary once the file is read, before the batch is finished.
+    /// - Throws: ``StoreError``; ``ImportError`` for problems of the whole file. Either way nothing
+    ///   of the batch is written.
+    public func importFile(
+        _ file: URL, instrument: Instrument, name: String? = nil, language: Language, threads: Int, replace: Bool,
+        pieceRows: Int = 65_536, whenRead: @escaping @Sendable (ImportSummary) -> Void = { _ in }
+    ) async throws -> StoreLoad {
+        let digest = try await BlockingWork.run { try PreparedBatch.sha256(of: file) }
+        let province = PreparedBatch.provinceAttribute(of: instrument)
+        let identity = BatchRow(
+            name: name ?? file.lastPathComponent, fileName: file.lastPathComponent, sha256: digest,
+            instrumentID: instrument.id, methodVersion: instrument.methodVersion, layout: instrument.recordLayout)
+        let (outcome, summary) = try await watched {
+            try await self.write(identity, replace: replace) { id in
+                let pipe = PiecePipe<Piece>(depth: 2)
+                let reading = Task {
+                    try await BlockingWork.run {
+                        do {
+                            let contents = try PreparedBatch.stream(
+                                file: file, instrument: instrument, language: language, threads: threads,
+                                groupAttribute: province, pieceRows: pieceRows
+                            ) { responses, chunks in
+                                let text = responses.withCopyText { ByteBuffer(bytes: $0) }
+                                try pipe.send(Piece(rows: responses.count, text: text, chunks: chunks))
+                            }
+                            pipe.finish()
+                            return contents
+                        } catch {
+                            pipe.finish(throwing: error)
+                            throw error
+                        }
+                    }
+                }
+                do {
+                    for try await piece in pipe.pieces {
+                        if piece.rows > 0 {
+                            try await self.writeRows(piece.text, batch: id, provinceAttribute: province)
+                        }
+                        for chunk in piece.chunks ?? [] { try await self.writeChunk(chunk, batch: id) }
+                        pipe.taken()
+                    }
+                } catch {
+                    pipe.stop()
+                    _ = try? await reading.value
+                    throw error
+                }
+                let contents = try await reading.value
+                whenRead(contents.summary)
+                return BatchEnd(
+                    summary: contents.summary, header: contents.header, rejections: contents.rejections,
+                    syntheticRows: contents.provenance.syntheticRows)
+            }
+        }
+        return StoreLoad(outcome: outcome, summary: summary)
+    }
+
+    /// Runs `work` in a task of its own, watched: postgres-nio 1.33 was seen (under load) never
     /// failing the query whose backend the server had terminated while it waited for a lock, and
     /// the command hung instead of reporting the lost connection. When the connection closes under
-    /// a load that has not ended 2 s later, it ends with ``StoreError/Kind/connectionLost(reason:)``.
-    public func load(_ batch: PreparedBatch, replace: Bool = false, chunk: Int = 2000) async throws -> LoadOutcome {
+    /// work that has not ended 2 s later, it ends with ``StoreError/Kind/connectionLost(reason:)``.
+    private func watched<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         let location = self.location
-        return try await withCheckedThrowingContinuation {
-            (continuation: CheckedContinuation<LoadOutcome, any Error>) in
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let once = ResumeOnce(continuation)
             let task = Task {
                 do {
-                    once.resume(.success(try await self.write(batch, replace: replace, chunk: chunk)))
+                    once.resume(.success(try await work()))
                 } catch {
                     once.resume(.failure(error))
                 }
@@ -39,57 +131,53 @@ extension PostgresStore {
         }
     }
 
-    private func write(_ batch: PreparedBatch, replace: Bool, chunk: Int) async throws -> LoadOutcome {
+    /// The batch's row, then its rows (`rows`, given the batch's id, sending them with
+    /// ``writeRows(_:batch:provinceAttribute:)`` and ``writeChunk(_:batch:)``), then its counts,
+    /// rejections and duplicate check, in one transaction under the team's advisory lock.
+    /// Returns the outcome and the file's summary (nil when the same file was already in force).
+    private func write(_ identity: BatchRow, replace: Bool, rows: (Int64) async throws -> BatchEnd) async throws
+        -> (outcome: LoadOutcome, summary: ImportSummary?)
+    {
         try await transaction {
             try await query("SELECT pg_advisory_xact_lock(hashtext(current_user::text))")
             if let same = try await batches(
-                where: "sha256 = $1 AND replaced_by IS NULL AND team = current_user", [batch.sha256]
+                where: "sha256 = $1 AND replaced_by IS NULL AND team = current_user", [identity.sha256]
             ).first {
-                return .alreadyLoaded(same)
+                return (.alreadyLoaded(same), nil)
             }
             let old = try await batches(
-                where: "name = $1 AND replaced_by IS NULL AND team = current_user", [batch.name]
+                where: "name = $1 AND replaced_by IS NULL AND team = current_user", [identity.name]
             ).first
             if let old {
                 guard replace else {
-                    throw StoreError(.batchExists(name: batch.name, sha256: old.sha256), store: location)
+                    throw StoreError(.batchExists(name: identity.name, sha256: old.sha256), store: location)
                 }
                 try await query("UPDATE batch SET replaced_by = id WHERE id = \(old.id)")
             }
-            let s = batch.summary
             let stamp = ISO8601DateFormatter().string(from: Date())
+            // The counts and header are known once the file is read: written at the end.
             let inserted = try await query(
                 """
                 INSERT INTO batch (name, file_name, sha256, instrument_id, method_version, items, attribute_names, header,
                                    rows_read, accepted, rejected, loaded_at, synthetic_rows)
-                VALUES (\(batch.name), \(batch.fileName), \(batch.sha256), \(batch.instrumentID), \(batch.methodVersion),
-                        \(batch.layout.items), \(batch.layout.attributeNames), \(batch.header), \(s.rowsRead), \(s.accepted),
-                        \(s.rejected), \(stamp), \(Int32(batch.provenance.syntheticRows))) RETURNING id
+                VALUES (\(identity.name), \(identity.fileName), \(identity.sha256), \(identity.instrumentID),
+                        \(identity.methodVersion), \(identity.layout.items), \(identity.layout.attributeNames), '{}',
+                        0, 0, 0, \(stamp), 0) RETURNING id
                 """)
             var id: Int64 = 0
             for try await value in inserted.decode(Int64.self) { id = value }
             if let old { try await query("UPDATE batch SET replaced_by = \(id) WHERE id = \(old.id)") }
-            let provinces =
-                batch.provinceAttribute.map { p in batch.encoded.all.map { $0.attributeValues[p] } }
-                ?? [String](repeating: "", count: batch.encoded.count)
-            var start = 0
-            while start < batch.encoded.count {
-                let rows = start..<min(start + chunk, batch.encoded.count)
-                try await insert(
-                    batch.encoded.slice(rows)[...], provinces: provinces[rows], items: batch.layout.items.count,
-                    batch: id)
-                start += chunk
-            }
-            // Chunks only when every row fits one: a reader takes them only when they hold all accepted rows.
-            for block in batch.columnChunks(groups: provinces) ?? [] {
-                try await query(
-                    """
-                    INSERT INTO response_block (batch_id, first_row, row_count, province, data)
-                    VALUES (\(id), \(Int32(block.firstRow)), \(Int32(block.rows)), NULLIF(\(block.group), ''), \(ByteBuffer(bytes: block.data)))
-                    """)
-            }
-            for piece in stride(from: 0, to: batch.rejections.count, by: chunk) {
-                let rows = batch.rejections[piece..<min(piece + chunk, batch.rejections.count)]
+            try await run("CREATE TEMP TABLE sipas_staging (\(EncodedResponses.copyColumns)) ON COMMIT DROP")
+            let end = try await rows(id)
+            let s = end.summary
+            try await query(
+                """
+                UPDATE batch SET header = \(end.header), rows_read = \(s.rowsRead), accepted = \(s.accepted),
+                                 rejected = \(s.rejected), synthetic_rows = \(Int32(end.syntheticRows))
+                WHERE id = \(id)
+                """)
+            for piece in stride(from: 0, to: end.rejections.count, by: 2000) {
+                let rows = end.rejections[piece..<min(piece + 2000, end.rejections.count)]
                 try await query(
                     """
                     INSERT INTO rejection (batch_id, row, fields, reasons)
@@ -102,38 +190,40 @@ extension PostgresStore {
             let replaced = try await old.asyncMap {
                 try await self.batches(where: "id = $1::bigint", [String($0.id)])[0]
             }
-            return .loaded(info, replaced: replaced, duplicates: duplicates, duplicateCount: count)
+            return (.loaded(info, replaced: replaced, duplicates: duplicates, duplicateCount: count), s)
         }
     }
 
-    /// Inserts `rows`, each with its `items` answers also as the `codes` and `excluded` columns the
-    /// server's sums read, and its attributes as an array of the values (``StoredRowCodec``).
-    private func insert(_ rows: ArraySlice<StoredResponse>, provinces: ArraySlice<String>, items: Int, batch: Int64)
-        async throws
-    {
-        var codes: [String] = []
-        var excluded: [String] = []
-        codes.reserveCapacity(rows.count)
-        excluded.reserveCapacity(rows.count)
-        for r in rows {
-            guard let columns = StoredRowCodec.codesAndMarks(answers: r.answers, count: items) else {
-                throw StoreError(
-                    .corruptRow(batch: batch, row: r.row, attributes: nil, answers: items), store: location)
-            }
-            codes.append(columns.codes)
-            excluded.append(columns.excluded)
+    /// Sends rows in ``EncodedResponses/withCopyText(_:_:)``'s form to the staging table, then into
+    /// `response`, each with its province (attribute `provinceAttribute`) and its attributes as
+    /// an array of the values (``StoredRowCodec/postgresValues(of:)``). The `codes` and
+    /// `excluded` arrays are left NULL: splitting and casting the answers took half of the server's
+    /// insert time, and only an analysis the column chunks cannot serve reads them, which derives
+    /// them from `answers` then (``aggregate(_:year:layout:groupAttributes:satisfied:excluded:)``).
+    private func writeRows(_ text: ByteBuffer, batch: Int64, provinceAttribute: Int?) async throws {
+        do {
+            try await connection.copyFrom(table: "sipas_staging", logger: logger) { try await $0.write(text) }
+        } catch {
+            throw Self.translate(error, store: location)
         }
-        try await query(
+        let province = provinceAttribute.map { "NULLIF(a[\($0 + 1)], '')" } ?? "NULL"
+        // OFFSET 0 keeps the subquery whole: flattened, the planner would split the attributes
+        // once for `a` and again for the province.
+        try await run(
             """
             INSERT INTO response (batch_id, row, province, respondent_id, year, weight, stratum, cluster, population_psus,
-                                  attributes, answers, codes, excluded)
-            SELECT \(batch), r, NULLIF(p, ''), NULLIF(rid, ''), NULLIF(y, '')::integer, w, s, c, NULLIF(f, '')::double precision,
-                   \(unescaped: StoredRowCodec.postgresValues(of: "a")), ans, string_to_array(cd, ',', '')::integer[], string_to_array(ex, ',')::integer[]
-            FROM unnest(\(rows.map { Int32($0.row) }), \(Array(provinces)),
-                        \(rows.map { $0.respondentID ?? "" }), \(rows.map { $0.year.map(String.init) ?? "" }), \(rows.map(\.weight)),
-                        \(rows.map(\.stratum)), \(rows.map(\.cluster)), \(rows.map { $0.populationPSUs.map { String($0) } ?? "" }),
-                        \(rows.map(\.attributes)), \(rows.map(\.answers)), \(codes), \(excluded))
-                 AS t(r, p, rid, y, w, s, c, f, a, ans, cd, ex)
+                                  attributes, answers)
+            SELECT \(batch), row, \(province), respondent_id, year, weight, stratum, cluster, population_psus, a, answers
+            FROM (SELECT *, \(StoredRowCodec.postgresValues(of: "attributes")) AS a FROM sipas_staging OFFSET 0) t
+            """)
+        try await run("TRUNCATE sipas_staging")
+    }
+
+    private func writeChunk(_ chunk: GroupedChunk, batch: Int64) async throws {
+        try await query(
+            """
+            INSERT INTO response_block (batch_id, first_row, row_count, province, data)
+            VALUES (\(batch), \(Int32(chunk.firstRow)), \(Int32(chunk.rows)), NULLIF(\(chunk.group), ''), \(ByteBuffer(bytes: chunk.data)))
             """)
     }
 
@@ -169,4 +259,25 @@ extension Optional {
         guard let value = self else { return nil }
         return try await transform(value)
     }
+}
+
+/// What the batch's row says before its rows are read.
+private struct BatchRow: Sendable {
+    var name, fileName, sha256, instrumentID, methodVersion: String
+    var layout: RecordLayout
+}
+
+/// What the batch's row says once its rows are written.
+private struct BatchEnd: Sendable {
+    var summary: ImportSummary
+    var header: [String]
+    var rejections: [StoredRejection]
+    var syntheticRows: Int
+}
+
+/// A piece of a file being read: its rows in COPY text, and the column chunks ended with it.
+private struct Piece: Sendable {
+    var rows: Int
+    var text: ByteBuffer
+    var chunks: [GroupedChunk]?
 }

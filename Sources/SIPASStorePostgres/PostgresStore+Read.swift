@@ -45,6 +45,8 @@ extension PostgresStore {
     /// Aggregates the selected responses on the server into one ``ResponseCell`` per stratum ×
     /// cluster × values of `groupAttributes` (0-based layout positions); the answers never leave
     /// the server. `satisfied[j]` and `excluded[j]` are item j's satisfied and "don't know" codes.
+    /// A row's `codes` and `excluded` arrays are derived from its answers when it was stored
+    /// without them (every row loaded since migration v6).
     /// - Complexity: O(rows × items) on the server; O(cells × items) sent back.
     public func aggregate(
         _ selection: SelectionSummary, year: Int?, layout: RecordLayout, groupAttributes: [Int],
@@ -64,7 +66,10 @@ extension PostgresStore {
                        FROM unnest(string_to_array($1, '|'), string_to_array($2, '|')) WITH ORDINALITY AS t(sat, exc, j)),
             a AS (SELECT \(cellKey), p.j, r.weight AS w, r.codes[p.j]::double precision AS code, r.codes[p.j] = ANY(p.sat) AS ok,
                          (r.codes[p.j] IS NOT NULL AND (p.j = ANY(r.excluded) OR r.codes[p.j] = ANY(p.exc))) AS dk
-                  FROM response r CROSS JOIN p WHERE \(filter))
+                  FROM (SELECT stratum, cluster, population_psus, attributes, weight,
+                               coalesce(codes, \(StoredRowCodec.postgresCodes(of: "answers"))) AS codes,
+                               coalesce(excluded, \(StoredRowCodec.postgresExcluded(of: "answers"))) AS excluded
+                        FROM response r WHERE \(filter) OFFSET 0) r CROSS JOIN p)
             SELECT \((1...groupCount).map { "g\($0)" }.joined(separator: ", ")), j,
                    \(ItemSlot.allCases.map(\.sqlAggregate).joined(separator: ",\n                   "))
             FROM a AS a(\((1...groupCount).map { "g\($0)" }.joined(separator: ", ")), j, w, code, ok, dk)

@@ -69,10 +69,10 @@ extension PostgresStore: SurveyStoring {
     public func importFile(_ file: URL, instrument: Instrument, name: String, replace: Bool, as role: StoreRole)
         async throws -> LoadOutcome
     {
-        let prepared = try await BlockingWork.run {
-            try PreparedBatch.read(file: file, instrument: instrument, name: name, language: .vi, threads: 1)
+        try await acting(as: role) {
+            try await importFile(file, instrument: instrument, name: name, language: .vi, threads: 1, replace: replace)
+                .outcome
         }
-        return try await acting(as: role) { try await load(prepared, replace: replace) }
     }
 
     public func responseCount(as role: StoreRole) async throws -> Int {
@@ -125,21 +125,18 @@ extension PostgresStore: SurveyStoring {
         }
     }
 
-    /// The file is read first, then written in one transaction as `role` (the team is the role
-    /// the load runs as, not `team`): the write time is that transaction's.
+    /// The file is written in one transaction as `role` while it is read (the team is the role
+    /// the load runs as, not `team`).
     public func load(
         _ file: URL, instrument: Instrument, team: String, name: String?, language: Language, threads: Int,
         replace: Bool,
         as role: StoreRole, whenRead: @escaping @Sendable (ImportSummary) -> Void
     ) async throws -> StoreLoad {
-        let prepared = try await BlockingWork.run {
-            try PreparedBatch.read(
-                file: file, instrument: instrument, team: team, name: name, language: language, threads: threads)
+        try await acting(as: role) {
+            try await importFile(
+                file, instrument: instrument, name: name, language: language, threads: threads, replace: replace,
+                whenRead: whenRead)
         }
-        whenRead(prepared.summary)
-        let writing = Date()
-        let outcome = try await acting(as: role) { try await load(prepared, replace: replace) }
-        return StoreLoad(outcome: outcome, summary: prepared.summary, writingSeconds: Date().timeIntervalSince(writing))
     }
 
     package func forEachBlock(

@@ -193,7 +193,7 @@ import Testing
             for batch in batches {
                 group.addTask {
                     let store = try await PostgresStore.connect(db.teamA)
-                    _ = try await store.load(batch, chunk: 7)
+                    _ = try await store.load(batch, pieceRows: 7)
                     await store.close()
                 }
             }

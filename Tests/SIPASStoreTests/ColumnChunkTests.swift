@@ -90,15 +90,8 @@ struct ColumnChunkTests {
         for quotes in [false, true] {
             let file = try StoreSinkTests.faulty(rows: 600, quotes: quotes, in: directory)
             for (chunkRows, threads) in [(16_384, 2), (50, 1)] {
-                var pieces: [(EncodedResponses, [ColumnChunk.Encoded]?)] = []
-                let sink = StoreSink(
-                    respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
-                    yearIndex: layout.attributeIndex("year"), chunkRows: chunkRows
-                ) { pieces.append(($0, $1)) }
-                _ = try PreparedBatch.readRows(
-                    file: file, instrument: instrument, language: .en, threads: threads, slowPath: false, into: sink)
-                // (A file with quotes is one block with quotes: every row is the full importer's.)
-                #expect(pieces.reduce(0) { $0 + $1.0.count } > 400 && (quotes || sink.fastRows > 400))
+                let pieces = try Self.pieces(file, instrument, chunkRows: chunkRows, threads: threads, grouping: nil)
+                #expect(pieces.reduce(0) { $0 + $1.0.count } > 400)
                 for (responses, chunks) in pieces {
                     let made = try #require(chunks, "quotes \(quotes), \(chunkRows) rows a piece")
                     let fromText = try #require(ColumnChunk.encode(responses))
@@ -108,6 +101,59 @@ struct ColumnChunkTests {
                 }
             }
         }
+    }
+
+    /// Grouped by an attribute (as for the PostgreSQL store), the chunks of all pieces are those of
+    /// each group's rows of the whole file (``PreparedBatch/columnChunks(groups:)``), the open
+    /// chunks kept across pieces; rows with faults or quotes go through the full importer.
+    @Test func groupedChunksAreTheChunksOfEachGroupsRows() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let instrument = try StoreFixtures.instrument
+        let grouping = try #require(instrument.recordLayout.attributeIndex("province_code"))
+        for quotes in [false, true] {
+            let file = try StoreSinkTests.faulty(rows: 600, quotes: quotes, in: directory)
+            for (chunkRows, threads) in [(16_384, 2), (50, 1)] {
+                let pieces = try Self.pieces(
+                    file, instrument, chunkRows: chunkRows, threads: threads, grouping: grouping)
+                var all = EncodedResponses()
+                for (responses, _) in pieces { for i in 0..<responses.count { all.append(responses[i]) } }
+                let groups = all.all.map { $0.attributeValues[grouping] }
+                var order: [String] = []
+                for group in groups where !order.contains(group) { order.append(group) }
+                #expect(order.count > 2)
+                var expected: [GroupedChunk] = []
+                for group in order {
+                    let rows = try #require(
+                        ColumnChunk.encode(all.selecting(groups.indices.filter { groups[$0] == group })))
+                    expected += rows.map {
+                        GroupedChunk(group: group, firstRow: $0.firstRow, rows: $0.rows, data: $0.data)
+                    }
+                }
+                let made = try pieces.flatMap { try #require($0.1) }
+                let label = "quotes \(quotes), \(chunkRows) rows a piece"
+                #expect(
+                    made.map(\.group) == expected.map(\.group) && made.map(\.rows) == expected.map(\.rows), "\(label)")
+                #expect(
+                    made.map(\.firstRow) == expected.map(\.firstRow) && made.map(\.data) == expected.map(\.data),
+                    "\(label)")
+            }
+        }
+    }
+
+    /// The pieces a streaming sink hands on for `file`.
+    static func pieces(_ file: URL, _ instrument: Instrument, chunkRows: Int, threads: Int, grouping: Int?) throws
+        -> [(EncodedResponses, [GroupedChunk]?)]
+    {
+        let layout = instrument.recordLayout
+        var pieces: [(EncodedResponses, [GroupedChunk]?)] = []
+        let sink = StoreSink(
+            respondentIndex: instrument.respondentId.flatMap { layout.attributeIndex($0) },
+            yearIndex: layout.attributeIndex("year"), groupAttribute: grouping, chunkRows: chunkRows
+        ) { pieces.append(($0, $1)) }
+        _ = try PreparedBatch.readRows(
+            file: file, instrument: instrument, language: .en, threads: threads, slowPath: false, into: sink)
+        // (A file with quotes is one block with quotes: every row is the full importer's.)
+        return pieces
     }
 
     @Test func rowsThatFitNoChunkAreReadRowByRow() throws {

@@ -95,40 +95,6 @@ struct StoredRowCodecTests {
         }
     }
 
-    @Test func postgresColumnsHoldTheCodesAndTheDontKnowPositions() {
-        let columns = StoredRowCodec.codesAndMarks(
-            answers: StoredRowCodec.encode(answers: [.code(5), .blank, .excluded(code: 9), .excluded(code: -2)]),
-            count: 4)
-        #expect(columns?.codes == "5,,9,-2" && columns?.excluded == "3,4")
-        #expect(StoredRowCodec.codesAndMarks(answers: "5,,9", count: 4) == nil)
-        let plain = StoredRowCodec.codesAndMarks(answers: StoredRowCodec.encode(answers: [.code(1), .blank]), count: 2)
-        #expect(plain?.codes == "1," && plain?.excluded == "")
-        // Random answers: the same columns as the codes and positions written one by one.
-        var random = SystemRandomNumberGenerator()
-        for _ in 0..<500 {
-            let answers: [ItemAnswer] = (0..<Int.random(in: 1...20, using: &random)).map { _ in
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: return .blank
-                case 1: return .code(Int.random(in: -99...999, using: &random))
-                default: return .excluded(code: Int.random(in: -9...99, using: &random))
-                }
-            }
-            let expected = (
-                answers.map { answer -> String in
-                    switch answer {
-                    case .blank: return ""
-                    case .code(let c), .excluded(code: let c): return String(c)
-                    }
-                }.joined(separator: ","),
-                answers.indices.filter { if case .excluded = answers[$0] { return true } else { return false } }
-                    .map { String($0 + 1) }.joined(separator: ",")
-            )
-            let columns = StoredRowCodec.codesAndMarks(
-                answers: StoredRowCodec.encode(answers: answers), count: answers.count)
-            #expect(columns?.codes == expected.0 && columns?.excluded == expected.1, "\(answers)")
-        }
-    }
-
     @Test func theStreamedWriterWritesTheCodecsText() {
         var out = ByteBuffer(capacity: 1)
         defer { out.deallocate() }

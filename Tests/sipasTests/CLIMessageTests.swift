@@ -49,10 +49,8 @@ struct CLIMessageTests {
         .teamProvinces(team: "t1", provinces: ["01", "79"]), .analystRole("an"), .webServerRole("web"),
         .writingToStore(file: "a.csv", store: "s.db"),
         .alreadyLoaded(file: "a.csv", sha256: "0123456789abcdef", batch: "t1", id: 1, loadedAt: "2025-01-01"),
-        .writeTransaction(seconds: "0.50", rowsPerSecond: 2000),
         .batchLoaded(
-            file: "a.csv", batch: "t1", id: 2, team: "t1", accepted: 9, rejected: 1, seconds: "1.0", rowsPerSecond: 10,
-            writeTransaction: ""),
+            file: "a.csv", batch: "t1", id: 2, team: "t1", accepted: 9, rejected: 1, seconds: "1.0", rowsPerSecond: 10),
         .replacesBatch(id: 1, file: "a.csv", loadedAt: "2025-01-01"), .duplicateIDs(2),
         .duplicateID(id: "r1", row: 2, otherBatch: "t0", otherRow: 5), .moreDuplicateIDs(3),
         .reweighted(store: "s.db", batch: "t1", id: 2, newID: 3, file: "w.csv", responses: 9),

@@ -92,7 +92,7 @@ struct ImportCommand: AsyncParsableCommand {
             ) { printing.print($0) }
             PhaseTrace.mark("committed")
             let seconds = Date().timeIntervalSince(start)
-            rejected += report(done.outcome, url: url, seconds: seconds, writing: done.writingSeconds)
+            rejected += report(done.outcome, url: url, seconds: seconds)
             loaded.append(
                 ImportedFileJSON(
                     url: url, instrument: chosen.id, summary: done.summary, outcome: done.outcome, seconds: seconds,
@@ -101,10 +101,10 @@ struct ImportCommand: AsyncParsableCommand {
         return rejected > 0 && !acceptRejects ? ExitStatus.dataError : ExitStatus.ok
     }
 
-    /// Prints what a load did (`seconds` in all, `writing` of them in the store's transaction, when
-    /// the file was read before it), in text output; returns the number of rejected rows written.
+    /// Prints what a load did (`seconds` in all, the file read and written at once), in text
+    /// output; returns the number of rejected rows written.
     /// Under `--quiet` only the respondent ids already in other batches are printed.
-    private func report(_ outcome: LoadOutcome, url: URL, seconds: Double, writing: Double?) -> Int {
+    private func report(_ outcome: LoadOutcome, url: URL, seconds: Double) -> Int {
         func text(_ message: CLIMessage) -> String { message.text(lang) }
         let file = url.lastPathComponent
         var rejected = 0
@@ -118,18 +118,11 @@ struct ImportCommand: AsyncParsableCommand {
             rejected += info.rejected
             let rate = Int(Double(info.rowsRead) / max(seconds, 0.001))
             let total = String(format: "%.1f", seconds)
-            let alone =
-                writing.map {
-                    text(
-                        .writeTransaction(
-                            seconds: String(format: "%.2f", $0),
-                            rowsPerSecond: Int(Double(info.rowsRead) / max($0, 0.001))))
-                } ?? ""
             note(
                 text(
                     .batchLoaded(
                         file: file, batch: info.name, id: info.id, team: team, accepted: info.accepted,
-                        rejected: info.rejected, seconds: total, rowsPerSecond: rate, writeTransaction: alone)))
+                        rejected: info.rejected, seconds: total, rowsPerSecond: rate)))
             if let replaced {
                 note("  " + text(.replacesBatch(id: replaced.id, file: replaced.fileName, loadedAt: replaced.loadedAt)))
             }

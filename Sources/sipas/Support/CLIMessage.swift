@@ -78,11 +78,9 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
     // `sipas import --store` and `design weights --store`.
     case writingToStore(file: String, store: String)
     case alreadyLoaded(file: String, sha256: String, batch: String, id: Int64, loadedAt: String)
-    /// The time of the store's write transaction alone, after a load's total time.
-    case writeTransaction(seconds: String, rowsPerSecond: Int)
     case batchLoaded(
         file: String, batch: String, id: Int64, team: String, accepted: Int, rejected: Int, seconds: String,
-        rowsPerSecond: Int, writeTransaction: String)
+        rowsPerSecond: Int)
     case replacesBatch(id: Int64, file: String, loadedAt: String)
     case duplicateIDs(Int)
     case duplicateID(id: String, row: Int, otherBatch: String, otherRow: Int)
@@ -317,17 +315,13 @@ enum CLIMessage: Sendable, Hashable, LocalizedMessage {
                     + "(#\(id), \(loadedAt)); không ghi gì thêm",
                 en: "\(file): this file (SHA-256 \(sha256.prefix(12))…) is already in the store as batch '\(batch)' "
                     + "(#\(id), \(loadedAt)); nothing written")
-        case .writeTransaction(let seconds, let rate):
-            return language.pick(
-                vi: "; riêng giao dịch ghi vào kho \(seconds) giây, \(rate) dòng/giây",
-                en: "; the store's write transaction alone \(seconds) s, \(rate) rows/s")
         case .batchLoaded(
-            let file, let batch, let id, let team, let accepted, let rejected, let seconds, let rate, let alone):
+            let file, let batch, let id, let team, let accepted, let rejected, let seconds, let rate):
             return language.pick(
                 vi: "\(file) → lô '\(batch)' (#\(id)\(team.isEmpty ? "" : ", nhóm \(team)")): ghi \(accepted) phiếu "
-                    + "và \(rejected) dòng loại trong \(seconds) giây (\(rate) dòng/giây\(alone))",
+                    + "và \(rejected) dòng loại trong \(seconds) giây (\(rate) dòng/giây)",
                 en: "\(file) → batch '\(batch)' (#\(id)\(team.isEmpty ? "" : ", team \(team)")): \(accepted) responses "
-                    + "and \(rejected) rejected rows written in \(seconds) s (\(rate) rows/s\(alone))")
+                    + "and \(rejected) rejected rows written in \(seconds) s (\(rate) rows/s)")
         case .replacesBatch(let id, let file, let loadedAt):
             return language.pick(
                 vi: "thay lô #\(id) (\(file), \(loadedAt)); lô cũ vẫn giữ trong kho, đánh dấu đã thay",
