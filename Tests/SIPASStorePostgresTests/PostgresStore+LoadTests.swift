@@ -117,6 +117,44 @@ import Testing
         await team.close()
     }
 
+    /// The reading fails after pieces were written (a quote left open at the end of the file): the
+    /// importer's error, and nothing of the batch. A file whose every row is rejected is a batch
+    /// of its rejections.
+    @Test func aFileThatFailsHalfwayLeavesNothingAndAllRejectedIsABatch() async throws {
+        let db = try await PostgresStoreTests.database()
+        let instrument = try PostgresStoreTests.instrument
+        let team = try await PostgresStore.connect(db.teamA)
+        let good = try String(
+            contentsOf: PostgresStoreTests.file("open.csv", province: "01", limit: 190), encoding: .utf8)
+        let open = try Fixtures.temporaryDirectory().appendingPathComponent("open-quote.csv")
+        try (good + "2024-01-99999,2024,01,\"Hà Nội\n").write(to: open, atomically: true, encoding: .utf8)
+        await #expect(throws: ImportError.self) {
+            _ = try await team.importFile(
+                open, instrument: instrument, language: .en, threads: 1, replace: false, pieceRows: 32)
+        }
+        #expect(try await team.rawCount("SELECT count(*) FROM batch") == 0)
+        #expect(try await team.rawCount("SELECT count(*) FROM response") == 0)
+
+        let lines = good.split(separator: "\n").map(String.init)
+        let rejected = lines.dropFirst().map { line -> String in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[5] = "-1"
+            return fields.joined(separator: ",")
+        }
+        let none = try Fixtures.temporaryDirectory().appendingPathComponent("none.csv")
+        try (([lines[0]] + rejected).joined(separator: "\n") + "\n").write(to: none, atomically: true, encoding: .utf8)
+        let load = try await team.importFile(
+            none, instrument: instrument, language: .en, threads: 1, replace: false, pieceRows: 32)
+        guard case .loaded(let info, nil, _, 0) = load.outcome else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(info.accepted == 0 && info.rejected == 190 && info.rowsRead == 190)
+        #expect(try await team.rawCount("SELECT count(*) FROM rejection WHERE batch_id = \(info.id)") == 190)
+        #expect(try await team.rawCount("SELECT count(*) FROM response_block WHERE batch_id = \(info.id)") == 0)
+        await team.close()
+    }
+
     /// Rows are stored without their `codes` and `excluded` arrays; the aggregation derives them
     /// from the answers' text with these expressions, which must give the codes (a blank as NULL)
     /// and the 1-based positions of the "don't know" answers.
