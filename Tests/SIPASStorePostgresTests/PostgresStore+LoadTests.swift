@@ -155,6 +155,50 @@ import Testing
         await team.close()
     }
 
+    /// Respondent ids already in the team's other batches in force are reported, counted in all
+    /// and the first 20 by row, both when the file is streamed and when it was read first; ids of
+    /// a replaced batch are not.
+    @Test func respondentIdsInOtherBatchesAreReported() async throws {
+        let db = try await PostgresStoreTests.database()
+        let instrument = try PostgresStoreTests.instrument
+        let team = try await PostgresStore.connect(db.teamA)
+        let first = try PostgresStoreTests.file("first.csv", province: "01", limit: 100)
+        let second = try PostgresStoreTests.file("second.csv", province: "01", limit: 100, skip: 50)
+        _ = try await team.importFile(first, instrument: instrument, language: .en, threads: 1, replace: false)
+        let streamed = try await team.importFile(
+            second, instrument: instrument, language: .en, threads: 1, replace: false, pieceRows: 16)
+        guard case .loaded(_, nil, let duplicates, let count) = streamed.outcome else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(count == 50)
+        #expect(duplicates.count == 20)
+        #expect(duplicates.map(\.row) == Array(2...21) && duplicates.allSatisfy { $0.otherBatch == "first.csv" })
+        #expect(duplicates.map(\.otherRow) == Array(52...71))
+        let ids = PostgresStoreTests.lines.dropFirst()
+            .filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2] == "01" }
+            .map { String($0.split(separator: ",")[0]) }
+        #expect(duplicates.map(\.respondentID) == Array(ids[50..<70]))
+
+        // The first batch replaced by a file of other rows: its first 50 ids are in no batch in force.
+        let third = try PostgresStoreTests.file("third.csv", province: "01", limit: 20, skip: 150)
+        let prepared = try PreparedBatch.read(file: third, instrument: instrument, name: "first.csv")
+        guard case .loaded(_, .some, _, 0) = try await team.load(prepared, replace: true) else {
+            Issue.record("not replaced without duplicates")
+            return
+        }
+        let again = try PostgresStoreTests.file("again.csv", province: "01", limit: 60)
+        guard
+            case .loaded(_, nil, _, 10) = try await team.importFile(
+                again, instrument: instrument, language: .en, threads: 1, replace: false
+            ).outcome
+        else {
+            Issue.record("the replaced batch's ids were counted, or the second's were not")
+            return
+        }
+        await team.close()
+    }
+
     /// Rows are stored without their `codes` and `excluded` arrays; the aggregation derives them
     /// from the answers' text with these expressions, which must give the codes (a blank as NULL)
     /// and the 1-based positions of the "don't know" answers.
