@@ -89,6 +89,9 @@ extension PostgresStore {
                         for chunk in piece.chunks ?? [] { try await self.writeChunk(chunk, batch: id) }
                         pipe.taken()
                     }
+                    // A cancelled task's loop ends without an error: the reader, waiting for room,
+                    // must be stopped before it is awaited.
+                    try Task.checkCancellation()
                 } catch {
                     pipe.stop()
                     _ = try? await reading.value
