@@ -100,6 +100,9 @@ def main():
         driver.find_element(By.ID, "file").send_keys(str(path))
         driver.find_element(By.CSS_SELECTOR, "form[action='/upload'] button").click()
         driver.find_element(By.ID, "accept").click()
+        # A click does not wait for the next page: wait for the batch page, or the next page loaded
+        # may be read before the accept has committed (seen under load).
+        driver.find_element(By.ID, "batch-accepted")
         return driver.current_url
 
     def batch_names():
